@@ -1,0 +1,88 @@
+import Foundation
+import Logging
+import PostgresKit
+import SQLiteKit
+
+/// The product's database: SQLite or PostgreSQL behind the one SQLKit interface, so every store runs the same
+/// queries on both. Open it, `run()` it for as long as it is used (PostgreSQL's pool needs that), then `close()`.
+public struct Database: Sendable {
+    public enum Kind: String, Sendable { case sqlite, postgres }
+
+    /// Statements on this handle each lease a connection; use ``transaction(_:)`` for several at once.
+    public let sql: any SQLDatabase
+    public let kind: Kind
+    private let closeAction: @Sendable () async throws -> Void
+    private let runAction: @Sendable () async throws -> Void
+
+    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Database {
+        switch location {
+        case .sqliteFile(let path):
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            return try await sqlite(.file(path: path), logger: logger)
+        case .sqliteMemory:
+            return try await sqlite(.memory, logger: logger)
+        case .postgres(let url):
+            let handle = try PostgresDatabaseHandle(url: url, logger: logger)
+            return Database(
+                sql: handle, kind: .postgres, closeAction: {},
+                runAction: { await handle.client.run() }
+            )
+        }
+    }
+
+    private static func sqlite(_ storage: SQLiteConnection.Storage, logger: Logger) async throws -> Database {
+        let handle = try await SQLiteDatabaseHandle.open(storage: storage, logger: logger)
+        return Database(
+            sql: handle, kind: .sqlite, closeAction: { try await handle.close() },
+            runAction: {
+                // Nothing runs in the background for SQLite; wait until the surrounding task is cancelled.
+                while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+            }
+        )
+    }
+
+    /// Runs the background work of the connection pool until the task is cancelled.
+    public func run() async throws { try await runAction() }
+
+    public func close() async throws { try await closeAction() }
+
+    /// Opens, runs and closes a database around `body`, for commands and tests.
+    public static func with<T: Sendable>(
+        _ location: DatabaseLocation, logger: Logger, _ body: @Sendable (Database) async throws -> T
+    ) async throws -> T {
+        let database = try await open(location, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await database.run() }
+            defer { group.cancelAll() }
+            do {
+                let value = try await body(database)
+                try await database.close()
+                return value
+            } catch {
+                try? await database.close()
+                throw error
+            }
+        }
+    }
+
+    /// Runs `body` in one transaction on one leased connection: committed when it returns, rolled back when it
+    /// throws. Inside, use only the handle passed to `body` (the outer handle would wait for the lease).
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let isSQLite = kind == .sqlite
+        return try await sql.withSession { session in
+            // SQLite: take the write lock at BEGIN, so two writers never deadlock on upgrade.
+            try await session.raw(isSQLite ? "BEGIN IMMEDIATE" : "BEGIN").run()
+            do {
+                let value = try await body(session)
+                try await session.raw("COMMIT").run()
+                return value
+            } catch {
+                try? await session.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/// Every schema change, in the order it is applied. Append only; never edit a migration that has shipped.
+public enum Migrations {
+    public static let all: [any Migration] = [
+        CreateUnits(),
+        CreatePeople(),
+        CreateSessions(),
+        CreateAuditTrail(),
+    ]
+}

@@ -1,0 +1,2 @@
+import Web
+print("x")

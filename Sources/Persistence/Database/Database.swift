@@ -70,6 +70,7 @@ public struct Database: Sendable {
 
     /// Runs `body` in one transaction on one leased connection: committed when it returns, rolled back when it
     /// throws. Inside, use only the handle passed to `body` (the outer handle would wait for the lease).
+    @discardableResult
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let isSQLite = kind == .sqlite
         return try await sql.withSession { session in

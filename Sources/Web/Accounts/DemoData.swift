@@ -1,0 +1,53 @@
+import Domain
+import Foundation
+import Persistence
+
+/// Demonstration data: Hanoi's real units, demo departments, and one account per role. Running it twice
+/// changes nothing. The demo password is printed for trying the product and must never be used in service.
+public enum DemoData {
+    public static let password = "thu nghiem mot cua ha noi"
+
+    public struct Login: Sendable, Equatable {
+        public var username: String
+        public var displayName: String
+        public var role: Role
+        public var unitName: String?
+    }
+
+    /// Seeds everything and returns the demo logins.
+    public static func seed(services: AppServices) async throws -> [Login] {
+        let now = services.clock()
+        _ = try await HanoiUnitImport.run(on: services.database, actorID: nil, at: now)
+        guard let cityID = try await HanoiUnitImport.cityID(on: services.database.sql) else {
+            throw PersistenceError.corrupt("the city unit is missing after import")
+        }
+        let departments = try await DemoDepartments.ensure(on: services.database, cityID: cityID, actorID: nil, at: now)
+        let units = services.units
+        let day = LocalDate(year: 2025, month: 7, day: 1)!
+        let hoanKiem = try await units.find(code: "00070", validOn: day)
+        let cuaNam = try await units.find(code: "00073", validOn: day)
+        let homeAffairs = departments["DEMO-SNV"]
+        let people: [(String, String, Role, Int64?)] = [
+            ("quantri", "Quản trị hệ thống (mẫu)", .admin, nil),
+            ("lanhdao.thanhpho", "Lãnh đạo Thành phố (mẫu)", .cityLeader, cityID),
+            ("thuky.totcongtac", "Thư ký Tổ công tác (mẫu)", .secretariat, homeAffairs),
+            ("hoidong.thamdinh", "Thành viên Hội đồng thẩm định (mẫu)", .appraisalCouncil, homeAffairs),
+            ("lanhdao.hoankiem", "Lãnh đạo UBND phường Hoàn Kiếm (mẫu)", .unitHead, hoanKiem?.id),
+            ("motcua.hoankiem", "Cán bộ Một cửa phường Hoàn Kiếm (mẫu)", .deskOfficer, hoanKiem?.id),
+            ("thuly.hoankiem", "Chuyên viên phường Hoàn Kiếm (mẫu)", .caseOfficer, hoanKiem?.id),
+            ("lanhdao.cuanam", "Lãnh đạo UBND phường Cửa Nam (mẫu)", .unitHead, cuaNam?.id),
+            ("congdan.mau", "Nguyễn Văn An (công dân mẫu)", .citizen, nil),
+        ]
+        var logins: [Login] = []
+        for (username, name, role, unitID) in people {
+            if try await services.users.credentials(username: username) == nil {
+                _ = try await services.accounts.create(
+                    username: username, displayName: name, password: password, grants: [Grant(role: role, unitID: unitID)],
+                    isDemo: true, actorID: nil)
+            }
+            let unitName = try await unitID.asyncMap { try await units.find(id: $0)?.name } ?? nil
+            logins.append(Login(username: username, displayName: name, role: role, unitName: unitName))
+        }
+        return logins
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Persistence
+
+/// Everything the server reads from its environment, read once at start. Every variable has a default that
+/// makes `motcua serve` work on SQLite; a bad value stops start-up with every problem listed.
+///
+/// | variable | default | meaning |
+/// |---|---|---|
+/// | `MOTCUA_DATA_DIR` | `./var` | the SQLite file, stored files and the generated secret |
+/// | `DATABASE_URL` | (none: SQLite) | `postgres://user:pass@host:port/db` |
+/// | `MOTCUA_PUBLIC_URL` | `http://<host>:<port>` | the address people use; `https://` makes cookies Secure |
+/// | `MOTCUA_SECRET` | generated into the data folder | key for CSRF tokens; the same on every instance |
+/// | `MOTCUA_BCRYPT_COST` | `12` | password hashing cost, 10–16 |
+/// | `MOTCUA_TIME_ZONE` | `Asia/Ho_Chi_Minh` | the local time zone of dates shown |
+/// | `MOTCUA_OFFICE_HOURS` | `08:00-12:00,13:00-17:00` | the default office hours |
+/// | `MOTCUA_LOG_LEVEL` | `info` | trace, debug, info, notice, warning, error, critical |
+public struct AppConfiguration: Sendable {
+    public var hostname: String
+    public var port: Int
+    public var dataDirectory: String
+    public var database: DatabaseLocation
+    public var publicURL: String
+    public var secret: String?
+    public var bcryptCost: UInt8
+    public var timeZone: TimeZone
+    public var officeHours: [ClosedRange<Int>]
+    public var logLevel: String
+
+    /// Cookies are marked Secure when people reach the product over HTTPS.
+    public var usesSecureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
+
+    /// Every problem found in the environment, reported together.
+    public struct Problems: Error, CustomStringConvertible {
+        public var messages: [String]
+        public var description: String {
+            "MotCua cannot start:\n" + messages.map { "  - \($0)" }.joined(separator: "\n")
+        }
+    }
+
+    public static func load(environment: [String: String], hostname: String = "127.0.0.1", port: Int = 8080) throws(Problems) -> AppConfiguration {
+        var problems: [String] = []
+        let dataDirectory = environment["MOTCUA_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./var"
+        var database = DatabaseLocation.sqliteMemory
+        do {
+            database = try DatabaseLocation.from(databaseURL: environment["DATABASE_URL"], dataDirectory: dataDirectory)
+        } catch {
+            problems.append(error.description)
+        }
+        if !(1...65535).contains(port) { problems.append("the port must be between 1 and 65535 (got \(port))") }
+        let publicURL = environment["MOTCUA_PUBLIC_URL"] ?? "http://\(hostname):\(port)"
+        if URL(string: publicURL)?.host == nil { problems.append("MOTCUA_PUBLIC_URL is not a URL: \(publicURL)") }
+        let secret = environment["MOTCUA_SECRET"]
+        if let secret, secret.utf8.count < 32 { problems.append("MOTCUA_SECRET must have at least 32 characters") }
+        var cost: UInt8 = 12
+        if let text = environment["MOTCUA_BCRYPT_COST"] {
+            if let value = UInt8(text), (10...16).contains(value) { cost = value } else {
+                problems.append("MOTCUA_BCRYPT_COST must be a whole number from 10 to 16 (got \(text))")
+            }
+        }
+        let zoneName = environment["MOTCUA_TIME_ZONE"] ?? "Asia/Ho_Chi_Minh"
+        let zone = TimeZone(identifier: zoneName)
+        if zone == nil { problems.append("MOTCUA_TIME_ZONE is not a known time zone: \(zoneName)") }
+        let hoursText = environment["MOTCUA_OFFICE_HOURS"] ?? "08:00-12:00,13:00-17:00"
+        let hours = parseOfficeHours(hoursText)
+        if hours == nil { problems.append("MOTCUA_OFFICE_HOURS must look like 08:00-12:00,13:00-17:00 (got \(hoursText))") }
+        let logLevel = environment["MOTCUA_LOG_LEVEL"] ?? "info"
+        if !["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) {
+            problems.append("MOTCUA_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
+        }
+        guard problems.isEmpty, let zone, let hours else { throw Problems(messages: problems) }
+        return AppConfiguration(
+            hostname: hostname, port: port, dataDirectory: dataDirectory, database: database, publicURL: publicURL,
+            secret: secret, bcryptCost: cost, timeZone: zone, officeHours: hours, logLevel: logLevel)
+    }
+
+    /// "08:00-12:00,13:00-17:00" → minutes of the day [480...720, 780...1020], increasing and disjoint.
+    static func parseOfficeHours(_ text: String) -> [ClosedRange<Int>]? {
+        var ranges: [ClosedRange<Int>] = []
+        for part in text.split(separator: ",") {
+            let ends = part.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard ends.count == 2, let start = minutes(ends[0]), let end = minutes(ends[1]), start < end else { return nil }
+            if let last = ranges.last, start <= last.upperBound { return nil }
+            ranges.append(start...end)
+        }
+        return ranges.isEmpty ? nil : ranges
+    }
+
+    private static func minutes(_ text: String) -> Int? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0...24).contains(hour),
+            (0...59).contains(minute), hour * 60 + minute <= 24 * 60
+        else { return nil }
+        return hour * 60 + minute
+    }
+
+    /// The CSRF key: `MOTCUA_SECRET`, or a random key kept in the data folder (created on first start).
+    func resolvedSecret() throws -> String {
+        if let secret { return secret }
+        let path = (dataDirectory as NSString).appendingPathComponent("secret.key")
+        if let existing = try? String(contentsOfFile: path, encoding: .utf8), existing.utf8.count >= 32 {
+            return existing.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        let key = randomToken(bytes: 32)
+        FileManager.default.createFile(atPath: path, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600])
+        return key
+    }
+}
+
+/// A URL-safe random token from the system's secure generator.
+func randomToken(bytes count: Int) -> String {
+    var generator = SystemRandomNumberGenerator()
+    let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    return Data(bytes).base64EncodedString()
+        .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+}

@@ -1,0 +1,45 @@
+import Domain
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import Persistence
+
+/// What a signed-in session remembers: the account, and when the person signed in.
+public struct WebSession: Codable, Sendable, Equatable {
+    public var userID: Int64
+    public var signedInAt: Date
+}
+
+/// The signed-in person for the current request, with their grants and the units they may see.
+public struct Identity: Sendable {
+    public var user: User
+    public var grants: [Grant]
+    public var scope: UnitScope
+
+    public func has(_ role: Role) -> Bool { grants.contains { $0.role == role } }
+    /// Officers and the working group, as opposed to the public.
+    public var isStaff: Bool { grants.contains { $0.role != .citizen } }
+}
+
+/// The request context of every route: the session, the identity loaded from it, and the CSRF token that
+/// forms on the page must carry.
+public struct AppRequestContext: SessionRequestContext, RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let sessions: SessionContext<WebSession>
+    public var identity: Identity?
+    public var csrfToken: String = ""
+    public var clientAddress: String
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.sessions = .init()
+        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    /// Pages of officers' data: a signed-in staff member, or 401/403.
+    public func requireStaff() throws -> Identity {
+        guard let identity else { throw HTTPError(.unauthorized) }
+        guard identity.isStaff else { throw HTTPError(.forbidden) }
+        return identity
+    }
+}

@@ -1,0 +1,39 @@
+import Domain
+import Foundation
+import Logging
+import Persistence
+
+/// What the routes share: the database, the configuration, the clock and the account rules.
+public struct AppServices: Sendable {
+    public let database: Database
+    public let configuration: AppConfiguration
+    public let clock: @Sendable () -> Date
+    public let accounts: AccountService
+
+    public init(database: Database, configuration: AppConfiguration, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.configuration = configuration
+        self.clock = clock
+        self.accounts = AccountService(database: database, bcryptCost: configuration.bcryptCost, clock: clock)
+    }
+
+    public var units: UnitStore { UnitStore(database.sql) }
+    public var users: UserStore { UserStore(database.sql) }
+
+    /// The account, grants and unit scope of a signed-in person; nil when the account is gone or disabled.
+    func identity(userID: Int64) async throws -> Identity? {
+        guard let user = try await users.find(id: userID), user.isActive else { return nil }
+        let grants = try await users.grants(of: userID)
+        let needsTree = !grants.contains { $0.role.seesWholeCity } && grants.contains { $0.unitID != nil }
+        let tree = needsTree ? try await units.tree() : UnitTree(parentByUnit: [])
+        return Identity(user: user, grants: grants, scope: UnitScope(grants: grants, tree: tree))
+    }
+
+    /// Records an act in the audit trail in its own transaction.
+    func audit(_ record: AuditRecord) async throws {
+        let time = clock()
+        try await database.transaction { session in
+            try await AuditTrail.append(record, at: time, on: session)
+        }
+    }
+}

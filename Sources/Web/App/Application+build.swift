@@ -1,0 +1,28 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import Logging
+import Persistence
+
+/// Builds the web application over an open, migrated database.
+public func buildApplication(services: AppServices, logger: Logger) throws -> some ApplicationProtocol {
+    let configuration = services.configuration
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorMiddleware())
+    router.get(SiteRoute.health.pattern) { _, _ in "ok" }
+    let sessionCookie = SessionCookieParameters(
+        name: "motcua_session", path: "/", secure: configuration.usesSecureCookies, sameSite: .lax)
+    router.add(middleware: SessionMiddleware(
+        storage: DatabasePersistDriver(store: SessionStore(services.database.sql), clock: services.clock),
+        configuration: .init(sessionCookieParameters: sessionCookie, keyPrefix: "session.", defaultSessionExpiration: .seconds(8 * 3600))))
+    router.add(middleware: CSRFMiddleware(secret: try configuration.resolvedSecret(), secureCookie: configuration.usesSecureCookies))
+    router.add(middleware: IdentityMiddleware(services: services))
+    PageRoutes(services: services).register(on: router)
+    SignInRoutes(services: services).register(on: router)
+    APIRoutes(services: services).register(on: router)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "MotCua"),
+        logger: logger)
+}

@@ -1,0 +1,44 @@
+// Text-size control (A− / A / A+): scales the root font size and remembers the choice in this browser.
+(function () {
+  "use strict";
+  var KEY = "motcua.textSize";
+  var STEPS = [87.5, 100, 112.5, 125, 150, 175, 200];
+  var DEFAULT_INDEX = 1;
+
+  function stored() {
+    try {
+      var value = parseInt(window.localStorage.getItem(KEY), 10);
+      return isNaN(value) || value < 0 || value >= STEPS.length ? DEFAULT_INDEX : value;
+    } catch (e) {
+      return DEFAULT_INDEX;
+    }
+  }
+
+  function apply(index) {
+    document.documentElement.style.fontSize = STEPS[index] + "%";
+    document.documentElement.setAttribute("data-text-size", String(STEPS[index]));
+  }
+
+  function save(index) {
+    try { window.localStorage.setItem(KEY, String(index)); } catch (e) { /* private mode: not remembered */ }
+  }
+
+  apply(stored());
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var control = document.getElementById("text-size");
+    if (!control) { return; }
+    control.hidden = false;
+    control.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-text-size]");
+      if (!button) { return; }
+      var index = stored();
+      var action = button.getAttribute("data-text-size");
+      if (action === "larger") { index = Math.min(index + 1, STEPS.length - 1); }
+      else if (action === "smaller") { index = Math.max(index - 1, 0); }
+      else { index = DEFAULT_INDEX; }
+      save(index);
+      apply(index);
+    });
+  });
+})();

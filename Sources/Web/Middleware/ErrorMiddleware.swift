@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+
+/// Maps every error to one answer: a Vietnamese page for people, `{"error":{"code","message"}}` for the API.
+/// Known errors are logged at info; anything else is a 500 logged at error, with no detail shown.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let known = AppError(error)
+            let status = known?.status ?? .internalServerError
+            let message = known?.message ?? "Hệ thống gặp sự cố. Vui lòng thử lại sau."
+            if known == nil {
+                context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+            } else {
+                context.logger.info("request refused", metadata: ["path": "\(request.uri.path)", "status": "\(status.code)"])
+            }
+            var response: Response
+            if request.uri.path.hasPrefix(SiteRoute.apiPrefix) {
+                response = try APIError(code: known?.code ?? "internal_error", message: message)
+                    .response(from: request, context: context)
+                response.status = status
+            } else {
+                let page = ErrorPage(status: status, message: message)
+                response = Page(ErrorPage.title(status), body: page.body, status: status)
+                    .render(context: context, request: request)
+            }
+            if case .tooManyRequests(let seconds) = known {
+                response.headers[.retryAfter] = String(seconds)
+            }
+            return response
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Plot
+
+/// The frame of every page: skip link, header with the navigation, the text-size control (A−/A/A+, remembered
+/// by the browser) and the account menu, the main landmark and the footer.
+struct Layout {
+    var title: String
+    var identity: Identity?
+    var csrfToken: String
+    var currentPath: String
+
+    func document(content: [Node<HTML.BodyContext>]) -> HTML {
+        HTML(
+            .lang(.vietnamese),
+            .head(
+                .encoding(.utf8),
+                .viewport(.accordingToDevice),
+                .element(named: "title", text: "\(title) — MotCua Hà Nội"),
+                .stylesheet(SiteRoute.stylesheet.path),
+                .script(.src(SiteRoute.script.path))
+            ),
+            .body(
+                .a(.class("skip-link"), .href("#main"), .text("Bỏ qua, đến nội dung chính")),
+                .header(
+                    .class("site-header"),
+                    .div(
+                        .class("site-header__top"),
+                        .a(.class("brand"), .href(SiteRoute.home.path), .span(.class("brand__name"), .text("MotCua")), .span(.class("brand__place"), .text("Hà Nội"))),
+                        textSizeControl,
+                        accountMenu
+                    ),
+                    navigation
+                ),
+                .main(.id("main"), .attribute(named: "tabindex", value: "-1"), .group(content)),
+                .footer(
+                    .class("site-footer"),
+                    .p(.text("MotCua — nền tảng mở phục vụ công tác cải cách hành chính và giải quyết thủ tục hành chính theo cơ chế một cửa, một cửa liên thông.")),
+                    .p(.a(.href(SiteRoute.glossary.path), .text("Thuật ngữ, chữ viết tắt")))
+                )
+            )
+        )
+    }
+
+    private var navigation: Node<HTML.BodyContext> {
+        var items: [(String, String)] = [
+            (SiteRoute.home.path, "Trang chủ"),
+            (SiteRoute.units.path, "Đơn vị hành chính"),
+            (SiteRoute.glossary.path, "Thuật ngữ"),
+        ]
+        if identity?.isStaff == true { items.append((SiteRoute.users.path, "Người dùng")) }
+        return .nav(
+            .attribute(named: "aria-label", value: "Điều hướng chính"),
+            .ul(.forEach(items) { item in
+                .li(.a(
+                    .href(item.0),
+                    .if(item.0 == currentPath, .attribute(named: "aria-current", value: "page")),
+                    .text(item.1)))
+            })
+        )
+    }
+
+    private var textSizeControl: Node<HTML.BodyContext> {
+        .div(
+            .class("text-size"), .id("text-size"), .attribute(named: "role", value: "group"),
+            .attribute(named: "aria-label", value: "Cỡ chữ"), .attribute(named: "hidden"),
+            .span(.class("text-size__label"), .attribute(named: "aria-hidden", value: "true"), .text("Cỡ chữ:")),
+            .button(.type(.button), .attribute(named: "data-text-size", value: "smaller"), .attribute(named: "aria-label", value: "Giảm cỡ chữ"), .text("A−")),
+            .button(.type(.button), .attribute(named: "data-text-size", value: "reset"), .attribute(named: "aria-label", value: "Cỡ chữ mặc định"), .text("A")),
+            .button(.type(.button), .attribute(named: "data-text-size", value: "larger"), .attribute(named: "aria-label", value: "Tăng cỡ chữ"), .text("A+"))
+        )
+    }
+
+    private var accountMenu: Node<HTML.BodyContext> {
+        guard let identity else {
+            return .div(.class("account"), .a(.class("button button--secondary"), .href(SiteRoute.signIn.path), .text("Đăng nhập")))
+        }
+        return .div(
+            .class("account"),
+            .span(.class("account__name"), .text(identity.user.displayName)),
+            .form(
+                .class("inline-form"), .action(SiteRoute.signOut.path), .method(.post),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .button(.type(.submit), .class("button button--secondary"), .text("Đăng xuất"))
+            )
+        )
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Hummingbird
+import Plot
+
+/// A page of the site: a title and body content, rendered inside the common layout with the signed-in person,
+/// the CSRF token and the navigation.
+struct Page {
+    var title: String
+    var body: [Node<HTML.BodyContext>]
+    var status: HTTPResponse.Status = .ok
+
+    init(_ title: String, body: [Node<HTML.BodyContext>], status: HTTPResponse.Status = .ok) {
+        self.title = title
+        self.body = body
+        self.status = status
+    }
+
+    func render(context: AppRequestContext, request: Request) -> Response {
+        let html = Layout(title: title, identity: context.identity, csrfToken: context.csrfToken, currentPath: request.uri.path)
+            .document(content: body)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html.render())))
+    }
+}
+
+/// How dates and times are shown: dd/MM/yyyy and HH:mm in Hà Nội's time zone.
+enum DisplayFormat {
+    static func dateTime(_ date: Date, in zone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%02d/%02d/%04d %02d:%02d", c.day!, c.month!, c.year!, c.hour!, c.minute!)
+    }
+}

@@ -1,0 +1,28 @@
+import Hummingbird
+import Plot
+
+/// The answer to a refused or failed request, in Vietnamese, with a way back.
+struct ErrorPage {
+    var status: HTTPResponse.Status
+    var message: String
+
+    static func title(_ status: HTTPResponse.Status) -> String {
+        switch status.code {
+        case 401: "Cần đăng nhập"
+        case 403: "Không có quyền truy cập"
+        case 404: "Không tìm thấy"
+        case 429: "Quá nhiều yêu cầu"
+        case 400..<500: "Yêu cầu không hợp lệ"
+        default: "Lỗi hệ thống"
+        }
+    }
+
+    var body: [Node<HTML.BodyContext>] {
+        [
+            .h1(.text(Self.title(status))),
+            .p(.class("notice notice--error"), .text(message)),
+            .if(status == .unauthorized, .p(.a(.href(SiteRoute.signIn.path), .text("Đăng nhập")))),
+            .p(.a(.href(SiteRoute.home.path), .text("Về trang chủ"))),
+        ]
+    }
+}

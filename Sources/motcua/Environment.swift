@@ -1,0 +1,39 @@
+import Foundation
+import Logging
+import Persistence
+import Web
+
+/// Shared start-up for every command: configuration from the environment, a logger, a migrated database.
+enum CommandEnvironment {
+    static func configuration(hostname: String = "127.0.0.1", port: Int = 8080) -> AppConfiguration {
+        do {
+            return try AppConfiguration.load(environment: ProcessInfo.processInfo.environment, hostname: hostname, port: port)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            exit(2)
+        }
+    }
+
+    static func logger(_ configuration: AppConfiguration) -> Logger {
+        var logger = Logger(label: "motcua")
+        logger.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
+        return logger
+    }
+
+    /// Opens and migrates the database, runs `body`, and closes it.
+    static func withServices<T: Sendable>(_ configuration: AppConfiguration, _ body: @Sendable (AppServices, Logger) async throws -> T) async throws -> T {
+        let logger = logger(configuration)
+        return try await Database.with(configuration.database, logger: logger) { database in
+            try await MigrationRunner(database: database).migrate(logger: logger)
+            return try await body(AppServices(database: database, configuration: configuration), logger)
+        }
+    }
+
+    static func printLogins(_ logins: [DemoData.Login]) {
+        print("Tài khoản dùng thử (mật khẩu chung: \"\(DemoData.password)\"):")
+        for login in logins {
+            let unit = login.unitName.map { " — \($0)" } ?? ""
+            print("  \(login.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \(login.role.title)\(unit)")
+        }
+    }
+}

@@ -67,12 +67,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // A fresh database per test: in-memory SQLite, or a new PostgreSQL database when
+        // MOTCUA_TEST_DATABASE_URL is set (scripts/test sets it for the second run of the suite).
+        .target(name: "TestSupport", dependencies: ["Persistence"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
-        .testTarget(name: "PersistenceTests", dependencies: ["Persistence"], swiftSettings: swiftSettings),
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WebTests",
             dependencies: [
                 "Web",
+                "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

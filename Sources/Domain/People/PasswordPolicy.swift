@@ -43,11 +43,13 @@ public struct PasswordPolicy: Sendable {
         return nil
     }
 
-    /// "aaaaaaaaaa", "1234567890", "abcdefghij", "9876543210".
+    /// "aaaaaaaaaa", "abcdefghij", "9876543210", and digit runs that wrap ("123456789012345").
     static func isRepetitiveOrSequential(_ text: String) -> Bool {
         let scalars = text.unicodeScalars.map { Int($0.value) }
         guard scalars.count > 1 else { return true }
-        let steps = Set(zip(scalars, scalars.dropFirst()).map { $1 - $0 })
-        return steps.count == 1 && [-1, 0, 1].contains(steps.first!)
+        let isDigits = text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber)
+        let steps = Set(zip(scalars, scalars.dropFirst()).map { isDigits ? (($1 - $0) % 10 + 10) % 10 : $1 - $0 })
+        guard steps.count == 1, let step = steps.first else { return false }
+        return isDigits ? [0, 1, 9].contains(step) : [-1, 0, 1].contains(step)
     }
 }

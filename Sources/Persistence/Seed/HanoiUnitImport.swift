@@ -15,8 +15,17 @@ public enum HanoiUnitImport {
         public var communesFrom2025 = 0
         public var links = 0
         public var alreadyPresent = false
+
+        public init(districts: Int = 0, communesBefore2025: Int = 0, communesFrom2025: Int = 0, links: Int = 0, alreadyPresent: Bool = false) {
+            self.districts = districts
+            self.communesBefore2025 = communesBefore2025
+            self.communesFrom2025 = communesFrom2025
+            self.links = links
+            self.alreadyPresent = alreadyPresent
+        }
     }
 
+    @discardableResult
     public static func run(on database: Database, actorID: Int64?, at time: Date) async throws -> Summary {
         let before = try UnitFiles.load("hanoi-2024-districts-communes", as: UnitFiles.Before2025.self)
         let after = try UnitFiles.load("hanoi-2025-communes", as: UnitFiles.From2025.self)

@@ -110,7 +110,7 @@ public struct UserStore: Sendable {
             let grantInScope = database.select().column(SQLLiteral.numeric("1")).from("grants")
                 .where(SQLColumn("user_id", table: "grants"), .equal, SQLColumn("id", table: "users"))
                 .where("unit_id", .in, Array(ids))
-            return select.where(SQLFunction("EXISTS", args: SQLGroupExpression(grantInScope.query)))
+            return select.where(SQLFunction("EXISTS", args: grantInScope.select))
         }
     }
 

@@ -1,0 +1,33 @@
+import Persistence
+import Testing
+import Web
+
+@Suite struct ConfigurationTests {
+    @Test func defaultsServeOnSQLite() throws {
+        let configuration = try AppConfiguration.load(environment: [:])
+        #expect(configuration.database == .sqliteFile(path: "./var/motcua.sqlite"))
+        #expect(configuration.bcryptCost == 12)
+        #expect(!configuration.usesSecureCookies)
+        #expect(configuration.officeHours == [480...720, 780...1020])
+    }
+
+    @Test func everyProblemIsListedAtOnce() {
+        #expect {
+            _ = try AppConfiguration.load(environment: [
+                "DATABASE_URL": "mysql://x", "MOTCUA_BCRYPT_COST": "3", "MOTCUA_TIME_ZONE": "Mars/Olympus",
+                "MOTCUA_OFFICE_HOURS": "17:00-08:00", "MOTCUA_SECRET": "short",
+            ])
+        } throws: { error in
+            (error as? AppConfiguration.Problems)?.messages.count == 5
+        }
+    }
+
+    @Test func aPostgresURLAndHTTPSAreUnderstood() throws {
+        let configuration = try AppConfiguration.load(environment: [
+            "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/motcua", "MOTCUA_PUBLIC_URL": "https://motcua.hanoi.gov.vn",
+        ])
+        #expect(configuration.database == .postgres(url: "postgres://u:p@127.0.0.1:5432/motcua"))
+        #expect(configuration.usesSecureCookies)
+        #expect(!configuration.database.redacted.contains("p@"))
+    }
+}

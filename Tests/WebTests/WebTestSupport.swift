@@ -1,0 +1,86 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Persistence
+import TestSupport
+import Web
+
+/// Runs `body` against the application on a fresh database with Hanoi's units imported.
+func withApp(_ body: @escaping @Sendable (any TestClientProtocol, AppServices) async throws -> Void) async throws {
+    try await TestDatabase.with { database in
+        var configuration = try AppConfiguration.load(environment: ["MOTCUA_SECRET": String(repeating: "k", count: 40)])
+        configuration.bcryptCost = 4
+        let services = AppServices(database: database, configuration: configuration)
+        try await HanoiUnitImport.run(on: database, actorID: nil, at: Date())
+        let app = try buildApplication(services: services, logger: TestDatabase.logger)
+        try await app.test(.router) { client in try await body(client, services) }
+    }
+}
+
+/// A client that keeps cookies between requests, as a browser does, and fills in the CSRF token.
+actor Browser {
+    let client: any TestClientProtocol
+    private var cookies: [String: String] = [:]
+    private(set) var csrfToken = ""
+
+    init(_ client: any TestClientProtocol) { self.client = client }
+
+    @discardableResult
+    func get(_ uri: String) async throws -> TestResponse {
+        let response = try await client.execute(uri: uri, method: .get, headers: cookieHeader())
+        absorb(response)
+        return response
+    }
+
+    @discardableResult
+    func post(_ uri: String, form: [String: String], includeToken: Bool = true) async throws -> TestResponse {
+        var fields = form
+        if includeToken { fields["_csrf"] = csrfToken }
+        let body = fields.map { "\($0.key)=\(formEncode($0.value))" }.joined(separator: "&")
+        var headers = cookieHeader()
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        absorb(response)
+        return response
+    }
+
+    /// Signs in through the form and returns the response to the POST.
+    @discardableResult
+    func signIn(_ username: String, _ password: String) async throws -> TestResponse {
+        try await get("/sign-in")
+        return try await post("/sign-in", form: ["username": username, "password": password])
+    }
+
+    private func cookieHeader() -> HTTPFields {
+        var headers = HTTPFields()
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        return headers
+    }
+
+    private func absorb(_ response: TestResponse) {
+        for header in response.headers[values: .setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            guard pair.count == 2 else { continue }
+            if header.contains("Max-Age=0") || header.contains("Expires=Thu, 01 Jan 1970") {
+                cookies[String(pair[0])] = nil
+            } else {
+                cookies[String(pair[0])] = String(pair[1])
+            }
+        }
+        let html = String(buffer: response.body)
+        if let range = html.range(of: #"name="_csrf" value=""#) {
+            csrfToken = String(html[range.upperBound...].prefix { $0 != "\"" })
+        }
+    }
+
+    private func formEncode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+}

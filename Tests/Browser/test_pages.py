@@ -1,0 +1,99 @@
+"""Browser tests in headless Chromium: sign-in, the text-size control, and accessibility (axe-core) of every
+page that exists, with no serious or critical violations."""
+import json
+import os
+import pathlib
+
+import pytest
+from selenium.webdriver.common.by import By
+
+DEMO_PASSWORD = "thu nghiem mot cua ha noi"
+SCREENSHOTS = pathlib.Path(os.environ.get("MOTCUA_SCREENSHOTS", "/tmp/motcua-screenshots"))
+
+
+def run_axe(browser, axe_source):
+    browser.execute_script(axe_source)
+    result = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done({version: axe.version, violations: r.violations}))"
+        ".catch(e => done({error: String(e)}));"
+    )
+    assert "error" not in result, result
+    return result
+
+
+def sign_in(browser, base_url, username):
+    browser.get(base_url + "/sign-in")
+    browser.find_element(By.ID, "username").send_keys(username)
+    browser.find_element(By.ID, "password").send_keys(DEMO_PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+
+
+def test_sign_in_and_text_size(browser, base_url):
+    sign_in(browser, base_url, "lanhdao.hoankiem")
+    assert "Xin chào" in browser.find_element(By.TAG_NAME, "main").text
+    assert "Lãnh đạo đơn vị" in browser.page_source
+
+    control = browser.find_element(By.ID, "text-size")
+    assert control.is_displayed(), "the text-size control is shown once its script runs"
+    root_size = lambda: browser.execute_script("return parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    base = root_size()
+    browser.find_element(By.CSS_SELECTOR, "[data-text-size=larger]").click()
+    browser.find_element(By.CSS_SELECTOR, "[data-text-size=larger]").click()
+    larger = root_size()
+    assert larger > base
+    browser.get(base_url + "/units")
+    assert root_size() == larger, "the chosen size is remembered across pages"
+    browser.find_element(By.CSS_SELECTOR, "[data-text-size=reset]").click()
+    assert root_size() == base
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(SCREENSHOTS / "units.png"))
+
+    browser.find_element(By.CSS_SELECTOR, "header form button[type=submit]").click()
+    assert "Đăng nhập" in browser.find_element(By.CSS_SELECTOR, "header").text
+
+
+def test_wrong_password_shows_a_vietnamese_message(browser, base_url):
+    browser.get(base_url + "/sign-in")
+    browser.find_element(By.ID, "username").send_keys("quantri")
+    browser.find_element(By.ID, "password").send_keys("mật khẩu sai hoàn toàn")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    assert "Tên đăng nhập hoặc mật khẩu không đúng." in browser.find_element(By.ID, "sign-in-error").text
+    assert browser.find_element(By.ID, "username").get_attribute("value") == "quantri"
+
+
+def test_search_ignores_diacritics(browser, base_url):
+    browser.get(base_url + "/units")
+    field = browser.find_element(By.ID, "q")
+    field.send_keys("hoan kiem")
+    field.submit()
+    assert "Phường Hoàn Kiếm" in browser.find_element(By.TAG_NAME, "table").text
+
+
+PUBLIC_PAGES = ["/", "/units", "/units?q=hoan+kiem&period=all", "/glossary", "/sign-in", "/no-such-page"]
+STAFF_PAGES = ["/", "/users"]
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_public_pages_have_no_serious_accessibility_violations(browser, base_url, axe_source, path):
+    browser.get(base_url + path)
+    result = run_axe(browser, axe_source)
+    serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, json.dumps([(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in serious], ensure_ascii=False)
+
+
+def test_unit_and_staff_pages_have_no_serious_accessibility_violations(browser, base_url, axe_source):
+    browser.get(base_url + "/units?q=phuong+hoan+kiem")
+    browser.find_element(By.LINK_TEXT, "Phường Hoàn Kiếm").click()
+    pages = [browser.current_url]
+    sign_in(browser, base_url, "lanhdao.hoankiem")
+    for path in STAFF_PAGES:
+        pages.append(base_url + path)
+    browser.get(base_url + "/users")
+    pages.append(browser.find_element(By.CSS_SELECTOR, "table tbody a").get_attribute("href"))
+    for url in pages:
+        browser.get(url)
+        result = run_axe(browser, axe_source)
+        serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, (url, [(v["id"], v["help"]) for v in serious])
+    print("axe-core", result["version"], "checked", len(pages), "signed-in and unit pages")

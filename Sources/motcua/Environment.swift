@@ -29,11 +29,13 @@ enum CommandEnvironment {
         }
     }
 
+    /// Written unbuffered, so the logins show before the server's own log lines, also when output goes to a file.
     static func printLogins(_ logins: [DemoData.Login]) {
-        print("Tài khoản dùng thử (mật khẩu chung: \"\(DemoData.password)\"):")
+        var text = "Tài khoản dùng thử (mật khẩu chung: \"\(DemoData.password)\"):\n"
         for login in logins {
             let unit = login.unitName.map { " — \($0)" } ?? ""
-            print("  \(login.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \(login.role.title)\(unit)")
+            text += "  \(login.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \(login.role.title)\(unit)\n"
         }
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Domain
 import Foundation
 import SQLKit
@@ -46,7 +45,7 @@ public enum AuditTrail {
 
     /// The SHA-256 of the row's canonical text, in lowercase hex.
     public static func hash(of entry: AuditEntry) -> String {
-        SHA256.hash(data: Data(entry.canonicalText.utf8)).map { String(format: "%02x", $0) }.joined()
+        sha256Hex(entry.canonicalText)
     }
 
     /// The outcome of checking the whole chain.

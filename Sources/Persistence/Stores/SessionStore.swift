@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import SQLKit
 
@@ -10,7 +9,7 @@ public struct SessionStore: Sendable {
     public init(_ database: any SQLDatabase) { self.database = database }
 
     static func keyHash(_ key: String) -> String {
-        SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        sha256Hex(key)
     }
 
     /// Inserts a new key; fails with ``PersistenceError/duplicate(_:)`` if it exists.

@@ -102,7 +102,9 @@ public struct AppConfiguration: Sendable {
         }
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         let key = randomToken(bytes: 32)
-        FileManager.default.createFile(atPath: path, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: path, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw ConfigurationProblem("cannot write the generated secret to \(path); set MOTCUA_SECRET or fix the data folder")
+        }
         return key
     }
 }

@@ -6,6 +6,8 @@ import pathlib
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.wait import WebDriverWait
 
 DEMO_PASSWORD = "thu nghiem mot cua ha noi"
 SCREENSHOTS = pathlib.Path(os.environ.get("MOTCUA_SCREENSHOTS", "/tmp/motcua-screenshots"))
@@ -22,11 +24,19 @@ def run_axe(browser, axe_source):
     return result
 
 
+def and_wait_for_next_page(browser, action):
+    """Runs an action that loads a new page (a click, a submit) and waits until the old document is gone, so
+    that no later lookup finds an element of the page being left."""
+    old_document = browser.find_element(By.TAG_NAME, "html")
+    action()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old_document))
+
+
 def sign_in(browser, base_url, username):
     browser.get(base_url + "/sign-in")
     browser.find_element(By.ID, "username").send_keys(username)
     browser.find_element(By.ID, "password").send_keys(DEMO_PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
 
 
 def test_sign_in_and_text_size(browser, base_url):
@@ -49,7 +59,7 @@ def test_sign_in_and_text_size(browser, base_url):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(SCREENSHOTS / "units.png"))
 
-    browser.find_element(By.CSS_SELECTOR, "header form button[type=submit]").click()
+    and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "header form button[type=submit]").click)
     assert "Đăng nhập" in browser.find_element(By.CSS_SELECTOR, "header").text
 
 
@@ -57,7 +67,7 @@ def test_wrong_password_shows_a_vietnamese_message(browser, base_url):
     browser.get(base_url + "/sign-in")
     browser.find_element(By.ID, "username").send_keys("quantri")
     browser.find_element(By.ID, "password").send_keys("mật khẩu sai hoàn toàn")
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
     assert "Tên đăng nhập hoặc mật khẩu không đúng." in browser.find_element(By.ID, "sign-in-error").text
     assert browser.find_element(By.ID, "username").get_attribute("value") == "quantri"
 
@@ -66,7 +76,7 @@ def test_search_ignores_diacritics(browser, base_url):
     browser.get(base_url + "/units")
     field = browser.find_element(By.ID, "q")
     field.send_keys("hoan kiem")
-    field.submit()
+    and_wait_for_next_page(browser, field.submit)
     assert "Phường Hoàn Kiếm" in browser.find_element(By.TAG_NAME, "table").text
 
 
@@ -84,7 +94,7 @@ def test_public_pages_have_no_serious_accessibility_violations(browser, base_url
 
 def test_unit_and_staff_pages_have_no_serious_accessibility_violations(browser, base_url, axe_source):
     browser.get(base_url + "/units?q=phuong+hoan+kiem")
-    browser.find_element(By.LINK_TEXT, "Phường Hoàn Kiếm").click()
+    and_wait_for_next_page(browser, browser.find_element(By.LINK_TEXT, "Phường Hoàn Kiếm").click)
     pages = [browser.current_url]
     sign_in(browser, base_url, "lanhdao.hoankiem")
     for path in STAFF_PAGES:

@@ -29,7 +29,7 @@ struct Serve: AsyncParsableCommand {
         }
         logger.notice("MotCua starting", metadata: ["database": "\(configuration.database.redacted)", "address": "http://\(hostname):\(port)"])
         let group = ServiceGroup(
-            configuration: .init(services: [DatabaseService(database: database), app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: [DatabaseService(database: database), app, HousekeepingService(services: services, logger: logger)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         try await database.close()
     }

@@ -7,6 +7,7 @@ import pathlib
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
 DEMO_PASSWORD = "thu nghiem mot cua ha noi"
@@ -107,3 +108,25 @@ def test_unit_and_staff_pages_have_no_serious_accessibility_violations(browser, 
         serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
         assert not serious, (url, [(v["id"], v["help"]) for v in serious])
     print("axe-core", result["version"], "checked", len(pages), "signed-in and unit pages")
+
+
+def test_administrator_creates_an_account_and_pages_pass_axe(browser, base_url, axe_source):
+    sign_in(browser, base_url, "quantri")
+    browser.get(base_url + "/users/new")
+    problems = run_axe(browser, axe_source)["violations"]
+    assert not [v for v in problems if v["impact"] in ("serious", "critical")], [v["id"] for v in problems]
+    username = "canbo.thu.%d" % (os.getpid() % 100000)
+    browser.find_element(By.ID, "username").send_keys(username)
+    browser.find_element(By.ID, "displayName").send_keys("Cán bộ thử nghiệm trình duyệt")
+    browser.find_element(By.ID, "password").send_keys(DEMO_PASSWORD + " mới")
+    Select(browser.find_element(By.ID, "new-role")).select_by_value("deskOfficer")
+    Select(browser.find_element(By.ID, "new-unit")).select_by_visible_text("Phường Hoàn Kiếm (Phường)")
+    and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Đã lưu thay đổi." in main and "Cán bộ Bộ phận Một cửa" in main and "Phường Hoàn Kiếm" in main
+    for url in [browser.current_url, base_url + "/audit?verify=1"]:
+        browser.get(url)
+        result = run_axe(browser, axe_source)
+        serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, (url, [(v["id"], v["help"]) for v in serious])
+    assert "Nhật ký toàn vẹn" in browser.find_element(By.TAG_NAME, "main").text

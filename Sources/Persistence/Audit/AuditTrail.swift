@@ -100,6 +100,33 @@ public enum AuditTrail {
             .orderBy("sequence", .descending).limit(limit).all().map(decodeEntry)
     }
 
+    /// A page of the trail, newest first: rows before `sequence` (all when nil), optionally only those of one
+    /// action prefix (`user.`), one object type or one actor.
+    public struct Query: Sendable, Equatable {
+        public var before: Int64?
+        public var actionPrefix: String?
+        public var objectType: String?
+        public var actorID: Int64?
+        public var limit: Int
+
+        public init(before: Int64? = nil, actionPrefix: String? = nil, objectType: String? = nil, actorID: Int64? = nil, limit: Int = 100) {
+            self.before = before
+            self.actionPrefix = actionPrefix
+            self.objectType = objectType
+            self.actorID = actorID
+            self.limit = limit
+        }
+    }
+
+    public static func entries(_ query: Query, on database: any SQLDatabase) async throws -> [AuditEntry] {
+        var select = database.select().column("*").from("audit_log")
+        if let before = query.before { select = select.where("sequence", .lessThan, before) }
+        if let prefix = query.actionPrefix, !prefix.isEmpty { select = select.where("action", .like, escapeLike(prefix) + "%") }
+        if let objectType = query.objectType, !objectType.isEmpty { select = select.where("object_type", .equal, objectType) }
+        if let actorID = query.actorID { select = select.where("actor_id", .equal, actorID) }
+        return try await select.orderBy("sequence", .descending).limit(max(1, min(query.limit, 500))).all().map(decodeEntry)
+    }
+
     static func decodeEntry(_ row: any SQLRow) throws -> AuditEntry {
         AuditEntry(
             sequence: try row.decode(column: "sequence", as: Int64.self),

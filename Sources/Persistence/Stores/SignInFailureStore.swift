@@ -44,6 +44,14 @@ public struct SignInFailureStore: Sendable {
         }
     }
 
+    /// Forgets counters whose window has passed and whose lock has ended: they no longer affect anything.
+    public func purgeStale(at time: Date, window: TimeInterval) async throws {
+        try await database.sql.delete(from: "sign_in_failures")
+            .where("first_failure_at", .lessThan, time.addingTimeInterval(-window).milliseconds)
+            .where("locked_until", .lessThan, time.milliseconds)
+            .run()
+    }
+
     public func clear(_ key: String) async throws {
         try await database.sql.delete(from: "sign_in_failures").where("key", .equal, key).run()
     }

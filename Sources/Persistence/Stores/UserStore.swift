@@ -90,6 +90,47 @@ public struct UserStore: Sendable {
             }
     }
 
+    /// The grants of an account with their row ids, for revoking one.
+    public func numberedGrants(of userID: Int64) async throws -> [(id: Int64, grant: Grant)] {
+        try await database.select().columns("id", "role", "unit_id").from("grants").where("user_id", .equal, userID)
+            .orderBy("id").all().map {
+                (try $0.decode(column: "id", as: Int64.self),
+                 Grant(role: try decodeEnum($0, "role", as: Role.self), unitID: try $0.decode(column: "unit_id", as: Int64?.self)))
+            }
+    }
+
+    /// Adds a grant unless the account already holds the same one; returns whether a row was added.
+    @discardableResult
+    public func add(_ grant: Grant, to userID: Int64) async throws -> Bool {
+        if try await grants(of: userID).contains(grant) { return false }
+        try await database.insert(into: "grants").columns("user_id", "role", "unit_id")
+            .values(SQLBind(userID), SQLBind(grant.role.rawValue), SQLBind(grant.unitID)).run()
+        return true
+    }
+
+    /// Removes one grant of an account; returns the grant removed, or nil when there was no such row.
+    public func removeGrant(id grantID: Int64, of userID: Int64) async throws -> Grant? {
+        guard let grant = try await numberedGrants(of: userID).first(where: { $0.id == grantID })?.grant else { return nil }
+        try await database.delete(from: "grants").where("id", .equal, grantID).where("user_id", .equal, userID).run()
+        return grant
+    }
+
+    /// Opens or locks an account; a locked account cannot sign in and its sessions stop working.
+    public func setActive(_ isActive: Bool, for userID: Int64) async throws {
+        try await database.update("users").set("is_active", to: isActive).where("id", .equal, userID).run()
+    }
+
+    /// How many open accounts hold a role, for refusing to remove the last administrator.
+    public func countActive(holding role: Role) async throws -> Int {
+        let row = try await database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users")
+            .where("is_active", .equal, true)
+            .where(SQLFunction("EXISTS", args: database.select().column(SQLLiteral.numeric("1")).from("grants")
+                .where(SQLColumn("user_id", table: "grants"), .equal, SQLColumn("id", table: "users"))
+                .where("role", .equal, role.rawValue).select))
+            .first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     public func setPasswordHash(_ hash: String, for userID: Int64) async throws {
         try await database.update("users").set("password_hash", to: hash).where("id", .equal, userID).run()
     }

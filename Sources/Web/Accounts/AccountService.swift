@@ -37,7 +37,7 @@ public struct AccountService: Sendable {
                 let id = try await UserStore(session).create(
                     username: canonical, displayName: displayName, email: email, passwordHash: hash, grants: grants,
                     isDemo: isDemo, at: time)
-                let roles = grants.map { "\($0.role.rawValue)@\($0.unitID.map(String.init) ?? "-")" }.joined(separator: ",")
+                let roles = grants.map(Self.describe).joined(separator: ",")
                 try await AuditTrail.append(
                     AuditRecord(actorID: actorID, action: "user.create", objectType: "user", objectID: String(id), reason: "grants: \(roles)"),
                     at: time, on: session)
@@ -46,6 +46,66 @@ public struct AccountService: Sendable {
         } catch PersistenceError.duplicate {
             throw CreationError.usernameTaken
         }
+    }
+
+    /// Why a change to an existing account is refused.
+    public enum ChangeError: Error, Equatable {
+        case unitNeeded(Role)
+        case unknownUnit
+        case lastAdministrator
+        case ownAccount
+    }
+
+    /// Grants a role on a unit (none for citizens and administrators); granting what is already held is a
+    /// no-op. Recorded in the audit trail.
+    public func grant(_ grant: Grant, to userID: Int64, actorID: Int64) async throws {
+        if grant.role.needsUnit, grant.unitID == nil { throw ChangeError.unitNeeded(grant.role) }
+        let grant = grant.role.needsUnit ? grant : Grant(role: grant.role, unitID: nil)
+        let time = clock()
+        try await database.transaction { session in
+            guard try await UserStore(session).find(id: userID) != nil else { throw PersistenceError.notFound }
+            if let unitID = grant.unitID, try await UnitStore(session).find(id: unitID) == nil { throw ChangeError.unknownUnit }
+            guard try await UserStore(session).add(grant, to: userID) else { return }
+            try await AuditTrail.append(
+                AuditRecord(actorID: actorID, unitID: grant.unitID, action: "user.grant", objectType: "user", objectID: String(userID),
+                            reason: Self.describe(grant)),
+                at: time, on: session)
+        }
+    }
+
+    /// Revokes one grant. The last administrator's administrator grant stays, so the system keeps one.
+    public func revoke(grantID: Int64, of userID: Int64, actorID: Int64) async throws {
+        let time = clock()
+        try await database.transaction { session in
+            let users = UserStore(session)
+            guard let grant = try await users.removeGrant(id: grantID, of: userID) else { throw PersistenceError.notFound }
+            if grant.role == .admin, try await users.countActive(holding: .admin) == 0 { throw ChangeError.lastAdministrator }
+            try await AuditTrail.append(
+                AuditRecord(actorID: actorID, unitID: grant.unitID, action: "user.revoke", objectType: "user", objectID: String(userID),
+                            reason: Self.describe(grant)),
+                at: time, on: session)
+        }
+    }
+
+    /// Locks or reopens an account. Nobody locks their own account, and the last open administrator stays open.
+    public func setActive(_ isActive: Bool, userID: Int64, actorID: Int64, reason: String) async throws {
+        if userID == actorID, !isActive { throw ChangeError.ownAccount }
+        let time = clock()
+        try await database.transaction { session in
+            let users = UserStore(session)
+            guard let user = try await users.find(id: userID) else { throw PersistenceError.notFound }
+            guard user.isActive != isActive else { return }
+            try await users.setActive(isActive, for: userID)
+            if !isActive, try await users.countActive(holding: .admin) == 0 { throw ChangeError.lastAdministrator }
+            try await AuditTrail.append(
+                AuditRecord(actorID: actorID, action: isActive ? "user.unlock" : "user.lock", objectType: "user", objectID: String(userID),
+                            reason: reason),
+                at: time, on: session)
+        }
+    }
+
+    static func describe(_ grant: Grant) -> String {
+        "\(grant.role.rawValue)@\(grant.unitID.map(String.init) ?? "-")"
     }
 
     func hashPassword(_ password: String) async throws -> String {
@@ -100,6 +160,17 @@ extension AccountService.CreationError {
         case .usernameTaken: "Tên đăng nhập này đã được dùng."
         case .invalidUsername: "Tên đăng nhập phải có 3–64 ký tự: chữ, số và . _ - @."
         case .unitNeeded(let role): "Vai trò \(role.title) phải gắn với một đơn vị (--unit)."
+        }
+    }
+}
+
+extension AccountService.ChangeError {
+    public var explanation: String {
+        switch self {
+        case .unitNeeded(let role): "Vai trò \(role.title) phải gắn với một đơn vị."
+        case .unknownUnit: "Không tìm thấy đơn vị đã chọn."
+        case .lastAdministrator: "Không thể thực hiện: hệ thống phải còn ít nhất một tài khoản quản trị đang hoạt động."
+        case .ownAccount: "Bạn không thể tự khóa tài khoản của mình."
         }
     }
 }

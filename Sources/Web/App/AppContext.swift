@@ -42,4 +42,11 @@ public struct AppRequestContext: SessionRequestContext, RequestContext {
         guard identity.isStaff else { throw HTTPError(.forbidden) }
         return identity
     }
+
+    /// Pages for holders of one role (the administrators' pages), or 401/403.
+    public func require(_ role: Role) throws -> Identity {
+        guard let identity else { throw HTTPError(.unauthorized) }
+        guard identity.has(role) else { throw HTTPError(.forbidden) }
+        return identity
+    }
 }

@@ -29,6 +29,14 @@ public struct AppServices: Sendable {
         return Identity(user: user, grants: grants, scope: UnitScope(grants: grants, tree: tree))
     }
 
+    /// Today's date in the city's time zone.
+    func today() -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = configuration.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: clock())
+        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
     /// Records an act in the audit trail in its own transaction.
     func audit(_ record: AuditRecord) async throws {
         let time = clock()

@@ -20,6 +20,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     router.add(middleware: IdentityMiddleware(services: services))
     PageRoutes(services: services).register(on: router)
     SignInRoutes(services: services).register(on: router)
+    AdminRoutes(services: services).register(on: router)
     APIRoutes(services: services).register(on: router)
     return Application(
         router: router,

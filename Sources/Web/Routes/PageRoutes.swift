@@ -22,7 +22,7 @@ struct PageRoutes {
             let period = request.query("period").flatMap(UnitsPage.Period.init(rawValue:)) ?? .current
             var filter = UnitStore.Filter(kind: kind, query: query)
             switch period {
-            case .current: filter.validOn = today()
+            case .current: filter.validOn = services.today()
             case .before2025: filter.validOn = LocalDate(year: 2025, month: 6, day: 30)
             case .all: break
             }
@@ -51,26 +51,16 @@ struct PageRoutes {
             let identity = try context.requireStaff()
             let query = request.query("q") ?? ""
             let users = try await services.users.list(within: identity.scope, query: query)
-            return Page("Người dùng", body: UsersPage(users: users, query: query).body).render(context: context, request: request)
+            return Page("Người dùng", body: UsersPage(users: users, query: query, canCreate: identity.has(.admin)).body).render(context: context, request: request)
         }
         router.get(SiteRoute.user().pattern) { request, context in
             let identity = try context.requireStaff()
-            let user = try await UserAccess(services: services).read(try context.parameters.id(), by: identity, logger: context.logger)
-            var grants: [(grant: Grant, unit: OrgUnit?)] = []
-            for grant in try await services.users.grants(of: user.id) {
-                grants.append((grant, try await grant.unitID.asyncMap { try await services.units.find(id: $0) } ?? nil))
-            }
-            return Page(user.displayName, body: UserPage(user: user, grants: grants).body).render(context: context, request: request)
+            let page = try await UserPageLoader(services: services)
+                .load(try context.parameters.id(), for: identity, context: context, saved: request.query("saved") == "1")
+            return Page(page.user.displayName, body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.stylesheet.pattern) { _, _ in try Asset.stylesheet.response() }
         router.get(SiteRoute.script.pattern) { _, _ in try Asset.script.response() }
-    }
-
-    private func today() -> LocalDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = services.configuration.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: services.clock())
-        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }
 

@@ -20,9 +20,7 @@ struct SignInRoutes {
             return Page("Đăng nhập", body: SignInPage(csrfToken: context.csrfToken, next: next).body).render(context: context, request: request)
         }
         router.post(SiteRoute.signIn.pattern) { request, context in
-            var request = request
-            let body = try await request.collectBody(upTo: 64 * 1024)
-            let form = (try? URLEncodedFormDecoder().decode(SignInForm.self, from: String(buffer: body))) ?? SignInForm()
+            let form = try await request.form(SignInForm.self, empty: SignInForm())
             let username = form.username ?? ""
             let next = Self.safeNext(form.next)
             func again(_ message: String, status: HTTPResponse.Status) -> Response {

@@ -13,6 +13,11 @@ enum SiteRoute: Sendable {
     case unit(id: Int64? = nil)
     case users
     case user(id: Int64? = nil)
+    case newUser
+    case userGrants(id: Int64? = nil)
+    case userGrantRevocation(id: Int64? = nil, grantID: Int64? = nil)
+    case userStatus(id: Int64? = nil)
+    case audit
     case stylesheet
     case script
     case apiUnits
@@ -34,6 +39,11 @@ enum SiteRoute: Sendable {
         case .unit(let id): "/units/\(Self.segment(id))"
         case .users: "/users"
         case .user(let id): "/users/\(Self.segment(id))"
+        case .newUser: "/users/new"
+        case .userGrants(let id): "/users/\(Self.segment(id))/grants"
+        case .userGrantRevocation(let id, let grantID): "/users/\(Self.segment(id))/grants/\(Self.segment(grantID, name: "grant"))/revoke"
+        case .userStatus(let id): "/users/\(Self.segment(id))/status"
+        case .audit: "/audit"
         case .stylesheet: "/assets/site.css"
         case .script: "/assets/site.js"
         case .apiUnits: "/api/v1/units"
@@ -46,18 +56,26 @@ enum SiteRoute: Sendable {
 
     var pattern: RouterPath { RouterPath(path) }
 
-    private static func segment(_ id: Int64?) -> String { id.map(String.init) ?? ":id" }
+    private static func segment(_ id: Int64?, name: String = "id") -> String { id.map(String.init) ?? ":\(name)" }
 }
 
 extension Parameters {
-    /// The `:id` of the route as a positive number, or 404.
-    func id() throws -> Int64 {
-        guard let text = self.get("id"), let id = Int64(text), id > 0 else { throw AppError.notFound }
+    /// The `:id` (or another named segment) of the route as a positive number, or 404.
+    func id(_ name: String = "id") throws -> Int64 {
+        guard let text = self.get(name), let id = Int64(text), id > 0 else { throw AppError.notFound }
         return id
     }
 }
 
 extension Request {
+    /// The body of a submitted HTML form (application/x-www-form-urlencoded), decoded into `Form`; a body that
+    /// is not such a form decodes as `Form()` so that the page can say which fields are missing.
+    func form<Form: Decodable>(_ type: Form.Type, empty: Form) async throws -> Form {
+        var request = self
+        let body = try await request.collectBody(upTo: 64 * 1024)
+        return (try? URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body))) ?? empty
+    }
+
     /// A query parameter as an HTML form sends it: "+" stands for a space (application/x-www-form-urlencoded).
     func query(_ name: String) -> String? {
         guard let raw = uri.query else { return nil }

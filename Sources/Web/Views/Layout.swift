@@ -47,6 +47,7 @@ struct Layout {
             (SiteRoute.glossary.path, "Thuật ngữ"),
         ]
         if identity?.isStaff == true { items.append((SiteRoute.users.path, "Người dùng")) }
+        if identity?.has(.admin) == true { items.append((SiteRoute.audit.path, "Nhật ký")) }
         return .nav(
             .attribute(named: "aria-label", value: "Điều hướng chính"),
             .ul(.forEach(items) { item in

@@ -1,0 +1,40 @@
+import Domain
+import Foundation
+import Logging
+import Persistence
+import ServiceLifecycle
+
+/// Periodic clean-up while the server runs: expired sessions and sign-in failure counters that no longer
+/// count. Several instances may run it at once; the deletes are idempotent.
+public struct HousekeepingService: Service {
+    let services: AppServices
+    let interval: Duration
+    let logger: Logger
+
+    public init(services: AppServices, interval: Duration = .seconds(3600), logger: Logger) {
+        self.services = services
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await self.runOnce()
+                try? await Task.sleep(for: self.interval)
+            }
+        }
+    }
+
+    /// One round of clean-up; a failure is logged and retried at the next round.
+    public func runOnce() async {
+        let now = services.clock()
+        do {
+            try await SessionStore(services.database.sql).purgeExpired(at: now)
+            let longestWindow = max(SignInThrottlePolicy.perAccount.window, SignInThrottlePolicy.perAddress.window)
+            try await SignInFailureStore(services.database).purgeStale(at: now, window: longestWindow)
+        } catch {
+            logger.warning("housekeeping failed", metadata: ["error": "\(String(reflecting: error))"])
+        }
+    }
+}

@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
@@ -70,7 +71,11 @@ let package = Package(
         // A fresh database per test: in-memory SQLite, or a new PostgreSQL database when
         // MOTCUA_TEST_DATABASE_URL is set (scripts/test sets it for the second run of the suite).
         .target(name: "TestSupport", dependencies: ["Persistence"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DomainTests",
+            dependencies: ["Domain", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WebTests",

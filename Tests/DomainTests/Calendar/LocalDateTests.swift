@@ -34,3 +34,20 @@ import Testing
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([LocalDate].self, from: Data(#"["17/02/2026"]"#.utf8)) }
     }
 }
+
+@Suite struct DayNumberTests {
+    @Test(arguments: [("2000-01-01", 2_451_545, 6), ("1900-01-01", 2_415_021, 1), ("2026-11-27", 2_461_372, 5), ("2100-12-31", 2_488_434, 5)])
+    func julianDayNumbersAndWeekdays(iso: String, dayNumber: Int, weekday: Int) throws {
+        let date = try #require(LocalDate(iso: iso))
+        #expect(date.dayNumber == dayNumber)
+        #expect(LocalDate(dayNumber: dayNumber) == date)
+        #expect(date.weekday == weekday)
+    }
+
+    @Test func addingDaysCrossesMonthsAndLeapYears() {
+        #expect(LocalDate(iso: "2024-02-28")!.adding(days: 1).iso == "2024-02-29")
+        #expect(LocalDate(iso: "2024-02-28")!.adding(days: 2).iso == "2024-03-01")
+        #expect(LocalDate(iso: "2025-12-31")!.adding(days: 1).iso == "2026-01-01")
+        #expect(LocalDate(iso: "2026-03-01")!.days(to: LocalDate(iso: "2026-02-01")!) == -28)
+    }
+}

@@ -27,7 +27,7 @@ let package = Package(
     ],
     targets: [
         // Pure rules: units, identifiers, text folding, passwords, audit hashing. Foundation only.
-        .target(name: "Domain", swiftSettings: swiftSettings),
+        .target(name: "Domain", resources: [.copy("Calendar/Data")], swiftSettings: swiftSettings),
         // Records, migrations and stores over SQLKit; the same code on SQLite and PostgreSQL. No HTTP.
         .target(
             name: "Persistence",

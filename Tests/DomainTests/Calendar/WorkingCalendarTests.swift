@@ -1,0 +1,43 @@
+import Domain
+import Testing
+
+@Suite struct WorkingCalendarTests {
+    let calendar = WorkingCalendar(rows: OfficialCalendar.rows)
+
+    @Test(arguments: [
+        ("2026-02-13", true), ("2026-02-14", false), ("2026-02-16", false), ("2026-02-20", false), ("2026-02-23", true),
+        ("2026-04-27", false), ("2026-08-22", true), ("2026-08-31", false), ("2026-09-01", false), ("2026-09-03", true),
+        ("2025-04-26", true), ("2025-05-02", false), ("2024-05-04", true), ("2024-04-29", false), ("2024-02-14", false),
+        ("2024-02-15", true), ("2026-11-27", true), ("2026-11-28", false),
+    ])
+    func officialDays(iso: String, isWorking: Bool) {
+        #expect(calendar.isWorkingDay(LocalDate(iso: iso)!) == isWorking)
+    }
+
+    @Test func theShippedYearsAreOfficialAndOthersProvisional() {
+        #expect(OfficialCalendar.years == [2024, 2025, 2026])
+        #expect(!calendar.isProvisional(2026))
+        #expect(calendar.isProvisional(2027))
+        #expect(calendar.rows(in: 2026).allSatisfy { !$0.reference.isEmpty })
+    }
+
+    /// The shipped Tết rows fall on the days the lunar calendar gives (29/30 Chạp to mùng 4 or 5).
+    @Test func shippedTetRowsAgreeWithTheLunarCalendar() {
+        for row in OfficialCalendar.rows where row.name == "Tết Âm lịch" {
+            let lunar = LunarCalendar.vietnam.lunar(from: row.date)
+            #expect((lunar.month == 12 && lunar.day >= 28) || (lunar.month == 1 && lunar.day <= 5), "\(row.date) is \(lunar)")
+        }
+    }
+
+    @Test(arguments: [
+        // year, expected provisional days off on weekdays (holidays and compensatory)
+        (2027, ["2027-01-01", "2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-04-16", "2027-04-30", "2027-05-03", "2027-09-02", "2027-09-03"]),
+        (2028, ["2028-01-03", "2028-01-25", "2028-01-26", "2028-01-27", "2028-01-28", "2028-01-31", "2028-04-04", "2028-05-01", "2028-05-02", "2028-09-01", "2028-09-04"]),
+    ])
+    func aYearWithoutDecisionIsPrefilledFromTheStatutes(year: Int, weekdaysOff: [String]) {
+        let rows = StatutoryHolidays().provisionalYear(year)
+        #expect(rows.allSatisfy { $0.isProvisional })
+        let off = rows.filter { !$0.date.isWeekend && !$0.kind.isWorked }.map(\.date.iso).sorted()
+        #expect(off == weekdaysOff)
+    }
+}

@@ -86,3 +86,28 @@ import Testing
         }
     }
 }
+
+@Suite struct CalendarStoreTests {
+    @Test func theOfficialRowsAreInTheTableAfterMigrating() async throws {
+        try await TestDatabase.with { database in
+            let store = CalendarStore(database.sql)
+            #expect(try await store.all() == OfficialCalendar.rows)
+            let calendar = try await store.workingCalendar()
+            #expect(!calendar.isWorkingDay(LocalDate(iso: "2026-08-31")!))
+            #expect(calendar.isWorkingDay(LocalDate(iso: "2026-08-22")!))
+            #expect(calendar.isProvisional(2027))
+        }
+    }
+
+    @Test func officeHoursPerUnit() async throws {
+        try await TestDatabase.with { database in
+            try await HanoiUnitImport.run(on: database, actorID: nil, at: Date())
+            let unit = try #require(try await UnitStore(database.sql).find(code: "00070", validOn: LocalDate(iso: "2025-07-01")!))
+            let store = CalendarStore(database.sql)
+            #expect(try await store.officeHours(of: unit.id) == nil)
+            let hours = try OfficeHours(parsing: "07:30-11:30,13:30-17:30")
+            try await store.setOfficeHours(hours, of: unit.id)
+            #expect(try await store.officeHours(of: unit.id) == hours)
+        }
+    }
+}

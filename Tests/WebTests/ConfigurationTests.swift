@@ -1,3 +1,4 @@
+import Domain
 import Persistence
 import Testing
 import Web
@@ -8,7 +9,7 @@ import Web
         #expect(configuration.database == .sqliteFile(path: "./var/motcua.sqlite"))
         #expect(configuration.bcryptCost == 12)
         #expect(!configuration.usesSecureCookies)
-        #expect(configuration.officeHours == [480...720, 780...1020])
+        #expect(configuration.officeHours == .standard)
     }
 
     @Test func everyProblemIsListedAtOnce() {

@@ -5,5 +5,6 @@ public enum Migrations {
         CreatePeople(),
         CreateSessions(),
         CreateAuditTrail(),
+        CreateCalendarDays(),
     ]
 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Persistence
 
@@ -23,7 +24,7 @@ public struct AppConfiguration: Sendable {
     public var secret: String?
     public var bcryptCost: UInt8
     public var timeZone: TimeZone
-    public var officeHours: [ClosedRange<Int>]
+    public var officeHours: OfficeHours
     public var logLevel: String
 
     /// Cookies are marked Secure when people reach the product over HTTPS.
@@ -61,8 +62,9 @@ public struct AppConfiguration: Sendable {
         let zone = TimeZone(identifier: zoneName)
         if zone == nil { problems.append("MOTCUA_TIME_ZONE is not a known time zone: \(zoneName)") }
         let hoursText = environment["MOTCUA_OFFICE_HOURS"] ?? "08:00-12:00,13:00-17:00"
-        let hours = parseOfficeHours(hoursText)
-        if hours == nil { problems.append("MOTCUA_OFFICE_HOURS must look like 08:00-12:00,13:00-17:00 (got \(hoursText))") }
+        // Office hours are read at the zone's present offset (Asia/Ho_Chi_Minh keeps UTC+7 all year).
+        let hours = try? OfficeHours(parsing: hoursText, utcOffsetMinutes: (zone?.secondsFromGMT() ?? 7 * 3600) / 60)
+        if hours == nil { problems.append("MOTCUA_OFFICE_HOURS must be a morning and an afternoon session in order, like 08:00-12:00,13:00-17:00 (got \(hoursText))") }
         let logLevel = environment["MOTCUA_LOG_LEVEL"] ?? "info"
         if !["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) {
             problems.append("MOTCUA_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
@@ -71,26 +73,6 @@ public struct AppConfiguration: Sendable {
         return AppConfiguration(
             hostname: hostname, port: port, dataDirectory: dataDirectory, database: database, publicURL: publicURL,
             secret: secret, bcryptCost: cost, timeZone: zone, officeHours: hours, logLevel: logLevel)
-    }
-
-    /// "08:00-12:00,13:00-17:00" → minutes of the day [480...720, 780...1020], increasing and disjoint.
-    static func parseOfficeHours(_ text: String) -> [ClosedRange<Int>]? {
-        var ranges: [ClosedRange<Int>] = []
-        for part in text.split(separator: ",") {
-            let ends = part.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard ends.count == 2, let start = minutes(ends[0]), let end = minutes(ends[1]), start < end else { return nil }
-            if let last = ranges.last, start <= last.upperBound { return nil }
-            ranges.append(start...end)
-        }
-        return ranges.isEmpty ? nil : ranges
-    }
-
-    private static func minutes(_ text: String) -> Int? {
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0...24).contains(hour),
-            (0...59).contains(minute), hour * 60 + minute <= 24 * 60
-        else { return nil }
-        return hour * 60 + minute
     }
 
     /// The CSRF key: `MOTCUA_SECRET`, or a random key kept in the data folder (created on first start).

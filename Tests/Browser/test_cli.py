@@ -1,0 +1,75 @@
+"""The `motcua calendar` commands as scripts use them: JSON answers, Vietnamese errors, exit status 2 on bad
+input. The binary comes from scripts/test (MOTCUA_BIN); the data folder is a fresh temporary one."""
+import json
+import os
+import subprocess
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def motcua(tmp_path_factory):
+    binary = os.environ.get("MOTCUA_BIN")
+    if not binary:
+        pytest.fail("MOTCUA_BIN is not set: run these tests through scripts/test")
+    data = tmp_path_factory.mktemp("cli-data")
+
+    def run(*arguments):
+        environment = dict(os.environ, MOTCUA_DATA_DIR=str(data), MOTCUA_LOG_LEVEL="error")
+        environment.pop("DATABASE_URL", None)
+        return subprocess.run([binary, "calendar", *arguments], capture_output=True, text=True, env=environment, timeout=120)
+
+    return run
+
+
+@pytest.mark.parametrize("arguments, expected", [
+    (["lunar", "2026-02-17", "--json"], {"day": 1, "month": 1, "year": 2026, "leap": False}),
+    (["lunar", "2025-07-25", "--json"], {"day": 1, "month": 6, "year": 2025, "leap": True}),
+    (["solar", "--lunar", "1/1/2027", "--json"], {"date": "2027-02-06"}),
+    (["solar", "--lunar", "1/2/2023", "--leap", "--json"], {"date": "2023-03-22"}),
+])
+def test_lunar_and_solar(motcua, arguments, expected):
+    result = motcua(*arguments)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == expected
+
+
+def test_due_across_the_2026_tet_break(motcua):
+    result = motcua("due", "--received", "2026-02-12T09:30:00+07:00", "--days", "5", "--json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["due"] == "2026-02-26T12:00:00+07:00"
+    assert [step["rule"] for step in answer["steps"]] == ["receipt", "limit", "nonWorkingDay", "due"]
+
+
+def test_due_with_a_pause(motcua):
+    result = motcua("due", "--received", "2026-03-02T09:00", "--days", "5",
+                    "--pause", "2026-03-04T10:00", "--resume", "2026-03-16T14:00", "--json")
+    assert json.loads(result.stdout)["due"] == "2026-03-19T17:00:00+07:00"
+
+
+def test_holidays_of_2026_are_official_and_2027_provisional(motcua):
+    official = json.loads(motcua("holidays", "2026", "--json").stdout)
+    dates = {row["date"]: row for row in official}
+    assert dates["2026-08-22"]["kind"] == "swappedWorkday"
+    assert dates["2026-08-31"]["kind"] == "swappedOff"
+    assert dates["2026-04-27"]["kind"] == "compensatory"
+    assert all(not row["provisional"] and row["reference"] for row in official)
+    provisional = json.loads(motcua("holidays", "2027", "--json").stdout)
+    assert provisional and all(row["provisional"] for row in provisional)
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["solar", "--lunar", "30/2/2026"], "Không có ngày âm lịch 30/2/2026."),
+    (["solar", "--lunar", "1/2/2026", "--leap"], "không có tháng 2 nhuận"),
+    (["lunar", "2026-02-30"], "Ngày dương lịch không hợp lệ"),
+    (["due", "--received", "12/02/2026 9h30", "--days", "5"], "Thời điểm không hợp lệ"),
+    (["due", "--received", "2026-02-12T09:30", "--days=-1"], "không được là số âm"),
+    (["due", "--received", "2026-02-12T09:30", "--days", "1.25"], "bội số của nửa ngày"),
+    (["due", "--received", "2026-02-12T09:30"], "--days hoặc --hours"),
+])
+def test_bad_input_exits_with_status_2(motcua, arguments, message):
+    result = motcua(*arguments)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert result.stdout == ""

@@ -135,16 +135,6 @@ struct Refusal: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
-extension DeadlineCalculator.Problem {
-    var message: String {
-        switch self {
-        case .outsideCalendar: "Thời điểm nằm ngoài khoảng năm của lịch làm việc (2000–2100)."
-        case .pauseOutOfOrder: "Các lần tạm dừng và tiếp tục phải theo thứ tự thời gian, sau thời điểm tiếp nhận."
-        case .limit(let problem): problem.message
-        }
-    }
-}
-
 enum Output {
     static func line(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))

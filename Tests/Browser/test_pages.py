@@ -81,7 +81,9 @@ def test_search_ignores_diacritics(browser, base_url):
     assert "Phường Hoàn Kiếm" in browser.find_element(By.TAG_NAME, "table").text
 
 
-PUBLIC_PAGES = ["/", "/units", "/units?q=hoan+kiem&period=all", "/glossary", "/sign-in", "/no-such-page"]
+PUBLIC_PAGES = ["/", "/units", "/units?q=hoan+kiem&period=all", "/glossary", "/sign-in", "/no-such-page",
+                "/calendar?year=2026", "/calendar?year=2027", "/calendar/due",
+                "/calendar/due?received=2026-02-12T09%3A30&amount=5&unit=days"]
 STAFF_PAGES = ["/", "/users"]
 
 
@@ -130,3 +132,22 @@ def test_administrator_creates_an_account_and_pages_pass_axe(browser, base_url, 
         serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
         assert not serious, (url, [(v["id"], v["help"]) for v in serious])
     assert "Nhật ký toàn vẹn" in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_due_date_calculator_in_the_browser(browser, base_url):
+    browser.get(base_url + "/calendar/due")
+    # The native date-time field takes the value as the page would submit it.
+    browser.execute_script("document.getElementById('received').value = '2026-02-12T09:30'")
+    browser.find_element(By.ID, "amount").send_keys("5")
+    and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
+    assert browser.find_element(By.ID, "due").text == "Hẹn trả kết quả: 26/02/2026 12:00"
+    assert "Không tính 16/02/2026–20/02/2026: Tết Âm lịch." in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_secretariat_sees_the_calendar_forms_and_they_pass_axe(browser, base_url, axe_source):
+    sign_in(browser, base_url, "thuky.totcongtac")
+    browser.get(base_url + "/calendar?year=2027")
+    assert "Xác nhận các ngày dự kiến" in browser.find_element(By.TAG_NAME, "main").text
+    result = run_axe(browser, axe_source)
+    serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious]

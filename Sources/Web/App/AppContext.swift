@@ -17,6 +17,8 @@ public struct Identity: Sendable {
     public var scope: UnitScope
 
     public func has(_ role: Role) -> Bool { grants.contains { $0.role == role } }
+    /// The working group's secretariat and the administrators keep the yearly calendar.
+    public var editsCalendar: Bool { has(.secretariat) || has(.admin) }
     /// Officers and the working group, as opposed to the public.
     public var isStaff: Bool { grants.contains { $0.role != .citizen } }
 }
@@ -43,10 +45,10 @@ public struct AppRequestContext: SessionRequestContext, RequestContext {
         return identity
     }
 
-    /// Pages for holders of one role (the administrators' pages), or 401/403.
-    public func require(_ role: Role) throws -> Identity {
+    /// Pages for holders of one of some roles (the administrators' pages), or 401/403.
+    public func require(_ roles: Role...) throws -> Identity {
         guard let identity else { throw HTTPError(.unauthorized) }
-        guard identity.has(role) else { throw HTTPError(.forbidden) }
+        guard roles.contains(where: identity.has) else { throw HTTPError(.forbidden) }
         return identity
     }
 }

@@ -9,6 +9,7 @@ public struct AppServices: Sendable {
     public let configuration: AppConfiguration
     public let clock: @Sendable () -> Date
     public let accounts: AccountService
+    let calendarCache = WorkingCalendarCache()
 
     public init(database: Database, configuration: AppConfiguration, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
@@ -19,6 +20,11 @@ public struct AppServices: Sendable {
 
     public var units: UnitStore { UnitStore(database.sql) }
     public var users: UserStore { UserStore(database.sql) }
+
+    /// The working calendar in force (the table, with provisional years pre-filled).
+    public func workingCalendar() async throws -> WorkingCalendar {
+        try await calendarCache.calendar(from: CalendarStore(database.sql))
+    }
 
     /// The account, grants and unit scope of a signed-in person; nil when the account is gone or disabled.
     func identity(userID: Int64) async throws -> Identity? {

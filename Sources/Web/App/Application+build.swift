@@ -21,6 +21,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     PageRoutes(services: services).register(on: router)
     SignInRoutes(services: services).register(on: router)
     AdminRoutes(services: services).register(on: router)
+    CalendarRoutes(services: services).register(on: router)
     APIRoutes(services: services).register(on: router)
     return Application(
         router: router,

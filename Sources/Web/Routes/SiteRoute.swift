@@ -18,6 +18,12 @@ enum SiteRoute: Sendable {
     case userGrantRevocation(id: Int64? = nil, grantID: Int64? = nil)
     case userStatus(id: Int64? = nil)
     case audit
+    case calendar
+    case calendarDays
+    case calendarSwaps
+    case calendarRemovals
+    case calendarConfirmations
+    case dueDate
     case stylesheet
     case script
     case apiUnits
@@ -44,6 +50,12 @@ enum SiteRoute: Sendable {
         case .userGrantRevocation(let id, let grantID): "/users/\(Self.segment(id))/grants/\(Self.segment(grantID, name: "grant"))/revoke"
         case .userStatus(let id): "/users/\(Self.segment(id))/status"
         case .audit: "/audit"
+        case .calendar: "/calendar"
+        case .calendarDays: "/calendar/days"
+        case .calendarSwaps: "/calendar/swaps"
+        case .calendarRemovals: "/calendar/removals"
+        case .calendarConfirmations: "/calendar/confirmations"
+        case .dueDate: "/calendar/due"
         case .stylesheet: "/assets/site.css"
         case .script: "/assets/site.js"
         case .apiUnits: "/api/v1/units"

@@ -44,6 +44,7 @@ struct Layout {
         var items: [(String, String)] = [
             (SiteRoute.home.path, "Trang chủ"),
             (SiteRoute.units.path, "Đơn vị hành chính"),
+            (SiteRoute.calendar.path, "Lịch làm việc"),
             (SiteRoute.glossary.path, "Thuật ngữ"),
         ]
         if identity?.isStaff == true { items.append((SiteRoute.users.path, "Người dùng")) }

@@ -148,3 +148,14 @@ public struct DeadlineCalculator: Sendable {
         return Date(timeIntervalSince1970: TimeInterval(local - Int64(officeHours.utcOffsetMinutes) * 60))
     }
 }
+
+extension DeadlineCalculator.Problem {
+    /// The reason in Vietnamese, for pages and the command line.
+    public var message: String {
+        switch self {
+        case .outsideCalendar: "Thời điểm nằm ngoài khoảng năm của lịch làm việc (2000–2100)."
+        case .pauseOutOfOrder: "Các lần tạm dừng và tiếp tục phải theo thứ tự thời gian, sau thời điểm tiếp nhận."
+        case .limit(let problem): problem.message
+        }
+    }
+}

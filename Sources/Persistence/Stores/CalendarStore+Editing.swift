@@ -1,0 +1,61 @@
+import Domain
+import Foundation
+import SQLKit
+
+extension CalendarStore {
+    /// Applies a checked change in one transaction, with its row in the audit trail. A year that had no
+    /// stored rows first receives its pre-filled provisional rows, so that editing one day does not drop the
+    /// others.
+    public static func apply(_ edit: CalendarEdit, actorID: Int64, at time: Date, on database: Database,
+                             statutory: StatutoryHolidays = .init()) async throws {
+        try edit.validate()
+        try await database.transaction { session in
+            let store = CalendarStore(session)
+            if try await store.rows(in: edit.year).isEmpty {
+                for row in statutory.provisionalYear(edit.year) { try await store.insert(row, at: time) }
+            }
+            let record: AuditRecord
+            switch edit {
+            case .set(let row):
+                let previous = try await store.row(on: row.date)
+                try await store.delete(on: row.date)
+                try await store.insert(row, at: time)
+                record = AuditRecord(actorID: actorID, action: "calendar.set", objectType: "calendarDay", objectID: row.date.iso,
+                                     reason: "\(row.kind.rawValue): \(row.name) — \(row.reference)" + (previous.map { " (thay \($0.kind.rawValue): \($0.name))" } ?? ""))
+            case .swap(let dayOff, let workday, let name, let reference):
+                for row in [CalendarDay(date: dayOff, kind: .swappedOff, name: name, reference: reference),
+                            CalendarDay(date: workday, kind: .swappedWorkday, name: "Làm bù cho ngày \(dayOff.vietnamese)", reference: reference)] {
+                    try await store.delete(on: row.date)
+                    try await store.insert(row, at: time)
+                }
+                record = AuditRecord(actorID: actorID, action: "calendar.swap", objectType: "calendarDay", objectID: dayOff.iso,
+                                     reason: "nghỉ \(dayOff.iso), làm bù \(workday.iso) — \(reference)")
+            case .remove(let date, let reason):
+                guard let previous = try await store.row(on: date) else { throw CalendarEdit.Problem.nothingToRemove }
+                try await store.delete(on: date)
+                record = AuditRecord(actorID: actorID, action: "calendar.remove", objectType: "calendarDay", objectID: date.iso,
+                                     reason: "\(previous.kind.rawValue): \(previous.name) — \(reason)")
+            case .confirm(let year, let reference):
+                let provisional = try await store.rows(in: year).filter(\.isProvisional)
+                guard !provisional.isEmpty else { throw CalendarEdit.Problem.nothingToConfirm }
+                try await session.update("calendar_days").set("is_provisional", to: false).set("reference", to: reference)
+                    .set("updated_at", to: time.milliseconds)
+                    .where("year", .equal, Int64(year)).where("is_provisional", .equal, true).run()
+                record = AuditRecord(actorID: actorID, action: "calendar.confirm", objectType: "calendarYear", objectID: String(year),
+                                     reason: "\(provisional.count) ngày — \(reference)")
+            }
+            try await AuditTrail.append(record, at: time, on: session)
+        }
+    }
+
+    /// A number that changes whenever the table changes, so that several instances can tell when to reload.
+    public func version() async throws -> String {
+        let row = try await database.select()
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .column(SQLFunction("MAX", args: SQLColumn("updated_at")), as: "latest")
+            .from("calendar_days").first()
+        let count = try row?.decode(column: "n", as: Int64.self) ?? 0
+        let latest: Int64? = try row.flatMap { try $0.decode(column: "latest", as: Int64?.self) }
+        return "\(count)-\(latest ?? 0)"
+    }
+}

@@ -1,0 +1,112 @@
+import Domain
+import Foundation
+import Hummingbird
+import Persistence
+
+/// The calendar pages: the year view (public), the due-date calculator (public), and the secretariat's
+/// changes to the yearly table (each audited, through ``CalendarStore/apply(_:actorID:at:on:statutory:)``).
+struct CalendarRoutes {
+    let services: AppServices
+
+    struct DayForm: Decodable {
+        var date: String?
+        var kind: String?
+        var name: String?
+        var reference: String?
+    }
+
+    struct SwapForm: Decodable {
+        var dayOff: String?
+        var workday: String?
+        var name: String?
+        var reference: String?
+    }
+
+    struct RemovalForm: Decodable {
+        var date: String?
+        var reason: String?
+    }
+
+    struct ConfirmationForm: Decodable {
+        var year: String?
+        var reference: String?
+    }
+
+    func register(on router: some RouterMethods<AppRequestContext>) {
+        router.get(SiteRoute.calendar.pattern) { request, context in
+            let year = request.query("year").flatMap { Int($0) } ?? services.today().year
+            guard CalendarEdit.years.contains(year) else { throw AppError.badRequest(CalendarEdit.Problem.outsideYears.message) }
+            return try await calendarPage(year: year, saved: request.query("saved") == "1", error: nil, context: context, request: request)
+        }
+        router.get(SiteRoute.dueDate.pattern) { request, context in
+            var entry = DueDatePage.Entry(request: request)
+            if entry.received.isEmpty { entry = DueDatePage.Entry() }
+            let hours = services.configuration.officeHours
+            let result = entry.received.isEmpty ? nil : entry.compute(
+                calculator: DeadlineCalculator(calendar: try await services.workingCalendar(), officeHours: hours))
+            let page = DueDatePage(entry: entry, result: result, officeHours: hours)
+            let status: HTTPResponse.Status = if case .failure = result { .badRequest } else { .ok }
+            return Page("Tính ngày hẹn trả", body: page.body, status: status).render(context: context, request: request)
+        }
+        router.post(SiteRoute.calendarDays.pattern) { request, context in
+            let editor = try context.require(.secretariat, .admin)
+            let form = try await request.form(DayForm.self, empty: DayForm())
+            let date = try Self.date(form.date)
+            guard let kind = form.kind.flatMap(CalendarDay.Kind.init(rawValue:)) else {
+                return try await refused(year: date.year, "Vui lòng chọn loại ngày.", context: context, request: request)
+            }
+            let row = CalendarDay(date: date, kind: kind, name: VietnameseText.normalized(form.name ?? ""),
+                                  reference: VietnameseText.normalized(form.reference ?? ""))
+            return try await edit(.set(row), by: editor, context: context, request: request)
+        }
+        router.post(SiteRoute.calendarSwaps.pattern) { request, context in
+            let editor = try context.require(.secretariat, .admin)
+            let form = try await request.form(SwapForm.self, empty: SwapForm())
+            let dayOff = try Self.date(form.dayOff)
+            let workday = try Self.date(form.workday)
+            return try await edit(.swap(dayOff: dayOff, workday: workday, name: VietnameseText.normalized(form.name ?? ""),
+                                        reference: VietnameseText.normalized(form.reference ?? "")), by: editor, context: context, request: request)
+        }
+        router.post(SiteRoute.calendarRemovals.pattern) { request, context in
+            let editor = try context.require(.secretariat, .admin)
+            let form = try await request.form(RemovalForm.self, empty: RemovalForm())
+            return try await edit(.remove(try Self.date(form.date), reason: VietnameseText.normalized(form.reason ?? "")),
+                                  by: editor, context: context, request: request)
+        }
+        router.post(SiteRoute.calendarConfirmations.pattern) { request, context in
+            let editor = try context.require(.secretariat, .admin)
+            let form = try await request.form(ConfirmationForm.self, empty: ConfirmationForm())
+            guard let year = form.year.flatMap({ Int($0) }) else { throw AppError.badRequest("Năm không hợp lệ.") }
+            return try await edit(.confirm(year: year, reference: VietnameseText.normalized(form.reference ?? "")), by: editor, context: context, request: request)
+        }
+    }
+
+    /// A date from a form's date field (yyyy-MM-dd), or a 400 that says so.
+    static func date(_ text: String?) throws -> LocalDate {
+        guard let text, let date = LocalDate(iso: text) else { throw AppError.badRequest("Ngày không hợp lệ (cần dạng ngày/tháng/năm).") }
+        return date
+    }
+
+    private func edit(_ edit: CalendarEdit, by editor: Identity, context: AppRequestContext, request: Request) async throws -> Response {
+        do {
+            try await CalendarStore.apply(edit, actorID: editor.user.id, at: services.clock(), on: services.database)
+        } catch let problem as CalendarEdit.Problem {
+            return try await refused(year: edit.year, problem.message, context: context, request: request)
+        }
+        return Response.redirect(to: SiteRoute.calendar.path + "?year=\(edit.year)&saved=1", type: .normal)
+    }
+
+    private func refused(year: Int, _ message: String, context: AppRequestContext, request: Request) async throws -> Response {
+        return try await calendarPage(year: min(max(year, CalendarEdit.years.lowerBound), CalendarEdit.years.upperBound), saved: false,
+                                      error: message, context: context, request: request)
+    }
+
+    private func calendarPage(year: Int, saved: Bool, error: String?, context: AppRequestContext, request: Request) async throws -> Response {
+        let calendar = try await services.workingCalendar()
+        let page = CalendarPage(
+            year: year, calendar: calendar, today: services.today(),
+            editing: context.identity?.editsCalendar == true ? CalendarPage.Editing(csrfToken: context.csrfToken) : nil,
+            saved: saved, error: error)
+        return Page("Lịch làm việc năm \(year)", body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
+    }
+}

@@ -1,0 +1,153 @@
+import Domain
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Persistence
+import Testing
+import Web
+
+/// The calendar year view, the due-date calculator, and the secretariat's audited changes to the table.
+@Suite struct CalendarPagesTests {
+    let password = "một mật khẩu đủ dài cho thử nghiệm"
+
+    func secretariat(_ services: AppServices) async throws -> Int64 {
+        let unit = try #require(try await services.units.find(code: HanoiUnitImport.cityCode, validOn: LocalDate(iso: "2026-01-01")!))
+        return try await services.accounts.create(
+            username: "thuky", displayName: "Thư ký Tổ công tác", password: password, grants: [Grant(role: .secretariat, unitID: unit.id)], actorID: nil)
+    }
+
+    @Test func theYearViewShowsLunarDatesAndReasons() async throws {
+        try await withApp { client, _ in
+            let page = try await client.execute(uri: "/calendar?year=2026", method: .get)
+            #expect(page.status == .ok)
+            let html = page.text
+            #expect(html.contains("Lịch làm việc năm 2026"))
+            #expect(html.contains("Tháng 2/2026"))
+            #expect(html.contains(#"title="Tết Âm lịch""#))
+            #expect(html.contains("Thông báo 9441/TB-BNV"))
+            #expect(html.contains("day--workday"))          // Saturday 22/8/2026 worked
+            #expect(!html.contains("Cập nhật lịch"))        // the public sees no editing forms
+            let future = try await client.execute(uri: "/calendar?year=2030", method: .get).text
+            #expect(future.contains("ngày nghỉ dự kiến"))
+            #expect(try await client.execute(uri: "/calendar?year=1800", method: .get).status == .badRequest)
+        }
+    }
+
+    @Test(arguments: [
+        ("received=2026-02-12T09:30&amount=5&unit=days", "Hẹn trả kết quả: 26/02/2026 12:00"),
+        ("received=2026-03-06T16:55&amount=8&unit=hours", "Hẹn trả kết quả: 09/03/2026 16:55"),
+        ("received=2026-03-02T09:00&amount=5&unit=days&pause1=2026-03-04T10:00&resume1=2026-03-16T14:00", "Hẹn trả kết quả: 19/03/2026 17:00"),
+        ("received=2026-03-02T09:00&amount=1&unit=days&pause1=2026-03-02T10:30", "Hồ sơ đang tạm dừng"),
+    ])
+    func theCalculatorShowsTheDueDateAndItsSteps(query: String, expected: String) async throws {
+        try await withApp { client, _ in
+            let page = try await client.execute(uri: "/calendar/due?" + query, method: .get)
+            #expect(page.status == .ok)
+            #expect(page.text.contains(expected))
+            #expect(page.text.contains("Tiếp nhận lúc"))
+        }
+    }
+
+    @Test(arguments: [
+        ("received=hôm+qua&amount=5&unit=days", "Thời điểm tiếp nhận không hợp lệ."),
+        ("received=2026-02-12T09:30&amount=-1&unit=days", "Thời hạn không được là số âm."),
+        ("received=2026-02-12T09:30&amount=1,25&unit=days", "bội số của nửa ngày"),
+        ("received=2026-02-12T09:30&amount=năm&unit=days", "Vui lòng nhập thời hạn là một số"),
+        ("received=2026-03-02T09:00&amount=5&unit=days&pause1=2026-03-04T10:00&resume1=2026-03-03T14:00", "theo thứ tự thời gian"),
+        ("received=2026-03-02T09:00&amount=5&unit=days&pause1=2026-03-04T10:00&pause2=2026-03-05T10:00&resume2=2026-03-06T10:00", "Chỉ lần tạm dừng cuối cùng"),
+        ("received=1990-03-02T09:00&amount=5&unit=days", "ngoài khoảng năm"),
+    ])
+    func badInputGetsAVietnameseMessage(query: String, message: String) async throws {
+        try await withApp { client, _ in
+            let page = try await client.execute(uri: "/calendar/due?" + query, method: .get)
+            #expect(page.status == .badRequest)
+            #expect(page.text.contains(message))
+        }
+    }
+
+    @Test func theSecretariatConfirmsAProvisionalYearAndSwapsADay() async throws {
+        try await withApp { client, services in
+            let secretary = try await secretariat(services)
+            let browser = Browser(client)
+            try await browser.signIn("thuky", password)
+            let form = try await browser.get("/calendar?year=2027")
+            #expect(form.text.contains("Cập nhật lịch"))
+            // MUT: swap, then confirm the rest of the pre-filled year
+            let swapped = try await browser.post("/calendar/swaps", form: [
+                "dayOff": "2027-04-29", "workday": "2027-05-08", "name": "Hoán đổi dịp 30/4", "reference": "Thông báo thử nghiệm 1/TB",
+            ])
+            #expect(swapped.status == .seeOther)
+            try await browser.get("/calendar?year=2027")
+            let confirmed = try await browser.post("/calendar/confirmations", form: ["year": "2027", "reference": "Thông báo thử nghiệm 2/TB"])
+            #expect(confirmed.status == .seeOther)
+            // validate: the table holds the pre-filled days (now official) and the swap; the calendar follows
+            let rows = try await CalendarStore(services.database.sql).rows(in: 2027)
+            #expect(rows.allSatisfy { !$0.isProvisional })
+            #expect(rows.contains { $0.date.iso == "2027-02-08" && $0.name == "Tết Âm lịch" && $0.reference == "Thông báo thử nghiệm 2/TB" })
+            #expect(rows.contains { $0.date.iso == "2027-05-08" && $0.kind == .swappedWorkday && $0.reference == "Thông báo thử nghiệm 1/TB" })
+            let calendar = try await services.workingCalendar()
+            #expect(!calendar.isWorkingDay(LocalDate(iso: "2027-04-29")!))
+            #expect(calendar.isWorkingDay(LocalDate(iso: "2027-05-08")!))
+            #expect(!calendar.isProvisional(2027))
+            let audit = try await AuditTrail.entries(.init(actionPrefix: "calendar."), on: services.database.sql)
+            #expect(Set(audit.map(\.action)) == ["calendar.swap", "calendar.confirm"])
+            #expect(audit.allSatisfy { $0.actorID == secretary })
+        }
+    }
+
+    @Test func aRemovalNeedsAReasonAndIsAudited() async throws {
+        try await withApp { client, services in
+            _ = try await secretariat(services)
+            let browser = Browser(client)
+            try await browser.signIn("thuky", password)
+            try await browser.get("/calendar?year=2026")
+            let refused = try await browser.post("/calendar/removals", form: ["date": "2026-08-31", "reason": " "])
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains("Vui lòng ghi lý do."))
+            #expect(try await CalendarStore(services.database.sql).row(on: LocalDate(iso: "2026-08-31")!) != nil)
+            let removed = try await browser.post("/calendar/removals", form: ["date": "2026-08-31", "reason": "Nhập nhầm"])
+            #expect(removed.status == .seeOther)
+            #expect(try await services.workingCalendar().isWorkingDay(LocalDate(iso: "2026-08-31")!))
+            let audit = try await AuditTrail.entries(objectType: "calendarDay", objectID: "2026-08-31", on: services.database.sql)
+            #expect(audit.first?.action == "calendar.remove")
+            #expect(audit.first?.reason.contains("Nhập nhầm") == true)
+        }
+    }
+
+    @Test(arguments: [
+        (["date": "2026-03-07", "kind": "compensatory", "name": "Nghỉ bù", "reference": "X"], "phải là ngày làm việc trong tuần"),
+        (["date": "2026-03-09", "kind": "swappedWorkday", "name": "Làm bù", "reference": "X"], "phải là thứ Bảy hoặc Chủ nhật"),
+        (["date": "2026-03-09", "kind": "holiday", "name": "Ngày lễ", "reference": ""], "căn cứ pháp lý"),
+        (["date": "2026-03-09", "kind": "holiday", "name": "", "reference": "X"], "tên ngày"),
+        (["date": "2026-03-09", "kind": "bogus", "name": "Ngày lễ", "reference": "X"], "chọn loại ngày"),
+    ])
+    func aBadRowIsRefusedAndNothingChanges(form: [String: String], message: String) async throws {
+        try await withApp { client, services in
+            _ = try await secretariat(services)
+            let browser = Browser(client)
+            try await browser.signIn("thuky", password)
+            try await browser.get("/calendar?year=2026")
+            let before = try await CalendarStore(services.database.sql).all()
+            let response = try await browser.post("/calendar/days", form: form)
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains(message))
+            #expect(try await CalendarStore(services.database.sql).all() == before)
+        }
+    }
+
+    @Test func onlyTheSecretariatAndAdministratorsEditTheCalendar() async throws {
+        try await withApp { client, services in
+            let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!))
+            _ = try await services.accounts.create(
+                username: "motcua.hk", displayName: "Cán bộ", password: password, grants: [Grant(role: .deskOfficer, unitID: ward.id)], actorID: nil)
+            let officer = Browser(client)
+            try await officer.signIn("motcua.hk", password)
+            try await officer.get("/calendar")
+            #expect(try await officer.post("/calendar/removals", form: ["date": "2026-08-31", "reason": "x"]).status == .forbidden)
+            let anonymous = Browser(client)
+            try await anonymous.get("/sign-in")   // a page with a form, for the CSRF token
+            #expect(try await anonymous.post("/calendar/days", form: ["date": "2026-03-09", "kind": "holiday", "name": "x", "reference": "x"]).status == .unauthorized)
+            #expect(try await CalendarStore(services.database.sql).row(on: LocalDate(iso: "2026-08-31")!) != nil)
+        }
+    }
+}

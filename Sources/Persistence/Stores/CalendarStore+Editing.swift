@@ -48,6 +48,22 @@ extension CalendarStore {
         }
     }
 
+    /// Sets a unit's own office hours (nil: back to the default), with its audit row, in one transaction.
+    public static func setOfficeHours(_ hours: OfficeHours?, of unitID: Int64, actorID: Int64, at time: Date, on database: Database) async throws {
+        try await database.transaction { session in
+            let store = CalendarStore(session)
+            if let hours {
+                try await store.setOfficeHours(hours, of: unitID)
+            } else {
+                try await session.delete(from: "unit_office_hours").where("unit_id", .equal, unitID).run()
+            }
+            try await AuditTrail.append(
+                AuditRecord(actorID: actorID, unitID: unitID, action: "unit.officeHours", objectType: "unit", objectID: String(unitID),
+                            reason: hours?.text ?? "mặc định"),
+                at: time, on: session)
+        }
+    }
+
     /// A number that changes whenever the table changes, so that several instances can tell when to reload.
     public func version() async throws -> String {
         let row = try await database.select()

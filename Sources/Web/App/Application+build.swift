@@ -22,6 +22,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     SignInRoutes(services: services).register(on: router)
     AdminRoutes(services: services).register(on: router)
     CalendarRoutes(services: services).register(on: router)
+    UnitRoutes(services: services).register(on: router)
     APIRoutes(services: services).register(on: router)
     return Application(
         router: router,

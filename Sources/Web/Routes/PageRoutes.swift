@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 import Persistence
 
-/// The server-rendered pages: home, glossary, units, users, and the assets they load.
+/// The server-rendered pages: home, glossary, users, and the assets they load.
 struct PageRoutes {
     let services: AppServices
 
@@ -15,37 +15,6 @@ struct PageRoutes {
         }
         router.get(SiteRoute.glossary.pattern) { request, context in
             Page("Thuật ngữ, chữ viết tắt", body: GlossaryPage().body).render(context: context, request: request)
-        }
-        router.get(SiteRoute.units.pattern) { request, context in
-            let query = request.query("q") ?? ""
-            let kind = request.query("kind").flatMap(UnitKind.init(rawValue:))
-            let period = request.query("period").flatMap(UnitsPage.Period.init(rawValue:)) ?? .current
-            var filter = UnitStore.Filter(kind: kind, query: query)
-            switch period {
-            case .current: filter.validOn = services.today()
-            case .before2025: filter.validOn = LocalDate(year: 2025, month: 6, day: 30)
-            case .all: break
-            }
-            let units = try await services.units.list(filter)
-            let page = UnitsPage(units: units, query: query, kind: kind, period: period)
-            return Page("Đơn vị hành chính", body: page.body).render(context: context, request: request)
-        }
-        router.get(SiteRoute.unit().pattern) { request, context in
-            let id = try context.parameters.id()
-            guard let unit = try await services.units.find(id: id) else { throw AppError.notFound }
-            let parent = try await unit.parentID.asyncMap { try await services.units.find(id: $0) } ?? nil
-            let children = try await services.units.list(.init(parentID: id))
-            let links = try await services.units.links(of: id)
-            var predecessors: [UnitPage.LinkedUnit] = []
-            for link in links.predecessors {
-                if let other = try await services.units.find(id: link.predecessorID) { predecessors.append(.init(unit: other, link: link)) }
-            }
-            var successors: [UnitPage.LinkedUnit] = []
-            for link in links.successors {
-                if let other = try await services.units.find(id: link.successorID) { successors.append(.init(unit: other, link: link)) }
-            }
-            let page = UnitPage(unit: unit, parent: parent, children: children, predecessors: predecessors, successors: successors)
-            return Page(unit.name, body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.users.pattern) { request, context in
             let identity = try context.requireStaff()

@@ -11,6 +11,7 @@ enum SiteRoute: Sendable {
     case signOut
     case units
     case unit(id: Int64? = nil)
+    case unitOfficeHours(id: Int64? = nil)
     case users
     case user(id: Int64? = nil)
     case newUser
@@ -43,6 +44,7 @@ enum SiteRoute: Sendable {
         case .signOut: "/sign-out"
         case .units: "/units"
         case .unit(let id): "/units/\(Self.segment(id))"
+        case .unitOfficeHours(let id): "/units/\(Self.segment(id))/office-hours"
         case .users: "/users"
         case .user(let id): "/users/\(Self.segment(id))"
         case .newUser: "/users/new"

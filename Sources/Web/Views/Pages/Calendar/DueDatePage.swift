@@ -9,6 +9,8 @@ struct DueDatePage {
     /// What the person typed, kept as text so that a refused form comes back as it was.
     struct Entry {
         var received = ""
+        /// The unit whose office hours apply ("" for the common hours).
+        var unitID = ""
         var unit = "days"
         var amount = ""
         var pauses: [(pause: String, resume: String)] = Array(repeating: ("", ""), count: DueDatePage.pauseSlots)
@@ -17,6 +19,7 @@ struct DueDatePage {
 
         init(request: Request) {
             received = request.query("received") ?? ""
+            unitID = request.query("unitID") ?? ""
             unit = request.query("unit") == "hours" ? "hours" : "days"
             amount = request.query("amount") ?? ""
             pauses = (1...DueDatePage.pauseSlots).map { (request.query("pause\($0)") ?? "", request.query("resume\($0)") ?? "") }
@@ -64,16 +67,21 @@ struct DueDatePage {
     var entry: Entry
     var result: Result<DeadlineSchedule, Entry.Refusal>?
     var officeHours: OfficeHours
+    var units: [OrgUnit]
 
     var body: [Node<HTML.BodyContext>] {
         [
             .h1(.text("Tính ngày hẹn trả")),
-            .p(.text("Theo giờ làm việc \(officeHours.text.replacingOccurrences(of: ",", with: " và ")) (giờ Hà Nội) và lịch nghỉ lễ, Tết, ngày hoán đổi của năm. Ngày nghỉ lễ và thứ Bảy, Chủ nhật không được tính; thứ Bảy làm bù được tính.")),
+            .p(.text("Theo giờ làm việc của đơn vị (giờ Hà Nội) và lịch nghỉ lễ, Tết, ngày hoán đổi của năm. Ngày nghỉ lễ và thứ Bảy, Chủ nhật không được tính; thứ Bảy làm bù được tính.")),
             .form(
                 .class("form form--wide"), .action(SiteRoute.dueDate.path), .method(.get),
                 .div(.class("field"), .label(.for("received"), .text("Thời điểm tiếp nhận")),
                      .input(.type(.init(rawValue: "datetime-local")!), .id("received"), .name("received"), .value(entry.received),
                             .attribute(named: "required", value: "required"))),
+                .div(.class("field"), .label(.for("unitID"), .text("Đơn vị giải quyết")),
+                     .select(.id("unitID"), .attribute(named: "name", value: "unitID"),
+                             .choice("", "Giờ làm việc chung", isSelected: entry.unitID.isEmpty),
+                             .forEach(units) { .choice(String($0.id), $0.name, isSelected: String($0.id) == entry.unitID) })),
                 .fieldset(
                     .element(named: "legend", text: "Thời hạn giải quyết"),
                     .div(.class("field field--inline"),
@@ -113,6 +121,7 @@ struct DueDatePage {
             return .section(
                 .attribute(named: "aria-labelledby", value: "result-title"),
                 .h2(.id("result-title"), .text("Kết quả")),
+                .p(.text("Giờ làm việc áp dụng: \(officeHours.text.replacingOccurrences(of: ",", with: " và ")).")),
                 .p(.class("notice notice--success"), .id("due"), .attribute(named: "role", value: "status"),
                    .text(schedule.due.map { "Hẹn trả kết quả: \(clock.text($0))" } ?? "Hồ sơ đang tạm dừng: chưa có ngày hẹn trả.")),
                 .h3(.text("Cách tính")),

@@ -8,7 +8,7 @@ import Web
 
 /// The administrator's pages: accounts, grants, locking, and the audit trail, each change audited.
 @Suite struct AdministrationTests {
-    let password = "một mật khẩu đủ dài cho thử nghiệm"
+    let password = testPassword
 
     /// One administrator and one ward officer (Phường Cửa Nam); returns their ids and the ward's.
     func setUp(_ services: AppServices) async throws -> (admin: Int64, officer: Int64, ward: Int64) {
@@ -24,8 +24,7 @@ import Web
     @Test func anAdministratorCreatesAnAccountThatCanSignIn() async throws {
         try await withApp { client, services in
             let ids = try await setUp(services)
-            let browser = Browser(client)
-            try await browser.signIn("quantri", password)
+            let browser = try await Browser.signedIn(client, as: "quantri")
             let form = try await browser.get("/users/new")
             #expect(form.status == .ok)
             #expect(form.text.contains("Phường Cửa Nam"))
@@ -62,8 +61,7 @@ import Web
     func aRefusedAccountShowsWhyAndStoresNothing(fields: [String: String], message: String) async throws {
         try await withApp { client, services in
             _ = try await setUp(services)
-            let browser = Browser(client)
-            try await browser.signIn("quantri", password)
+            let browser = try await Browser.signedIn(client, as: "quantri")
             try await browser.get("/users/new")
             let before = try await services.users.count()
             let response = try await browser.post("/users", form: fields.merging(["password": password]) { given, _ in given })
@@ -76,8 +74,7 @@ import Web
     @Test func grantingAndRevokingARoleIsAudited() async throws {
         try await withApp { client, services in
             let ids = try await setUp(services)
-            let browser = Browser(client)
-            try await browser.signIn("quantri", password)
+            let browser = try await Browser.signedIn(client, as: "quantri")
             try await browser.get("/users/\(ids.officer)")
             let granted = try await browser.post("/users/\(ids.officer)/grants", form: ["role": "unitHead", "unitID": String(ids.ward)])
             #expect(granted.status == .seeOther)
@@ -100,8 +97,7 @@ import Web
     @Test func theLastAdministratorCannotBeRemovedOrLocked() async throws {
         try await withApp { client, services in
             let ids = try await setUp(services)
-            let browser = Browser(client)
-            try await browser.signIn("quantri", password)
+            let browser = try await Browser.signedIn(client, as: "quantri")
             let grantID = try await services.users.numberedGrants(of: ids.admin)[0].id
             try await browser.get("/users/\(ids.admin)")
             let revoke = try await browser.post("/users/\(ids.admin)/grants/\(grantID)/revoke", form: [:])
@@ -117,11 +113,9 @@ import Web
     @Test func aLockedAccountCannotSignInAndItsSessionStops() async throws {
         try await withApp { client, services in
             let ids = try await setUp(services)
-            let officer = Browser(client)
-            try await officer.signIn("motcua.cuanam", password)
+            let officer = try await Browser.signedIn(client, as: "motcua.cuanam")
             #expect(try await officer.get("/users").status == .ok)
-            let admin = Browser(client)
-            try await admin.signIn("quantri", password)
+            let admin = try await Browser.signedIn(client, as: "quantri")
             try await admin.get("/users/\(ids.officer)")
             #expect(try await admin.post("/users/\(ids.officer)/status", form: ["active": "false", "reason": ""]).status == .badRequest)
             let locked = try await admin.post("/users/\(ids.officer)/status", form: ["active": "false", "reason": "Chuyển công tác"])
@@ -139,8 +133,7 @@ import Web
     @Test func onlyAdministratorsReachTheAdministrationPages() async throws {
         try await withApp { client, services in
             let ids = try await setUp(services)
-            let officer = Browser(client)
-            try await officer.signIn("motcua.cuanam", password)
+            let officer = try await Browser.signedIn(client, as: "motcua.cuanam")
             #expect(try await officer.get("/users/new").status == .forbidden)
             #expect(try await officer.get("/audit").status == .forbidden)
             #expect(try await officer.post("/users", form: ["username": "x.y.z", "displayName": "X", "password": password, "role": "admin"]).status == .forbidden)
@@ -153,8 +146,7 @@ import Web
     @Test func theAuditPageListsAndVerifiesTheTrail() async throws {
         try await withApp { client, services in
             _ = try await setUp(services)
-            let browser = Browser(client)
-            try await browser.signIn("quantri", password)
+            let browser = try await Browser.signedIn(client, as: "quantri")
             let page = try await browser.get("/audit?action=user.")
             #expect(page.status == .ok)
             #expect(page.text.contains("user.signIn"))

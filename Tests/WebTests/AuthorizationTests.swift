@@ -7,7 +7,7 @@ import Testing
 import Web
 
 @Suite struct AuthorizationTests {
-    let password = "một mật khẩu đủ dài cho thử nghiệm"
+    let password = testPassword
 
     /// Two wards with an officer and a head each.
     func setUp(_ services: AppServices) async throws -> (hoanKiemOfficer: Int64, cuaNamOfficer: Int64) {
@@ -23,8 +23,7 @@ import Web
     @Test func anOfficerOfAnotherWardGets404AndTheAttemptIsAudited() async throws {
         try await withApp { client, services in
             let ids = try await setUp(services)
-            let browser = Browser(client)
-            try await browser.signIn("lanhdao.cuanam", password)
+            let browser = try await Browser.signedIn(client, as: "lanhdao.cuanam")
             // MUT: change the id in the address to another ward's officer
             let page = try await browser.get("/users/\(ids.hoanKiemOfficer)")
             let api = try await browser.get("/api/v1/users/\(ids.hoanKiemOfficer)")
@@ -46,8 +45,7 @@ import Web
     @Test func theUserListShowsOnlyTheWardsOwnPeople() async throws {
         try await withApp { client, services in
             _ = try await setUp(services)
-            let browser = Browser(client)
-            try await browser.signIn("lanhdao.cuanam", password)
+            let browser = try await Browser.signedIn(client, as: "lanhdao.cuanam")
             let text = try await browser.get("/users").text
             #expect(text.contains("Cán bộ Cửa Nam"))
             #expect(!text.contains("Cán bộ Hoàn Kiếm"))
@@ -58,8 +56,7 @@ import Web
         try await withApp { client, services in
             _ = try await services.accounts.create(username: "congdan", displayName: "Công dân", password: password, grants: [Grant(role: .citizen, unitID: nil)], actorID: nil)
             #expect(try await client.execute(uri: "/api/v1/users", method: .get).status == .unauthorized)
-            let browser = Browser(client)
-            try await browser.signIn("congdan", password)
+            let browser = try await Browser.signedIn(client, as: "congdan")
             #expect(try await browser.get("/api/v1/users").status == .forbidden)
             #expect(try await browser.get("/users").status == .forbidden)
         }

@@ -8,7 +8,7 @@ import Web
 
 /// The calendar year view, the due-date calculator, and the secretariat's audited changes to the table.
 @Suite struct CalendarPagesTests {
-    let password = "một mật khẩu đủ dài cho thử nghiệm"
+    let password = testPassword
 
     func secretariat(_ services: AppServices) async throws -> Int64 {
         let unit = try #require(try await services.units.find(code: HanoiUnitImport.cityCode, validOn: LocalDate(iso: "2026-01-01")!))
@@ -68,8 +68,7 @@ import Web
     @Test func theSecretariatConfirmsAProvisionalYearAndSwapsADay() async throws {
         try await withApp { client, services in
             let secretary = try await secretariat(services)
-            let browser = Browser(client)
-            try await browser.signIn("thuky", password)
+            let browser = try await Browser.signedIn(client, as: "thuky")
             let form = try await browser.get("/calendar?year=2027")
             #expect(form.text.contains("Cập nhật lịch"))
             // MUT: swap, then confirm the rest of the pre-filled year
@@ -98,8 +97,7 @@ import Web
     @Test func aRemovalNeedsAReasonAndIsAudited() async throws {
         try await withApp { client, services in
             _ = try await secretariat(services)
-            let browser = Browser(client)
-            try await browser.signIn("thuky", password)
+            let browser = try await Browser.signedIn(client, as: "thuky")
             try await browser.get("/calendar?year=2026")
             let refused = try await browser.post("/calendar/removals", form: ["date": "2026-08-31", "reason": " "])
             #expect(refused.status == .badRequest)
@@ -124,8 +122,7 @@ import Web
     func aBadRowIsRefusedAndNothingChanges(form: [String: String], message: String) async throws {
         try await withApp { client, services in
             _ = try await secretariat(services)
-            let browser = Browser(client)
-            try await browser.signIn("thuky", password)
+            let browser = try await Browser.signedIn(client, as: "thuky")
             try await browser.get("/calendar?year=2026")
             let before = try await CalendarStore(services.database.sql).all()
             let response = try await browser.post("/calendar/days", form: form)
@@ -140,8 +137,7 @@ import Web
             let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!))
             _ = try await services.accounts.create(
                 username: "motcua.hk", displayName: "Cán bộ", password: password, grants: [Grant(role: .deskOfficer, unitID: ward.id)], actorID: nil)
-            let officer = Browser(client)
-            try await officer.signIn("motcua.hk", password)
+            let officer = try await Browser.signedIn(client, as: "motcua.hk")
             try await officer.get("/calendar")
             #expect(try await officer.post("/calendar/removals", form: ["date": "2026-08-31", "reason": "x"]).status == .forbidden)
             let anonymous = Browser(client)

@@ -9,7 +9,7 @@ import Web
 /// A unit's own office hours: set by its head (or the secretariat, or an administrator), audited, and used
 /// by the due-date calculator for that unit.
 @Suite struct OfficeHoursTests {
-    let password = "một mật khẩu đủ dài cho thử nghiệm"
+    let password = testPassword
 
     func wards(_ services: AppServices) async throws -> (hoanKiem: Int64, cuaNam: Int64) {
         let day = LocalDate(iso: "2026-01-01")!
@@ -24,8 +24,7 @@ import Web
     @Test func aUnitHeadSetsTheHoursAndTheCalculatorUsesThem() async throws {
         try await withApp { client, services in
             let ids = try await wards(services)
-            let head = Browser(client)
-            try await head.signIn("lanhdao.hk", password)
+            let head = try await Browser.signedIn(client, as: "lanhdao.hk")
             let page = try await head.get("/units/\(ids.hoanKiem)")
             #expect(page.text.contains("Đặt giờ làm việc của đơn vị"))
             #expect(page.text.contains("08:00-12:00 và 13:00-17:00 (giờ chung)"))
@@ -46,8 +45,7 @@ import Web
     func badHoursAreRefusedAndNothingChanges(hours: String) async throws {
         try await withApp { client, services in
             let ids = try await wards(services)
-            let head = Browser(client)
-            try await head.signIn("lanhdao.hk", password)
+            let head = try await Browser.signedIn(client, as: "lanhdao.hk")
             try await head.get("/units/\(ids.hoanKiem)")
             let response = try await head.post("/units/\(ids.hoanKiem)/office-hours", form: ["hours": hours])
             #expect(response.status == .badRequest)
@@ -59,8 +57,7 @@ import Web
     @Test func aDeskOfficerGrantDoesNotAllowSettingHours() async throws {
         try await withApp { client, services in
             let ids = try await wards(services)
-            let head = Browser(client)
-            try await head.signIn("lanhdao.hk", password)
+            let head = try await Browser.signedIn(client, as: "lanhdao.hk")
             let page = try await head.get("/units/\(ids.cuaNam)")
             #expect(!page.text.contains("Đặt giờ làm việc của đơn vị"))
             try await head.get("/units/\(ids.hoanKiem)")

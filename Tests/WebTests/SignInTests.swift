@@ -7,7 +7,7 @@ import Testing
 import Web
 
 @Suite struct SignInTests {
-    static let password = "một mật khẩu đủ dài cho thử nghiệm"
+    static let password = testPassword
 
     func makeUser(_ services: AppServices, _ username: String, _ grants: [Grant]) async throws -> Int64 {
         try await services.accounts.create(username: username, displayName: username, password: Self.password, grants: grants, actorID: nil)

@@ -18,6 +18,9 @@ func withApp(_ body: @escaping @Sendable (any TestClientProtocol, AppServices) a
     }
 }
 
+/// The password of every account the tests create (long enough for the policy, not a common one).
+let testPassword = "một mật khẩu đủ dài cho thử nghiệm"
+
 /// A client that keeps cookies between requests, as a browser does, and fills in the CSRF token.
 actor Browser {
     let client: any TestClientProtocol
@@ -43,6 +46,13 @@ actor Browser {
         let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
         absorb(response)
         return response
+    }
+
+    /// A new browser, signed in through the form with the test password.
+    static func signedIn(_ client: any TestClientProtocol, as username: String) async throws -> Browser {
+        let browser = Browser(client)
+        try await browser.signIn(username, testPassword)
+        return browser
     }
 
     /// Signs in through the form and returns the response to the POST.

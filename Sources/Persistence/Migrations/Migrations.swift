@@ -6,5 +6,6 @@ public enum Migrations {
         CreateSessions(),
         CreateAuditTrail(),
         CreateCalendarDays(),
+        CreateProcedures(),
     ]
 }

@@ -2,7 +2,7 @@ import Domain
 import Foundation
 import Persistence
 
-/// Demonstration data: Hanoi's real units, demo departments, and one account per role. Running it twice
+/// Demonstration data: Hanoi's real units, demo departments, demo procedures, and one account per role. Running it twice
 /// changes nothing. The demo password is printed for trying the product and must never be used in service.
 public enum DemoData {
     public static let password = "thu nghiem mot cua ha noi"
@@ -22,6 +22,7 @@ public enum DemoData {
             throw PersistenceError.corrupt("the city unit is missing after import")
         }
         let departments = try await DemoDepartments.ensure(on: services.database, cityID: cityID, actorID: nil, at: now)
+        try await DemoProcedures.seed(on: services.database, at: now)
         let units = services.units
         let day = LocalDate(year: 2025, month: 7, day: 1)!
         let hoanKiem = try await units.find(code: "00070", validOn: day)

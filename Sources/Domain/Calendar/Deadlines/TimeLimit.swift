@@ -43,6 +43,35 @@ public enum TimeLimit: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 }
 
+/// In files and the API a limit reads {"days": 2.5} or {"hours": 8}.
+extension TimeLimit {
+    enum CodingKeys: String, CodingKey {
+        case days, hours
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        do {
+            switch (try container.decodeIfPresent(Double.self, forKey: .days), try container.decodeIfPresent(Double.self, forKey: .hours)) {
+            case (let days?, nil): self = try .days(days)
+            case (nil, let hours?): self = try .hours(hours)
+            default:
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "give exactly one of days or hours"))
+            }
+        } catch let problem as Problem {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.message))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .workingDays(let halfDays): try container.encode(Double(halfDays) / 2, forKey: .days)
+        case .workingHours(let minutes): try container.encode(Double(minutes) / 60, forKey: .hours)
+        }
+    }
+}
+
 extension TimeLimit.Problem {
     public var message: String {
         switch self {

@@ -56,7 +56,21 @@ def test_unit_detail_matches_schema(base_url):
 
 
 def test_errors_match_schema(base_url):
-    for path, expected in [("/api/v1/units/999999", 404), ("/api/v1/units?kind=planet", 400), ("/api/v1/me", 401), ("/api/v1/users", 401)]:
+    for path, expected in [("/api/v1/units/999999", 404), ("/api/v1/units?kind=planet", 400), ("/api/v1/me", 401), ("/api/v1/users", 401),
+                           ("/api/v1/procedures/NO-SUCH", 404), ("/api/v1/procedures?onlineLevel=carrier-pigeon", 400)]:
         status, body = fetch(base_url + path)
         assert status == expected, path
         jsonschema.validate(body, schema("Error"))
+
+
+def test_procedure_list_and_detail_match_schema(base_url):
+    status, body = fetch(base_url + "/api/v1/procedures?q=KHAI+SINH")
+    assert status == 200
+    jsonschema.validate(body, schema("ProcedureList"))
+    assert [p["code"] for p in body["procedures"]] == ["DEMO-HT-01"]
+    _, everything = fetch(base_url + "/api/v1/procedures")
+    assert len(everything["procedures"]) >= 30
+    for code in ["DEMO-HT-01", "DEMO-DD-02", "DEMO-TP-01"]:
+        status, detail = fetch(f"{base_url}/api/v1/procedures/{code}")
+        assert status == 200, code
+        jsonschema.validate(detail, schema("ProcedureDetail"))

@@ -1,5 +1,6 @@
-"""The `motcua calendar` commands as scripts use them: JSON answers, Vietnamese errors, exit status 2 on bad
-input. The binary comes from scripts/test (MOTCUA_BIN); the data folder is a fresh temporary one."""
+"""The `motcua calendar` and `motcua catalogue` commands as scripts use them: JSON answers, Vietnamese errors,
+exit status 2 on bad input. The binary comes from scripts/test (MOTCUA_BIN); the data folder is a fresh
+temporary one."""
 import json
 import os
 import subprocess
@@ -8,7 +9,7 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def motcua(tmp_path_factory):
+def cli(tmp_path_factory):
     binary = os.environ.get("MOTCUA_BIN")
     if not binary:
         pytest.fail("MOTCUA_BIN is not set: run these tests through scripts/test")
@@ -17,9 +18,14 @@ def motcua(tmp_path_factory):
     def run(*arguments):
         environment = dict(os.environ, MOTCUA_DATA_DIR=str(data), MOTCUA_LOG_LEVEL="error")
         environment.pop("DATABASE_URL", None)
-        return subprocess.run([binary, "calendar", *arguments], capture_output=True, text=True, env=environment, timeout=120)
+        return subprocess.run([binary, *arguments], capture_output=True, text=True, env=environment, timeout=300)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def motcua(cli):
+    return lambda *arguments: cli("calendar", *arguments)
 
 
 @pytest.mark.parametrize("arguments, expected", [
@@ -73,3 +79,26 @@ def test_bad_input_exits_with_status_2(motcua, arguments, message):
     assert result.returncode == 2
     assert message in result.stderr
     assert result.stdout == ""
+
+
+def test_catalogue_round_trip_and_refusal(cli, tmp_path):
+    assert cli("seed", "demo").returncode == 0
+    exported = tmp_path / "catalogue.csv"
+    result = cli("catalogue", "export", "--format", "csv", "--output", str(exported))
+    assert result.returncode == 0, result.stderr
+    lines = exported.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("code,name,field,level,limit_days")
+    assert len(lines) >= 31
+    again = cli("catalogue", "import", str(exported))
+    assert again.returncode == 0, again.stderr
+    assert "0 mới, 0 phiên bản mới" in again.stdout
+    # One bad row (a limit that is not a multiple of half a day) refuses the whole file.
+    bad_line = next(i for i, line in enumerate(lines) if line.startswith("DEMO-HT-05,"))
+    lines[bad_line] = lines[bad_line].replace(",commune,3,,", ",commune,3.3,,")
+    broken = tmp_path / "broken.csv"
+    broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    refused = cli("catalogue", "import", str(broken))
+    assert refused.returncode == 2
+    assert f"Dòng {bad_line + 1} (DEMO-HT-05)" in refused.stderr
+    exported_json = json.loads(cli("catalogue", "export").stdout)
+    assert {p["code"] for p in exported_json["procedures"]} >= {"DEMO-HT-01", "DEMO-HT-05"}

@@ -35,7 +35,8 @@ import Web
     @Test func everyAPIRouteIsDescribedInOpenAPI() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let spec = try String(contentsOf: root.appendingPathComponent("openapi.yaml"), encoding: .utf8)
-        for path in ["/api/v1/units:", "/api/v1/units/{id}:", "/api/v1/me:", "/api/v1/users:", "/api/v1/users/{id}:"] {
+        for path in ["/api/v1/units:", "/api/v1/units/{id}:", "/api/v1/me:", "/api/v1/users:", "/api/v1/users/{id}:",
+                     "/api/v1/procedures:", "/api/v1/procedures/{code}:"] {
             #expect(spec.contains("  \(path)"), "openapi.yaml lacks \(path)")
         }
     }

@@ -12,6 +12,7 @@ public struct ProcedureSummary: Sendable, Equatable, Identifiable {
     public var field: String
     public var level: Procedure.Level
     public var onlineLevel: Procedure.OnlineLevel
+    public var timeLimit: TimeLimit
     public var isDemo: Bool
 }
 
@@ -170,8 +171,22 @@ public struct ProcedureStore: Sendable {
 
     /// The fields in use, in Vietnamese order.
     public func fields() async throws -> [String] {
-        try await currentVersions().distinct().all().map { try $0.decode(column: "field", as: String.self) }
-            .reduce(into: Set<String>()) { $0.insert($1) }.sorted(by: VietnameseText.areInIncreasingOrder)
+        try await database.select().distinct().column(SQLColumn("field", table: "procedure_versions")).from("procedures")
+            .join("procedure_versions", on: SQLColumn("procedure_id", table: "procedure_versions"), .equal, SQLColumn("id", table: "procedures"))
+            .where(SQLColumn("version", table: "procedure_versions"), .equal, SQLColumn("current_version", table: "procedures"))
+            .all().map { try $0.decode(column: "field", as: String.self) }.sorted(by: VietnameseText.areInIncreasingOrder)
+    }
+
+    /// The units that receive or process a version, by role.
+    public func units(ofVersion versionID: Int64) async throws -> (receiving: [Int64], processing: [Int64]) {
+        let rows = try await database.select().columns("unit_id", "role").from("procedure_units")
+            .where("procedure_version_id", .equal, versionID).all()
+        var receiving: [Int64] = [], processing: [Int64] = []
+        for row in rows {
+            let id = try row.decode(column: "unit_id", as: Int64.self)
+            if try row.decode(column: "role", as: String.self) == "receiving" { receiving.append(id) } else { processing.append(id) }
+        }
+        return (receiving, processing)
     }
 
     public func count() async throws -> Int {
@@ -192,6 +207,8 @@ public struct ProcedureStore: Sendable {
             .column(SQLColumn("field", table: "procedure_versions"))
             .column(SQLColumn("level", table: "procedure_versions"))
             .column(SQLColumn("online_level", table: "procedure_versions"))
+            .column(SQLColumn("limit_half_days", table: "procedure_versions"))
+            .column(SQLColumn("limit_minutes", table: "procedure_versions"))
             .from("procedures")
             .join("procedure_versions", on: SQLColumn("procedure_id", table: "procedure_versions"), .equal, SQLColumn("id", table: "procedures"))
     }
@@ -216,7 +233,14 @@ public struct ProcedureStore: Sendable {
             field: try row.decode(column: "field", as: String.self),
             level: try decodeEnum(row, "level", as: Procedure.Level.self),
             onlineLevel: try decodeEnum(row, "online_level", as: Procedure.OnlineLevel.self),
+            timeLimit: try decodeLimit(row),
             isDemo: try row.decode(column: "is_demo", as: Bool.self))
+    }
+
+    static func decodeLimit(_ row: any SQLRow) throws -> TimeLimit {
+        if let halfDays = try row.decode(column: "limit_half_days", as: Int?.self) { return .workingDays(halfDays: halfDays) }
+        if let minutes = try row.decode(column: "limit_minutes", as: Int?.self) { return .workingHours(minutes: minutes) }
+        throw PersistenceError.corrupt("procedure version without a time limit")
     }
 
     static func decodeVersion(_ row: any SQLRow) throws -> ProcedureVersion {

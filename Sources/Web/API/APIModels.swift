@@ -76,3 +76,52 @@ struct UserDTO: ResponseEncodable, Decodable, Equatable {
 struct UserListDTO: ResponseEncodable, Decodable {
     var users: [UserDTO]
 }
+
+/// A procedure in lists (openapi.yaml: `ProcedureSummary`).
+struct ProcedureSummaryDTO: ResponseEncodable, Decodable, Equatable {
+    var code: String
+    var name: String
+    var field: String
+    var level: String
+    var onlineLevel: String
+    var timeLimit: TimeLimit
+    var version: Int
+    var isDemo: Bool
+
+    init(_ summary: ProcedureSummary) {
+        code = summary.code
+        name = summary.name
+        field = summary.field
+        level = summary.level.rawValue
+        onlineLevel = summary.onlineLevel.rawValue
+        timeLimit = summary.timeLimit
+        version = summary.version
+        isDemo = summary.isDemo
+    }
+}
+
+struct ProcedureListDTO: ResponseEncodable, Decodable {
+    var procedures: [ProcedureSummaryDTO]
+}
+
+/// One procedure: its current definition (the catalogue file's shape), the units by id and name, and its
+/// versions (openapi.yaml: `ProcedureDetail`).
+struct ProcedureDetailDTO: ResponseEncodable, Decodable {
+    struct UnitRef: Codable, Equatable { var id: Int64; var code: String; var name: String }
+    struct VersionRef: Codable, Equatable { var version: Int; var createdAt: Date }
+    var version: Int
+    var isDemo: Bool
+    var procedure: Procedure
+    var receivingUnits: [UnitRef]
+    var processingUnits: [UnitRef]
+    var versions: [VersionRef]
+
+    init(_ detail: ProcedureRoutes.Detail) {
+        version = detail.current.summary.version
+        isDemo = detail.current.summary.isDemo
+        procedure = detail.current.procedure
+        receivingUnits = detail.receiving.map { UnitRef(id: $0.id, code: $0.code, name: $0.name) }
+        processingUnits = detail.processing.map { UnitRef(id: $0.id, code: $0.code, name: $0.name) }
+        versions = detail.history.map { VersionRef(version: $0.summary.version, createdAt: $0.createdAt) }
+    }
+}

@@ -20,6 +20,7 @@ public struct AppServices: Sendable {
 
     public var units: UnitStore { UnitStore(database.sql) }
     public var users: UserStore { UserStore(database.sql) }
+    public var procedures: ProcedureStore { ProcedureStore(database.sql) }
 
     /// The working calendar in force (the table, with provisional years pre-filled).
     public func workingCalendar() async throws -> WorkingCalendar {

@@ -23,6 +23,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     AdminRoutes(services: services).register(on: router)
     CalendarRoutes(services: services).register(on: router)
     UnitRoutes(services: services).register(on: router)
+    ProcedureRoutes(services: services).register(on: router)
     APIRoutes(services: services).register(on: router)
     return Application(
         router: router,

@@ -19,6 +19,10 @@ enum SiteRoute: Sendable {
     case userGrantRevocation(id: Int64? = nil, grantID: Int64? = nil)
     case userStatus(id: Int64? = nil)
     case audit
+    case procedures
+    case procedure(code: String? = nil)
+    case apiProcedures
+    case apiProcedure(code: String? = nil)
     case calendar
     case calendarDays
     case calendarSwaps
@@ -52,6 +56,10 @@ enum SiteRoute: Sendable {
         case .userGrantRevocation(let id, let grantID): "/users/\(Self.segment(id))/grants/\(Self.segment(grantID, name: "grant"))/revoke"
         case .userStatus(let id): "/users/\(Self.segment(id))/status"
         case .audit: "/audit"
+        case .procedures: "/procedures"
+        case .procedure(let code): "/procedures/\(code.map(Self.escaped) ?? ":code")"
+        case .apiProcedures: "/api/v1/procedures"
+        case .apiProcedure(let code): "/api/v1/procedures/\(code.map(Self.escaped) ?? ":code")"
         case .calendar: "/calendar"
         case .calendarDays: "/calendar/days"
         case .calendarSwaps: "/calendar/swaps"
@@ -71,6 +79,11 @@ enum SiteRoute: Sendable {
     var pattern: RouterPath { RouterPath(path) }
 
     private static func segment(_ id: Int64?, name: String = "id") -> String { id.map(String.init) ?? ":\(name)" }
+
+    /// A text value as one path segment.
+    private static func escaped(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? text
+    }
 }
 
 extension Parameters {

@@ -43,6 +43,7 @@ struct Layout {
     private var navigation: Node<HTML.BodyContext> {
         var items: [(String, String)] = [
             (SiteRoute.home.path, "Trang chủ"),
+            (SiteRoute.procedures.path, "Thủ tục hành chính"),
             (SiteRoute.units.path, "Đơn vị hành chính"),
             (SiteRoute.calendar.path, "Lịch làm việc"),
             (SiteRoute.glossary.path, "Thuật ngữ"),

@@ -32,4 +32,16 @@ enum DisplayFormat {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return String(format: "%02d/%02d/%04d %02d:%02d", c.day!, c.month!, c.year!, c.hour!, c.minute!)
     }
+
+    /// "1.200.000 đ": đồng with dots between thousands.
+    static func money(_ amount: Int) -> String {
+        var digits = String(abs(amount))
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(digits, at: 0)
+        return (amount < 0 ? "-" : "") + groups.joined(separator: ".") + " đ"
+    }
 }

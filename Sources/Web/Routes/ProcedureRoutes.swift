@@ -1,0 +1,61 @@
+import Domain
+import Foundation
+import Hummingbird
+import Persistence
+
+/// The public catalogue: the list with search (diacritics and case ignored) and filters, one procedure with
+/// its documents, fees, steps, units and versions — as pages and as JSON, from the same store calls.
+struct ProcedureRoutes {
+    let services: AppServices
+
+    func register(on router: some RouterMethods<AppRequestContext>) {
+        router.get(SiteRoute.procedures.pattern) { request, context in
+            let filter = try Self.filter(request)
+            let page = ProceduresPage(
+                procedures: try await services.procedures.list(filter), filter: filter, fields: try await services.procedures.fields())
+            return Page("Thủ tục hành chính", body: page.body).render(context: context, request: request)
+        }
+        router.get(SiteRoute.procedure().pattern) { request, context in
+            let detail = try await detail(context)
+            return Page(detail.current.procedure.name, body: ProcedurePage(detail: detail).body).render(context: context, request: request)
+        }
+        router.get(SiteRoute.apiProcedures.pattern) { request, _ -> ProcedureListDTO in
+            ProcedureListDTO(procedures: try await services.procedures.list(try Self.filter(request)).map(ProcedureSummaryDTO.init))
+        }
+        router.get(SiteRoute.apiProcedure().pattern) { _, context -> ProcedureDetailDTO in
+            ProcedureDetailDTO(try await detail(context))
+        }
+    }
+
+    /// The filter of the list page and the API: q, field, onlineLevel, unitId.
+    static func filter(_ request: Request) throws -> ProcedureStore.Filter {
+        var filter = ProcedureStore.Filter(query: request.query("q"), field: request.query("field"))
+        if let level = request.query("onlineLevel"), !level.isEmpty {
+            guard let value = Procedure.OnlineLevel(rawValue: level) else { throw AppError.badRequest("Mức trực tuyến không hợp lệ: \(level)") }
+            filter.onlineLevel = value
+        }
+        if let unit = request.query("unitId"), !unit.isEmpty {
+            guard let id = Int64(unit) else { throw AppError.badRequest("Mã đơn vị không hợp lệ: \(unit)") }
+            filter.receivingUnitID = id
+        }
+        return filter
+    }
+
+    struct Detail {
+        var current: ProcedureVersion
+        var history: [ProcedureVersion]
+        var receiving: [OrgUnit]
+        var processing: [OrgUnit]
+    }
+
+    private func detail(_ context: AppRequestContext) async throws -> Detail {
+        guard let code = context.parameters.get("code"), let current = try await services.procedures.find(code: code) else {
+            throw AppError.notFound
+        }
+        let ids = try await services.procedures.units(ofVersion: current.summary.versionID)
+        var receiving: [OrgUnit] = [], processing: [OrgUnit] = []
+        for id in ids.receiving { if let unit = try await services.units.find(id: id) { receiving.append(unit) } }
+        for id in ids.processing { if let unit = try await services.units.find(id: id) { processing.append(unit) } }
+        return Detail(current: current, history: try await services.procedures.history(code: code), receiving: receiving, processing: processing)
+    }
+}

@@ -1,0 +1,121 @@
+import Domain
+import Persistence
+import Plot
+
+/// The catalogue list: search by code or name (diacritics and case ignored), filters by field and online
+/// level, and the procedures found.
+struct ProceduresPage {
+    var procedures: [ProcedureSummary]
+    var filter: ProcedureStore.Filter
+    var fields: [String]
+
+    var body: [Node<HTML.BodyContext>] {
+        [
+            .h1(.text("Thủ tục hành chính")),
+            .form(
+                .class("filters"), .action(SiteRoute.procedures.path), .method(.get), .attribute(named: "role", value: "search"),
+                .div(.class("field"), .label(.for("q"), .text("Tìm theo tên hoặc mã")),
+                     .input(.type(.search), .id("q"), .name("q"), .value(filter.query ?? ""))),
+                .div(.class("field"), .label(.for("field"), .text("Lĩnh vực")),
+                     .select(.id("field"), .attribute(named: "name", value: "field"),
+                             .choice("", "Tất cả", isSelected: (filter.field ?? "").isEmpty),
+                             .forEach(fields) { .choice($0, $0, isSelected: $0 == filter.field) })),
+                .div(.class("field"), .label(.for("onlineLevel"), .text("Mức trực tuyến")),
+                     .select(.id("onlineLevel"), .attribute(named: "name", value: "onlineLevel"),
+                             .choice("", "Tất cả", isSelected: filter.onlineLevel == nil),
+                             .forEach(Procedure.OnlineLevel.allCases) { .choice($0.rawValue, $0.title, isSelected: $0 == filter.onlineLevel) })),
+                .button(.type(.submit), .class("button"), .text("Tìm"))
+            ),
+            .p(.attribute(named: "role", value: "status"), .text("\(procedures.count) thủ tục")),
+            .table(
+                .class("table"),
+                .caption(.text("Danh mục thủ tục hành chính")),
+                .thead(.tr(.th(.text("Mã")), .th(.text("Tên thủ tục")), .th(.text("Lĩnh vực")), .th(.text("Cấp")),
+                           .th(.text("Thời hạn")), .th(.text("Trực tuyến")))),
+                .tbody(.forEach(procedures) { procedure in
+                    .tr(
+                        .td(.code(.text(procedure.code))),
+                        .td(.a(.href(SiteRoute.procedure(code: procedure.code).path), .text(procedure.name)),
+                            .if(procedure.isDemo, .span(.class("badge"), .text("mẫu")))),
+                        .td(.text(procedure.field)),
+                        .td(.text(procedure.level.title)),
+                        .td(.text(procedure.timeLimit.description)),
+                        .td(.text(procedure.onlineLevel.title))
+                    )
+                })
+            ),
+        ]
+    }
+}
+
+/// One procedure: its facts, documents, fees, the step template with budgets, the units, any delegation,
+/// and the version history.
+struct ProcedurePage {
+    var detail: ProcedureRoutes.Detail
+
+    var body: [Node<HTML.BodyContext>] {
+        let procedure = detail.current.procedure
+        let summary = detail.current.summary
+        return [
+            .h1(.text(procedure.name)),
+            .if(summary.isDemo, .p(.class("notice"), .text("Thủ tục mẫu để trình diễn, không phải danh mục thủ tục hành chính chính thức."))),
+            .dl(
+                .class("facts"),
+                .dt(.text("Mã thủ tục")), .dd(.code(.text(procedure.code))),
+                .dt(.text("Lĩnh vực")), .dd(.text(procedure.field)),
+                .dt(.text("Cấp thực hiện")), .dd(.text(procedure.level.title)),
+                .dt(.text("Thời hạn giải quyết")), .dd(.text(procedure.timeLimit.description)),
+                .dt(.text("Mức trực tuyến")), .dd(.text(procedure.onlineLevel.title)),
+                .dt(.text("Tiếp nhận không phụ thuộc địa giới")), .dd(.text(procedure.isBoundaryFree ? "Có" : "Không")),
+                .dt(.text("Căn cứ pháp lý")), .dd(.text(procedure.legalBasis.isEmpty ? "—" : procedure.legalBasis)),
+                .dt(.text("Phiên bản")), .dd(.text("\(summary.version), từ \(DisplayFormat.dateTime(detail.current.createdAt))"))
+            ),
+            .h2(.text("Thành phần hồ sơ")),
+            .table(
+                .class("table"),
+                .thead(.tr(.th(.text("Giấy tờ")), .th(.text("Bản chính")), .th(.text("Bản sao")))),
+                .tbody(.forEach(procedure.documents) { document in
+                    .tr(.td(.text(document.name)), .td(.text(String(document.originals))), .td(.text(String(document.copies))))
+                })
+            ),
+            .h2(.text("Phí, lệ phí")),
+            procedure.fees.isEmpty ? .p(.text("Không thu phí, lệ phí.")) : .ul(.forEach(procedure.fees) { fee in
+                .li(.text("\(fee.name): \(DisplayFormat.money(fee.amount))"))
+            }),
+            .h2(.text("Quy trình và thời gian từng bước")),
+            .table(
+                .class("table"),
+                .thead(.tr(.th(.text("Bước")), .th(.text("Người thực hiện")), .th(.text("Thời gian")), .th(.text("Liên thông")))),
+                .tbody(.forEach(Array(procedure.steps.enumerated())) { index, step in
+                    .tr(.td(.text("\(index + 1). \(step.name)")), .td(.text(step.role.title)), .td(.text(step.budget.description)),
+                        .td(.text(step.otherAgency ?? "—")))
+                })
+            ),
+            .unwrap(procedure.delegation) { delegation in
+                .group(
+                    .h2(.text("Ủy quyền")),
+                    .p(.text("\(delegation.authority) ủy quyền đến hết ngày \(delegation.until.vietnamese) (\(delegation.reference))."))
+                )
+            },
+            units("Nơi tiếp nhận", detail.receiving, id: "receiving"),
+            units("Đơn vị giải quyết", detail.processing, id: "processing"),
+            .if(detail.history.count > 1, .group(
+                .h2(.text("Các phiên bản")),
+                .ul(.forEach(detail.history) { version in
+                    .li(.text("Phiên bản \(version.summary.version): \(version.procedure.name), \(version.procedure.timeLimit) — từ \(DisplayFormat.dateTime(version.createdAt))"))
+                })
+            )),
+        ]
+    }
+
+    private func units(_ title: String, _ units: [OrgUnit], id: String) -> Node<HTML.BodyContext> {
+        .section(
+            .attribute(named: "aria-labelledby", value: "\(id)-title"),
+            .h2(.id("\(id)-title"), .text("\(title) (\(units.count))")),
+            units.count <= 12
+                ? .ul(.forEach(units) { .li(.a(.href(SiteRoute.unit(id: $0.id).path), .text($0.name))) })
+                : .details(.summary(.text("Xem danh sách \(units.count) đơn vị")),
+                           .ul(.class("columns"), .forEach(units) { .li(.a(.href(SiteRoute.unit(id: $0.id).path), .text($0.name))) }))
+        )
+    }
+}

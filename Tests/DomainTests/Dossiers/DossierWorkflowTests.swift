@@ -1,0 +1,122 @@
+import Domain
+import Testing
+
+@Suite struct DossierWorkflowTests {
+    typealias Action = DossierWorkflow.Action
+    /// Land registration as the demo catalogue has it: desk, case officer, tax office (inter-agency), head, desk.
+    static let steps: [Procedure.StepTemplate] = [
+        .init(name: "Tiếp nhận", role: .deskOfficer, budget: .workingDays(halfDays: 1)),
+        .init(name: "Kiểm tra", role: .caseOfficer, budget: .workingDays(halfDays: 24)),
+        .init(name: "Nghĩa vụ tài chính", role: .caseOfficer, budget: .workingDays(halfDays: 10), otherAgency: "Cơ quan thuế"),
+        .init(name: "Ký", role: .unitHead, budget: .workingDays(halfDays: 4)),
+        .init(name: "Trả kết quả", role: .deskOfficer, budget: .workingDays(halfDays: 1)),
+    ]
+    static let desk = DossierWorkflow.Actor(userID: 1, roles: [.deskOfficer])
+    static let officer = DossierWorkflow.Actor(userID: 2, roles: [.caseOfficer])
+    static let otherOfficer = DossierWorkflow.Actor(userID: 3, roles: [.caseOfficer])
+    static let head = DossierWorkflow.Actor(userID: 4, roles: [.unitHead])
+
+    /// A whole life: each row is an action, its actor, and the status and step after it.
+    @Test func aDossierGoesFromReceiptToReturnedResult() throws {
+        let script: [(Action, DossierWorkflow.Actor, String, DossierStatus, Int)] = [
+            (.requestSupplement, Self.desk, "Thiếu giấy tờ đất", .awaitingSupplement, 0),
+            (.supplementReceived, Self.desk, "", .received, 0),
+            (.transfer, Self.desk, "", .inProgress, 1),
+            (.assign(userID: 2), Self.head, "", .inProgress, 1),
+            (.consult(agency: "Phòng Kinh tế"), Self.officer, "", .consulting, 1),
+            (.consultationAnswered, Self.officer, "", .inProgress, 1),
+            (.completeStep, Self.officer, "", .interAgency, 2),
+            (.interAgencyReturned, Self.officer, "", .inProgress, 3),
+            (.sendBack, Self.head, "Cần sửa số liệu", .interAgency, 2),
+            (.interAgencyReturned, Self.officer, "", .inProgress, 3),
+            (.issueApology, Self.head, "Chờ cơ quan thuế", .inProgress, 3),
+            (.completeStep, Self.head, "", .resultReady, 4),
+            (.returnResult, Self.desk, "", .returned, 4),
+        ]
+        var state = DossierWorkflow.State()
+        for (action, actor, reason, status, step) in script {
+            state = try DossierWorkflow.apply(action, to: state, steps: Self.steps, by: actor, reason: reason)
+            #expect(state.status == status, "after \(action.key)")
+            #expect(state.step == step, "after \(action.key)")
+        }
+    }
+
+    @Test(arguments: [
+        // action, actor, state, expected refusal
+        (Action.transfer, otherOfficer, DossierWorkflow.State(), DossierWorkflow.Refusal.wrongRole(.transfer)),
+        (.returnResult, desk, DossierWorkflow.State(status: .inProgress, step: 1), .notInStatus(.returnResult, .inProgress)),
+        (.completeStep, otherOfficer, DossierWorkflow.State(status: .inProgress, step: 1, assigneeID: 2), .notTheAssignee),
+        (.completeStep, desk, DossierWorkflow.State(status: .inProgress, step: 1), .wrongRole(.completeStep)),
+        (.sendBack, head, DossierWorkflow.State(status: .inProgress, step: 1), .noPreviousStep),
+        (.withdraw, desk, DossierWorkflow.State(status: .returned, step: 4), .finalStatus(.returned)),
+        (.refuseAtReceipt, desk, DossierWorkflow.State(), .reasonMissing(.refuseAtReceipt)),
+        (.assign(userID: 2), officer, DossierWorkflow.State(status: .inProgress, step: 1), .wrongRole(.assign(userID: 2))),
+    ])
+    func refusals(action: Action, actor: DossierWorkflow.Actor, state: DossierWorkflow.State, refusal: DossierWorkflow.Refusal) {
+        let reason = refusal == .reasonMissing(action) ? " " : "lý do"
+        #expect(throws: refusal) { try DossierWorkflow.apply(action, to: state, steps: Self.steps, by: actor, reason: reason) }
+    }
+
+    @Test func aOneStepProcedureGoesFromTheDeskToItsResult() throws {
+        let steps = [Procedure.StepTemplate(name: "Tiếp nhận và trả kết quả", role: .deskOfficer, budget: .workingDays(halfDays: 0))]
+        let ready = try DossierWorkflow.apply(.transfer, to: .init(), steps: steps, by: Self.desk)
+        #expect(ready.status == .resultReady)
+        #expect(try DossierWorkflow.apply(.returnResult, to: ready, steps: steps, by: Self.desk).status == .returned)
+    }
+
+    @Test func aPauseReturnsToWhereItWas() throws {
+        let working = DossierWorkflow.State(status: .inProgress, step: 1, assigneeID: 2)
+        let paused = try DossierWorkflow.apply(.requestSupplement, to: working, steps: Self.steps, by: Self.officer, reason: "Thiếu bản vẽ")
+        #expect(paused.status.isPaused)
+        #expect(try DossierWorkflow.apply(.supplementReceived, to: paused, steps: Self.steps, by: Self.officer) == working)
+    }
+
+    @Test func theAllowedActionsFollowTheRole() {
+        let received = DossierWorkflow.State()
+        #expect(DossierWorkflow.allowedActions(for: received, steps: Self.steps, by: Self.desk).map(\.key)
+                == ["transfer", "requestSupplement", "refuseAtReceipt", "stopOnRequest", "withdraw"])
+        #expect(DossierWorkflow.allowedActions(for: received, steps: Self.steps, by: Self.officer).map(\.key) == ["requestSupplement"])
+    }
+}
+
+@Suite struct IdentifierTests {
+    @Test(arguments: [
+        ("001095012345", 1995, PersonalID.Gender.male, nil as PersonalID.Problem?),
+        ("001305012345", 2005, .female, nil),
+        ("079201000001", 2001, .male, nil),
+        ("00109501234", 1995, .male, .notTwelveDigits),
+        ("00109501234X", 1995, .male, .notTwelveDigits),
+        ("003095012345", 1995, .male, .unknownProvince("003")),
+        ("001095012345", 1996, .male, .birthYearMismatch),
+        ("001095012345", 1995, .female, .genderMismatch),
+    ])
+    func personalIDs(text: String, year: Int, gender: PersonalID.Gender, problem: PersonalID.Problem?) {
+        if let problem {
+            #expect(throws: problem) { try PersonalID(text, birthYear: year, gender: gender) }
+        } else {
+            #expect((try? PersonalID(text, birthYear: year, gender: gender))?.birthYear == year)
+        }
+    }
+
+    @Test func personalIDsAreMaskedInText() throws {
+        let id = try PersonalID("001095012345")
+        #expect("\(id)" == "•••••••••345")
+        #expect(id.gender == .male)
+    }
+
+    @Test(arguments: [("0100109106", true, true), ("0100109107", true, false), ("0100109106-001", true, true), ("010010910", false, false), ("0100109106-01", false, false)])
+    func taxCodes(text: String, valid: Bool, checkDigit: Bool) {
+        let code = try? TaxCode(text)
+        #expect((code != nil) == valid)
+        if let code { #expect(code.checkDigitMatches == checkDigit) }
+    }
+
+    @Test func dossierCodes() {
+        let code = DossierCode(agencyCode: "00070", day: LocalDate(iso: "2026-02-12")!, sequence: 7)
+        #expect(code.text == "00070-260212-0007")
+        #expect(DossierCode(agencyCode: "00070", day: LocalDate(iso: "2026-02-12")!, sequence: 12345).text == "00070-260212-12345")
+        #expect(DossierCode(parsing: " 00070-260212-0007 ") == code)
+        #expect(DossierCode(parsing: "demo-snv-260212-0001")?.text == "DEMO-SNV-260212-0001")
+        #expect(DossierCode(parsing: "00070-2602-0007") == nil)
+    }
+}

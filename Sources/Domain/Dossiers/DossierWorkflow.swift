@@ -116,6 +116,18 @@ public enum DossierWorkflow {
             self.userID = userID
             self.roles = roles
         }
+
+        /// The roles a person holds on a dossier: those of their grants whose subtree holds one of the
+        /// dossier's units (the receiving or the processing unit).
+        public init(userID: Int64, grants: [Grant], tree: UnitTree, dossierUnits: [Int64]) {
+            var roles: Set<Role> = []
+            for grant in grants {
+                guard let unitID = grant.unitID else { continue }
+                let covered = tree.subtree(of: unitID)
+                if dossierUnits.contains(where: covered.contains) { roles.insert(grant.role) }
+            }
+            self.init(userID: userID, roles: roles)
+        }
     }
 
     /// The state after the action, or why it is refused.

@@ -7,5 +7,6 @@ public enum Migrations {
         CreateAuditTrail(),
         CreateCalendarDays(),
         CreateProcedures(),
+        CreateDossiers(),
     ]
 }

@@ -1,0 +1,205 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// Receiving dossiers and acting on them: each change checks the workflow, computes the due instants with
+/// the calendar engine, writes the dossier, its event and an audit row in one transaction, and refuses a
+/// change made on a stale copy (optimistic locking) with a clear message.
+public struct DossierDesk: Sendable {
+    let database: Database
+    /// The deadline arithmetic for a processing unit (the working calendar and that unit's office hours).
+    let calculator: @Sendable (_ unitID: Int64) async throws -> DeadlineCalculator
+
+    public init(database: Database, calculator: @escaping @Sendable (_ unitID: Int64) async throws -> DeadlineCalculator) {
+        self.database = database
+        self.calculator = calculator
+    }
+
+    /// What the desk enters to receive a dossier.
+    public struct Intake: Sendable, Equatable {
+        public var procedureCode: String
+        public var receivingUnitID: Int64
+        /// The processing unit; nil for the first unit the procedure lists (the receiving unit when it processes).
+        public var processingUnitID: Int64?
+        public var channel: Channel
+        public var applicant: Applicant
+        public var birthYear: Int?
+        public var gender: PersonalID.Gender?
+        public var isDemo: Bool
+
+        public init(procedureCode: String, receivingUnitID: Int64, processingUnitID: Int64? = nil, channel: Channel, applicant: Applicant,
+                    birthYear: Int? = nil, gender: PersonalID.Gender? = nil, isDemo: Bool = false) {
+            self.procedureCode = procedureCode
+            self.receivingUnitID = receivingUnitID
+            self.processingUnitID = processingUnitID
+            self.channel = channel
+            self.applicant = applicant
+            self.birthYear = birthYear
+            self.gender = gender
+            self.isDemo = isDemo
+        }
+    }
+
+    public enum Problem: Error, Equatable, Sendable {
+        case invalid([String])
+        case unknownProcedure
+        case notReceivedHere
+        case notProcessedThere
+        case notADeskOfficerHere
+        case notFound
+        case staleCopy
+        case workflow(DossierWorkflow.Refusal)
+        case appointmentNotLater
+        case appointmentMissing
+
+        public var message: String {
+            switch self {
+            case .invalid(let reasons): reasons.joined(separator: " ")
+            case .unknownProcedure: "Không tìm thấy thủ tục đã chọn."
+            case .notReceivedHere: "Đơn vị này không tiếp nhận thủ tục đã chọn."
+            case .notProcessedThere: "Đơn vị giải quyết đã chọn không giải quyết thủ tục này."
+            case .notADeskOfficerHere: "Bạn không phải cán bộ Bộ phận Một cửa của đơn vị tiếp nhận."
+            case .notFound: "Không tìm thấy hồ sơ."
+            case .staleCopy: "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang để xem trạng thái mới rồi thao tác lại."
+            case .workflow(let refusal): refusal.message
+            case .appointmentNotLater: "Ngày hẹn mới phải sau ngày hẹn hiện tại."
+            case .appointmentMissing: "Vui lòng chọn ngày hẹn trả mới."
+            }
+        }
+    }
+
+    /// Receives a dossier at a desk: checks the applicant, the procedure and the units, hands out the next
+    /// code of the agency's day, and records the receipt with its due instant.
+    public func receive(_ intake: Intake, by actor: DossierWorkflow.Actor, at time: Date, day: LocalDate) async throws -> Dossier {
+        guard actor.roles.contains(.deskOfficer) else { throw Problem.notADeskOfficerHere }
+        let (errors, _) = intake.applicant.problems(birthYear: intake.birthYear, gender: intake.gender)
+        guard errors.isEmpty else { throw Problem.invalid(errors) }
+        let procedures = ProcedureStore(database.sql)
+        guard let version = try await procedures.find(code: intake.procedureCode) else { throw Problem.unknownProcedure }
+        let units = try await procedures.units(ofVersion: version.summary.versionID)
+        guard units.receiving.contains(intake.receivingUnitID) else { throw Problem.notReceivedHere }
+        let processingUnitID: Int64
+        if let chosen = intake.processingUnitID {
+            guard units.processing.contains(chosen) else { throw Problem.notProcessedThere }
+            processingUnitID = chosen
+        } else if units.processing.contains(intake.receivingUnitID) {
+            processingUnitID = intake.receivingUnitID
+        } else if let first = units.processing.first {
+            processingUnitID = first
+        } else {
+            throw Problem.notProcessedThere
+        }
+        let deadlines = try await calculator(processingUnitID)
+        let due = try deadlines.due(receivedAt: time, limit: version.procedure.timeLimit)
+        let applicant = Applicant(
+            kind: intake.applicant.kind, name: VietnameseText.normalized(intake.applicant.name),
+            identifier: intake.applicant.identifier.filter { !$0.isWhitespace }, phone: intake.applicant.phone.flatMap(Self.nonEmpty),
+            email: intake.applicant.email.flatMap(Self.nonEmpty), address: intake.applicant.address.flatMap(Self.nonEmpty))
+        return try await database.transaction { session in
+            let store = DossierStore(session)
+            guard let agency = try await UnitStore(session).find(id: intake.receivingUnitID) else { throw Problem.notReceivedHere }
+            let sequence = try await store.nextSequence(agencyUnitID: agency.id, day: day)
+            var dossier = Dossier(
+                id: 0, code: DossierCode(agencyCode: agency.code, day: day, sequence: sequence), receivingUnitID: agency.id,
+                processingUnitID: processingUnitID, procedureVersionID: version.summary.versionID, channel: intake.channel,
+                applicant: applicant, state: .init(), receivedAt: time, firstDueAt: due, dueAt: due, appointmentAt: due,
+                finishedAt: nil, lockVersion: 1, isDemo: intake.isDemo)
+            dossier.id = try await store.insert(dossier)
+            try await store.append(
+                DossierEvent(sequence: 1, action: "receive", actorID: actor.userID, unitID: agency.id, occurredAt: time, reason: "",
+                             detail: Self.detail(["channel": intake.channel.rawValue, "due": String(due.milliseconds)]),
+                             statusAfter: .received, stepAfter: 0),
+                to: dossier.id)
+            try await AuditTrail.append(
+                AuditRecord(actorID: actor.userID, unitID: agency.id, action: "dossier.receive", objectType: "dossier", objectID: dossier.code.text,
+                            reason: version.procedure.code),
+                at: time, on: session)
+            return dossier
+        }
+    }
+
+    /// Applies a workflow action to the copy of the dossier the actor saw (`lockVersion`).
+    public func act(
+        _ action: DossierWorkflow.Action, on dossierID: Int64, seenLockVersion: Int, by actor: DossierWorkflow.Actor, reason: String,
+        newAppointment: Date? = nil, at time: Date
+    ) async throws -> Dossier {
+        let store = DossierStore(database.sql)
+        guard var dossier = try await store.find(id: dossierID) else { throw Problem.notFound }
+        guard dossier.lockVersion == seenLockVersion else { throw Problem.staleCopy }
+        guard let version = try await ProcedureStore(database.sql).version(id: dossier.procedureVersionID) else { throw Problem.notFound }
+        let reason = VietnameseText.normalized(reason)
+        let next: DossierWorkflow.State
+        do {
+            next = try DossierWorkflow.apply(action, to: dossier.state, steps: version.procedure.steps, by: actor, reason: reason)
+        } catch {
+            throw Problem.workflow(error)
+        }
+        let deadlines = try await calculator(dossier.processingUnitID)
+        var detail: [String: String] = [:]
+        switch action {
+        case .requestSupplement:
+            detail["dueBeforePause"] = dossier.dueAt.map { String($0.milliseconds) }
+            detail["pausedAt"] = String(time.milliseconds)
+            dossier.dueAt = nil
+        case .supplementReceived:
+            let events = try await store.events(of: dossierID)
+            if let pause = events.last(where: { $0.action == "requestSupplement" }), let values = Self.values(pause.detail),
+               let dueText = values["dueBeforePause"], let dueBefore = Int64(dueText), let pausedText = values["pausedAt"], let paused = Int64(pausedText) {
+                let resumed = try deadlines.resumedDue(
+                    due: Date(milliseconds: dueBefore), pausedAt: Date(milliseconds: paused), resumedAt: time, limit: version.procedure.timeLimit)
+                // The appointment moves with the pause; one already pushed later by an apology stays if later.
+                let apologised = dossier.appointmentAt.map { $0 > Date(milliseconds: dueBefore) } ?? false
+                dossier.dueAt = resumed
+                dossier.appointmentAt = apologised ? max(resumed, dossier.appointmentAt ?? resumed) : resumed
+                detail["due"] = String(resumed.milliseconds)
+            }
+        case .issueApology:
+            guard let newAppointment else { throw Problem.appointmentMissing }
+            guard newAppointment > (dossier.appointmentAt ?? dossier.firstDueAt) else { throw Problem.appointmentNotLater }
+            dossier.appointmentAt = newAppointment
+            detail["appointment"] = String(newAppointment.milliseconds)
+        case .assign(let userID):
+            detail["assignee"] = String(userID)
+        case .consult(let agency):
+            detail["agency"] = agency
+        default:
+            break
+        }
+        dossier.state = next
+        if next.status == .resultReady || next.status.isFinal, dossier.finishedAt == nil { dossier.finishedAt = time }
+        let seen = dossier.lockVersion
+        dossier.lockVersion += 1
+        let unitID = [DossierStatus.received, .rejectedAtReceipt, .resultReady, .returned].contains(next.status) ? dossier.receivingUnitID : dossier.processingUnitID
+        let updated = dossier
+        let eventDetail = Self.detail(detail)
+        try await database.transaction { session in
+            let store = DossierStore(session)
+            guard try await store.update(updated, expectedLockVersion: seen) else { throw Problem.staleCopy }
+            let sequence = try await store.events(of: updated.id).count + 1
+            try await store.append(
+                DossierEvent(sequence: sequence, action: action.key, actorID: actor.userID, unitID: unitID, occurredAt: time, reason: reason,
+                             detail: eventDetail, statusAfter: next.status, stepAfter: next.step),
+                to: updated.id)
+            try await AuditTrail.append(
+                AuditRecord(actorID: actor.userID, unitID: unitID, action: "dossier.\(action.key)", objectType: "dossier",
+                            objectID: updated.code.text, reason: reason),
+                at: time, on: session)
+        }
+        return updated
+    }
+
+    static func nonEmpty(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    static func detail(_ values: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? String(decoding: encoder.encode(values), as: UTF8.self)) ?? "{}"
+    }
+
+    static func values(_ detail: String) -> [String: String]? {
+        try? JSONDecoder().decode([String: String].self, from: Data(detail.utf8))
+    }
+}

@@ -1,0 +1,174 @@
+import Domain
+import Foundation
+import Persistence
+import TestSupport
+import Testing
+
+/// Intake and workflow on a real database: codes, events, due instants, audit rows, optimistic locking.
+@Suite struct DossierDeskTests {
+    static let clock = LocalClock()
+    static let day = LocalDate(iso: "2026-03-02")!
+    func at(_ text: String) -> Date { Self.clock.instant(parsing: text)! }
+
+    struct Fixture {
+        var database: Database
+        var desk: DossierDesk
+        var ward: Int64
+        var deskOfficer: DossierWorkflow.Actor
+        var caseOfficer: DossierWorkflow.Actor
+        var head: DossierWorkflow.Actor
+    }
+
+    /// Hanoi's units, the demo catalogue and three officers of Phường Hoàn Kiếm.
+    func withFixture(_ body: @Sendable (Fixture) async throws -> Void) async throws {
+        try await TestDatabase.with { database in
+            try await HanoiUnitImport.run(on: database, actorID: nil, at: Date())
+            let cityID = try #require(try await HanoiUnitImport.cityID(on: database.sql))
+            _ = try await DemoDepartments.ensure(on: database, cityID: cityID, actorID: nil, at: Date())
+            try await DemoProcedures.seed(on: database, at: Date())
+            let ward = try #require(try await UnitStore(database.sql).find(code: "00070", validOn: Self.day)).id
+            var ids: [Int64] = []
+            for (name, role) in [("motcua", Role.deskOfficer), ("thuly", .caseOfficer), ("lanhdao", .unitHead)] {
+                ids.append(try await UserStore(database.sql).create(
+                    username: name, displayName: name, email: nil, passwordHash: "x", grants: [Grant(role: role, unitID: ward)], at: Date()))
+            }
+            let calendar = WorkingCalendar(rows: OfficialCalendar.rows)
+            let desk = DossierDesk(database: database) { _ in DeadlineCalculator(calendar: calendar) }
+            try await body(Fixture(
+                database: database, desk: desk, ward: ward, deskOfficer: .init(userID: ids[0], roles: [.deskOfficer]),
+                caseOfficer: .init(userID: ids[1], roles: [.caseOfficer]), head: .init(userID: ids[2], roles: [.unitHead])))
+        }
+    }
+
+    func intake(_ fixture: Fixture, procedure: String = "DEMO-HT-05", identifier: String = "001095012345") -> DossierDesk.Intake {
+        DossierDesk.Intake(procedureCode: procedure, receivingUnitID: fixture.ward, channel: .inPerson,
+                           applicant: Applicant(kind: .person, name: "Nguyễn Thị Bình", identifier: identifier, phone: "0912 345 678"))
+    }
+
+    @Test func aReceiptGetsACodeADueDateAnEventAndAnAuditRow() async throws {
+        try await withFixture { fixture in
+            let dossier = try await fixture.desk.receive(intake(fixture), by: fixture.deskOfficer, at: at("2026-03-02T09:10"), day: Self.day)
+            #expect(dossier.code.text == "00070-260302-0001")
+            // DEMO-HT-05 takes 3 working days: Monday 09:10 → Thursday 12:00.
+            #expect(Self.clock.iso(dossier.firstDueAt) == "2026-03-05T12:00:00+07:00")
+            let stored = try #require(try await DossierStore(fixture.database.sql).find(id: dossier.id))
+            #expect(stored == dossier)
+            #expect(try await DossierStore(fixture.database.sql).events(of: dossier.id).map(\.action) == ["receive"])
+            let audit = try await AuditTrail.entries(objectType: "dossier", objectID: dossier.code.text, on: fixture.database.sql)
+            #expect(audit.map(\.action) == ["dossier.receive"])
+        }
+    }
+
+    @Test func concurrentIntakesGetConsecutiveCodesWithoutGaps() async throws {
+        try await withFixture { fixture in
+            let count = 24
+            let codes = try await withThrowingTaskGroup(of: String.self) { group in
+                for index in 0..<count {
+                    group.addTask {
+                        // Every third intake is refused (a bad ID) after the others started: it must not leave a gap.
+                        let identifier = index % 3 == 2 ? "001095" : "001095012345"
+                        do {
+                            return try await fixture.desk.receive(intake(fixture, identifier: identifier), by: fixture.deskOfficer,
+                                                                  at: at("2026-03-02T09:10"), day: Self.day).code.text
+                        } catch DossierDesk.Problem.invalid {
+                            return "refused"
+                        }
+                    }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            let accepted = codes.filter { $0 != "refused" }.sorted()
+            #expect(accepted.count == 16)
+            #expect(accepted == (1...16).map { String(format: "00070-260302-%04d", $0) })
+            #expect(try await DossierStore(fixture.database.sql).codes(receivedBy: fixture.ward) == accepted)
+        }
+    }
+
+    @Test func aDossierTravelsFromReceiptToReturnedResult() async throws {
+        try await withFixture { fixture in
+            var dossier = try await fixture.desk.receive(intake(fixture), by: fixture.deskOfficer, at: at("2026-03-02T09:10"), day: Self.day)
+            let script: [(DossierWorkflow.Action, DossierWorkflow.Actor, String, String)] = [
+                (.transfer, fixture.deskOfficer, "", "2026-03-02T10:00"),
+                (.assign(userID: fixture.caseOfficer.userID), fixture.head, "", "2026-03-02T11:00"),
+                (.completeStep, fixture.caseOfficer, "", "2026-03-03T15:00"),
+                (.completeStep, fixture.head, "", "2026-03-04T09:00"),
+                (.returnResult, fixture.deskOfficer, "", "2026-03-04T10:00"),
+            ]
+            for (action, actor, reason, time) in script {
+                dossier = try await fixture.desk.act(action, on: dossier.id, seenLockVersion: dossier.lockVersion, by: actor, reason: reason, at: at(time))
+            }
+            #expect(dossier.state.status == .returned)
+            #expect(dossier.finishedAt == at("2026-03-04T09:00"))
+            let events = try await DossierStore(fixture.database.sql).events(of: dossier.id)
+            #expect(events.map(\.action) == ["receive", "transfer", "assign", "completeStep", "completeStep", "returnResult"])
+            #expect(events.last?.statusAfter == .returned)
+            #expect(try await AuditTrail.verify(on: fixture.database.sql).isIntact)
+        }
+    }
+
+    @Test func twoOfficersActingOnTheSameCopyOneWinsTheOtherIsTold() async throws {
+        try await withFixture { fixture in
+            let dossier = try await fixture.desk.receive(intake(fixture), by: fixture.deskOfficer, at: at("2026-03-02T09:10"), day: Self.day)
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for action in [DossierWorkflow.Action.transfer, .withdraw] {
+                    group.addTask {
+                        do {
+                            _ = try await fixture.desk.act(action, on: dossier.id, seenLockVersion: dossier.lockVersion, by: fixture.deskOfficer,
+                                                           reason: "Người nộp rút", at: at("2026-03-02T10:00"))
+                            return "ok"
+                        } catch DossierDesk.Problem.staleCopy {
+                            return "stale"
+                        }
+                    }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            #expect(outcomes.sorted() == ["ok", "stale"])
+            let stored = try #require(try await DossierStore(fixture.database.sql).find(id: dossier.id))
+            let events = try await DossierStore(fixture.database.sql).events(of: dossier.id)
+            #expect(events.count == 2)
+            #expect(events.last?.statusAfter == stored.state.status)
+            #expect(stored.lockVersion == 2)
+        }
+    }
+
+    @Test func aPauseMovesTheDueDateAndAnApologyOnlyTheAppointment() async throws {
+        try await withFixture { fixture in
+            var dossier = try await fixture.desk.receive(intake(fixture), by: fixture.deskOfficer, at: at("2026-03-02T09:10"), day: Self.day)
+            dossier = try await fixture.desk.act(.transfer, on: dossier.id, seenLockVersion: dossier.lockVersion, by: fixture.deskOfficer, reason: "", at: at("2026-03-02T10:00"))
+            dossier = try await fixture.desk.act(.requestSupplement, on: dossier.id, seenLockVersion: dossier.lockVersion, by: fixture.caseOfficer,
+                                                 reason: "Thiếu giấy tờ", at: at("2026-03-03T10:00"))
+            #expect(dossier.dueAt == nil)
+            // Due Thursday 12:00; paused Tuesday 10:00 with 2 + 4 + 8 + 4 = 18 office hours left.
+            dossier = try await fixture.desk.act(.supplementReceived, on: dossier.id, seenLockVersion: dossier.lockVersion, by: fixture.caseOfficer,
+                                                 reason: "", at: at("2026-03-09T08:00"))
+            #expect(Self.clock.iso(dossier.dueAt!) == "2026-03-11T12:00:00+07:00")
+            #expect(dossier.appointmentAt == dossier.dueAt)
+            dossier = try await fixture.desk.act(.issueApology, on: dossier.id, seenLockVersion: dossier.lockVersion, by: fixture.head,
+                                                 reason: "Chờ xác minh", newAppointment: at("2026-03-13T17:00"), at: at("2026-03-10T09:00"))
+            #expect(Self.clock.iso(dossier.appointmentAt!) == "2026-03-13T17:00:00+07:00")
+            #expect(Self.clock.iso(dossier.dueAt!) == "2026-03-11T12:00:00+07:00")
+            await #expect(throws: DossierDesk.Problem.appointmentNotLater) {
+                try await fixture.desk.act(.issueApology, on: dossier.id, seenLockVersion: dossier.lockVersion, by: fixture.head,
+                                           reason: "x", newAppointment: at("2026-03-12T17:00"), at: at("2026-03-10T10:00"))
+            }
+        }
+    }
+
+    @Test func refusedIntakesStoreNothing() async throws {
+        try await withFixture { fixture in
+            await #expect(throws: DossierDesk.Problem.invalid(["Số định danh cá nhân phải gồm đúng 12 chữ số."])) {
+                try await fixture.desk.receive(intake(fixture, identifier: "12345"), by: fixture.deskOfficer, at: at("2026-03-02T09:10"), day: Self.day)
+            }
+            await #expect(throws: DossierDesk.Problem.notReceivedHere) {
+                try await fixture.desk.receive(intake(fixture, procedure: "DEMO-YT-01"), by: fixture.deskOfficer, at: at("2026-03-02T09:10"), day: Self.day)
+            }
+            await #expect(throws: DossierDesk.Problem.notADeskOfficerHere) {
+                try await fixture.desk.receive(intake(fixture), by: fixture.caseOfficer, at: at("2026-03-02T09:10"), day: Self.day)
+            }
+            #expect(try await DossierStore(fixture.database.sql).codes(receivedBy: fixture.ward).isEmpty)
+            let dossier = try await fixture.desk.receive(intake(fixture), by: fixture.deskOfficer, at: at("2026-03-02T09:10"), day: Self.day)
+            #expect(dossier.code.text == "00070-260302-0001")
+        }
+    }
+}

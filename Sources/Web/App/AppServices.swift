@@ -22,6 +22,22 @@ public struct AppServices: Sendable {
     public var users: UserStore { UserStore(database.sql) }
     public var procedures: ProcedureStore { ProcedureStore(database.sql) }
 
+    /// The one-stop desk: intake and workflow, with due instants from the working calendar and the
+    /// processing unit's office hours.
+    public var desk: DossierDesk {
+        DossierDesk(database: database) { [self] unitID in
+            let hours = try await CalendarStore(database.sql).officeHours(of: unitID) ?? configuration.officeHours
+            return DeadlineCalculator(calendar: try await workingCalendar(), officeHours: hours)
+        }
+    }
+
+    public var dossiers: DossierStore { DossierStore(database.sql) }
+
+    /// The roles a signed-in person holds on a dossier's units.
+    func actor(_ identity: Identity, on units: [Int64]) async throws -> DossierWorkflow.Actor {
+        DossierWorkflow.Actor(userID: identity.user.id, grants: identity.grants, tree: try await self.units.tree(), dossierUnits: units)
+    }
+
     /// The working calendar in force (the table, with provisional years pre-filled).
     public func workingCalendar() async throws -> WorkingCalendar {
         try await calendarCache.calendar(from: CalendarStore(database.sql))

@@ -24,6 +24,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     CalendarRoutes(services: services).register(on: router)
     UnitRoutes(services: services).register(on: router)
     ProcedureRoutes(services: services).register(on: router)
+    DossierRoutes(services: services).register(on: router)
     APIRoutes(services: services).register(on: router)
     return Application(
         router: router,

@@ -23,6 +23,10 @@ enum SiteRoute: Sendable {
     case procedure(code: String? = nil)
     case apiProcedures
     case apiProcedure(code: String? = nil)
+    case dossiers
+    case newDossier
+    case dossier(id: Int64? = nil)
+    case dossierActions(id: Int64? = nil)
     case calendar
     case calendarDays
     case calendarSwaps
@@ -60,6 +64,10 @@ enum SiteRoute: Sendable {
         case .procedure(let code): "/procedures/\(code.map(Self.escaped) ?? ":code")"
         case .apiProcedures: "/api/v1/procedures"
         case .apiProcedure(let code): "/api/v1/procedures/\(code.map(Self.escaped) ?? ":code")"
+        case .dossiers: "/dossiers"
+        case .newDossier: "/dossiers/new"
+        case .dossier(let id): "/dossiers/\(Self.segment(id))"
+        case .dossierActions(let id): "/dossiers/\(Self.segment(id))/actions"
         case .calendar: "/calendar"
         case .calendarDays: "/calendar/days"
         case .calendarSwaps: "/calendar/swaps"

@@ -48,7 +48,10 @@ struct Layout {
             (SiteRoute.calendar.path, "Lịch làm việc"),
             (SiteRoute.glossary.path, "Thuật ngữ"),
         ]
-        if identity?.isStaff == true { items.append((SiteRoute.users.path, "Người dùng")) }
+        if identity?.isStaff == true {
+            items.append((SiteRoute.dossiers.path, "Hồ sơ"))
+            items.append((SiteRoute.users.path, "Người dùng"))
+        }
         if identity?.has(.admin) == true { items.append((SiteRoute.audit.path, "Nhật ký")) }
         return .nav(
             .attribute(named: "aria-label", value: "Điều hướng chính"),

@@ -1,0 +1,80 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// A row of an officer's work queue: the dossier and its procedure's name.
+public struct DossierQueueItem: Sendable, Equatable {
+    public var dossier: Dossier
+    public var procedureCode: String
+    public var procedureName: String
+}
+
+extension DossierStore {
+    public struct QueueFilter: Sendable, Equatable {
+        public var query: String?
+        public var statuses: [DossierStatus] = []
+        public var procedureCode: String?
+        public var channel: Channel?
+        public var receivedFrom: Date?
+        public var receivedBefore: Date?
+        public var dueFrom: Date?
+        public var dueBefore: Date?
+        /// Only the dossiers assigned to this officer.
+        public var assigneeID: Int64?
+        /// Leave out finished dossiers (the default of the queue).
+        public var openOnly = true
+
+        public init(query: String? = nil, statuses: [DossierStatus] = [], procedureCode: String? = nil, channel: Channel? = nil,
+                    assigneeID: Int64? = nil, openOnly: Bool = true) {
+            self.query = query
+            self.statuses = statuses
+            self.procedureCode = procedureCode
+            self.channel = channel
+            self.assigneeID = assigneeID
+            self.openOnly = openOnly
+        }
+    }
+
+    /// The dossiers of the caller's units matching a filter, the most urgent first (paused ones last).
+    public func queue(_ filter: QueueFilter, within scope: UnitScope, limit: Int = 200) async throws -> [DossierQueueItem] {
+        var select = database.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("dossiers")))
+            .column(SQLColumn("code", table: "procedures"), as: "procedure_code")
+            .column(SQLColumn("name", table: "procedure_versions"), as: "procedure_name")
+            .from("dossiers")
+            .join("procedure_versions", on: SQLColumn("procedure_version_id", table: "dossiers"), .equal, SQLColumn("id", table: "procedure_versions"))
+            .join("procedures", on: SQLColumn("procedure_id", table: "procedure_versions"), .equal, SQLColumn("id", table: "procedures"))
+        select = scoped(select, scope)
+        if let query = filter.query.map(VietnameseText.folded), !query.isEmpty {
+            for word in query.split(separator: " ") {
+                let pattern = SQLBind("%\(escapeLike(String(word)))%")
+                select = select.where { group in
+                    group.where(SQLColumn("search_text", table: "dossiers"), .like, pattern)
+                        .orWhere(SQLColumn("search_text", table: "procedure_versions"), .like, pattern)
+                }
+            }
+        }
+        if !filter.statuses.isEmpty { select = select.where(SQLColumn("status", table: "dossiers"), .in, SQLBind.group(filter.statuses.map(\.rawValue))) }
+        if filter.openOnly {
+            let finished = DossierStatus.allCases.filter(\.isFinal).map(\.rawValue)
+            select = select.where(SQLColumn("status", table: "dossiers"), .notIn, SQLBind.group(finished))
+        }
+        if let code = filter.procedureCode, !code.isEmpty { select = select.where(SQLColumn("code", table: "procedures"), .equal, SQLBind(code)) }
+        if let channel = filter.channel { select = select.where(SQLColumn("channel", table: "dossiers"), .equal, SQLBind(channel.rawValue)) }
+        if let from = filter.receivedFrom { select = select.where(SQLColumn("received_at", table: "dossiers"), .greaterThanOrEqual, SQLBind(from.milliseconds)) }
+        if let before = filter.receivedBefore { select = select.where(SQLColumn("received_at", table: "dossiers"), .lessThan, SQLBind(before.milliseconds)) }
+        if let from = filter.dueFrom { select = select.where(SQLColumn("due_at", table: "dossiers"), .greaterThanOrEqual, SQLBind(from.milliseconds)) }
+        if let before = filter.dueBefore { select = select.where(SQLColumn("due_at", table: "dossiers"), .lessThan, SQLBind(before.milliseconds)) }
+        if let assignee = filter.assigneeID { select = select.where(SQLColumn("assignee_id", table: "dossiers"), .equal, SQLBind(assignee)) }
+        // Most urgent first; paused dossiers (no due instant) after the running ones, on both databases.
+        let dueIsNull = SQLBinaryExpression(SQLColumn("due_at", table: "dossiers"), .is, SQLLiteral.null)
+        let rows = try await select
+            .orderBy(SQLOrderBy(expression: dueIsNull, direction: SQLDirection.ascending))
+            .orderBy(SQLOrderBy(expression: SQLColumn("due_at", table: "dossiers"), direction: SQLDirection.ascending))
+            .orderBy(SQLOrderBy(expression: SQLColumn("received_at", table: "dossiers"), direction: SQLDirection.ascending))
+            .limit(limit).all()
+        return try rows.map { row in
+            DossierQueueItem(dossier: try Self.decode(row), procedureCode: try row.decode(column: "procedure_code", as: String.self),
+                             procedureName: try row.decode(column: "procedure_name", as: String.self))
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import Domain
+import Foundation
+import Hummingbird
+import Persistence
+
+/// The officers' dossier pages: the work queue, intake at the desk, one dossier with its history, due
+/// instants, control sheet and the actions the reader may take. Reads are scoped to the reader's units and
+/// audited (they show personal data); every change goes through ``DossierDesk``.
+struct DossierRoutes {
+    let services: AppServices
+
+    struct IntakeForm: Decodable {
+        var procedure: String?
+        var receivingUnit: String?
+        var channel: String?
+        var applicantKind: String?
+        var applicantName: String?
+        var identifier: String?
+        var birthYear: String?
+        var gender: String?
+        var phone: String?
+        var email: String?
+        var address: String?
+    }
+
+    struct ActionForm: Decodable {
+        var action: String?
+        var lockVersion: String?
+        var reason: String?
+        var assignee: String?
+        var agency: String?
+        var appointment: String?
+    }
+
+    func register(on router: some RouterMethods<AppRequestContext>) {
+        router.get(SiteRoute.dossiers.pattern) { request, context in
+            let identity = try context.requireStaff()
+            let filter = DossierQueuePage.Filter(request: request, clock: clock)
+            let items = try await services.dossiers.queue(filter.storeFilter(me: identity.user.id), within: identity.scope)
+            try await services.audit(AuditRecord(actorID: identity.user.id, action: "dossier.list", objectType: "dossierQueue", objectID: "-",
+                                                 reason: "\(items.count) hồ sơ"))
+            let calendar = try await services.workingCalendar()
+            let page = DossierQueuePage(
+                items: items, filter: filter, now: services.clock(), clock: clock,
+                calculator: DeadlineCalculator(calendar: calendar, officeHours: services.configuration.officeHours),
+                canReceive: identity.has(.deskOfficer))
+            return Page("Hồ sơ", body: page.body).render(context: context, request: request)
+        }
+        router.get(SiteRoute.newDossier.pattern) { request, context in
+            let identity = try context.require(.deskOfficer)
+            return try await intakePage(identity, entry: IntakeForm(), error: nil, context: context, request: request)
+        }
+        router.post(SiteRoute.dossiers.pattern) { request, context in
+            let identity = try context.require(.deskOfficer)
+            let form = try await request.form(IntakeForm.self, empty: IntakeForm())
+            guard let unitID = form.receivingUnit.flatMap({ Int64($0) }), let code = form.procedure, !code.isEmpty,
+                  let channel = form.channel.flatMap(Channel.init(rawValue:)), let kind = form.applicantKind.flatMap(Applicant.Kind.init(rawValue:))
+            else {
+                return try await intakePage(identity, entry: form, error: "Vui lòng chọn thủ tục, nơi tiếp nhận, kênh và loại người nộp.",
+                                            context: context, request: request)
+            }
+            let intake = DossierDesk.Intake(
+                procedureCode: code, receivingUnitID: unitID, channel: channel,
+                applicant: Applicant(kind: kind, name: form.applicantName ?? "", identifier: form.identifier ?? "", phone: form.phone,
+                                     email: form.email, address: form.address),
+                birthYear: form.birthYear.flatMap { Int($0) }, gender: form.gender.flatMap(PersonalID.Gender.init(rawValue:)))
+            do {
+                let actor = try await services.actor(identity, on: [unitID])
+                let now = services.clock()
+                let dossier = try await services.desk.receive(intake, by: actor, at: now, day: clock.localDate(now))
+                return Response.redirect(to: SiteRoute.dossier(id: dossier.id).path + "?saved=1", type: .normal)
+            } catch let problem as DossierDesk.Problem {
+                return try await intakePage(identity, entry: form, error: problem.message, context: context, request: request)
+            }
+        }
+        router.get(SiteRoute.dossier().pattern) { request, context in
+            let identity = try context.requireStaff()
+            let page = try await dossierPage(try context.parameters.id(), identity, context: context, saved: request.query("saved") == "1")
+            return Page(page.dossier.code.text, body: page.body).render(context: context, request: request)
+        }
+        router.post(SiteRoute.dossierActions().pattern) { request, context in
+            let identity = try context.requireStaff()
+            let id = try context.parameters.id()
+            guard let dossier = try await services.dossiers.find(id: id, within: identity.scope) else { throw AppError.notFound }
+            let form = try await request.form(ActionForm.self, empty: ActionForm())
+            do {
+                guard let action = Self.action(form), let seen = form.lockVersion.flatMap({ Int($0) }) else {
+                    throw AppError.badRequest("Thao tác không hợp lệ.")
+                }
+                var appointment: Date?
+                if case .issueApology = action, let text = form.appointment, !text.isEmpty {
+                    guard let value = clock.instant(parsing: text) else { throw AppError.badRequest("Ngày hẹn mới không hợp lệ.") }
+                    appointment = value
+                }
+                let actor = try await services.actor(identity, on: [dossier.receivingUnitID, dossier.processingUnitID])
+                _ = try await services.desk.act(action, on: id, seenLockVersion: seen, by: actor, reason: form.reason ?? "",
+                                                newAppointment: appointment, at: services.clock())
+                return Response.redirect(to: SiteRoute.dossier(id: id).path + "?saved=1", type: .normal)
+            } catch let problem as DossierDesk.Problem {
+                let page = try await dossierPage(id, identity, context: context, error: problem.message)
+                return Page(page.dossier.code.text, body: page.body, status: problem == .staleCopy ? .conflict : .badRequest)
+                    .render(context: context, request: request)
+            }
+        }
+    }
+
+    var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+
+    static func action(_ form: ActionForm) -> DossierWorkflow.Action? {
+        switch form.action {
+        case "refuseAtReceipt": .refuseAtReceipt
+        case "requestSupplement": .requestSupplement
+        case "supplementReceived": .supplementReceived
+        case "transfer": .transfer
+        case "assign": form.assignee.flatMap { Int64($0) }.map { .assign(userID: $0) }
+        case "completeStep": .completeStep
+        case "sendBack": .sendBack
+        case "consult": form.agency.flatMap { $0.isEmpty ? nil : .consult(agency: VietnameseText.normalized($0)) }
+        case "consultationAnswered": .consultationAnswered
+        case "interAgencyReturned": .interAgencyReturned
+        case "declareIneligible": .declareIneligible
+        case "returnResult": .returnResult
+        case "stopOnRequest": .stopOnRequest
+        case "withdraw": .withdraw
+        case "issueApology": .issueApology
+        default: nil
+        }
+    }
+
+    private func intakePage(_ identity: Identity, entry: IntakeForm, error: String?, context: AppRequestContext, request: Request) async throws -> Response {
+        var desks: [OrgUnit] = []
+        for grant in identity.grants where grant.role == .deskOfficer {
+            if let id = grant.unitID, let unit = try await services.units.find(id: id) { desks.append(unit) }
+        }
+        var procedures: [ProcedureSummary] = []
+        for desk in desks {
+            for procedure in try await services.procedures.list(.init(receivingUnitID: desk.id)) where !procedures.contains(where: { $0.code == procedure.code }) {
+                procedures.append(procedure)
+            }
+        }
+        let page = DossierIntakePage(desks: desks, procedures: procedures, entry: entry, csrfToken: context.csrfToken, error: error)
+        return Page("Tiếp nhận hồ sơ", body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
+    }
+
+    private func dossierPage(_ id: Int64, _ identity: Identity, context: AppRequestContext, saved: Bool = false, error: String? = nil) async throws -> DossierPage {
+        guard let dossier = try await services.dossiers.find(id: id, within: identity.scope) else {
+            if try await services.dossiers.find(id: id) != nil {
+                context.logger.info("access outside scope refused", metadata: ["object.type": "dossier", "object.id": "\(id)"])
+                try await services.audit(AuditRecord(actorID: identity.user.id, action: "access.denied", objectType: "dossier", objectID: String(id),
+                                                     reason: "outside the reader's units"))
+            }
+            throw AppError.notFound
+        }
+        try await services.audit(AuditRecord(actorID: identity.user.id, action: "dossier.read", objectType: "dossier", objectID: dossier.code.text))
+        guard let version = try await services.procedures.version(id: dossier.procedureVersionID) else { throw AppError.notFound }
+        let events = try await services.dossiers.events(of: id)
+        var people: [Int64: String] = [:]
+        for actorID in Set(events.compactMap(\.actorID) + [dossier.state.assigneeID].compactMap { $0 }) {
+            people[actorID] = try await services.users.find(id: actorID)?.displayName
+        }
+        var unitNames: [Int64: String] = [:]
+        for unitID in Set([dossier.receivingUnitID, dossier.processingUnitID] + events.compactMap(\.unitID)) {
+            unitNames[unitID] = try await services.units.find(id: unitID)?.name
+        }
+        let actor = try await services.actor(identity, on: [dossier.receivingUnitID, dossier.processingUnitID])
+        var officers: [User] = []
+        if actor.roles.contains(.unitHead) {
+            for user in try await services.users.list(within: .units([dossier.processingUnitID])) {
+                if try await services.users.grants(of: user.id).contains(where: { $0.role == .caseOfficer && $0.unitID == dossier.processingUnitID }) {
+                    officers.append(user)
+                }
+            }
+        }
+        let hours = try await CalendarStore(services.database.sql).officeHours(of: dossier.processingUnitID) ?? services.configuration.officeHours
+        let calculator = DeadlineCalculator(calendar: try await services.workingCalendar(), officeHours: hours)
+        let stepDues = (try? StepBudgets(version.procedure.steps.map(\.budget), total: version.procedure.timeLimit))
+            .flatMap { try? $0.dues(receivedAt: dossier.receivedAt, calculator: calculator) } ?? []
+        return DossierPage(
+            dossier: dossier, procedure: version.procedure, events: events, people: people, unitNames: unitNames,
+            allowed: DossierWorkflow.allowedActions(for: dossier.state, steps: version.procedure.steps, by: actor)
+                + (actor.roles.contains(.unitHead) && [.inProgress, .consulting, .interAgency].contains(dossier.state.status) ? [.assign(userID: 0)] : []),
+            officers: officers, stepDues: stepDues, clock: clock, csrfToken: context.csrfToken, saved: saved, error: error)
+    }
+}

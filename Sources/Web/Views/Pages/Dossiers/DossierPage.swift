@@ -1,0 +1,149 @@
+import Domain
+import Foundation
+import Persistence
+import Plot
+
+/// One dossier: what it is, where it stands, its due instants, the process control sheet (each step's own
+/// due and whether it was met), its history, and the actions the reader may take now.
+struct DossierPage {
+    var dossier: Dossier
+    var procedure: Procedure
+    var events: [DossierEvent]
+    var people: [Int64: String]
+    var unitNames: [Int64: String]
+    var allowed: [DossierWorkflow.Action]
+    var officers: [User]
+    var stepDues: [Date]
+    var clock: LocalClock
+    var csrfToken: String
+    var saved: Bool
+    var error: String?
+
+    var body: [Node<HTML.BodyContext>] {
+        [
+            .h1(.text("Hồ sơ \(dossier.code.text)")),
+            FormNotice.node(error: error, saved: saved),
+            .if(dossier.isDemo, .p(.class("notice"), .text("Hồ sơ mẫu để trình diễn."))),
+            .dl(
+                .class("facts"),
+                .dt(.text("Thủ tục")), .dd(.a(.href(SiteRoute.procedure(code: procedure.code).path), .text(procedure.name))),
+                .dt(.text("Trạng thái")), .dd(.strong(.id("status"), .text(dossier.state.status.title))),
+                .dt(.text("Bước hiện tại")), .dd(.text(procedure.steps.indices.contains(dossier.state.step) ? "\(dossier.state.step + 1). \(procedure.steps[dossier.state.step].name)" : "—")),
+                .dt(.text("Người được phân công")), .dd(.text(dossier.state.assigneeID.flatMap { people[$0] } ?? "—")),
+                .dt(.text("Kênh")), .dd(.text(dossier.channel.title)),
+                .dt(.text("Nơi tiếp nhận")), .dd(.text(unitNames[dossier.receivingUnitID] ?? "—")),
+                .dt(.text("Đơn vị giải quyết")), .dd(.text(unitNames[dossier.processingUnitID] ?? "—")),
+                .dt(.text("Tiếp nhận lúc")), .dd(.text(clock.text(dossier.receivedAt))),
+                .dt(.text("Hạn giải quyết")), .dd(.text(dossier.dueAt.map(clock.text) ?? "Tạm dừng — tính lại khi tiếp tục")),
+                .dt(.text("Ngày hẹn trả")), .dd(.text(dossier.appointmentAt.map(clock.text) ?? "—")),
+                .dt(.text("Hoàn thành lúc")), .dd(.text(dossier.finishedAt.map(clock.text) ?? "—"))
+            ),
+            .h2(.text("Người nộp hồ sơ")),
+            .dl(
+                .class("facts"),
+                .dt(.text(dossier.applicant.kind == .person ? "Họ và tên" : "Tên tổ chức")), .dd(.text(dossier.applicant.name)),
+                .dt(.text(dossier.applicant.kind == .person ? "Số định danh cá nhân" : "Mã số thuế")), .dd(.text(dossier.applicant.identifier)),
+                .dt(.text("Điện thoại")), .dd(.text(dossier.applicant.phone ?? "—")),
+                .dt(.text("Thư điện tử")), .dd(.text(dossier.applicant.email ?? "—")),
+                .dt(.text("Địa chỉ")), .dd(.text(dossier.applicant.address ?? "—"))
+            ),
+            actions,
+            .h2(.text("Phiếu kiểm soát quá trình giải quyết")),
+            controlSheet,
+            .h2(.text("Diễn biến")),
+            .table(
+                .class("table"),
+                .thead(.tr(.th(.text("Thời điểm")), .th(.text("Thao tác")), .th(.text("Người thực hiện")), .th(.text("Đơn vị")),
+                           .th(.text("Lý do, ghi chú")), .th(.text("Trạng thái sau")))),
+                .tbody(.forEach(events) { event in
+                    .tr(.td(.text(clock.text(event.occurredAt))), .td(.text(Self.title(of: event.action))),
+                        .td(.text(event.actorID.flatMap { people[$0] } ?? "Hệ thống")), .td(.text(event.unitID.flatMap { unitNames[$0] } ?? "—")),
+                        .td(.text(event.reason)), .td(.text(event.statusAfter.title)))
+                })
+            ),
+        ]
+    }
+
+    /// Each step of the template: its own due instant, when the dossier reached and left it, on time or late.
+    private var controlSheet: Node<HTML.BodyContext> {
+        .table(
+            .class("table"),
+            .thead(.tr(.th(.text("Bước")), .th(.text("Người thực hiện")), .th(.text("Nhận lúc")), .th(.text("Chuyển lúc")),
+                       .th(.text("Hạn của bước")), .th(.text("Kết quả")))),
+            .tbody(.forEach(Array(procedure.steps.enumerated())) { index, step in
+                let span = Self.span(ofStep: index, events: events, dossier: dossier)
+                let due = stepDues.indices.contains(index) ? stepDues[index] : nil
+                let verdict: String = switch (span.left, due) {
+                case (let left?, let due?): left <= due ? "Đúng hạn" : "Trễ hạn"
+                case (nil, _): span.reached == nil ? "" : "Đang xử lý"
+                default: ""
+                }
+                return .tr(.td(.text("\(index + 1). \(step.name)")), .td(.text(step.role.title)),
+                           .td(.text(span.reached.map(clock.text) ?? "—")), .td(.text(span.left.map(clock.text) ?? "—")),
+                           .td(.text(due.map(clock.text) ?? "—")), .td(.text(verdict)))
+            })
+        )
+    }
+
+    /// When a dossier reached a step and when it left it, from its events.
+    static func span(ofStep step: Int, events: [DossierEvent], dossier: Dossier) -> (reached: Date?, left: Date?) {
+        guard let start = events.firstIndex(where: { $0.stepAfter == step }) else { return (nil, nil) }
+        let reached = events[start].occurredAt
+        let leaving = events[(start + 1)...].first { $0.stepAfter != step || $0.statusAfter.isFinal }
+        return (reached, leaving?.occurredAt)
+    }
+
+    static func title(of action: String) -> String {
+        if action == "receive" { return "Tiếp nhận" }
+        let actions: [DossierWorkflow.Action] = [
+            .refuseAtReceipt, .requestSupplement, .supplementReceived, .transfer, .assign(userID: 0), .completeStep, .sendBack,
+            .consult(agency: ""), .consultationAnswered, .interAgencyReturned, .declareIneligible, .returnResult, .stopOnRequest, .withdraw,
+            .issueApology,
+        ]
+        return actions.first { $0.key == action }?.title ?? action
+    }
+
+    private var actions: Node<HTML.BodyContext> {
+        guard !allowed.isEmpty else { return .empty }
+        return .section(
+            .attribute(named: "aria-labelledby", value: "actions-title"),
+            .h2(.id("actions-title"), .text("Xử lý hồ sơ")),
+            .div(.class("actions"), .forEach(allowed) { action in actionForm(action) })
+        )
+    }
+
+    private func actionForm(_ action: DossierWorkflow.Action) -> Node<HTML.BodyContext> {
+        let id = "action-\(action.key)"
+        return .form(
+            .class("action-form"), .action(SiteRoute.dossierActions(id: dossier.id).path), .method(.post),
+            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+            .input(.type(.hidden), .name("action"), .value(action.key)),
+            .input(.type(.hidden), .name("lockVersion"), .value(String(dossier.lockVersion))),
+            {
+                switch action {
+                case .assign:
+                    return .div(.class("field"), .label(.for("\(id)-assignee"), .text("Chuyên viên")),
+                                .select(.id("\(id)-assignee"), .attribute(named: "name", value: "assignee"),
+                                        .forEach(officers) { .choice(String($0.id), $0.displayName, isSelected: $0.id == dossier.state.assigneeID) }))
+                case .consult:
+                    return .div(.class("field"), .label(.for("\(id)-agency"), .text("Cơ quan được hỏi ý kiến")),
+                                .input(.type(.text), .id("\(id)-agency"), .name("agency"), .attribute(named: "required", value: "required")))
+                case .issueApology:
+                    return .group(
+                        .div(.class("field"), .label(.for("\(id)-appointment"), .text("Ngày hẹn trả mới")),
+                             .input(.type(.init(rawValue: "datetime-local")!), .id("\(id)-appointment"), .name("appointment"),
+                                    .attribute(named: "required", value: "required"))),
+                        reasonField(id))
+                default:
+                    return action.needsReason ? reasonField(id) : .empty
+                }
+            }(),
+            .button(.type(.submit), .class(action.needsReason ? "button button--secondary" : "button"), .text(action.title))
+        )
+    }
+
+    private func reasonField(_ id: String) -> Node<HTML.FormContext> {
+        .div(.class("field"), .label(.for("\(id)-reason"), .text("Lý do")),
+             .input(.type(.text), .id("\(id)-reason"), .name("reason"), .attribute(named: "required", value: "required")))
+    }
+}

@@ -1,0 +1,127 @@
+import Domain
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Persistence
+import Testing
+import Web
+
+/// Dossiers through the officers' pages: intake, the queue, the dossier page and its actions.
+@Suite struct DossierPagesTests {
+    struct Ids {
+        var hoanKiem: Int64
+        var cuaNam: Int64
+        var officer: Int64
+    }
+
+    /// The demo catalogue and the officers of Phường Hoàn Kiếm, and a desk officer of Phường Cửa Nam.
+    func seed(_ services: AppServices) async throws -> Ids {
+        let cityID = try #require(try await HanoiUnitImport.cityID(on: services.database.sql))
+        _ = try await DemoDepartments.ensure(on: services.database, cityID: cityID, actorID: nil, at: Date())
+        try await DemoProcedures.seed(on: services.database, at: Date())
+        let day = LocalDate(iso: "2026-01-01")!
+        let hoanKiem = try #require(try await services.units.find(code: "00070", validOn: day)).id
+        let cuaNam = try #require(try await services.units.find(code: "00073", validOn: day)).id
+        var officer: Int64 = 0
+        for (name, role, unit) in [("motcua.hk", Role.deskOfficer, hoanKiem), ("thuly.hk", .caseOfficer, hoanKiem), ("lanhdao.hk", .unitHead, hoanKiem),
+                                   ("motcua.cn", .deskOfficer, cuaNam)] {
+            let id = try await services.accounts.create(username: name, displayName: "Cán bộ \(name)", password: testPassword,
+                                                        grants: [Grant(role: role, unitID: unit)], actorID: nil)
+            if name == "thuly.hk" { officer = id }
+        }
+        return Ids(hoanKiem: hoanKiem, cuaNam: cuaNam, officer: officer)
+    }
+
+    func receive(_ desk: Browser, ward: Int64, identifier: String = "001095012345") async throws -> TestResponse {
+        try await desk.get("/dossiers/new")
+        return try await desk.post("/dossiers", form: [
+            "procedure": "DEMO-HT-05", "receivingUnit": String(ward), "channel": "inPerson", "applicantKind": "person",
+            "applicantName": "Trần Văn Cường", "identifier": identifier, "birthYear": "1995", "gender": "male", "phone": "0912345678",
+        ])
+    }
+
+    func act(_ browser: Browser, _ id: Int64, _ fields: [String: String]) async throws -> TestResponse {
+        let page = try await browser.get("/dossiers/\(id)")
+        let lock = try #require(page.text.firstMatch(of: /name="lockVersion" value="(\d+)"/)).1
+        return try await browser.post("/dossiers/\(id)/actions", form: fields.merging(["lockVersion": String(lock)]) { given, _ in given })
+    }
+
+    @Test func aDossierGoesFromTheDeskToItsReturnedResult() async throws {
+        try await withApp { client, services in
+            let ids = try await seed(services)
+            let desk = try await Browser.signedIn(client, as: "motcua.hk")
+            let received = try await receive(desk, ward: ids.hoanKiem)
+            #expect(received.status == .seeOther)
+            let location = try #require(received.headers[.location])
+            let id = try #require(Int64(location.dropFirst("/dossiers/".count).prefix { $0.isNumber }))
+            let page = try await desk.get(location)
+            #expect(page.text.contains("00070-"))
+            #expect(page.text.contains("Đã tiếp nhận"))
+            #expect(try await act(desk, id, ["action": "transfer"]).status == .seeOther)
+            let head = try await Browser.signedIn(client, as: "lanhdao.hk")
+            #expect(try await act(head, id, ["action": "assign", "assignee": String(ids.officer)]).status == .seeOther)
+            let officer = try await Browser.signedIn(client, as: "thuly.hk")
+            let queue = try await officer.get("/dossiers?mine=1")
+            #expect(queue.text.contains("Trần Văn Cường"))
+            #expect(try await act(officer, id, ["action": "completeStep"]).status == .seeOther)
+            #expect(try await act(head, id, ["action": "completeStep"]).status == .seeOther)
+            #expect(try await act(desk, id, ["action": "returnResult"]).status == .seeOther)
+            let done = try await desk.get("/dossiers/\(id)")
+            #expect(done.text.contains("Đã trả kết quả"))
+            #expect(done.text.contains("Phiếu kiểm soát quá trình giải quyết"))
+            let events = try await services.dossiers.events(of: id)
+            #expect(events.map(\.action) == ["receive", "transfer", "assign", "completeStep", "completeStep", "returnResult"])
+            let reads = try await AuditTrail.entries(.init(actionPrefix: "dossier.read"), on: services.database.sql)
+            #expect(!reads.isEmpty)
+        }
+    }
+
+    @Test func anOfficerOfAnotherWardGets404AndTheAttemptIsAudited() async throws {
+        try await withApp { client, services in
+            let ids = try await seed(services)
+            let desk = try await Browser.signedIn(client, as: "motcua.hk")
+            let location = try #require(try await receive(desk, ward: ids.hoanKiem).headers[.location])
+            let id = Int64(location.dropFirst("/dossiers/".count).prefix { $0.isNumber })!
+            let other = try await Browser.signedIn(client, as: "motcua.cn")
+            #expect(try await other.get("/dossiers/\(id)").status == .notFound)
+            try await other.get("/dossiers")
+            #expect(try await other.post("/dossiers/\(id)/actions", form: ["action": "withdraw", "lockVersion": "1", "reason": "x"]).status == .notFound)
+            #expect(!(try await other.get("/dossiers").text.contains("Trần Văn Cường")))
+            let denied = try await AuditTrail.entries(objectType: "dossier", objectID: String(id), on: services.database.sql)
+            #expect(denied.contains { $0.action == "access.denied" })
+        }
+    }
+
+    @Test func aStaleCopyGetsAClearMessage() async throws {
+        try await withApp { client, services in
+            let ids = try await seed(services)
+            let desk = try await Browser.signedIn(client, as: "motcua.hk")
+            let location = try #require(try await receive(desk, ward: ids.hoanKiem).headers[.location])
+            let id = Int64(location.dropFirst("/dossiers/".count).prefix { $0.isNumber })!
+            try await desk.get(location)
+            #expect(try await desk.post("/dossiers/\(id)/actions", form: ["action": "transfer", "lockVersion": "1"]).status == .seeOther)
+            let stale = try await desk.post("/dossiers/\(id)/actions", form: ["action": "withdraw", "lockVersion": "1", "reason": "Rút"])
+            #expect(stale.status == .conflict)
+            #expect(stale.text.contains("vừa được người khác cập nhật"))
+            #expect(try await services.dossiers.find(id: id)?.state.status == .inProgress)
+        }
+    }
+
+    @Test(arguments: [
+        ("12345", "phải gồm đúng 12 chữ số"),
+        ("001205012345", "không khớp với năm sinh"),
+        ("001195012345", "không khớp với giới tính"),
+        ("003095012345", "không phải mã tỉnh"),
+    ])
+    func aBadIDNumberIsRefusedOnTheForm(identifier: String, message: String) async throws {
+        try await withApp { client, services in
+            let ids = try await seed(services)
+            let desk = try await Browser.signedIn(client, as: "motcua.hk")
+            let response = try await receive(desk, ward: ids.hoanKiem, identifier: identifier)
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains(message))
+            #expect(response.text.contains("Trần Văn Cường"))   // the form keeps what was typed
+            #expect(try await services.dossiers.codes(receivedBy: ids.hoanKiem).isEmpty)
+        }
+    }
+}

@@ -5,8 +5,8 @@ import os
 import pathlib
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
@@ -30,7 +30,18 @@ def and_wait_for_next_page(browser, action):
     that no later lookup finds an element of the page being left."""
     old_document = browser.find_element(By.TAG_NAME, "html")
     action()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old_document))
+
+    def left(_):
+        try:
+            old_document.tag_name
+            return False
+        except (StaleElementReferenceException, WebDriverException):
+            # Chromium sometimes reports a node of the old document as "not belonging to the document"
+            # instead of stale; both mean the page was left.
+            return True
+
+    WebDriverWait(browser, 10).until(left)
+    WebDriverWait(browser, 10).until(lambda b: b.execute_script("return document.readyState") == "complete")
 
 
 def sign_in(browser, base_url, username):

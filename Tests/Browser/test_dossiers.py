@@ -1,0 +1,70 @@
+"""A demo dossier taken from receipt to returned result by the demo officers of Phường Hoàn Kiếm, in
+headless Chromium, with axe on every dossier page on the way."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.select import Select
+
+from test_pages import and_wait_for_next_page, run_axe, sign_in
+
+
+def no_serious_violations(browser, axe_source):
+    result = run_axe(browser, axe_source)
+    serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, (browser.current_url, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious])
+
+
+def act(browser, action, **fields):
+    form = browser.find_element(By.CSS_SELECTOR, f"form.action-form:has(input[name=action][value={action}])")
+    for name, value in fields.items():
+        element = form.find_element(By.NAME, name)
+        if element.tag_name == "select":
+            Select(element).select_by_visible_text(value)
+        else:
+            element.send_keys(value)
+    and_wait_for_next_page(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
+    assert "Đã lưu thay đổi." in browser.find_element(By.TAG_NAME, "main").text, browser.find_element(By.TAG_NAME, "main").text
+
+
+def status(browser):
+    return browser.find_element(By.ID, "status").text
+
+
+def test_a_demo_dossier_from_receipt_to_returned_result(browser, base_url, axe_source):
+    sign_in(browser, base_url, "motcua.hoankiem")
+    browser.get(base_url + "/dossiers/new")
+    no_serious_violations(browser, axe_source)
+    Select(browser.find_element(By.ID, "procedure")).select_by_value("DEMO-HT-06")
+    browser.find_element(By.ID, "applicantName").send_keys("Lê Thị Hoa")
+    browser.find_element(By.ID, "identifier").send_keys("001301012345")
+    browser.find_element(By.ID, "birthYear").send_keys("2001")
+    Select(browser.find_element(By.ID, "gender")).select_by_value("female")
+    and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
+    dossier_url = browser.current_url
+    code = browser.find_element(By.TAG_NAME, "h1").text.removeprefix("Hồ sơ ")
+    assert code.startswith("00070-")
+    assert status(browser) == "Đã tiếp nhận"
+    no_serious_violations(browser, axe_source)
+    act(browser, "transfer")
+    assert status(browser) == "Đang giải quyết"
+
+    sign_in(browser, base_url, "lanhdao.hoankiem")
+    browser.get(dossier_url)
+    act(browser, "assign", assignee="Chuyên viên phường Hoàn Kiếm (mẫu)")
+
+    sign_in(browser, base_url, "thuly.hoankiem")
+    browser.get(base_url + "/dossiers?mine=1")
+    no_serious_violations(browser, axe_source)
+    and_wait_for_next_page(browser, browser.find_element(By.LINK_TEXT, code).click)
+    act(browser, "completeStep")
+
+    sign_in(browser, base_url, "lanhdao.hoankiem")
+    browser.get(dossier_url)
+    act(browser, "completeStep")
+    assert status(browser) == "Đã có kết quả"
+
+    sign_in(browser, base_url, "motcua.hoankiem")
+    browser.get(dossier_url)
+    act(browser, "returnResult")
+    assert status(browser) == "Đã trả kết quả"
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Phiếu kiểm soát quá trình giải quyết" in main and "Trả kết quả" in main
+    no_serious_violations(browser, axe_source)

@@ -1,5 +1,9 @@
 """A demo dossier taken from receipt to returned result by the demo officers of Phường Hoàn Kiếm, in
 headless Chromium, with axe on every dossier page on the way."""
+import re
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 
@@ -38,11 +42,13 @@ def test_a_demo_dossier_from_receipt_to_returned_result(browser, base_url, axe_s
     browser.find_element(By.ID, "birthYear").send_keys("2001")
     Select(browser.find_element(By.ID, "gender")).select_by_value("female")
     and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
-    dossier_url = browser.current_url
+    dossier_url = browser.current_url.split("?")[0]
     code = browser.find_element(By.TAG_NAME, "h1").text.removeprefix("Hồ sơ ")
     assert code.startswith("00070-")
     assert status(browser) == "Đã tiếp nhận"
     no_serious_violations(browser, axe_source)
+    check_printed_receipt(browser, base_url, dossier_url, code, axe_source)
+    browser.get(dossier_url)
     act(browser, "transfer")
     assert status(browser) == "Đang giải quyết"
 
@@ -68,3 +74,28 @@ def test_a_demo_dossier_from_receipt_to_returned_result(browser, base_url, axe_s
     main = browser.find_element(By.TAG_NAME, "main").text
     assert "Phiếu kiểm soát quá trình giải quyết" in main and "Trả kết quả" in main
     no_serious_violations(browser, axe_source)
+
+
+def check_printed_receipt(browser, base_url, dossier_url, code, axe_source):
+    """Form 01 prints without the site's frame, and its QR code is exactly the one an independent encoder
+    makes for the tracking link with the same mask."""
+    browser.get(dossier_url + "/forms/receipt")
+    no_serious_violations(browser, axe_source)
+    svg = browser.find_element(By.CSS_SELECTOR, "svg.qr")
+    link = browser.find_element(By.CLASS_NAME, "qr-caption").text.removeprefix("Tra cứu hồ sơ: ")
+    assert link.endswith("/track/" + code)
+    attribute = lambda name: browser.execute_script("return arguments[0].getAttribute(arguments[1])", svg, name)
+    size = int(attribute("viewBox").split()[2]) - 8
+    ours = [[False] * size for _ in range(size)]
+    for column, row in re.findall(r"M(\d+) (\d+)h1v1h-1z", browser.execute_script("return arguments[0].innerHTML", svg)):
+        ours[int(row) - 4][int(column) - 4] = True
+    reference = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, mask_pattern=int(attribute("data-mask")))
+    reference.add_data(qrcode.util.QRData(link.encode("utf-8"), mode=qrcode.util.MODE_8BIT_BYTE))
+    reference.make(fit=True)
+    assert reference.get_matrix() == ours
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not browser.find_element(By.CSS_SELECTOR, "header.site-header").is_displayed()
+    assert browser.find_element(By.CSS_SELECTOR, "article.official-form").is_displayed()
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    browser.get(link)
+    assert browser.find_element(By.ID, "status").text == "Đã tiếp nhận"

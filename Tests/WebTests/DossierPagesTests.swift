@@ -124,4 +124,37 @@ import Web
             #expect(try await services.dossiers.codes(receivedBy: ids.hoanKiem).isEmpty)
         }
     }
+
+    @Test func formsPrintWithTheCodeAndAQRCodeOfTheTrackingLink() async throws {
+        try await withApp { client, services in
+            let ids = try await seed(services)
+            let desk = try await Browser.signedIn(client, as: "motcua.hk")
+            let location = try #require(try await receive(desk, ward: ids.hoanKiem).headers[.location])
+            let id = Int64(location.dropFirst("/dossiers/".count).prefix { $0.isNumber })!
+            let code = try #require(try await services.dossiers.find(id: id)).code.text
+            let receipt = try await desk.get("/dossiers/\(id)/forms/receipt")
+            #expect(receipt.status == .ok)
+            #expect(receipt.text.contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"))
+            #expect(receipt.text.contains("Mẫu số 01 — Thông tư 03/2025/TT-VPCP"))
+            #expect(receipt.text.contains("Mã hồ sơ: \(code)"))
+            #expect(receipt.text.contains("<svg") && receipt.text.contains("class=\"qr\""))
+            #expect(receipt.text.contains("/track/\(code)"))
+            #expect(try await desk.get("/dossiers/\(id)/forms/controlSheet").status == .ok)
+            // No supplement was requested: there is no form 02 for this dossier yet.
+            #expect(try await desk.get("/dossiers/\(id)/forms/supplementRequest").status == .notFound)
+            #expect(try await act(desk, id, ["action": "requestSupplement", "reason": "Thiếu bản sao giấy khai sinh"]).status == .seeOther)
+            let supplement = try await desk.get("/dossiers/\(id)/forms/supplementRequest")
+            #expect(supplement.text.contains("Thiếu bản sao giấy khai sinh"))
+            #expect(try await desk.get("/dossiers/\(id)/forms/nonsense").status == .notFound)
+            let printed = try await AuditTrail.entries(.init(actionPrefix: "dossier.print"), on: services.database.sql)
+            #expect(printed.count == 3)
+            // The tracking page is public and shows no personal data.
+            let track = try await client.execute(uri: "/track/\(code)", method: .get)
+            #expect(track.status == .ok)
+            #expect(track.text.contains("Chờ bổ sung hồ sơ"))
+            #expect(!track.text.contains("Trần Văn Cường") && !track.text.contains("001095012345"))
+            #expect(try await client.execute(uri: "/track/00070-260101-9999", method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/track?code=abc", method: .get).status == .badRequest)
+        }
+    }
 }

@@ -42,3 +42,8 @@
     });
   });
 })();
+
+// Print buttons on official forms (no inline script: the CSP forbids it).
+document.addEventListener("click", (event) => {
+  if (event.target instanceof Element && event.target.closest("[data-print]")) window.print();
+});

@@ -78,6 +78,19 @@ struct DossierRoutes {
             let page = try await dossierPage(try context.parameters.id(), identity, context: context, saved: request.query("saved") == "1")
             return Page(page.dossier.code.text, body: page.body).render(context: context, request: request)
         }
+        router.get(SiteRoute.dossierForm().pattern) { request, context in
+            let identity = try context.requireStaff()
+            guard let form = context.parameters.get("form").flatMap(OfficialForm.init(rawValue:)) else { throw AppError.notFound }
+            let page = try await dossierPage(try context.parameters.id(), identity, context: context)
+            let event = form.eventAction.flatMap { action in page.events.last { $0.action == action } }
+            if form.eventAction != nil, event == nil { throw AppError.notFound }
+            try await services.audit(AuditRecord(actorID: identity.user.id, action: "dossier.print", objectType: "dossier",
+                                                 objectID: page.dossier.code.text, reason: form.rawValue))
+            let printed = OfficialFormPage(
+                form: form, dossier: page.dossier, procedure: page.procedure, agencyName: page.unitNames[page.dossier.receivingUnitID] ?? "",
+                event: event, controlSheet: page.controlSheet, trackingURL: trackingURL(page.dossier.code), clock: clock)
+            return Page(form.title, body: printed.body).render(context: context, request: request)
+        }
         router.post(SiteRoute.dossierActions().pattern) { request, context in
             let identity = try context.requireStaff()
             let id = try context.parameters.id()
@@ -105,6 +118,11 @@ struct DossierRoutes {
     }
 
     var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+
+    /// The public tracking link of a dossier, printed as a QR code on its forms.
+    func trackingURL(_ code: DossierCode) -> String {
+        services.configuration.publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + SiteRoute.track(code: code.text).path
+    }
 
     static func action(_ form: ActionForm) -> DossierWorkflow.Action? {
         switch form.action {
@@ -175,10 +193,11 @@ struct DossierRoutes {
         let calculator = DeadlineCalculator(calendar: try await services.workingCalendar(), officeHours: hours)
         let stepDues = (try? StepBudgets(version.procedure.steps.map(\.budget), total: version.procedure.timeLimit))
             .flatMap { try? $0.dues(receivedAt: dossier.receivedAt, calculator: calculator) } ?? []
+        let controlSheet = ControlSheet(steps: version.procedure.steps, events: events, stepDues: stepDues)
         return DossierPage(
             dossier: dossier, procedure: version.procedure, events: events, people: people, unitNames: unitNames,
             allowed: DossierWorkflow.allowedActions(for: dossier.state, steps: version.procedure.steps, by: actor)
                 + (actor.roles.contains(.unitHead) && [.inProgress, .consulting, .interAgency].contains(dossier.state.status) ? [.assign(userID: 0)] : []),
-            officers: officers, stepDues: stepDues, clock: clock, csrfToken: context.csrfToken, saved: saved, error: error)
+            officers: officers, controlSheet: controlSheet, clock: clock, csrfToken: context.csrfToken, saved: saved, error: error)
     }
 }

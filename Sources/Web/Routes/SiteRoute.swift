@@ -27,6 +27,9 @@ enum SiteRoute: Sendable {
     case newDossier
     case dossier(id: Int64? = nil)
     case dossierActions(id: Int64? = nil)
+    case dossierForm(id: Int64? = nil, form: String? = nil)
+    case dossierLog
+    case track(code: String? = nil)
     case calendar
     case calendarDays
     case calendarSwaps
@@ -68,6 +71,9 @@ enum SiteRoute: Sendable {
         case .newDossier: "/dossiers/new"
         case .dossier(let id): "/dossiers/\(Self.segment(id))"
         case .dossierActions(let id): "/dossiers/\(Self.segment(id))/actions"
+        case .dossierForm(let id, let form): "/dossiers/\(Self.segment(id))/forms/\(form ?? ":form")"
+        case .dossierLog: "/dossier-log"
+        case .track(let code): "/track/\(code.map(Self.escaped) ?? ":code")"
         case .calendar: "/calendar"
         case .calendarDays: "/calendar/days"
         case .calendarSwaps: "/calendar/swaps"

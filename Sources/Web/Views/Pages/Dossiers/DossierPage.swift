@@ -13,7 +13,7 @@ struct DossierPage {
     var unitNames: [Int64: String]
     var allowed: [DossierWorkflow.Action]
     var officers: [User]
-    var stepDues: [Date]
+    var controlSheet: ControlSheet
     var clock: LocalClock
     var csrfToken: String
     var saved: Bool
@@ -49,7 +49,11 @@ struct DossierPage {
             ),
             actions,
             .h2(.text("Phiếu kiểm soát quá trình giải quyết")),
-            controlSheet,
+            controlSheetTable,
+            .h2(.text("In phiếu")),
+            .ul(.class("form-links"), .forEach(printable) { form in
+                .li(.a(.href(SiteRoute.dossierForm(id: dossier.id, form: form.rawValue).path), .text((form.number.map { "Mẫu \($0): " } ?? "") + form.title)))
+            }),
             .h2(.text("Diễn biến")),
             .table(
                 .class("table"),
@@ -65,32 +69,25 @@ struct DossierPage {
     }
 
     /// Each step of the template: its own due instant, when the dossier reached and left it, on time or late.
-    private var controlSheet: Node<HTML.BodyContext> {
+    private var controlSheetTable: Node<HTML.BodyContext> {
         .table(
             .class("table"),
             .thead(.tr(.th(.text("Bước")), .th(.text("Người thực hiện")), .th(.text("Nhận lúc")), .th(.text("Chuyển lúc")),
                        .th(.text("Hạn của bước")), .th(.text("Kết quả")))),
-            .tbody(.forEach(Array(procedure.steps.enumerated())) { index, step in
-                let span = Self.span(ofStep: index, events: events, dossier: dossier)
-                let due = stepDues.indices.contains(index) ? stepDues[index] : nil
-                let verdict: String = switch (span.left, due) {
-                case (let left?, let due?): left <= due ? "Đúng hạn" : "Trễ hạn"
-                case (nil, _): span.reached == nil ? "" : "Đang xử lý"
-                default: ""
-                }
-                return .tr(.td(.text("\(index + 1). \(step.name)")), .td(.text(step.role.title)),
-                           .td(.text(span.reached.map(clock.text) ?? "—")), .td(.text(span.left.map(clock.text) ?? "—")),
-                           .td(.text(due.map(clock.text) ?? "—")), .td(.text(verdict)))
+            .tbody(.forEach(Array(controlSheet.rows.enumerated())) { index, row in
+                .tr(.td(.text("\(index + 1). \(row.step.name)")), .td(.text(row.step.role.title)),
+                    .td(.text(row.reached.map(clock.text) ?? "—")), .td(.text(row.left.map(clock.text) ?? "—")),
+                    .td(.text(row.due.map(clock.text) ?? "—")), .td(.text(Self.verdict(row))))
             })
         )
     }
 
-    /// When a dossier reached a step and when it left it, from its events.
-    static func span(ofStep step: Int, events: [DossierEvent], dossier: Dossier) -> (reached: Date?, left: Date?) {
-        guard let start = events.firstIndex(where: { $0.stepAfter == step }) else { return (nil, nil) }
-        let reached = events[start].occurredAt
-        let leaving = events[(start + 1)...].first { $0.stepAfter != step || $0.statusAfter.isFinal }
-        return (reached, leaving?.occurredAt)
+    static func verdict(_ row: ControlSheet.Row) -> String {
+        switch row.isLate {
+        case true?: "Trễ hạn"
+        case false?: "Đúng hạn"
+        case nil: row.reached == nil ? "" : "Đang xử lý"
+        }
     }
 
     static func title(of action: String) -> String {
@@ -101,6 +98,11 @@ struct DossierPage {
             .issueApology,
         ]
         return actions.first { $0.key == action }?.title ?? action
+    }
+
+    /// The forms this dossier has: the receipt and control sheet always, the others once their act happened.
+    private var printable: [OfficialForm] {
+        OfficialForm.allCases.filter { form in form.eventAction.map { action in events.contains { $0.action == action } } ?? true }
     }
 
     private var actions: Node<HTML.BodyContext> {

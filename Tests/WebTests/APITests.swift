@@ -36,7 +36,7 @@ import Web
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let spec = try String(contentsOf: root.appendingPathComponent("openapi.yaml"), encoding: .utf8)
         for path in ["/api/v1/units:", "/api/v1/units/{id}:", "/api/v1/me:", "/api/v1/users:", "/api/v1/users/{id}:",
-                     "/api/v1/procedures:", "/api/v1/procedures/{code}:"] {
+                     "/api/v1/procedures:", "/api/v1/procedures/{code}:", "/api/v1/statistics:"] {
             #expect(spec.contains("  \(path)"), "openapi.yaml lacks \(path)")
         }
     }

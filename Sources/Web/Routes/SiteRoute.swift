@@ -30,6 +30,10 @@ enum SiteRoute: Sendable {
     case dossierForm(id: Int64? = nil, form: String? = nil)
     case dossierLog
     case track(code: String? = nil)
+    case statistics
+    case statisticsDossiers
+    case statisticsCSV
+    case apiStatistics
     case calendar
     case calendarDays
     case calendarSwaps
@@ -74,6 +78,10 @@ enum SiteRoute: Sendable {
         case .dossierForm(let id, let form): "/dossiers/\(Self.segment(id))/forms/\(form ?? ":form")"
         case .dossierLog: "/dossier-log"
         case .track(let code): "/track/\(code.map(Self.escaped) ?? ":code")"
+        case .statistics: "/statistics"
+        case .statisticsDossiers: "/statistics/dossiers"
+        case .statisticsCSV: "/statistics.csv"
+        case .apiStatistics: "/api/v1/statistics"
         case .calendar: "/calendar"
         case .calendarDays: "/calendar/days"
         case .calendarSwaps: "/calendar/swaps"

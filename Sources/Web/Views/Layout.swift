@@ -50,6 +50,7 @@ struct Layout {
         ]
         if identity?.isStaff == true {
             items.append((SiteRoute.dossiers.path, "Hồ sơ"))
+            items.append((SiteRoute.statistics.path, "Thống kê"))
             items.append((SiteRoute.users.path, "Người dùng"))
         }
         if identity?.has(.admin) == true { items.append((SiteRoute.audit.path, "Nhật ký")) }

@@ -1,0 +1,64 @@
+import Domain
+import Foundation
+import SQLKit
+
+extension DossierStore {
+    /// The facts the statistics table needs about the dossiers a unit processes that were open at some
+    /// moment of [start, end): received before its end and not finished before its start.
+    public func statisticsFacts(processingUnitID unitID: Int64, from start: Date, to end: Date) async throws -> [DossierStatistics.Facts] {
+        let rows = try await database.select().column("*").from("dossiers")
+            .where("processing_unit_id", .equal, unitID)
+            .where("received_at", .lessThan, end.milliseconds)
+            .where { $0.where("finished_at", .is, SQLLiteral.null).orWhere("finished_at", .greaterThanOrEqual, start.milliseconds) }
+            .all()
+        let dossiers = try rows.map(Self.decode)
+        guard !dossiers.isEmpty else { return [] }
+        var returned: [Int64: Date] = [:]
+        var apologies: [Int64: [Date]] = [:]
+        for chunk in stride(from: 0, to: dossiers.count, by: 500).map({ Array(dossiers[$0..<min($0 + 500, dossiers.count)]) }) {
+            let events = try await database.select().columns("dossier_id", "action", "occurred_at").from("dossier_events")
+                .where("dossier_id", .in, chunk.map(\.id)).where("action", .in, ["returnResult", "issueApology"]).all()
+            for event in events {
+                let id = try event.decode(column: "dossier_id", as: Int64.self)
+                let time = Date(milliseconds: try event.decode(column: "occurred_at", as: Int64.self))
+                if try event.decode(column: "action", as: String.self) == "returnResult" { returned[id] = time } else { apologies[id, default: []].append(time) }
+            }
+        }
+        return dossiers.map { dossier in
+            DossierStatistics.Facts(
+                id: dossier.id, channel: dossier.channel, receivedAt: dossier.receivedAt, dueAt: dossier.dueAt, finishedAt: dossier.finishedAt,
+                outcome: Self.outcome(dossier.state.status), returnedAt: returned[dossier.id], apologies: apologies[dossier.id] ?? [])
+        }
+    }
+
+    static func outcome(_ status: DossierStatus) -> DossierStatistics.Facts.Outcome {
+        switch status {
+        case .resultReady, .returned: .result
+        case .ineligible: .ineligible
+        case .withdrawn, .stoppedOnRequest: .withdrawn
+        case .rejectedAtReceipt: .rejected
+        case .received, .awaitingSupplement, .inProgress, .consulting, .interAgency: .open
+        }
+    }
+
+    /// Dossiers by id, for the list behind a figure (the caller has checked the unit is in scope).
+    public func dossiers(ids: [Int64]) async throws -> [DossierQueueItem] {
+        guard !ids.isEmpty else { return [] }
+        var items: [DossierQueueItem] = []
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let rows = try await database.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("dossiers")))
+                .column(SQLColumn("code", table: "procedures"), as: "procedure_code")
+                .column(SQLColumn("name", table: "procedure_versions"), as: "procedure_name")
+                .from("dossiers")
+                .join("procedure_versions", on: SQLColumn("procedure_version_id", table: "dossiers"), .equal, SQLColumn("id", table: "procedure_versions"))
+                .join("procedures", on: SQLColumn("procedure_id", table: "procedure_versions"), .equal, SQLColumn("id", table: "procedures"))
+                .where(SQLColumn("id", table: "dossiers"), .in, SQLBind.group(chunk))
+                .all()
+            items += try rows.map { row in
+                DossierQueueItem(dossier: try Self.decode(row), procedureCode: try row.decode(column: "procedure_code", as: String.self),
+                                 procedureName: try row.decode(column: "procedure_name", as: String.self))
+            }
+        }
+        return items.sorted { $0.dossier.receivedAt < $1.dossier.receivedAt }
+    }
+}

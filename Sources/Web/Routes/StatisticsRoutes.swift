@@ -1,0 +1,106 @@
+import Domain
+import Foundation
+import Hummingbird
+import Persistence
+
+/// The statistics table of a unit for a period, with every figure linked to the dossiers behind it, as a
+/// page, a CSV file and JSON. The unit must be in the reader's scope.
+struct StatisticsRoutes {
+    let services: AppServices
+
+    /// The unit and period asked for: `unit` (id), `from` and `to` (yyyy-MM-dd, both included; default the
+    /// current month).
+    struct Query {
+        var unit: OrgUnit
+        var from: LocalDate
+        var to: LocalDate
+        var start: Date
+        var end: Date
+    }
+
+    func register(on router: some RouterMethods<AppRequestContext>) {
+        router.get(SiteRoute.statistics.pattern) { request, context in
+            let identity = try context.requireStaff()
+            let query = try await self.query(request, identity)
+            let table = try await table(query)
+            let page = StatisticsPage(query: query, table: table, units: try await units(identity))
+            return Page("Thống kê hồ sơ", body: page.body).render(context: context, request: request)
+        }
+        router.get(SiteRoute.statisticsDossiers.pattern) { request, context in
+            let identity = try context.requireStaff()
+            let query = try await self.query(request, identity)
+            guard let figure = request.query("figure").flatMap(DossierStatistics.Figure.init(rawValue:)) else { throw AppError.notFound }
+            let table = try await table(query)
+            let items = try await services.dossiers.dossiers(ids: Array(Set(table.dossiers[figure] ?? [])))
+            try await services.audit(AuditRecord(actorID: identity.user.id, unitID: query.unit.id, action: "dossier.list", objectType: "statistics",
+                                                 objectID: figure.rawValue, reason: "\(query.from.iso)..\(query.to.iso)"))
+            let page = StatisticsDossiersPage(query: query, figure: figure, items: items, clock: clock)
+            return Page(figure.title, body: page.body).render(context: context, request: request)
+        }
+        router.get(SiteRoute.statisticsCSV.pattern) { request, context in
+            let identity = try context.requireStaff()
+            let query = try await self.query(request, identity)
+            let table = try await table(query)
+            var rows = [["Chỉ tiêu", "Số hồ sơ", "Tỷ lệ (%)"]]
+            for figure in DossierStatistics.Figure.allCases {
+                rows.append([figure.title, String(table.count(figure)), table.percent(figure).map { String(format: "%.1f", $0) } ?? ""])
+            }
+            rows.append(["Thời gian giải quyết trung bình (ngày làm việc)", table.averageWorkingDays.map { String(format: "%.2f", $0) } ?? "", ""])
+            var headers = HTTPFields()
+            headers[.contentType] = "text/csv; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"thong-ke-\(query.unit.code)-\(query.from.iso)-\(query.to.iso).csv\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "\u{FEFF}" + CSV.text(rows))))
+        }
+        router.get(SiteRoute.apiStatistics.pattern) { request, context -> StatisticsDTO in
+            let identity = try context.requireStaff()
+            let query = try await self.query(request, identity, unitParameter: "unitId")
+            let table = try await table(query)
+            return StatisticsDTO(
+                unitId: query.unit.id, from: query.from.iso, to: query.to.iso,
+                figures: Dictionary(uniqueKeysWithValues: DossierStatistics.Figure.allCases.map { ($0.rawValue, table.count($0)) }),
+                averageWorkingDays: table.averageWorkingDays)
+        }
+    }
+
+    var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+
+    private func query(_ request: Request, _ identity: Identity, unitParameter: String = "unit") async throws -> Query {
+        let today = services.today()
+        let from = try request.query("from").map { text in
+            guard let date = LocalDate(iso: text) else { throw AppError.badRequest("Ngày bắt đầu phải có dạng yyyy-MM-dd.") }
+            return date
+        } ?? LocalDate(year: today.year, month: today.month, day: 1)!
+        let to = try request.query("to").map { text in
+            guard let date = LocalDate(iso: text) else { throw AppError.badRequest("Ngày kết thúc phải có dạng yyyy-MM-dd.") }
+            return date
+        } ?? LocalDate(year: today.year, month: today.month, day: LocalDate.daysIn(month: today.month, year: today.year))!
+        guard from <= to, from.days(to: to) <= 3660 else { throw AppError.badRequest("Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc, tối đa 10 năm.") }
+        let unitID = request.query(unitParameter).flatMap { Int64($0) } ?? identity.grants.compactMap(\.unitID).first
+        guard let unitID, identity.scope.contains(unitID), let unit = try await services.units.find(id: unitID) else { throw AppError.notFound }
+        guard let start = clock.instant(parsing: from.iso + "T00:00"), let end = clock.instant(parsing: to.adding(days: 1).iso + "T00:00") else {
+            throw AppError.badRequest("Khoảng thời gian không hợp lệ.")
+        }
+        return Query(unit: unit, from: from, to: to, start: start, end: end)
+    }
+
+    private func table(_ query: Query) async throws -> DossierStatistics.Table {
+        let facts = try await services.dossiers.statisticsFacts(processingUnitID: query.unit.id, from: query.start, to: query.end)
+        let hours = try await CalendarStore(services.database.sql).officeHours(of: query.unit.id) ?? services.configuration.officeHours
+        return DossierStatistics.table(facts, from: query.start, to: query.end, clock: clock,
+                                       calculator: DeadlineCalculator(calendar: try await services.workingCalendar(), officeHours: hours))
+    }
+
+    /// The current units the reader may choose: their scope, or every unit for city-wide roles.
+    private func units(_ identity: Identity) async throws -> [OrgUnit] {
+        try await services.units.list(.init(validOn: services.today())).filter { identity.scope.contains($0.id) }
+    }
+}
+
+/// The statistics of one unit and period (openapi.yaml: `Statistics`).
+struct StatisticsDTO: ResponseEncodable, Decodable {
+    var unitId: Int64
+    var from: String
+    var to: String
+    var figures: [String: Int]
+    var averageWorkingDays: Double?
+}

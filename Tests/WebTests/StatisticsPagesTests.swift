@@ -1,0 +1,94 @@
+import Domain
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Persistence
+import Testing
+import Web
+
+/// The statistics pages on dossiers made through the desk with known times: the figures, the lists behind
+/// them, the CSV file and the API agree.
+@Suite struct StatisticsPagesTests {
+    static let clock = LocalClock()
+    func at(_ text: String) -> Date { Self.clock.instant(parsing: text)! }
+
+    /// Three dossiers of Phường Hoàn Kiếm in March 2026: one early, one late with an apology, one open and overdue.
+    func seed(_ services: AppServices) async throws -> (ward: Int64, codes: [String]) {
+        let cityID = try #require(try await HanoiUnitImport.cityID(on: services.database.sql))
+        _ = try await DemoDepartments.ensure(on: services.database, cityID: cityID, actorID: nil, at: Date())
+        try await DemoProcedures.seed(on: services.database, at: Date())
+        let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!)).id
+        var ids: [Int64] = []
+        for (name, role) in [("motcua", Role.deskOfficer), ("thuly", .caseOfficer), ("lanhdao", .unitHead)] {
+            ids.append(try await services.accounts.create(username: name, displayName: name, password: testPassword,
+                                                          grants: [Grant(role: role, unitID: ward)], actorID: nil))
+        }
+        let desk = DossierWorkflow.Actor(userID: ids[0], roles: [.deskOfficer])
+        let officer = DossierWorkflow.Actor(userID: ids[1], roles: [.caseOfficer])
+        let head = DossierWorkflow.Actor(userID: ids[2], roles: [.unitHead])
+        func receive(_ time: String) async throws -> Dossier {
+            try await services.desk.receive(
+                .init(procedureCode: "DEMO-HT-05", receivingUnitID: ward, channel: .inPerson,
+                      applicant: Applicant(kind: .person, name: "Phạm Thu Hà", identifier: "001301012345")),
+                by: desk, at: at(time), day: Self.clock.localDate(at(time)))
+        }
+        func run(_ dossier: Dossier, _ steps: [(DossierWorkflow.Action, DossierWorkflow.Actor, String, String)]) async throws {
+            var current = dossier
+            for (action, actor, time, reason) in steps {
+                current = try await services.desk.act(action, on: current.id, seenLockVersion: current.lockVersion, by: actor, reason: reason,
+                                                      newAppointment: action == .issueApology ? at("2026-03-13T17:00") : nil, at: at(time))
+            }
+        }
+        // Due Thursday 5 March 12:00; finished Tuesday 3 March: early.
+        let early = try await receive("2026-03-02T09:00")
+        try await run(early, [(.transfer, desk, "2026-03-02T10:00", ""), (.completeStep, officer, "2026-03-03T09:00", ""),
+                              (.completeStep, head, "2026-03-03T10:00", ""), (.returnResult, desk, "2026-03-04T09:00", "")])
+        // Due Tuesday 10 March 12:00; an apology, then finished Wednesday 11 March: late.
+        let late = try await receive("2026-03-05T09:00")
+        try await run(late, [(.transfer, desk, "2026-03-05T10:00", ""), (.issueApology, officer, "2026-03-09T10:00", "Chờ xác minh"),
+                             (.completeStep, officer, "2026-03-11T09:00", ""), (.completeStep, head, "2026-03-11T10:00", "")])
+        // Due Thursday 19 March 12:00; still open at the end of March: overdue.
+        let open = try await receive("2026-03-16T09:00")
+        try await run(open, [(.transfer, desk, "2026-03-16T10:00", "")])
+        return (ward, [early.code.text, late.code.text, open.code.text])
+    }
+
+    @Test func figuresListsCSVAndAPIAgree() async throws {
+        try await withApp { client, services in
+            let (ward, codes) = try await seed(services)
+            let head = try await Browser.signedIn(client, as: "lanhdao")
+            let range = "unit=\(ward)&from=2026-03-01&to=2026-03-31"
+            let page = try await head.get("/statistics?\(range)")
+            #expect(page.status == .ok)
+            for (figure, count) in [("received", 3), ("completed", 2), ("early", 1), ("late", 1), ("pendingOverdue", 1), ("returned", 1), ("apologies", 1)] {
+                #expect(page.text.contains("figure=\(figure)\" aria-label=") && page.text.contains(": \(count) hồ sơ, xem danh sách"), "\(figure)")
+            }
+            let late = try await head.get("/statistics/dossiers?\(range)&figure=late")
+            #expect(late.text.contains(codes[1]) && !late.text.contains(codes[0]))
+            let csv = try await head.get("/statistics.csv?\(range)")
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.text.contains("Giải quyết trễ hạn,1,50.0"))
+            let api = try await head.get("/api/v1/statistics?unitId=\(ward)&from=2026-03-01&to=2026-03-31")
+            let body = try JSONDecoder().decode(StatisticsBody.self, from: Data(buffer: api.body))
+            #expect(body.figures["received"] == 3 && body.figures["early"] == 1 && body.figures["pendingOverdue"] == 1)
+            // February: nothing yet.
+            #expect(try await head.get("/statistics/dossiers?unit=\(ward)&from=2026-02-01&to=2026-02-28&figure=received").text.contains(": 0 hồ sơ"))
+        }
+    }
+
+    @Test func aUnitOutsideTheReadersScopeIsNotFound() async throws {
+        try await withApp { client, services in
+            _ = try await seed(services)
+            let other = try #require(try await services.units.find(code: "00073", validOn: LocalDate(iso: "2026-01-01")!))
+            let head = try await Browser.signedIn(client, as: "lanhdao")
+            #expect(try await head.get("/statistics?unit=\(other.id)").status == .notFound)
+            #expect(try await head.get("/api/v1/statistics?unitId=\(other.id)").status == .notFound)
+            #expect(try await head.get("/statistics?from=2026-04-01&to=2026-03-01").status == .badRequest)
+            #expect(try await client.execute(uri: "/statistics", method: .get).status == .unauthorized)
+        }
+    }
+
+    struct StatisticsBody: Decodable {
+        var figures: [String: Int]
+    }
+}

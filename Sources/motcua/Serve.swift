@@ -28,8 +28,12 @@ struct Serve: AsyncParsableCommand {
             app = try buildApplication(services: services, logger: logger)
         }
         logger.notice("MotCua starting", metadata: ["database": "\(configuration.database.redacted)", "address": "http://\(hostname):\(port)"])
+        var background: [any Service] = [DatabaseService(database: database), app, HousekeepingService(services: services, logger: logger)]
+        if let url = configuration.portalURL {
+            background.append(PortalSyncService(services: services, transport: HTTPPortalTransport(url: url, token: configuration.portalToken), logger: logger))
+        }
         let group = ServiceGroup(
-            configuration: .init(services: [DatabaseService(database: database), app, HousekeepingService(services: services, logger: logger)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: background, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         try await database.close()
     }

@@ -105,11 +105,11 @@ public struct DossierDesk: Sendable {
                 applicant: applicant, state: .init(), receivedAt: time, firstDueAt: due, dueAt: due, appointmentAt: due,
                 finishedAt: nil, lockVersion: 1, isDemo: intake.isDemo)
             dossier.id = try await store.insert(dossier)
-            try await store.append(
-                DossierEvent(sequence: 1, action: "receive", actorID: actor.userID, unitID: agency.id, occurredAt: time, reason: "",
-                             detail: Self.detail(["channel": intake.channel.rawValue, "due": String(due.milliseconds)]),
-                             statusAfter: .received, stepAfter: 0),
-                to: dossier.id)
+            let event = DossierEvent(sequence: 1, action: "receive", actorID: actor.userID, unitID: agency.id, occurredAt: time, reason: "",
+                                     detail: Self.detail(["channel": intake.channel.rawValue, "due": String(due.milliseconds)]),
+                                     statusAfter: .received, stepAfter: 0)
+            try await store.append(event, to: dossier.id)
+            try await Self.enqueue(dossier, event, procedureCode: version.procedure.code, at: time, on: session)
             try await AuditTrail.append(
                 AuditRecord(actorID: actor.userID, unitID: agency.id, action: "dossier.receive", objectType: "dossier", objectID: dossier.code.text,
                             reason: version.procedure.code),
@@ -176,16 +176,24 @@ public struct DossierDesk: Sendable {
             let store = DossierStore(session)
             guard try await store.update(updated, expectedLockVersion: seen) else { throw Problem.staleCopy }
             let sequence = try await store.events(of: updated.id).count + 1
-            try await store.append(
-                DossierEvent(sequence: sequence, action: action.key, actorID: actor.userID, unitID: unitID, occurredAt: time, reason: reason,
-                             detail: eventDetail, statusAfter: next.status, stepAfter: next.step),
-                to: updated.id)
+            let event = DossierEvent(sequence: sequence, action: action.key, actorID: actor.userID, unitID: unitID, occurredAt: time, reason: reason,
+                                     detail: eventDetail, statusAfter: next.status, stepAfter: next.step)
+            try await store.append(event, to: updated.id)
+            try await Self.enqueue(updated, event, procedureCode: version.procedure.code, at: time, on: session)
             try await AuditTrail.append(
                 AuditRecord(actorID: actor.userID, unitID: unitID, action: "dossier.\(action.key)", objectType: "dossier",
                             objectID: updated.code.text, reason: reason),
                 at: time, on: session)
         }
         return updated
+    }
+
+    /// Every event also goes to the national portal's outbox, in the same transaction.
+    static func enqueue(_ dossier: Dossier, _ event: DossierEvent, procedureCode: String, at time: Date, on session: any SQLDatabase) async throws {
+        let units = UnitStore(session)
+        let receiving = try await units.find(id: dossier.receivingUnitID)?.code ?? ""
+        let processing = try await units.find(id: dossier.processingUnitID)?.code ?? ""
+        try await PortalOutbox(session).enqueue(dossier: dossier, event: event, units: (receiving, processing), procedureCode: procedureCode, at: time)
     }
 
     static func nonEmpty(_ text: String) -> String? {

@@ -8,5 +8,6 @@ public enum Migrations {
         CreateCalendarDays(),
         CreateProcedures(),
         CreateDossiers(),
+        CreatePortalOutbox(),
     ]
 }

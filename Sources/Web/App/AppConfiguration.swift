@@ -15,6 +15,8 @@ import Persistence
 /// | `MOTCUA_TIME_ZONE` | `Asia/Ho_Chi_Minh` | the local time zone of dates shown |
 /// | `MOTCUA_OFFICE_HOURS` | `08:00-12:00,13:00-17:00` | the default office hours |
 /// | `MOTCUA_LOG_LEVEL` | `info` | trace, debug, info, notice, warning, error, critical |
+/// | `MOTCUA_PORTAL_URL` | (none: not sent) | where dossier events are POSTed for the national portal (docs/PORTAL-SYNC.md) |
+/// | `MOTCUA_PORTAL_TOKEN` | (none) | bearer token for that address |
 public struct AppConfiguration: Sendable {
     public var hostname: String
     public var port: Int
@@ -26,6 +28,9 @@ public struct AppConfiguration: Sendable {
     public var timeZone: TimeZone
     public var officeHours: OfficeHours
     public var logLevel: String
+    /// The national portal's receiving address; nil keeps the events queued, unsent.
+    public var portalURL: URL?
+    public var portalToken: String?
 
     /// Cookies are marked Secure when people reach the product over HTTPS.
     public var usesSecureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
@@ -69,10 +74,18 @@ public struct AppConfiguration: Sendable {
         if !["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) {
             problems.append("MOTCUA_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
         }
+        var portalURL: URL?
+        if let text = environment["MOTCUA_PORTAL_URL"], !text.isEmpty {
+            portalURL = URL(string: text)
+            if portalURL?.host == nil || !(portalURL?.scheme == "https" || portalURL?.scheme == "http") {
+                problems.append("MOTCUA_PORTAL_URL must be an http(s) URL (got \(text))")
+            }
+        }
         guard problems.isEmpty, let zone, let hours else { throw Problems(messages: problems) }
         return AppConfiguration(
             hostname: hostname, port: port, dataDirectory: dataDirectory, database: database, publicURL: publicURL,
-            secret: secret, bcryptCost: cost, timeZone: zone, officeHours: hours, logLevel: logLevel)
+            secret: secret, bcryptCost: cost, timeZone: zone, officeHours: hours, logLevel: logLevel, portalURL: portalURL,
+            portalToken: environment["MOTCUA_PORTAL_TOKEN"].flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// The CSRF key: `MOTCUA_SECRET`, or a random key kept in the data folder (created on first start).

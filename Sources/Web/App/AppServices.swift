@@ -53,7 +53,7 @@ public struct AppServices: Sendable {
     }
 
     /// Today's date in the city's time zone.
-    func today() -> LocalDate {
+    public func today() -> LocalDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = configuration.timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: clock())

@@ -34,6 +34,8 @@ enum SiteRoute: Sendable {
     case statisticsDossiers
     case statisticsCSV
     case apiStatistics
+    case portalSync
+    case portalSyncRetry
     case calendar
     case calendarDays
     case calendarSwaps
@@ -82,6 +84,8 @@ enum SiteRoute: Sendable {
         case .statisticsDossiers: "/statistics/dossiers"
         case .statisticsCSV: "/statistics.csv"
         case .apiStatistics: "/api/v1/statistics"
+        case .portalSync: "/portal-sync"
+        case .portalSyncRetry: "/portal-sync/retry"
         case .calendar: "/calendar"
         case .calendarDays: "/calendar/days"
         case .calendarSwaps: "/calendar/swaps"

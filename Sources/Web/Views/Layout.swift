@@ -53,7 +53,10 @@ struct Layout {
             items.append((SiteRoute.statistics.path, "Thống kê"))
             items.append((SiteRoute.users.path, "Người dùng"))
         }
-        if identity?.has(.admin) == true { items.append((SiteRoute.audit.path, "Nhật ký")) }
+        if identity?.has(.admin) == true {
+            items.append((SiteRoute.audit.path, "Nhật ký"))
+            items.append((SiteRoute.portalSync.path, "Đồng bộ DVCQG"))
+        }
         return .nav(
             .attribute(named: "aria-label", value: "Điều hướng chính"),
             .ul(.forEach(items) { item in

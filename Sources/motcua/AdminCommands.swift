@@ -25,7 +25,7 @@ struct Migrate: AsyncParsableCommand {
 
 struct Seed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Load data.", subcommands: [Units.self, Demo.self])
+        abstract: "Load data.", subcommands: [Units.self, Demo.self, Synthetic.self])
 
     struct Units: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import Hanoi's units (before and after 1 Jul 2025) and the reform mapping.")
@@ -38,6 +38,28 @@ struct Seed: AsyncParsableCommand {
             } else {
                 print("Imported \(summary.districts) districts, \(summary.communesBefore2025) communes to 30/06/2025, \(summary.communesFrom2025) communes from 01/07/2025, \(summary.links) links.")
             }
+        }
+    }
+
+    struct Synthetic: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make realistic demo dossiers through the desk, reproducibly from a seed (needs `seed demo` first).")
+        @Option(help: "How many dossiers.") var dossiers = 1000
+        @Option(help: "The random seed: the same seed makes the same dossiers.") var seed: UInt64 = 1
+        @Option(help: "Receiving units by code, comma-separated.") var units = "00070,00073"
+        @Option(help: "Days back from today over which receipts are spread.") var days = 90
+
+        func run() async throws {
+            guard dossiers > 0, days > 0 else { throw Refusal("--dossiers và --days phải lớn hơn 0.") }
+            let bar = ProgressBar(label: "Tạo hồ sơ")
+            let summary = try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
+                let today = services.today()
+                return try await SyntheticDossiers(database: services.database, desk: services.desk, calendar: try await services.workingCalendar())
+                    .make(count: dossiers, seed: seed, unitCodes: units.split(separator: ",").map(String.init), from: today.adding(days: -days),
+                          to: today, now: services.clock(), progress: bar.update)
+            }
+            bar.finish()
+            print("Made \(summary.dossiers) dossiers with \(summary.events) events.")
         }
     }
 

@@ -49,6 +49,12 @@ public enum DemoData {
             let unitName = try await unitID.asyncMap { try await units.find(id: $0)?.name } ?? nil
             logins.append(Login(username: username, displayName: name, role: role, unitName: unitName))
         }
+        if try await services.dossiers.codes(receivedBy: hoanKiem?.id ?? 0).isEmpty {
+            // About 150 dossiers of the last two months at the two demo wards, so that queues and statistics have content.
+            let today = services.today()
+            try await SyntheticDossiers(database: services.database, desk: services.desk, calendar: try await services.workingCalendar())
+                .make(count: 150, seed: 2026, unitCodes: ["00070", "00073"], from: today.adding(days: -60), to: today, now: now)
+        }
         return logins
     }
 }

@@ -69,6 +69,11 @@ public struct DeadlineCalculator: Sendable {
         return try instant(at: start.seconds + remaining, roundedToHalfDay: false)
     }
 
+    /// The instant `seconds` of office time after `start` (counted from its deemed receipt).
+    public func instant(after seconds: Int64, from start: Date) throws(Problem) -> Date {
+        try instant(at: try position(of: start).seconds + max(0, seconds), roundedToHalfDay: false)
+    }
+
     // MARK: Positions on the working-time axis
 
     /// Where an instant falls: office seconds elapsed before it (within the span), the working half-day it

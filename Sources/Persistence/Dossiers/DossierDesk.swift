@@ -76,15 +76,15 @@ public struct DossierDesk: Sendable {
         guard errors.isEmpty else { throw Problem.invalid(errors) }
         let procedures = ProcedureStore(database.sql)
         guard let version = try await procedures.find(code: intake.procedureCode) else { throw Problem.unknownProcedure }
-        let units = try await procedures.units(ofVersion: version.summary.versionID)
-        guard units.receiving.contains(intake.receivingUnitID) else { throw Problem.notReceivedHere }
+        let versionID = version.summary.versionID
+        guard try await procedures.lists(intake.receivingUnitID, as: "receiving", inVersion: versionID) else { throw Problem.notReceivedHere }
         let processingUnitID: Int64
         if let chosen = intake.processingUnitID {
-            guard units.processing.contains(chosen) else { throw Problem.notProcessedThere }
+            guard try await procedures.lists(chosen, as: "processing", inVersion: versionID) else { throw Problem.notProcessedThere }
             processingUnitID = chosen
-        } else if units.processing.contains(intake.receivingUnitID) {
+        } else if try await procedures.lists(intake.receivingUnitID, as: "processing", inVersion: versionID) {
             processingUnitID = intake.receivingUnitID
-        } else if let first = units.processing.first {
+        } else if let first = try await procedures.firstProcessingUnit(ofVersion: versionID) {
             processingUnitID = first
         } else {
             throw Problem.notProcessedThere
@@ -190,10 +190,14 @@ public struct DossierDesk: Sendable {
 
     /// Every event also goes to the national portal's outbox, in the same transaction.
     static func enqueue(_ dossier: Dossier, _ event: DossierEvent, procedureCode: String, at time: Date, on session: any SQLDatabase) async throws {
-        let units = UnitStore(session)
-        let receiving = try await units.find(id: dossier.receivingUnitID)?.code ?? ""
-        let processing = try await units.find(id: dossier.processingUnitID)?.code ?? ""
-        try await PortalOutbox(session).enqueue(dossier: dossier, event: event, units: (receiving, processing), procedureCode: procedureCode, at: time)
+        var codes: [Int64: String] = [:]
+        for row in try await session.select().columns("id", "code").from("units")
+            .where("id", .in, [dossier.receivingUnitID, dossier.processingUnitID]).all() {
+            codes[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "code", as: String.self)
+        }
+        try await PortalOutbox(session).enqueue(
+            dossier: dossier, event: event, units: (codes[dossier.receivingUnitID] ?? "", codes[dossier.processingUnitID] ?? ""),
+            procedureCode: procedureCode, at: time)
     }
 
     static func nonEmpty(_ text: String) -> String? {

@@ -177,6 +177,20 @@ public struct ProcedureStore: Sendable {
             .all().map { try $0.decode(column: "field", as: String.self) }.sorted(by: VietnameseText.areInIncreasingOrder)
     }
 
+    /// Whether a unit receives (or processes) a version: one indexed look-up, for intake.
+    public func lists(_ unitID: Int64, as role: String, inVersion versionID: Int64) async throws -> Bool {
+        try await database.select().column(SQLLiteral.numeric("1")).from("procedure_units")
+            .where("procedure_version_id", .equal, versionID).where("unit_id", .equal, unitID).where("role", .equal, role)
+            .limit(1).first() != nil
+    }
+
+    /// The first processing unit of a version (the order in which the catalogue lists them).
+    public func firstProcessingUnit(ofVersion versionID: Int64) async throws -> Int64? {
+        try await database.select().column("unit_id").from("procedure_units")
+            .where("procedure_version_id", .equal, versionID).where("role", .equal, "processing")
+            .limit(1).first()?.decode(column: "unit_id", as: Int64.self)
+    }
+
     /// The units that receive or process a version, by role.
     public func units(ofVersion versionID: Int64) async throws -> (receiving: [Int64], processing: [Int64]) {
         let rows = try await database.select().columns("unit_id", "role").from("procedure_units")

@@ -157,4 +157,40 @@ import Web
             #expect(try await client.execute(uri: "/track?code=abc", method: .get).status == .badRequest)
         }
     }
+
+    @Test func filesAreCheckedStoredAndServedOnlyToThoseWhoMaySeeTheDossier() async throws {
+        try await withApp { client, services in
+            let ids = try await seed(services)
+            let desk = try await Browser.signedIn(client, as: "motcua.hk")
+            let location = try #require(try await receive(desk, ward: ids.hoanKiem).headers[.location])
+            let id = Int64(location.dropFirst("/dossiers/".count).prefix { $0.isNumber })!
+            try await desk.get(location)
+            let pdf = Array("%PDF-1.4\n% bản scan giấy khai sinh\n".utf8)
+            let uploaded = try await desk.postFile("/dossiers/\(id)/attachments", field: "file", filename: "Giấy khai sinh.pdf", data: pdf,
+                                                   form: ["description": "Bản sao giấy khai sinh"])
+            #expect(uploaded.status == .seeOther)
+            let page = try await desk.get("/dossiers/\(id)")
+            #expect(page.text.contains("Giấy khai sinh.pdf"))
+            let attachment = try #require(try await services.attachments.list(of: id).first)
+            let download = try await desk.get("/dossiers/\(id)/attachments/\(attachment.id)")
+            #expect(download.status == .ok)
+            #expect(download.headers[.contentType] == "application/pdf")
+            #expect(Array(download.body.readableBytesView) == pdf)
+            // A PNG named .pdf, an executable, and a form without the CSRF token are refused and store nothing.
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2]
+            let disguised = try await desk.postFile("/dossiers/\(id)/attachments", field: "file", filename: "hop-dong.pdf", data: png)
+            #expect(disguised.status == .badRequest)
+            #expect(disguised.text.contains("không đúng với loại tệp"))
+            #expect(try await desk.postFile("/dossiers/\(id)/attachments", field: "file", filename: "a.exe", data: Array("MZ".utf8)).status == .badRequest)
+            #expect(try await desk.postFile("/dossiers/\(id)/attachments", field: "file", filename: "b.pdf", data: pdf, includeToken: false).status == .forbidden)
+            #expect(try await services.attachments.list(of: id).count == 1)
+            // Another ward's officer can neither read nor add files.
+            let other = try await Browser.signedIn(client, as: "motcua.cn")
+            #expect(try await other.get("/dossiers/\(id)/attachments/\(attachment.id)").status == .notFound)
+            try await other.get("/dossiers")
+            #expect(try await other.postFile("/dossiers/\(id)/attachments", field: "file", filename: "c.pdf", data: pdf).status == .notFound)
+            let audit = try await AuditTrail.entries(.init(actionPrefix: "dossier.attach"), on: services.database.sql)
+            #expect(audit.count == 1)
+        }
+    }
 }

@@ -9,7 +9,10 @@ import Web
 /// Runs `body` against the application on a fresh database with Hanoi's units imported.
 func withApp(_ body: @escaping @Sendable (any TestClientProtocol, AppServices) async throws -> Void) async throws {
     try await TestDatabase.with { database in
-        var configuration = try AppConfiguration.load(environment: ["MOTCUA_SECRET": String(repeating: "k", count: 40)])
+        // Stored files go to a folder of this test's own.
+        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-test-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
+        var configuration = try AppConfiguration.load(environment: ["MOTCUA_SECRET": String(repeating: "k", count: 40), "MOTCUA_DATA_DIR": dataDirectory])
         configuration.bcryptCost = 4
         let services = AppServices(database: database, configuration: configuration)
         try await HanoiUnitImport.run(on: database, actorID: nil, at: Date())
@@ -44,6 +47,26 @@ actor Browser {
         var headers = cookieHeader()
         headers[.contentType] = "application/x-www-form-urlencoded"
         let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        absorb(response)
+        return response
+    }
+
+    /// Posts a multipart form with one file, as a browser's file upload does.
+    @discardableResult
+    func postFile(_ uri: String, field: String, filename: String, data: [UInt8], form: [String: String] = [:], includeToken: Bool = true) async throws -> TestResponse {
+        let boundary = "----motcua-test-boundary"
+        var fields = form
+        if includeToken { fields["_csrf"] = csrfToken }
+        var body = ByteBuffer()
+        for (name, value) in fields {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(data)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = cookieHeader()
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: body)
         absorb(response)
         return response
     }

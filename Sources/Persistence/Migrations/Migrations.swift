@@ -9,5 +9,6 @@ public enum Migrations {
         CreateProcedures(),
         CreateDossiers(),
         CreatePortalOutbox(),
+        CreateAttachments(),
     ]
 }

@@ -31,6 +31,8 @@ public struct AppRequestContext: SessionRequestContext, RequestContext {
     public var identity: Identity?
     public var csrfToken: String = ""
     public var clientAddress: String
+    /// Large enough for one attached file (10 MiB) and its form.
+    public var maxUploadSize: Int { FileType.maximumSize + 1024 * 1024 }
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -33,6 +33,11 @@ public struct AppServices: Sendable {
 
     public var dossiers: DossierStore { DossierStore(database.sql) }
 
+    /// Files attached to dossiers, kept under the data folder.
+    public var attachments: DossierAttachments {
+        DossierAttachments(database: database, files: FileStore(dataDirectory: configuration.dataDirectory))
+    }
+
     /// The roles a signed-in person holds on a dossier's units.
     func actor(_ identity: Identity, on units: [Int64]) async throws -> DossierWorkflow.Actor {
         DossierWorkflow.Actor(userID: identity.user.id, grants: identity.grants, tree: try await self.units.tree(), dossierUnits: units)

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MultipartKit
 
 /// Protects every state-changing request against cross-site request forgery with a signed double-submit
 /// token: a random value in an HttpOnly, SameSite=Strict cookie, and in each form (or the `X-CSRF-Token`
@@ -49,10 +50,15 @@ struct CSRFMiddleware: RouterMiddleware {
         return response
     }
 
-    /// The token from the header, or from the `_csrf` field of a URL-encoded form body.
+    /// The token from the header, or from the `_csrf` field of a URL-encoded or multipart form body.
     private func submittedToken(_ request: inout Request, context: Context) async throws -> String? {
         if let header = request.headers[Self.headerName] { return header }
-        guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
+        let contentType = request.headers[.contentType] ?? ""
+        if let boundary = Self.multipartBoundary(contentType) {
+            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            return (try? FormDataDecoder().decode(TokenField.self, from: body, boundary: boundary))?.token
+        }
+        guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else {
             return nil
         }
         let body = try await request.collectBody(upTo: context.maxUploadSize)
@@ -62,6 +68,23 @@ struct CSRFMiddleware: RouterMiddleware {
             if parts.count == 2, parts[0] == Self.fieldName {
                 return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
             }
+        }
+        return nil
+    }
+}
+
+extension CSRFMiddleware {
+    struct TokenField: Decodable {
+        var token: String?
+        enum CodingKeys: String, CodingKey { case token = "_csrf" }
+    }
+
+    /// The boundary of a `multipart/form-data` content type.
+    static func multipartBoundary(_ contentType: String) -> String? {
+        guard contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0].lowercased() == "boundary" { return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
         }
         return nil
     }

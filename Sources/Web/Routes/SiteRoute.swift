@@ -28,6 +28,8 @@ enum SiteRoute: Sendable {
     case dossier(id: Int64? = nil)
     case dossierActions(id: Int64? = nil)
     case dossierForm(id: Int64? = nil, form: String? = nil)
+    case dossierAttachments(id: Int64? = nil)
+    case dossierAttachment(id: Int64? = nil, attachmentID: Int64? = nil)
     case dossierLog
     case track(code: String? = nil)
     case statistics
@@ -78,6 +80,8 @@ enum SiteRoute: Sendable {
         case .dossier(let id): "/dossiers/\(Self.segment(id))"
         case .dossierActions(let id): "/dossiers/\(Self.segment(id))/actions"
         case .dossierForm(let id, let form): "/dossiers/\(Self.segment(id))/forms/\(form ?? ":form")"
+        case .dossierAttachments(let id): "/dossiers/\(Self.segment(id))/attachments"
+        case .dossierAttachment(let id, let attachmentID): "/dossiers/\(Self.segment(id))/attachments/\(Self.segment(attachmentID, name: "attachment"))"
         case .dossierLog: "/dossier-log"
         case .track(let code): "/track/\(code.map(Self.escaped) ?? ":code")"
         case .statistics: "/statistics"

@@ -14,6 +14,8 @@ struct DossierPage {
     var allowed: [DossierWorkflow.Action]
     var officers: [User]
     var controlSheet: ControlSheet
+    var attachments: [Attachment]
+    var canAttach: Bool
     var clock: LocalClock
     var csrfToken: String
     var saved: Bool
@@ -48,6 +50,7 @@ struct DossierPage {
                 .dt(.text("Địa chỉ")), .dd(.text(dossier.applicant.address ?? "—"))
             ),
             actions,
+            attachmentsSection,
             .h2(.text("Phiếu kiểm soát quá trình giải quyết")),
             controlSheetTable,
             .h2(.text("In phiếu")),
@@ -98,6 +101,28 @@ struct DossierPage {
             .issueApology,
         ]
         return actions.first { $0.key == action }?.title ?? action
+    }
+
+    private var attachmentsSection: Node<HTML.BodyContext> {
+        .section(
+            .attribute(named: "aria-labelledby", value: "attachments-title"),
+            .h2(.id("attachments-title"), .text("Tệp đính kèm")),
+            attachments.isEmpty ? .p(.text("Chưa có tệp đính kèm.")) : .ul(.forEach(attachments) { file in
+                .li(.a(.href(SiteRoute.dossierAttachment(id: dossier.id, attachmentID: file.id).path), .text(file.originalName)),
+                    .text(" — \(file.description.isEmpty ? "" : file.description + ", ")\(max(1, file.size / 1024)) KB, \(clock.text(file.uploadedAt))"))
+            }),
+            .if(canAttach, .form(
+                .class("form"), .action(SiteRoute.dossierAttachments(id: dossier.id).path), .method(.post),
+                .attribute(named: "enctype", value: "multipart/form-data"),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .div(.class("field"), .label(.for("file"), .text("Tệp (PDF, JPEG, PNG, DOCX, XLSX; tối đa 10 MB)")),
+                     .input(.type(.file), .id("file"), .name("file"), .attribute(named: "required", value: "required"),
+                            .attribute(named: "accept", value: ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"))),
+                .div(.class("field"), .label(.for("file-description"), .text("Mô tả")),
+                     .input(.type(.text), .id("file-description"), .name("description"))),
+                .button(.type(.submit), .class("button"), .text("Đính kèm"))
+            ))
+        )
     }
 
     /// The forms this dossier has: the receipt and control sheet always, the others once their act happened.

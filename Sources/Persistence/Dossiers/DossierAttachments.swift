@@ -1,0 +1,76 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// A file attached to a dossier.
+public struct Attachment: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var dossierID: Int64
+    public var sha256: String
+    public var size: Int
+    public var fileType: FileType
+    public var originalName: String
+    public var description: String
+    public var uploadedBy: Int64?
+    public var uploadedAt: Date
+}
+
+/// Attaching files to dossiers: the content is checked (type by its bytes, size), stored and synced by
+/// ``FileStore`` first, then recorded with an audit row in one transaction.
+public struct DossierAttachments: Sendable {
+    let database: Database
+    let files: FileStore
+
+    public init(database: Database, files: FileStore) {
+        self.database = database
+        self.files = files
+    }
+
+    public func attach(_ data: Data, name: String, description: String, to dossier: Dossier, by userID: Int64, at time: Date) async throws -> Attachment {
+        let cleanName = Self.safeName(name)
+        let type = try FileType.check(name: cleanName, bytes: data)
+        let hash = try files.store(data)
+        return try await database.transaction { session in
+            let row = try await session.insert(into: "dossier_attachments")
+                .columns("dossier_id", "sha256", "size", "file_type", "original_name", "description", "uploaded_by", "uploaded_at")
+                .values(SQLBind(dossier.id), SQLBind(hash), SQLBind(Int64(data.count)), SQLBind(type.rawValue), SQLBind(cleanName),
+                        SQLBind(VietnameseText.normalized(description)), SQLBind(userID), SQLBind(time.milliseconds))
+                .returning("id").first()
+            guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("attachment insert returned no id") }
+            try await AuditTrail.append(
+                AuditRecord(actorID: userID, unitID: dossier.processingUnitID, action: "dossier.attach", objectType: "dossier",
+                            objectID: dossier.code.text, reason: "\(type.rawValue) \(data.count) B sha256:\(hash.prefix(16))"),
+                at: time, on: session)
+            return Attachment(id: id, dossierID: dossier.id, sha256: hash, size: data.count, fileType: type, originalName: cleanName,
+                              description: VietnameseText.normalized(description), uploadedBy: userID, uploadedAt: time)
+        }
+    }
+
+    public func list(of dossierID: Int64) async throws -> [Attachment] {
+        try await database.sql.select().column("*").from("dossier_attachments").where("dossier_id", .equal, dossierID).orderBy("id")
+            .all().map(Self.decode)
+    }
+
+    public func find(id: Int64, of dossierID: Int64) async throws -> Attachment? {
+        try await database.sql.select().column("*").from("dossier_attachments").where("id", .equal, id).where("dossier_id", .equal, dossierID)
+            .first().map(Self.decode)
+    }
+
+    public func content(of attachment: Attachment) throws -> Data { try files.read(attachment.sha256) }
+
+    /// A file name without folders or control characters, at most 120 characters.
+    static func safeName(_ name: String) -> String {
+        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let cleaned = VietnameseText.normalized(last).filter { !$0.isNewline && $0.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0 != "\"" } }
+        return String(cleaned.suffix(120))
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Attachment {
+        Attachment(
+            id: try row.decode(column: "id", as: Int64.self), dossierID: try row.decode(column: "dossier_id", as: Int64.self),
+            sha256: try row.decode(column: "sha256", as: String.self), size: try row.decode(column: "size", as: Int.self),
+            fileType: try decodeEnum(row, "file_type", as: FileType.self), originalName: try row.decode(column: "original_name", as: String.self),
+            description: try row.decode(column: "description", as: String.self), uploadedBy: try row.decode(column: "uploaded_by", as: Int64?.self),
+            uploadedAt: Date(milliseconds: try row.decode(column: "uploaded_at", as: Int64.self)))
+    }
+}

@@ -1,0 +1,83 @@
+import Domain
+import Foundation
+import Hummingbird
+import MultipartKit
+import NIOHTTP1
+import Persistence
+
+/// Files attached to a dossier: uploaded by the officers of its units (type checked by content, size
+/// limited, stored durably before the row), downloaded only by people who may see the dossier; both audited.
+struct AttachmentRoutes {
+    let services: AppServices
+
+    /// The parts of a multipart/form-data body, by field name.
+    static func parts(of body: ByteBuffer, boundary: String) throws -> [String: MultipartPart] {
+        let parser = MultipartParser(boundary: boundary)
+        var parts: [String: MultipartPart] = [:]
+        var headers = HTTPHeaders()
+        var content = ByteBuffer()
+        parser.onHeader = { name, value in headers.add(name: name, value: value) }
+        parser.onBody = { chunk in content.writeBuffer(&chunk) }
+        parser.onPartComplete = {
+            let part = MultipartPart(headers: headers, body: content)
+            if let name = part.name { parts[name] = part }
+            headers = HTTPHeaders()
+            content = ByteBuffer()
+        }
+        try parser.execute(body)
+        return parts
+    }
+
+    func register(on router: some RouterMethods<AppRequestContext>) {
+        router.post(SiteRoute.dossierAttachments().pattern) { request, context in
+            let identity = try context.requireStaff()
+            let id = try context.parameters.id()
+            guard let dossier = try await services.dossiers.find(id: id, within: identity.scope) else { throw AppError.notFound }
+            let actor = try await services.actor(identity, on: [dossier.receivingUnitID, dossier.processingUnitID])
+            guard !actor.roles.isDisjoint(with: [.deskOfficer, .caseOfficer, .unitHead]) else { throw AppError.forbidden }
+            guard let boundary = CSRFMiddleware.multipartBoundary(request.headers[.contentType] ?? "") else {
+                throw AppError.badRequest("Vui lòng chọn tệp để đính kèm.")
+            }
+            var request = request
+            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            guard let parts = try? Self.parts(of: body, boundary: boundary), let part = parts["file"], part.body.readableBytes > 0 else {
+                throw AppError.badRequest("Vui lòng chọn tệp để đính kèm.")
+            }
+            let description = parts["description"].map { String(buffer: $0.body) } ?? ""
+            let name = Self.fileName(part.headers.first(name: "Content-Disposition") ?? "") ?? "tep"
+            do {
+                _ = try await services.attachments.attach(
+                    Data(part.body.readableBytesView), name: name, description: description, to: dossier, by: identity.user.id,
+                    at: services.clock())
+            } catch let problem as FileType.Problem {
+                throw AppError.badRequest(problem.message)
+            }
+            return Response.redirect(to: SiteRoute.dossier(id: id).path + "?saved=1", type: .normal)
+        }
+        router.get(SiteRoute.dossierAttachment().pattern) { _, context in
+            let identity = try context.requireStaff()
+            let id = try context.parameters.id()
+            guard let dossier = try await services.dossiers.find(id: id, within: identity.scope),
+                  let attachment = try await services.attachments.find(id: try context.parameters.id("attachment"), of: id)
+            else { throw AppError.notFound }
+            let data = try services.attachments.content(of: attachment)
+            try await services.audit(AuditRecord(actorID: identity.user.id, action: "dossier.file", objectType: "dossier", objectID: dossier.code.text,
+                                                 reason: "attachment \(attachment.id)"))
+            var headers = HTTPFields()
+            headers[.contentType] = attachment.fileType == .officeDocument ? "application/octet-stream" : attachment.fileType.mediaType
+            let encoded = attachment.originalName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "tep"
+            headers[.contentDisposition] = "attachment; filename=\"tep-dinh-kem\"; filename*=UTF-8''\(encoded)"
+            headers[.cacheControl] = "private, no-store"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+
+    /// The `filename` of a Content-Disposition header (browsers send UTF-8 between the quotes).
+    static func fileName(_ disposition: String) -> String? {
+        guard let range = disposition.range(of: "filename=\"") else { return nil }
+        let rest = disposition[range.upperBound...]
+        guard let end = rest.firstIndex(of: "\"") else { return nil }
+        let name = String(rest[..<end])
+        return name.isEmpty ? nil : name
+    }
+}

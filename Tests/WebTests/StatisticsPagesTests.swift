@@ -91,4 +91,39 @@ import Web
     struct StatisticsBody: Decodable {
         var figures: [String: Int]
     }
+
+    @Test func theDossierLogListsADesksDossiersWithTheirHandOvers() async throws {
+        try await withApp { client, services in
+            let (ward, codes) = try await seed(services)
+            let desk = try await Browser.signedIn(client, as: "motcua")
+            let log = try await desk.get("/dossier-log?unit=\(ward)&from=2026-03-01&to=2026-03-31")
+            #expect(log.status == .ok)
+            #expect(log.text.contains("SỔ THEO DÕI HỒ SƠ") && log.text.contains("Mẫu số 07"))
+            for code in codes { #expect(log.text.contains(code)) }
+            #expect(try await desk.get("/dossier-log?unit=\(ward)&from=2026-03-01&to=2028-03-31").status == .badRequest)
+        }
+    }
+
+    @Test func theDelegationReportCountsTheDossiersOfEachDelegation() async throws {
+        try await withApp { client, services in
+            _ = try await seed(services)
+            let justice = try #require(try await services.units.find(code: "DEMO-STP", validOn: LocalDate(iso: "2026-01-01")!)).id
+            let officer = try await services.accounts.create(username: "motcua.stp", displayName: "Một cửa Sở Tư pháp", password: testPassword,
+                                                             grants: [Grant(role: .deskOfficer, unitID: justice)], actorID: nil)
+            _ = try await services.desk.receive(
+                .init(procedureCode: "DEMO-TP-01", receivingUnitID: justice, channel: .online,
+                      applicant: Applicant(kind: .person, name: "Vũ Lan", identifier: "001301012345")),
+                by: .init(userID: officer, roles: [.deskOfficer]), at: at("2026-03-02T09:00"), day: LocalDate(iso: "2026-03-02")!)
+            let cityID = try #require(try await HanoiUnitImport.cityID(on: services.database.sql))
+            _ = try await services.accounts.create(username: "thuky", displayName: "Thư ký", password: testPassword,
+                                                   grants: [Grant(role: .secretariat, unitID: cityID)], actorID: nil)
+            let secretary = try await Browser.signedIn(client, as: "thuky")
+            let report = try await secretary.get("/delegations")
+            #expect(report.status == .ok)
+            #expect(report.text.contains("Cấp Phiếu lý lịch tư pháp") && report.text.contains("Quyết định ủy quyền mẫu số 01/QĐ-DEMO"))
+            #expect(report.text.contains("<td>1</td>"))
+            let desk = try await Browser.signedIn(client, as: "motcua")
+            #expect(try await desk.get("/delegations").status == .forbidden)
+        }
+    }
 }

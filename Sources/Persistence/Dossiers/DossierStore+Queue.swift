@@ -78,3 +78,40 @@ extension DossierStore {
         }
     }
 }
+
+/// A line of the dossier log (form 07): the dossier with when it was handed to the processing unit, when
+/// its result came back, and when it was returned to the applicant.
+public struct DossierLogRow: Sendable, Equatable {
+    public var item: DossierQueueItem
+    public var transferredAt: Date?
+    public var resultAt: Date?
+    public var returnedAt: Date?
+}
+
+extension DossierStore {
+    /// The dossiers a desk received in [from, to), in order of receipt, with their hand-over instants.
+    public func log(receivingUnitID unitID: Int64, from start: Date, to end: Date) async throws -> [DossierLogRow] {
+        let rows = try await database.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("dossiers")))
+            .column(SQLColumn("code", table: "procedures"), as: "procedure_code")
+            .column(SQLColumn("name", table: "procedure_versions"), as: "procedure_name")
+            .from("dossiers")
+            .join("procedure_versions", on: SQLColumn("procedure_version_id", table: "dossiers"), .equal, SQLColumn("id", table: "procedure_versions"))
+            .join("procedures", on: SQLColumn("procedure_id", table: "procedure_versions"), .equal, SQLColumn("id", table: "procedures"))
+            .where(SQLColumn("receiving_unit_id", table: "dossiers"), .equal, SQLBind(unitID))
+            .where(SQLColumn("received_at", table: "dossiers"), .greaterThanOrEqual, SQLBind(start.milliseconds))
+            .where(SQLColumn("received_at", table: "dossiers"), .lessThan, SQLBind(end.milliseconds))
+            .orderBy(SQLOrderBy(expression: SQLColumn("received_at", table: "dossiers"), direction: SQLDirection.ascending))
+            .limit(5000).all()
+        var result: [DossierLogRow] = []
+        for row in rows {
+            let item = DossierQueueItem(dossier: try Self.decode(row), procedureCode: try row.decode(column: "procedure_code", as: String.self),
+                                        procedureName: try row.decode(column: "procedure_name", as: String.self))
+            let events = try await self.events(of: item.dossier.id)
+            result.append(DossierLogRow(
+                item: item, transferredAt: events.first { $0.action == "transfer" }?.occurredAt,
+                resultAt: events.first { $0.statusAfter == .resultReady }?.occurredAt,
+                returnedAt: events.first { $0.action == "returnResult" }?.occurredAt))
+        }
+        return result
+    }
+}

@@ -11,7 +11,17 @@ extension DossierStore {
             .where("received_at", .lessThan, end.milliseconds)
             .where { $0.where("finished_at", .is, SQLLiteral.null).orWhere("finished_at", .greaterThanOrEqual, start.milliseconds) }
             .all()
-        let dossiers = try rows.map(Self.decode)
+        return try await facts(of: try rows.map(Self.decode))
+    }
+
+    /// The facts of every dossier received under the given procedure versions (for the delegation report).
+    public func statisticsFacts(procedureVersionIDs ids: [Int64]) async throws -> [DossierStatistics.Facts] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await database.select().column("*").from("dossiers").where("procedure_version_id", .in, ids).all()
+        return try await facts(of: try rows.map(Self.decode))
+    }
+
+    private func facts(of dossiers: [Dossier]) async throws -> [DossierStatistics.Facts] {
         guard !dossiers.isEmpty else { return [] }
         var returned: [Int64: Date] = [:]
         var apologies: [Int64: [Date]] = [:]

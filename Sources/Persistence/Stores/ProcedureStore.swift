@@ -169,6 +169,16 @@ public struct ProcedureStore: Sendable {
             .orderBy(SQLOrderBy(expression: SQLColumn("code", table: "procedures"), direction: SQLDirection.ascending)).all().map { try Self.decodeVersion($0).procedure }
     }
 
+    /// Every version that was delegated (ủy quyền), with its definition, newest first per procedure.
+    public func delegatedVersions() async throws -> [ProcedureVersion] {
+        try await joined().column(SQLColumn("definition", table: "procedure_versions"))
+            .column(SQLColumn("created_at", table: "procedure_versions"), as: "version_created_at")
+            .where(SQLColumn("delegated_until", table: "procedure_versions"), .isNot, SQLLiteral.null)
+            .orderBy(SQLOrderBy(expression: SQLColumn("code", table: "procedures"), direction: SQLDirection.ascending))
+            .orderBy(SQLOrderBy(expression: SQLColumn("version", table: "procedure_versions"), direction: SQLDirection.descending))
+            .all().map(Self.decodeVersion)
+    }
+
     /// The fields in use, in Vietnamese order.
     public func fields() async throws -> [String] {
         try await database.select().distinct().column(SQLColumn("field", table: "procedure_versions")).from("procedures")

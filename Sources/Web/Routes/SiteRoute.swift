@@ -36,6 +36,7 @@ enum SiteRoute: Sendable {
     case statisticsDossiers
     case statisticsCSV
     case apiStatistics
+    case delegations
     case portalSync
     case portalSyncRetry
     case calendar
@@ -88,6 +89,7 @@ enum SiteRoute: Sendable {
         case .statisticsDossiers: "/statistics/dossiers"
         case .statisticsCSV: "/statistics.csv"
         case .apiStatistics: "/api/v1/statistics"
+        case .delegations: "/delegations"
         case .portalSync: "/portal-sync"
         case .portalSyncRetry: "/portal-sync/retry"
         case .calendar: "/calendar"

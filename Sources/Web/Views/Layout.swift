@@ -51,6 +51,9 @@ struct Layout {
         if identity?.isStaff == true {
             items.append((SiteRoute.dossiers.path, "Hồ sơ"))
             items.append((SiteRoute.statistics.path, "Thống kê"))
+            if identity?.grants.contains(where: { [.secretariat, .admin, .cityLeader, .appraisalCouncil].contains($0.role) }) == true {
+                items.append((SiteRoute.delegations.path, "Ủy quyền"))
+            }
             items.append((SiteRoute.users.path, "Người dùng"))
         }
         if identity?.has(.admin) == true {

@@ -61,7 +61,8 @@ struct DossierQueuePage {
     var body: [Node<HTML.BodyContext>] {
         [
             .h1(.text("Hồ sơ")),
-            .if(canReceive, .p(.a(.class("button"), .href(SiteRoute.newDossier.path), .text("Tiếp nhận hồ sơ mới")))),
+            .p(.if(canReceive, .a(.class("button"), .href(SiteRoute.newDossier.path), .text("Tiếp nhận hồ sơ mới"))),
+               .text(" "), .a(.href(SiteRoute.dossierLog.path), .text("Sổ theo dõi hồ sơ (mẫu 07)"))),
             .form(
                 .class("filters"), .action(SiteRoute.dossiers.path), .method(.get), .attribute(named: "role", value: "search"),
                 .div(.class("field"), .label(.for("q"), .text("Mã hồ sơ, người nộp, thủ tục")),

@@ -1,0 +1,58 @@
+import Domain
+import Foundation
+import Hummingbird
+import Persistence
+
+/// Reports: the dossier log of a desk (form 07) and the delegation report for the city's evaluation of
+/// delegated procedures.
+struct ReportRoutes {
+    let services: AppServices
+
+    func register(on router: some RouterMethods<AppRequestContext>) {
+        router.get(SiteRoute.dossierLog.pattern) { request, context in
+            let identity = try context.requireStaff()
+            let today = services.today()
+            let from = request.query("from").flatMap { LocalDate(iso: $0) } ?? LocalDate(year: today.year, month: today.month, day: 1)!
+            let to = request.query("to").flatMap { LocalDate(iso: $0) } ?? today
+            guard from <= to, from.days(to: to) <= 366 else { throw AppError.badRequest("Khoảng thời gian không hợp lệ (tối đa một năm).") }
+            let unitID = request.query("unit").flatMap { Int64($0) } ?? identity.grants.compactMap(\.unitID).first
+            guard let unitID, identity.scope.contains(unitID), let unit = try await services.units.find(id: unitID) else { throw AppError.notFound }
+            guard let start = clock.instant(parsing: from.iso + "T00:00"), let end = clock.instant(parsing: to.adding(days: 1).iso + "T00:00") else {
+                throw AppError.badRequest("Khoảng thời gian không hợp lệ.")
+            }
+            let rows = try await services.dossiers.log(receivingUnitID: unitID, from: start, to: end)
+            try await services.audit(AuditRecord(actorID: identity.user.id, unitID: unitID, action: "dossier.list", objectType: "dossierLog",
+                                                 objectID: String(unitID), reason: "\(from.iso)..\(to.iso)"))
+            var unitNames: [Int64: String] = [:]
+            for id in Set(rows.map(\.item.dossier.processingUnitID)) { unitNames[id] = try await services.units.find(id: id)?.name }
+            let page = DossierLogPage(unit: unit, from: from, to: to, rows: rows, unitNames: unitNames, clock: clock)
+            return Page("Sổ theo dõi hồ sơ", body: page.body).render(context: context, request: request)
+        }
+        router.get(SiteRoute.delegations.pattern) { request, context in
+            _ = try context.require(.secretariat, .admin, .cityLeader, .appraisalCouncil)
+            let versions = try await services.procedures.delegatedVersions()
+            var reports: [DelegationPage.Report] = []
+            let calculator = DeadlineCalculator(calendar: try await services.workingCalendar(), officeHours: services.configuration.officeHours)
+            let today = services.today()
+            var seen: Set<String> = []
+            for version in versions {
+                guard let delegation = version.procedure.delegation else { continue }
+                let key = "\(version.summary.code)|\(delegation.authority)|\(delegation.until.iso)"
+                guard seen.insert(key).inserted else { continue }
+                let sameDelegation = versions.filter { $0.summary.code == version.summary.code && $0.procedure.delegation == delegation }
+                let facts = try await services.dossiers.statisticsFacts(procedureVersionIDs: sameDelegation.map(\.summary.versionID))
+                let table = DossierStatistics.table(facts, from: Date(timeIntervalSince1970: 0), to: services.clock().addingTimeInterval(1),
+                                                    clock: clock, calculator: calculator)
+                var processing: [String] = []
+                for code in version.procedure.processingUnits.prefix(5) { processing.append(try await services.units.find(code: code, validOn: today)?.name ?? code) }
+                reports.append(.init(procedure: version.procedure, delegation: delegation, processing: processing,
+                                     moreUnits: max(0, version.procedure.processingUnits.count - 5), table: table,
+                                     daysLeft: today.days(to: delegation.until)))
+            }
+            let page = DelegationPage(reports: reports.sorted { $0.daysLeft < $1.daysLeft })
+            return Page("Báo cáo thủ tục ủy quyền", body: page.body).render(context: context, request: request)
+        }
+    }
+
+    var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+}

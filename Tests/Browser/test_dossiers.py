@@ -99,3 +99,21 @@ def check_printed_receipt(browser, base_url, dossier_url, code, axe_source):
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     browser.get(link)
     assert browser.find_element(By.ID, "status").text == "Đã tiếp nhận"
+
+
+def test_statistics_workbook_opens_as_a_valid_xlsx(browser, base_url):
+    """The .xlsx file reads back with Python's zipfile (which checks every CRC) and holds the table."""
+    import io
+    import urllib.request
+    import zipfile
+
+    sign_in(browser, base_url, "lanhdao.hoankiem")
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    request = urllib.request.Request(base_url + "/statistics.xlsx", headers={"Cookie": cookies})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        archive = zipfile.ZipFile(io.BytesIO(response.read()))
+    assert archive.testzip() is None
+    sheet = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "Giải quyết trễ hạn" in sheet and "Tổng số hồ sơ tiếp nhận" in sheet
+    assert "spreadsheetml.sheet.main+xml" in archive.read("[Content_Types].xml").decode("utf-8")

@@ -35,6 +35,7 @@ enum SiteRoute: Sendable {
     case statistics
     case statisticsDossiers
     case statisticsCSV
+    case statisticsXLSX
     case apiStatistics
     case delegations
     case portalSync
@@ -88,6 +89,7 @@ enum SiteRoute: Sendable {
         case .statistics: "/statistics"
         case .statisticsDossiers: "/statistics/dossiers"
         case .statisticsCSV: "/statistics.csv"
+        case .statisticsXLSX: "/statistics.xlsx"
         case .apiStatistics: "/api/v1/statistics"
         case .delegations: "/delegations"
         case .portalSync: "/portal-sync"

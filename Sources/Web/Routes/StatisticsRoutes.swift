@@ -40,16 +40,20 @@ struct StatisticsRoutes {
         router.get(SiteRoute.statisticsCSV.pattern) { request, context in
             let identity = try context.requireStaff()
             let query = try await self.query(request, identity)
-            let table = try await table(query)
-            var rows = [["Chỉ tiêu", "Số hồ sơ", "Tỷ lệ (%)"]]
-            for figure in DossierStatistics.Figure.allCases {
-                rows.append([figure.title, String(table.count(figure)), table.percent(figure).map { String(format: "%.1f", $0) } ?? ""])
-            }
-            rows.append(["Thời gian giải quyết trung bình (ngày làm việc)", table.averageWorkingDays.map { String(format: "%.2f", $0) } ?? "", ""])
-            var headers = HTTPFields()
-            headers[.contentType] = "text/csv; charset=utf-8"
-            headers[.contentDisposition] = "attachment; filename=\"thong-ke-\(query.unit.code)-\(query.from.iso)-\(query.to.iso).csv\""
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "\u{FEFF}" + CSV.text(rows))))
+            let rows = Self.rows(try await table(query)).map { $0.map { cell in
+                switch cell {
+                case .text(let text): text
+                case .number(let number): number == number.rounded() ? String(Int(number)) : String(format: "%.2f", number)
+                }
+            } }
+            return Self.download(ByteBuffer(string: "\u{FEFF}" + CSV.text(rows)), type: "text/csv; charset=utf-8", name: Self.fileName(query, "csv"))
+        }
+        router.get(SiteRoute.statisticsXLSX.pattern) { request, context in
+            let identity = try context.requireStaff()
+            let query = try await self.query(request, identity)
+            let sheet = Spreadsheet(sheetName: "Thống kê", rows: [[.text("\(query.unit.name), \(query.from.vietnamese) – \(query.to.vietnamese)")]] + Self.rows(try await table(query)))
+            return Self.download(ByteBuffer(bytes: sheet.xlsx()), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                 name: Self.fileName(query, "xlsx"))
         }
         router.get(SiteRoute.apiStatistics.pattern) { request, context -> StatisticsDTO in
             let identity = try context.requireStaff()
@@ -63,6 +67,29 @@ struct StatisticsRoutes {
     }
 
     var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+
+    /// The table as rows of cells, for the CSV and XLSX files.
+    static func rows(_ table: DossierStatistics.Table) -> [[Spreadsheet.Cell]] {
+        var rows: [[Spreadsheet.Cell]] = [[.text("Chỉ tiêu"), .text("Số hồ sơ"), .text("Tỷ lệ (%)")]]
+        for figure in DossierStatistics.Figure.allCases {
+            rows.append([.text(figure.title), .number(Double(table.count(figure))),
+                         table.percent(figure).map { .number(($0 * 10).rounded() / 10) } ?? .text("")])
+        }
+        rows.append([.text("Thời gian giải quyết trung bình (ngày làm việc)"),
+                     table.averageWorkingDays.map { .number(($0 * 100).rounded() / 100) } ?? .text(""), .text("")])
+        return rows
+    }
+
+    static func fileName(_ query: Query, _ ending: String) -> String {
+        "thong-ke-\(query.unit.code)-\(query.from.iso)-\(query.to.iso).\(ending)"
+    }
+
+    static func download(_ body: ByteBuffer, type: String, name: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+    }
 
     private func query(_ request: Request, _ identity: Identity, unitParameter: String = "unit") async throws -> Query {
         let today = services.today()

@@ -23,7 +23,8 @@ struct StatisticsPage {
                 .button(.type(.submit), .class("button"), .text("Xem"))
             ),
             .p(.text("\(query.unit.name), từ \(query.from.vietnamese) đến \(query.to.vietnamese). "),
-               .a(.href(SiteRoute.statisticsCSV.path + "?" + parameters), .text("Tải tệp CSV"))),
+               .a(.href(SiteRoute.statisticsCSV.path + "?" + parameters), .text("Tải tệp CSV")), .text(" · "),
+               .a(.href(SiteRoute.statisticsXLSX.path + "?" + parameters), .text("Tải tệp Excel (.xlsx)"))),
             .table(
                 .class("table statistics"),
                 .caption(.text("Tình hình tiếp nhận và giải quyết hồ sơ")),

@@ -10,5 +10,6 @@ public enum Migrations {
         CreateDossiers(),
         CreatePortalOutbox(),
         CreateAttachments(),
+        CreateJobs(),
     ]
 }

@@ -10,6 +10,8 @@ public struct AppServices: Sendable {
     public let clock: @Sendable () -> Date
     public let accounts: AccountService
     let calendarCache = WorkingCalendarCache()
+    /// Background jobs of this instance (catalogue imports and exports).
+    public let jobs = JobRunner()
 
     public init(database: Database, configuration: AppConfiguration, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database

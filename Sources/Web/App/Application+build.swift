@@ -30,6 +30,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     StatisticsRoutes(services: services).register(on: router)
     PortalSyncRoutes(services: services).register(on: router)
     ReportRoutes(services: services).register(on: router)
+    CatalogueRoutes(services: services).register(on: router)
     APIRoutes(services: services).register(on: router)
     return Application(
         router: router,

@@ -47,3 +47,10 @@
 document.addEventListener("click", (event) => {
   if (event.target instanceof Element && event.target.closest("[data-print]")) window.print();
 });
+
+// A page that shows a running job reloads itself until the job ends.
+document.addEventListener("DOMContentLoaded", () => {
+  const element = document.querySelector("[data-refresh-seconds]");
+  const seconds = element ? Number(element.getAttribute("data-refresh-seconds")) : 0;
+  if (seconds > 0) setTimeout(() => window.location.reload(), seconds * 1000);
+});

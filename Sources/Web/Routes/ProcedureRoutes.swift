@@ -12,7 +12,8 @@ struct ProcedureRoutes {
         router.get(SiteRoute.procedures.pattern) { request, context in
             let filter = try Self.filter(request)
             let page = ProceduresPage(
-                procedures: try await services.procedures.list(filter), filter: filter, fields: try await services.procedures.fields())
+                procedures: try await services.procedures.list(filter), filter: filter, fields: try await services.procedures.fields(),
+                canManage: context.identity.map { $0.has(.secretariat) || $0.has(.admin) } ?? false)
             return Page("Thủ tục hành chính", body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.procedure().pattern) { request, context in

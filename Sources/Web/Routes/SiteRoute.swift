@@ -40,6 +40,11 @@ enum SiteRoute: Sendable {
     case delegations
     case portalSync
     case portalSyncRetry
+    case catalogue
+    case catalogueImports
+    case catalogueExports
+    case job(id: Int64? = nil)
+    case jobResult(id: Int64? = nil)
     case calendar
     case calendarDays
     case calendarSwaps
@@ -94,6 +99,11 @@ enum SiteRoute: Sendable {
         case .delegations: "/delegations"
         case .portalSync: "/portal-sync"
         case .portalSyncRetry: "/portal-sync/retry"
+        case .catalogue: "/catalogue"
+        case .catalogueImports: "/catalogue/imports"
+        case .catalogueExports: "/catalogue/exports"
+        case .job(let id): "/jobs/\(Self.segment(id))"
+        case .jobResult(let id): "/jobs/\(Self.segment(id))/result"
         case .calendar: "/calendar"
         case .calendarDays: "/calendar/days"
         case .calendarSwaps: "/calendar/swaps"

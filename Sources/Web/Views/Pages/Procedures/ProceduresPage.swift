@@ -8,10 +8,12 @@ struct ProceduresPage {
     var procedures: [ProcedureSummary]
     var filter: ProcedureStore.Filter
     var fields: [String]
+    var canManage = false
 
     var body: [Node<HTML.BodyContext>] {
         [
             .h1(.text("Thủ tục hành chính")),
+            .if(canManage, .p(.a(.href(SiteRoute.catalogue.path), .text("Nhập, xuất danh mục thủ tục")))),
             .form(
                 .class("filters"), .action(SiteRoute.procedures.path), .method(.get), .attribute(named: "role", value: "search"),
                 .div(.class("field"), .label(.for("q"), .text("Tìm theo tên hoặc mã")),

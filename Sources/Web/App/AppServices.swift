@@ -4,7 +4,7 @@ import Logging
 import Persistence
 
 /// What the routes share: the database, the configuration, the clock and the account rules.
-public struct AppServices: Sendable {
+public final class AppServices: Sendable {
     public let database: Database
     public let configuration: AppConfiguration
     public let clock: @Sendable () -> Date

@@ -40,6 +40,12 @@ import Web
         ])
     }
 
+    /// Receives a dossier through the intake form and returns its id (from the redirect to its page).
+    func receivedID(_ desk: Browser, ward: Int64) async throws -> Int64 {
+        let location = try #require(try await receive(desk, ward: ward).headers[.location])
+        return try #require(Int64(location.dropFirst("/dossiers/".count).prefix { $0.isNumber }))
+    }
+
     func act(_ browser: Browser, _ id: Int64, _ fields: [String: String]) async throws -> TestResponse {
         let page = try await browser.get("/dossiers/\(id)")
         let lock = try #require(page.text.firstMatch(of: /name="lockVersion" value="(\d+)"/)).1
@@ -80,8 +86,7 @@ import Web
         try await withApp { client, services in
             let ids = try await seed(services)
             let desk = try await Browser.signedIn(client, as: "motcua.hk")
-            let location = try #require(try await receive(desk, ward: ids.hoanKiem).headers[.location])
-            let id = Int64(location.dropFirst("/dossiers/".count).prefix { $0.isNumber })!
+            let id = try await receivedID(desk, ward: ids.hoanKiem)
             let other = try await Browser.signedIn(client, as: "motcua.cn")
             #expect(try await other.get("/dossiers/\(id)").status == .notFound)
             try await other.get("/dossiers")
@@ -96,8 +101,8 @@ import Web
         try await withApp { client, services in
             let ids = try await seed(services)
             let desk = try await Browser.signedIn(client, as: "motcua.hk")
-            let location = try #require(try await receive(desk, ward: ids.hoanKiem).headers[.location])
-            let id = Int64(location.dropFirst("/dossiers/".count).prefix { $0.isNumber })!
+            let id = try await receivedID(desk, ward: ids.hoanKiem)
+            let location = "/dossiers/\(id)"
             try await desk.get(location)
             #expect(try await desk.post("/dossiers/\(id)/actions", form: ["action": "transfer", "lockVersion": "1"]).status == .seeOther)
             let stale = try await desk.post("/dossiers/\(id)/actions", form: ["action": "withdraw", "lockVersion": "1", "reason": "Rút"])
@@ -129,8 +134,7 @@ import Web
         try await withApp { client, services in
             let ids = try await seed(services)
             let desk = try await Browser.signedIn(client, as: "motcua.hk")
-            let location = try #require(try await receive(desk, ward: ids.hoanKiem).headers[.location])
-            let id = Int64(location.dropFirst("/dossiers/".count).prefix { $0.isNumber })!
+            let id = try await receivedID(desk, ward: ids.hoanKiem)
             let code = try #require(try await services.dossiers.find(id: id)).code.text
             let receipt = try await desk.get("/dossiers/\(id)/forms/receipt")
             #expect(receipt.status == .ok)
@@ -162,8 +166,8 @@ import Web
         try await withApp { client, services in
             let ids = try await seed(services)
             let desk = try await Browser.signedIn(client, as: "motcua.hk")
-            let location = try #require(try await receive(desk, ward: ids.hoanKiem).headers[.location])
-            let id = Int64(location.dropFirst("/dossiers/".count).prefix { $0.isNumber })!
+            let id = try await receivedID(desk, ward: ids.hoanKiem)
+            let location = "/dossiers/\(id)"
             try await desk.get(location)
             let pdf = Array("%PDF-1.4\n% bản scan giấy khai sinh\n".utf8)
             let uploaded = try await desk.postFile("/dossiers/\(id)/attachments", field: "file", filename: "Giấy khai sinh.pdf", data: pdf,

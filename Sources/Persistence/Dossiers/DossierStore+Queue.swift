@@ -37,13 +37,7 @@ extension DossierStore {
 
     /// The dossiers of the caller's units matching a filter, the most urgent first (paused ones last).
     public func queue(_ filter: QueueFilter, within scope: UnitScope, limit: Int = 200) async throws -> [DossierQueueItem] {
-        var select = database.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("dossiers")))
-            .column(SQLColumn("code", table: "procedures"), as: "procedure_code")
-            .column(SQLColumn("name", table: "procedure_versions"), as: "procedure_name")
-            .from("dossiers")
-            .join("procedure_versions", on: SQLColumn("procedure_version_id", table: "dossiers"), .equal, SQLColumn("id", table: "procedure_versions"))
-            .join("procedures", on: SQLColumn("procedure_id", table: "procedure_versions"), .equal, SQLColumn("id", table: "procedures"))
-        select = scoped(select, scope)
+        var select = scoped(itemsSelect(), scope)
         if let query = filter.query.map(VietnameseText.folded), !query.isEmpty {
             for word in query.split(separator: " ") {
                 let pattern = SQLBind("%\(escapeLike(String(word)))%")
@@ -72,10 +66,22 @@ extension DossierStore {
             .orderBy(SQLOrderBy(expression: SQLColumn("due_at", table: "dossiers"), direction: SQLDirection.ascending))
             .orderBy(SQLOrderBy(expression: SQLColumn("received_at", table: "dossiers"), direction: SQLDirection.ascending))
             .limit(limit).all()
-        return try rows.map { row in
-            DossierQueueItem(dossier: try Self.decode(row), procedureCode: try row.decode(column: "procedure_code", as: String.self),
-                             procedureName: try row.decode(column: "procedure_name", as: String.self))
-        }
+        return try rows.map(Self.decodeItem)
+    }
+
+    /// Dossiers with their procedure's code and name: the select behind every list of dossiers.
+    func itemsSelect() -> SQLSelectBuilder {
+        database.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("dossiers")))
+            .column(SQLColumn("code", table: "procedures"), as: "procedure_code")
+            .column(SQLColumn("name", table: "procedure_versions"), as: "procedure_name")
+            .from("dossiers")
+            .join("procedure_versions", on: SQLColumn("procedure_version_id", table: "dossiers"), .equal, SQLColumn("id", table: "procedure_versions"))
+            .join("procedures", on: SQLColumn("procedure_id", table: "procedure_versions"), .equal, SQLColumn("id", table: "procedures"))
+    }
+
+    static func decodeItem(_ row: any SQLRow) throws -> DossierQueueItem {
+        DossierQueueItem(dossier: try decode(row), procedureCode: try row.decode(column: "procedure_code", as: String.self),
+                         procedureName: try row.decode(column: "procedure_name", as: String.self))
     }
 }
 
@@ -91,12 +97,7 @@ public struct DossierLogRow: Sendable, Equatable {
 extension DossierStore {
     /// The dossiers a desk received in [from, to), in order of receipt, with their hand-over instants.
     public func log(receivingUnitID unitID: Int64, from start: Date, to end: Date) async throws -> [DossierLogRow] {
-        let rows = try await database.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("dossiers")))
-            .column(SQLColumn("code", table: "procedures"), as: "procedure_code")
-            .column(SQLColumn("name", table: "procedure_versions"), as: "procedure_name")
-            .from("dossiers")
-            .join("procedure_versions", on: SQLColumn("procedure_version_id", table: "dossiers"), .equal, SQLColumn("id", table: "procedure_versions"))
-            .join("procedures", on: SQLColumn("procedure_id", table: "procedure_versions"), .equal, SQLColumn("id", table: "procedures"))
+        let rows = try await itemsSelect()
             .where(SQLColumn("receiving_unit_id", table: "dossiers"), .equal, SQLBind(unitID))
             .where(SQLColumn("received_at", table: "dossiers"), .greaterThanOrEqual, SQLBind(start.milliseconds))
             .where(SQLColumn("received_at", table: "dossiers"), .lessThan, SQLBind(end.milliseconds))
@@ -104,8 +105,7 @@ extension DossierStore {
             .limit(5000).all()
         var result: [DossierLogRow] = []
         for row in rows {
-            let item = DossierQueueItem(dossier: try Self.decode(row), procedureCode: try row.decode(column: "procedure_code", as: String.self),
-                                        procedureName: try row.decode(column: "procedure_name", as: String.self))
+            let item = try Self.decodeItem(row)
             let events = try await self.events(of: item.dossier.id)
             result.append(DossierLogRow(
                 item: item, transferredAt: events.first { $0.action == "transfer" }?.occurredAt,

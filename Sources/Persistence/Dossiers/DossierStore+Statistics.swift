@@ -56,18 +56,7 @@ extension DossierStore {
         guard !ids.isEmpty else { return [] }
         var items: [DossierQueueItem] = []
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            let rows = try await database.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("dossiers")))
-                .column(SQLColumn("code", table: "procedures"), as: "procedure_code")
-                .column(SQLColumn("name", table: "procedure_versions"), as: "procedure_name")
-                .from("dossiers")
-                .join("procedure_versions", on: SQLColumn("procedure_version_id", table: "dossiers"), .equal, SQLColumn("id", table: "procedure_versions"))
-                .join("procedures", on: SQLColumn("procedure_id", table: "procedure_versions"), .equal, SQLColumn("id", table: "procedures"))
-                .where(SQLColumn("id", table: "dossiers"), .in, SQLBind.group(chunk))
-                .all()
-            items += try rows.map { row in
-                DossierQueueItem(dossier: try Self.decode(row), procedureCode: try row.decode(column: "procedure_code", as: String.self),
-                                 procedureName: try row.decode(column: "procedure_name", as: String.self))
-            }
+            items += try await itemsSelect().where(SQLColumn("id", table: "dossiers"), .in, SQLBind.group(chunk)).all().map(Self.decodeItem)
         }
         return items.sorted { $0.dossier.receivedAt < $1.dossier.receivedAt }
     }

@@ -131,3 +131,18 @@ import Web
         }
     }
 }
+
+extension StatisticsPagesTests {
+    @Test func anAdministratorWithoutAUnitSeesTheCity() async throws {
+        try await withApp { client, services in
+            _ = try await seed(services)
+            _ = try await services.accounts.create(username: "quantri", displayName: "Quản trị", password: testPassword,
+                                                   grants: [Grant(role: .admin, unitID: nil)], actorID: nil)
+            let admin = try await Browser.signedIn(client, as: "quantri")
+            let page = try await admin.get("/statistics")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Thành phố Hà Nội"))
+            #expect(try await admin.get("/dossier-log").status == .ok)
+        }
+    }
+}

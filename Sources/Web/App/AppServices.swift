@@ -45,6 +45,14 @@ public final class AppServices: Sendable {
         DossierWorkflow.Actor(userID: identity.user.id, grants: identity.grants, tree: try await self.units.tree(), dossierUnits: units)
     }
 
+    /// The unit a page about one unit shows: the one asked for, else the reader's first granted unit, else
+    /// (for a person without a unit, such as an administrator) the city.
+    func defaultUnit(_ asked: String?, for identity: Identity) async throws -> Int64? {
+        if let asked { return Int64(asked) }
+        if let granted = identity.grants.compactMap(\.unitID).first { return granted }
+        return try await HanoiUnitImport.cityID(on: database.sql)
+    }
+
     /// The working calendar in force (the table, with provisional years pre-filled).
     public func workingCalendar() async throws -> WorkingCalendar {
         try await calendarCache.calendar(from: CalendarStore(database.sql))

@@ -15,7 +15,7 @@ struct ReportRoutes {
             let from = request.query("from").flatMap { LocalDate(iso: $0) } ?? LocalDate(year: today.year, month: today.month, day: 1)!
             let to = request.query("to").flatMap { LocalDate(iso: $0) } ?? today
             guard from <= to, from.days(to: to) <= 366 else { throw AppError.badRequest("Khoảng thời gian không hợp lệ (tối đa một năm).") }
-            let unitID = request.query("unit").flatMap { Int64($0) } ?? identity.grants.compactMap(\.unitID).first
+            let unitID = try await services.defaultUnit(request.query("unit"), for: identity)
             guard let unitID, identity.scope.contains(unitID), let unit = try await services.units.find(id: unitID) else { throw AppError.notFound }
             guard let start = clock.instant(parsing: from.iso + "T00:00"), let end = clock.instant(parsing: to.adding(days: 1).iso + "T00:00") else {
                 throw AppError.badRequest("Khoảng thời gian không hợp lệ.")

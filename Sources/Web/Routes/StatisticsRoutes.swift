@@ -102,7 +102,7 @@ struct StatisticsRoutes {
             return date
         } ?? LocalDate(year: today.year, month: today.month, day: LocalDate.daysIn(month: today.month, year: today.year))!
         guard from <= to, from.days(to: to) <= 3660 else { throw AppError.badRequest("Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc, tối đa 10 năm.") }
-        let unitID = request.query(unitParameter).flatMap { Int64($0) } ?? identity.grants.compactMap(\.unitID).first
+        let unitID = try await services.defaultUnit(request.query(unitParameter), for: identity)
         guard let unitID, identity.scope.contains(unitID), let unit = try await services.units.find(id: unitID) else { throw AppError.notFound }
         guard let start = clock.instant(parsing: from.iso + "T00:00"), let end = clock.instant(parsing: to.adding(days: 1).iso + "T00:00") else {
             throw AppError.badRequest("Khoảng thời gian không hợp lệ.")

@@ -111,3 +111,17 @@ import Testing
         }
     }
 }
+
+@Suite struct JobStoreTests {
+    @Test func jobsLeftRunningAreMarkedInterrupted() async throws {
+        try await TestDatabase.with { database in
+            let store = JobStore(database.sql)
+            let running = try await store.create(.catalogueImport, by: nil, at: Date())
+            let done = try await store.create(.catalogueExport, by: nil, at: Date())
+            try await store.finish(done, status: .succeeded, message: "xong", at: Date())
+            #expect(try await store.failInterrupted(at: Date()) == 1)
+            #expect(try await store.find(id: running)?.status == .failed)
+            #expect(try await store.find(id: done)?.status == .succeeded)
+        }
+    }
+}

@@ -57,6 +57,16 @@ public struct JobStore: Sendable {
             .set("finished_at", to: time.milliseconds).where("id", .equal, id).run()
     }
 
+    /// Ends the jobs left running when the server stopped (their work died with it); returns how many.
+    /// Jobs run on the instance that started them, so this is called at that instance's start.
+    @discardableResult
+    public func failInterrupted(at time: Date) async throws -> Int {
+        let rows = try await database.update("jobs").set("status", to: Job.Status.failed.rawValue)
+            .set("message", to: "Bị gián đoạn do máy chủ dừng; vui lòng thực hiện lại.").set("finished_at", to: time.milliseconds)
+            .where("status", .equal, Job.Status.running.rawValue).returning("id").all()
+        return rows.count
+    }
+
     public func find(id: Int64) async throws -> Job? {
         try await database.select().column("*").from("jobs").where("id", .equal, id).first().map { row in
             Job(id: try row.decode(column: "id", as: Int64.self), kind: try decodeEnum(row, "kind", as: Job.Kind.self),

@@ -1,8 +1,10 @@
 /// The 12-digit personal identification number (số định danh cá nhân, on the CCCD / căn cước card):
 /// `PPP G YY NNNNNN` — PPP the province where the birth was registered, G the century and gender
 /// (0/1 = 1900s male/female, 2/3 = 2000s, 4/5 = 2100s, 6/7 = 2200s, 8/9 = 1800s), YY the birth year,
-/// NNNNNN a random number. Rules from docs of the domain (units-and-ids.md); the province codes are the
-/// national codes of the 63 provinces before the 2025 reorganisation, zero-padded to three digits.
+/// NNNNNN a random number. Rules from the domain notes (units-and-ids.md: "Hà Nội 001, TP HCM 079"). The
+/// province list below is ours: the two-digit national codes of the 63 provinces before the 2025
+/// reorganisation, zero-padded to three digits, as numbers already issued use them; it is data to be checked
+/// against the Ministry of Public Security's list before relying on a refusal.
 public struct PersonalID: Sendable, Hashable, CustomStringConvertible {
     public let digits: String
 

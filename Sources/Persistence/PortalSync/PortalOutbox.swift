@@ -61,7 +61,8 @@ public struct PortalOutbox: Sendable {
 
     /// Queues the message of a dossier event, inside the event's transaction.
     func enqueue(dossier: Dossier, event: DossierEvent, units: (receiving: String, processing: String), procedureCode: String, at time: Date) async throws {
-        let iso = { (date: Date) in ISO8601DateFormatter().string(from: date) }
+        // UTC instants in ISO 8601 (…+00:00), written without allocating a date formatter per message.
+        let iso = { (date: Date) in LocalClock(utcOffsetMinutes: 0).iso(date) }
         let message = PortalMessage(
             dossierCode: dossier.code.text, procedureCode: procedureCode, receivingUnitCode: units.receiving, processingUnitCode: units.processing,
             channel: dossier.channel.rawValue, receivedAt: iso(dossier.receivedAt), dueAt: dossier.dueAt.map(iso),

@@ -75,8 +75,8 @@ public struct DossierDesk: Sendable {
         let (errors, _) = intake.applicant.problems(birthYear: intake.birthYear, gender: intake.gender)
         guard errors.isEmpty else { throw Problem.invalid(errors) }
         let procedures = ProcedureStore(database.sql)
-        guard let version = try await procedures.find(code: intake.procedureCode) else { throw Problem.unknownProcedure }
-        let versionID = version.summary.versionID
+        guard let procedure = try await procedures.summary(code: intake.procedureCode) else { throw Problem.unknownProcedure }
+        let versionID = procedure.versionID
         guard try await procedures.lists(intake.receivingUnitID, as: "receiving", inVersion: versionID) else { throw Problem.notReceivedHere }
         let processingUnitID: Int64
         if let chosen = intake.processingUnitID {
@@ -90,7 +90,7 @@ public struct DossierDesk: Sendable {
             throw Problem.notProcessedThere
         }
         let deadlines = try await calculator(processingUnitID)
-        let due = try deadlines.due(receivedAt: time, limit: version.procedure.timeLimit)
+        let due = try deadlines.due(receivedAt: time, limit: procedure.timeLimit)
         let applicant = Applicant(
             kind: intake.applicant.kind, name: VietnameseText.normalized(intake.applicant.name),
             identifier: intake.applicant.identifier.filter { !$0.isWhitespace }, phone: intake.applicant.phone.flatMap(Self.nonEmpty),
@@ -101,7 +101,7 @@ public struct DossierDesk: Sendable {
             let sequence = try await store.nextSequence(agencyUnitID: agency.id, day: day)
             var dossier = Dossier(
                 id: 0, code: DossierCode(agencyCode: agency.code, day: day, sequence: sequence), receivingUnitID: agency.id,
-                processingUnitID: processingUnitID, procedureVersionID: version.summary.versionID, channel: intake.channel,
+                processingUnitID: processingUnitID, procedureVersionID: versionID, channel: intake.channel,
                 applicant: applicant, state: .init(), receivedAt: time, firstDueAt: due, dueAt: due, appointmentAt: due,
                 finishedAt: nil, lockVersion: 1, isDemo: intake.isDemo)
             dossier.id = try await store.insert(dossier)
@@ -109,10 +109,10 @@ public struct DossierDesk: Sendable {
                                      detail: Self.detail(["channel": intake.channel.rawValue, "due": String(due.milliseconds)]),
                                      statusAfter: .received, stepAfter: 0)
             try await store.append(event, to: dossier.id)
-            try await Self.enqueue(dossier, event, procedureCode: version.procedure.code, at: time, on: session)
+            try await Self.enqueue(dossier, event, procedureCode: procedure.code, at: time, on: session)
             try await AuditTrail.append(
                 AuditRecord(actorID: actor.userID, unitID: agency.id, action: "dossier.receive", objectType: "dossier", objectID: dossier.code.text,
-                            reason: version.procedure.code),
+                            reason: procedure.code),
                 at: time, on: session)
             return dossier
         }

@@ -147,6 +147,12 @@ public struct ProcedureStore: Sendable {
             .where(SQLColumn("code", table: "procedures"), .equal, SQLBind(code)).first().map(Self.decodeVersion)
     }
 
+    /// The current version of a procedure without its definition (code, limit, version id): what intake
+    /// needs, without decoding the document list and unit codes.
+    public func summary(code: String) async throws -> ProcedureSummary? {
+        try await currentVersions().where(SQLColumn("code", table: "procedures"), .equal, SQLBind(code)).first().map(Self.decodeSummary)
+    }
+
     /// One version by its id (what a dossier points at).
     public func version(id: Int64) async throws -> ProcedureVersion? {
         try await joined().column(SQLColumn("definition", table: "procedure_versions"))

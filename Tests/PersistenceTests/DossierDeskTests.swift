@@ -152,6 +152,11 @@ import Testing
                 try await fixture.desk.act(.issueApology, on: dossier.id, seenLockVersion: dossier.lockVersion, by: fixture.head,
                                            reason: "x", newAppointment: at("2026-03-12T17:00"), at: at("2026-03-10T10:00"))
             }
+            // After the appointment has passed, no apology slip can be issued.
+            await #expect(throws: DossierDesk.Problem.apologyAfterAppointment) {
+                try await fixture.desk.act(.issueApology, on: dossier.id, seenLockVersion: dossier.lockVersion, by: fixture.head,
+                                           reason: "x", newAppointment: at("2026-03-20T17:00"), at: at("2026-03-16T09:00"))
+            }
         }
     }
 

@@ -51,6 +51,7 @@ public struct DossierDesk: Sendable {
         case workflow(DossierWorkflow.Refusal)
         case appointmentNotLater
         case appointmentMissing
+        case apologyAfterAppointment
 
         public var message: String {
             switch self {
@@ -64,6 +65,7 @@ public struct DossierDesk: Sendable {
             case .workflow(let refusal): refusal.message
             case .appointmentNotLater: "Ngày hẹn mới phải sau ngày hẹn hiện tại."
             case .appointmentMissing: "Vui lòng chọn ngày hẹn trả mới."
+            case .apologyAfterAppointment: "Phiếu xin lỗi và hẹn lại phải được gửi trước khi hết hạn trả kết quả."
             }
         }
     }
@@ -155,6 +157,8 @@ public struct DossierDesk: Sendable {
             }
         case .issueApology:
             guard let newAppointment else { throw Problem.appointmentMissing }
+            // The slip goes out before the appointment passes; a dossier already late stays late without one.
+            guard time <= (dossier.appointmentAt ?? dossier.firstDueAt) else { throw Problem.apologyAfterAppointment }
             guard newAppointment > (dossier.appointmentAt ?? dossier.firstDueAt) else { throw Problem.appointmentNotLater }
             dossier.appointmentAt = newAppointment
             detail["appointment"] = String(newAppointment.milliseconds)

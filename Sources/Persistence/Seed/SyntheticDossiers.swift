@@ -108,7 +108,7 @@ public struct SyntheticDossiers: Sendable {
                 let step = version.procedure.steps[dossier.state.step]
                 let share = Double(Self.limitSeconds(step.budget)) / max(total, 1)
                 guard let at = try later(max(share, 0.05)) else { break }
-                if !apologised, pace > 1.2, let due = dossier.dueAt, at > due, time < due {
+                if !apologised, pace > 1.2, let due = dossier.dueAt, at > due, time.addingTimeInterval(60) < (dossier.appointmentAt ?? due) {
                     try await act(.issueApology, team.officer, "Cần thêm thời gian xác minh", appointment: at.addingTimeInterval(86_400), at: time.addingTimeInterval(60))
                     apologised = true
                 }

@@ -9,15 +9,16 @@ public struct DossierStore: Sendable {
 
     public init(_ database: any SQLDatabase) { self.database = database }
 
-    /// The next code of an agency's day: the sequence row is created at 0 if needed and incremented in the
+    /// The next code of an agency's day: the sequence row is created at 1 or incremented, in the
     /// caller's transaction, which holds its lock until commit (PostgreSQL row lock; SQLite's write lock), so
     /// concurrent intakes get consecutive numbers and a rolled-back intake leaves no gap.
     func nextSequence(agencyUnitID: Int64, day: LocalDate) async throws -> Int {
-        try await database.insert(into: "dossier_sequences").columns("agency_unit_id", "day", "last")
-            .values(SQLBind(agencyUnitID), SQLBind(day.iso), SQLBind(Int64(0)))
-            .ignoringConflicts(with: ["agency_unit_id", "day"]).run()
-        let row = try await database.update("dossier_sequences").set(SQLIdentifier("last"), to: SQLBinaryExpression(SQLIdentifier("last"), .add, SQLLiteral.numeric("1")))
-            .where("agency_unit_id", .equal, agencyUnitID).where("day", .equal, day.iso)
+        // One upsert: the day's first dossier creates the row at 1, later ones add 1 under the row's lock.
+        let row = try await database.insert(into: "dossier_sequences").columns("agency_unit_id", "day", "last")
+            .values(SQLBind(agencyUnitID), SQLBind(day.iso), SQLBind(Int64(1)))
+            .onConflict(with: ["agency_unit_id", "day"]) { update in
+                update.set(SQLIdentifier("last"), to: SQLBinaryExpression(SQLColumn("last", table: "dossier_sequences"), .add, SQLLiteral.numeric("1")))
+            }
             .returning("last").first()
         guard let last = try row?.decode(column: "last", as: Int.self) else { throw PersistenceError.corrupt("dossier sequence row missing") }
         return last

@@ -78,6 +78,13 @@ public enum DossierWorkflow {
             }
         }
 
+        /// One of each action, in the order the dossier page offers them (payloads are placeholders).
+        public static let every: [Action] = [
+            .transfer, .completeStep, .sendBack, .requestSupplement, .supplementReceived, .consult(agency: "?"), .consultationAnswered,
+            .interAgencyReturned, .declareIneligible, .returnResult, .refuseAtReceipt, .issueApology, .stopOnRequest, .withdraw,
+            .assign(userID: 0),
+        ]
+
         /// Actions that must say why.
         public var needsReason: Bool {
             switch self {
@@ -205,11 +212,7 @@ public enum DossierWorkflow {
 
     /// The actions the actor may take now (for the buttons on the dossier page).
     public static func allowedActions(for state: State, steps: [Procedure.StepTemplate], by actor: Actor) -> [Action] {
-        let candidates: [Action] = [
-            .transfer, .completeStep, .sendBack, .requestSupplement, .supplementReceived, .consult(agency: "?"), .consultationAnswered,
-            .interAgencyReturned, .declareIneligible, .returnResult, .refuseAtReceipt, .issueApology, .stopOnRequest, .withdraw,
-        ]
-        return candidates.filter { (try? apply($0, to: state, steps: steps, by: actor, reason: "?")) != nil }
+        Action.every.filter { (try? apply($0, to: state, steps: steps, by: actor, reason: "?")) != nil }
     }
 
     /// The status of a dossier that has reached a step: the last step, when the desk performs it, is the

@@ -93,9 +93,7 @@ public struct PortalSyncService: Service {
                     sent += 1
                 } catch {
                     failedDossiers.insert(row.dossierID)
-                    var claimed = row
-                    claimed.nextAttemptAt = services.clock().addingTimeInterval(120)
-                    try await outbox.markFailed(claimed, error: String(describing: error), at: services.clock())
+                    try await outbox.markFailed(row, error: String(describing: error), at: services.clock())
                     logger.warning("portal sync failed", metadata: ["outbox.id": "\(row.id)", "error": "\(error)"])
                 }
             }

@@ -196,8 +196,7 @@ struct DossierRoutes {
         let controlSheet = ControlSheet(steps: version.procedure.steps, events: events, stepDues: stepDues)
         return DossierPage(
             dossier: dossier, procedure: version.procedure, events: events, people: people, unitNames: unitNames,
-            allowed: DossierWorkflow.allowedActions(for: dossier.state, steps: version.procedure.steps, by: actor)
-                + (actor.roles.contains(.unitHead) && [.inProgress, .consulting, .interAgency].contains(dossier.state.status) ? [.assign(userID: 0)] : []),
+            allowed: DossierWorkflow.allowedActions(for: dossier.state, steps: version.procedure.steps, by: actor),
             officers: officers, controlSheet: controlSheet, attachments: try await services.attachments.list(of: id),
             canAttach: !actor.roles.isDisjoint(with: [.deskOfficer, .caseOfficer, .unitHead]), clock: clock, csrfToken: context.csrfToken, saved: saved, error: error)
     }

@@ -95,12 +95,7 @@ struct DossierPage {
 
     static func title(of action: String) -> String {
         if action == "receive" { return "Tiếp nhận" }
-        let actions: [DossierWorkflow.Action] = [
-            .refuseAtReceipt, .requestSupplement, .supplementReceived, .transfer, .assign(userID: 0), .completeStep, .sendBack,
-            .consult(agency: ""), .consultationAnswered, .interAgencyReturned, .declareIneligible, .returnResult, .stopOnRequest, .withdraw,
-            .issueApology,
-        ]
-        return actions.first { $0.key == action }?.title ?? action
+        return DossierWorkflow.Action.every.first { $0.key == action }?.title ?? action
     }
 
     private var attachmentsSection: Node<HTML.BodyContext> {

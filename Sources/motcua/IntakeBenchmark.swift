@@ -7,10 +7,10 @@ import SQLKit
 import Web
 
 extension BenchCommand {
-    /// Durable intake on a fresh SQLite file (WAL, synchronous=FULL): dossiers received through the desk
-    /// (checks, code sequence, dossier, first event, audit row and outbox message, one committed transaction
-    /// each) against plain inserts of the same four rows per dossier, one committed transaction each, in the
-    /// same run.
+    /// Durable intake on a fresh SQLite file (WAL, synchronous=FULL): dossiers received through the product's
+    /// desk (checks, due instant, code sequence, dossier, first event, audit row and outbox message, committed
+    /// before the desk answers; intakes arriving together share a transaction) against plain inserts of the
+    /// same four rows per dossier, one committed transaction each, in the same run.
     struct Intake: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Dossiers received per second through the desk, against plain inserts of the same rows (SQLite file).")
@@ -34,8 +34,9 @@ extension BenchCommand {
                 let ward = try await UnitStore(database.sql).find(code: "00070", validOn: LocalDate(year: 2026, month: 1, day: 1)!)!
                 let officer = try await UserStore(database.sql).create(
                     username: "bench.desk", displayName: "Bench", email: nil, passwordHash: "!", grants: [Grant(role: .deskOfficer, unitID: ward.id)], at: Date())
-                let calendar = WorkingCalendar(rows: OfficialCalendar.rows)
-                let desk = DossierDesk(database: database) { _ in DeadlineCalculator(calendar: calendar) }
+                // The product's desk: due instants from the stored calendar and office hours, as the server computes them.
+                let configuration = try AppConfiguration.load(environment: ["MOTCUA_DATA_DIR": folder])
+                let desk = AppServices(database: database, configuration: configuration).desk
                 let actor = DossierWorkflow.Actor(userID: officer, roles: [.deskOfficer])
                 let version = try await ProcedureStore(database.sql).find(code: "DEMO-HT-05")!.summary.versionID
                 let start = LocalClock().instant(parsing: "2026-03-02T09:00")!

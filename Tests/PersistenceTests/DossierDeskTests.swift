@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import SQLKit
 import Persistence
 import TestSupport
 import Testing
@@ -33,7 +34,7 @@ import Testing
                     username: name, displayName: name, email: nil, passwordHash: "x", grants: [Grant(role: role, unitID: ward)], at: Date()))
             }
             let calendar = WorkingCalendar(rows: OfficialCalendar.rows)
-            let desk = DossierDesk(database: database) { _ in DeadlineCalculator(calendar: calendar) }
+            let desk = DossierDesk(database: database) { _, _ in DeadlineCalculator(calendar: calendar) }
             try await body(Fixture(
                 database: database, desk: desk, ward: ward, deskOfficer: .init(userID: ids[0], roles: [.deskOfficer]),
                 caseOfficer: .init(userID: ids[1], roles: [.caseOfficer]), head: .init(userID: ids[2], roles: [.unitHead])))
@@ -65,23 +66,41 @@ import Testing
             let codes = try await withThrowingTaskGroup(of: String.self) { group in
                 for index in 0..<count {
                     group.addTask {
-                        // Every third intake is refused (a bad ID) after the others started: it must not leave a gap.
+                        // Some intakes are refused while the others are being written — a bad ID before the
+                        // write, an unknown procedure inside a shared transaction: neither may leave a gap or
+                        // sink the intakes written with it.
                         let identifier = index % 3 == 2 ? "001095" : "001095012345"
-                        do {
-                            return try await fixture.desk.receive(intake(fixture, identifier: identifier), by: fixture.deskOfficer,
-                                                                  at: at("2026-03-02T09:10"), day: Self.day).code.text
-                        } catch DossierDesk.Problem.invalid {
-                            return "refused"
-                        }
+                        let procedure = index % 4 == 1 ? "DEMO-KHONG-CO" : "DEMO-HT-05"
+                        return try await outcome(of: intake(fixture, procedure: procedure, identifier: identifier), in: fixture)
                     }
                 }
                 return try await group.reduce(into: [String]()) { $0.append($1) }
             }
-            let accepted = codes.filter { $0 != "refused" }.sorted()
-            #expect(accepted.count == 16)
-            #expect(accepted == (1...16).map { String(format: "00070-260302-%04d", $0) })
+            let accepted = codes.filter { $0 != "refused" && $0 != "unknown" }.sorted()
+            let refused = codes.filter { $0 == "refused" }.count, unknown = codes.filter { $0 == "unknown" }.count
+            #expect(refused == 8 && unknown == 4)
+            #expect(accepted == (1...12).map { String(format: "00070-260302-%04d", $0) })
             #expect(try await DossierStore(fixture.database.sql).codes(receivedBy: fixture.ward) == accepted)
+            #expect(try await AuditTrail.verify(on: fixture.database.sql).isIntact)
+            #expect(try await rows(in: "dossier_events", of: fixture) == 12)
+            #expect(try await rows(in: "portal_outbox", of: fixture) == 12)
         }
+    }
+
+    /// The code handed out, or why the intake was refused.
+    func outcome(of intake: DossierDesk.Intake, in fixture: Fixture) async throws -> String {
+        do {
+            return try await fixture.desk.receive(intake, by: fixture.deskOfficer, at: at("2026-03-02T09:10"), day: Self.day).code.text
+        } catch DossierDesk.Problem.invalid {
+            return "refused"
+        } catch DossierDesk.Problem.unknownProcedure {
+            return "unknown"
+        }
+    }
+
+    func rows(in table: String, of fixture: Fixture) async throws -> Int {
+        let row = try await fixture.database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()
+        return try row?.decode(column: "n", as: Int.self) ?? -1
     }
 
     @Test func aDossierTravelsFromReceiptToReturnedResult() async throws {

@@ -9,6 +9,14 @@ public enum AuditTrail {
     /// (`FOR UPDATE` on PostgreSQL; SQLite's write transaction already serialises writers).
     @discardableResult
     public static func append(_ record: AuditRecord, at time: Date, on session: any SQLDatabase) async throws -> AuditEntry {
+        try await append([(record, time)], on: session)[0]
+    }
+
+    /// Appends records in order inside the caller's transaction, with one read and one update of the chain
+    /// head and one insert for all of them.
+    @discardableResult
+    public static func append(_ records: [(record: AuditRecord, time: Date)], on session: any SQLDatabase) async throws -> [AuditEntry] {
+        guard !records.isEmpty else { return [] }
         let head = try await session.select()
             .columns("last_sequence", "last_hash")
             .from("audit_head")
@@ -16,31 +24,38 @@ public enum AuditTrail {
             .for(.update)
             .first()
         guard let head else { throw PersistenceError.corrupt("audit_head row is missing") }
-        let previousSequence = try head.decode(column: "last_sequence", as: Int64.self)
-        let previousHash = try head.decode(column: "last_hash", as: String.self)
-        var entry = AuditEntry(
-            sequence: previousSequence + 1, occurredAt: Date(milliseconds: time.milliseconds),
-            actorID: record.actorID, unitID: record.unitID, action: record.action, objectType: record.objectType,
-            objectID: record.objectID, reason: record.reason, previousHash: previousHash, hash: ""
-        )
-        entry.hash = hash(of: entry)
-        try await session.insert(into: "audit_log")
+        var previousSequence = try head.decode(column: "last_sequence", as: Int64.self)
+        var previousHash = try head.decode(column: "last_hash", as: String.self)
+        var entries: [AuditEntry] = []
+        entries.reserveCapacity(records.count)
+        let insert = session.insert(into: "audit_log")
             .columns(
                 "sequence", "occurred_at", "actor_id", "unit_id", "action", "object_type", "object_id", "reason",
                 "previous_hash", "hash"
             )
-            .values(
+        for (record, time) in records {
+            var entry = AuditEntry(
+                sequence: previousSequence + 1, occurredAt: Date(milliseconds: time.milliseconds),
+                actorID: record.actorID, unitID: record.unitID, action: record.action, objectType: record.objectType,
+                objectID: record.objectID, reason: record.reason, previousHash: previousHash, hash: ""
+            )
+            entry.hash = hash(of: entry)
+            insert.values(
                 SQLBind(entry.sequence), SQLBind(entry.occurredAt.milliseconds), SQLBind(entry.actorID),
                 SQLBind(entry.unitID), SQLBind(entry.action), SQLBind(entry.objectType), SQLBind(entry.objectID),
                 SQLBind(entry.reason), SQLBind(entry.previousHash), SQLBind(entry.hash)
             )
-            .run()
+            entries.append(entry)
+            previousSequence = entry.sequence
+            previousHash = entry.hash
+        }
+        try await insert.run()
         try await session.update("audit_head")
-            .set("last_sequence", to: entry.sequence)
-            .set("last_hash", to: entry.hash)
+            .set("last_sequence", to: previousSequence)
+            .set("last_hash", to: previousHash)
             .where("id", .equal, Int64(1))
             .run()
-        return entry
+        return entries
     }
 
     /// The SHA-256 of the row's canonical text, in lowercase hex.

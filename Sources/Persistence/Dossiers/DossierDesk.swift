@@ -5,14 +5,21 @@ import SQLKit
 /// Receiving dossiers and acting on them: each change checks the workflow, computes the due instants with
 /// the calendar engine, writes the dossier, its event and an audit row in one transaction, and refuses a
 /// change made on a stale copy (optimistic locking) with a clear message.
+///
+/// Make one desk per database and share it: its intake writer groups the intakes that arrive together.
 public struct DossierDesk: Sendable {
-    let database: Database
-    /// The deadline arithmetic for a processing unit (the working calendar and that unit's office hours).
-    let calculator: @Sendable (_ unitID: Int64) async throws -> DeadlineCalculator
+    /// The deadline arithmetic for a processing unit (the working calendar and that unit's office hours), read
+    /// through the session given (the caller's transaction, when there is one).
+    public typealias Calculator = @Sendable (_ unitID: Int64, _ session: any SQLDatabase) async throws -> DeadlineCalculator
 
-    public init(database: Database, calculator: @escaping @Sendable (_ unitID: Int64) async throws -> DeadlineCalculator) {
+    let database: Database
+    let calculator: Calculator
+    let writer: IntakeWriter
+
+    public init(database: Database, calculator: @escaping Calculator) {
         self.database = database
         self.calculator = calculator
+        self.writer = IntakeWriter(database: database, calculator: calculator)
     }
 
     /// What the desk enters to receive a dossier.
@@ -76,48 +83,29 @@ public struct DossierDesk: Sendable {
         guard actor.roles.contains(.deskOfficer) else { throw Problem.notADeskOfficerHere }
         let (errors, _) = intake.applicant.problems(birthYear: intake.birthYear, gender: intake.gender)
         guard errors.isEmpty else { throw Problem.invalid(errors) }
-        let procedures = ProcedureStore(database.sql)
-        guard let procedure = try await procedures.summary(code: intake.procedureCode) else { throw Problem.unknownProcedure }
-        let versionID = procedure.versionID
-        guard try await procedures.lists(intake.receivingUnitID, as: "receiving", inVersion: versionID) else { throw Problem.notReceivedHere }
-        let processingUnitID: Int64
-        if let chosen = intake.processingUnitID {
-            guard try await procedures.lists(chosen, as: "processing", inVersion: versionID) else { throw Problem.notProcessedThere }
-            processingUnitID = chosen
-        } else if try await procedures.lists(intake.receivingUnitID, as: "processing", inVersion: versionID) {
-            processingUnitID = intake.receivingUnitID
-        } else if let first = try await procedures.firstProcessingUnit(ofVersion: versionID) {
-            processingUnitID = first
-        } else {
-            throw Problem.notProcessedThere
-        }
-        let deadlines = try await calculator(processingUnitID)
-        let due = try deadlines.due(receivedAt: time, limit: procedure.timeLimit)
         let applicant = Applicant(
             kind: intake.applicant.kind, name: VietnameseText.normalized(intake.applicant.name),
             identifier: intake.applicant.identifier.filter { !$0.isWhitespace }, phone: intake.applicant.phone.flatMap(Self.nonEmpty),
             email: intake.applicant.email.flatMap(Self.nonEmpty), address: intake.applicant.address.flatMap(Self.nonEmpty))
-        return try await database.transaction { session in
-            let store = DossierStore(session)
-            guard let agency = try await UnitStore(session).find(id: intake.receivingUnitID) else { throw Problem.notReceivedHere }
-            let sequence = try await store.nextSequence(agencyUnitID: agency.id, day: day)
-            var dossier = Dossier(
-                id: 0, code: DossierCode(agencyCode: agency.code, day: day, sequence: sequence), receivingUnitID: agency.id,
-                processingUnitID: processingUnitID, procedureVersionID: versionID, channel: intake.channel,
-                applicant: applicant, state: .init(), receivedAt: time, firstDueAt: due, dueAt: due, appointmentAt: due,
-                finishedAt: nil, lockVersion: 1, isDemo: intake.isDemo)
-            dossier.id = try await store.insert(dossier)
-            let event = DossierEvent(sequence: 1, action: "receive", actorID: actor.userID, unitID: agency.id, occurredAt: time, reason: "",
-                                     detail: Self.detail(["channel": intake.channel.rawValue, "due": String(due.milliseconds)]),
-                                     statusAfter: .received, stepAfter: 0)
-            try await store.append(event, to: dossier.id)
-            try await Self.enqueue(dossier, event, procedureCode: procedure.code, at: time, on: session)
-            try await AuditTrail.append(
-                AuditRecord(actorID: actor.userID, unitID: agency.id, action: "dossier.receive", objectType: "dossier", objectID: dossier.code.text,
-                            reason: procedure.code),
-                at: time, on: session)
-            return dossier
+        var checked = intake
+        checked.applicant = applicant
+        return try await writer.write(IntakeWriter.Request(intake: checked, actorID: actor.userID, time: time, day: day))
+    }
+
+    /// The receiving and processing units of an intake, from the units the procedure version lists: the
+    /// receiving unit must receive it; the processing unit is the one chosen, else the receiving unit when it
+    /// processes, else the first processing unit listed.
+    static func units(for intake: Intake, among listed: [ListedUnit]) throws -> (agency: ListedUnit, processing: ListedUnit) {
+        func listedUnit(_ id: Int64, as role: ListedUnit.Role) -> ListedUnit? { listed.first { $0.id == id && $0.role == role } }
+        guard let agency = listedUnit(intake.receivingUnitID, as: .receiving) else { throw Problem.notReceivedHere }
+        if let chosen = intake.processingUnitID {
+            guard let unit = listedUnit(chosen, as: .processing) else { throw Problem.notProcessedThere }
+            return (agency, unit)
         }
+        guard let unit = listedUnit(intake.receivingUnitID, as: .processing) ?? listed.first(where: { $0.role == .processing }) else {
+            throw Problem.notProcessedThere
+        }
+        return (agency, unit)
     }
 
     /// Applies a workflow action to the copy of the dossier the actor saw (`lockVersion`).
@@ -136,7 +124,7 @@ public struct DossierDesk: Sendable {
         } catch {
             throw Problem.workflow(error)
         }
-        let deadlines = try await calculator(dossier.processingUnitID)
+        let deadlines = try await calculator(dossier.processingUnitID, database.sql)
         var detail: [String: String] = [:]
         switch action {
         case .requestSupplement:
@@ -182,8 +170,8 @@ public struct DossierDesk: Sendable {
             let sequence = try await store.events(of: updated.id).count + 1
             let event = DossierEvent(sequence: sequence, action: action.key, actorID: actor.userID, unitID: unitID, occurredAt: time, reason: reason,
                                      detail: eventDetail, statusAfter: next.status, stepAfter: next.step)
-            try await store.append(event, to: updated.id)
-            try await Self.enqueue(updated, event, procedureCode: version.procedure.code, at: time, on: session)
+            try await store.append([(event, updated.id)])
+            try await Self.enqueue(updated, event, procedureCode: version.procedure.code, on: session)
             try await AuditTrail.append(
                 AuditRecord(actorID: actor.userID, unitID: unitID, action: "dossier.\(action.key)", objectType: "dossier",
                             objectID: updated.code.text, reason: reason),
@@ -193,15 +181,15 @@ public struct DossierDesk: Sendable {
     }
 
     /// Every event also goes to the national portal's outbox, in the same transaction.
-    static func enqueue(_ dossier: Dossier, _ event: DossierEvent, procedureCode: String, at time: Date, on session: any SQLDatabase) async throws {
+    static func enqueue(_ dossier: Dossier, _ event: DossierEvent, procedureCode: String, on session: any SQLDatabase) async throws {
         var codes: [Int64: String] = [:]
         for row in try await session.select().columns("id", "code").from("units")
             .where("id", .in, [dossier.receivingUnitID, dossier.processingUnitID]).all() {
             codes[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "code", as: String.self)
         }
-        try await PortalOutbox(session).enqueue(
+        try await PortalOutbox(session).enqueue([.init(
             dossier: dossier, event: event, units: (codes[dossier.receivingUnitID] ?? "", codes[dossier.processingUnitID] ?? ""),
-            procedureCode: procedureCode, at: time)
+            procedureCode: procedureCode)])
     }
 
     static func nonEmpty(_ text: String) -> String? {

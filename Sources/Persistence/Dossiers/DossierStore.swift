@@ -9,38 +9,48 @@ public struct DossierStore: Sendable {
 
     public init(_ database: any SQLDatabase) { self.database = database }
 
-    /// The next code of an agency's day: the sequence row is created at 1 or incremented, in the
-    /// caller's transaction, which holds its lock until commit (PostgreSQL row lock; SQLite's write lock), so
-    /// concurrent intakes get consecutive numbers and a rolled-back intake leaves no gap.
-    func nextSequence(agencyUnitID: Int64, day: LocalDate) async throws -> Int {
-        // One upsert: the day's first dossier creates the row at 1, later ones add 1 under the row's lock.
+    /// The next `count` codes of an agency's day: the sequence row is created at `count` or increased by it, in
+    /// the caller's transaction, which holds its lock until commit (PostgreSQL row lock; SQLite's write lock),
+    /// so concurrent intakes get consecutive numbers and a rolled-back intake leaves no gap. Returns the first.
+    func reserveSequences(_ count: Int, agencyUnitID: Int64, day: LocalDate) async throws -> Int {
         let row = try await database.insert(into: "dossier_sequences").columns("agency_unit_id", "day", "last")
-            .values(SQLBind(agencyUnitID), SQLBind(day.iso), SQLBind(Int64(1)))
+            .values(SQLBind(agencyUnitID), SQLBind(day.iso), SQLBind(Int64(count)))
             .onConflict(with: ["agency_unit_id", "day"]) { update in
-                update.set(SQLIdentifier("last"), to: SQLBinaryExpression(SQLColumn("last", table: "dossier_sequences"), .add, SQLLiteral.numeric("1")))
+                update.set(SQLIdentifier("last"), to: SQLBinaryExpression(SQLColumn("last", table: "dossier_sequences"), .add, SQLBind(Int64(count))))
             }
             .returning("last").first()
         guard let last = try row?.decode(column: "last", as: Int.self) else { throw PersistenceError.corrupt("dossier sequence row missing") }
-        return last
+        return last - count + 1
     }
 
-    func insert(_ dossier: Dossier) async throws -> Int64 {
-        let row = try await database.insert(into: "dossiers")
+    /// Inserts new dossiers (their codes already handed out) in one statement and returns their ids, in order.
+    func insert(_ dossiers: [Dossier]) async throws -> [Int64] {
+        guard !dossiers.isEmpty else { return [] }
+        let insert = database.insert(into: "dossiers")
             .columns("code", "receiving_unit_id", "processing_unit_id", "procedure_version_id", "channel", "applicant_kind", "applicant_name",
                      "applicant_identifier", "applicant_phone", "applicant_email", "applicant_address", "search_text", "status", "step",
                      "assignee_id", "status_before_pause", "received_at", "first_due_at", "due_at", "appointment_at", "finished_at",
                      "lock_version", "is_demo")
-            .values(SQLBind(dossier.code.text), SQLBind(dossier.receivingUnitID), SQLBind(dossier.processingUnitID), SQLBind(dossier.procedureVersionID),
-                    SQLBind(dossier.channel.rawValue), SQLBind(dossier.applicant.kind.rawValue), SQLBind(dossier.applicant.name),
-                    SQLBind(dossier.applicant.identifier), SQLBind(dossier.applicant.phone), SQLBind(dossier.applicant.email),
-                    SQLBind(dossier.applicant.address), SQLBind(Self.searchText(dossier)), SQLBind(dossier.state.status.rawValue),
-                    SQLBind(Int64(dossier.state.step)), SQLBind(dossier.state.assigneeID), SQLBind(dossier.state.statusBeforePause?.rawValue),
-                    SQLBind(dossier.receivedAt.milliseconds), SQLBind(dossier.firstDueAt.milliseconds), SQLBind(dossier.dueAt?.milliseconds),
-                    SQLBind(dossier.appointmentAt?.milliseconds), SQLBind(dossier.finishedAt?.milliseconds), SQLBind(Int64(dossier.lockVersion)),
-                    SQLBind(dossier.isDemo))
-            .returning("id").first()
-        guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("insert into dossiers returned no id") }
-        return id
+        for dossier in dossiers {
+            insert.values(
+                SQLBind(dossier.code.text), SQLBind(dossier.receivingUnitID), SQLBind(dossier.processingUnitID), SQLBind(dossier.procedureVersionID),
+                SQLBind(dossier.channel.rawValue), SQLBind(dossier.applicant.kind.rawValue), SQLBind(dossier.applicant.name),
+                SQLBind(dossier.applicant.identifier), SQLBind(dossier.applicant.phone), SQLBind(dossier.applicant.email),
+                SQLBind(dossier.applicant.address), SQLBind(Self.searchText(dossier)), SQLBind(dossier.state.status.rawValue),
+                SQLBind(Int64(dossier.state.step)), SQLBind(dossier.state.assigneeID), SQLBind(dossier.state.statusBeforePause?.rawValue),
+                SQLBind(dossier.receivedAt.milliseconds), SQLBind(dossier.firstDueAt.milliseconds), SQLBind(dossier.dueAt?.milliseconds),
+                SQLBind(dossier.appointmentAt?.milliseconds), SQLBind(dossier.finishedAt?.milliseconds), SQLBind(Int64(dossier.lockVersion)),
+                SQLBind(dossier.isDemo))
+        }
+        // RETURNING gives rows in no promised order: match them back by code, which is unique.
+        var ids: [String: Int64] = [:]
+        for row in try await insert.returning("id", "code").all() {
+            ids[try row.decode(column: "code", as: String.self)] = try row.decode(column: "id", as: Int64.self)
+        }
+        return try dossiers.map { dossier in
+            guard let id = ids[dossier.code.text] else { throw PersistenceError.corrupt("insert into dossiers returned no id for \(dossier.code.text)") }
+            return id
+        }
     }
 
     /// Writes the new projection if nobody changed the dossier since `expected` was read; false otherwise.
@@ -59,13 +69,17 @@ public struct DossierStore: Sendable {
         return !rows.isEmpty
     }
 
-    func append(_ event: DossierEvent, to dossierID: Int64) async throws {
-        try await database.insert(into: "dossier_events")
+    /// Appends events, each to its dossier, in one statement.
+    func append(_ events: [(event: DossierEvent, dossierID: Int64)]) async throws {
+        guard !events.isEmpty else { return }
+        let insert = database.insert(into: "dossier_events")
             .columns("dossier_id", "sequence", "action", "actor_id", "unit_id", "occurred_at", "reason", "detail", "status_after", "step_after")
-            .values(SQLBind(dossierID), SQLBind(Int64(event.sequence)), SQLBind(event.action), SQLBind(event.actorID), SQLBind(event.unitID),
-                    SQLBind(event.occurredAt.milliseconds), SQLBind(event.reason), SQLBind(event.detail), SQLBind(event.statusAfter.rawValue),
-                    SQLBind(Int64(event.stepAfter)))
-            .run()
+        for (event, dossierID) in events {
+            insert.values(SQLBind(dossierID), SQLBind(Int64(event.sequence)), SQLBind(event.action), SQLBind(event.actorID), SQLBind(event.unitID),
+                          SQLBind(event.occurredAt.milliseconds), SQLBind(event.reason), SQLBind(event.detail), SQLBind(event.statusAfter.rawValue),
+                          SQLBind(Int64(event.stepAfter)))
+        }
+        try await insert.run()
     }
 
     /// A dossier without scope: for the desk service, which checks roles itself.

@@ -11,5 +11,6 @@ public enum Migrations {
         CreatePortalOutbox(),
         CreateAttachments(),
         CreateJobs(),
+        OrderProcedureUnits(),
     ]
 }

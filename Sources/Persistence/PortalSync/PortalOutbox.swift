@@ -60,22 +60,36 @@ public struct PortalOutbox: Sendable {
     }
 
     /// Queues the message of a dossier event, inside the event's transaction.
-    func enqueue(dossier: Dossier, event: DossierEvent, units: (receiving: String, processing: String), procedureCode: String, at time: Date) async throws {
+    /// One message to enqueue: the dossier after the event, the event, and the codes the portal knows.
+    struct Entry: Sendable {
+        var dossier: Dossier
+        var event: DossierEvent
+        var units: (receiving: String, processing: String)
+        var procedureCode: String
+    }
+
+    /// Writes the messages of `entries` in one insert, inside the caller's transaction; each is due at once.
+    func enqueue(_ entries: [Entry]) async throws {
+        guard !entries.isEmpty else { return }
         // UTC instants in ISO 8601 (…+00:00), written without allocating a date formatter per message.
         let iso = { (date: Date) in LocalClock(utcOffsetMinutes: 0).iso(date) }
-        let message = PortalMessage(
-            dossierCode: dossier.code.text, procedureCode: procedureCode, receivingUnitCode: units.receiving, processingUnitCode: units.processing,
-            channel: dossier.channel.rawValue, receivedAt: iso(dossier.receivedAt), dueAt: dossier.dueAt.map(iso),
-            appointmentAt: dossier.appointmentAt.map(iso), finishedAt: dossier.finishedAt.map(iso),
-            event: .init(sequence: event.sequence, action: event.action, status: event.statusAfter.rawValue, occurredAt: iso(event.occurredAt),
-                         reason: event.reason))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try await database.insert(into: "portal_outbox")
+        let insert = database.insert(into: "portal_outbox")
             .columns("dossier_id", "event_sequence", "payload", "status", "attempts", "next_attempt_at", "created_at")
-            .values(SQLBind(dossier.id), SQLBind(Int64(event.sequence)), SQLBind(String(decoding: try encoder.encode(message), as: UTF8.self)),
-                    SQLBind(Status.pending.rawValue), SQLBind(Int64(0)), SQLBind(time.milliseconds), SQLBind(time.milliseconds))
-            .run()
+        for entry in entries {
+            let dossier = entry.dossier, event = entry.event
+            let message = PortalMessage(
+                dossierCode: dossier.code.text, procedureCode: entry.procedureCode, receivingUnitCode: entry.units.receiving,
+                processingUnitCode: entry.units.processing, channel: dossier.channel.rawValue, receivedAt: iso(dossier.receivedAt),
+                dueAt: dossier.dueAt.map(iso), appointmentAt: dossier.appointmentAt.map(iso), finishedAt: dossier.finishedAt.map(iso),
+                event: .init(sequence: event.sequence, action: event.action, status: event.statusAfter.rawValue, occurredAt: iso(event.occurredAt),
+                             reason: event.reason))
+            insert.values(SQLBind(dossier.id), SQLBind(Int64(event.sequence)), SQLBind(String(decoding: try encoder.encode(message), as: UTF8.self)),
+                          SQLBind(Status.pending.rawValue), SQLBind(Int64(0)), SQLBind(event.occurredAt.milliseconds),
+                          SQLBind(event.occurredAt.milliseconds))
+        }
+        try await insert.run()
     }
 
     /// Pending rows whose attempt time has come, oldest first; a row waits while an earlier event of the

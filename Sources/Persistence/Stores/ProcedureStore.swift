@@ -16,6 +16,14 @@ public struct ProcedureSummary: Sendable, Equatable, Identifiable {
     public var isDemo: Bool
 }
 
+/// A unit a procedure version names, as receiving or as processing unit.
+public struct ListedUnit: Sendable, Equatable {
+    public enum Role: Sendable { case receiving, processing }
+    public var id: Int64
+    public var code: String
+    public var role: Role
+}
+
 /// One stored version of a procedure, with its full definition.
 public struct ProcedureVersion: Sendable, Equatable {
     public var summary: ProcedureSummary
@@ -74,11 +82,14 @@ public struct ProcedureStore: Sendable {
                     SQLBind(time.milliseconds), SQLBind(actorID))
             .returning("id").first()
         guard let versionID = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("insert into procedure_versions returned no id") }
-        for (role, ids) in [("receiving", units.receiving), ("processing", units.processing)] {
-            for unitID in ids {
-                try await database.insert(into: "procedure_units").columns("procedure_version_id", "unit_id", "role")
-                    .values(SQLBind(versionID), SQLBind(unitID), SQLBind(role)).run()
+        if !units.receiving.isEmpty || !units.processing.isEmpty {
+            let insert = database.insert(into: "procedure_units").columns("procedure_version_id", "unit_id", "role", "position")
+            for (role, ids) in [("receiving", units.receiving), ("processing", units.processing)] {
+                for (position, unitID) in ids.enumerated() {
+                    insert.values(SQLBind(versionID), SQLBind(unitID), SQLBind(role), SQLBind(position))
+                }
             }
+            try await insert.run()
         }
         return version == 1 ? .created : .newVersion(version)
     }
@@ -150,7 +161,14 @@ public struct ProcedureStore: Sendable {
     /// The current version of a procedure without its definition (code, limit, version id): what intake
     /// needs, without decoding the document list and unit codes.
     public func summary(code: String) async throws -> ProcedureSummary? {
-        try await currentVersions().where(SQLColumn("code", table: "procedures"), .equal, SQLBind(code)).first().map(Self.decodeSummary)
+        try await summaries(codes: [code])[code]
+    }
+
+    /// The current versions of several procedures without their definitions, by code (unknown codes absent).
+    public func summaries(codes: Set<String>) async throws -> [String: ProcedureSummary] {
+        guard !codes.isEmpty else { return [:] }
+        let rows = try await currentVersions().where(SQLColumn("code", table: "procedures"), .in, SQLBind.group(Array(codes))).all()
+        return Dictionary(try rows.map(Self.decodeSummary).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// One version by its id (what a dossier points at).
@@ -193,30 +211,43 @@ public struct ProcedureStore: Sendable {
             .all().map { try $0.decode(column: "field", as: String.self) }.sorted(by: VietnameseText.areInIncreasingOrder)
     }
 
-    /// Whether a unit receives (or processes) a version: one indexed look-up, for intake.
-    public func lists(_ unitID: Int64, as role: String, inVersion versionID: Int64) async throws -> Bool {
-        try await database.select().column(SQLLiteral.numeric("1")).from("procedure_units")
-            .where("procedure_version_id", .equal, versionID).where("unit_id", .equal, unitID).where("role", .equal, role)
-            .limit(1).first() != nil
+    /// The units that receive or process a version, with their codes, in the order the catalogue lists them.
+    public func units(ofVersion versionID: Int64) async throws -> [ListedUnit] {
+        try await listedUnits(ofVersions: [versionID], among: nil)[versionID] ?? []
     }
 
-    /// The first processing unit of a version (the order in which the catalogue lists them).
-    public func firstProcessingUnit(ofVersion versionID: Int64) async throws -> Int64? {
-        try await database.select().column("unit_id").from("procedure_units")
-            .where("procedure_version_id", .equal, versionID).where("role", .equal, "processing")
-            .limit(1).first()?.decode(column: "unit_id", as: Int64.self)
+    /// For intake: per version, the rows of `unitIDs` and each version's first processing unit.
+    public func units(ofVersions versionIDs: Set<Int64>, among unitIDs: Set<Int64>) async throws -> [Int64: [ListedUnit]] {
+        try await listedUnits(ofVersions: versionIDs, among: unitIDs)
     }
 
-    /// The units that receive or process a version, by role.
-    public func units(ofVersion versionID: Int64) async throws -> (receiving: [Int64], processing: [Int64]) {
-        let rows = try await database.select().columns("unit_id", "role").from("procedure_units")
-            .where("procedure_version_id", .equal, versionID).all()
-        var receiving: [Int64] = [], processing: [Int64] = []
-        for row in rows {
-            let id = try row.decode(column: "unit_id", as: Int64.self)
-            if try row.decode(column: "role", as: String.self) == "receiving" { receiving.append(id) } else { processing.append(id) }
+    private func listedUnits(ofVersions versionIDs: Set<Int64>, among unitIDs: Set<Int64>?) async throws -> [Int64: [ListedUnit]] {
+        guard !versionIDs.isEmpty else { return [:] }
+        var select = database.select()
+            .column(SQLColumn("procedure_version_id", table: "procedure_units"))
+            .column(SQLColumn("unit_id", table: "procedure_units")).column(SQLColumn("role", table: "procedure_units"))
+            .column(SQLColumn("code", table: "units"))
+            .from("procedure_units")
+            .join("units", on: SQLColumn("id", table: "units"), .equal, SQLColumn("unit_id", table: "procedure_units"))
+            .where(SQLColumn("procedure_version_id", table: "procedure_units"), .in, SQLBind.group(Array(versionIDs)))
+        if let unitIDs {
+            select = select.where { group in
+                group.where(SQLColumn("unit_id", table: "procedure_units"), .in, SQLBind.group(Array(unitIDs)))
+                    .orWhere { first in
+                        first.where(SQLColumn("role", table: "procedure_units"), .equal, SQLBind("processing"))
+                            .where(SQLColumn("position", table: "procedure_units"), .equal, SQLBind(0))
+                    }
+            }
         }
-        return (receiving, processing)
+        var units: [Int64: [ListedUnit]] = [:]
+        for row in try await select
+            .orderBy(SQLOrderBy(expression: SQLColumn("position", table: "procedure_units"), direction: SQLDirection.ascending)).all() {
+            let unit = ListedUnit(
+                id: try row.decode(column: "unit_id", as: Int64.self), code: try row.decode(column: "code", as: String.self),
+                role: try row.decode(column: "role", as: String.self) == "receiving" ? .receiving : .processing)
+            units[try row.decode(column: "procedure_version_id", as: Int64.self), default: []].append(unit)
+        }
+        return units
     }
 
     public func count() async throws -> Int {

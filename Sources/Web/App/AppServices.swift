@@ -12,26 +12,25 @@ public final class AppServices: Sendable {
     let calendarCache = WorkingCalendarCache()
     /// Background jobs of this instance (catalogue imports and exports).
     public let jobs = JobRunner()
+    /// The one-stop desk: intake and workflow, with due instants from the working calendar and the
+    /// processing unit's office hours. One per instance, so that intakes arriving together are written together.
+    public let desk: DossierDesk
 
     public init(database: Database, configuration: AppConfiguration, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.configuration = configuration
         self.clock = clock
         self.accounts = AccountService(database: database, bcryptCost: configuration.bcryptCost, clock: clock)
+        self.desk = DossierDesk(database: database) { [calendarCache] unitID, session in
+            let calendars = CalendarStore(session)
+            let hours = try await calendars.officeHours(of: unitID) ?? configuration.officeHours
+            return DeadlineCalculator(calendar: try await calendarCache.calendar(from: calendars), officeHours: hours)
+        }
     }
 
     public var units: UnitStore { UnitStore(database.sql) }
     public var users: UserStore { UserStore(database.sql) }
     public var procedures: ProcedureStore { ProcedureStore(database.sql) }
-
-    /// The one-stop desk: intake and workflow, with due instants from the working calendar and the
-    /// processing unit's office hours.
-    public var desk: DossierDesk {
-        DossierDesk(database: database) { [self] unitID in
-            let hours = try await CalendarStore(database.sql).officeHours(of: unitID) ?? configuration.officeHours
-            return DeadlineCalculator(calendar: try await workingCalendar(), officeHours: hours)
-        }
-    }
 
     public var dossiers: DossierStore { DossierStore(database.sql) }
 

@@ -53,10 +53,11 @@ struct ProcedureRoutes {
         guard let code = context.parameters.get("code"), let current = try await services.procedures.find(code: code) else {
             throw AppError.notFound
         }
-        let ids = try await services.procedures.units(ofVersion: current.summary.versionID)
         var receiving: [OrgUnit] = [], processing: [OrgUnit] = []
-        for id in ids.receiving { if let unit = try await services.units.find(id: id) { receiving.append(unit) } }
-        for id in ids.processing { if let unit = try await services.units.find(id: id) { processing.append(unit) } }
+        for listed in try await services.procedures.units(ofVersion: current.summary.versionID) {
+            guard let unit = try await services.units.find(id: listed.id) else { continue }
+            if listed.role == .receiving { receiving.append(unit) } else { processing.append(unit) }
+        }
         return Detail(current: current, history: try await services.procedures.history(code: code), receiving: receiving, processing: processing)
     }
 }

@@ -66,12 +66,21 @@ public enum DossierStatistics {
     }
 
     public struct Table: Sendable, Equatable {
-        /// The dossiers behind each figure (an apology figure lists a dossier once per slip).
+        /// How many dossiers each figure counts (an apology figure counts a dossier once per slip).
+        public var counts: [Figure: Int]
+        /// The dossiers behind each figure, when the table was computed from the dossiers themselves; empty
+        /// when it was read from the counters.
         public var dossiers: [Figure: [Int64]]
         /// Working days from receipt to completion, averaged over the completed dossiers; nil when none.
         public var averageWorkingDays: Double?
 
-        public func count(_ figure: Figure) -> Int { dossiers[figure]?.count ?? 0 }
+        public init(counts: [Figure: Int], dossiers: [Figure: [Int64]] = [:], averageWorkingDays: Double?) {
+            self.counts = counts
+            self.dossiers = dossiers
+            self.averageWorkingDays = averageWorkingDays
+        }
+
+        public func count(_ figure: Figure) -> Int { counts[figure] ?? 0 }
 
         /// A share of the completed (early, on time, late) or of the pending, in percent.
         public func percent(_ figure: Figure) -> Double? {
@@ -89,8 +98,10 @@ public enum DossierStatistics {
     public static func table(_ facts: [Facts], from start: Date, to end: Date, clock: LocalClock, calculator: DeadlineCalculator) -> Table {
         var lists: [Figure: [Int64]] = [:]
         func add(_ figure: Figure, _ id: Int64) { lists[figure, default: []].append(id) }
-        var workingDays: [Double] = []
+        var durations: [Double] = []
         for dossier in facts where dossier.outcome != .rejected && dossier.receivedAt < end {
+            // A result handed over in the period counts even when it was ready before the period began.
+            if let returned = dossier.returnedAt, returned >= start, returned < end { add(.returned, dossier.id) }
             let endedBeforeStart = dossier.finishedAt.map { $0 < start } ?? false
             if dossier.receivedAt < start {
                 guard !endedBeforeStart else { continue }
@@ -107,19 +118,25 @@ public enum DossierStatistics {
             if finishedInPeriod, let finished = dossier.finishedAt, dossier.outcome == .result || dossier.outcome == .ineligible {
                 add(.completed, dossier.id)
                 add(timeliness(finished: finished, due: dossier.dueAt, clock: clock), dossier.id)
-                if let seconds = try? calculator.workingSeconds(from: dossier.receivedAt, to: finished) {
-                    workingDays.append(Double(seconds) / Double(calculator.officeHours.daySeconds))
-                }
+                if let days = workingDays(dossier, calculator: calculator) { durations.append(days) }
             } else if finishedInPeriod, dossier.outcome == .withdrawn {
                 add(.withdrawn, dossier.id)
             } else if dossier.finishedAt.map({ $0 >= end }) ?? true {
                 add(.pending, dossier.id)
                 if let due = dossier.dueAt, due < end { add(.pendingOverdue, dossier.id) } else { add(.pendingWithinDeadline, dossier.id) }
             }
-            if let returned = dossier.returnedAt, returned >= start, returned < end { add(.returned, dossier.id) }
             for apology in dossier.apologies where apology >= start && apology < end { add(.apologies, dossier.id) }
         }
-        return Table(dossiers: lists, averageWorkingDays: workingDays.isEmpty ? nil : workingDays.reduce(0, +) / Double(workingDays.count))
+        return Table(counts: lists.mapValues(\.count), dossiers: lists,
+                     averageWorkingDays: durations.isEmpty ? nil : durations.reduce(0, +) / Double(durations.count))
+    }
+
+    /// Working days (office time ÷ a day's office time) from receipt to completion; nil when not completed or
+    /// outside the calendar.
+    static func workingDays(_ dossier: Facts, calculator: DeadlineCalculator) -> Double? {
+        guard let finished = dossier.finishedAt, dossier.outcome == .result || dossier.outcome == .ineligible,
+              let seconds = try? calculator.workingSeconds(from: dossier.receivedAt, to: finished) else { return nil }
+        return Double(seconds) / Double(calculator.officeHours.daySeconds)
     }
 
     /// Early (an earlier day than the due day), on time (the due day, not after the due instant) or late.

@@ -23,6 +23,9 @@ import Testing
         Facts(id: 10, channel: .inPerson, receivedAt: at("2026-03-25T09:00"), dueAt: at("2026-03-30T12:00"), finishedAt: at("2026-03-27T15:00"), outcome: .ineligible),
         Facts(id: 11, channel: .inPerson, receivedAt: at("2026-04-02T09:00"), dueAt: at("2026-04-07T12:00"), finishedAt: nil, outcome: .open),
         Facts(id: 12, channel: .inPerson, receivedAt: at("2026-03-30T09:00"), dueAt: at("2026-04-02T12:00"), finishedAt: at("2026-04-03T09:00"), outcome: .result),
+        // Ready in February, handed over in March: returned in March and nothing else.
+        Facts(id: 13, channel: .online, receivedAt: at("2026-02-23T09:00"), dueAt: at("2026-02-27T12:00"), finishedAt: at("2026-02-26T10:00"), outcome: .result,
+              returnedAt: at("2026-03-02T08:30")),
     ]
 
     static let table = DossierStatistics.table(
@@ -33,10 +36,45 @@ import Testing
         (DossierStatistics.Figure.carriedOver, [2, 3] as [Int64]), (.newOnline, [4, 9]), (.newInPerson, [5, 7, 10, 12]), (.newPost, [6]),
         (.received, [2, 3, 4, 5, 6, 7, 9, 10, 12]), (.completed, [3, 4, 5, 10]), (.early, [3, 10]), (.onTime, [4]), (.late, [5]),
         (.pending, [2, 6, 9, 12]), (.pendingWithinDeadline, [6, 9, 12]), (.pendingOverdue, [2]),
-        (.returned, [4]), (.withdrawn, [7]), (.apologies, [5]),
+        (.returned, [4, 13]), (.withdrawn, [7]), (.apologies, [5]),
     ])
     func eachFigureListsTheDossiersCountedByHand(figure: DossierStatistics.Figure, ids: [Int64]) {
         #expect((Self.table.dossiers[figure] ?? []).sorted() == ids)
+    }
+
+    /// The same table from the per-day counters the dossiers contribute to, as the store keeps them.
+    static let counted: DossierStatistics.Table = {
+        let calculator = DeadlineCalculator(calendar: WorkingCalendar(rows: OfficialCalendar.rows))
+        let contributions = fixture.flatMap { DossierStatistics.contributions($0, calculator: calculator) }
+        return DossierStatistics.table(.init(contributions, from: LocalDate(iso: "2026-03-01")!, to: LocalDate(iso: "2026-04-01")!))
+    }()
+
+    @Test(arguments: DossierStatistics.Figure.allCases)
+    func theCountersGiveTheSameCounts(figure: DossierStatistics.Figure) {
+        #expect(Self.counted.count(figure) == Self.table.count(figure))
+    }
+
+    @Test func theCountersGiveTheSameAverage() throws {
+        #expect(abs(try #require(Self.counted.averageWorkingDays) - 3) < 0.001)
+    }
+
+    @Test func aChangeAddsTheNewContributionsAndTakesAwayTheOld() {
+        let calculator = DeadlineCalculator(calendar: WorkingCalendar(rows: OfficialCalendar.rows))
+        var open = Self.fixture[1]
+        let before = DossierStatistics.contributions(open, calculator: calculator)
+        open.finishedAt = Self.at("2026-03-03T15:00")
+        open.outcome = .result
+        let change = DossierStatistics.change(from: before, to: DossierStatistics.contributions(open, calculator: calculator))
+        let day = LocalDate(iso: "2026-03-03")!
+        // Finished late on its due day (due 12:00, finished 15:00): finished, late, due-and-finished, timed.
+        #expect(Set(change.filter { $0.counter != .workingMilliDays }) == [
+            .init(day: day, counter: .finished), .init(day: day, counter: .late), .init(day: day, counter: .dueAndFinished),
+            .init(day: day, counter: .timed),
+        ])
+        #expect(DossierStatistics.change(from: before, to: before).isEmpty)
+        // Refused at receipt: everything it had added is taken away.
+        open.outcome = .rejected
+        #expect(DossierStatistics.change(from: before, to: DossierStatistics.contributions(open, calculator: calculator)).allSatisfy { $0.value == -1 })
     }
 
     @Test func sharesAndAverage() throws {

@@ -23,6 +23,8 @@ struct Serve: AsyncParsableCommand {
                 group.addTask { try await database.run() }
                 try await MigrationRunner(database: database).migrate(logger: logger)
                 if demo { CommandEnvironment.printLogins(try await DemoData.seed(services: services)) }
+                let recounted = try await services.recountStatisticsIfMissing()
+                if recounted > 0 { logger.notice("Statistics counters recounted", metadata: ["dossiers": "\(recounted)"]) }
                 // Jobs of a previous run of this server cannot finish any more (one instance runs its own jobs).
                 try await JobStore(database.sql).failInterrupted(at: services.clock())
                 group.cancelAll()

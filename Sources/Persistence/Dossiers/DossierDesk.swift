@@ -114,8 +114,9 @@ public struct DossierDesk: Sendable {
         newAppointment: Date? = nil, at time: Date
     ) async throws -> Dossier {
         let store = DossierStore(database.sql)
-        guard var dossier = try await store.find(id: dossierID) else { throw Problem.notFound }
-        guard dossier.lockVersion == seenLockVersion else { throw Problem.staleCopy }
+        guard let original = try await store.find(id: dossierID) else { throw Problem.notFound }
+        guard original.lockVersion == seenLockVersion else { throw Problem.staleCopy }
+        var dossier = original
         guard let version = try await ProcedureStore(database.sql).version(id: dossier.procedureVersionID) else { throw Problem.notFound }
         let reason = VietnameseText.normalized(reason)
         let next: DossierWorkflow.State
@@ -167,10 +168,11 @@ public struct DossierDesk: Sendable {
         try await database.transaction { session in
             let store = DossierStore(session)
             guard try await store.update(updated, expectedLockVersion: seen) else { throw Problem.staleCopy }
-            let sequence = try await store.events(of: updated.id).count + 1
-            let event = DossierEvent(sequence: sequence, action: action.key, actorID: actor.userID, unitID: unitID, occurredAt: time, reason: reason,
-                                     detail: eventDetail, statusAfter: next.status, stepAfter: next.step)
+            let events = try await store.events(of: updated.id)
+            let event = DossierEvent(sequence: events.count + 1, action: action.key, actorID: actor.userID, unitID: unitID, occurredAt: time,
+                                     reason: reason, detail: eventDetail, statusAfter: next.status, stepAfter: next.step)
             try await store.append([(event, updated.id)])
+            try await StatisticsCounters(session).add(Self.statisticsChange(from: (original, events), to: (updated, events + [event]), calculator: deadlines))
             try await Self.enqueue(updated, event, procedureCode: version.procedure.code, on: session)
             try await AuditTrail.append(
                 AuditRecord(actorID: actor.userID, unitID: unitID, action: "dossier.\(action.key)", objectType: "dossier",
@@ -178,6 +180,20 @@ public struct DossierDesk: Sendable {
                 at: time, on: session)
         }
         return updated
+    }
+
+    /// The change an action makes to the statistics counters: the contributions of the dossier after it,
+    /// less those before it, each on its processing unit's counters.
+    static func statisticsChange(
+        from before: (dossier: Dossier, events: [DossierEvent]), to after: (dossier: Dossier, events: [DossierEvent]), calculator: DeadlineCalculator
+    ) -> [(unitID: Int64, contribution: DossierStatistics.Contribution)] {
+        let old = DossierStatistics.contributions(DossierStore.facts(before.dossier, events: before.events), calculator: calculator)
+        let new = DossierStatistics.contributions(DossierStore.facts(after.dossier, events: after.events), calculator: calculator)
+        guard before.dossier.processingUnitID == after.dossier.processingUnitID else {
+            return old.map { (before.dossier.processingUnitID, DossierStatistics.Contribution(day: $0.day, counter: $0.counter, value: -$0.value)) }
+                + new.map { (after.dossier.processingUnitID, $0) }
+        }
+        return DossierStatistics.change(from: old, to: new).map { (after.dossier.processingUnitID, $0) }
     }
 
     /// Every event also goes to the national portal's outbox, in the same transaction.

@@ -109,6 +109,12 @@ public struct DossierStore: Sendable {
             }
     }
 
+    /// How many dossiers are stored.
+    public func count() async throws -> Int {
+        let row = try await database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("dossiers").first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     /// The dossiers of a day's intake at an agency, by code (for checking the sequence).
     public func codes(receivedBy agencyUnitID: Int64) async throws -> [String] {
         try await database.select().column("code").from("dossiers").where("receiving_unit_id", .equal, agencyUnitID).orderBy("code")

@@ -73,6 +73,7 @@ actor IntakeWriter {
         var procedure: ProcedureSummary
         var agency: ListedUnit
         var processing: ListedUnit
+        var calculator: DeadlineCalculator
         var due: Date
     }
 
@@ -92,8 +93,10 @@ actor IntakeWriter {
                     guard let procedure = summaries[request.intake.procedureCode] else { throw DossierDesk.Problem.unknownProcedure }
                     let (agency, processing) = try DossierDesk.units(for: request.intake, among: listed[procedure.versionID] ?? [])
                     if calculators[processing.id] == nil { calculators[processing.id] = try await calculator(processing.id, session) }
-                    let due = try calculators[processing.id]!.due(receivedAt: request.time, limit: procedure.timeLimit)
-                    outcomes.append(.success(Resolved(request: request, procedure: procedure, agency: agency, processing: processing, due: due)))
+                    let deadlines = calculators[processing.id]!
+                    let due = try deadlines.due(receivedAt: request.time, limit: procedure.timeLimit)
+                    outcomes.append(.success(Resolved(request: request, procedure: procedure, agency: agency, processing: processing,
+                                                      calculator: deadlines, due: due)))
                 } catch {
                     outcomes.append(.failure(error))
                 }
@@ -105,7 +108,8 @@ actor IntakeWriter {
         }
     }
 
-    /// Codes, dossiers, first events, portal messages and audit rows of resolved intakes, a statement each.
+    /// Codes, dossiers, first events, portal messages, statistics counters and audit rows of resolved intakes,
+    /// a statement each.
     private static func insert(_ intakes: [Resolved], on session: any SQLDatabase) async throws -> [Dossier] {
         guard !intakes.isEmpty else { return [] }
         let store = DossierStore(session)
@@ -137,6 +141,9 @@ actor IntakeWriter {
         try await store.append(zip(events, dossiers).map { ($0, $1.id) })
         try await PortalOutbox(session).enqueue(zip(intakes, zip(dossiers, events)).map { intake, pair in
             .init(dossier: pair.0, event: pair.1, units: (intake.agency.code, intake.processing.code), procedureCode: intake.procedure.code)
+        })
+        try await StatisticsCounters(session).add(zip(intakes, dossiers).flatMap { intake, dossier in
+            DossierStatistics.contributions(DossierStore.facts(dossier, events: []), calculator: intake.calculator).map { (dossier.processingUnitID, $0) }
         })
         try await AuditTrail.append(zip(intakes, dossiers).map { intake, dossier in
             (AuditRecord(actorID: intake.request.actorID, unitID: intake.agency.id, action: "dossier.receive", objectType: "dossier",

@@ -12,5 +12,6 @@ public enum Migrations {
         CreateAttachments(),
         CreateJobs(),
         OrderProcedureUnits(),
+        CreateStatisticsCounters(),
     ]
 }

@@ -12,6 +12,8 @@ public final class AppServices: Sendable {
     let calendarCache = WorkingCalendarCache()
     /// Background jobs of this instance (catalogue imports and exports).
     public let jobs = JobRunner()
+    /// The deadline arithmetic of a processing unit: the working calendar in force and the unit's office hours.
+    public let deadlines: DossierDesk.Calculator
     /// The one-stop desk: intake and workflow, with due instants from the working calendar and the
     /// processing unit's office hours. One per instance, so that intakes arriving together are written together.
     public let desk: DossierDesk
@@ -21,11 +23,20 @@ public final class AppServices: Sendable {
         self.configuration = configuration
         self.clock = clock
         self.accounts = AccountService(database: database, bcryptCost: configuration.bcryptCost, clock: clock)
-        self.desk = DossierDesk(database: database) { [calendarCache] unitID, session in
+        self.deadlines = { [calendarCache] unitID, session in
             let calendars = CalendarStore(session)
             let hours = try await calendars.officeHours(of: unitID) ?? configuration.officeHours
             return DeadlineCalculator(calendar: try await calendarCache.calendar(from: calendars), officeHours: hours)
         }
+        self.desk = DossierDesk(database: database, calculator: deadlines)
+    }
+
+    /// Recounts the statistics counters when none are stored beside stored dossiers (a database from before
+    /// the counters, or one whose counters were cleared). Returns the number of dossiers recounted.
+    @discardableResult
+    public func recountStatisticsIfMissing() async throws -> Int {
+        guard try await StatisticsCounters(database.sql).isEmpty(), try await dossiers.count() > 0 else { return 0 }
+        return try await database.rebuildStatisticsCounters(calculator: deadlines)
     }
 
     public var units: UnitStore { UnitStore(database.sql) }

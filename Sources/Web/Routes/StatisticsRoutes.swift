@@ -4,7 +4,8 @@ import Hummingbird
 import Persistence
 
 /// The statistics table of a unit for a period, with every figure linked to the dossiers behind it, as a
-/// page, a CSV file and JSON. The unit must be in the reader's scope.
+/// page, a CSV file and JSON. The unit must be in the reader's scope. Counts come from the counters kept as
+/// dossiers change; the list behind a figure is recounted from the dossiers.
 struct StatisticsRoutes {
     let services: AppServices
 
@@ -30,8 +31,8 @@ struct StatisticsRoutes {
             let identity = try context.requireStaff()
             let query = try await self.query(request, identity)
             guard let figure = request.query("figure").flatMap(DossierStatistics.Figure.init(rawValue:)) else { throw AppError.notFound }
-            let table = try await table(query)
-            let items = try await services.dossiers.dossiers(ids: Array(Set(table.dossiers[figure] ?? [])))
+            let listing = try await recount(query)
+            let items = try await services.dossiers.dossiers(ids: Array(Set(listing.dossiers[figure] ?? [])))
             try await services.audit(AuditRecord(actorID: identity.user.id, unitID: query.unit.id, action: "dossier.list", objectType: "statistics",
                                                  objectID: figure.rawValue, reason: "\(query.from.iso)..\(query.to.iso)"))
             let page = StatisticsDossiersPage(query: query, figure: figure, items: items, clock: clock)
@@ -110,7 +111,13 @@ struct StatisticsRoutes {
         return Query(unit: unit, from: from, to: to, start: start, end: end)
     }
 
+    /// The counts, summed from the unit's counters (kept as dossiers change).
     private func table(_ query: Query) async throws -> DossierStatistics.Table {
+        DossierStatistics.table(try await StatisticsCounters(services.database.sql).sums(unitID: query.unit.id, from: query.from, to: query.to.adding(days: 1)))
+    }
+
+    /// The table recounted from the dossiers, with the list behind each figure (for the drill-down).
+    private func recount(_ query: Query) async throws -> DossierStatistics.Table {
         let facts = try await services.dossiers.statisticsFacts(processingUnitID: query.unit.id, from: query.start, to: query.end)
         let hours = try await CalendarStore(services.database.sql).officeHours(of: query.unit.id) ?? services.configuration.officeHours
         return DossierStatistics.table(facts, from: query.start, to: query.end, clock: clock,

@@ -4,12 +4,19 @@ import SQLKit
 
 extension DossierStore {
     /// The facts the statistics table needs about the dossiers a unit processes that were open at some
-    /// moment of [start, end): received before its end and not finished before its start.
+    /// moment of [start, end) — received before its end and not finished before its start — or whose result
+    /// was handed over in it.
     public func statisticsFacts(processingUnitID unitID: Int64, from start: Date, to end: Date) async throws -> [DossierStatistics.Facts] {
+        let returnedInPeriod = database.select().column("dossier_id").from("dossier_events")
+            .where("action", .equal, SQLBind("returnResult"))
+            .where("occurred_at", .greaterThanOrEqual, SQLBind(start.milliseconds)).where("occurred_at", .lessThan, SQLBind(end.milliseconds))
         let rows = try await database.select().column("*").from("dossiers")
             .where("processing_unit_id", .equal, unitID)
             .where("received_at", .lessThan, end.milliseconds)
-            .where { $0.where("finished_at", .is, SQLLiteral.null).orWhere("finished_at", .greaterThanOrEqual, start.milliseconds) }
+            .where {
+                $0.where("finished_at", .is, SQLLiteral.null).orWhere("finished_at", .greaterThanOrEqual, start.milliseconds)
+                    .orWhere(SQLColumn("id"), .in, SQLGroupExpression(returnedInPeriod.select))
+            }
             .all()
         return try await facts(of: try rows.map(Self.decode))
     }
@@ -21,7 +28,8 @@ extension DossierStore {
         return try await facts(of: try rows.map(Self.decode))
     }
 
-    private func facts(of dossiers: [Dossier]) async throws -> [DossierStatistics.Facts] {
+    /// The facts of dossiers, in order, with their returns and apology slips read from their events.
+    func facts(of dossiers: [Dossier]) async throws -> [DossierStatistics.Facts] {
         guard !dossiers.isEmpty else { return [] }
         var returned: [Int64: Date] = [:]
         var apologies: [Int64: [Date]] = [:]
@@ -34,11 +42,19 @@ extension DossierStore {
                 if try event.decode(column: "action", as: String.self) == "returnResult" { returned[id] = time } else { apologies[id, default: []].append(time) }
             }
         }
-        return dossiers.map { dossier in
-            DossierStatistics.Facts(
-                id: dossier.id, channel: dossier.channel, receivedAt: dossier.receivedAt, dueAt: dossier.dueAt, finishedAt: dossier.finishedAt,
-                outcome: Self.outcome(dossier.state.status), returnedAt: returned[dossier.id], apologies: apologies[dossier.id] ?? [])
-        }
+        return dossiers.map { Self.facts($0, returnedAt: returned[$0.id], apologies: apologies[$0.id] ?? []) }
+    }
+
+    /// The facts of one dossier whose events are at hand.
+    static func facts(_ dossier: Dossier, events: [DossierEvent]) -> DossierStatistics.Facts {
+        facts(dossier, returnedAt: events.last { $0.action == "returnResult" }?.occurredAt,
+              apologies: events.filter { $0.action == "issueApology" }.map(\.occurredAt))
+    }
+
+    static func facts(_ dossier: Dossier, returnedAt: Date?, apologies: [Date]) -> DossierStatistics.Facts {
+        DossierStatistics.Facts(
+            id: dossier.id, channel: dossier.channel, receivedAt: dossier.receivedAt, dueAt: dossier.dueAt, finishedAt: dossier.finishedAt,
+            outcome: outcome(dossier.state.status), returnedAt: returnedAt, apologies: apologies)
     }
 
     static func outcome(_ status: DossierStatus) -> DossierStatistics.Facts.Outcome {

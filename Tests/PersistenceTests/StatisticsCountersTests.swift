@@ -1,0 +1,71 @@
+import Domain
+import Foundation
+import Persistence
+import SQLKit
+import TestSupport
+import Testing
+
+/// The counters kept as dossiers are received and acted on give the same table as a recount of the dossiers,
+/// and a rebuild from the dossiers stores exactly the same counters.
+@Suite struct StatisticsCountersTests {
+    static let clock = LocalClock()
+
+    @Test func countersKeptAlongTheWorkflowMatchARecountAndARebuild() async throws {
+        try await TestDatabase.with { database in
+            try await HanoiUnitImport.run(on: database, actorID: nil, at: Date())
+            let cityID = try #require(try await HanoiUnitImport.cityID(on: database.sql))
+            _ = try await DemoDepartments.ensure(on: database, cityID: cityID, actorID: nil, at: Date())
+            try await DemoProcedures.seed(on: database, at: Date())
+            let calendar = WorkingCalendar(rows: OfficialCalendar.rows)
+            let calculator: DossierDesk.Calculator = { _, _ in DeadlineCalculator(calendar: calendar) }
+            let desk = DossierDesk(database: database, calculator: calculator)
+            let now = Self.clock.instant(parsing: "2026-06-30T17:00")!
+            try await SyntheticDossiers(database: database, desk: desk, calendar: calendar)
+                .make(count: 120, seed: 7, unitCodes: ["00070", "00073"], from: LocalDate(iso: "2026-05-01")!, to: LocalDate(iso: "2026-06-30")!, now: now)
+            // One more, refused at receipt: it must vanish from every figure.
+            let ward = try #require(try await UnitStore(database.sql).find(code: "00070", validOn: LocalDate(iso: "2026-06-30")!))
+            let officer = try await UserStore(database.sql).create(
+                username: "counters.desk", displayName: "Desk", email: nil, passwordHash: "!", grants: [Grant(role: .deskOfficer, unitID: ward.id)], at: now)
+            let actor = DossierWorkflow.Actor(userID: officer, roles: [.deskOfficer])
+            let refused = try await desk.receive(
+                .init(procedureCode: "DEMO-HT-05", receivingUnitID: ward.id, channel: .inPerson,
+                      applicant: Applicant(kind: .person, name: "Trần Văn B", identifier: "001095012345")),
+                by: actor, at: Self.clock.instant(parsing: "2026-06-02T09:00")!, day: LocalDate(iso: "2026-06-02")!)
+            _ = try await desk.act(.refuseAtReceipt, on: refused.id, seenLockVersion: refused.lockVersion, by: actor, reason: "Thiếu giấy tờ",
+                                   at: Self.clock.instant(parsing: "2026-06-02T09:20")!)
+
+            let units = try await database.sql.select().distinct().column("processing_unit_id").from("dossiers").all()
+                .map { try $0.decode(column: "processing_unit_id", as: Int64.self) }
+            #expect(!units.isEmpty)
+            let periods = [("2026-05-01", "2026-06-01"), ("2026-06-01", "2026-07-01"), ("2026-05-15", "2026-06-11"), ("2026-06-02", "2026-06-03")]
+            for unitID in units {
+                for (from, to) in periods {
+                    let start = LocalDate(iso: from)!, end = LocalDate(iso: to)!
+                    let facts = try await DossierStore(database.sql).statisticsFacts(
+                        processingUnitID: unitID, from: Self.clock.instant(parsing: from + "T00:00")!, to: Self.clock.instant(parsing: to + "T00:00")!)
+                    let recount = DossierStatistics.table(facts, from: Self.clock.instant(parsing: from + "T00:00")!,
+                                                          to: Self.clock.instant(parsing: to + "T00:00")!, clock: Self.clock,
+                                                          calculator: DeadlineCalculator(calendar: calendar))
+                    let counted = DossierStatistics.table(try await StatisticsCounters(database.sql).sums(unitID: unitID, from: start, to: end))
+                    for figure in DossierStatistics.Figure.allCases {
+                        #expect(counted.count(figure) == recount.count(figure), "unit \(unitID) \(from)..\(to) \(figure)")
+                    }
+                    #expect(abs((counted.averageWorkingDays ?? 0) - (recount.averageWorkingDays ?? 0)) < 0.001)
+                }
+            }
+            let kept = try await rows(database)
+            #expect(kept.count > 20)
+            #expect(try await database.rebuildStatisticsCounters(calculator: calculator) == 121)
+            #expect(try await rows(database) == kept)
+        }
+    }
+
+    /// Every stored counter row that is not zero (a change taken back leaves a zero row), in order.
+    func rows(_ database: Database) async throws -> [String] {
+        try await database.sql.select().columns("unit_id", "counter", "day", "value").from("statistics_counters")
+            .where("value", .notEqual, SQLBind(Int64(0))).orderBy("unit_id").orderBy("counter").orderBy("day").all().map { row in
+                "\(try row.decode(column: "unit_id", as: Int64.self)) \(try row.decode(column: "counter", as: String.self)) " +
+                    "\(try row.decode(column: "day", as: String.self)) \(try row.decode(column: "value", as: Int64.self))"
+            }
+    }
+}

@@ -5,7 +5,7 @@ import Foundation
 /// `motcua bench …`: throughput figures measured against a baseline in the same run, never against a clock
 /// target in a unit test.
 struct BenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks.", subcommands: [Calendar.self, Intake.self])
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks.", subcommands: [Calendar.self, Intake.self, Statistics.self])
 
     struct Calendar: ParsableCommand {
         static let configuration = CommandConfiguration(

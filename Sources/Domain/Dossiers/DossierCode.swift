@@ -8,14 +8,25 @@ public struct DossierCode: Sendable, Hashable, Codable, CustomStringConvertible 
     public let text: String
 
     public init(agencyCode: String, day: LocalDate, sequence: Int) {
-        let yymmdd = String(format: "%02d%02d%02d", day.year % 100, day.month, day.day)
-        text = "\(agencyCode)-\(yymmdd)-" + String(format: "%04d", sequence)
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        text = "\(agencyCode)-\(padded(day.year % 100, 2))\(padded(day.month, 2))\(padded(day.day, 2))-\(padded(sequence, 4))"
     }
 
-    /// Accepts a code as typed (spaces trimmed, letters upper-cased), or nil when it has not the shape.
+    /// Accepts a code as typed (spaces trimmed, letters upper-cased), or nil when it has not the shape
+    /// `[A-Z0-9.]+(-[A-Z0-9.]+)*-dddddd-dddd…` (read without a regular expression: every dossier row read
+    /// goes through here).
     public init?(parsing raw: String) {
         let text = raw.trimmingCharacters(in: .whitespaces).uppercased()
-        guard text.wholeMatch(of: /[A-Z0-9.]+(?:-[A-Z0-9.]+)*-\d{6}-\d{4,}/) != nil else { return nil }
+        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return nil }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        func isCodeByte(_ byte: UInt8) -> Bool { isDigit(byte) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: ".") }
+        let sequence = parts[parts.count - 1], day = parts[parts.count - 2]
+        guard sequence.count >= 4, sequence.allSatisfy(isDigit), day.count == 6, day.allSatisfy(isDigit),
+              parts.dropLast(2).allSatisfy({ !$0.isEmpty && $0.allSatisfy(isCodeByte) }) else { return nil }
         self.text = text
     }
 

@@ -134,7 +134,8 @@ import Testing
         #expect(throws: TimeLimit.Problem.self) { try TimeLimit.days(days) }
     }
 
-    @Test(arguments: ["2026-02-30T09:00", "2026-02-12 9:30", "2026-02-12T25:00", "yesterday", "2026-02-12T09:30+99:00"])
+    @Test(arguments: ["2026-02-30T09:00", "2026-02-12 9:30", "2026-02-12T25:00", "yesterday", "2026-02-12T09:30+99:00",
+                      "2026-02-12T09:30:61", "2026-02-12T09:30+07", "2026-02-12T09:30 ", "2026-02-12T09:30Z+07:00", "2026/02/12T09:30", ""])
     func malformedInstantsAreRefused(text: String) {
         #expect(Self.clock.instant(parsing: text) == nil)
     }
@@ -142,6 +143,9 @@ import Testing
     @Test func instantsParseWithOffsets() {
         #expect(Self.clock.instant(parsing: "2026-02-12T02:30:00Z") == Self.clock.instant(parsing: "2026-02-12T09:30:00+07:00"))
         #expect(Self.clock.iso(at("2026-02-12T09:30")) == "2026-02-12T09:30:00+07:00")
+        #expect(Self.clock.instant(parsing: "2026-02-12 09:30") == Self.clock.instant(parsing: "2026-02-12T02:30Z"))
+        #expect(Self.clock.instant(parsing: "2026-02-12T09:30:15-01:30")?.timeIntervalSince1970 ==
+                Self.clock.instant(parsing: "2026-02-12T11:00:15Z")?.timeIntervalSince1970)
     }
 
     /// More time never gives an earlier due date, and a due date is never before receipt.

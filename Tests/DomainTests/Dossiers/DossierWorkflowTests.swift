@@ -118,5 +118,9 @@ import Testing
         #expect(DossierCode(parsing: " 00070-260212-0007 ") == code)
         #expect(DossierCode(parsing: "demo-snv-260212-0001")?.text == "DEMO-SNV-260212-0001")
         #expect(DossierCode(parsing: "00070-2602-0007") == nil)
+        #expect(DossierCode(parsing: "UBND.HN-260212-0007")?.text == "UBND.HN-260212-0007")
+        for malformed in ["00070-260212-007", "-260212-0007", "00070--260212-0007", "00070-26021A-0007", "00070-260212-00X7", "00070_1-260212-0007", ""] {
+            #expect(DossierCode(parsing: malformed) == nil, "\(malformed)")
+        }
     }
 }

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Logging
+import Persistence
+import SQLKit
+
+extension BenchCommand {
+    /// The statistics table of the busiest processing unit for one month (October 2026), read from the
+    /// counters, against the same table recounted from the dossiers, on SQLite files holding N synthetic
+    /// dossiers received over three years — in the same run.
+    struct Statistics: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Unit-month statistics from the counters against a recount of the dossiers, at 1M and 10M dossiers (SQLite file).")
+        @Option(help: "Dossier counts to measure at, comma-separated.") var dossiers = "1000000,10000000"
+        @Option(help: "Repetitions of each measurement (the median is printed).") var repeats = 15
+
+        func run() async throws {
+            let sizes = dossiers.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }), repeats > 0 else { throw Refusal("--dossiers: số hồ sơ dương, cách nhau bằng dấu phẩy.") }
+            for size in sizes { try await measure(size) }
+        }
+
+        private func measure(_ size: Int) async throws {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-bench-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let logger = {
+                var logger = Logger(label: "bench")
+                logger.logLevel = .error
+                return logger
+            }()
+            let repeats = self.repeats
+            try await Database.with(.sqliteFile(path: folder + "/bench.sqlite"), logger: logger) { database in
+                try await MigrationRunner(database: database).migrate(logger: logger)
+                try await HanoiUnitImport.run(on: database, actorID: nil, at: Date())
+                let cityID = try await HanoiUnitImport.cityID(on: database.sql)!
+                _ = try await DemoDepartments.ensure(on: database, cityID: cityID, actorID: nil, at: Date())
+                try await DemoProcedures.seed(on: database, at: Date())
+                let calendar = WorkingCalendar(rows: OfficialCalendar.rows)
+                let clock = LocalClock()
+                let bar = ProgressBar(label: "Tạo \(size) hồ sơ")
+                let made = try await ContinuousClock().measure {
+                    try await SyntheticDossiers(database: database, desk: DossierDesk(database: database) { _, _ in DeadlineCalculator(calendar: calendar) },
+                                                calendar: calendar)
+                        .bulk(count: size, seed: 1, unitCodes: nil, from: LocalDate(iso: "2023-11-01")!, to: LocalDate(iso: "2026-10-30")!,
+                              now: clock.instant(parsing: "2026-10-31T17:00")!, progress: bar.update)
+                }
+                bar.finish()
+                let busiest = try await database.sql.select().column("processing_unit_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                    .from("dossiers").groupBy("processing_unit_id")
+                    .orderBy(SQLOrderBy(expression: SQLIdentifier("n"), direction: SQLDirection.descending)).limit(1).first()!
+                let unitID = try busiest.decode(column: "processing_unit_id", as: Int64.self)
+                let unitDossiers = try busiest.decode(column: "n", as: Int.self)
+                let from = LocalDate(iso: "2026-10-01")!, to = LocalDate(iso: "2026-11-01")!
+                let start = clock.instant(parsing: from.iso + "T00:00")!, end = clock.instant(parsing: to.iso + "T00:00")!
+                let calculator = DeadlineCalculator(calendar: calendar)
+
+                var counted = DossierStatistics.Table(counts: [:], averageWorkingDays: nil)
+                let countersTimes = try await times(repeats) {
+                    counted = DossierStatistics.table(try await StatisticsCounters(database.sql).sums(unitID: unitID, from: from, to: to))
+                }
+                var recount = DossierStatistics.Table(counts: [:], averageWorkingDays: nil)
+                let recountTimes = try await times(max(1, min(repeats, 5))) {
+                    let facts = try await DossierStore(database.sql).statisticsFacts(processingUnitID: unitID, from: start, to: end)
+                    recount = DossierStatistics.table(facts, from: start, to: end, clock: clock, calculator: calculator)
+                }
+                let same = DossierStatistics.Figure.allCases.allSatisfy { counted.count($0) == recount.count($0) }
+                let countersMS = median(countersTimes), recountMS = median(recountTimes)
+                print(String(format: "%@ dossiers (made in %.0f s); busiest unit: %d dossiers, %d received in October 2026",
+                             size.formatted(), seconds(made), unitDossiers, counted.count(.received)))
+                print(String(format: "  recount from the dossiers:   %8.2f ms  (baseline)", recountMS))
+                print(String(format: "  sum of the unit's counters:  %8.2f ms  ratio %.4f  (target ≤ 50 ms: %@)  same counts: %@",
+                             countersMS, countersMS / recountMS, countersMS <= 50 ? "met" : "NOT met", same ? "yes" : "NO"))
+            }
+        }
+
+        private func times(_ count: Int, _ body: () async throws -> Void) async throws -> [Double] {
+            var result: [Double] = []
+            for _ in 0..<count { result.append(seconds(try await ContinuousClock().measure { try await body() }) * 1000) }
+            return result
+        }
+
+        private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+        private func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        }
+    }
+}

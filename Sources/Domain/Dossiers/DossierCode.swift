@@ -8,10 +8,7 @@ public struct DossierCode: Sendable, Hashable, Codable, CustomStringConvertible 
     public let text: String
 
     public init(agencyCode: String, day: LocalDate, sequence: Int) {
-        func padded(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
+        let padded = LocalDate.padded
         text = "\(agencyCode)-\(padded(day.year % 100, 2))\(padded(day.month, 2))\(padded(day.day, 2))-\(padded(sequence, 4))"
     }
 

@@ -130,7 +130,7 @@ extension SyntheticDossiers {
         let female = random.chance(0.5)
         let birthYear = Int.random(in: 1950...2006, using: &random)
         let identifier = "001" + String((birthYear >= 2000 ? 2 : 0) + (female ? 1 : 0))
-            + String(format: "%02d%06d", birthYear % 100, Int.random(in: 0..<1_000_000, using: &random))
+            + String(birthYear % 100 + 100).dropFirst() + String(Int.random(in: 0..<1_000_000, using: &random) + 1_000_000).dropFirst()
         let name = "\(familyNames.randomElement(using: &random)!) \(female ? "Thị" : "Văn") \(givenNames.randomElement(using: &random)!)"
         let channel: Channel = random.chance(0.55) ? .online : (random.chance(0.9) ? .inPerson : .post)
         let due = try calculator.due(receivedAt: received, limit: procedure.summary.timeLimit)

@@ -102,3 +102,17 @@ def test_catalogue_round_trip_and_refusal(cli, tmp_path):
     assert f"Dòng {bad_line + 1} (DEMO-HT-05)" in refused.stderr
     exported_json = json.loads(cli("catalogue", "export").stdout)
     assert {p["code"] for p in exported_json["procedures"]} >= {"DEMO-HT-01", "DEMO-HT-05"}
+
+
+def test_bulk_synthetic_dossiers_and_a_statistics_recount(cli):
+    """`seed synthetic --bulk` writes dossiers with their counters; a recount from the dossiers finds the same
+    number of them, and a malformed count is refused with status 2."""
+    assert cli("seed", "demo").returncode == 0
+    made = cli("seed", "synthetic", "--bulk", "--dossiers", "2000", "--seed", "9", "--units", "00070,00073")
+    assert made.returncode == 0, made.stderr
+    count = int(made.stdout.split()[1])
+    assert 1900 <= count <= 2000
+    recount = cli("statistics", "rebuild")
+    assert recount.returncode == 0, recount.stderr
+    assert "Recounted the statistics counters from" in recount.stdout
+    assert cli("seed", "synthetic", "--bulk", "--dossiers", "0").returncode == 2

@@ -97,8 +97,37 @@ def check_printed_receipt(browser, base_url, dossier_url, code, axe_source):
     assert not browser.find_element(By.CSS_SELECTOR, "header.site-header").is_displayed()
     assert browser.find_element(By.CSS_SELECTOR, "article.official-form").is_displayed()
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    # The same form as PDF (the server prints it with headless Chromium): one A4 portrait page with the code.
+    pdf = fetch_pdf(browser, browser.find_element(By.CLASS_NAME, "pdf-link").get_attribute("href"))
+    assert len(pdf.pages) == 1 and pdf.pages[0].mediabox.width < pdf.pages[0].mediabox.height
+    text = pdf.pages[0].extract_text()
+    assert "GIẤY TIẾP NHẬN HỒ SƠ" in text and code in text and "In phiếu" not in text
     browser.get(link)
     assert browser.find_element(By.ID, "status").text == "Đã tiếp nhận"
+
+
+def fetch_pdf(browser, url):
+    """Downloads a PDF with the browser's session and reads it with pypdf."""
+    import io
+    import urllib.request
+
+    from pypdf import PdfReader
+
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": cookies})) as response:
+        assert response.headers["Content-Type"] == "application/pdf"
+        return PdfReader(io.BytesIO(response.read()))
+
+
+def test_the_dossier_log_prints_to_a_landscape_pdf(browser, base_url):
+    """Form 07 is wide: its PDF pages are A4 landscape and carry the log's title."""
+    sign_in(browser, base_url, "motcua.hoankiem")
+    import datetime
+
+    browser.get(base_url + "/dossier-log?from=" + (datetime.date.today() - datetime.timedelta(days=300)).isoformat())
+    pdf = fetch_pdf(browser, browser.find_element(By.CLASS_NAME, "pdf-link").get_attribute("href"))
+    assert pdf.pages[0].mediabox.width > pdf.pages[0].mediabox.height
+    assert "SỔ THEO DÕI HỒ SƠ" in pdf.pages[0].extract_text()
 
 
 def test_statistics_workbook_opens_as_a_valid_xlsx(browser, base_url):

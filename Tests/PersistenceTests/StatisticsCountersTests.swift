@@ -60,6 +60,45 @@ import Testing
         }
     }
 
+    @Test func bulkDossiersCarryTheirCountersAndContinueTheDaysCodes() async throws {
+        try await TestDatabase.with { database in
+            try await HanoiUnitImport.run(on: database, actorID: nil, at: Date())
+            let cityID = try #require(try await HanoiUnitImport.cityID(on: database.sql))
+            _ = try await DemoDepartments.ensure(on: database, cityID: cityID, actorID: nil, at: Date())
+            try await DemoProcedures.seed(on: database, at: Date())
+            let calendar = WorkingCalendar(rows: OfficialCalendar.rows)
+            let calculator: DossierDesk.Calculator = { _, _ in DeadlineCalculator(calendar: calendar) }
+            let desk = DossierDesk(database: database, calculator: calculator)
+            let now = Self.clock.instant(parsing: "2026-06-30T17:00")!
+            let synthetic = SyntheticDossiers(database: database, desk: desk, calendar: calendar)
+            // A few through the desk first: the bulk codes must continue their days' sequences.
+            try await synthetic.make(count: 30, seed: 3, unitCodes: ["00070"], from: LocalDate(iso: "2026-06-01")!, to: LocalDate(iso: "2026-06-30")!, now: now)
+            let summary = try await synthetic.bulk(count: 600, seed: 5, unitCodes: ["00070", "00073"], from: LocalDate(iso: "2026-05-01")!,
+                                                   to: LocalDate(iso: "2026-06-30")!, now: now)
+            #expect(summary.dossiers == 600 && summary.events > 600)
+            let codes = try await database.sql.select().column("code").from("dossiers").all().map { try $0.decode(column: "code", as: String.self) }
+            #expect(codes.count == 630 && Set(codes).count == 630)
+            let units = try await database.sql.select().distinct().column("processing_unit_id").from("dossiers").all()
+                .map { try $0.decode(column: "processing_unit_id", as: Int64.self) }
+            for unitID in units {
+                for (from, to) in [("2026-05-01", "2026-06-01"), ("2026-06-01", "2026-07-01")] {
+                    let start = Self.clock.instant(parsing: from + "T00:00")!, end = Self.clock.instant(parsing: to + "T00:00")!
+                    let facts = try await DossierStore(database.sql).statisticsFacts(processingUnitID: unitID, from: start, to: end)
+                    let recount = DossierStatistics.table(facts, from: start, to: end, clock: Self.clock, calculator: DeadlineCalculator(calendar: calendar))
+                    let counted = DossierStatistics.table(try await StatisticsCounters(database.sql).sums(
+                        unitID: unitID, from: LocalDate(iso: from)!, to: LocalDate(iso: to)!))
+                    for figure in DossierStatistics.Figure.allCases {
+                        #expect(counted.count(figure) == recount.count(figure), "unit \(unitID) \(from) \(figure)")
+                    }
+                }
+            }
+            // Every outcome of the model shows up.
+            let statuses = Set(try await database.sql.select().distinct().column("status").from("dossiers").all()
+                .map { try $0.decode(column: "status", as: String.self) })
+            #expect(statuses.isSuperset(of: ["returned", "resultReady", "inProgress", "withdrawn", "ineligible", "rejectedAtReceipt"]))
+        }
+    }
+
     /// Every stored counter row that is not zero (a change taken back leaves a zero row), in order.
     func rows(_ database: Database) async throws -> [String] {
         try await database.sql.select().columns("unit_id", "counter", "day", "value").from("statistics_counters")

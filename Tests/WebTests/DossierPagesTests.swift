@@ -130,6 +130,33 @@ import Web
         }
     }
 
+    /// With a headless browser on the machine (CI installs Chromium) a form downloads as PDF; without one the
+    /// link is not offered and asking anyway gets a clear message, not an error page.
+    @Test func aFormDownloadsAsPDFWhereABrowserIsInstalled() async throws {
+        try await withApp { client, services in
+            let ids = try await seed(services)
+            let desk = try await Browser.signedIn(client, as: "motcua.hk")
+            let id = try await receivedID(desk, ward: ids.hoanKiem)
+            let page = try await desk.get("/dossiers/\(id)/forms/receipt")
+            let pdf = try await desk.get("/dossiers/\(id)/forms/receipt?format=pdf")
+            if services.printsPDF {
+                #expect(page.text.contains("?format=pdf"))
+                #expect(pdf.status == .ok)
+                #expect(pdf.headers[.contentType] == "application/pdf")
+                let bytes = Array(pdf.body.readableBytesView)
+                #expect(bytes.starts(with: Array("%PDF-".utf8)) && bytes.count > 1000)
+                #expect(String(decoding: bytes.suffix(64), as: UTF8.self).contains("%%EOF"))
+            } else {
+                #expect(!page.text.contains("?format=pdf"))
+                #expect(pdf.status == .serviceUnavailable)
+                #expect(pdf.text.contains("Máy chủ chưa cài trình tạo tệp PDF"))
+            }
+            // Nobody outside the dossier's units gets its PDF either.
+            let other = try await Browser.signedIn(client, as: "motcua.cn")
+            #expect(try await other.get("/dossiers/\(id)/forms/receipt?format=pdf").status == .notFound)
+        }
+    }
+
     @Test func formsPrintWithTheCodeAndAQRCodeOfTheTrackingLink() async throws {
         try await withApp { client, services in
             let ids = try await seed(services)

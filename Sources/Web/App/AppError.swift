@@ -10,6 +10,8 @@ public enum AppError: Error, Equatable {
     case csrf
     case badRequest(String)
     case tooManyRequests(retryAfterSeconds: Int)
+    /// Something this server cannot do now (e.g. no PDF printer installed), with what to do instead.
+    case unavailable(String)
 
     var status: HTTPResponse.Status {
         switch self {
@@ -18,6 +20,7 @@ public enum AppError: Error, Equatable {
         case .forbidden, .csrf: .forbidden
         case .badRequest: .badRequest
         case .tooManyRequests: .tooManyRequests
+        case .unavailable: .serviceUnavailable
         }
     }
 
@@ -30,6 +33,7 @@ public enum AppError: Error, Equatable {
         case .csrf: "csrf_failed"
         case .badRequest: "bad_request"
         case .tooManyRequests: "too_many_requests"
+        case .unavailable: "unavailable"
         }
     }
 
@@ -42,6 +46,7 @@ public enum AppError: Error, Equatable {
         case .csrf: "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và gửi lại."
         case .badRequest(let detail): detail
         case .tooManyRequests: "Bạn đã thử quá nhiều lần. Vui lòng đợi một lát rồi thử lại."
+        case .unavailable(let detail): detail
         }
     }
 

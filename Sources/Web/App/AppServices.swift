@@ -10,6 +10,9 @@ public final class AppServices: Sendable {
     public let clock: @Sendable () -> Date
     public let accounts: AccountService
     let calendarCache = WorkingCalendarCache()
+    /// Prints forms to PDF when this machine has a headless browser; nil otherwise.
+    let pdf = PDFRenderer.find()
+    public var printsPDF: Bool { pdf != nil }
     /// Background jobs of this instance (catalogue imports and exports).
     public let jobs = JobRunner()
     /// The deadline arithmetic of a processing unit: the working calendar in force and the unit's office hours.

@@ -27,6 +27,9 @@ enum Asset: String {
         return loaded
     }()
 
+    /// The asset's text (the stylesheet inlined into documents printed to PDF).
+    var text: String { Self.contents[self].map { String(decoding: $0, as: UTF8.self) } ?? "" }
+
     func response() throws -> Response {
         guard let data = Self.contents[self] else { throw AppError.notFound }
         var headers = HTTPFields()

@@ -25,7 +25,11 @@ struct ReportRoutes {
                                                  objectID: String(unitID), reason: "\(from.iso)..\(to.iso)"))
             var unitNames: [Int64: String] = [:]
             for id in Set(rows.map(\.item.dossier.processingUnitID)) { unitNames[id] = try await services.units.find(id: id)?.name }
-            let page = DossierLogPage(unit: unit, from: from, to: to, rows: rows, unitNames: unitNames, clock: clock)
+            let page = DossierLogPage(unit: unit, from: from, to: to, rows: rows, unitNames: unitNames, clock: clock, offersPDF: services.printsPDF)
+            if request.query("format") == "pdf" {
+                return try await PDFRenderer.response(services.pdf, title: "Sổ theo dõi hồ sơ — \(unit.name)",
+                                                      fileName: "so-theo-doi-\(unit.code)-\(from.iso)-\(to.iso).pdf", content: page.body)
+            }
             return Page("Sổ theo dõi hồ sơ", body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.delegations.pattern) { request, context in

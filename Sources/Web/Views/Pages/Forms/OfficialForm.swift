@@ -62,13 +62,17 @@ struct OfficialFormPage {
     var controlSheet: ControlSheet
     var trackingURL: String
     var clock: LocalClock
+    /// Whether this server can print the form to PDF (a headless browser is installed).
+    var offersPDF = false
 
     var body: [Node<HTML.BodyContext>] {
         let actDay = clock.localDate(event?.occurredAt ?? dossier.receivedAt)
         return [
             .p(.class("no-print"),
                .a(.href(SiteRoute.dossier(id: dossier.id).path), .text("← Về hồ sơ")), .text(" · "),
-               .button(.type(.button), .class("button"), .attribute(named: "data-print", value: ""), .text("In phiếu"))),
+               .button(.type(.button), .class("button"), .attribute(named: "data-print", value: ""), .text("In phiếu")),
+               .if(offersPDF, .group(.text(" · "), .a(.class("pdf-link"), .href(SiteRoute.dossierForm(id: dossier.id, form: form.rawValue).path + "?format=pdf"),
+                                                       .text("Tải tệp PDF"))))),
             .article(
                 .class("official-form"),
                 .div(.class("form-head"),

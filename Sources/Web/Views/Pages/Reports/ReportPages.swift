@@ -11,6 +11,8 @@ struct DossierLogPage {
     var rows: [DossierLogRow]
     var unitNames: [Int64: String]
     var clock: LocalClock
+    /// Whether this server can print the log to PDF (a headless browser is installed).
+    var offersPDF = false
 
     var body: [Node<HTML.BodyContext>] {
         [
@@ -20,7 +22,9 @@ struct DossierLogPage {
                 .div(.class("field"), .label(.for("from"), .text("Từ ngày")), .input(.type(.date), .id("from"), .name("from"), .value(from.iso))),
                 .div(.class("field"), .label(.for("to"), .text("Đến ngày")), .input(.type(.date), .id("to"), .name("to"), .value(to.iso))),
                 .button(.type(.submit), .class("button"), .text("Xem")),
-                .button(.type(.button), .class("button button--secondary"), .attribute(named: "data-print", value: ""), .text("In sổ"))
+                .button(.type(.button), .class("button button--secondary"), .attribute(named: "data-print", value: ""), .text("In sổ")),
+                .if(offersPDF, .a(.class("pdf-link"), .href(SiteRoute.dossierLog.path + "?unit=\(unit.id)&from=\(from.iso)&to=\(to.iso)&format=pdf"),
+                                  .text("Tải tệp PDF")))
             ),
             .article(
                 .class("official-form official-form--wide"),

@@ -33,6 +33,7 @@ struct Serve: AsyncParsableCommand {
         }
         logger.notice("MotCua starting", metadata: ["database": "\(configuration.database.redacted)", "address": "http://\(hostname):\(port)"])
         var background: [any Service] = [DatabaseService(database: database), app, HousekeepingService(services: services, logger: logger)]
+        background.append(NotificationService(services: services, transports: NotificationService.transports(configuration), logger: logger))
         if let url = configuration.portalURL {
             background.append(PortalSyncService(services: services, transport: HTTPPortalTransport(url: url, token: configuration.portalToken), logger: logger))
         }

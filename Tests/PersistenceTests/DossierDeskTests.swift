@@ -34,7 +34,8 @@ import Testing
                     username: name, displayName: name, email: nil, passwordHash: "x", grants: [Grant(role: role, unitID: ward)], at: Date()))
             }
             let calendar = WorkingCalendar(rows: OfficialCalendar.rows)
-            let desk = DossierDesk(database: database) { _, _ in DeadlineCalculator(calendar: calendar) }
+            let notices = DossierNotices(templates: try DossierNotices.shippedTemplates()) { "https://motcua.test/track/\($0.text)" }
+            let desk = DossierDesk(database: database, calculator: { _, _ in DeadlineCalculator(calendar: calendar) }, notices: notices)
             try await body(Fixture(
                 database: database, desk: desk, ward: ward, deskOfficer: .init(userID: ids[0], roles: [.deskOfficer]),
                 caseOfficer: .init(userID: ids[1], roles: [.caseOfficer]), head: .init(userID: ids[2], roles: [.unitHead])))
@@ -84,6 +85,35 @@ import Testing
             #expect(try await AuditTrail.verify(on: fixture.database.sql).isIntact)
             #expect(try await rows(in: "dossier_events", of: fixture) == 12)
             #expect(try await rows(in: "portal_outbox", of: fixture) == 12)
+        }
+    }
+
+    @Test func theApplicantIsToldOfReceiptSupplementRequestAndResult() async throws {
+        try await withFixture { fixture in
+            var request = intake(fixture)
+            request.applicant.email = "binh@example.vn"
+            var dossier = try await fixture.desk.receive(request, by: fixture.deskOfficer, at: at("2026-03-02T09:10"), day: Self.day)
+            let outbox = NotificationOutbox(fixture.database.sql)
+            var rows = try await outbox.rows(of: dossier.id)
+            #expect(rows.map(\.message.channel) == [.email, .sms])
+            #expect(rows.allSatisfy { $0.message.purpose == .received && $0.status == .pending && $0.message.eventSequence == 1 })
+            let mail = try #require(rows.first?.message)
+            #expect(mail.recipient == "binh@example.vn" && mail.subject == "Đã tiếp nhận hồ sơ \(dossier.code.text)")
+            #expect(mail.body.contains("https://motcua.test/track/\(dossier.code.text)") && mail.body.contains("Phường Hoàn Kiếm"))
+            #expect(rows[1].message.recipient == "0912345678")
+            for (action, actor, reason) in [(DossierWorkflow.Action.transfer, fixture.deskOfficer, ""),
+                                             (.assign(userID: fixture.caseOfficer.userID), fixture.head, ""),
+                                             (.requestSupplement, fixture.caseOfficer, "Thiếu bản sao giấy khai sinh")] {
+                dossier = try await fixture.desk.act(action, on: dossier.id, seenLockVersion: dossier.lockVersion, by: actor, reason: reason,
+                                                     at: at("2026-03-02T10:00"))
+            }
+            rows = try await outbox.rows(of: dossier.id)
+            // Transfer and assignment are not the applicant's business; the supplement request is.
+            #expect(rows.map(\.message.purpose) == [.received, .received, .supplementRequested, .supplementRequested])
+            #expect(rows[2].message.body.contains("Thiếu bản sao giấy khai sinh"))
+            // The same event is never queued twice.
+            try await outbox.enqueue([rows[2].message], at: at("2026-03-02T10:05"))
+            #expect(try await outbox.rows(of: dossier.id).count == 4)
         }
     }
 

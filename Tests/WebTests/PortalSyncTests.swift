@@ -83,7 +83,7 @@ import Web
             let dossier = try await receiveAndTransfer(services, desk, ward)
             let outbox = PortalOutbox(services.database.sql)
             for row in try await outbox.rows(of: dossier.id) {
-                try await outbox.markFailed(row, error: "HTTP 500", at: services.clock(), maximumAttempts: 1)
+                try await outbox.markFailed(row, error: "HTTP 500", at: services.clock(), schedule: RetrySchedule(maximumAttempts: 1))
             }
             #expect(try await outbox.counts()[.failed] == 2)
             let admin = try await Browser.signedIn(client, as: "quantri")

@@ -14,12 +14,15 @@ public struct DossierDesk: Sendable {
 
     let database: Database
     let calculator: Calculator
+    /// The messages applicants get about events; nil sends none.
+    let notices: DossierNotices?
     let writer: IntakeWriter
 
-    public init(database: Database, calculator: @escaping Calculator) {
+    public init(database: Database, calculator: @escaping Calculator, notices: DossierNotices? = nil) {
         self.database = database
         self.calculator = calculator
-        self.writer = IntakeWriter(database: database, calculator: calculator)
+        self.notices = notices
+        self.writer = IntakeWriter(database: database, calculator: calculator, notices: notices)
     }
 
     /// What the desk enters to receive a dossier.
@@ -173,6 +176,7 @@ public struct DossierDesk: Sendable {
                                      reason: reason, detail: eventDetail, statusAfter: next.status, stepAfter: next.step)
             try await store.append([(event, updated.id)])
             try await StatisticsCounters(session).add(Self.statisticsChange(from: (original, events), to: (updated, events + [event]), calculator: deadlines))
+            try await notices?.enqueue([(updated, event, version.procedure.name)], on: session)
             try await Self.enqueue(updated, event, procedureCode: version.procedure.code, on: session)
             try await AuditTrail.append(
                 AuditRecord(actorID: actor.userID, unitID: unitID, action: "dossier.\(action.key)", objectType: "dossier",

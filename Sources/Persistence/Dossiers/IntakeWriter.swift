@@ -25,12 +25,14 @@ actor IntakeWriter {
 
     private let database: Database
     private let calculator: DossierDesk.Calculator
+    private let notices: DossierNotices?
     private var waiting: [(request: Request, reply: CheckedContinuation<Dossier, any Error>)] = []
     private var isWriting = false
 
-    init(database: Database, calculator: @escaping DossierDesk.Calculator) {
+    init(database: Database, calculator: @escaping DossierDesk.Calculator, notices: DossierNotices?) {
         self.database = database
         self.calculator = calculator
+        self.notices = notices
     }
 
     /// Writes the intake, alone or with others that arrive meanwhile, and returns the stored dossier.
@@ -49,13 +51,13 @@ actor IntakeWriter {
             let batch = Array(waiting.prefix(Self.largestBatch))
             waiting.removeFirst(batch.count)
             do {
-                let outcomes = try await Self.write(batch.map(\.request), calculator: calculator, on: database)
+                let outcomes = try await Self.write(batch.map(\.request), calculator: calculator, notices: notices, on: database)
                 for (item, outcome) in zip(batch, outcomes) { item.reply.resume(with: outcome) }
             } catch where batch.count > 1 {
                 // A failing statement must not sink the others: write each alone, so each gets its own outcome.
                 for item in batch {
                     do {
-                        item.reply.resume(with: try await Self.write([item.request], calculator: calculator, on: database)[0])
+                        item.reply.resume(with: try await Self.write([item.request], calculator: calculator, notices: notices, on: database)[0])
                     } catch {
                         item.reply.resume(throwing: error)
                     }
@@ -79,7 +81,9 @@ actor IntakeWriter {
 
     /// One transaction for all of `requests`: the catalogue and calendar are read once for the batch, each
     /// request is accepted or refused on its own, and the accepted ones are written together, in order.
-    static func write(_ requests: [Request], calculator: @escaping DossierDesk.Calculator, on database: Database) async throws -> [Result<Dossier, any Error>] {
+    static func write(
+        _ requests: [Request], calculator: @escaping DossierDesk.Calculator, notices: DossierNotices?, on database: Database
+    ) async throws -> [Result<Dossier, any Error>] {
         try await database.transaction { session in
             let procedures = ProcedureStore(session)
             let summaries = try await procedures.summaries(codes: Set(requests.map(\.intake.procedureCode)))
@@ -102,7 +106,7 @@ actor IntakeWriter {
                 }
             }
             let accepted = outcomes.compactMap { try? $0.get() }
-            let written = try await insert(accepted, on: session)
+            let written = try await insert(accepted, notices: notices, on: session)
             var next = written.makeIterator()
             return outcomes.map { outcome in outcome.map { _ in next.next()! } }
         }
@@ -110,7 +114,7 @@ actor IntakeWriter {
 
     /// Codes, dossiers, first events, portal messages, statistics counters and audit rows of resolved intakes,
     /// a statement each.
-    private static func insert(_ intakes: [Resolved], on session: any SQLDatabase) async throws -> [Dossier] {
+    private static func insert(_ intakes: [Resolved], notices: DossierNotices?, on session: any SQLDatabase) async throws -> [Dossier] {
         guard !intakes.isEmpty else { return [] }
         let store = DossierStore(session)
         // Codes: consecutive numbers per agency and day, in arrival order.
@@ -145,6 +149,7 @@ actor IntakeWriter {
         try await StatisticsCounters(session).add(zip(intakes, dossiers).flatMap { intake, dossier in
             DossierStatistics.contributions(DossierStore.facts(dossier, events: []), calculator: intake.calculator).map { (dossier.processingUnitID, $0) }
         })
+        try await notices?.enqueue(zip(intakes, zip(dossiers, events)).map { intake, pair in (pair.0, pair.1, intake.procedure.name) }, on: session)
         try await AuditTrail.append(zip(intakes, dossiers).map { intake, dossier in
             (AuditRecord(actorID: intake.request.actorID, unitID: intake.agency.id, action: "dossier.receive", objectType: "dossier",
                          objectID: dossier.code.text, reason: intake.procedure.code), intake.request.time)

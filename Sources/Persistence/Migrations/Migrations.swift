@@ -13,5 +13,6 @@ public enum Migrations {
         CreateJobs(),
         OrderProcedureUnits(),
         CreateStatisticsCounters(),
+        CreateNotifications(),
     ]
 }

@@ -123,14 +123,14 @@ public struct PortalOutbox: Sendable {
     }
 
     /// Records a failed attempt: retried after a growing delay (1, 2, 4 … minutes, at most a day), given up
-    /// after `maximumAttempts`.
-    public func markFailed(_ row: Row, error: String, at time: Date, maximumAttempts: Int = 12) async throws {
+    /// after the schedule's last attempt.
+    public func markFailed(_ row: Row, error: String, at time: Date, schedule: RetrySchedule = RetrySchedule()) async throws {
         let attempts = row.attempts + 1
-        let delay = min(pow(2, Double(attempts - 1)) * 60, 86_400)
+        let delay = schedule.delay(afterAttempts: attempts)
         try await database.update("portal_outbox")
             .set("attempts", to: Int64(attempts))
-            .set("status", to: (attempts >= maximumAttempts ? Status.failed : .pending).rawValue)
-            .set("next_attempt_at", to: time.addingTimeInterval(delay).milliseconds)
+            .set("status", to: (delay == nil ? Status.failed : .pending).rawValue)
+            .set("next_attempt_at", to: time.addingTimeInterval(delay ?? 0).milliseconds)
             .set("last_error", to: String(error.prefix(500)))
             .where("id", .equal, row.id).run()
     }

@@ -17,6 +17,10 @@ import Persistence
 /// | `MOTCUA_LOG_LEVEL` | `info` | trace, debug, info, notice, warning, error, critical |
 /// | `MOTCUA_PORTAL_URL` | (none: not sent) | where dossier events are POSTed for the national portal (docs/PORTAL-SYNC.md) |
 /// | `MOTCUA_PORTAL_TOKEN` | (none) | bearer token for that address |
+/// | `MOTCUA_SMTP_URL` | (none: e-mail not sent) | `smtp://[user:password@]host[:port]` or `smtps://…` (docs/NOTIFICATIONS.md) |
+/// | `MOTCUA_MAIL_FROM` | `no-reply@<public host>` | the sender address of e-mail |
+/// | `MOTCUA_SMS_URL` | (none: SMS not sent) | the HTTP gateway that SMS messages are POSTed to |
+/// | `MOTCUA_SMS_TOKEN` | (none) | bearer token for that gateway |
 public struct AppConfiguration: Sendable {
     public var hostname: String
     public var port: Int
@@ -31,6 +35,12 @@ public struct AppConfiguration: Sendable {
     /// The national portal's receiving address; nil keeps the events queued, unsent.
     public var portalURL: URL?
     public var portalToken: String?
+    /// Where e-mail is sent (nil: not sent) and from which address.
+    public var smtpURL: URL?
+    public var mailFrom: String = ""
+    /// The SMS gateway (nil: SMS not sent).
+    public var smsURL: URL?
+    public var smsToken: String?
 
     /// Cookies are marked Secure when people reach the product over HTTPS.
     public var usesSecureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
@@ -81,11 +91,34 @@ public struct AppConfiguration: Sendable {
                 problems.append("MOTCUA_PORTAL_URL must be an http(s) URL (got \(text))")
             }
         }
+        var smtpURL: URL?
+        if let text = environment["MOTCUA_SMTP_URL"], !text.isEmpty {
+            smtpURL = URL(string: text)
+            if smtpURL?.host == nil || !(smtpURL?.scheme == "smtp" || smtpURL?.scheme == "smtps") {
+                problems.append("MOTCUA_SMTP_URL must be an smtp:// or smtps:// URL (got a value that is not)")
+            }
+        }
+        let mailFrom = environment["MOTCUA_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "no-reply@\(URL(string: publicURL)?.host ?? "localhost")"
+        if smtpURL != nil, SMTPTransport(url: URL(string: "smtp://localhost")!, from: mailFrom) == nil {
+            problems.append("MOTCUA_MAIL_FROM must be a plain address like no-reply@dichvucong.hanoi.gov.vn (got \(mailFrom))")
+        }
+        var smsURL: URL?
+        if let text = environment["MOTCUA_SMS_URL"], !text.isEmpty {
+            smsURL = URL(string: text)
+            if smsURL?.host == nil || !(smsURL?.scheme == "https" || smsURL?.scheme == "http") {
+                problems.append("MOTCUA_SMS_URL must be an http(s) URL (got \(text))")
+            }
+        }
         guard problems.isEmpty, let zone, let hours else { throw Problems(messages: problems) }
-        return AppConfiguration(
+        var configuration = AppConfiguration(
             hostname: hostname, port: port, dataDirectory: dataDirectory, database: database, publicURL: publicURL,
             secret: secret, bcryptCost: cost, timeZone: zone, officeHours: hours, logLevel: logLevel, portalURL: portalURL,
             portalToken: environment["MOTCUA_PORTAL_TOKEN"].flatMap { $0.isEmpty ? nil : $0 })
+        configuration.smtpURL = smtpURL
+        configuration.mailFrom = mailFrom
+        configuration.smsURL = smsURL
+        configuration.smsToken = environment["MOTCUA_SMS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        return configuration
     }
 
     /// The CSRF key: `MOTCUA_SECRET`, or a random key kept in the data folder (created on first start).

@@ -31,7 +31,19 @@ public final class AppServices: Sendable {
             let hours = try await calendars.officeHours(of: unitID) ?? configuration.officeHours
             return DeadlineCalculator(calendar: try await calendarCache.calendar(from: calendars), officeHours: hours)
         }
-        self.desk = DossierDesk(database: database, calculator: deadlines)
+        let publicURL = configuration.publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        // The shipped templates are checked by the tests; a broken file would stop messages, not the desk.
+        let notices = (try? DossierNotices.shippedTemplates()).map { templates in
+            DossierNotices(templates: templates, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)) { code in
+                publicURL + SiteRoute.track(code: code.text).path
+            }
+        }
+        self.desk = DossierDesk(database: database, calculator: deadlines, notices: notices)
+    }
+
+    /// The public tracking link of a dossier (printed as a QR code, sent in notifications).
+    public func trackingURL(_ code: DossierCode) -> String {
+        configuration.publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + SiteRoute.track(code: code.text).path
     }
 
     /// Recounts the statistics counters when none are stored beside stored dossiers (a database from before

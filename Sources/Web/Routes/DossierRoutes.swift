@@ -126,7 +126,7 @@ struct DossierRoutes {
 
     /// The public tracking link of a dossier, printed as a QR code on its forms.
     func trackingURL(_ code: DossierCode) -> String {
-        services.configuration.publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + SiteRoute.track(code: code.text).path
+        services.trackingURL(code)
     }
 
     static func action(_ form: ActionForm) -> DossierWorkflow.Action? {

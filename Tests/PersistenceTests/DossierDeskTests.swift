@@ -114,6 +114,10 @@ import Testing
             // The same event is never queued twice.
             try await outbox.enqueue([rows[2].message], at: at("2026-03-02T10:05"))
             #expect(try await outbox.rows(of: dossier.id).count == 4)
+            // Demo dossiers carry made-up numbers: nobody is written to about them.
+            request.isDemo = true
+            let demo = try await fixture.desk.receive(request, by: fixture.deskOfficer, at: at("2026-03-02T11:00"), day: Self.day)
+            #expect(try await outbox.rows(of: demo.id).isEmpty)
         }
     }
 

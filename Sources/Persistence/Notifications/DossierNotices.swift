@@ -46,9 +46,12 @@ public struct DossierNotices: Sendable {
         text.filter { $0.isASCII && ($0.isNumber || $0 == "+") }
     }
 
-    /// Queues the messages of events in the caller's transaction (unit names read once for them all).
+    /// Queues the messages of events in the caller's transaction (unit names read once for them all); demo
+    /// dossiers get none.
     func enqueue(_ events: [(dossier: Dossier, event: DossierEvent, procedureName: String)], on session: any SQLDatabase) async throws {
-        let wanted = events.filter { NotificationPurpose.of(action: $0.event.action, statusAfter: $0.event.statusAfter) != nil &&
+        // Demo and synthetic dossiers carry made-up addresses and numbers that may belong to real people: never
+        // write to them.
+        let wanted = events.filter { !$0.dossier.isDemo && NotificationPurpose.of(action: $0.event.action, statusAfter: $0.event.statusAfter) != nil &&
             ($0.dossier.applicant.email?.isEmpty == false || $0.dossier.applicant.phone?.isEmpty == false) }
         guard !wanted.isEmpty else { return }
         var names: [Int64: String] = [:]

@@ -203,6 +203,7 @@ struct DossierRoutes {
             dossier: dossier, procedure: version.procedure, events: events, people: people, unitNames: unitNames,
             allowed: DossierWorkflow.allowedActions(for: dossier.state, steps: version.procedure.steps, by: actor),
             officers: officers, controlSheet: controlSheet, attachments: try await services.attachments.list(of: id),
+            notifications: try await NotificationOutbox(services.database.sql).rows(of: id),
             canAttach: !actor.roles.isDisjoint(with: [.deskOfficer, .caseOfficer, .unitHead]), clock: clock, csrfToken: context.csrfToken, saved: saved, error: error)
     }
 }

@@ -15,6 +15,7 @@ struct DossierPage {
     var officers: [User]
     var controlSheet: ControlSheet
     var attachments: [Attachment]
+    var notifications: [NotificationOutbox.Row]
     var canAttach: Bool
     var clock: LocalClock
     var csrfToken: String
@@ -66,6 +67,15 @@ struct DossierPage {
                     .tr(.td(.text(clock.text(event.occurredAt))), .td(.text(Self.title(of: event.action))),
                         .td(.text(event.actorID.flatMap { people[$0] } ?? "Hệ thống")), .td(.text(event.unitID.flatMap { unitNames[$0] } ?? "—")),
                         .td(.text(event.reason)), .td(.text(event.statusAfter.title)))
+                })
+            ),
+            .h2(.text("Thông báo cho người nộp")),
+            notifications.isEmpty ? .p(.text("Chưa có thông báo (hồ sơ không có thư điện tử hay số điện thoại, hoặc chưa có sự kiện cần báo).")) : .table(
+                .class("table notifications"),
+                .thead(.tr(.th(.text("Tạo lúc")), .th(.text("Nội dung")), .th(.text("Kênh")), .th(.text("Tình trạng")), .th(.text("Số lần thử")))),
+                .tbody(.forEach(notifications) { row in
+                    .tr(.td(.text(clock.text(row.createdAt))), .td(.text(row.message.purpose.title)), .td(.text(row.message.channel.title)),
+                        .td(.text(row.status.title + (row.sentAt.map { " lúc " + clock.text($0) } ?? ""))), .td(.text(String(row.attempts))))
                 })
             ),
         ]

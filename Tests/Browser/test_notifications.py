@@ -1,0 +1,90 @@
+"""Notifications reach a real SMTP server and an SMS gateway stub (both started by scripts/test, their
+folder in MOTCUA_NOTIFICATION_SINK): the desk receives a dossier with an e-mail address and a phone number,
+the applicant gets the receipt by e-mail and SMS, then the supplement request; the dossier page shows them
+sent. What the SMTP server received is printed for the notes."""
+import email
+import email.policy
+import json
+import os
+import pathlib
+import time
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.select import Select
+
+from test_dossiers import act, status
+from test_pages import and_wait_for_next_page, sign_in
+
+
+@pytest.fixture()
+def sink():
+    folder = os.environ.get("MOTCUA_NOTIFICATION_SINK")
+    if not folder:
+        pytest.fail("MOTCUA_NOTIFICATION_SINK is not set: run these tests through scripts/test")
+    return pathlib.Path(folder)
+
+
+def wait_for(condition, seconds=40):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        found = condition()
+        if found:
+            return found
+        time.sleep(0.5)
+    raise AssertionError("waited in vain")
+
+
+def mails_about(sink, code):
+    messages = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default) for path in sorted((sink / "mail").glob("*.eml"))]
+    return [message for message in messages if code in message["Subject"]]
+
+
+def sms_about(sink, code):
+    path = sink / "sms.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return [json.loads(line)["message"] for line in lines if code in line]
+
+
+def test_the_applicant_is_told_by_email_and_sms(browser, base_url, sink):
+    sign_in(browser, base_url, "motcua.hoankiem")
+    browser.get(base_url + "/dossiers/new")
+    Select(browser.find_element(By.ID, "procedure")).select_by_value("DEMO-HT-05")
+    browser.find_element(By.ID, "applicantName").send_keys("Phạm Văn Đức")
+    browser.find_element(By.ID, "identifier").send_keys("001095012345")
+    browser.find_element(By.ID, "birthYear").send_keys("1995")
+    Select(browser.find_element(By.ID, "gender")).select_by_value("male")
+    browser.find_element(By.ID, "phone").send_keys("0912 345 678")
+    browser.find_element(By.ID, "email").send_keys("duc@example.vn")
+    and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
+    dossier_url = browser.current_url.split("?")[0]
+    code = browser.find_element(By.TAG_NAME, "h1").text.removeprefix("Hồ sơ ")
+
+    receipt = wait_for(lambda: mails_about(sink, code))[0]
+    assert receipt["To"] == "duc@example.vn"
+    assert receipt["Subject"] == f"Đã tiếp nhận hồ sơ {code}"
+    text = receipt.get_content()
+    assert "Phường Hoàn Kiếm đã tiếp nhận hồ sơ" in text and f"/track/{code}" in text
+    sms = wait_for(lambda: sms_about(sink, code))[0]
+    assert sms["to"] == "0912345678" and sms["text"].startswith(f"Ho so {code} da duoc tiep nhan")
+
+    act(browser, "transfer")
+    sign_in(browser, base_url, "lanhdao.hoankiem")
+    browser.get(dossier_url)
+    act(browser, "assign", assignee="Chuyên viên phường Hoàn Kiếm (mẫu)")
+    sign_in(browser, base_url, "thuly.hoankiem")
+    browser.get(dossier_url)
+    act(browser, "requestSupplement", reason="Thiếu bản sao giấy khai sinh")
+    assert status(browser) == "Chờ bổ sung hồ sơ"
+    supplement = wait_for(lambda: [m for m in mails_about(sink, code) if "cần bổ sung" in m["Subject"]])[0]
+    assert "Thiếu bản sao giấy khai sinh" in supplement.get_content()
+    wait_for(lambda: len(sms_about(sink, code)) == 2)
+
+    def all_sent():
+        browser.get(dossier_url)
+        return browser.find_element(By.CSS_SELECTOR, "table.notifications").text.count("Đã gửi") == 4
+    wait_for(all_sent, seconds=20)
+    for message in mails_about(sink, code):
+        print(f"\nSMTP received: To={message['To']} Subject={message['Subject']}\n{message.get_content().strip()}")
+    for message in sms_about(sink, code):
+        print(f"SMS gateway received: to={message['to']} text={message['text']}")

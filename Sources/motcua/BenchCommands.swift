@@ -1,6 +1,8 @@
 import ArgumentParser
 import Domain
 import Foundation
+import Logging
+import Persistence
 
 /// `motcua bench …`: throughput figures measured against a baseline in the same run, never against a clock
 /// target in a unit test.
@@ -45,6 +47,25 @@ struct BenchCommand: AsyncParsableCommand {
             let clock = ContinuousClock()
             let elapsed = try clock.measure { for i in 0..<n { try body(i) } }
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+    }
+}
+
+/// A fresh SQLite file (WAL, synchronous=FULL) in a temporary folder, migrated and holding the demo catalogue,
+/// for one benchmark; removed afterwards.
+enum BenchDatabase {
+    static func with(_ body: @Sendable (Database) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-bench-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let logger = {
+            var logger = Logger(label: "bench")
+            logger.logLevel = .error
+            return logger
+        }()
+        try await Database.with(.sqliteFile(path: folder + "/bench.sqlite"), logger: logger) { database in
+            try await MigrationRunner(database: database).migrate(logger: logger)
+            try await DemoCatalogue.load(on: database, at: Date())
+            try await body(database)
         }
     }
 }

@@ -18,24 +18,12 @@ extension BenchCommand {
         @Option(help: "Intakes in flight at once through the desk (desk officers working together).") var concurrency = 8
 
         func run() async throws {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-bench-\(UUID().uuidString)").path
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            let logger = {
-                var logger = Logger(label: "bench")
-                logger.logLevel = .error
-                return logger
-            }()
-            try await Database.with(.sqliteFile(path: folder + "/bench.sqlite"), logger: logger) { database in
-                try await MigrationRunner(database: database).migrate(logger: logger)
-                try await HanoiUnitImport.run(on: database, actorID: nil, at: Date())
-                let cityID = try await HanoiUnitImport.cityID(on: database.sql)!
-                _ = try await DemoDepartments.ensure(on: database, cityID: cityID, actorID: nil, at: Date())
-                try await DemoProcedures.seed(on: database, at: Date())
+            try await BenchDatabase.with { database in
                 let ward = try await UnitStore(database.sql).find(code: "00070", validOn: LocalDate(year: 2026, month: 1, day: 1)!)!
                 let officer = try await UserStore(database.sql).create(
                     username: "bench.desk", displayName: "Bench", email: nil, passwordHash: "!", grants: [Grant(role: .deskOfficer, unitID: ward.id)], at: Date())
                 // The product's desk: due instants from the stored calendar and office hours, as the server computes them.
-                let configuration = try AppConfiguration.load(environment: ["MOTCUA_DATA_DIR": folder])
+                let configuration = try AppConfiguration.load(environment: ["MOTCUA_DATA_DIR": FileManager.default.temporaryDirectory.path])
                 let desk = AppServices(database: database, configuration: configuration).desk
                 let actor = DossierWorkflow.Actor(userID: officer, roles: [.deskOfficer])
                 let version = try await ProcedureStore(database.sql).find(code: "DEMO-HT-05")!.summary.versionID

@@ -23,10 +23,7 @@ import Testing
     /// Hanoi's units, the demo catalogue and three officers of Phường Hoàn Kiếm.
     func withFixture(_ body: @Sendable (Fixture) async throws -> Void) async throws {
         try await TestDatabase.with { database in
-            try await HanoiUnitImport.run(on: database, actorID: nil, at: Date())
-            let cityID = try #require(try await HanoiUnitImport.cityID(on: database.sql))
-            _ = try await DemoDepartments.ensure(on: database, cityID: cityID, actorID: nil, at: Date())
-            try await DemoProcedures.seed(on: database, at: Date())
+            try await DemoCatalogue.load(on: database, at: Date())
             let ward = try #require(try await UnitStore(database.sql).find(code: "00070", validOn: Self.day)).id
             var ids: [Int64] = []
             for (name, role) in [("motcua", Role.deskOfficer), ("thuly", .caseOfficer), ("lanhdao", .unitHead)] {

@@ -12,10 +12,7 @@ import Testing
 
     @Test func countersKeptAlongTheWorkflowMatchARecountAndARebuild() async throws {
         try await TestDatabase.with { database in
-            try await HanoiUnitImport.run(on: database, actorID: nil, at: Date())
-            let cityID = try #require(try await HanoiUnitImport.cityID(on: database.sql))
-            _ = try await DemoDepartments.ensure(on: database, cityID: cityID, actorID: nil, at: Date())
-            try await DemoProcedures.seed(on: database, at: Date())
+            try await DemoCatalogue.load(on: database, at: Date())
             let calendar = WorkingCalendar(rows: OfficialCalendar.rows)
             let calculator: DossierDesk.Calculator = { _, _ in DeadlineCalculator(calendar: calendar) }
             let desk = DossierDesk(database: database, calculator: calculator)
@@ -34,25 +31,8 @@ import Testing
             _ = try await desk.act(.refuseAtReceipt, on: refused.id, seenLockVersion: refused.lockVersion, by: actor, reason: "Thiếu giấy tờ",
                                    at: Self.clock.instant(parsing: "2026-06-02T09:20")!)
 
-            let units = try await database.sql.select().distinct().column("processing_unit_id").from("dossiers").all()
-                .map { try $0.decode(column: "processing_unit_id", as: Int64.self) }
-            #expect(!units.isEmpty)
-            let periods = [("2026-05-01", "2026-06-01"), ("2026-06-01", "2026-07-01"), ("2026-05-15", "2026-06-11"), ("2026-06-02", "2026-06-03")]
-            for unitID in units {
-                for (from, to) in periods {
-                    let start = LocalDate(iso: from)!, end = LocalDate(iso: to)!
-                    let facts = try await DossierStore(database.sql).statisticsFacts(
-                        processingUnitID: unitID, from: Self.clock.instant(parsing: from + "T00:00")!, to: Self.clock.instant(parsing: to + "T00:00")!)
-                    let recount = DossierStatistics.table(facts, from: Self.clock.instant(parsing: from + "T00:00")!,
-                                                          to: Self.clock.instant(parsing: to + "T00:00")!, clock: Self.clock,
-                                                          calculator: DeadlineCalculator(calendar: calendar))
-                    let counted = DossierStatistics.table(try await StatisticsCounters(database.sql).sums(unitID: unitID, from: start, to: end))
-                    for figure in DossierStatistics.Figure.allCases {
-                        #expect(counted.count(figure) == recount.count(figure), "unit \(unitID) \(from)..\(to) \(figure)")
-                    }
-                    #expect(abs((counted.averageWorkingDays ?? 0) - (recount.averageWorkingDays ?? 0)) < 0.001)
-                }
-            }
+            try await expectCountersMatchARecount(database, calendar: calendar,
+                                                  periods: [("2026-05-01", "2026-06-01"), ("2026-06-01", "2026-07-01"), ("2026-05-15", "2026-06-11"), ("2026-06-02", "2026-06-03")])
             let kept = try await rows(database)
             #expect(kept.count > 20)
             #expect(try await database.rebuildStatisticsCounters(calculator: calculator) == 121)
@@ -62,10 +42,7 @@ import Testing
 
     @Test func bulkDossiersCarryTheirCountersAndContinueTheDaysCodes() async throws {
         try await TestDatabase.with { database in
-            try await HanoiUnitImport.run(on: database, actorID: nil, at: Date())
-            let cityID = try #require(try await HanoiUnitImport.cityID(on: database.sql))
-            _ = try await DemoDepartments.ensure(on: database, cityID: cityID, actorID: nil, at: Date())
-            try await DemoProcedures.seed(on: database, at: Date())
+            try await DemoCatalogue.load(on: database, at: Date())
             let calendar = WorkingCalendar(rows: OfficialCalendar.rows)
             let calculator: DossierDesk.Calculator = { _, _ in DeadlineCalculator(calendar: calendar) }
             let desk = DossierDesk(database: database, calculator: calculator)
@@ -78,24 +55,32 @@ import Testing
             #expect(summary.dossiers == 600 && summary.events > 600)
             let codes = try await database.sql.select().column("code").from("dossiers").all().map { try $0.decode(column: "code", as: String.self) }
             #expect(codes.count == 630 && Set(codes).count == 630)
-            let units = try await database.sql.select().distinct().column("processing_unit_id").from("dossiers").all()
-                .map { try $0.decode(column: "processing_unit_id", as: Int64.self) }
-            for unitID in units {
-                for (from, to) in [("2026-05-01", "2026-06-01"), ("2026-06-01", "2026-07-01")] {
-                    let start = Self.clock.instant(parsing: from + "T00:00")!, end = Self.clock.instant(parsing: to + "T00:00")!
-                    let facts = try await DossierStore(database.sql).statisticsFacts(processingUnitID: unitID, from: start, to: end)
-                    let recount = DossierStatistics.table(facts, from: start, to: end, clock: Self.clock, calculator: DeadlineCalculator(calendar: calendar))
-                    let counted = DossierStatistics.table(try await StatisticsCounters(database.sql).sums(
-                        unitID: unitID, from: LocalDate(iso: from)!, to: LocalDate(iso: to)!))
-                    for figure in DossierStatistics.Figure.allCases {
-                        #expect(counted.count(figure) == recount.count(figure), "unit \(unitID) \(from) \(figure)")
-                    }
-                }
-            }
+            try await expectCountersMatchARecount(database, calendar: calendar, periods: [("2026-05-01", "2026-06-01"), ("2026-06-01", "2026-07-01")])
             // Every outcome of the model shows up.
             let statuses = Set(try await database.sql.select().distinct().column("status").from("dossiers").all()
                 .map { try $0.decode(column: "status", as: String.self) })
             #expect(statuses.isSuperset(of: ["returned", "resultReady", "inProgress", "withdrawn", "ineligible", "rejectedAtReceipt"]))
+        }
+    }
+
+    /// For every processing unit and period [from, to), the counters' table has the counts and average of a
+    /// recount of the dossiers.
+    func expectCountersMatchARecount(_ database: Database, calendar: WorkingCalendar, periods: [(String, String)]) async throws {
+        let units = try await database.sql.select().distinct().column("processing_unit_id").from("dossiers").all()
+            .map { try $0.decode(column: "processing_unit_id", as: Int64.self) }
+        #expect(!units.isEmpty)
+        for unitID in units {
+            for (from, to) in periods {
+                let start = Self.clock.instant(parsing: from + "T00:00")!, end = Self.clock.instant(parsing: to + "T00:00")!
+                let facts = try await DossierStore(database.sql).statisticsFacts(processingUnitID: unitID, from: start, to: end)
+                let recount = DossierStatistics.table(facts, from: start, to: end, clock: Self.clock, calculator: DeadlineCalculator(calendar: calendar))
+                let counted = DossierStatistics.table(
+                    try await StatisticsCounters(database.sql).sums(unitID: unitID, from: LocalDate(iso: from)!, to: LocalDate(iso: to)!))
+                for figure in DossierStatistics.Figure.allCases {
+                    #expect(counted.count(figure) == recount.count(figure), "unit \(unitID) \(from)..\(to) \(figure)")
+                }
+                #expect(abs((counted.averageWorkingDays ?? 0) - (recount.averageWorkingDays ?? 0)) < 0.001)
+            }
         }
     }
 

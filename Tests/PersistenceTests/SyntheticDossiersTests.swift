@@ -8,10 +8,7 @@ import Testing
     /// Makes 40 dossiers with a seed and returns each one's code, status and event actions.
     func make(seed: UInt64) async throws -> [String] {
         try await TestDatabase.with { database in
-            try await HanoiUnitImport.run(on: database, actorID: nil, at: Date())
-            let cityID = try #require(try await HanoiUnitImport.cityID(on: database.sql))
-            _ = try await DemoDepartments.ensure(on: database, cityID: cityID, actorID: nil, at: Date())
-            try await DemoProcedures.seed(on: database, at: Date())
+            try await DemoCatalogue.load(on: database, at: Date())
             let calendar = WorkingCalendar(rows: OfficialCalendar.rows)
             let desk = DossierDesk(database: database) { _, _ in DeadlineCalculator(calendar: calendar) }
             let now = LocalClock().instant(parsing: "2026-06-30T17:00")!

@@ -9,9 +9,8 @@ import Web
 /// Catalogue imports and exports from the web, as jobs with a page for their progress and result.
 @Suite struct CatalogueJobsTests {
     func seed(_ services: AppServices) async throws {
+        try await DemoCatalogue.load(on: services.database, at: Date())
         let cityID = try #require(try await HanoiUnitImport.cityID(on: services.database.sql))
-        _ = try await DemoDepartments.ensure(on: services.database, cityID: cityID, actorID: nil, at: Date())
-        try await DemoProcedures.seed(on: services.database, at: Date())
         _ = try await services.accounts.create(username: "thuky", displayName: "Thư ký", password: testPassword,
                                                grants: [Grant(role: .secretariat, unitID: cityID)], actorID: nil)
         _ = try await services.accounts.create(username: "motcua", displayName: "Một cửa", password: testPassword,

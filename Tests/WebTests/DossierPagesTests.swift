@@ -16,9 +16,7 @@ import Web
 
     /// The demo catalogue and the officers of Phường Hoàn Kiếm, and a desk officer of Phường Cửa Nam.
     func seed(_ services: AppServices) async throws -> Ids {
-        let cityID = try #require(try await HanoiUnitImport.cityID(on: services.database.sql))
-        _ = try await DemoDepartments.ensure(on: services.database, cityID: cityID, actorID: nil, at: Date())
-        try await DemoProcedures.seed(on: services.database, at: Date())
+        try await DemoCatalogue.load(on: services.database, at: Date())
         let day = LocalDate(iso: "2026-01-01")!
         let hoanKiem = try #require(try await services.units.find(code: "00070", validOn: day)).id
         let cuaNam = try #require(try await services.units.find(code: "00073", validOn: day)).id

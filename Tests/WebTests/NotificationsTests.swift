@@ -25,9 +25,7 @@ import Testing
     }
 
     func receive(_ services: AppServices) async throws -> Dossier {
-        let cityID = try #require(try await HanoiUnitImport.cityID(on: services.database.sql))
-        _ = try await DemoDepartments.ensure(on: services.database, cityID: cityID, actorID: nil, at: Date())
-        try await DemoProcedures.seed(on: services.database, at: Date())
+        try await DemoCatalogue.load(on: services.database, at: Date())
         let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!)).id
         let id = try await services.accounts.create(username: "motcua", displayName: "Một cửa", password: testPassword,
                                                     grants: [Grant(role: .deskOfficer, unitID: ward)], actorID: nil)

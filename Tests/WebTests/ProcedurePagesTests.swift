@@ -9,9 +9,7 @@ import Web
 /// The public catalogue pages and API, on the demo catalogue.
 @Suite struct ProcedurePagesTests {
     func seed(_ services: AppServices) async throws {
-        let cityID = try #require(try await HanoiUnitImport.cityID(on: services.database.sql))
-        _ = try await DemoDepartments.ensure(on: services.database, cityID: cityID, actorID: nil, at: Date())
-        try await DemoProcedures.seed(on: services.database, at: Date())
+        try await DemoCatalogue.load(on: services.database, at: Date())
     }
 
     @Test(arguments: ["khai sinh", "KHAI SINH", "Khai Sinh", "đăng ký khai sinh", "DEMO-HT-01"])

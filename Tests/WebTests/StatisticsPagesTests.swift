@@ -14,9 +14,7 @@ import Web
 
     /// Three dossiers of Phường Hoàn Kiếm in March 2026: one early, one late with an apology, one open and overdue.
     func seed(_ services: AppServices) async throws -> (ward: Int64, codes: [String]) {
-        let cityID = try #require(try await HanoiUnitImport.cityID(on: services.database.sql))
-        _ = try await DemoDepartments.ensure(on: services.database, cityID: cityID, actorID: nil, at: Date())
-        try await DemoProcedures.seed(on: services.database, at: Date())
+        try await DemoCatalogue.load(on: services.database, at: Date())
         let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!)).id
         var ids: [Int64] = []
         for (name, role) in [("motcua", Role.deskOfficer), ("thuly", .caseOfficer), ("lanhdao", .unitHead)] {

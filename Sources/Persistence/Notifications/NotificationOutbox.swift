@@ -83,18 +83,16 @@ public struct NotificationOutbox: Sendable {
             .orderBy("id").limit(limit).all().map(Self.decode)
     }
 
+    var table: OutboxTable { OutboxTable(database: database, name: "notifications") }
+
     /// Takes a message for one attempt: of several instances, one wins it; the lease makes a crashed attempt
     /// due again later.
     public func claim(_ row: Row, until lease: Date) async throws -> Bool {
-        try await !database.update("notifications").set("next_attempt_at", to: lease.milliseconds)
-            .where("id", .equal, row.id).where("status", .equal, Status.pending.rawValue)
-            .where("next_attempt_at", .equal, row.nextAttemptAt.milliseconds)
-            .returning("id").all().isEmpty
+        try await table.claim(id: row.id, seenAttemptAt: row.nextAttemptAt, until: lease)
     }
 
     public func markSent(_ id: Int64, at time: Date) async throws {
-        try await database.update("notifications").set("status", to: Status.sent.rawValue).set("sent_at", to: time.milliseconds)
-            .set("last_error", to: SQLLiteral.null).where("id", .equal, id).run()
+        try await table.markSent(id: id, at: time)
     }
 
     public func markSkipped(_ id: Int64, reason: String) async throws {
@@ -104,14 +102,7 @@ public struct NotificationOutbox: Sendable {
 
     /// Records a failed attempt: retried on the schedule, given up after its last attempt.
     public func markFailed(_ row: Row, error: String, at time: Date, schedule: RetrySchedule = RetrySchedule()) async throws {
-        let attempts = row.attempts + 1
-        let delay = schedule.delay(afterAttempts: attempts)
-        try await database.update("notifications")
-            .set("attempts", to: Int64(attempts))
-            .set("status", to: (delay == nil ? Status.failed : .pending).rawValue)
-            .set("next_attempt_at", to: time.addingTimeInterval(delay ?? 0).milliseconds)
-            .set("last_error", to: String(error.prefix(500)))
-            .where("id", .equal, row.id).run()
+        try await table.markFailed(id: row.id, previousAttempts: row.attempts, error: error, at: time, schedule: schedule)
     }
 
     /// The messages of one dossier, oldest first.
@@ -125,13 +116,7 @@ public struct NotificationOutbox: Sendable {
     }
 
     public func counts() async throws -> [Status: Int] {
-        let rows = try await database.select().column("status").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from("notifications").groupBy("status").all()
-        var result: [Status: Int] = [:]
-        for row in rows {
-            if let status = Status(rawValue: try row.decode(column: "status", as: String.self)) { result[status] = try row.decode(column: "n", as: Int.self) }
-        }
-        return result
+        try await table.counts(as: Status.self)
     }
 
     static func decode(_ row: any SQLRow) throws -> Row {

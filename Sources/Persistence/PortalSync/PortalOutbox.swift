@@ -108,31 +108,21 @@ public struct PortalOutbox: Sendable {
             .limit(limit).all().map(Self.decode)
     }
 
+    var table: OutboxTable { OutboxTable(database: database, name: "portal_outbox") }
+
     /// Takes a row for one attempt: only one worker (of several instances) wins it.
     public func claim(_ row: Row, until lease: Date) async throws -> Bool {
-        let claimed = try await database.update("portal_outbox").set("next_attempt_at", to: lease.milliseconds)
-            .where("id", .equal, row.id).where("status", .equal, Status.pending.rawValue)
-            .where("next_attempt_at", .equal, row.nextAttemptAt.milliseconds)
-            .returning("id").all()
-        return !claimed.isEmpty
+        try await table.claim(id: row.id, seenAttemptAt: row.nextAttemptAt, until: lease)
     }
 
     public func markSent(_ id: Int64, at time: Date) async throws {
-        try await database.update("portal_outbox").set("status", to: Status.sent.rawValue).set("sent_at", to: time.milliseconds)
-            .set("last_error", to: SQLLiteral.null).where("id", .equal, id).run()
+        try await table.markSent(id: id, at: time)
     }
 
     /// Records a failed attempt: retried after a growing delay (1, 2, 4 … minutes, at most a day), given up
     /// after the schedule's last attempt.
     public func markFailed(_ row: Row, error: String, at time: Date, schedule: RetrySchedule = RetrySchedule()) async throws {
-        let attempts = row.attempts + 1
-        let delay = schedule.delay(afterAttempts: attempts)
-        try await database.update("portal_outbox")
-            .set("attempts", to: Int64(attempts))
-            .set("status", to: (delay == nil ? Status.failed : .pending).rawValue)
-            .set("next_attempt_at", to: time.addingTimeInterval(delay ?? 0).milliseconds)
-            .set("last_error", to: String(error.prefix(500)))
-            .where("id", .equal, row.id).run()
+        try await table.markFailed(id: row.id, previousAttempts: row.attempts, error: error, at: time, schedule: schedule)
     }
 
     /// Puts the failed rows back in the queue (the administrator's retry).
@@ -142,13 +132,7 @@ public struct PortalOutbox: Sendable {
     }
 
     public func counts() async throws -> [Status: Int] {
-        let rows = try await database.select().column("status").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from("portal_outbox").groupBy("status").all()
-        var result: [Status: Int] = [:]
-        for row in rows {
-            if let status = Status(rawValue: try row.decode(column: "status", as: String.self)) { result[status] = try row.decode(column: "n", as: Int.self) }
-        }
-        return result
+        try await table.counts(as: Status.self)
     }
 
     /// The most recent rows that failed at least once, for the admin page.

@@ -17,12 +17,8 @@ public enum DemoData {
     /// Seeds everything and returns the demo logins.
     public static func seed(services: AppServices) async throws -> [Login] {
         let now = services.clock()
-        _ = try await HanoiUnitImport.run(on: services.database, actorID: nil, at: now)
-        guard let cityID = try await HanoiUnitImport.cityID(on: services.database.sql) else {
-            throw PersistenceError.corrupt("the city unit is missing after import")
-        }
-        let departments = try await DemoDepartments.ensure(on: services.database, cityID: cityID, actorID: nil, at: now)
-        try await DemoProcedures.seed(on: services.database, at: now)
+        let departments = try await DemoCatalogue.load(on: services.database, at: now)
+        let cityID = try await HanoiUnitImport.cityID(on: services.database.sql)
         let units = services.units
         let day = LocalDate(year: 2025, month: 7, day: 1)!
         let hoanKiem = try await units.find(code: "00070", validOn: day)

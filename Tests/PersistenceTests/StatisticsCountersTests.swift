@@ -56,6 +56,13 @@ import Testing
             let codes = try await database.sql.select().column("code").from("dossiers").all().map { try $0.decode(column: "code", as: String.self) }
             #expect(codes.count == 630 && Set(codes).count == 630)
             try await expectCountersMatchARecount(database, calendar: calendar, periods: [("2026-05-01", "2026-06-01"), ("2026-06-01", "2026-07-01")])
+            // Each dossier's events happen in the order of their sequence (no apology after the end).
+            var last: [Int64: Int64] = [:]
+            for row in try await database.sql.select().columns("dossier_id", "occurred_at").from("dossier_events").orderBy("dossier_id").orderBy("sequence").all() {
+                let id = try row.decode(column: "dossier_id", as: Int64.self), time = try row.decode(column: "occurred_at", as: Int64.self)
+                #expect(time >= last[id, default: .min], "dossier \(id)")
+                last[id] = time
+            }
             // Every outcome of the model shows up.
             let statuses = Set(try await database.sql.select().distinct().column("status").from("dossiers").all()
                 .map { try $0.decode(column: "status", as: String.self) })

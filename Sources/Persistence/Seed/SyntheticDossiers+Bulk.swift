@@ -160,7 +160,8 @@ extension SyntheticDossiers {
         var appointment = due
         if pace > 1, status != .rejectedAtReceipt, random.chance(0.5) {
             let slip = max(received.addingTimeInterval(60), due.addingTimeInterval(-3600))
-            if slip < now {
+            // A slip goes out while the dossier is open (a withdrawn one may have ended before).
+            if slip < now, finished.map({ slip < $0 }) ?? true {
                 appointment = try calculator.instant(after: Int64(limit * 0.7), from: due)
                 event("issueApology", slip, .inProgress, unit: procedure.processing.id)
             }

@@ -59,15 +59,15 @@ import Testing
     }
 }
 
-@Suite struct SignInThrottlePolicyTests {
+@Suite struct ThrottlePolicyTests {
     @Test(arguments: [(0, 0.0), (4, 0), (5, 30), (6, 60), (7, 120), (9, 480), (10, 900), (50, 900)] as [(Int, Double)])
     func delaysDoubleUpToTheCap(failures: Int, seconds: Double) {
-        #expect(SignInThrottlePolicy.perAccount.delay(afterFailures: failures) == seconds)
+        #expect(ThrottlePolicy.perAccount.delay(afterFailures: failures) == seconds)
     }
 
     @Test func addressesGetMoreRoomThanAccounts() {
-        #expect(SignInThrottlePolicy.perAddress.delay(afterFailures: 10) == 0)
-        #expect(SignInThrottlePolicy.perAddress.delay(afterFailures: 20) == 30)
+        #expect(ThrottlePolicy.perAddress.delay(afterFailures: 10) == 0)
+        #expect(ThrottlePolicy.perAddress.delay(afterFailures: 20) == 30)
     }
 }
 

@@ -67,10 +67,10 @@ import Testing
     }
 }
 
-@Suite struct SignInFailureStoreTests {
+@Suite struct FailureCountersTests {
     @Test func locksAfterTheFreeAttemptsAndForgetsAfterTheWindow() async throws {
         try await TestDatabase.with { database in
-            let failures = SignInFailureStore(database)
+            let failures = FailureCounters(database)
             let start = Date(timeIntervalSince1970: 1_790_000_000)
             for attempt in 1...4 {
                 #expect(try await failures.recordFailure("account:x", at: start.addingTimeInterval(Double(attempt)), policy: .perAccount) == nil)

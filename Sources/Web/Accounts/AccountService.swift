@@ -125,7 +125,7 @@ public struct AccountService: Sendable {
 
     public func signIn(username: String, password: String, address: String) async throws -> SignInResult {
         let now = clock()
-        let failures = SignInFailureStore(database)
+        let failures = FailureCounters(database)
         let accountKey = "account:" + UserStore.canonicalUsername(username)
         let addressKey = "address:" + address
         for key in [accountKey, addressKey] {

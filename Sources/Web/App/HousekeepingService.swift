@@ -31,8 +31,8 @@ public struct HousekeepingService: Service {
         let now = services.clock()
         do {
             try await SessionStore(services.database.sql).purgeExpired(at: now)
-            let longestWindow = max(SignInThrottlePolicy.perAccount.window, SignInThrottlePolicy.perAddress.window)
-            try await SignInFailureStore(services.database).purgeStale(at: now, window: longestWindow)
+            let longestWindow = ThrottlePolicy.all.map(\.window).max() ?? 0
+            try await FailureCounters(services.database).purgeStale(at: now, window: longestWindow)
         } catch {
             logger.warning("housekeeping failed", metadata: ["error": "\(String(reflecting: error))"])
         }

@@ -3,38 +3,88 @@ import Foundation
 import Hummingbird
 import Persistence
 
-/// The public tracking page a printed form's QR code leads to: where a dossier stands and when its result
-/// is due — without any personal data, since the code alone opens it.
+/// Public tracking, no account needed. The code alone (the printed QR code, the link in a notification)
+/// shows where a dossier stands and when its result is due, without personal data; the code with the last
+/// four digits of the applicant's phone or ID number opens the details: the timeline in plain Vietnamese,
+/// the countdown in working days, a supplement request, an apology slip, the result. Lookups by code are
+/// throttled per address (codes are sequential: walking them must not work) and wrong digits per code.
 struct TrackRoutes {
     let services: AppServices
+
+    struct DigitsForm: Decodable { var digits: String? }
 
     func register(on router: some RouterMethods<AppRequestContext>) {
         router.get("/track") { request, context in
             guard let text = request.query("code"), !text.isEmpty else {
-                return Page("Tra cứu hồ sơ", body: TrackPage(result: nil, query: "").body).render(context: context, request: request)
+                return page(TrackPage(query: "", csrfToken: context.csrfToken), context: context, request: request)
             }
             guard let code = DossierCode(parsing: text) else {
-                return Page("Tra cứu hồ sơ", body: TrackPage(result: nil, query: text, error: "Mã hồ sơ không đúng dạng (ví dụ 00070-260302-0001).").body,
-                            status: .badRequest).render(context: context, request: request)
+                return page(TrackPage(query: text, csrfToken: context.csrfToken, error: "Mã hồ sơ không đúng dạng (ví dụ 00070-260302-0001)."),
+                            status: .badRequest, context: context, request: request)
             }
             return Response.redirect(to: SiteRoute.track(code: code.text).path, type: .normal)
         }
         router.get(SiteRoute.track().pattern) { request, context in
-            guard let text = context.parameters.get("code"), let code = DossierCode(parsing: text.removingPercentEncoding ?? text),
-                  let dossier = try await services.dossiers.find(code: code),
-                  let version = try await services.procedures.version(id: dossier.procedureVersionID)
-            else {
-                return Page("Tra cứu hồ sơ", body: TrackPage(result: nil, query: context.parameters.get("code") ?? "",
-                                                             error: "Không tìm thấy hồ sơ có mã này.").body,
-                            status: .notFound).render(context: context, request: request)
-            }
-            let result = TrackPage.Result(
-                code: dossier.code.text, procedureName: version.procedure.name, status: dossier.state.status,
-                receivedAt: dossier.receivedAt, appointmentAt: dossier.appointmentAt,
-                receivingUnit: try await services.units.find(id: dossier.receivingUnitID)?.name ?? "")
-            let clock = LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes)
-            return Page("Tra cứu hồ sơ \(dossier.code.text)", body: TrackPage(result: result, query: code.text, clock: clock).body)
-                .render(context: context, request: request)
+            try await lookUp(request, context, digits: nil)
         }
+        router.post(SiteRoute.track().pattern) { request, context in
+            let form = try await request.form(DigitsForm.self, empty: DigitsForm())
+            return try await lookUp(request, context, digits: form.digits ?? "")
+        }
+    }
+
+    private func lookUp(_ request: Request, _ context: AppRequestContext, digits: String?) async throws -> Response {
+        let raw = context.parameters.get("code") ?? ""
+        let now = services.clock()
+        let counters = FailureCounters(services.database)
+        let addressKey = "track-address:" + context.clientAddress
+        if let until = try await counters.lockedUntil(addressKey, at: now) { throw AppError.tooManyRequests(retryAfterSeconds: Int(until.timeIntervalSince(now)) + 1) }
+        // Every lookup from an address counts, found or not: walking the sequential codes is what is slowed.
+        try await counters.recordFailure(addressKey, at: now, policy: .trackingPerAddress)
+        guard let code = DossierCode(parsing: raw.removingPercentEncoding ?? raw), let dossier = try await services.dossiers.find(code: code),
+              let version = try await services.procedures.version(id: dossier.procedureVersionID)
+        else {
+            return page(TrackPage(query: raw, csrfToken: context.csrfToken, error: "Không tìm thấy hồ sơ có mã này."), status: .notFound,
+                        context: context, request: request)
+        }
+        var track = TrackPage(query: code.text, csrfToken: context.csrfToken, clock: clock)
+        track.result = TrackPage.Result(
+            code: dossier.code.text, procedureName: version.procedure.name, status: dossier.state.status, receivedAt: dossier.receivedAt,
+            appointmentAt: dossier.appointmentAt, receivingUnit: try await services.units.find(id: dossier.receivingUnitID)?.name ?? "")
+        guard let digits else { return page(track, context: context, request: request) }
+
+        let codeKey = "track-code:" + code.text
+        if let until = try await counters.lockedUntil(codeKey, at: now) {
+            track.error = "Đã nhập sai quá nhiều lần. Vui lòng thử lại sau \(clock.text(until))."
+            return page(track, status: .tooManyRequests, context: context, request: request)
+        }
+        guard PublicTimeline.opens(digits, phone: dossier.applicant.phone, identifier: dossier.applicant.identifier) else {
+            try await counters.recordFailure(codeKey, at: now, policy: .trackingPerCode)
+            track.error = "Bốn chữ số không khớp với số điện thoại hoặc số định danh đã khai khi nộp hồ sơ."
+            track.digitsError = true
+            return page(track, status: .badRequest, context: context, request: request)
+        }
+        try await counters.clear(codeKey)
+        let events = try await services.dossiers.events(of: dossier.id)
+        track.details = TrackPage.Details(
+            timeline: PublicTimeline.entries(events),
+            workingDaysLeft: try await workingDaysLeft(dossier, at: now),
+            supplementReason: dossier.state.status == .awaitingSupplement ? events.last { $0.action == "requestSupplement" }?.reason : nil,
+            apology: events.last { $0.action == "issueApology" }.map { ($0.occurredAt, $0.reason) })
+        return page(track, context: context, request: request)
+    }
+
+    /// Working days from now to the appointment, or nil when paused, finished or already past.
+    private func workingDaysLeft(_ dossier: Dossier, at now: Date) async throws -> Double? {
+        guard !dossier.state.status.isFinal, dossier.state.status != .resultReady, let appointment = dossier.appointmentAt, appointment > now else { return nil }
+        let calculator = try await services.deadlines(dossier.processingUnitID, services.database.sql)
+        guard let seconds = try? calculator.workingSeconds(from: now, to: appointment) else { return nil }
+        return Double(seconds) / Double(calculator.officeHours.daySeconds)
+    }
+
+    private var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+
+    private func page(_ track: TrackPage, status: HTTPResponse.Status = .ok, context: AppRequestContext, request: Request) -> Response {
+        Page(track.result.map { "Tra cứu hồ sơ \($0.code)" } ?? "Tra cứu hồ sơ", body: track.body, status: status).render(context: context, request: request)
     }
 }

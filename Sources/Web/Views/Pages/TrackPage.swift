@@ -2,7 +2,8 @@ import Domain
 import Foundation
 import Plot
 
-/// Tracking a dossier by its code: status, receipt and appointment, and the receiving unit.
+/// Tracking a dossier: by code, where it stands (no personal data); with the last four digits of the
+/// applicant's phone or ID number, its timeline, countdown, supplement request, apology slip and result.
 struct TrackPage {
     struct Result {
         var code: String
@@ -13,10 +14,21 @@ struct TrackPage {
         var receivingUnit: String
     }
 
-    var result: Result?
+    struct Details {
+        var timeline: [PublicTimeline.Entry]
+        var workingDaysLeft: Double?
+        var supplementReason: String?
+        var apology: (at: Date, reason: String)?
+    }
+
     var query: String
+    var csrfToken: String
     var error: String? = nil
     var clock = LocalClock()
+    var result: Result?
+    var details: Details?
+    /// The digits typed did not open the details (the field is marked invalid).
+    var digitsError = false
 
     var body: [Node<HTML.BodyContext>] {
         [
@@ -29,16 +41,65 @@ struct TrackPage {
             ),
             .unwrap(error) { .p(.class("notice notice--error"), .attribute(named: "role", value: "alert"), .text($0)) },
             .unwrap(result) { result in
-                .dl(
-                    .class("facts"),
-                    .dt(.text("Mã hồ sơ")), .dd(.text(result.code)),
-                    .dt(.text("Thủ tục")), .dd(.text(result.procedureName)),
-                    .dt(.text("Nơi tiếp nhận")), .dd(.text(result.receivingUnit)),
-                    .dt(.text("Trạng thái")), .dd(.strong(.id("status"), .text(result.status.title))),
-                    .dt(.text("Ngày tiếp nhận")), .dd(.text(clock.text(result.receivedAt))),
-                    .dt(.text("Ngày hẹn trả")), .dd(.text(result.appointmentAt.map(clock.text) ?? "Đang tạm dừng, sẽ hẹn lại khi đủ hồ sơ"))
+                .group(
+                    .dl(
+                        .class("facts"),
+                        .dt(.text("Mã hồ sơ")), .dd(.text(result.code)),
+                        .dt(.text("Thủ tục")), .dd(.text(result.procedureName)),
+                        .dt(.text("Nơi tiếp nhận")), .dd(.text(result.receivingUnit)),
+                        .dt(.text("Trạng thái")), .dd(.strong(.id("status"), .text(result.status.title))),
+                        .dt(.text("Ngày tiếp nhận")), .dd(.text(clock.text(result.receivedAt))),
+                        .dt(.text("Ngày hẹn trả")), .dd(.text(result.appointmentAt.map(clock.text) ?? "Đang tạm dừng, sẽ hẹn lại khi đủ hồ sơ")),
+                        .unwrap(details) { details in
+                            .unwrap(details.workingDaysLeft) { .group(.dt(.text("Thời gian còn lại")), .dd(.id("countdown"), .text(Self.days($0)))) }
+                        }
+                    ),
+                    details.map { detailsSection($0) } ?? digitsForm(result)
                 )
             },
         ]
+    }
+
+    /// "còn 2,5 ngày làm việc"
+    static func days(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded).replacingOccurrences(of: ".", with: ",")
+        return "còn \(text) ngày làm việc"
+    }
+
+    private func digitsForm(_ result: Result) -> Node<HTML.BodyContext> {
+        .form(
+            .class("form track-details"), .action(SiteRoute.track(code: result.code).path), .method(.post),
+            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+            .h2(.text("Xem chi tiết hồ sơ")),
+            .div(.class("field"),
+                 .label(.for("digits"), .text("Bốn chữ số cuối của số điện thoại hoặc số định danh cá nhân đã khai khi nộp hồ sơ")),
+                 .input(.type(.text), .id("digits"), .name("digits"), .attribute(named: "inputmode", value: "numeric"),
+                        .attribute(named: "autocomplete", value: "off"), .attribute(named: "maxlength", value: "4"),
+                        .attribute(named: "pattern", value: "[0-9]{4}"), .attribute(named: "required", value: "required"),
+                        .attribute(named: "aria-invalid", value: digitsError ? "true" : "false"))),
+            .button(.type(.submit), .class("button"), .text("Xem chi tiết"))
+        )
+    }
+
+    private func detailsSection(_ details: Details) -> Node<HTML.BodyContext> {
+        .section(
+            .attribute(named: "aria-labelledby", value: "details-title"),
+            .h2(.id("details-title"), .text("Chi tiết hồ sơ")),
+            .unwrap(details.supplementReason) { reason in
+                .div(.class("notice"), .attribute(named: "role", value: "note"),
+                     .p(.strong(.text("Hồ sơ cần bổ sung: "))), .p(.id("supplement-reason"), .text(reason)),
+                     .p(.text("Thời gian giải quyết tạm dừng đến khi nhận đủ hồ sơ. Vui lòng nộp phần bổ sung tại nơi tiếp nhận.")))
+            },
+            .unwrap(details.apology) { apology in
+                .div(.class("notice"), .attribute(named: "role", value: "note"),
+                     .p(.strong(.text("Phiếu xin lỗi và hẹn lại ngày trả kết quả (\(clock.text(apology.at))): "))), .p(.text(apology.reason)))
+            },
+            .h3(.text("Diễn biến")),
+            .ol(.class("timeline"), .forEach(details.timeline) { entry in
+                .li(.span(.class("timeline__time"), .text(clock.text(entry.at))), .text(" — "), .text(entry.text),
+                    .unwrap(entry.reason) { .span(.class("timeline__reason"), .text(": " + $0)) })
+            })
+        )
     }
 }

@@ -2,9 +2,10 @@ import Domain
 import Foundation
 import SQLKit
 
-/// Counts sign-in failures per key (`account:<name>` or `address:<ip>`) in the database, so that every
-/// instance throttles alike.
-public struct SignInFailureStore: Sendable {
+/// Counts failed or guarded attempts per key in the database (table `sign_in_failures`, named for its first
+/// use), so that every instance throttles alike: sign-in failures (`account:<name>`, `address:<ip>`) and public
+/// tracking (`track-address:<ip>`, `track-code:<code>`).
+public struct FailureCounters: Sendable {
     let database: Database
 
     public init(_ database: Database) { self.database = database }
@@ -20,7 +21,7 @@ public struct SignInFailureStore: Sendable {
 
     /// Counts one more failure and returns the lock it causes (nil while attempts are free).
     @discardableResult
-    public func recordFailure(_ key: String, at time: Date, policy: SignInThrottlePolicy) async throws -> Date? {
+    public func recordFailure(_ key: String, at time: Date, policy: ThrottlePolicy) async throws -> Date? {
         try await database.transaction { session in
             let row = try await session.select().columns("failures", "first_failure_at").from("sign_in_failures")
                 .where("key", .equal, key).first()

@@ -1,0 +1,84 @@
+import Domain
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Persistence
+import Testing
+import Web
+
+/// Public tracking: the code alone shows the status without personal data; the last four digits of the
+/// phone or ID open the details; guessing digits and walking codes are throttled.
+@Suite struct TrackingTests {
+    func receive(_ services: AppServices) async throws -> (Dossier, DossierWorkflow.Actor, DossierWorkflow.Actor) {
+        try await DemoCatalogue.load(on: services.database, at: Date())
+        let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!)).id
+        var actors: [DossierWorkflow.Actor] = []
+        for (name, role) in [("motcua", Role.deskOfficer), ("lanhdao", .unitHead)] {
+            let id = try await services.accounts.create(username: name, displayName: name, password: testPassword, grants: [Grant(role: role, unitID: ward)],
+                                                        actorID: nil)
+            actors.append(DossierWorkflow.Actor(userID: id, roles: [role]))
+        }
+        let dossier = try await services.desk.receive(
+            .init(procedureCode: "DEMO-HT-05", receivingUnitID: ward, channel: .inPerson,
+                  applicant: Applicant(kind: .person, name: "Vũ Thị Lan", identifier: "001195012345", phone: "0987 654 321")),
+            by: actors[0], at: services.clock(), day: services.today())
+        return (dossier, actors[0], actors[1])
+    }
+
+    @Test func theDigitsOpenTheTimelineAndTheSupplementRequest() async throws {
+        try await withApp { client, services in
+            var (dossier, desk, head) = try await receive(services)
+            let visitor = Browser(client)
+            let path = "/track/\(dossier.code.text)"
+            let plain = try await visitor.get(path)
+            #expect(plain.status == .ok && plain.text.contains("Đã tiếp nhận") && plain.text.contains("name=\"digits\""))
+            #expect(!plain.text.contains("Vũ Thị Lan") && !plain.text.contains("0987") && !plain.text.contains("001195012345"))
+
+            let wrong = try await visitor.post(path, form: ["digits": "1111"])
+            #expect(wrong.status == .badRequest && wrong.text.contains("Bốn chữ số không khớp") && wrong.text.contains("aria-invalid=\"true\""))
+            #expect(!wrong.text.contains("Diễn biến"))
+            let counting = try await visitor.post(path, form: ["digits": "4321"])
+            #expect(counting.text.contains("id=\"countdown\">còn ") && counting.text.contains(" ngày làm việc"))
+
+            dossier = try await services.desk.act(.transfer, on: dossier.id, seenLockVersion: dossier.lockVersion, by: desk, reason: "", at: services.clock())
+            dossier = try await services.desk.act(.requestSupplement, on: dossier.id, seenLockVersion: dossier.lockVersion, by: head,
+                                                  reason: "Thiếu bản sao sổ hộ khẩu", at: services.clock())
+            for digits in ["4321", "2345"] {
+                let opened = try await visitor.post(path, form: ["digits": digits])
+                #expect(opened.status == .ok)
+                #expect(opened.text.contains("Hồ sơ đã được tiếp nhận") && opened.text.contains("Hồ sơ được chuyển đến đơn vị giải quyết"))
+                #expect(opened.text.contains("id=\"supplement-reason\">Thiếu bản sao sổ hộ khẩu"))
+                #expect(!opened.text.contains("Vũ Thị Lan") && !opened.text.contains("motcua") && !opened.text.contains("lanhdao"))
+            }
+        }
+    }
+
+    @Test func guessingTheDigitsIsStoppedForTheCode() async throws {
+        try await withApp { client, services in
+            let (dossier, _, _) = try await receive(services)
+            let visitor = Browser(client)
+            let path = "/track/\(dossier.code.text)"
+            _ = try await visitor.get(path)
+            for guess in ["0000", "0001", "0002", "0003", "0004"] {
+                #expect(try await visitor.post(path, form: ["digits": guess]).status == .badRequest)
+            }
+            let locked = try await visitor.post(path, form: ["digits": "4321"])
+            #expect(locked.status == .tooManyRequests && locked.text.contains("Đã nhập sai quá nhiều lần"))
+            #expect(!locked.text.contains("Diễn biến"))
+        }
+    }
+
+    @Test func walkingTheCodesIsSlowedForTheAddress() async throws {
+        try await withApp { client, services in
+            let (dossier, _, _) = try await receive(services)
+            let visitor = Browser(client)
+            for sequence in 1...30 {
+                let code = DossierCode(agencyCode: "00070", day: services.today(), sequence: sequence).text
+                #expect(try await visitor.get("/track/\(code)").status == (code == dossier.code.text ? .ok : .notFound))
+            }
+            let slowed = try await visitor.get("/track/\(dossier.code.text)")
+            #expect(slowed.status == .tooManyRequests)
+            #expect(slowed.headers[.retryAfter] != nil)
+        }
+    }
+}

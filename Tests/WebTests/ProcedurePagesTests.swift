@@ -56,6 +56,20 @@ import Web
             #expect(try await client.execute(uri: "/api/v1/procedures?onlineLevel=pigeon", method: .get).status == .badRequest)
         }
     }
+
+    @Test func browsesByTheUnitWhereOneFiles() async throws {
+        try await withApp { client, services in
+            try await seed(services)
+            let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!))
+            let all = try await client.execute(uri: "/procedures", method: .get)
+            #expect(all.text.contains("<option value=\"\(ward.id)\">\(ward.name)</option>"))
+            let atWard = try await client.execute(uri: "/procedures?unitId=\(ward.id)", method: .get)
+            // The ward receives its own procedures (civil status) but not a department's (a building licence for professionals).
+            #expect(atWard.text.contains("Đăng ký kết hôn") && !atWard.text.contains("Cấp chứng chỉ hành nghề hoạt động xây dựng"))
+            #expect(atWard.text.contains("<option value=\"\(ward.id)\" selected"))
+            #expect(try await client.execute(uri: "/procedures?unitId=abc", method: .get).status == .badRequest)
+        }
+    }
 }
 
 /// Enough of a JSON value to read strings out of API answers in tests.

@@ -2,12 +2,14 @@ import Domain
 import Persistence
 import Plot
 
-/// The catalogue list: search by code or name (diacritics and case ignored), filters by field and online
-/// level, and the procedures found.
+/// The catalogue list: search by code or name (diacritics and case ignored), filters by field, by the unit
+/// where one files and by online level, and the procedures found.
 struct ProceduresPage {
     var procedures: [ProcedureSummary]
     var filter: ProcedureStore.Filter
     var fields: [String]
+    /// The units one can file at (current units, in Vietnamese order).
+    var units: [OrgUnit] = []
     var canManage = false
 
     var body: [Node<HTML.BodyContext>] {
@@ -22,6 +24,10 @@ struct ProceduresPage {
                      .select(.id("field"), .attribute(named: "name", value: "field"),
                              .choice("", "Tất cả", isSelected: (filter.field ?? "").isEmpty),
                              .forEach(fields) { .choice($0, $0, isSelected: $0 == filter.field) })),
+                .div(.class("field"), .label(.for("unitId"), .text("Nơi nộp hồ sơ")),
+                     .select(.id("unitId"), .attribute(named: "name", value: "unitId"),
+                             .choice("", "Tất cả", isSelected: filter.receivingUnitID == nil),
+                             .forEach(units) { .choice(String($0.id), $0.name, isSelected: $0.id == filter.receivingUnitID) })),
                 .div(.class("field"), .label(.for("onlineLevel"), .text("Mức trực tuyến")),
                      .select(.id("onlineLevel"), .attribute(named: "name", value: "onlineLevel"),
                              .choice("", "Tất cả", isSelected: filter.onlineLevel == nil),

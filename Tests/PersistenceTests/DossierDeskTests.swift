@@ -156,6 +156,46 @@ import Testing
         }
     }
 
+    @Test func theApplicantRatesOnceTheResultIsReturnedAndMayChangeItForSevenDays() async throws {
+        try await withFixture { fixture in
+            let criteria = try RatingStore.shippedCriteria()
+            #expect(criteria.criteria.count == 9 && criteria.overall.count == 5)
+            let ratings = RatingStore(fixture.database)
+            var dossier = try await fixture.desk.receive(intake(fixture), by: fixture.deskOfficer, at: at("2026-03-02T09:10"), day: Self.day)
+            let good = DossierRating(overall: 5, answers: ["TC1": 2, "TC4": 2], comment: "Cán bộ tận tình")
+            await #expect(throws: RatingStore.Problem.notYet) {
+                try await ratings.rate(dossier.id, good, criteria: criteria, channel: .portal, at: at("2026-03-02T10:00"))
+            }
+            for (action, actor, time) in [(DossierWorkflow.Action.transfer, fixture.deskOfficer, "2026-03-02T10:00"),
+                                          (.assign(userID: fixture.caseOfficer.userID), fixture.head, "2026-03-02T11:00"),
+                                          (.completeStep, fixture.caseOfficer, "2026-03-03T15:00"), (.completeStep, fixture.head, "2026-03-04T09:00"),
+                                          (.returnResult, fixture.deskOfficer, "2026-03-04T10:00")] {
+                dossier = try await fixture.desk.act(action, on: dossier.id, seenLockVersion: dossier.lockVersion, by: actor, reason: "", at: at(time))
+            }
+            for (bad, reason) in [(DossierRating(overall: 6, answers: [:]), "mức đánh giá chung"), (DossierRating(overall: 4, answers: ["TC1": 3]), "không hợp lệ"),
+                                  (DossierRating(overall: 4, answers: ["TC99": 1]), "không có trong bộ tiêu chí")] {
+                do {
+                    try await ratings.rate(dossier.id, bad, criteria: criteria, channel: .portal, at: at("2026-03-04T11:00"))
+                    Issue.record("accepted \(bad)")
+                } catch let RatingStore.Problem.invalid(messages) {
+                    #expect(messages.joined().contains(reason))
+                }
+            }
+            try await ratings.rate(dossier.id, good, criteria: criteria, channel: .desk, at: at("2026-03-04T11:00"))
+            let changed = DossierRating(overall: 3, answers: ["TC6": 1])
+            try await ratings.rate(dossier.id, changed, criteria: criteria, channel: .portal, at: at("2026-03-10T11:00"))
+            let stored = try #require(try await ratings.rating(of: dossier.id))
+            #expect(stored.rating == changed && stored.channel == .portal && stored.createdAt == at("2026-03-04T11:00"))
+            await #expect(throws: RatingStore.Problem.tooLate) {
+                try await ratings.rate(dossier.id, good, criteria: criteria, channel: .portal, at: at("2026-03-11T11:01"))
+            }
+            let satisfaction = try await ratings.satisfaction(unitID: dossier.processingUnitID, from: at("2026-03-01T00:00"), to: at("2026-04-01T00:00"))
+            #expect(satisfaction.rated == 1 && satisfaction.satisfied == 0)
+            #expect(try await AuditTrail.entries(objectType: "dossier", objectID: dossier.code.text, on: fixture.database.sql)
+                .map(\.action).prefix(2) == ["dossier.rerate", "dossier.rate"])
+        }
+    }
+
     @Test func twoOfficersActingOnTheSameCopyOneWinsTheOtherIsTold() async throws {
         try await withFixture { fixture in
             let dossier = try await fixture.desk.receive(intake(fixture), by: fixture.deskOfficer, at: at("2026-03-02T09:10"), day: Self.day)

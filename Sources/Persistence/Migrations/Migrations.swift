@@ -14,5 +14,6 @@ public enum Migrations {
         OrderProcedureUnits(),
         CreateStatisticsCounters(),
         CreateNotifications(),
+        CreateDossierRatings(),
     ]
 }

@@ -13,7 +13,7 @@ import Web
         try await DemoCatalogue.load(on: services.database, at: Date())
         let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!)).id
         var actors: [DossierWorkflow.Actor] = []
-        for (name, role) in [("motcua", Role.deskOfficer), ("lanhdao", .unitHead)] {
+        for (name, role) in [("motcua", Role.deskOfficer), ("lanhdao", .unitHead), ("thuly", .caseOfficer)] {
             let id = try await services.accounts.create(username: name, displayName: name, password: testPassword, grants: [Grant(role: role, unitID: ward)],
                                                         actorID: nil)
             actors.append(DossierWorkflow.Actor(userID: id, roles: [role]))
@@ -50,6 +50,45 @@ import Web
                 #expect(opened.text.contains("id=\"supplement-reason\">Thiếu bản sao sổ hộ khẩu"))
                 #expect(!opened.text.contains("Vũ Thị Lan") && !opened.text.contains("motcua") && !opened.text.contains("lanhdao"))
             }
+        }
+    }
+
+    @Test func aReturnedDossierIsRatedOnThePortalAndAtTheDesk() async throws {
+        try await withApp { client, services in
+            var (dossier, desk, head) = try await receive(services)
+            let officer = try #require(try await services.users.list(within: .everyUnit).first { $0.username == "thuly" }).id
+            for (action, actor) in [(DossierWorkflow.Action.transfer, desk), (.assign(userID: officer), head),
+                                    (.completeStep, DossierWorkflow.Actor(userID: officer, roles: [.caseOfficer])), (.completeStep, head)] {
+                dossier = try await services.desk.act(action, on: dossier.id, seenLockVersion: dossier.lockVersion, by: actor, reason: "", at: services.clock())
+            }
+            let visitor = Browser(client)
+            let path = "/track/\(dossier.code.text)"
+            _ = try await visitor.get(path)
+            // Ready but not handed over yet: no rating form.
+            #expect(!(try await visitor.post(path, form: ["digits": "4321"])).text.contains("Đánh giá việc giải quyết hồ sơ"))
+            dossier = try await services.desk.act(.returnResult, on: dossier.id, seenLockVersion: dossier.lockVersion, by: desk, reason: "", at: services.clock())
+            let details = try await visitor.post(path, form: ["digits": "4321"])
+            #expect(details.text.contains("Đánh giá việc giải quyết hồ sơ") && details.text.contains("name=\"overall\""))
+            // A rating without the overall level is refused with the message; the right digits are needed again.
+            let incomplete = try await visitor.post(path + "/rating", form: ["digits": "4321", "c-TC1": "2"])
+            #expect(incomplete.text.contains("Vui lòng chọn mức đánh giá chung"))
+            #expect(incomplete.text.contains("id=\"c-TC1-2\" name=\"c-TC1\" value=\"2\" checked"))
+            #expect(try await visitor.post(path + "/rating", form: ["digits": "9999", "overall": "5"]).status == .badRequest)
+            let rated = try await visitor.post(path + "/rating", form: ["digits": "4321", "overall": "4", "c-TC4": "2", "comment": "Nhanh gọn"])
+            #expect(rated.text.contains("Cảm ơn ông/bà đã đánh giá."))
+            #expect(try await RatingStore(services.database).rating(of: dossier.id)?.rating == DossierRating(overall: 4, answers: ["TC4": 2], comment: "Nhanh gọn"))
+
+            // At the desk the officer opens the tablet page; the applicant changes the rating there.
+            let deskBrowser = try await Browser.signedIn(client, as: "motcua")
+            #expect(try await deskBrowser.get("/dossiers/\(dossier.id)").text.contains("/dossiers/\(dossier.id)/rating"))
+            let tablet = try await deskBrowser.get("/dossiers/\(dossier.id)/rating")
+            #expect(tablet.status == .ok && tablet.text.contains("id=\"overall-4\" name=\"overall\" value=\"4\" checked"))
+            #expect(try await deskBrowser.post("/dossiers/\(dossier.id)/rating", form: ["overall": "5"]).text.contains("Cảm ơn ông/bà đã đánh giá."))
+            let stored = try #require(try await RatingStore(services.database).rating(of: dossier.id))
+            #expect(stored.rating.overall == 5 && stored.channel == .desk)
+            // The unit head is not at the desk.
+            let headBrowser = try await Browser.signedIn(client, as: "lanhdao")
+            #expect(try await headBrowser.get("/dossiers/\(dossier.id)/rating").status == .forbidden)
         }
     }
 

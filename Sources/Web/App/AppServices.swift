@@ -10,6 +10,8 @@ public final class AppServices: Sendable {
     public let clock: @Sendable () -> Date
     public let accounts: AccountService
     let calendarCache = WorkingCalendarCache()
+    /// The criteria applicants rate their dossiers' handling by (shipped data, checked by the tests).
+    let ratingCriteria = try? RatingStore.shippedCriteria()
     /// Prints forms to PDF when this machine has a headless browser; nil otherwise.
     let pdf = PDFRenderer.find()
     public var printsPDF: Bool { pdf != nil }

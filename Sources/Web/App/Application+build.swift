@@ -26,6 +26,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     ProcedureRoutes(services: services).register(on: router)
     DossierRoutes(services: services).register(on: router)
     TrackRoutes(services: services).register(on: router)
+    RatingRoutes(services: services).register(on: router)
     AttachmentRoutes(services: services).register(on: router)
     StatisticsRoutes(services: services).register(on: router)
     PortalSyncRoutes(services: services).register(on: router)

@@ -204,6 +204,7 @@ struct DossierRoutes {
             allowed: DossierWorkflow.allowedActions(for: dossier.state, steps: version.procedure.steps, by: actor),
             officers: officers, controlSheet: controlSheet, attachments: try await services.attachments.list(of: id),
             notifications: try await NotificationOutbox(services.database.sql).rows(of: id),
-            canAttach: !actor.roles.isDisjoint(with: [.deskOfficer, .caseOfficer, .unitHead]), clock: clock, csrfToken: context.csrfToken, saved: saved, error: error)
+            canAttach: !actor.roles.isDisjoint(with: [.deskOfficer, .caseOfficer, .unitHead]),
+            allowedToHandOver: try await services.actor(identity, on: [dossier.receivingUnitID]).roles.contains(.deskOfficer), clock: clock, csrfToken: context.csrfToken, saved: saved, error: error)
     }
 }

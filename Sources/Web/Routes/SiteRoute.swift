@@ -32,6 +32,8 @@ enum SiteRoute: Sendable {
     case dossierAttachment(id: Int64? = nil, attachmentID: Int64? = nil)
     case dossierLog
     case track(code: String? = nil)
+    case trackRating(code: String? = nil)
+    case dossierRating(id: Int64? = nil)
     case statistics
     case statisticsDossiers
     case statisticsCSV
@@ -91,6 +93,8 @@ enum SiteRoute: Sendable {
         case .dossierAttachment(let id, let attachmentID): "/dossiers/\(Self.segment(id))/attachments/\(Self.segment(attachmentID, name: "attachment"))"
         case .dossierLog: "/dossier-log"
         case .track(let code): "/track/\(code.map(Self.escaped) ?? ":code")"
+        case .trackRating(let code): "/track/\(code.map(Self.escaped) ?? ":code")/rating"
+        case .dossierRating(let id): "/dossiers/\(Self.segment(id))/rating"
         case .statistics: "/statistics"
         case .statisticsDossiers: "/statistics/dossiers"
         case .statisticsCSV: "/statistics.csv"

@@ -31,9 +31,14 @@ struct TrackRoutes {
             let form = try await request.form(DigitsForm.self, empty: DigitsForm())
             return try await lookUp(request, context, digits: form.digits ?? "")
         }
+        // The applicant's rating, from the details the digits opened (checked again here).
+        router.post(SiteRoute.trackRating().pattern) { request, context in
+            let fields = try await request.form([String: String].self, empty: [:])
+            return try await lookUp(request, context, digits: fields["digits"] ?? "", rating: fields)
+        }
     }
 
-    private func lookUp(_ request: Request, _ context: AppRequestContext, digits: String?) async throws -> Response {
+    private func lookUp(_ request: Request, _ context: AppRequestContext, digits: String?, rating fields: [String: String]? = nil) async throws -> Response {
         let raw = context.parameters.get("code") ?? ""
         let now = services.clock()
         let counters = FailureCounters(services.database)
@@ -65,6 +70,25 @@ struct TrackRoutes {
             return page(track, status: .badRequest, context: context, request: request)
         }
         try await counters.clear(codeKey)
+        if DossierRating.canRate(dossier.state.status), let criteria = services.ratingCriteria {
+            let ratings = RatingStore(services.database)
+            var form = RatingForm(criteria: criteria, action: SiteRoute.trackRating(code: code.text).path, csrfToken: context.csrfToken,
+                                  hidden: [("digits", digits)], current: try await ratings.rating(of: dossier.id)?.rating)
+            if let fields {
+                let answered = RatingForm.rating(from: fields)
+                do {
+                    try await ratings.rate(dossier.id, answered, criteria: criteria, channel: .portal, at: now)
+                    form.current = answered
+                    track.ratingSaved = true
+                } catch let problem as RatingStore.Problem {
+                    form.current = answered
+                    form.error = problem.message
+                }
+            }
+            let stored = try await ratings.rating(of: dossier.id)
+            track.rating = stored.map { $0.isChangeable(at: now) } ?? true ? form : nil
+            track.ratingClosed = stored.map { !$0.isChangeable(at: now) } ?? false
+        }
         let events = try await services.dossiers.events(of: dossier.id)
         track.details = TrackPage.Details(
             timeline: PublicTimeline.entries(events),

@@ -29,6 +29,11 @@ struct TrackPage {
     var details: Details?
     /// The digits typed did not open the details (the field is marked invalid).
     var digitsError = false
+    /// The rating form, once the result was handed over and while the rating can still change.
+    var rating: RatingForm?
+    var ratingSaved = false
+    /// A rating was given more than 7 days ago: it stands.
+    var ratingClosed = false
 
     var body: [Node<HTML.BodyContext>] {
         [
@@ -95,6 +100,12 @@ struct TrackPage {
                 .div(.class("notice"), .attribute(named: "role", value: "note"),
                      .p(.strong(.text("Phiếu xin lỗi và hẹn lại ngày trả kết quả (\(clock.text(apology.at))): "))), .p(.text(apology.reason)))
             },
+            .if(ratingSaved, .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text("Cảm ơn ông/bà đã đánh giá."))),
+            .unwrap(rating) { form in
+                .section(.attribute(named: "aria-labelledby", value: "rating-title"),
+                         .h3(.id("rating-title"), .text("Đánh giá việc giải quyết hồ sơ")), form.body)
+            },
+            .if(ratingClosed, .p(.text("Ông/bà đã đánh giá hồ sơ này; đánh giá chỉ được sửa trong 7 ngày."))),
             .h3(.text("Diễn biến")),
             .ol(.class("timeline"), .forEach(details.timeline) { entry in
                 .li(.span(.class("timeline__time"), .text(clock.text(entry.at))), .text(" — "), .text(entry.text),

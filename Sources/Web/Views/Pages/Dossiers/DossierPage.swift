@@ -17,6 +17,8 @@ struct DossierPage {
     var attachments: [Attachment]
     var notifications: [NotificationOutbox.Row]
     var canAttach: Bool
+    /// The reader is a desk officer of the receiving unit (hands over results, offers the rating tablet).
+    var allowedToHandOver = false
     var clock: LocalClock
     var csrfToken: String
     var saved: Bool
@@ -54,6 +56,9 @@ struct DossierPage {
             attachmentsSection,
             .h2(.text("Phiếu kiểm soát quá trình giải quyết")),
             controlSheetTable,
+            .if(DossierRating.canRate(dossier.state.status) && allowedToHandOver,
+                .p(.a(.class("button button--secondary"), .href(SiteRoute.dossierRating(id: dossier.id).path),
+                      .text("Mời người nộp đánh giá (máy tính bảng tại quầy)")))),
             .h2(.text("In phiếu")),
             .ul(.class("form-links"), .forEach(printable) { form in
                 .li(.a(.href(SiteRoute.dossierForm(id: dossier.id, form: form.rawValue).path), .text((form.number.map { "Mẫu \($0): " } ?? "") + form.title)))

@@ -15,5 +15,6 @@ public enum Migrations {
         CreateStatisticsCounters(),
         CreateNotifications(),
         CreateDossierRatings(),
+        CreateCitizenAccounts(),
     ]
 }

@@ -42,7 +42,7 @@ public struct DossierNotices: Sendable {
     }
 
     /// A phone number as gateways take it: digits and a leading +.
-    static func phoneNumber(_ text: String) -> String {
+    public static func phoneNumber(_ text: String) -> String {
         text.filter { $0.isASCII && ($0.isNumber || $0 == "+") }
     }
 

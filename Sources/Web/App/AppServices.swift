@@ -10,6 +10,8 @@ public final class AppServices: Sendable {
     public let clock: @Sendable () -> Date
     public let accounts: AccountService
     let calendarCache = WorkingCalendarCache()
+    /// The texts of the messages to applicants and citizens.
+    let notificationTemplates: NotificationTemplates?
     /// The criteria applicants rate their dossiers' handling by (shipped data, checked by the tests).
     let ratingCriteria = try? RatingStore.shippedCriteria()
     /// Prints forms to PDF when this machine has a headless browser; nil otherwise.
@@ -35,7 +37,9 @@ public final class AppServices: Sendable {
         }
         let publicURL = configuration.publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         // The shipped templates are checked by the tests; a broken file would stop messages, not the desk.
-        let notices = (try? DossierNotices.shippedTemplates()).map { templates in
+        let templates = try? DossierNotices.shippedTemplates()
+        self.notificationTemplates = templates
+        let notices = templates.map { templates in
             DossierNotices(templates: templates, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)) { code in
                 publicURL + SiteRoute.track(code: code.text).path
             }

@@ -27,6 +27,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     DossierRoutes(services: services).register(on: router)
     TrackRoutes(services: services).register(on: router)
     RatingRoutes(services: services).register(on: router)
+    CitizenRoutes(services: services).register(on: router)
     AttachmentRoutes(services: services).register(on: router)
     StatisticsRoutes(services: services).register(on: router)
     PortalSyncRoutes(services: services).register(on: router)

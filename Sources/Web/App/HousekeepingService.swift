@@ -33,6 +33,7 @@ public struct HousekeepingService: Service {
             try await SessionStore(services.database.sql).purgeExpired(at: now)
             let longestWindow = ThrottlePolicy.all.map(\.window).max() ?? 0
             try await FailureCounters(services.database).purgeStale(at: now, window: longestWindow)
+            try await CitizenAccounts(services.database).purgeExpired(at: now)
         } catch {
             logger.warning("housekeeping failed", metadata: ["error": "\(String(reflecting: error))"])
         }

@@ -33,6 +33,10 @@ enum SiteRoute: Sendable {
     case dossierLog
     case track(code: String? = nil)
     case trackRating(code: String? = nil)
+    case register
+    case registerVerify
+    case registerResend
+    case accountConsents
     case dossierRating(id: Int64? = nil)
     case statistics
     case statisticsDossiers
@@ -93,6 +97,10 @@ enum SiteRoute: Sendable {
         case .dossierAttachment(let id, let attachmentID): "/dossiers/\(Self.segment(id))/attachments/\(Self.segment(attachmentID, name: "attachment"))"
         case .dossierLog: "/dossier-log"
         case .track(let code): "/track/\(code.map(Self.escaped) ?? ":code")"
+        case .register: "/register"
+        case .registerVerify: "/register/verify"
+        case .registerResend: "/register/resend"
+        case .accountConsents: "/account/consents"
         case .trackRating(let code): "/track/\(code.map(Self.escaped) ?? ":code")/rating"
         case .dossierRating(let id): "/dossiers/\(Self.segment(id))/rating"
         case .statistics: "/statistics"

@@ -44,10 +44,14 @@ struct Layout {
         var items: [(String, String)] = [
             (SiteRoute.home.path, "Trang chủ"),
             (SiteRoute.procedures.path, "Thủ tục hành chính"),
+            ("/track", "Tra cứu hồ sơ"),
             (SiteRoute.units.path, "Đơn vị hành chính"),
             (SiteRoute.calendar.path, "Lịch làm việc"),
             (SiteRoute.glossary.path, "Thuật ngữ"),
         ]
+        if identity?.has(.citizen) == true {
+            items.append((SiteRoute.accountConsents.path, "Dữ liệu cá nhân"))
+        }
         if identity?.isStaff == true {
             items.append((SiteRoute.dossiers.path, "Hồ sơ"))
             items.append((SiteRoute.statistics.path, "Thống kê"))
@@ -84,7 +88,8 @@ struct Layout {
 
     private var accountMenu: Node<HTML.BodyContext> {
         guard let identity else {
-            return .div(.class("account"), .a(.class("button button--secondary"), .href(SiteRoute.signIn.path), .text("Đăng nhập")))
+            return .div(.class("account"), .a(.class("button button--secondary"), .href(SiteRoute.signIn.path), .text("Đăng nhập")),
+                        .a(.class("button"), .href(SiteRoute.register.path), .text("Đăng ký")))
         }
         return .div(
             .class("account"),

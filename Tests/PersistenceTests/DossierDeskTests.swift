@@ -196,6 +196,50 @@ import Testing
         }
     }
 
+    @Test func aCitizenFilesOnlineFromADraftWithItsFiles() async throws {
+        try await withFixture { fixture in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-files-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let drafts = OnlineDrafts(database: fixture.database, files: FileStore(dataDirectory: folder))
+            let citizen = try await UserStore(fixture.database.sql).create(
+                username: "001095012345", displayName: "Nguyễn Thị Bình", email: nil, passwordHash: "x", grants: [Grant(role: .citizen, unitID: nil)],
+                at: at("2026-03-02T18:00"))
+            let draftID = try await drafts.create(for: citizen, procedureCode: "DEMO-HT-05", receivingUnitID: fixture.ward, at: at("2026-03-02T18:10"))
+            var draft = try #require(try await drafts.draft(draftID, of: citizen))
+            #expect(try await drafts.draft(draftID, of: fixture.deskOfficer.userID) == nil)
+            let pdf = Data("%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".utf8)
+            try await drafts.add(pdf, name: "to-khai.pdf", for: "Tờ khai", to: draft, documents: ["Tờ khai", "Giấy tờ làm căn cứ thay đổi"], at: at("2026-03-02T18:12"))
+            await #expect(throws: OnlineDrafts.Problem.unknownDocument) {
+                try await drafts.add(pdf, name: "x.pdf", for: "Giấy khác", to: draft, documents: ["Tờ khai"], at: at("2026-03-02T18:13"))
+            }
+            await #expect(throws: FileType.Problem.self) {
+                try await drafts.add(Data("not a pdf".utf8), name: "x.pdf", for: "Tờ khai", to: draft, documents: ["Tờ khai"], at: at("2026-03-02T18:13"))
+            }
+            draft = try #require(try await drafts.draft(draftID, of: citizen))
+            #expect(draft.files.map(\.document) == ["Tờ khai"])
+
+            // Filed after hours: received as filed, due counted from the next working half-day, by the same desk.
+            let dossier = try await fixture.desk.receiveOnline(intake(fixture), from: draft, at: at("2026-03-02T18:30"), day: Self.day)
+            #expect(dossier.channel == .online && dossier.code.text == "00070-260302-0001")
+            let atOpening = try DeadlineCalculator(calendar: WorkingCalendar(rows: OfficialCalendar.rows)).due(receivedAt: at("2026-03-03T08:00"), limit: .workingDays(halfDays: 6))
+            #expect(dossier.dueAt == atOpening)
+            let files = FileStore(dataDirectory: folder)
+            let attachments = try await DossierAttachments(database: fixture.database, files: files).list(of: dossier.id)
+            #expect(attachments.map(\.description) == ["Tờ khai"] && attachments.first?.uploadedBy == citizen)
+            #expect(try await drafts.draft(draftID, of: citizen) == nil)
+            #expect(try await DossierStore(fixture.database.sql).filed(by: citizen).map(\.dossier.id) == [dossier.id])
+            #expect(try await DossierStore(fixture.database.sql).events(of: dossier.id).first?.actorID == citizen)
+
+            // A procedure received only at the desk cannot be filed online; the draft stays.
+            let deskOnly = try await drafts.create(for: citizen, procedureCode: "DEMO-CT-01", receivingUnitID: fixture.ward, at: at("2026-03-03T09:00"))
+            let kept = try #require(try await drafts.draft(deskOnly, of: citizen))
+            await #expect(throws: DossierDesk.Problem.notOnline) {
+                try await fixture.desk.receiveOnline(intake(fixture), from: kept, at: at("2026-03-03T09:05"), day: LocalDate(iso: "2026-03-03")!)
+            }
+            #expect(try await drafts.draft(deskOnly, of: citizen) != nil)
+        }
+    }
+
     @Test func twoOfficersActingOnTheSameCopyOneWinsTheOtherIsTold() async throws {
         try await withFixture { fixture in
             let dossier = try await fixture.desk.receive(intake(fixture), by: fixture.deskOfficer, at: at("2026-03-02T09:10"), day: Self.day)

@@ -62,6 +62,7 @@ public struct DossierDesk: Sendable {
         case appointmentNotLater
         case appointmentMissing
         case apologyAfterAppointment
+        case notOnline
 
         public var message: String {
             switch self {
@@ -76,6 +77,7 @@ public struct DossierDesk: Sendable {
             case .appointmentNotLater: "Ngày hẹn mới phải sau ngày hẹn hiện tại."
             case .appointmentMissing: "Vui lòng chọn ngày hẹn trả mới."
             case .apologyAfterAppointment: "Phiếu xin lỗi và hẹn lại phải được gửi trước khi hết hạn trả kết quả."
+            case .notOnline: "Thủ tục này chỉ tiếp nhận trực tiếp tại Bộ phận Một cửa, không nộp trực tuyến được."
             }
         }
     }
@@ -86,13 +88,29 @@ public struct DossierDesk: Sendable {
         guard actor.roles.contains(.deskOfficer) else { throw Problem.notADeskOfficerHere }
         let (errors, _) = intake.applicant.problems(birthYear: intake.birthYear, gender: intake.gender)
         guard errors.isEmpty else { throw Problem.invalid(errors) }
-        let applicant = Applicant(
-            kind: intake.applicant.kind, name: VietnameseText.normalized(intake.applicant.name),
-            identifier: intake.applicant.identifier.filter { !$0.isWhitespace }, phone: intake.applicant.phone.flatMap(Self.nonEmpty),
-            email: intake.applicant.email.flatMap(Self.nonEmpty), address: intake.applicant.address.flatMap(Self.nonEmpty))
         var checked = intake
-        checked.applicant = applicant
+        checked.applicant = Self.cleaned(intake.applicant)
         return try await writer.write(IntakeWriter.Request(intake: checked, actorID: actor.userID, time: time, day: day))
+    }
+
+    /// Receives a dossier a citizen files online from a draft: the same checks, codes, due instant, events
+    /// and messages as at the desk, the channel online, receipt deemed by the calendar rules (after hours:
+    /// the next working half-day), and the draft's files attached — all in one transaction.
+    public func receiveOnline(_ intake: Intake, from draft: OnlineDraft, at time: Date, day: LocalDate) async throws -> Dossier {
+        var checked = intake
+        checked.channel = .online
+        checked.procedureCode = draft.procedureCode
+        let (errors, _) = checked.applicant.problems(birthYear: checked.birthYear, gender: checked.gender)
+        guard errors.isEmpty else { throw Problem.invalid(errors) }
+        checked.applicant = Self.cleaned(checked.applicant)
+        return try await writer.write(IntakeWriter.Request(intake: checked, actorID: draft.userID, time: time, day: day, online: draft))
+    }
+
+    static func cleaned(_ applicant: Applicant) -> Applicant {
+        Applicant(
+            kind: applicant.kind, name: VietnameseText.normalized(applicant.name),
+            identifier: applicant.identifier.filter { !$0.isWhitespace }, phone: applicant.phone.flatMap(Self.nonEmpty),
+            email: applicant.email.flatMap(Self.nonEmpty), address: applicant.address.flatMap(Self.nonEmpty))
     }
 
     /// The receiving and processing units of an intake, from the units the procedure version lists: the

@@ -70,6 +70,13 @@ extension DossierStore {
     }
 
     /// Dossiers with their procedure's code and name: the select behind every list of dossiers.
+    /// The dossiers a citizen filed online, newest first ("my dossiers").
+    public func filed(by citizenUserID: Int64, limit: Int = 200) async throws -> [DossierQueueItem] {
+        try await itemsSelect().where(SQLColumn("citizen_user_id", table: "dossiers"), .equal, SQLBind(citizenUserID))
+            .orderBy(SQLOrderBy(expression: SQLColumn("received_at", table: "dossiers"), direction: SQLDirection.descending))
+            .limit(limit).all().map(Self.decodeItem)
+    }
+
     func itemsSelect() -> SQLSelectBuilder {
         database.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("dossiers")))
             .column(SQLColumn("code", table: "procedures"), as: "procedure_code")

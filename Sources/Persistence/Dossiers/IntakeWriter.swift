@@ -17,6 +17,8 @@ actor IntakeWriter {
         var actorID: Int64
         var time: Date
         var day: LocalDate
+        /// Filed online by a citizen from this draft: its files become the dossier's attachments.
+        var online: OnlineDraft? = nil
     }
 
     /// At most this many intakes share a transaction (23 binds per dossier row stays far below both
@@ -95,6 +97,7 @@ actor IntakeWriter {
             for request in requests {
                 do {
                     guard let procedure = summaries[request.intake.procedureCode] else { throw DossierDesk.Problem.unknownProcedure }
+                    if request.online != nil, procedure.onlineLevel == .inPerson { throw DossierDesk.Problem.notOnline }
                     let (agency, processing) = try DossierDesk.units(for: request.intake, among: listed[procedure.versionID] ?? [])
                     if calculators[processing.id] == nil { calculators[processing.id] = try await calculator(processing.id, session) }
                     let deadlines = calculators[processing.id]!
@@ -149,11 +152,31 @@ actor IntakeWriter {
         try await StatisticsCounters(session).add(zip(intakes, dossiers).flatMap { intake, dossier in
             DossierStatistics.contributions(DossierStore.facts(dossier, events: []), calculator: intake.calculator).map { (dossier.processingUnitID, $0) }
         })
+        for (intake, dossier) in zip(intakes, dossiers) {
+            guard let draft = intake.request.online else { continue }
+            try await fileOnline(dossier, from: draft, at: intake.request.time, on: session)
+        }
         try await notices?.enqueue(zip(intakes, zip(dossiers, events)).map { intake, pair in (pair.0, pair.1, intake.procedure.name) }, on: session)
         try await AuditTrail.append(zip(intakes, dossiers).map { intake, dossier in
             (AuditRecord(actorID: intake.request.actorID, unitID: intake.agency.id, action: "dossier.receive", objectType: "dossier",
                          objectID: dossier.code.text, reason: intake.procedure.code), intake.request.time)
         }, on: session)
         return dossiers
+    }
+
+    /// An online dossier: who filed it, and the draft's files as its attachments (the draft is gone after).
+    private static func fileOnline(_ dossier: Dossier, from draft: OnlineDraft, at time: Date, on session: any SQLDatabase) async throws {
+        try await session.update("dossiers").set("citizen_user_id", to: draft.userID).where("id", .equal, dossier.id).run()
+        if !draft.files.isEmpty {
+            let insert = session.insert(into: "dossier_attachments")
+                .columns("dossier_id", "sha256", "size", "file_type", "original_name", "description", "uploaded_by", "uploaded_at")
+            for file in draft.files {
+                insert.values(SQLBind(dossier.id), SQLBind(file.sha256), SQLBind(Int64(file.size)), SQLBind(file.fileType.rawValue),
+                              SQLBind(file.originalName), SQLBind(file.document), SQLBind(draft.userID), SQLBind(file.uploadedAt.milliseconds))
+            }
+            try await insert.run()
+        }
+        try await session.delete(from: "draft_files").where("draft_id", .equal, draft.id).run()
+        try await session.delete(from: "online_drafts").where("id", .equal, draft.id).run()
     }
 }

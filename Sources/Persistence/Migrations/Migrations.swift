@@ -16,5 +16,6 @@ public enum Migrations {
         CreateNotifications(),
         CreateDossierRatings(),
         CreateCitizenAccounts(),
+        CreateOnlineFiling(),
     ]
 }

@@ -129,6 +129,13 @@ public struct CitizenAccounts: Sendable {
         return try outcome.get()
     }
 
+    /// What a citizen's account verified: the personal ID number and the phone number, if any.
+    public func profile(of userID: Int64) async throws -> (personalID: String, phone: String?)? {
+        guard let row = try await database.sql.select().columns("personal_id", "phone").from("citizen_profiles").where("user_id", .equal, userID).first()
+        else { return nil }
+        return (try row.decode(column: "personal_id", as: String.self), try row.decode(column: "phone", as: String?.self))
+    }
+
     /// Every consent a citizen gave, newest first per purpose.
     public func consents(of userID: Int64) async throws -> [ConsentRecord] {
         try await database.sql.select().column("*").from("consents").where("user_id", .equal, userID).orderBy("id", .descending).all().map { row in

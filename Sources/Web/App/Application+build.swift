@@ -28,6 +28,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     TrackRoutes(services: services).register(on: router)
     RatingRoutes(services: services).register(on: router)
     CitizenRoutes(services: services).register(on: router)
+    FilingRoutes(services: services).register(on: router)
     AttachmentRoutes(services: services).register(on: router)
     StatisticsRoutes(services: services).register(on: router)
     PortalSyncRoutes(services: services).register(on: router)

@@ -20,7 +20,9 @@ struct ProcedureRoutes {
         }
         router.get(SiteRoute.procedure().pattern) { request, context in
             let detail = try await detail(context)
-            return Page(detail.current.procedure.name, body: ProcedurePage(detail: detail).body).render(context: context, request: request)
+            let filing: ProcedurePage.Filing = detail.current.procedure.onlineLevel == .inPerson ? .notOnline
+                : context.identity?.has(.citizen) == true ? .start(csrfToken: context.csrfToken) : .signInFirst
+            return Page(detail.current.procedure.name, body: ProcedurePage(detail: detail, filing: filing).body).render(context: context, request: request)
         }
         router.get(SiteRoute.apiProcedures.pattern) { request, _ -> ProcedureListDTO in
             ProcedureListDTO(procedures: try await services.procedures.list(try Self.filter(request)).map(ProcedureSummaryDTO.init))

@@ -37,6 +37,14 @@ enum SiteRoute: Sendable {
     case registerVerify
     case registerResend
     case accountConsents
+    case fileOnline(code: String? = nil)
+    case myDossiers
+    case myDossier(id: Int64? = nil)
+    case draft(id: Int64? = nil)
+    case draftFiles(id: Int64? = nil)
+    case draftFileRemoval(id: Int64? = nil, fileID: Int64? = nil)
+    case draftSubmission(id: Int64? = nil)
+    case draftRemoval(id: Int64? = nil)
     case dossierRating(id: Int64? = nil)
     case statistics
     case statisticsDossiers
@@ -101,6 +109,14 @@ enum SiteRoute: Sendable {
         case .registerVerify: "/register/verify"
         case .registerResend: "/register/resend"
         case .accountConsents: "/account/consents"
+        case .fileOnline(let code): "/procedures/\(code.map(Self.escaped) ?? ":code")/file"
+        case .myDossiers: "/my/dossiers"
+        case .myDossier(let id): "/my/dossiers/\(Self.segment(id))"
+        case .draft(let id): "/my/drafts/\(Self.segment(id))"
+        case .draftFiles(let id): "/my/drafts/\(Self.segment(id))/files"
+        case .draftFileRemoval(let id, let fileID): "/my/drafts/\(Self.segment(id))/files/\(Self.segment(fileID, name: "file"))/delete"
+        case .draftSubmission(let id): "/my/drafts/\(Self.segment(id))/submit"
+        case .draftRemoval(let id): "/my/drafts/\(Self.segment(id))/delete"
         case .trackRating(let code): "/track/\(code.map(Self.escaped) ?? ":code")/rating"
         case .dossierRating(let id): "/dossiers/\(Self.segment(id))/rating"
         case .statistics: "/statistics"

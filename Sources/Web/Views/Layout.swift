@@ -50,6 +50,7 @@ struct Layout {
             (SiteRoute.glossary.path, "Thuật ngữ"),
         ]
         if identity?.has(.citizen) == true {
+            items.append((SiteRoute.myDossiers.path, "Hồ sơ của tôi"))
             items.append((SiteRoute.accountConsents.path, "Dữ liệu cá nhân"))
         }
         if identity?.isStaff == true {

@@ -60,6 +60,23 @@ struct ProceduresPage {
 /// and the version history.
 struct ProcedurePage {
     var detail: ProcedureRoutes.Detail
+    /// How the reader may file this procedure online, if it can be.
+    enum Filing { case notOnline, signInFirst, start(csrfToken: String) }
+    var filing: Filing = .notOnline
+
+    private func filingNode(code: String) -> Node<HTML.BodyContext> {
+        switch filing {
+        case .notOnline:
+            return .p(.class("hint"), .text("Thủ tục này tiếp nhận trực tiếp tại Bộ phận Một cửa hoặc qua bưu chính."))
+        case .signInFirst:
+            return .p(.a(.class("button"), .href(SiteRoute.signIn.path + "?next=" + SiteRoute.procedure(code: code).path),
+                         .text("Đăng nhập để nộp hồ sơ trực tuyến")))
+        case .start(let token):
+            return .form(.class("inline-form"), .action(SiteRoute.fileOnline(code: code).path), .method(.post),
+                         .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(token)),
+                         .button(.type(.submit), .class("button"), .text("Nộp hồ sơ trực tuyến")))
+        }
+    }
 
     var body: [Node<HTML.BodyContext>] {
         let procedure = detail.current.procedure
@@ -67,6 +84,7 @@ struct ProcedurePage {
         return [
             .h1(.text(procedure.name)),
             .if(summary.isDemo, .p(.class("notice"), .text("Thủ tục mẫu để trình diễn, không phải danh mục thủ tục hành chính chính thức."))),
+            filingNode(code: procedure.code),
             .dl(
                 .class("facts"),
                 .dt(.text("Mã thủ tục")), .dd(.code(.text(procedure.code))),

@@ -1,0 +1,146 @@
+import Domain
+import Foundation
+import Hummingbird
+import Persistence
+
+/// Filing online: a signed-in citizen who consents to the handling of their data starts a draft from a
+/// procedure that can be filed online, uploads a file for each document, chooses where to file and submits;
+/// the dossier is received by the same desk service as at the counter. "My dossiers" lists what they filed.
+struct FilingRoutes {
+    let services: AppServices
+
+    struct SubmitForm: Decodable { var unit: String?; var phone: String?; var email: String? }
+
+    var drafts: OnlineDrafts { OnlineDrafts(database: services.database, files: FileStore(dataDirectory: services.configuration.dataDirectory)) }
+
+    func register(on router: some RouterMethods<AppRequestContext>) {
+        router.post(SiteRoute.fileOnline().pattern) { request, context in
+            let identity = try await filer(context, request)
+            guard let code = context.parameters.get("code"), let procedure = try await services.procedures.find(code: code) else { throw AppError.notFound }
+            guard procedure.procedure.onlineLevel != .inPerson else { throw AppError.badRequest(DossierDesk.Problem.notOnline.message) }
+            let units = try await receivingUnits(procedure.summary.versionID)
+            let id = try await drafts.create(for: identity.user.id, procedureCode: code, receivingUnitID: units.count == 1 ? units[0].id : nil, at: services.clock())
+            return Response.redirect(to: SiteRoute.draft(id: id).path, type: .normal)
+        }
+        router.get(SiteRoute.draft().pattern) { request, context in
+            let identity = try await filer(context, request)
+            return try await draftPage(try await draft(context, identity), identity, context: context, request: request)
+        }
+        router.post(SiteRoute.draftFiles().pattern) { request, context in
+            let identity = try await filer(context, request)
+            let draft = try await draft(context, identity)
+            guard let boundary = CSRFMiddleware.multipartBoundary(request.headers[.contentType] ?? "") else {
+                throw AppError.badRequest("Vui lòng chọn tệp để tải lên.")
+            }
+            var request = request
+            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            guard let parts = try? AttachmentRoutes.parts(of: body, boundary: boundary), let part = parts["file"], part.body.readableBytes > 0,
+                  let document = parts["document"].map({ String(buffer: $0.body) })
+            else {
+                return try await draftPage(draft, identity, error: "Vui lòng chọn tệp để tải lên.", status: .badRequest, context: context, request: request)
+            }
+            guard let version = try await services.procedures.find(code: draft.procedureCode) else { throw AppError.notFound }
+            do {
+                try await drafts.add(Data(part.body.readableBytesView), name: AttachmentRoutes.fileName(part.headers.first(name: "Content-Disposition") ?? "") ?? "tep",
+                                     for: document, to: draft, documents: version.procedure.documents.map(\.name), at: services.clock())
+            } catch let problem as FileType.Problem {
+                return try await draftPage(draft, identity, error: problem.message, status: .badRequest, context: context, request: request)
+            } catch let problem as OnlineDrafts.Problem {
+                return try await draftPage(draft, identity, error: problem.message, status: .badRequest, context: context, request: request)
+            }
+            return Response.redirect(to: SiteRoute.draft(id: draft.id).path, type: .normal)
+        }
+        router.post(SiteRoute.draftFileRemoval().pattern) { request, context in
+            let identity = try await filer(context, request)
+            let draft = try await draft(context, identity)
+            try await drafts.remove(fileID: try context.parameters.id("file"), from: draft)
+            return Response.redirect(to: SiteRoute.draft(id: draft.id).path, type: .normal)
+        }
+        router.post(SiteRoute.draftRemoval().pattern) { request, context in
+            let identity = try await filer(context, request)
+            try await drafts.delete(try await draft(context, identity))
+            return Response.redirect(to: SiteRoute.myDossiers.path, type: .normal)
+        }
+        router.post(SiteRoute.draftSubmission().pattern) { request, context in
+            let identity = try await filer(context, request)
+            var draft = try await draft(context, identity)
+            let form = try await request.form(SubmitForm.self, empty: SubmitForm())
+            guard let version = try await services.procedures.find(code: draft.procedureCode) else { throw AppError.notFound }
+            let missing = version.procedure.documents.map(\.name).filter { name in !draft.files.contains { $0.document == name } }
+            guard missing.isEmpty else {
+                return try await draftPage(draft, identity, error: "Còn thiếu tệp cho: \(missing.joined(separator: "; ")).", status: .badRequest,
+                                           context: context, request: request)
+            }
+            guard let unitID = form.unit.flatMap({ Int64($0) }), try await receivingUnits(version.summary.versionID).contains(where: { $0.id == unitID }) else {
+                return try await draftPage(draft, identity, error: "Vui lòng chọn nơi tiếp nhận hồ sơ.", status: .badRequest, context: context, request: request)
+            }
+            try await drafts.setReceivingUnit(unitID, of: draft, at: services.clock())
+            draft.receivingUnitID = unitID
+            let profile = try await CitizenAccounts(services.database).profile(of: identity.user.id)
+            let applicant = Applicant(kind: .person, name: identity.user.displayName, identifier: profile?.personalID ?? identity.user.username,
+                                      phone: form.phone, email: form.email)
+            let now = services.clock()
+            do {
+                let dossier = try await services.desk.receiveOnline(
+                    .init(procedureCode: draft.procedureCode, receivingUnitID: unitID, channel: .online, applicant: applicant), from: draft, at: now,
+                    day: LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes).localDate(now))
+                return Response.redirect(to: SiteRoute.myDossier(id: dossier.id).path + "?filed=1", type: .found)
+            } catch let problem as DossierDesk.Problem {
+                return try await draftPage(draft, identity, error: problem.message, status: .badRequest, context: context, request: request)
+            }
+        }
+        router.get(SiteRoute.myDossiers.pattern) { request, context in
+            let identity = try await filer(context, request, needsConsent: false)
+            var drafts: [(OnlineDraft, String)] = []
+            for draft in try await self.drafts.drafts(of: identity.user.id) {
+                drafts.append((draft, try await services.procedures.summary(code: draft.procedureCode)?.name ?? draft.procedureCode))
+            }
+            let page = MyDossiersPage(items: try await services.dossiers.filed(by: identity.user.id), drafts: drafts, clock: clock)
+            return Page("Hồ sơ của tôi", body: page.body).render(context: context, request: request)
+        }
+        router.get(SiteRoute.myDossier().pattern) { request, context in
+            let identity = try await filer(context, request, needsConsent: false)
+            let id = try context.parameters.id()
+            guard let item = try await services.dossiers.filed(by: identity.user.id).first(where: { $0.dossier.id == id }) else { throw AppError.notFound }
+            let page = MyDossierPage(
+                dossier: item.dossier, procedureName: item.procedureName,
+                agencyName: try await services.units.find(id: item.dossier.receivingUnitID)?.name ?? "",
+                attachments: try await services.attachments.list(of: id), trackingURL: services.trackingURL(item.dossier.code), clock: clock,
+                justFiled: request.query("filed") == "1")
+            return Page("Hồ sơ \(item.dossier.code.text)", body: page.body).render(context: context, request: request)
+        }
+    }
+
+    private var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+
+    /// The signed-in citizen; one who withdrew consent to the handling of their data cannot file.
+    private func filer(_ context: AppRequestContext, _ request: Request, needsConsent: Bool = true) async throws -> Identity {
+        let identity = try context.require(.citizen)
+        if needsConsent, !(try await CitizenAccounts(services.database).activePurposes(of: identity.user.id).contains(.handling)) {
+            throw AppError.badRequest("Để nộp hồ sơ trực tuyến, ông/bà cần đồng ý cho xử lý dữ liệu cá nhân để giải quyết thủ tục (trang “Dữ liệu cá nhân”).")
+        }
+        return identity
+    }
+
+    private func draft(_ context: AppRequestContext, _ identity: Identity) async throws -> OnlineDraft {
+        guard let draft = try await drafts.draft(try context.parameters.id(), of: identity.user.id) else { throw AppError.notFound }
+        return draft
+    }
+
+    private func receivingUnits(_ versionID: Int64) async throws -> [OrgUnit] {
+        var units: [OrgUnit] = []
+        for listed in try await services.procedures.units(ofVersion: versionID) where listed.role == .receiving {
+            if let unit = try await services.units.find(id: listed.id) { units.append(unit) }
+        }
+        return units.sorted { VietnameseText.areInIncreasingOrder($0.name, $1.name) }
+    }
+
+    private func draftPage(_ draft: OnlineDraft, _ identity: Identity, error: String? = nil, status: HTTPResponse.Status = .ok,
+                           context: AppRequestContext, request: Request) async throws -> Response {
+        guard let version = try await services.procedures.find(code: draft.procedureCode) else { throw AppError.notFound }
+        let profile = try await CitizenAccounts(services.database).profile(of: identity.user.id)
+        let page = DraftPage(draft: draft, procedure: version.procedure, units: try await receivingUnits(version.summary.versionID),
+                             phone: profile?.phone ?? "", email: identity.user.email ?? "", csrfToken: context.csrfToken, clock: clock, error: error)
+        return Page("Nộp hồ sơ trực tuyến", body: page.body, status: status).render(context: context, request: request)
+    }
+}

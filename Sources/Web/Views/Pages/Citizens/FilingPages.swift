@@ -1,0 +1,136 @@
+import Domain
+import Foundation
+import Persistence
+import Plot
+
+/// A draft being filled: where to file, a file upload for each document of the procedure's list (with the
+/// files already uploaded), then the submission with the contact details the notifications will use.
+struct DraftPage {
+    var draft: OnlineDraft
+    var procedure: Procedure
+    var units: [OrgUnit]
+    var phone: String
+    var email: String
+    var csrfToken: String
+    var clock: LocalClock
+    var error: String?
+
+    var body: [Node<HTML.BodyContext>] {
+        [
+            .h1(.text("Nộp hồ sơ trực tuyến")),
+            .p(.class("lead"), .text(procedure.name)),
+            .p(.text("Hồ sơ nháp được lưu tự động sau mỗi tệp tải lên; ông/bà có thể quay lại hoàn thiện sau tại "),
+               .a(.href(SiteRoute.myDossiers.path), .text("Hồ sơ của tôi")), .text(".")),
+            .unwrap(error) { .p(.class("notice notice--error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .h2(.text("1. Thành phần hồ sơ")),
+            .p(.class("hint"), .text("Tệp PDF, JPEG, PNG, DOCX hoặc XLSX, mỗi tệp tối đa 10 MB.")),
+            .ol(.class("documents"), .forEach(procedure.documents) { document in .li(documentNode(document)) }),
+            .h2(.text("2. Nơi tiếp nhận và thông tin liên hệ")),
+            .form(
+                .class("form"), .action(SiteRoute.draftSubmission(id: draft.id).path), .method(.post),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .div(.class("field"), .label(.for("unit"), .text("Nơi tiếp nhận hồ sơ")),
+                     .select(.id("unit"), .attribute(named: "name", value: "unit"), .attribute(named: "required", value: "required"),
+                             .forEach(units) { .choice(String($0.id), $0.name, isSelected: $0.id == draft.receivingUnitID) })),
+                .div(.class("field"), .label(.for("phone"), .text("Số điện thoại nhận thông báo")),
+                     .input(.type(.tel), .id("phone"), .name("phone"), .value(phone), .attribute(named: "autocomplete", value: "tel"))),
+                .div(.class("field"), .label(.for("email"), .text("Thư điện tử nhận thông báo (không bắt buộc)")),
+                     .input(.type(.email), .id("email"), .name("email"), .value(email), .attribute(named: "autocomplete", value: "email"))),
+                .button(.type(.submit), .class("button"), .text("Nộp hồ sơ"))
+            ),
+            .form(
+                .class("inline-form"), .action(SiteRoute.draftRemoval(id: draft.id).path), .method(.post),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .button(.type(.submit), .class("button button--secondary"), .text("Xóa hồ sơ nháp"))
+            ),
+        ]
+    }
+
+    private func documentNode(_ document: Procedure.RequiredDocument) -> Node<HTML.BodyContext> {
+        let files = draft.files.filter { $0.document == document.name }
+        let id = "doc-\(procedure.documents.firstIndex(of: document) ?? 0)"
+        return .group(
+            .strong(.text(document.name)), .text(" (\(document.originals) bản chính, \(document.copies) bản sao)"),
+            .if(files.isEmpty, .p(.class("hint"), .text("Chưa có tệp."))),
+            .ul(.forEach(files) { file in
+                .li(.text("\(file.originalName) — \(max(1, file.size / 1024)) KB, \(clock.text(file.uploadedAt)) "),
+                    .form(.class("inline-form"), .action(SiteRoute.draftFileRemoval(id: draft.id, fileID: file.id).path), .method(.post),
+                          .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                          .button(.type(.submit), .class("link-button"), .attribute(named: "aria-label", value: "Xóa tệp \(file.originalName)"), .text("Xóa"))))
+            }),
+            .form(
+                .class("form upload"), .action(SiteRoute.draftFiles(id: draft.id).path), .method(.post),
+                .attribute(named: "enctype", value: "multipart/form-data"),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .input(.type(.hidden), .name("document"), .value(document.name)),
+                .div(.class("field"), .label(.for(id), .text("Tải lên tệp cho “\(document.name)”")),
+                     .input(.type(.file), .id(id), .name("file"), .attribute(named: "required", value: "required"),
+                            .attribute(named: "accept", value: ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"))),
+                .button(.type(.submit), .class("button button--secondary"), .text("Tải lên"))
+            )
+        )
+    }
+}
+
+/// The citizen's dossiers filed online and drafts not yet submitted.
+struct MyDossiersPage {
+    var items: [DossierQueueItem]
+    var drafts: [(OnlineDraft, String)]
+    var clock: LocalClock
+
+    var body: [Node<HTML.BodyContext>] {
+        [
+            .h1(.text("Hồ sơ của tôi")),
+            .h2(.text("Hồ sơ đã nộp")),
+            items.isEmpty ? .p(.text("Chưa có hồ sơ nộp trực tuyến.")) : .table(
+                .class("table"),
+                .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Thủ tục")), .th(.text("Trạng thái")), .th(.text("Ngày hẹn trả")))),
+                .tbody(.forEach(items) { item in
+                    .tr(.td(.a(.href(SiteRoute.myDossier(id: item.dossier.id).path), .text(item.dossier.code.text))), .td(.text(item.procedureName)),
+                        .td(.text(item.dossier.state.status.title)), .td(.text(item.dossier.appointmentAt.map(clock.text) ?? "Tạm dừng")))
+                })
+            ),
+            .h2(.text("Hồ sơ nháp")),
+            drafts.isEmpty ? .p(.text("Không có hồ sơ nháp.")) : .ul(.forEach(drafts) { draft, name in
+                .li(.a(.href(SiteRoute.draft(id: draft.id).path), .text(name)), .text(" — cập nhật \(clock.text(draft.updatedAt)), \(draft.files.count) tệp"))
+            }),
+            .p(.a(.href(SiteRoute.procedures.path + "?onlineLevel=fullyOnline"), .text("Tìm thủ tục nộp trực tuyến"))),
+        ]
+    }
+}
+
+/// One of the citizen's dossiers: the receipt (code, appointment, documents filed) to keep or print, and
+/// the way to its tracking details.
+struct MyDossierPage {
+    var dossier: Dossier
+    var procedureName: String
+    var agencyName: String
+    var attachments: [Attachment]
+    var trackingURL: String
+    var clock: LocalClock
+    var justFiled: Bool
+
+    var body: [Node<HTML.BodyContext>] {
+        [
+            .h1(.text("Hồ sơ \(dossier.code.text)")),
+            .if(justFiled, .p(.class("notice notice--success"), .attribute(named: "role", value: "status"),
+                              .text("Hồ sơ đã được tiếp nhận. Mã hồ sơ của ông/bà là \(dossier.code.text)."))),
+            .article(
+                .class("official-form"),
+                .h2(.text("Giấy tiếp nhận hồ sơ trực tuyến")),
+                .dl(.class("facts"),
+                    .dt(.text("Mã hồ sơ")), .dd(.strong(.id("code"), .text(dossier.code.text))),
+                    .dt(.text("Thủ tục")), .dd(.text(procedureName)),
+                    .dt(.text("Nơi tiếp nhận")), .dd(.text(agencyName)),
+                    .dt(.text("Thời điểm nộp")), .dd(.text(clock.text(dossier.receivedAt))),
+                    .dt(.text("Trạng thái")), .dd(.text(dossier.state.status.title)),
+                    .dt(.text("Ngày hẹn trả kết quả")), .dd(.id("appointment"), .text(dossier.appointmentAt.map(clock.text) ?? "Tạm dừng chờ bổ sung"))),
+                .h3(.text("Giấy tờ đã nộp")),
+                .ul(.forEach(attachments) { .li(.text("\($0.description): \($0.originalName)")) }),
+                .p(.text("Tra cứu: "), .a(.href(trackingURL), .text(trackingURL)))
+            ),
+            .p(.class("no-print"), .button(.type(.button), .class("button"), .attribute(named: "data-print", value: ""), .text("In giấy tiếp nhận")),
+               .text(" "), .a(.href(SiteRoute.myDossiers.path), .text("← Hồ sơ của tôi"))),
+        ]
+    }
+}

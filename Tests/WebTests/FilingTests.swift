@@ -1,0 +1,90 @@
+import Domain
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Persistence
+import Testing
+import Web
+
+/// A citizen files online: a draft from the procedure page, a file for each document, the unit, then
+/// the receipt; the desk sees the dossier with its files; nobody else sees the draft or the dossier.
+@Suite struct FilingTests {
+    static let pdf = Array("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".utf8)
+
+    /// A citizen registered through the pages, signed in.
+    func citizen(_ client: any TestClientProtocol, _ services: AppServices, id: String = "001095012345", name: String = "Hoàng Văn Nam",
+                 gender: String = "male") async throws -> Browser {
+        var form = CitizenAccountsTests.form
+        form["personalID"] = id
+        form["displayName"] = name
+        form["gender"] = gender
+        let browser = Browser(client)
+        _ = try await browser.get("/register")
+        let location = try #require(try await browser.post("/register", form: form).headers[.location])
+        let token = String(try #require(location.split(separator: "?t=").last))
+        let row = try #require(try await NotificationOutbox(services.database.sql).recent().first { $0.message.purpose == .oneTimeCode })
+        let code = String(try #require(row.message.body.firstMatch(of: /\d{6}/)).output)
+        #expect(try await browser.post("/register/verify", form: ["token": token, "code": code]).status == .found)
+        return browser
+    }
+
+    @Test func aCitizenFilesOnlineAndTheDeskReceivesIt() async throws {
+        try await withApp { client, services in
+            try await DemoCatalogue.load(on: services.database, at: Date())
+            let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!))
+            _ = try await services.accounts.create(username: "motcua", displayName: "Một cửa", password: testPassword,
+                                                   grants: [Grant(role: .deskOfficer, unitID: ward.id)], actorID: nil)
+            // Anonymous readers are asked to sign in; desk-only procedures offer no filing.
+            #expect(try await client.execute(uri: "/procedures/DEMO-HT-05", method: .get).text.contains("Đăng nhập để nộp hồ sơ trực tuyến"))
+            #expect(try await client.execute(uri: "/procedures/DEMO-CT-01", method: .get).text.contains("tiếp nhận trực tiếp"))
+
+            let nam = try await citizen(client, services)
+            #expect(try await nam.get("/procedures/DEMO-HT-05").text.contains("/procedures/DEMO-HT-05/file"))
+            #expect(try await nam.post("/procedures/DEMO-CT-01/file", form: [:]).status == .badRequest)
+            let started = try await nam.post("/procedures/DEMO-HT-05/file", form: [:])
+            let draftPath = try #require(started.headers[.location])
+            #expect(draftPath.hasPrefix("/my/drafts/"))
+            let draft = try await nam.get(draftPath)
+            #expect(draft.text.contains("Tờ khai") && draft.text.contains("Giấy tờ làm căn cứ thay đổi"))
+
+            #expect(try await nam.postFile(draftPath + "/files", field: "file", filename: "to-khai.pdf", data: Self.pdf, form: ["document": "Tờ khai"]).status == .seeOther)
+            let notPDF = try await nam.postFile(draftPath + "/files", field: "file", filename: "anh.pdf", data: Array("hello".utf8), form: ["document": "Tờ khai"])
+            #expect(notPDF.status == .badRequest)
+            let missing = try await nam.post(draftPath + "/submit", form: ["unit": String(ward.id), "phone": "0912345678"])
+            #expect(missing.status == .badRequest && missing.text.contains("Còn thiếu tệp cho: Giấy tờ làm căn cứ thay đổi"))
+            #expect(try await nam.postFile(draftPath + "/files", field: "file", filename: "can-cu.pdf", data: Self.pdf,
+                                           form: ["document": "Giấy tờ làm căn cứ thay đổi"]).status == .seeOther)
+
+            // Someone else cannot see or change the draft.
+            let other = try await citizen(client, services, id: "001195012346", name: "Trần Thị Hoa", gender: "female")
+            #expect(try await other.get(draftPath).status == .notFound)
+            #expect(try await other.post(draftPath + "/submit", form: ["unit": String(ward.id)]).status == .notFound)
+
+            let filed = try await nam.post(draftPath + "/submit", form: ["unit": String(ward.id), "phone": "0912345678", "email": ""])
+            #expect(filed.status == .found)
+            let receiptPath = try #require(filed.headers[.location])
+            let receipt = try await nam.get(receiptPath)
+            #expect(receipt.text.contains("Hồ sơ đã được tiếp nhận") && receipt.text.contains("00070-"))
+            #expect(receipt.text.contains("Tờ khai: to-khai.pdf"))
+            #expect(try await nam.get("/my/dossiers").text.contains("Đăng ký thay đổi"))
+            #expect(try await other.get(receiptPath.components(separatedBy: "?")[0]).status == .notFound)
+
+            let namID = try #require(try await services.users.list(within: .everyUnit).first { $0.username == "001095012345" }).id
+            let dossier = try #require(try await services.dossiers.filed(by: namID).first?.dossier)
+            #expect(dossier.channel == .online && dossier.applicant.name == "Hoàng Văn Nam" && dossier.applicant.phone == "0912345678")
+            let desk = try await Browser.signedIn(client, as: "motcua")
+            let page = try await desk.get("/dossiers/\(dossier.id)")
+            #expect(page.text.contains("to-khai.pdf") && page.text.contains("can-cu.pdf") && page.text.contains("Trực tuyến"))
+        }
+    }
+
+    @Test func withoutConsentToTheHandlingOfTheirDataACitizenCannotFile() async throws {
+        try await withApp { client, services in
+            try await DemoCatalogue.load(on: services.database, at: Date())
+            let nam = try await citizen(client, services)
+            #expect(try await nam.post("/account/consents", form: ["purpose": "handling", "decision": "withdraw"]).status == .found)
+            let refused = try await nam.post("/procedures/DEMO-HT-05/file", form: [:])
+            #expect(refused.status == .badRequest && refused.text.contains("cần đồng ý cho xử lý dữ liệu cá nhân"))
+        }
+    }
+}

@@ -75,6 +75,21 @@ import Web
             let desk = try await Browser.signedIn(client, as: "motcua")
             let page = try await desk.get("/dossiers/\(dossier.id)")
             #expect(page.text.contains("to-khai.pdf") && page.text.contains("can-cu.pdf") && page.text.contains("Trực tuyến"))
+
+            // A supplement request is answered online from "my dossiers"; only while it is pending.
+            let mine = "/my/dossiers/\(dossier.id)"
+            #expect(try await nam.postFile(mine + "/supplement", field: "file", filename: "bo-sung.pdf", data: Self.pdf).status == .badRequest)
+            let deskActor = DossierWorkflow.Actor(userID: try #require(try await services.users.list(within: .everyUnit).first { $0.username == "motcua" }).id,
+                                                  roles: [.deskOfficer])
+            _ = try await services.desk.act(.requestSupplement, on: dossier.id, seenLockVersion: dossier.lockVersion, by: deskActor,
+                                            reason: "Thiếu bản sao giấy khai sinh", at: services.clock())
+            let asked = try await nam.get(mine)
+            #expect(asked.text.contains("id=\"supplement-reason\">Thiếu bản sao giấy khai sinh") && asked.text.contains("Cần bổ sung, hoàn thiện hồ sơ"))
+            let sent = try await nam.postFile(mine + "/supplement", field: "file", filename: "bo-sung.pdf", data: Self.pdf, form: ["note": "bản sao có chứng thực"])
+            #expect(sent.status == .found)
+            #expect(try await nam.get(mine + "?sent=1").text.contains("Đã gửi tệp bổ sung"))
+            #expect(try await desk.get("/dossiers/\(dossier.id)").text.contains("Bổ sung trực tuyến: bản sao có chứng thực"))
+            #expect(try await other.postFile(mine + "/supplement", field: "file", filename: "x.pdf", data: Self.pdf).status == .notFound)
         }
     }
 

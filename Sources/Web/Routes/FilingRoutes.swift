@@ -100,15 +100,52 @@ struct FilingRoutes {
         }
         router.get(SiteRoute.myDossier().pattern) { request, context in
             let identity = try await filer(context, request, needsConsent: false)
-            let id = try context.parameters.id()
-            guard let item = try await services.dossiers.filed(by: identity.user.id).first(where: { $0.dossier.id == id }) else { throw AppError.notFound }
-            let page = MyDossierPage(
-                dossier: item.dossier, procedureName: item.procedureName,
-                agencyName: try await services.units.find(id: item.dossier.receivingUnitID)?.name ?? "",
-                attachments: try await services.attachments.list(of: id), trackingURL: services.trackingURL(item.dossier.code), clock: clock,
-                justFiled: request.query("filed") == "1")
-            return Page("Hồ sơ \(item.dossier.code.text)", body: page.body).render(context: context, request: request)
+            return try await myDossierPage(try await ownDossier(context, identity), filed: request.query("filed") == "1",
+                                           supplementSent: request.query("sent") == "1", context: context, request: request)
         }
+        // The answer to a supplement request: files the officers see on the dossier, audited; the officer then
+        // records the supplement as received, which resumes the clock.
+        router.post(SiteRoute.mySupplement().pattern) { request, context in
+            let identity = try await filer(context, request)
+            let item = try await ownDossier(context, identity)
+            guard item.dossier.state.status == .awaitingSupplement else { throw AppError.badRequest("Hồ sơ không ở trạng thái chờ bổ sung.") }
+            guard let boundary = CSRFMiddleware.multipartBoundary(request.headers[.contentType] ?? "") else {
+                throw AppError.badRequest("Vui lòng chọn tệp bổ sung.")
+            }
+            var request = request
+            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            guard let parts = try? AttachmentRoutes.parts(of: body, boundary: boundary), let part = parts["file"], part.body.readableBytes > 0 else {
+                return try await myDossierPage(item, error: "Vui lòng chọn tệp bổ sung.", status: .badRequest, context: context, request: request)
+            }
+            let note = parts["note"].map { String(buffer: $0.body) } ?? ""
+            do {
+                _ = try await services.attachments.attach(
+                    Data(part.body.readableBytesView), name: AttachmentRoutes.fileName(part.headers.first(name: "Content-Disposition") ?? "") ?? "tep",
+                    description: "Bổ sung trực tuyến" + (note.isEmpty ? "" : ": " + note), to: item.dossier, by: identity.user.id, at: services.clock())
+            } catch let problem as FileType.Problem {
+                return try await myDossierPage(item, error: problem.message, status: .badRequest, context: context, request: request)
+            }
+            return Response.redirect(to: SiteRoute.myDossier(id: item.dossier.id).path + "?sent=1", type: .found)
+        }
+    }
+
+    private func ownDossier(_ context: AppRequestContext, _ identity: Identity) async throws -> DossierQueueItem {
+        let id = try context.parameters.id()
+        guard let item = try await services.dossiers.filed(by: identity.user.id).first(where: { $0.dossier.id == id }) else { throw AppError.notFound }
+        return item
+    }
+
+    private func myDossierPage(_ item: DossierQueueItem, filed: Bool = false, supplementSent: Bool = false, error: String? = nil,
+                               status: HTTPResponse.Status = .ok, context: AppRequestContext, request: Request) async throws -> Response {
+        let events = try await services.dossiers.events(of: item.dossier.id)
+        let page = MyDossierPage(
+            dossier: item.dossier, procedureName: item.procedureName,
+            agencyName: try await services.units.find(id: item.dossier.receivingUnitID)?.name ?? "",
+            attachments: try await services.attachments.list(of: item.dossier.id), trackingURL: services.trackingURL(item.dossier.code), clock: clock,
+            justFiled: filed, timeline: PublicTimeline.entries(events),
+            supplementReason: item.dossier.state.status == .awaitingSupplement ? events.last { $0.action == "requestSupplement" }?.reason : nil,
+            csrfToken: context.csrfToken, supplementSent: supplementSent, error: error)
+        return Page("Hồ sơ \(item.dossier.code.text)", body: page.body, status: status).render(context: context, request: request)
     }
 
     private var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }

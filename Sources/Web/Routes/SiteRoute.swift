@@ -40,6 +40,7 @@ enum SiteRoute: Sendable {
     case fileOnline(code: String? = nil)
     case myDossiers
     case myDossier(id: Int64? = nil)
+    case mySupplement(id: Int64? = nil)
     case draft(id: Int64? = nil)
     case draftFiles(id: Int64? = nil)
     case draftFileRemoval(id: Int64? = nil, fileID: Int64? = nil)
@@ -112,6 +113,7 @@ enum SiteRoute: Sendable {
         case .fileOnline(let code): "/procedures/\(code.map(Self.escaped) ?? ":code")/file"
         case .myDossiers: "/my/dossiers"
         case .myDossier(let id): "/my/dossiers/\(Self.segment(id))"
+        case .mySupplement(let id): "/my/dossiers/\(Self.segment(id))/supplement"
         case .draft(let id): "/my/drafts/\(Self.segment(id))"
         case .draftFiles(let id): "/my/drafts/\(Self.segment(id))/files"
         case .draftFileRemoval(let id, let fileID): "/my/drafts/\(Self.segment(id))/files/\(Self.segment(fileID, name: "file"))/delete"

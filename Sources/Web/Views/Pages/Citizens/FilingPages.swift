@@ -109,6 +109,12 @@ struct MyDossierPage {
     var trackingURL: String
     var clock: LocalClock
     var justFiled: Bool
+    var timeline: [PublicTimeline.Entry] = []
+    /// The officer's request, while the dossier waits for a supplement: the citizen answers it here.
+    var supplementReason: String?
+    var csrfToken = ""
+    var supplementSent = false
+    var error: String?
 
     var body: [Node<HTML.BodyContext>] {
         [
@@ -131,6 +137,32 @@ struct MyDossierPage {
             ),
             .p(.class("no-print"), .button(.type(.button), .class("button"), .attribute(named: "data-print", value: ""), .text("In giấy tiếp nhận")),
                .text(" "), .a(.href(SiteRoute.myDossiers.path), .text("← Hồ sơ của tôi"))),
+            .unwrap(error) { .p(.class("notice notice--error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .if(supplementSent, .p(.class("notice notice--success"), .attribute(named: "role", value: "status"),
+                                   .text("Đã gửi tệp bổ sung. Cán bộ sẽ kiểm tra và tiếp tục giải quyết hồ sơ."))),
+            .unwrap(supplementReason) { reason in
+                .section(
+                    .class("no-print"), .attribute(named: "aria-labelledby", value: "supplement-title"),
+                    .h2(.id("supplement-title"), .text("Bổ sung hồ sơ")),
+                    .p(.id("supplement-reason"), .text(reason)),
+                    .form(
+                        .class("form upload"), .action(SiteRoute.mySupplement(id: dossier.id).path), .method(.post),
+                        .attribute(named: "enctype", value: "multipart/form-data"),
+                        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                        .div(.class("field"), .label(.for("supplement-file"), .text("Tệp bổ sung (PDF, JPEG, PNG, DOCX, XLSX; tối đa 10 MB)")),
+                             .input(.type(.file), .id("supplement-file"), .name("file"), .attribute(named: "required", value: "required"),
+                                    .attribute(named: "accept", value: ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"))),
+                        .div(.class("field"), .label(.for("supplement-note"), .text("Ghi chú cho cán bộ (không bắt buộc)")),
+                             .input(.type(.text), .id("supplement-note"), .name("note"))),
+                        .button(.type(.submit), .class("button"), .text("Gửi bổ sung"))
+                    )
+                )
+            },
+            .h2(.class("no-print"), .text("Diễn biến")),
+            .ol(.class("timeline no-print"), .forEach(timeline) { entry in
+                .li(.span(.class("timeline__time"), .text(clock.text(entry.at))), .text(" — "), .text(entry.text),
+                    .unwrap(entry.reason) { .span(.class("timeline__reason"), .text(": " + $0)) })
+            }),
         ]
     }
 }

@@ -102,4 +102,14 @@ import Web
             #expect(refused.status == .badRequest && refused.text.contains("cần đồng ý cho xử lý dữ liệu cá nhân"))
         }
     }
+
+    @Test func theDemoCitizenCanFileAtOnce() async throws {
+        try await withApp { client, services in
+            _ = try await DemoData.seed(services: services)
+            let citizen = Browser(client)
+            #expect(try await citizen.signIn("congdan.mau", DemoData.password).status == .found)
+            let started = try await citizen.post("/procedures/DEMO-HT-05/file", form: [:])
+            #expect(started.status == .seeOther && started.headers[.location]?.hasPrefix("/my/drafts/") == true)
+        }
+    }
 }

@@ -129,6 +129,19 @@ public struct CitizenAccounts: Sendable {
         return try outcome.get()
     }
 
+    /// Records the identity facts and consents of an account whose identity was established otherwise than by
+    /// the registration form — the demo citizen, or an identity a national e-ID sign-in asserts. Nothing
+    /// changes for an account that already has a profile.
+    public func recordProfile(of userID: Int64, personalID: String, phone: String?, verifiedBy: String, consents: Set<ConsentPurpose>,
+                              at time: Date) async throws {
+        try await database.transaction { session in
+            guard try await session.select().column("user_id").from("citizen_profiles").where("user_id", .equal, userID).first() == nil else { return }
+            try await session.insert(into: "citizen_profiles").columns("user_id", "personal_id", "phone", "verified_channel", "created_at")
+                .values(SQLBind(userID), SQLBind(personalID), SQLBind(phone), SQLBind(verifiedBy), SQLBind(time.milliseconds)).run()
+            for purpose in consents.sorted(by: { $0.rawValue < $1.rawValue }) { try await Self.grant(purpose, to: userID, at: time, on: session) }
+        }
+    }
+
     /// What a citizen's account verified: the personal ID number and the phone number, if any.
     public func profile(of userID: Int64) async throws -> (personalID: String, phone: String?)? {
         guard let row = try await database.sql.select().columns("personal_id", "phone").from("citizen_profiles").where("user_id", .equal, userID).first()

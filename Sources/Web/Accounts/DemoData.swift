@@ -45,6 +45,11 @@ public enum DemoData {
             let unitName = try await unitID.asyncMap { try await units.find(id: $0)?.name } ?? nil
             logins.append(Login(username: username, displayName: name, role: role, unitName: unitName))
         }
+        if let citizen = try await services.users.credentials(username: "congdan.mau")?.user.id {
+            // The demo citizen can file online at once: a made-up ID (male, born 1990) and the consent to handling.
+            try await CitizenAccounts(services.database).recordProfile(
+                of: citizen, personalID: "001090012345", phone: nil, verifiedBy: "demo", consents: [.handling], at: now)
+        }
         if try await services.dossiers.codes(receivedBy: hoanKiem?.id ?? 0).isEmpty {
             // About 150 dossiers of the last two months at the two demo wards, so that queues and statistics have content.
             let today = services.today()

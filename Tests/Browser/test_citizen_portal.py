@@ -131,3 +131,68 @@ def test_a_citizen_files_online_tracks_and_rates(browser, base_url, axe_source, 
     submit(browser, "main form.rating")
     assert "Cảm ơn ông/bà đã đánh giá." in browser.find_element(By.TAG_NAME, "main").text
     assert browser.find_element(By.ID, "overall-5").is_selected()
+
+
+def focus_sequence_until(browser, label, limit=80):
+    """Presses Tab from the top of the page until the element with this text has focus; returns what got focus."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);")
+    seen = []
+    for _ in range(limit):
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        element = browser.switch_to.active_element
+        seen.append((element.tag_name, element.get_attribute("type") or "", element.get_attribute("id") or "", element.text.strip()))
+        if element.text.strip() == label:
+            return seen
+    raise AssertionError(f"{label} never got focus: {seen}")
+
+
+def test_filing_by_keyboard_alone_and_at_200_percent_text(browser, base_url, axe_source, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    pdf = tmp_path / "giay-to.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    sign_in(browser, base_url, "congdan.mau")
+    browser.get(base_url + "/procedures/DEMO-HT-05")
+    for _ in range(5):
+        browser.find_element(By.CSS_SELECTOR, "[data-text-size=larger]").click()
+    assert browser.execute_script("return document.documentElement.getAttribute('data-text-size')") == "200"
+
+    # Start the draft with the keyboard: Tab to the button, Enter.
+    focus_sequence_until(browser, "Nộp hồ sơ trực tuyến")
+    and_wait_for_next_page(browser, lambda: ActionChains(browser).send_keys(Keys.ENTER).perform())
+    assert "/my/drafts/" in browser.current_url
+    # At 200 % nothing needs horizontal scrolling.
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+    no_serious_violations(browser, axe_source)
+
+    # Every control of the form is reached by Tab, in reading order.
+    sequence = focus_sequence_until(browser, "Nộp hồ sơ")
+    ids = [item[2] for item in sequence]
+    files = [item for item in sequence if item[1] == "file"]
+    assert len(files) == 2 and ids.index("unit") < ids.index("phone") < ids.index("email")
+    assert ids.index(files[-1][2]) < ids.index("unit")
+
+    # Choose the files (a keyboard user does it in the file dialog), each sent with Enter on its button.
+    for index in range(2):
+        form = browser.find_elements(By.CSS_SELECTOR, "form.upload")[index]
+        form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(pdf))
+        button = form.find_element(By.CSS_SELECTOR, "button[type=submit]")
+        browser.execute_script("arguments[0].focus()", button)
+        and_wait_for_next_page(browser, lambda: ActionChains(browser).send_keys(Keys.ENTER).perform())
+    # The unit by keys, then Enter on "Nộp hồ sơ".
+    focus_sequence_until(browser, "Nộp hồ sơ")
+    unit = browser.find_element(By.ID, "unit")
+    browser.execute_script("arguments[0].focus()", unit)
+    ActionChains(browser).send_keys(Keys.HOME).perform()
+    chosen = Select(unit).first_selected_option.text
+    submit_button = browser.find_element(By.XPATH, "//button[normalize-space()='Nộp hồ sơ']")
+    browser.execute_script("arguments[0].focus()", submit_button)
+    and_wait_for_next_page(browser, lambda: ActionChains(browser).send_keys(Keys.ENTER).perform())
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Hồ sơ đã được tiếp nhận" in main and chosen in main
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+    browser.find_element(By.CSS_SELECTOR, "[data-text-size=reset]").click()

@@ -29,12 +29,13 @@ public struct ThrottlePolicy: Sendable, Equatable {
     /// Wrong last digits of the phone or ID for one dossier code: 5 tries, then 5 min, 10 min … up to a day.
     public static let trackingPerCode = ThrottlePolicy(freeAttempts: 5, firstDelay: 300, maximumDelay: 86_400, window: 86_400)
 
-    /// Sign-ups per network address: 10 an hour free (a family or an office registering together), then
-    /// doubling waits — each sign-up sends an SMS or an e-mail.
-    public static let registrationPerAddress = ThrottlePolicy(freeAttempts: 10, firstDelay: 60, maximumDelay: 3600, window: 3600)
+    /// Sign-ups and feedback submissions per network address (each kind counted apart): 10 an hour free (a
+    /// family or an office together), then doubling waits — each sign-up sends an SMS or an e-mail, each
+    /// feedback item lands in a unit's inbox.
+    public static let submissionsPerAddress = ThrottlePolicy(freeAttempts: 10, firstDelay: 60, maximumDelay: 3600, window: 3600)
 
     /// Every policy in use (housekeeping forgets counters older than the longest window).
-    public static let all: [ThrottlePolicy] = [.perAccount, .perAddress, .trackingPerAddress, .trackingPerCode, .registrationPerAddress]
+    public static let all: [ThrottlePolicy] = [.perAccount, .perAddress, .trackingPerAddress, .trackingPerCode, .submissionsPerAddress]
 
     /// The lock that follows the given number of consecutive failures (0 while attempts are free).
     public func delay(afterFailures failures: Int) -> TimeInterval {

@@ -17,5 +17,6 @@ public enum Migrations {
         CreateDossierRatings(),
         CreateCitizenAccounts(),
         CreateOnlineFiling(),
+        CreateFeedback(),
     ]
 }

@@ -29,6 +29,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     RatingRoutes(services: services).register(on: router)
     CitizenRoutes(services: services).register(on: router)
     FilingRoutes(services: services).register(on: router)
+    FeedbackRoutes(services: services).register(on: router)
     AttachmentRoutes(services: services).register(on: router)
     StatisticsRoutes(services: services).register(on: router)
     PortalSyncRoutes(services: services).register(on: router)

@@ -24,7 +24,7 @@ struct CitizenRoutes {
             let key = "register-address:" + context.clientAddress
             let now = services.clock()
             if let until = try await counters.lockedUntil(key, at: now) { throw AppError.tooManyRequests(retryAfterSeconds: Int(until.timeIntervalSince(now)) + 1) }
-            try await counters.recordFailure(key, at: now, policy: .registrationPerAddress)
+            try await counters.recordFailure(key, at: now, policy: .submissionsPerAddress)
             do {
                 let token = try await registration.start(form)
                 return Response.redirect(to: SiteRoute.registerVerify.path + "?t=" + token, type: .found)

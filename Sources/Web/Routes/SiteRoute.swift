@@ -39,6 +39,12 @@ enum SiteRoute: Sendable {
     case accountConsents
     case fileOnline(code: String? = nil)
     case myDossiers
+    case feedback
+    case feedbackNew
+    case feedbackInbox
+    case feedbackItem(code: String? = nil)
+    case feedbackRating(code: String? = nil)
+    case feedbackAnswer(code: String? = nil)
     case myDossier(id: Int64? = nil)
     case mySupplement(id: Int64? = nil)
     case draft(id: Int64? = nil)
@@ -112,6 +118,12 @@ enum SiteRoute: Sendable {
         case .accountConsents: "/account/consents"
         case .fileOnline(let code): "/procedures/\(code.map(Self.escaped) ?? ":code")/file"
         case .myDossiers: "/my/dossiers"
+        case .feedback: "/feedback"
+        case .feedbackNew: "/feedback/new"
+        case .feedbackInbox: "/feedback/inbox"
+        case .feedbackItem(let code): "/feedback/items/\(code.map(Self.escaped) ?? ":code")"
+        case .feedbackRating(let code): "/feedback/items/\(code.map(Self.escaped) ?? ":code")/rating"
+        case .feedbackAnswer(let code): "/feedback/items/\(code.map(Self.escaped) ?? ":code")/answer"
         case .myDossier(let id): "/my/dossiers/\(Self.segment(id))"
         case .mySupplement(let id): "/my/dossiers/\(Self.segment(id))/supplement"
         case .draft(let id): "/my/drafts/\(Self.segment(id))"

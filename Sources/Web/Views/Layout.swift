@@ -45,6 +45,7 @@ struct Layout {
             (SiteRoute.home.path, "Trang chủ"),
             (SiteRoute.procedures.path, "Thủ tục hành chính"),
             ("/track", "Tra cứu hồ sơ"),
+            (SiteRoute.feedback.path, "Phản ánh, kiến nghị"),
             (SiteRoute.units.path, "Đơn vị hành chính"),
             (SiteRoute.calendar.path, "Lịch làm việc"),
             (SiteRoute.glossary.path, "Thuật ngữ"),
@@ -56,6 +57,7 @@ struct Layout {
         if identity?.isStaff == true {
             items.append((SiteRoute.dossiers.path, "Hồ sơ"))
             items.append((SiteRoute.statistics.path, "Thống kê"))
+            items.append((SiteRoute.feedbackInbox.path, "Phản ánh gửi đến"))
             if identity?.grants.contains(where: { [.secretariat, .admin, .cityLeader, .appraisalCouncil].contains($0.role) }) == true {
                 items.append((SiteRoute.delegations.path, "Ủy quyền"))
             }

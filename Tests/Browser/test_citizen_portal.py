@@ -196,3 +196,39 @@ def test_filing_by_keyboard_alone_and_at_200_percent_text(browser, base_url, axe
     assert "Hồ sơ đã được tiếp nhận" in main and chosen in main
     assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
     browser.find_element(By.CSS_SELECTOR, "[data-text-size=reset]").click()
+
+
+def test_feedback_from_the_form_to_the_published_answer(browser, base_url, axe_source):
+    """A person sends feedback (a problem explained next to its field first), the ward's head answers it and
+    publishes it, and the public page shows the answer without the person's name."""
+    browser.get(base_url + "/feedback/new")
+    Select(browser.find_element(By.ID, "unit")).select_by_visible_text("Phường Hoàn Kiếm")
+    browser.find_element(By.ID, "content").send_keys("Ngắn")
+    browser.find_element(By.ID, "contactName").send_keys("Vương Văn Bảo")
+    browser.find_element(By.ID, "phone").send_keys("0933444555")
+    submit(browser)
+    assert "ít nhất 20 ký tự" in browser.find_element(By.ID, "content-error").text
+    assert browser.find_element(By.ID, "contactName").get_attribute("value") == "Vương Văn Bảo"
+    no_serious_violations(browser, axe_source)
+    browser.find_element(By.ID, "content").send_keys(" — quầy tiếp nhận đóng cửa sớm hơn giờ niêm yết vào chiều thứ Sáu.")
+    submit(browser)
+    link = browser.find_element(By.ID, "private-link").get_attribute("href")
+    no_serious_violations(browser, axe_source)
+
+    sign_in(browser, base_url, "lanhdao.hoankiem")
+    browser.get(base_url + "/feedback/inbox")
+    item = browser.find_element(By.XPATH, "//li[contains(., 'đóng cửa sớm')]")
+    item.find_element(By.TAG_NAME, "textarea").send_keys("Phường đã chấn chỉnh giờ làm việc của Bộ phận Một cửa.")
+    item.find_element(By.CSS_SELECTOR, "input[type=checkbox]").click()
+    and_wait_for_next_page(browser, item.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
+    no_serious_violations(browser, axe_source)
+
+    browser.delete_all_cookies()
+    browser.get(link)
+    assert "Phường đã chấn chỉnh giờ làm việc" in browser.find_element(By.ID, "answer").text
+    browser.find_element(By.CSS_SELECTOR, "label[for=satisfied-yes]").click()
+    submit(browser)
+    assert "Cảm ơn ông/bà đã đánh giá." in browser.find_element(By.TAG_NAME, "main").text
+    browser.get(base_url + "/feedback")
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Phường đã chấn chỉnh giờ làm việc" in main and "Vương Văn Bảo" not in main

@@ -95,8 +95,9 @@ def test_search_ignores_diacritics(browser, base_url):
 PUBLIC_PAGES = ["/", "/units", "/units?q=hoan+kiem&period=all", "/glossary", "/sign-in", "/no-such-page",
                 "/calendar?year=2026", "/calendar?year=2027", "/calendar/due",
                 "/calendar/due?received=2026-02-12T09%3A30&amount=5&unit=days",
-                "/procedures", "/procedures?q=khai+sinh", "/procedures/DEMO-DD-02", "/procedures/DEMO-HT-01"]
-STAFF_PAGES = ["/", "/users", "/dossiers", "/statistics", "/statistics/dossiers?figure=received", "/dossier-log"]
+                "/procedures", "/procedures?q=khai+sinh", "/procedures/DEMO-DD-02", "/procedures/DEMO-HT-01",
+                "/register", "/track", "/feedback", "/feedback/new"]
+STAFF_PAGES = ["/", "/users", "/dossiers", "/statistics", "/statistics/dossiers?figure=received", "/dossier-log", "/feedback/inbox"]
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)

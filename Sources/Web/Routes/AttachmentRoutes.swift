@@ -28,6 +28,25 @@ struct AttachmentRoutes {
         return parts
     }
 
+    /// A file uploaded with a multipart form: its bytes, its name as the browser sent it, and the form's other
+    /// fields; nil when the request carries no file.
+    struct Upload {
+        var data: Data
+        var name: String
+        var fields: [String: String]
+    }
+
+    static func upload(_ request: Request, _ context: AppRequestContext, field: String = "file") async throws -> Upload? {
+        guard let boundary = CSRFMiddleware.multipartBoundary(request.headers[.contentType] ?? "") else { return nil }
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        guard let parts = try? parts(of: body, boundary: boundary), let part = parts[field], part.body.readableBytes > 0 else { return nil }
+        var fields: [String: String] = [:]
+        for (name, value) in parts where name != field { fields[name] = String(buffer: value.body) }
+        return Upload(data: Data(part.body.readableBytesView), name: fileName(part.headers.first(name: "Content-Disposition") ?? "") ?? "tep",
+                      fields: fields)
+    }
+
     func register(on router: some RouterMethods<AppRequestContext>) {
         router.post(SiteRoute.dossierAttachments().pattern) { request, context in
             let identity = try context.requireStaff()
@@ -35,19 +54,10 @@ struct AttachmentRoutes {
             guard let dossier = try await services.dossiers.find(id: id, within: identity.scope) else { throw AppError.notFound }
             let actor = try await services.actor(identity, on: [dossier.receivingUnitID, dossier.processingUnitID])
             guard !actor.roles.isDisjoint(with: [.deskOfficer, .caseOfficer, .unitHead]) else { throw AppError.forbidden }
-            guard let boundary = CSRFMiddleware.multipartBoundary(request.headers[.contentType] ?? "") else {
-                throw AppError.badRequest("Vui lòng chọn tệp để đính kèm.")
-            }
-            var request = request
-            let body = try await request.collectBody(upTo: context.maxUploadSize)
-            guard let parts = try? Self.parts(of: body, boundary: boundary), let part = parts["file"], part.body.readableBytes > 0 else {
-                throw AppError.badRequest("Vui lòng chọn tệp để đính kèm.")
-            }
-            let description = parts["description"].map { String(buffer: $0.body) } ?? ""
-            let name = Self.fileName(part.headers.first(name: "Content-Disposition") ?? "") ?? "tep"
+            guard let upload = try await Self.upload(request, context) else { throw AppError.badRequest("Vui lòng chọn tệp để đính kèm.") }
             do {
                 _ = try await services.attachments.attach(
-                    Data(part.body.readableBytesView), name: name, description: description, to: dossier, by: identity.user.id,
+                    upload.data, name: upload.name, description: upload.fields["description"] ?? "", to: dossier, by: identity.user.id,
                     at: services.clock())
             } catch let problem as FileType.Problem {
                 throw AppError.badRequest(problem.message)

@@ -22,18 +22,11 @@ struct CatalogueRoutes {
                 let page = CataloguePage(count: try await services.procedures.count(), csrfToken: context.csrfToken, error: message)
                 return Page("Quản lý danh mục thủ tục", body: page.body, status: .badRequest).render(context: context, request: request)
             }
-            guard let boundary = CSRFMiddleware.multipartBoundary(request.headers[.contentType] ?? "") else { return try await refuse("Vui lòng chọn tệp.") }
-            var request = request
-            let body = try await request.collectBody(upTo: context.maxUploadSize)
-            guard let parts = try? AttachmentRoutes.parts(of: body, boundary: boundary), let file = parts["file"], file.body.readableBytes > 0 else {
-                return try await refuse("Vui lòng chọn tệp.")
-            }
-            let name = AttachmentRoutes.fileName(file.headers.first(name: "Content-Disposition") ?? "") ?? ""
-            guard let format = ProcedureCatalogueFile.Format(rawValue: (name as NSString).pathExtension.lowercased()) else {
+            guard let upload = try await AttachmentRoutes.upload(request, context) else { return try await refuse("Vui lòng chọn tệp.") }
+            guard let format = ProcedureCatalogueFile.Format(rawValue: (upload.name as NSString).pathExtension.lowercased()) else {
                 return try await refuse("Tệp phải có đuôi .csv hoặc .json.")
             }
-            let id = try await services.jobs.importCatalogue(Data(file.body.readableBytesView), format: format, by: editor.user.id,
-                                                             services: services, logger: context.logger)
+            let id = try await services.jobs.importCatalogue(upload.data, format: format, by: editor.user.id, services: services, logger: context.logger)
             return Response.redirect(to: SiteRoute.job(id: id).path, type: .normal)
         }
         router.post(SiteRoute.catalogueExports.pattern) { request, context in

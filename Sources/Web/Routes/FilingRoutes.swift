@@ -29,20 +29,13 @@ struct FilingRoutes {
         router.post(SiteRoute.draftFiles().pattern) { request, context in
             let identity = try await filer(context, request)
             let draft = try await draft(context, identity)
-            guard let boundary = CSRFMiddleware.multipartBoundary(request.headers[.contentType] ?? "") else {
-                throw AppError.badRequest("Vui lòng chọn tệp để tải lên.")
-            }
-            var request = request
-            let body = try await request.collectBody(upTo: context.maxUploadSize)
-            guard let parts = try? AttachmentRoutes.parts(of: body, boundary: boundary), let part = parts["file"], part.body.readableBytes > 0,
-                  let document = parts["document"].map({ String(buffer: $0.body) })
-            else {
+            guard let upload = try await AttachmentRoutes.upload(request, context), let document = upload.fields["document"] else {
                 return try await draftPage(draft, identity, error: "Vui lòng chọn tệp để tải lên.", status: .badRequest, context: context, request: request)
             }
             guard let version = try await services.procedures.find(code: draft.procedureCode) else { throw AppError.notFound }
             do {
-                try await drafts.add(Data(part.body.readableBytesView), name: AttachmentRoutes.fileName(part.headers.first(name: "Content-Disposition") ?? "") ?? "tep",
-                                     for: document, to: draft, documents: version.procedure.documents.map(\.name), at: services.clock())
+                try await drafts.add(upload.data, name: upload.name, for: document, to: draft, documents: version.procedure.documents.map(\.name),
+                                     at: services.clock())
             } catch let problem as FileType.Problem {
                 return try await draftPage(draft, identity, error: problem.message, status: .badRequest, context: context, request: request)
             } catch let problem as OnlineDrafts.Problem {
@@ -109,19 +102,14 @@ struct FilingRoutes {
             let identity = try await filer(context, request)
             let item = try await ownDossier(context, identity)
             guard item.dossier.state.status == .awaitingSupplement else { throw AppError.badRequest("Hồ sơ không ở trạng thái chờ bổ sung.") }
-            guard let boundary = CSRFMiddleware.multipartBoundary(request.headers[.contentType] ?? "") else {
-                throw AppError.badRequest("Vui lòng chọn tệp bổ sung.")
-            }
-            var request = request
-            let body = try await request.collectBody(upTo: context.maxUploadSize)
-            guard let parts = try? AttachmentRoutes.parts(of: body, boundary: boundary), let part = parts["file"], part.body.readableBytes > 0 else {
+            guard let upload = try await AttachmentRoutes.upload(request, context) else {
                 return try await myDossierPage(item, error: "Vui lòng chọn tệp bổ sung.", status: .badRequest, context: context, request: request)
             }
-            let note = parts["note"].map { String(buffer: $0.body) } ?? ""
+            let note = upload.fields["note"] ?? ""
             do {
                 _ = try await services.attachments.attach(
-                    Data(part.body.readableBytesView), name: AttachmentRoutes.fileName(part.headers.first(name: "Content-Disposition") ?? "") ?? "tep",
-                    description: "Bổ sung trực tuyến" + (note.isEmpty ? "" : ": " + note), to: item.dossier, by: identity.user.id, at: services.clock())
+                    upload.data, name: upload.name, description: "Bổ sung trực tuyến" + (note.isEmpty ? "" : ": " + note), to: item.dossier,
+                    by: identity.user.id, at: services.clock())
             } catch let problem as FileType.Problem {
                 return try await myDossierPage(item, error: problem.message, status: .badRequest, context: context, request: request)
             }

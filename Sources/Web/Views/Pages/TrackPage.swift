@@ -107,10 +107,15 @@ struct TrackPage {
             },
             .if(ratingClosed, .p(.text("Ông/bà đã đánh giá hồ sơ này; đánh giá chỉ được sửa trong 7 ngày."))),
             .h3(.text("Diễn biến")),
-            .ol(.class("timeline"), .forEach(details.timeline) { entry in
-                .li(.span(.class("timeline__time"), .text(clock.text(entry.at))), .text(" — "), .text(entry.text),
-                    .unwrap(entry.reason) { .span(.class("timeline__reason"), .text(": " + $0)) })
-            })
+            Self.timeline(details.timeline, clock: clock)
         )
+    }
+
+    /// A dossier's history for its applicant, oldest first.
+    static func timeline(_ entries: [PublicTimeline.Entry], clock: LocalClock, printed: Bool = true) -> Node<HTML.BodyContext> {
+        .ol(.class(printed ? "timeline" : "timeline no-print"), .forEach(entries) { entry in
+            .li(.span(.class("timeline__time"), .text(clock.text(entry.at))), .text(" — "), .text(entry.text),
+                .unwrap(entry.reason) { .span(.class("timeline__reason"), .text(": " + $0)) })
+        })
     }
 }

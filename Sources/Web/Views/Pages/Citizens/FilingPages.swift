@@ -159,10 +159,7 @@ struct MyDossierPage {
                 )
             },
             .h2(.class("no-print"), .text("Diễn biến")),
-            .ol(.class("timeline no-print"), .forEach(timeline) { entry in
-                .li(.span(.class("timeline__time"), .text(clock.text(entry.at))), .text(" — "), .text(entry.text),
-                    .unwrap(entry.reason) { .span(.class("timeline__reason"), .text(": " + $0)) })
-            }),
+            TrackPage.timeline(timeline, clock: clock, printed: false),
         ]
     }
 }

@@ -50,8 +50,12 @@ import Web
             #expect(try await nam.postFile(draftPath + "/files", field: "file", filename: "to-khai.pdf", data: Self.pdf, form: ["document": "Tờ khai"]).status == .seeOther)
             let notPDF = try await nam.postFile(draftPath + "/files", field: "file", filename: "anh.pdf", data: Array("hello".utf8), form: ["document": "Tờ khai"])
             #expect(notPDF.status == .badRequest)
+            // The problem is shown next to that document's file field.
+            #expect(notPDF.text.contains("id=\"doc-0-error\" class=\"field-error\">") && notPDF.text.contains("aria-describedby=\"doc-0-error\""))
             let missing = try await nam.post(draftPath + "/submit", form: ["unit": String(ward.id), "phone": "0912345678"])
             #expect(missing.status == .badRequest && missing.text.contains("Còn thiếu tệp cho: Giấy tờ làm căn cứ thay đổi"))
+            #expect(missing.text.contains("id=\"doc-1-error\" class=\"field-error\">Chưa có tệp cho giấy tờ này."))
+            #expect(!missing.text.contains("id=\"doc-0-error\""))
             #expect(try await nam.postFile(draftPath + "/files", field: "file", filename: "can-cu.pdf", data: Self.pdf,
                                            form: ["document": "Giấy tờ làm căn cứ thay đổi"]).status == .seeOther)
 

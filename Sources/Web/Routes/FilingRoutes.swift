@@ -37,9 +37,9 @@ struct FilingRoutes {
                 try await drafts.add(upload.data, name: upload.name, for: document, to: draft, documents: version.procedure.documents.map(\.name),
                                      at: services.clock())
             } catch let problem as FileType.Problem {
-                return try await draftPage(draft, identity, error: problem.message, status: .badRequest, context: context, request: request)
+                return try await draftPage(draft, identity, fieldErrors: [document: problem.message], status: .badRequest, context: context, request: request)
             } catch let problem as OnlineDrafts.Problem {
-                return try await draftPage(draft, identity, error: problem.message, status: .badRequest, context: context, request: request)
+                return try await draftPage(draft, identity, fieldErrors: [document: problem.message], status: .badRequest, context: context, request: request)
             }
             return Response.redirect(to: SiteRoute.draft(id: draft.id).path, type: .normal)
         }
@@ -61,11 +61,13 @@ struct FilingRoutes {
             guard let version = try await services.procedures.find(code: draft.procedureCode) else { throw AppError.notFound }
             let missing = version.procedure.documents.map(\.name).filter { name in !draft.files.contains { $0.document == name } }
             guard missing.isEmpty else {
-                return try await draftPage(draft, identity, error: "Còn thiếu tệp cho: \(missing.joined(separator: "; ")).", status: .badRequest,
-                                           context: context, request: request)
+                return try await draftPage(draft, identity, error: "Còn thiếu tệp cho: \(missing.joined(separator: "; ")).",
+                                           fieldErrors: Dictionary(uniqueKeysWithValues: missing.map { ($0, "Chưa có tệp cho giấy tờ này.") }),
+                                           status: .badRequest, context: context, request: request)
             }
             guard let unitID = form.unit.flatMap({ Int64($0) }), try await receivingUnits(version.summary.versionID).contains(where: { $0.id == unitID }) else {
-                return try await draftPage(draft, identity, error: "Vui lòng chọn nơi tiếp nhận hồ sơ.", status: .badRequest, context: context, request: request)
+                return try await draftPage(draft, identity, fieldErrors: ["unit": "Vui lòng chọn nơi tiếp nhận hồ sơ."], status: .badRequest,
+                                           context: context, request: request)
             }
             try await drafts.setReceivingUnit(unitID, of: draft, at: services.clock())
             draft.receivingUnitID = unitID
@@ -160,12 +162,13 @@ struct FilingRoutes {
         return units.sorted { VietnameseText.areInIncreasingOrder($0.name, $1.name) }
     }
 
-    private func draftPage(_ draft: OnlineDraft, _ identity: Identity, error: String? = nil, status: HTTPResponse.Status = .ok,
+    private func draftPage(_ draft: OnlineDraft, _ identity: Identity, error: String? = nil, fieldErrors: [String: String] = [:], status: HTTPResponse.Status = .ok,
                            context: AppRequestContext, request: Request) async throws -> Response {
         guard let version = try await services.procedures.find(code: draft.procedureCode) else { throw AppError.notFound }
         let profile = try await CitizenAccounts(services.database).profile(of: identity.user.id)
         let page = DraftPage(draft: draft, procedure: version.procedure, units: try await receivingUnits(version.summary.versionID),
-                             phone: profile?.phone ?? "", email: identity.user.email ?? "", csrfToken: context.csrfToken, clock: clock, error: error)
+                             phone: profile?.phone ?? "", email: identity.user.email ?? "", csrfToken: context.csrfToken, clock: clock, error: error,
+                             fieldErrors: fieldErrors)
         return Page("Nộp hồ sơ trực tuyến", body: page.body, status: status).render(context: context, request: request)
     }
 }

@@ -14,6 +14,8 @@ struct DraftPage {
     var csrfToken: String
     var clock: LocalClock
     var error: String?
+    /// Problems next to their field: by document name, or "unit".
+    var fieldErrors: [String: String] = [:]
 
     var body: [Node<HTML.BodyContext>] {
         [
@@ -21,7 +23,9 @@ struct DraftPage {
             .p(.class("lead"), .text(procedure.name)),
             .p(.text("Hồ sơ nháp được lưu tự động sau mỗi tệp tải lên; ông/bà có thể quay lại hoàn thiện sau tại "),
                .a(.href(SiteRoute.myDossiers.path), .text("Hồ sơ của tôi")), .text(".")),
-            .unwrap(error) { .p(.class("notice notice--error"), .attribute(named: "role", value: "alert"), .text($0)) },
+            .unwrap(error ?? (fieldErrors.isEmpty ? nil : "Vui lòng sửa các mục được đánh dấu bên dưới.")) {
+                .p(.class("notice notice--error"), .attribute(named: "role", value: "alert"), .text($0))
+            },
             .h2(.text("1. Thành phần hồ sơ")),
             .p(.class("hint"), .text("Tệp PDF, JPEG, PNG, DOCX hoặc XLSX, mỗi tệp tối đa 10 MB.")),
             .ol(.class("documents"), .forEach(procedure.documents) { document in .li(documentNode(document)) }),
@@ -29,8 +33,10 @@ struct DraftPage {
             .form(
                 .class("form"), .action(SiteRoute.draftSubmission(id: draft.id).path), .method(.post),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                .div(.class("field"), .label(.for("unit"), .text("Nơi tiếp nhận hồ sơ")),
+                .div(.class(fieldErrors["unit"] == nil ? "field" : "field field--invalid"), .label(.for("unit"), .text("Nơi tiếp nhận hồ sơ")),
+                     .unwrap(fieldErrors["unit"]) { .p(.id("unit-error"), .class("field-error"), .text($0)) },
                      .select(.id("unit"), .attribute(named: "name", value: "unit"), .attribute(named: "required", value: "required"),
+                             .attribute(named: "aria-describedby", value: fieldErrors["unit"] == nil ? "" : "unit-error"),
                              .forEach(units) { .choice(String($0.id), $0.name, isSelected: $0.id == draft.receivingUnitID) })),
                 .div(.class("field"), .label(.for("phone"), .text("Số điện thoại nhận thông báo")),
                      .input(.type(.tel), .id("phone"), .name("phone"), .value(phone), .attribute(named: "autocomplete", value: "tel"))),
@@ -63,8 +69,11 @@ struct DraftPage {
                 .attribute(named: "enctype", value: "multipart/form-data"),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .input(.type(.hidden), .name("document"), .value(document.name)),
-                .div(.class("field"), .label(.for(id), .text("Tải lên tệp cho “\(document.name)”")),
+                .div(.class(fieldErrors[document.name] == nil ? "field" : "field field--invalid"), .label(.for(id), .text("Tải lên tệp cho “\(document.name)”")),
+                     .unwrap(fieldErrors[document.name]) { .p(.id("\(id)-error"), .class("field-error"), .text($0)) },
                      .input(.type(.file), .id(id), .name("file"), .attribute(named: "required", value: "required"),
+                            .attribute(named: "aria-describedby", value: fieldErrors[document.name] == nil ? "" : "\(id)-error"),
+                            .attribute(named: "aria-invalid", value: fieldErrors[document.name] == nil ? "" : "true"),
                             .attribute(named: "accept", value: ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"))),
                 .button(.type(.submit), .class("button button--secondary"), .text("Tải lên"))
             )

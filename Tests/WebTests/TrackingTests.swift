@@ -92,6 +92,31 @@ import Web
         }
     }
 
+    @Test func theResultNotificationCarriesARatingLinkThatOpensOnlyItsDossier() async throws {
+        try await withApp { client, services in
+            var (dossier, desk, head) = try await receive(services)
+            let officer = try #require(try await services.users.list(within: .everyUnit).first { $0.username == "thuly" }).id
+            for (action, actor) in [(DossierWorkflow.Action.transfer, desk), (.assign(userID: officer), head),
+                                    (.completeStep, DossierWorkflow.Actor(userID: officer, roles: [.caseOfficer])), (.completeStep, head)] {
+                dossier = try await services.desk.act(action, on: dossier.id, seenLockVersion: dossier.lockVersion, by: actor, reason: "", at: services.clock())
+            }
+            let result = try #require(try await NotificationOutbox(services.database.sql).rows(of: dossier.id).first { $0.message.purpose == .resultReady })
+            let url = String(try #require(result.message.body.firstMatch(of: /https?:\/\/\S+\/rate\/\S+/)).output)
+            let path = String(url[try #require(url.range(of: "/rate/")).lowerBound...])
+            let visitor = Browser(client)
+            #expect(try await visitor.get(path).text.contains("chỉ được đánh giá sau khi đã trả kết quả"))
+            #expect(try await visitor.get(path.replacingOccurrences(of: "?t=", with: "?t=x")).status == .notFound)
+            let otherCode = DossierCode(agencyCode: "00070", day: services.today(), sequence: 2).text
+            #expect(try await visitor.get("/rate/\(otherCode)?" + path.split(separator: "?")[1]).status == .notFound)
+            dossier = try await services.desk.act(.returnResult, on: dossier.id, seenLockVersion: dossier.lockVersion, by: desk, reason: "", at: services.clock())
+            #expect(try await visitor.get(path).text.contains("name=\"overall\""))
+            let token = String(path.split(separator: "=").last!)
+            let rated = try await visitor.post(String(path.split(separator: "?")[0]), form: ["t": token, "overall": "5"])
+            #expect(rated.text.contains("Cảm ơn ông/bà đã đánh giá."))
+            #expect(try await RatingStore(services.database).rating(of: dossier.id)?.channel == .link)
+        }
+    }
+
     @Test func guessingTheDigitsIsStoppedForTheCode() async throws {
         try await withApp { client, services in
             let (dossier, _, _) = try await receive(services)

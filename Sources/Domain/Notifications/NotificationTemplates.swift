@@ -30,7 +30,7 @@ public enum NotificationPurpose: String, Sendable, CaseIterable, Codable {
     public var placeholders: Set<String> {
         switch self {
         case .oneTimeCode: ["code", "minutes"]
-        default: ["code", "procedure", "appointment", "reason", "trackingURL", "agency"]
+        default: ["code", "procedure", "appointment", "reason", "trackingURL", "agency", "ratingURL"]
         }
     }
 

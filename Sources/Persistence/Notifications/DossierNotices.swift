@@ -8,11 +8,15 @@ public struct DossierNotices: Sendable {
     public let templates: NotificationTemplates
     /// The public tracking link of a dossier.
     public let trackingURL: @Sendable (DossierCode) -> String
+    /// The link that opens a dossier's rating without the tracking digits (it carries its own token).
+    public let ratingURL: @Sendable (DossierCode) -> String
     public let clock: LocalClock
 
-    public init(templates: NotificationTemplates, clock: LocalClock = LocalClock(), trackingURL: @escaping @Sendable (DossierCode) -> String) {
+    public init(templates: NotificationTemplates, clock: LocalClock = LocalClock(), ratingURL: @escaping @Sendable (DossierCode) -> String = { _ in "" },
+                trackingURL: @escaping @Sendable (DossierCode) -> String) {
         self.templates = templates
         self.clock = clock
+        self.ratingURL = ratingURL
         self.trackingURL = trackingURL
     }
 
@@ -30,6 +34,7 @@ public struct DossierNotices: Sendable {
         let values = [
             "code": dossier.code.text, "procedure": procedureName, "agency": agencyName, "reason": event.reason,
             "appointment": (dossier.appointmentAt ?? dossier.dueAt).map(clock.text) ?? "", "trackingURL": trackingURL(dossier.code),
+            "ratingURL": ratingURL(dossier.code),
         ]
         var recipients: [(NotificationChannel, String)] = []
         if let email = dossier.applicant.email, !email.isEmpty { recipients.append((.email, email)) }

@@ -15,6 +15,8 @@ public struct RatingStore: Sendable {
         case portal
         /// The tablet at the desk, opened by the officer returning the result.
         case desk
+        /// The link in the result notification, which carries its own token.
+        case link
     }
 
     public enum Problem: Error, Equatable {

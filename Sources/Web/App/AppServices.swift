@@ -10,6 +10,8 @@ public final class AppServices: Sendable {
     public let clock: @Sendable () -> Date
     public let accounts: AccountService
     let calendarCache = WorkingCalendarCache()
+    /// Tokens of the rating links sent with results.
+    let ratingLink: RatingLink
     /// The texts of the messages to applicants and citizens.
     let notificationTemplates: NotificationTemplates?
     /// The criteria applicants rate their dossiers' handling by (shipped data, checked by the tests).
@@ -39,8 +41,11 @@ public final class AppServices: Sendable {
         // The shipped templates are checked by the tests; a broken file would stop messages, not the desk.
         let templates = try? DossierNotices.shippedTemplates()
         self.notificationTemplates = templates
+        let ratingLink = RatingLink(secret: (try? configuration.resolvedSecret()) ?? "")
+        self.ratingLink = ratingLink
         let notices = templates.map { templates in
-            DossierNotices(templates: templates, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)) { code in
+            DossierNotices(templates: templates, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes),
+                           ratingURL: { code in publicURL + SiteRoute.rate(code: code.text).path + "?t=" + ratingLink.token(for: code) }) { code in
                 publicURL + SiteRoute.track(code: code.text).path
             }
         }

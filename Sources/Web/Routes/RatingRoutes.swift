@@ -10,7 +10,27 @@ import Plot
 struct RatingRoutes {
     let services: AppServices
 
+    struct LinkForm: Decodable { var t: String? }
+
     func register(on router: some RouterMethods<AppRequestContext>) {
+        // The link in the result notification: its token opens this dossier's rating, nothing else.
+        router.get(SiteRoute.rate().pattern) { request, context in
+            let (dossier, criteria, token) = try await linkedDossier(context, token: request.query("t"))
+            let stored = try await RatingStore(services.database).rating(of: dossier.id)
+            return linkPage(dossier, criteria, token: token, current: stored?.rating,
+                            closed: stored.map { !$0.isChangeable(at: services.clock()) } ?? false, context: context, request: request)
+        }
+        router.post(SiteRoute.rate().pattern) { request, context in
+            let fields = try await request.form([String: String].self, empty: [:])
+            let (dossier, criteria, token) = try await linkedDossier(context, token: fields["t"])
+            let answered = RatingForm.rating(from: fields)
+            do {
+                try await RatingStore(services.database).rate(dossier.id, answered, criteria: criteria, channel: .link, at: services.clock())
+                return linkPage(dossier, criteria, token: token, current: answered, saved: true, context: context, request: request)
+            } catch let problem as RatingStore.Problem {
+                return linkPage(dossier, criteria, token: token, current: answered, error: problem.message, status: .badRequest, context: context, request: request)
+            }
+        }
         router.get(SiteRoute.dossierRating().pattern) { request, context in
             let (dossier, criteria) = try await deskDossier(context)
             let stored = try await RatingStore(services.database).rating(of: dossier.id)
@@ -54,6 +74,30 @@ struct RatingRoutes {
             .if(closed, .p(.text("Hồ sơ này đã được đánh giá; đánh giá chỉ được sửa trong 7 ngày."))),
             closed ? .empty : (form?.body ?? .empty),
             .p(.class("no-print"), .a(.href(SiteRoute.dossier(id: dossier.id).path), .text("← Về hồ sơ"))),
+        ]
+        return Page("Đánh giá hồ sơ \(dossier.code.text)", body: body, status: status).render(context: context, request: request)
+    }
+
+    private func linkedDossier(_ context: AppRequestContext, token: String?) async throws -> (Dossier, RatingCriteria, String) {
+        guard let token, let raw = context.parameters.get("code"), let code = DossierCode(parsing: raw.removingPercentEncoding ?? raw),
+              services.ratingLink.opens(token, code), let dossier = try await services.dossiers.find(code: code)
+        else { throw AppError.notFound }
+        guard let criteria = services.ratingCriteria else { throw AppError.unavailable("Chưa có bộ tiêu chí đánh giá.") }
+        return (dossier, criteria, token)
+    }
+
+    private func linkPage(_ dossier: Dossier, _ criteria: RatingCriteria, token: String, current: DossierRating?, saved: Bool = false, closed: Bool = false,
+                          error: String? = nil, status: HTTPResponse.Status = .ok, context: AppRequestContext, request: Request) -> Response {
+        var form = RatingForm(criteria: criteria, action: SiteRoute.rate(code: dossier.code.text).path, csrfToken: context.csrfToken,
+                              hidden: [("t", token)], current: current)
+        form.error = error
+        let ready = DossierRating.canRate(dossier.state.status)
+        let body: [Node<HTML.BodyContext>] = [
+            .h1(.text("Đánh giá việc giải quyết hồ sơ \(dossier.code.text)")),
+            .if(saved, .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text("Cảm ơn ông/bà đã đánh giá."))),
+            .if(!ready, .p(.class("notice"), .text(RatingStore.Problem.notYet.message + " Vui lòng quay lại sau khi nhận kết quả."))),
+            .if(closed, .p(.text("Hồ sơ này đã được đánh giá; đánh giá chỉ được sửa trong 7 ngày."))),
+            ready && !closed ? form.body : .empty,
         ]
         return Page("Đánh giá hồ sơ \(dossier.code.text)", body: body, status: status).render(context: context, request: request)
     }

@@ -33,6 +33,7 @@ enum SiteRoute: Sendable {
     case dossierLog
     case track(code: String? = nil)
     case trackRating(code: String? = nil)
+    case rate(code: String? = nil)
     case register
     case registerVerify
     case registerResend
@@ -131,6 +132,7 @@ enum SiteRoute: Sendable {
         case .draftFileRemoval(let id, let fileID): "/my/drafts/\(Self.segment(id))/files/\(Self.segment(fileID, name: "file"))/delete"
         case .draftSubmission(let id): "/my/drafts/\(Self.segment(id))/submit"
         case .draftRemoval(let id): "/my/drafts/\(Self.segment(id))/delete"
+        case .rate(let code): "/rate/\(code.map(Self.escaped) ?? ":code")"
         case .trackRating(let code): "/track/\(code.map(Self.escaped) ?? ":code")/rating"
         case .dossierRating(let id): "/dossiers/\(Self.segment(id))/rating"
         case .statistics: "/statistics"

@@ -23,7 +23,9 @@ extension BenchCommand {
                 let officer = try await UserStore(database.sql).create(
                     username: "bench.desk", displayName: "Bench", email: nil, passwordHash: "!", grants: [Grant(role: .deskOfficer, unitID: ward.id)], at: Date())
                 // The product's desk: due instants from the stored calendar and office hours, as the server computes them.
-                let configuration = try AppConfiguration.load(environment: ["MOTCUA_DATA_DIR": FileManager.default.temporaryDirectory.path])
+                // A secret given, so that no key file is written into the temporary folder.
+                let configuration = try AppConfiguration.load(environment: [
+                    "MOTCUA_DATA_DIR": FileManager.default.temporaryDirectory.path, "MOTCUA_SECRET": UUID().uuidString + UUID().uuidString])
                 let desk = AppServices(database: database, configuration: configuration).desk
                 let actor = DossierWorkflow.Actor(userID: officer, roles: [.deskOfficer])
                 let version = try await ProcedureStore(database.sql).find(code: "DEMO-HT-05")!.summary.versionID

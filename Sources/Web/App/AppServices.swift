@@ -41,7 +41,9 @@ public final class AppServices: Sendable {
         // The shipped templates are checked by the tests; a broken file would stop messages, not the desk.
         let templates = try? DossierNotices.shippedTemplates()
         self.notificationTemplates = templates
-        let ratingLink = RatingLink(secret: (try? configuration.resolvedSecret()) ?? "")
+        // Without a readable secret (the server would not start then), a random key: links that do not verify
+        // later, rather than links anyone could forge.
+        let ratingLink = RatingLink(secret: (try? configuration.resolvedSecret()) ?? randomToken(bytes: 32))
         self.ratingLink = ratingLink
         let notices = templates.map { templates in
             DossierNotices(templates: templates, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes),

@@ -77,6 +77,12 @@ extension DossierStore {
             .limit(limit).all().map(Self.decodeItem)
     }
 
+    /// One dossier a citizen filed online; nil for anyone else's.
+    public func filed(id: Int64, by citizenUserID: Int64) async throws -> DossierQueueItem? {
+        try await itemsSelect().where(SQLColumn("id", table: "dossiers"), .equal, SQLBind(id))
+            .where(SQLColumn("citizen_user_id", table: "dossiers"), .equal, SQLBind(citizenUserID)).first().map(Self.decodeItem)
+    }
+
     func itemsSelect() -> SQLSelectBuilder {
         database.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("dossiers")))
             .column(SQLColumn("code", table: "procedures"), as: "procedure_code")

@@ -121,7 +121,7 @@ struct FilingRoutes {
 
     private func ownDossier(_ context: AppRequestContext, _ identity: Identity) async throws -> DossierQueueItem {
         let id = try context.parameters.id()
-        guard let item = try await services.dossiers.filed(by: identity.user.id).first(where: { $0.dossier.id == id }) else { throw AppError.notFound }
+        guard let item = try await services.dossiers.filed(id: id, by: identity.user.id) else { throw AppError.notFound }
         return item
     }
 

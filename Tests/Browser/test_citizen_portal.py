@@ -111,6 +111,14 @@ def test_a_citizen_files_online_tracks_and_rates(browser, base_url, axe_source, 
     sign_in(browser, base_url, "thuly.hoankiem")
     browser.get(dossier_url)
     act(browser, "supplementReceived")
+    # The case officer attaches the result as a file (kết quả điện tử) before passing it on.
+    result = tmp_path / "ket-qua.pdf"
+    result.write_bytes(b"%PDF-1.4\n% giay chung nhan\n%%EOF\n")
+    upload = browser.find_element(By.CSS_SELECTOR, "form[action$='/attachments']")
+    upload.find_element(By.ID, "file").send_keys(str(result))
+    Select(upload.find_element(By.ID, "file-purpose")).select_by_value("result")
+    and_wait_for_next_page(browser, upload.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
+    assert "Kết quả giải quyết (bản điện tử)" in browser.find_element(By.TAG_NAME, "main").text
     act(browser, "completeStep")
     sign_in(browser, base_url, "lanhdao.hoankiem")
     browser.get(dossier_url)
@@ -131,6 +139,26 @@ def test_a_citizen_files_online_tracks_and_rates(browser, base_url, axe_source, 
     submit(browser, "main form.rating")
     assert "Cảm ơn ông/bà đã đánh giá." in browser.find_element(By.TAG_NAME, "main").text
     assert browser.find_element(By.ID, "overall-5").is_selected()
+    assert browser.find_elements(By.XPATH, "//button[normalize-space()='Tải về ket-qua.pdf']")
+
+    # Signed in, the citizen downloads the electronic result from "my dossiers".
+    browser.get(base_url + "/sign-in")
+    browser.find_element(By.ID, "username").send_keys(PERSONAL_ID)
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    submit(browser, "main form")
+    browser.get(base_url + "/my/dossiers")
+    and_wait_for_next_page(browser, browser.find_element(By.PARTIAL_LINK_TEXT, code).click)
+    no_serious_violations(browser, axe_source)
+    link = browser.find_element(By.LINK_TEXT, "Tải về ket-qua.pdf").get_attribute("href")
+    assert downloaded(browser, link) == result.read_bytes()
+
+
+def downloaded(browser, url):
+    """The bytes at a URL fetched with the browser's cookies (Chromium would save it to a folder instead)."""
+    import urllib.request
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": cookies})) as response:
+        return response.read()
 
 
 def focus_sequence_until(browser, label, limit=80):

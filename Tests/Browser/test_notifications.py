@@ -1,7 +1,9 @@
 """Notifications reach a real SMTP server and an SMS gateway stub (both started by scripts/test, their
 folder in MOTCUA_NOTIFICATION_SINK): the desk receives a dossier with an e-mail address and a phone number,
-the applicant gets the receipt by e-mail and SMS, then the supplement request; the dossier page shows them
-sent. What the SMTP server received is printed for the notes."""
+the applicant gets the receipt by e-mail and SMS, then the supplement request, the apology slip with its new
+appointment (late notice) and the result; the dossier page shows them sent. What the SMTP server received is
+printed for the notes."""
+import datetime
 import email
 import email.policy
 import json
@@ -80,10 +82,34 @@ def test_the_applicant_is_told_by_email_and_sms(browser, base_url, sink):
     assert "Thiếu bản sao giấy khai sinh" in supplement.get_content()
     wait_for(lambda: len(sms_about(sink, code)) == 2)
 
+    # The supplement arrives; the unit sees it will be late and apologises with a new appointment.
+    act(browser, "supplementReceived")
+    new_appointment = datetime.date.today() + datetime.timedelta(days=60)
+    apology = browser.find_element(By.CSS_SELECTOR, "form.action-form:has(input[name=action][value=issueApology])")
+    browser.execute_script("arguments[0].value = arguments[1];", apology.find_element(By.NAME, "appointment"),
+                           new_appointment.isoformat() + "T16:00")
+    apology.find_element(By.NAME, "reason").send_keys("Cần xác minh thêm tại nơi đăng ký khai sinh")
+    and_wait_for_next_page(browser, apology.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
+    assert "Đã lưu thay đổi." in browser.find_element(By.TAG_NAME, "main").text
+    late = wait_for(lambda: [m for m in mails_about(sink, code) if "hẹn lại" in m["Subject"]])[0]
+    assert late["Subject"] == f"Hồ sơ {code} được hẹn lại ngày trả kết quả"
+    assert new_appointment.strftime("%d/%m/%Y") in late.get_content() and "Cần xác minh thêm" in late.get_content()
+
+    # The result is made: the applicant is told, with the link to rate once it is handed over.
+    act(browser, "completeStep")
+    sign_in(browser, base_url, "lanhdao.hoankiem")
+    browser.get(dossier_url)
+    act(browser, "completeStep")
+    assert status(browser) == "Đã có kết quả"
+    ready = wait_for(lambda: [m for m in mails_about(sink, code) if m["Subject"] == f"Đã có kết quả hồ sơ {code}"])[0]
+    assert "/rate/" + code + "?t=" in ready.get_content()
+    wait_for(lambda: len(sms_about(sink, code)) == 4)
+
     def all_sent():
         browser.get(dossier_url)
-        return browser.find_element(By.CSS_SELECTOR, "table.notifications").text.count("Đã gửi") == 4
+        return browser.find_element(By.CSS_SELECTOR, "table.notifications").text.count("Đã gửi") == 8
     wait_for(all_sent, seconds=20)
+    assert len(mails_about(sink, code)) == 4, "one e-mail per event, never twice"
     for message in mails_about(sink, code):
         print(f"\nSMTP received: To={message['To']} Subject={message['Subject']}\n{message.get_content().strip()}")
     for message in sms_about(sink, code):

@@ -117,6 +117,51 @@ import Web
         }
     }
 
+    @Test func theElectronicResultIsDownloadedOnceReadyWithTheDigits() async throws {
+        try await withApp { client, services in
+            var (dossier, desk, head) = try await receive(services)
+            let officerID = try #require(try await services.users.list(within: .everyUnit).first { $0.username == "thuly" }).id
+            let officer = try await Browser.signedIn(client, as: "thuly")
+            let attach = "/dossiers/\(dossier.id)/attachments"
+            let result = Array("%PDF-1.4\nket qua\n%%EOF".utf8)
+            let name = "kết-quả.pdf"
+            // Not before the processing unit has the dossier.
+            let early = try await officer.postFile(attach, field: "file", filename: "ket-qua.pdf", data: result, form: ["purpose": "result"])
+            #expect(early.status == .forbidden || early.text.contains("Không thể đính kèm kết quả điện tử"))
+            for (action, actor) in [(DossierWorkflow.Action.transfer, desk), (.assign(userID: officerID), head)] {
+                dossier = try await services.desk.act(action, on: dossier.id, seenLockVersion: dossier.lockVersion, by: actor, reason: "", at: services.clock())
+            }
+            #expect(try await officer.get("/dossiers/\(dossier.id)").text.contains("name=\"purpose\""))
+            #expect(try await officer.postFile(attach, field: "file", filename: name, data: result, form: ["purpose": "result"]).status == .seeOther)
+            #expect(try await officer.postFile(attach, field: "file", filename: "phieu.pdf", data: FilingTests.pdf).status == .seeOther)
+            #expect(try await officer.postFile(attach, field: "file", filename: "x.pdf", data: result, form: ["purpose": "other"]).status == .badRequest)
+            let files = try await services.attachments.list(of: dossier.id)
+            let resultFile = try #require(files.first { $0.purpose == .result })
+            let applicationFile = try #require(files.first { $0.purpose == .application })
+
+            let visitor = Browser(client)
+            let path = "/track/\(dossier.code.text)"
+            _ = try await visitor.get(path)
+            // While the dossier is being handled the file is not the applicant's yet.
+            #expect(!(try await visitor.post(path, form: ["digits": "4321"])).text.contains(name))
+            #expect(try await visitor.post(path + "/results/\(resultFile.id)", form: ["digits": "4321"]).status == .notFound)
+            for actor in [DossierWorkflow.Actor(userID: officerID, roles: [.caseOfficer]), head] {
+                dossier = try await services.desk.act(.completeStep, on: dossier.id, seenLockVersion: dossier.lockVersion, by: actor, reason: "", at: services.clock())
+            }
+            #expect(dossier.state.status == .resultReady)
+            let details = try await visitor.post(path, form: ["digits": "4321"])
+            #expect(details.text.contains("Kết quả giải quyết (bản điện tử)") && details.text.contains("Tải về \(name)"))
+            #expect(!details.text.contains("phieu.pdf"))
+            let download = try await visitor.post(path + "/results/\(resultFile.id)", form: ["digits": "4321"])
+            #expect(download.status == .ok && Array(download.body.readableBytesView) == result)
+            #expect(download.headers[.contentDisposition]?.hasSuffix("filename*=UTF-8''k%E1%BA%BFt-qu%E1%BA%A3.pdf") == true)
+            #expect(try await visitor.post(path + "/results/\(resultFile.id)", form: ["digits": "1111"]).status == .badRequest)
+            #expect(try await visitor.post(path + "/results/\(applicationFile.id)", form: ["digits": "4321"]).status == .notFound)
+            let audit = try await AuditTrail.entries(.init(actionPrefix: "dossier.attachResult"), on: services.database.sql)
+            #expect(audit.count == 1)
+        }
+    }
+
     @Test func guessingTheDigitsIsStoppedForTheCode() async throws {
         try await withApp { client, services in
             let (dossier, _, _) = try await receive(services)

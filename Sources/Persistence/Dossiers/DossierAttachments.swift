@@ -11,6 +11,7 @@ public struct Attachment: Sendable, Equatable, Identifiable {
     public var fileType: FileType
     public var originalName: String
     public var description: String
+    public var purpose: AttachmentPurpose
     public var uploadedBy: Int64?
     public var uploadedAt: Date
 }
@@ -26,23 +27,43 @@ public struct DossierAttachments: Sendable {
         self.files = files
     }
 
-    public func attach(_ data: Data, name: String, description: String, to dossier: Dossier, by userID: Int64, at time: Date) async throws -> Attachment {
+    /// Why a file was not attached.
+    public enum Problem: Error, Equatable {
+        /// An electronic result is attached only while the unit handles the dossier or once the result is ready.
+        case resultNotNow(DossierStatus)
+
+        public var message: String {
+            switch self {
+            case .resultNotNow(let status): "Không thể đính kèm kết quả điện tử khi hồ sơ đang ở trạng thái “\(status.title)”."
+            }
+        }
+    }
+
+    public func attach(_ data: Data, name: String, description: String, purpose: AttachmentPurpose = .application, to dossier: Dossier,
+                       by userID: Int64, at time: Date) async throws -> Attachment {
+        if purpose == .result, !ElectronicResult.canAttach(in: dossier.state.status) { throw Problem.resultNotNow(dossier.state.status) }
         let cleanName = Self.safeName(name)
         let type = try FileType.check(name: cleanName, bytes: data)
         let hash = try files.store(data)
         return try await database.transaction { session in
+            if purpose == .result {
+                // The status read inside the transaction: an action taken since the page was read counts.
+                let row = try await session.select().column("status").from("dossiers").where("id", .equal, dossier.id).first()
+                let status = try row.map { try decodeEnum($0, "status", as: DossierStatus.self) } ?? dossier.state.status
+                if !ElectronicResult.canAttach(in: status) { throw Problem.resultNotNow(status) }
+            }
             let row = try await session.insert(into: "dossier_attachments")
-                .columns("dossier_id", "sha256", "size", "file_type", "original_name", "description", "uploaded_by", "uploaded_at")
+                .columns("dossier_id", "sha256", "size", "file_type", "original_name", "description", "purpose", "uploaded_by", "uploaded_at")
                 .values(SQLBind(dossier.id), SQLBind(hash), SQLBind(Int64(data.count)), SQLBind(type.rawValue), SQLBind(cleanName),
-                        SQLBind(VietnameseText.normalized(description)), SQLBind(userID), SQLBind(time.milliseconds))
+                        SQLBind(VietnameseText.normalized(description)), SQLBind(purpose.rawValue), SQLBind(userID), SQLBind(time.milliseconds))
                 .returning("id").first()
             guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("attachment insert returned no id") }
             try await AuditTrail.append(
-                AuditRecord(actorID: userID, unitID: dossier.processingUnitID, action: "dossier.attach", objectType: "dossier",
-                            objectID: dossier.code.text, reason: "\(type.rawValue) \(data.count) B sha256:\(hash.prefix(16))"),
+                AuditRecord(actorID: userID, unitID: dossier.processingUnitID, action: purpose == .result ? "dossier.attachResult" : "dossier.attach",
+                            objectType: "dossier", objectID: dossier.code.text, reason: "\(type.rawValue) \(data.count) B sha256:\(hash.prefix(16))"),
                 at: time, on: session)
             return Attachment(id: id, dossierID: dossier.id, sha256: hash, size: data.count, fileType: type, originalName: cleanName,
-                              description: VietnameseText.normalized(description), uploadedBy: userID, uploadedAt: time)
+                              description: VietnameseText.normalized(description), purpose: purpose, uploadedBy: userID, uploadedAt: time)
         }
     }
 
@@ -54,6 +75,12 @@ public struct DossierAttachments: Sendable {
     public func find(id: Int64, of dossierID: Int64) async throws -> Attachment? {
         try await database.sql.select().column("*").from("dossier_attachments").where("id", .equal, id).where("dossier_id", .equal, dossierID)
             .first().map(Self.decode)
+    }
+
+    /// The electronic result's files, for the applicant once the result is ready (nothing before).
+    public func releasedResult(of dossier: Dossier) async throws -> [Attachment] {
+        guard ElectronicResult.isReleased(in: dossier.state.status) else { return [] }
+        return try await list(of: dossier.id).filter { $0.purpose == .result }
     }
 
     public func content(of attachment: Attachment) throws -> Data { try files.read(attachment.sha256) }
@@ -70,7 +97,8 @@ public struct DossierAttachments: Sendable {
             id: try row.decode(column: "id", as: Int64.self), dossierID: try row.decode(column: "dossier_id", as: Int64.self),
             sha256: try row.decode(column: "sha256", as: String.self), size: try row.decode(column: "size", as: Int.self),
             fileType: try decodeEnum(row, "file_type", as: FileType.self), originalName: try row.decode(column: "original_name", as: String.self),
-            description: try row.decode(column: "description", as: String.self), uploadedBy: try row.decode(column: "uploaded_by", as: Int64?.self),
+            description: try row.decode(column: "description", as: String.self),
+            purpose: try decodeEnum(row, "purpose", as: AttachmentPurpose.self), uploadedBy: try row.decode(column: "uploaded_by", as: Int64?.self),
             uploadedAt: Date(milliseconds: try row.decode(column: "uploaded_at", as: Int64.self)))
     }
 }

@@ -18,5 +18,6 @@ public enum Migrations {
         CreateCitizenAccounts(),
         CreateOnlineFiling(),
         CreateFeedback(),
+        AddAttachmentPurpose(),
     ]
 }

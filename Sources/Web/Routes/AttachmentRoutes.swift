@@ -56,10 +56,15 @@ struct AttachmentRoutes {
             guard !actor.roles.isDisjoint(with: [.deskOfficer, .caseOfficer, .unitHead]) else { throw AppError.forbidden }
             guard let upload = try await Self.upload(request, context) else { throw AppError.badRequest("Vui lòng chọn tệp để đính kèm.") }
             do {
+                guard let purpose = AttachmentPurpose(rawValue: upload.fields["purpose"] ?? "application") else {
+                    throw AppError.badRequest("Loại tệp không hợp lệ.")
+                }
                 _ = try await services.attachments.attach(
-                    upload.data, name: upload.name, description: upload.fields["description"] ?? "", to: dossier, by: identity.user.id,
-                    at: services.clock())
+                    upload.data, name: upload.name, description: upload.fields["description"] ?? "", purpose: purpose, to: dossier,
+                    by: identity.user.id, at: services.clock())
             } catch let problem as FileType.Problem {
+                throw AppError.badRequest(problem.message)
+            } catch let problem as DossierAttachments.Problem {
                 throw AppError.badRequest(problem.message)
             }
             return Response.redirect(to: SiteRoute.dossier(id: id).path + "?saved=1", type: .normal)
@@ -70,17 +75,26 @@ struct AttachmentRoutes {
             guard let dossier = try await services.dossiers.find(id: id, within: identity.scope),
                   let attachment = try await services.attachments.find(id: try context.parameters.id("attachment"), of: id)
             else { throw AppError.notFound }
-            let data = try services.attachments.content(of: attachment)
-            try await services.audit(AuditRecord(actorID: identity.user.id, action: "dossier.file", objectType: "dossier", objectID: dossier.code.text,
-                                                 reason: "attachment \(attachment.id)"))
-            var headers = HTTPFields()
-            headers[.contentType] = attachment.fileType == .officeDocument ? "application/octet-stream" : attachment.fileType.mediaType
-            let encoded = attachment.originalName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "tep"
-            headers[.contentDisposition] = "attachment; filename=\"tep-dinh-kem\"; filename*=UTF-8''\(encoded)"
-            headers[.cacheControl] = "private, no-store"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return try await Self.download(attachment, of: dossier, by: identity.user.id, services: services)
         }
     }
+
+    /// A file as a download (never shown inline: its type is checked, its content is not trusted), audited.
+    static func download(_ attachment: Attachment, of dossier: Dossier, by userID: Int64?, services: AppServices) async throws -> Response {
+        let data = try services.attachments.content(of: attachment)
+        try await services.audit(AuditRecord(actorID: userID, action: "dossier.file", objectType: "dossier", objectID: dossier.code.text,
+                                             reason: "attachment \(attachment.id)"))
+        var headers = HTTPFields()
+        headers[.contentType] = attachment.fileType == .officeDocument ? "application/octet-stream" : attachment.fileType.mediaType
+        let encoded = attachment.originalName.addingPercentEncoding(withAllowedCharacters: Self.attributeCharacters) ?? "tep"
+        headers[.contentDisposition] = "attachment; filename=\"tep-dinh-kem\"; filename*=UTF-8''\(encoded)"
+        headers[.cacheControl] = "private, no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The characters RFC 5987 leaves unencoded in `filename*` — ASCII only (Foundation's `.alphanumerics`
+    /// would let "ế" through, and a header must be ASCII).
+    static let attributeCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 
     /// The `filename` of a Content-Disposition header (browsers send UTF-8 between the quotes).
     static func fileName(_ disposition: String) -> String? {

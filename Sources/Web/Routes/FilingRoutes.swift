@@ -98,6 +98,13 @@ struct FilingRoutes {
             return try await myDossierPage(try await ownDossier(context, identity), filed: request.query("filed") == "1",
                                            supplementSent: request.query("sent") == "1", context: context, request: request)
         }
+        router.get(SiteRoute.myResult().pattern) { request, context in
+            let identity = try await filer(context, request, needsConsent: false)
+            let item = try await ownDossier(context, identity)
+            let fileID = try context.parameters.id("file")
+            guard let file = try await services.attachments.releasedResult(of: item.dossier).first(where: { $0.id == fileID }) else { throw AppError.notFound }
+            return try await AttachmentRoutes.download(file, of: item.dossier, by: identity.user.id, services: services)
+        }
         // The answer to a supplement request: files the officers see on the dossier, audited; the officer then
         // records the supplement as received, which resumes the clock.
         router.post(SiteRoute.mySupplement().pattern) { request, context in
@@ -134,7 +141,8 @@ struct FilingRoutes {
             attachments: try await services.attachments.list(of: item.dossier.id), trackingURL: services.trackingURL(item.dossier.code), clock: clock,
             justFiled: filed, timeline: PublicTimeline.entries(events),
             supplementReason: item.dossier.state.status == .awaitingSupplement ? events.last { $0.action == "requestSupplement" }?.reason : nil,
-            csrfToken: context.csrfToken, supplementSent: supplementSent, error: error)
+            csrfToken: context.csrfToken, supplementSent: supplementSent, error: error,
+            results: try await services.attachments.releasedResult(of: item.dossier))
         return Page("Hồ sơ \(item.dossier.code.text)", body: page.body, status: status).render(context: context, request: request)
     }
 

@@ -33,6 +33,7 @@ enum SiteRoute: Sendable {
     case dossierLog
     case track(code: String? = nil)
     case trackRating(code: String? = nil)
+    case trackResult(code: String? = nil, fileID: Int64? = nil)
     case rate(code: String? = nil)
     case register
     case registerVerify
@@ -48,6 +49,7 @@ enum SiteRoute: Sendable {
     case feedbackAnswer(code: String? = nil)
     case myDossier(id: Int64? = nil)
     case mySupplement(id: Int64? = nil)
+    case myResult(id: Int64? = nil, fileID: Int64? = nil)
     case draft(id: Int64? = nil)
     case draftFiles(id: Int64? = nil)
     case draftFileRemoval(id: Int64? = nil, fileID: Int64? = nil)
@@ -127,6 +129,7 @@ enum SiteRoute: Sendable {
         case .feedbackAnswer(let code): "/feedback/items/\(code.map(Self.escaped) ?? ":code")/answer"
         case .myDossier(let id): "/my/dossiers/\(Self.segment(id))"
         case .mySupplement(let id): "/my/dossiers/\(Self.segment(id))/supplement"
+        case .myResult(let id, let fileID): "/my/dossiers/\(Self.segment(id))/results/\(Self.segment(fileID, name: "file"))"
         case .draft(let id): "/my/drafts/\(Self.segment(id))"
         case .draftFiles(let id): "/my/drafts/\(Self.segment(id))/files"
         case .draftFileRemoval(let id, let fileID): "/my/drafts/\(Self.segment(id))/files/\(Self.segment(fileID, name: "file"))/delete"
@@ -134,6 +137,7 @@ enum SiteRoute: Sendable {
         case .draftRemoval(let id): "/my/drafts/\(Self.segment(id))/delete"
         case .rate(let code): "/rate/\(code.map(Self.escaped) ?? ":code")"
         case .trackRating(let code): "/track/\(code.map(Self.escaped) ?? ":code")/rating"
+        case .trackResult(let code, let fileID): "/track/\(code.map(Self.escaped) ?? ":code")/results/\(Self.segment(fileID, name: "file"))"
         case .dossierRating(let id): "/dossiers/\(Self.segment(id))/rating"
         case .statistics: "/statistics"
         case .statisticsDossiers: "/statistics/dossiers"

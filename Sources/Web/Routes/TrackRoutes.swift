@@ -36,9 +36,15 @@ struct TrackRoutes {
             let fields = try await request.form([String: String].self, empty: [:])
             return try await lookUp(request, context, digits: fields["digits"] ?? "", rating: fields)
         }
+        // A file of the electronic result, from the details the digits opened (checked again here).
+        router.post(SiteRoute.trackResult().pattern) { request, context in
+            let form = try await request.form(DigitsForm.self, empty: DigitsForm())
+            return try await lookUp(request, context, digits: form.digits ?? "", download: try context.parameters.id("file"))
+        }
     }
 
-    private func lookUp(_ request: Request, _ context: AppRequestContext, digits: String?, rating fields: [String: String]? = nil) async throws -> Response {
+    private func lookUp(_ request: Request, _ context: AppRequestContext, digits: String?, rating fields: [String: String]? = nil,
+                        download fileID: Int64? = nil) async throws -> Response {
         let raw = context.parameters.get("code") ?? ""
         let now = services.clock()
         let counters = FailureCounters(services.database)
@@ -70,6 +76,11 @@ struct TrackRoutes {
             return page(track, status: .badRequest, context: context, request: request)
         }
         try await counters.clear(codeKey)
+        let results = try await services.attachments.releasedResult(of: dossier)
+        if let fileID {
+            guard let file = results.first(where: { $0.id == fileID }) else { throw AppError.notFound }
+            return try await AttachmentRoutes.download(file, of: dossier, by: nil, services: services)
+        }
         if DossierRating.canRate(dossier.state.status), let criteria = services.ratingCriteria {
             let ratings = RatingStore(services.database)
             var form = RatingForm(criteria: criteria, action: SiteRoute.trackRating(code: code.text).path, csrfToken: context.csrfToken,
@@ -94,7 +105,8 @@ struct TrackRoutes {
             timeline: PublicTimeline.entries(events),
             workingDaysLeft: try await workingDaysLeft(dossier, at: now),
             supplementReason: dossier.state.status == .awaitingSupplement ? events.last { $0.action == "requestSupplement" }?.reason : nil,
-            apology: events.last { $0.action == "issueApology" }.map { ($0.occurredAt, $0.reason) })
+            apology: events.last { $0.action == "issueApology" }.map { ($0.occurredAt, $0.reason) },
+            results: results, digits: digits)
         return page(track, context: context, request: request)
     }
 

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Persistence
 import Plot
 
 /// Tracking a dossier: by code, where it stands (no personal data); with the last four digits of the
@@ -19,6 +20,10 @@ struct TrackPage {
         var workingDaysLeft: Double?
         var supplementReason: String?
         var apology: (at: Date, reason: String)?
+        /// The electronic result, once it is released.
+        var results: [Attachment] = []
+        /// The digits that opened the details, sent again with a download.
+        var digits = ""
     }
 
     var query: String
@@ -100,6 +105,12 @@ struct TrackPage {
                 .div(.class("notice"), .attribute(named: "role", value: "note"),
                      .p(.strong(.text("Phiếu xin lỗi và hẹn lại ngày trả kết quả (\(clock.text(apology.at))): "))), .p(.text(apology.reason)))
             },
+            Self.results(details.results) { file in
+                .form(.class("inline-form"), .action(SiteRoute.trackResult(code: result?.code, fileID: file.id).path), .method(.post),
+                      .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                      .input(.type(.hidden), .name("digits"), .value(details.digits)),
+                      .button(.type(.submit), .class("button button--secondary"), .text("Tải về \(file.originalName)")))
+            },
             .if(ratingSaved, .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text("Cảm ơn ông/bà đã đánh giá."))),
             .unwrap(rating) { form in
                 .section(.attribute(named: "aria-labelledby", value: "rating-title"),
@@ -108,6 +119,18 @@ struct TrackPage {
             .if(ratingClosed, .p(.text("Ông/bà đã đánh giá hồ sơ này; đánh giá chỉ được sửa trong 7 ngày."))),
             .h3(.text("Diễn biến")),
             Self.timeline(details.timeline, clock: clock)
+        )
+    }
+
+    /// The files of a dossier's electronic result, each with its way to download.
+    static func results(_ files: [Attachment], download: (Attachment) -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        guard !files.isEmpty else { return .empty }
+        return .section(
+            .class("no-print"), .attribute(named: "aria-labelledby", value: "results-title"),
+            .h3(.id("results-title"), .text("Kết quả giải quyết (bản điện tử)")),
+            .ul(.class("result-files"), .forEach(files) { file in
+                .li(download(file), .text(" \(max(1, file.size / 1024)) KB"), .unwrap(file.description.isEmpty ? nil : file.description) { .text(" — " + $0) })
+            })
         )
     }
 

@@ -124,6 +124,8 @@ struct MyDossierPage {
     var csrfToken = ""
     var supplementSent = false
     var error: String?
+    /// The electronic result, once it is released.
+    var results: [Attachment] = []
 
     var body: [Node<HTML.BodyContext>] {
         [
@@ -141,7 +143,7 @@ struct MyDossierPage {
                     .dt(.text("Trạng thái")), .dd(.text(dossier.state.status.title)),
                     .dt(.text("Ngày hẹn trả kết quả")), .dd(.id("appointment"), .text(dossier.appointmentAt.map(clock.text) ?? "Tạm dừng chờ bổ sung"))),
                 .h3(.text("Giấy tờ đã nộp")),
-                .ul(.forEach(attachments) { .li(.text("\($0.description): \($0.originalName)")) }),
+                .ul(.forEach(attachments.filter { $0.purpose == .application }) { .li(.text("\($0.description): \($0.originalName)")) }),
                 .p(.text("Tra cứu: "), .a(.href(trackingURL), .text(trackingURL)))
             ),
             .p(.class("no-print"), .button(.type(.button), .class("button"), .attribute(named: "data-print", value: ""), .text("In giấy tiếp nhận")),
@@ -166,6 +168,9 @@ struct MyDossierPage {
                         .button(.type(.submit), .class("button"), .text("Gửi bổ sung"))
                     )
                 )
+            },
+            TrackPage.results(results) { file in
+                .a(.href(SiteRoute.myResult(id: dossier.id, fileID: file.id).path), .text("Tải về \(file.originalName)"))
             },
             .h2(.class("no-print"), .text("Diễn biến")),
             TrackPage.timeline(timeline, clock: clock, printed: false),

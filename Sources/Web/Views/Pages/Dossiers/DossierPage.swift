@@ -119,7 +119,8 @@ struct DossierPage {
             .h2(.id("attachments-title"), .text("Tệp đính kèm")),
             attachments.isEmpty ? .p(.text("Chưa có tệp đính kèm.")) : .ul(.forEach(attachments) { file in
                 .li(.a(.href(SiteRoute.dossierAttachment(id: dossier.id, attachmentID: file.id).path), .text(file.originalName)),
-                    .text(" — \(file.description.isEmpty ? "" : file.description + ", ")\(max(1, file.size / 1024)) KB, \(clock.text(file.uploadedAt))"))
+                    .text(" — \(file.purpose == .result ? file.purpose.title + ", " : "")\(file.description.isEmpty ? "" : file.description + ", ")"
+                          + "\(max(1, file.size / 1024)) KB, \(clock.text(file.uploadedAt))"))
             }),
             .if(canAttach, .form(
                 .class("form"), .action(SiteRoute.dossierAttachments(id: dossier.id).path), .method(.post),
@@ -130,6 +131,10 @@ struct DossierPage {
                             .attribute(named: "accept", value: ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"))),
                 .div(.class("field"), .label(.for("file-description"), .text("Mô tả")),
                      .input(.type(.text), .id("file-description"), .name("description"))),
+                .if(ElectronicResult.canAttach(in: dossier.state.status),
+                    .div(.class("field"), .label(.for("file-purpose"), .text("Loại tệp")),
+                         .select(.id("file-purpose"), .attribute(named: "name", value: "purpose"),
+                                 .forEach(AttachmentPurpose.allCases) { .choice($0.rawValue, $0.title, isSelected: $0 == .application) }))),
                 .button(.type(.submit), .class("button"), .text("Đính kèm"))
             ))
         )

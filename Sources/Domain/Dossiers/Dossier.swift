@@ -43,9 +43,17 @@ public struct Applicant: Sendable, Equatable, Codable {
                 errors.append(error.message)
             }
         }
-        if let phone, !phone.isEmpty, phone.wholeMatch(of: /\+?[0-9 .]{8,15}/) == nil { errors.append("Số điện thoại không hợp lệ.") }
-        if let email, !email.isEmpty, email.wholeMatch(of: /[^@\s]+@[^@\s]+\.[^@\s]+/) == nil { errors.append("Địa chỉ thư điện tử không hợp lệ.") }
+        errors += Self.contactProblems(phone: phone ?? "", email: email ?? "").sorted { $0.key > $1.key }.map(\.value)
         return (errors, warnings)
+    }
+
+    /// What is wrong with a phone number and an e-mail address, by field ("phone", "email"); an empty one is
+    /// not checked (whether one is required depends on the form).
+    public static func contactProblems(phone: String, email: String) -> [String: String] {
+        var problems: [String: String] = [:]
+        if !phone.isEmpty, phone.wholeMatch(of: /\+?[0-9 .]{8,15}/) == nil { problems["phone"] = "Số điện thoại không hợp lệ." }
+        if !email.isEmpty, email.wholeMatch(of: /[^@\s]+@[^@\s]+\.[^@\s]+/) == nil { problems["email"] = "Địa chỉ thư điện tử không hợp lệ." }
+        return problems
     }
 }
 

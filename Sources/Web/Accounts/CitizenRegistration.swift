@@ -44,9 +44,7 @@ struct CitizenRegistration: Sendable {
         do { _ = try PersonalID(identifier, birthYear: birthYear, gender: gender) } catch { problems["personalID"] = error.message }
         let phone = (form.phone ?? "").trimmingCharacters(in: .whitespaces)
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
-        let contact = Applicant(kind: .person, name: name, identifier: identifier, phone: phone, email: email).problems().errors
-        if let message = contact.first(where: { $0.contains("điện thoại") }) { problems["phone"] = message }
-        if let message = contact.first(where: { $0.contains("thư điện tử") }) { problems["email"] = message }
+        problems.merge(Applicant.contactProblems(phone: phone, email: email)) { first, _ in first }
         let channel: NotificationChannel = form.channel == "email" ? .email : .sms
         if channel == .sms, phone.isEmpty { problems["phone"] = problems["phone"] ?? "Vui lòng nhập số điện thoại để nhận mã xác thực." }
         if channel == .email, email.isEmpty { problems["email"] = problems["email"] ?? "Vui lòng nhập thư điện tử để nhận mã xác thực." }

@@ -91,11 +91,13 @@ public struct Dossier: Sendable, Equatable, Identifiable {
     public var finishedAt: Date?
     public var lockVersion: Int
     public var isDemo: Bool
+    /// What the service index measures of it.
+    public var service: ServiceFacts
 
     public init(
         id: Int64, code: DossierCode, receivingUnitID: Int64, processingUnitID: Int64, procedureVersionID: Int64, channel: Channel,
         applicant: Applicant, state: DossierWorkflow.State, receivedAt: Date, firstDueAt: Date, dueAt: Date?, appointmentAt: Date?,
-        finishedAt: Date?, lockVersion: Int, isDemo: Bool
+        finishedAt: Date?, lockVersion: Int, isDemo: Bool, service: ServiceFacts = ServiceFacts()
     ) {
         self.id = id
         self.code = code
@@ -112,6 +114,7 @@ public struct Dossier: Sendable, Equatable, Identifiable {
         self.finishedAt = finishedAt
         self.lockVersion = lockVersion
         self.isDemo = isDemo
+        self.service = service
     }
 }
 

@@ -24,6 +24,9 @@ public enum FeedbackRules {
     /// On time when answered by the due instant.
     public static func isOnTime(answeredAt: Date, due: Date) -> Bool { answeredAt <= due }
 
+    /// Whether an item's timeliness can be judged yet: it is answered, or its deadline has passed.
+    public static func isJudged(due: Date, answeredAt: Date?, now: Date) -> Bool { answeredAt != nil || due <= now }
+
     /// Why a submission cannot be kept, by field, in Vietnamese; empty when it can.
     public static func problems(content: String, contactName: String, phone: String, email: String) -> [String: String] {
         var problems: [String: String] = [:]

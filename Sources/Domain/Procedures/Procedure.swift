@@ -11,6 +11,8 @@ public struct Procedure: Sendable, Equatable, Codable {
     public var level: Level
     public var timeLimit: TimeLimit
     public var fees: [Fee]
+    /// Whether any fee or charge is due (an amount above zero).
+    public var hasFee: Bool { fees.contains { $0.amount > 0 } }
     public var documents: [RequiredDocument]
     public var onlineLevel: OnlineLevel
     /// Codes of the units where the dossier may be filed.

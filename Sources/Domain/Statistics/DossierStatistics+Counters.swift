@@ -29,6 +29,20 @@ extension DossierStatistics {
         /// On the completion day: completed dossiers whose working time is known, and that time in
         /// thousandths of a working day.
         case timed, workingMilliDays
+        /// For the service index (`ServiceIndexMeasure`), on the receipt day: received for a procedure
+        /// offered fully online, and of those received online; with a fee, and of those paid online; received
+        /// in person and digitised; reusing digitised documents; of citizens, and of those checked against
+        /// the population database.
+        case fullyOnlineOffered, fullyOnlineReceived, withFee, paidOnline, digitised, reusedDocuments, ofCitizens, populationChecked
+        /// On the completion day: completed with an electronic result, and of those synced to the applicant's store.
+        case electronicResult, resultSynced
+        /// On the day a dossier was first rated: rated, and rated 4–5 overall (the rating may change; its day does not).
+        case rated, ratedSatisfied
+
+        /// Received in the period, by any channel.
+        public static let new: [Counter] = [.newOnline, .newInPerson, .newPost]
+        /// Completed in the period (a result or an ineligibility answer), by timeliness.
+        public static let completed: [Counter] = [.early, .onTime, .late]
     }
 
     /// One dossier's share of one counter on one day.
@@ -74,9 +88,34 @@ extension DossierStatistics {
                 break
             }
         }
+        result += serviceContributions(dossier, day: day)
         if let returned = dossier.returnedAt { result.append(.init(day: day(returned), counter: .returned)) }
         for apology in dossier.apologies { result.append(.init(day: day(apology), counter: .apology)) }
         return result
+    }
+
+    /// The counters of the service index a dossier adds (not a refused one: the caller has returned already).
+    private static func serviceContributions(_ dossier: Facts, day: (Date) -> LocalDate) -> [Contribution] {
+        let received = day(dossier.receivedAt)
+        let facts = dossier.service
+        var counters: [Counter] = []
+        if facts.fullyOnlineOffered { counters += dossier.channel == .online ? [.fullyOnlineOffered, .fullyOnlineReceived] : [.fullyOnlineOffered] }
+        if facts.feeDue { counters += facts.feePaidOnline ? [.withFee, .paidOnline] : [.withFee] }
+        if facts.digitised, dossier.channel == .inPerson { counters.append(.digitised) }
+        if facts.reusedDocuments { counters.append(.reusedDocuments) }
+        if dossier.ofCitizen { counters += facts.populationChecked ? [.ofCitizens, .populationChecked] : [.ofCitizens] }
+        var result = counters.map { Contribution(day: received, counter: $0) }
+        if let finished = dossier.finishedAt, dossier.outcome == .result || dossier.outcome == .ineligible, facts.electronicResult {
+            result.append(.init(day: day(finished), counter: .electronicResult))
+            if facts.resultSynced { result.append(.init(day: day(finished), counter: .resultSynced)) }
+        }
+        return result
+    }
+
+    /// What one dossier rating adds: rated on the day it was first given, and satisfied when its overall level is 4 or 5.
+    public static func ratingContributions(firstRatedAt: Date, overall: Int, clock: LocalClock) -> [Contribution] {
+        let day = clock.localDate(firstRatedAt)
+        return overall >= 4 ? [.init(day: day, counter: .rated), .init(day: day, counter: .ratedSatisfied)] : [.init(day: day, counter: .rated)]
     }
 
     private static func counter(_ timeliness: Figure) -> Counter {
@@ -139,5 +178,16 @@ extension DossierStatistics {
         let timed = within(.timed)
         return Table(counts: counts.filter { $0.value != 0 },
                      averageWorkingDays: timed == 0 ? nil : Double(within(.workingMilliDays)) / 1000 / Double(timed))
+    }
+}
+
+extension DossierStatistics {
+    /// The dossiers whose contributions within [start, end) of local days include one of `counters` — the
+    /// records behind a count taken from the counters, found by the same function that keeps them.
+    public static func dossiers(_ facts: [Facts], counting counters: Set<Counter>, from start: LocalDate, to end: LocalDate,
+                                calculator: DeadlineCalculator) -> [Int64] {
+        facts.filter { dossier in
+            contributions(dossier, calculator: calculator).contains { counters.contains($0.counter) && start <= $0.day && $0.day < end }
+        }.map(\.id)
     }
 }

@@ -24,9 +24,13 @@ public enum DossierStatistics {
         public var outcome: Outcome
         public var returnedAt: Date?
         public var apologies: [Date]
+        /// What the service index measures of it.
+        public var service: ServiceFacts
+        /// The applicant is a person (the population database holds citizens, not organisations).
+        public var ofCitizen: Bool
 
         public init(id: Int64, channel: Channel, receivedAt: Date, dueAt: Date?, finishedAt: Date?, outcome: Outcome,
-                    returnedAt: Date? = nil, apologies: [Date] = []) {
+                    returnedAt: Date? = nil, apologies: [Date] = [], service: ServiceFacts = ServiceFacts(), ofCitizen: Bool = false) {
             self.id = id
             self.channel = channel
             self.receivedAt = receivedAt
@@ -35,6 +39,8 @@ public enum DossierStatistics {
             self.outcome = outcome
             self.returnedAt = returnedAt
             self.apologies = apologies
+            self.service = service
+            self.ofCitizen = ofCitizen
         }
     }
 

@@ -21,10 +21,14 @@ public struct Attachment: Sendable, Equatable, Identifiable {
 public struct DossierAttachments: Sendable {
     let database: Database
     let files: FileStore
+    /// The counters' calculator: a result file marks the dossier's electronic result, which the service
+    /// index counts (nil: no result files can be attached).
+    let calculator: DossierDesk.Calculator?
 
-    public init(database: Database, files: FileStore) {
+    public init(database: Database, files: FileStore, calculator: DossierDesk.Calculator? = nil) {
         self.database = database
         self.files = files
+        self.calculator = calculator
     }
 
     /// Why a file was not attached.
@@ -47,10 +51,17 @@ public struct DossierAttachments: Sendable {
         let hash = try files.store(data)
         return try await database.transaction { session in
             if purpose == .result {
+                guard let calculator else { throw PersistenceError.corrupt("result files need the counters' calculator") }
                 // The status read inside the transaction: an action taken since the page was read counts.
                 let row = try await session.select().column("status").from("dossiers").where("id", .equal, dossier.id).first()
                 let status = try row.map { try decodeEnum($0, "status", as: DossierStatus.self) } ?? dossier.state.status
                 if !ElectronicResult.canAttach(in: status) { throw Problem.resultNotNow(status) }
+                _ = try await DossierDesk.changeService(of: dossier.id, seenLockVersion: nil, calculator: calculator, at: time, on: session) {
+                    $0.electronicResult = true
+                } audit: { changed in
+                    AuditRecord(actorID: userID, unitID: changed.processingUnitID, action: "dossier.recordServiceFacts", objectType: "dossier",
+                                objectID: changed.code.text, reason: "electronicResult=true")
+                }
             }
             let row = try await session.insert(into: "dossier_attachments")
                 .columns("dossier_id", "sha256", "size", "file_type", "original_name", "description", "purpose", "uploaded_by", "uploaded_at")

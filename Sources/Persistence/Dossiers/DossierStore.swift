@@ -30,8 +30,10 @@ public struct DossierStore: Sendable {
             .columns("code", "receiving_unit_id", "processing_unit_id", "procedure_version_id", "channel", "applicant_kind", "applicant_name",
                      "applicant_identifier", "applicant_phone", "applicant_email", "applicant_address", "search_text", "status", "step",
                      "assignee_id", "status_before_pause", "received_at", "first_due_at", "due_at", "appointment_at", "finished_at",
-                     "lock_version", "is_demo")
+                     "lock_version", "is_demo", "fully_online_offered", "fee_due", "fee_paid_online", "digitised", "reused_documents",
+                     "population_checked", "electronic_result", "result_synced")
         for dossier in dossiers {
+            let service = dossier.service
             insert.values(
                 SQLBind(dossier.code.text), SQLBind(dossier.receivingUnitID), SQLBind(dossier.processingUnitID), SQLBind(dossier.procedureVersionID),
                 SQLBind(dossier.channel.rawValue), SQLBind(dossier.applicant.kind.rawValue), SQLBind(dossier.applicant.name),
@@ -40,7 +42,9 @@ public struct DossierStore: Sendable {
                 SQLBind(Int64(dossier.state.step)), SQLBind(dossier.state.assigneeID), SQLBind(dossier.state.statusBeforePause?.rawValue),
                 SQLBind(dossier.receivedAt.milliseconds), SQLBind(dossier.firstDueAt.milliseconds), SQLBind(dossier.dueAt?.milliseconds),
                 SQLBind(dossier.appointmentAt?.milliseconds), SQLBind(dossier.finishedAt?.milliseconds), SQLBind(Int64(dossier.lockVersion)),
-                SQLBind(dossier.isDemo))
+                SQLBind(dossier.isDemo), SQLBind(service.fullyOnlineOffered), SQLBind(service.feeDue), SQLBind(service.feePaidOnline),
+                SQLBind(service.digitised), SQLBind(service.reusedDocuments), SQLBind(service.populationChecked), SQLBind(service.electronicResult),
+                SQLBind(service.resultSynced))
         }
         // RETURNING gives rows in no promised order: match them back by code, which is unique.
         var ids: [String: Int64] = [:]
@@ -63,6 +67,9 @@ public struct DossierStore: Sendable {
             .set("due_at", to: SQLBind(dossier.dueAt?.milliseconds))
             .set("appointment_at", to: SQLBind(dossier.appointmentAt?.milliseconds))
             .set("finished_at", to: SQLBind(dossier.finishedAt?.milliseconds))
+            .set("fee_paid_online", to: dossier.service.feePaidOnline).set("digitised", to: dossier.service.digitised)
+            .set("reused_documents", to: dossier.service.reusedDocuments).set("population_checked", to: dossier.service.populationChecked)
+            .set("electronic_result", to: dossier.service.electronicResult).set("result_synced", to: dossier.service.resultSynced)
             .set("lock_version", to: Int64(expected + 1))
             .where("id", .equal, dossier.id).where("lock_version", .equal, Int64(expected))
             .returning("id").all()
@@ -158,6 +165,12 @@ public struct DossierStore: Sendable {
                 statusBeforePause: try row.decode(column: "status_before_pause", as: String?.self).flatMap(DossierStatus.init(rawValue:))),
             receivedAt: try instant("received_at")!, firstDueAt: try instant("first_due_at")!, dueAt: try instant("due_at"),
             appointmentAt: try instant("appointment_at"), finishedAt: try instant("finished_at"),
-            lockVersion: try row.decode(column: "lock_version", as: Int.self), isDemo: try row.decode(column: "is_demo", as: Bool.self))
+            lockVersion: try row.decode(column: "lock_version", as: Int.self), isDemo: try row.decode(column: "is_demo", as: Bool.self),
+            service: ServiceFacts(
+                fullyOnlineOffered: try row.decode(column: "fully_online_offered", as: Bool.self), feeDue: try row.decode(column: "fee_due", as: Bool.self),
+                feePaidOnline: try row.decode(column: "fee_paid_online", as: Bool.self), digitised: try row.decode(column: "digitised", as: Bool.self),
+                reusedDocuments: try row.decode(column: "reused_documents", as: Bool.self),
+                populationChecked: try row.decode(column: "population_checked", as: Bool.self),
+                electronicResult: try row.decode(column: "electronic_result", as: Bool.self), resultSynced: try row.decode(column: "result_synced", as: Bool.self)))
     }
 }

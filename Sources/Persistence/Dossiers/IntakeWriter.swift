@@ -137,7 +137,8 @@ actor IntakeWriter {
                 id: 0, code: DossierCode(agencyCode: intake.agency.code, day: day, sequence: sequence), receivingUnitID: intake.agency.id,
                 processingUnitID: intake.processing.id, procedureVersionID: intake.procedure.versionID, channel: intake.request.intake.channel,
                 applicant: intake.request.intake.applicant, state: .init(), receivedAt: intake.request.time, firstDueAt: intake.due,
-                dueAt: intake.due, appointmentAt: intake.due, finishedAt: nil, lockVersion: 1, isDemo: intake.request.intake.isDemo))
+                dueAt: intake.due, appointmentAt: intake.due, finishedAt: nil, lockVersion: 1, isDemo: intake.request.intake.isDemo,
+                service: ServiceFacts(fullyOnlineOffered: intake.procedure.onlineLevel == .fullyOnline, feeDue: intake.procedure.hasFee)))
         }
         for (index, id) in try await store.insert(dossiers).enumerated() { dossiers[index].id = id }
         let events = zip(intakes, dossiers).map { intake, dossier in

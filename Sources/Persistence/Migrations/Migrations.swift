@@ -19,5 +19,6 @@ public enum Migrations {
         CreateOnlineFiling(),
         CreateFeedback(),
         AddAttachmentPurpose(),
+        AddServiceIndex(),
     ]
 }

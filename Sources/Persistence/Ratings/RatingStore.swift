@@ -6,8 +6,13 @@ import SQLKit
 /// found ineligible), changeable for 7 days, counted for the dossier's processing unit.
 public struct RatingStore: Sendable {
     let database: Database
+    /// The local time of the counters (a rating counts on the local day it was first given).
+    let clock: LocalClock
 
-    public init(_ database: Database) { self.database = database }
+    public init(_ database: Database, clock: LocalClock = LocalClock()) {
+        self.database = database
+        self.clock = clock
+    }
 
     /// How a rating reached us.
     public enum Channel: String, Sendable, CaseIterable {
@@ -69,6 +74,10 @@ public struct RatingStore: Sendable {
             guard DossierRating.canRate(dossier.state.status) else { throw Problem.notYet }
             let existing = try await session.select().column("*").from("dossier_ratings").where("dossier_id", .equal, dossierID)
                 .for(.update).first().map(Self.decode)
+            // The satisfaction counters follow the rating: its day is the first rating's, its level the latest.
+            let before = existing.map { DossierStatistics.ratingContributions(firstRatedAt: $0.createdAt, overall: $0.rating.overall, clock: clock) } ?? []
+            let after = DossierStatistics.ratingContributions(firstRatedAt: existing?.createdAt ?? time, overall: rating.overall, clock: clock)
+            try await StatisticsCounters(session).add(DossierStatistics.change(from: before, to: after).map { (dossier.processingUnitID, $0) })
             if let existing {
                 guard existing.isChangeable(at: time) else { throw Problem.tooLate }
                 try await session.update("dossier_ratings")
@@ -97,6 +106,18 @@ public struct RatingStore: Sendable {
             .where("created_at", .greaterThanOrEqual, start.milliseconds).where("created_at", .lessThan, end.milliseconds).all()
         let overall = try rows.map { try $0.decode(column: "overall", as: Int.self) }
         return (overall.count, overall.filter { $0 >= 4 }.count)
+    }
+
+    /// Every rating's share of the satisfaction counters, for a rebuild.
+    static func contributions(on session: any SQLDatabase, clock: (Int64) -> LocalClock) async throws -> [(Int64, DossierStatistics.Contribution)] {
+        var result: [(Int64, DossierStatistics.Contribution)] = []
+        for row in try await session.select().columns("unit_id", "overall", "created_at").from("dossier_ratings").all() {
+            let unitID = try row.decode(column: "unit_id", as: Int64.self)
+            result += DossierStatistics.ratingContributions(
+                firstRatedAt: Date(milliseconds: try row.decode(column: "created_at", as: Int64.self)),
+                overall: try row.decode(column: "overall", as: Int.self), clock: clock(unitID)).map { (unitID, $0) }
+        }
+        return result
     }
 
     static func decode(_ row: any SQLRow) throws -> Stored {

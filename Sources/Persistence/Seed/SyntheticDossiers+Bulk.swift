@@ -180,12 +180,19 @@ extension SyntheticDossiers {
                 event("returnResult", handedOver, .returned, unit: team.unit.id)
             }
         }
+        // What the service index measures, at made-up rates (not any unit's real figures).
+        let electronic = finished != nil && (status == .resultReady || status == .returned) && random.chance(0.5)
+        let service = ServiceFacts(
+            fullyOnlineOffered: procedure.summary.onlineLevel == .fullyOnline, feeDue: procedure.summary.hasFee,
+            feePaidOnline: procedure.summary.hasFee && random.chance(channel == .online ? 0.7 : 0.2),
+            digitised: channel == .inPerson && random.chance(0.6), reusedDocuments: random.chance(0.2), populationChecked: random.chance(0.75),
+            electronicResult: electronic, resultSynced: electronic && random.chance(0.6))
         let dossier = Dossier(
             id: 0, code: code, receivingUnitID: team.unit.id, processingUnitID: procedure.processing.id,
             procedureVersionID: procedure.summary.versionID, channel: channel,
             applicant: Applicant(kind: .person, name: name, identifier: identifier), state: .init(status: status, step: 0, assigneeID: nil),
             receivedAt: received, firstDueAt: due, dueAt: due, appointmentAt: appointment, finishedAt: finished, lockVersion: events.count,
-            isDemo: true)
+            isDemo: true, service: service)
         return (dossier, events)
     }
 }

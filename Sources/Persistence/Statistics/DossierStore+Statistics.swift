@@ -54,7 +54,8 @@ extension DossierStore {
     static func facts(_ dossier: Dossier, returnedAt: Date?, apologies: [Date]) -> DossierStatistics.Facts {
         DossierStatistics.Facts(
             id: dossier.id, channel: dossier.channel, receivedAt: dossier.receivedAt, dueAt: dossier.dueAt, finishedAt: dossier.finishedAt,
-            outcome: outcome(dossier.state.status), returnedAt: returnedAt, apologies: apologies)
+            outcome: outcome(dossier.state.status), returnedAt: returnedAt, apologies: apologies, service: dossier.service,
+            ofCitizen: dossier.applicant.kind == .person)
     }
 
     static func outcome(_ status: DossierStatus) -> DossierStatistics.Facts.Outcome {

@@ -23,17 +23,64 @@ public struct StatisticsCounters: Sendable {
         try await upsert(merged.filter { $0.value != 0 })
     }
 
+    /// Adds to the daily counters and to the monthly sums beside them (`statistics_monthly`, keyed yyyy-MM).
     private func upsert(_ values: [Key: Int64]) async throws {
-        let rows = values.sorted { ($0.key.unitID, $0.key.counter.rawValue, $0.key.day) < ($1.key.unitID, $1.key.counter.rawValue, $1.key.day) }
+        var monthly: [String: Int64] = [:]
+        var monthlyKeys: [String: (Int64, String, String)] = [:]
+        for (key, value) in values {
+            let month = String(key.day.iso.prefix(7))
+            let name = "\(key.unitID) \(key.counter.rawValue) \(month)"
+            monthly[name, default: 0] += value
+            monthlyKeys[name] = (key.unitID, key.counter.rawValue, month)
+        }
+        let daily = values.sorted { ($0.key.unitID, $0.key.counter.rawValue, $0.key.day) < ($1.key.unitID, $1.key.counter.rawValue, $1.key.day) }
+            .map { ($0.key.unitID, $0.key.counter.rawValue, $0.key.day.iso, $0.value) }
+        let months = monthly.filter { $0.value != 0 }.map { name, value in (monthlyKeys[name]!.0, monthlyKeys[name]!.1, monthlyKeys[name]!.2, value) }
+            .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        try await upsert(daily, into: "statistics_counters", period: "day")
+        try await upsert(months, into: "statistics_monthly", period: "month")
+    }
+
+    private func upsert(_ rows: [(Int64, String, String, Int64)], into table: String, period: String) async throws {
         for start in stride(from: 0, to: rows.count, by: 1000) {
-            let insert = database.insert(into: "statistics_counters").columns("unit_id", "counter", "day", "value")
-            for (key, value) in rows[start..<min(start + 1000, rows.count)] {
-                insert.values(SQLBind(key.unitID), SQLBind(key.counter.rawValue), SQLBind(key.day.iso), SQLBind(value))
+            let insert = database.insert(into: table).columns("unit_id", "counter", period, "value")
+            for (unitID, counter, key, value) in rows[start..<min(start + 1000, rows.count)] {
+                insert.values(SQLBind(unitID), SQLBind(counter), SQLBind(key), SQLBind(value))
             }
-            try await insert.onConflict(with: ["unit_id", "counter", "day"]) { update in
-                update.set(SQLIdentifier("value"), to: SQLBinaryExpression(SQLColumn("value", table: "statistics_counters"), .add, SQLExcludedColumn("value")))
+            try await insert.onConflict(with: ["unit_id", "counter", period]) { update in
+                update.set(SQLIdentifier("value"), to: SQLBinaryExpression(SQLColumn("value", table: table), .add, SQLExcludedColumn("value")))
             }.run()
         }
+    }
+
+    /// Every unit's counters within [start, end) of local days (flows only): whole months from the monthly
+    /// sums, the days at the edges from the daily counters — a quarter for all units reads a few rows per unit
+    /// and counter. `units` limits the units read.
+    public func within(from start: LocalDate, to end: LocalDate, units: [Int64]? = nil) async throws -> [Int64: [DossierStatistics.Counter: Int64]] {
+        var result: [Int64: [DossierStatistics.Counter: Int64]] = [:]
+        guard start < end else { return result }
+        let firstWhole = start.day == 1 ? start : LocalDate(year: start.year, month: start.month, day: LocalDate.daysIn(month: start.month, year: start.year))!.adding(days: 1)
+        let lastWholeEnd = LocalDate(year: end.year, month: end.month, day: 1)!
+        var parts: [(table: String, column: String, from: String, to: String)] = []
+        if firstWhole < lastWholeEnd {
+            if start < firstWhole { parts.append(("statistics_counters", "day", start.iso, firstWhole.iso)) }
+            parts.append(("statistics_monthly", "month", String(firstWhole.iso.prefix(7)), String(lastWholeEnd.iso.prefix(7))))
+            if lastWholeEnd < end { parts.append(("statistics_counters", "day", lastWholeEnd.iso, end.iso)) }
+        } else {
+            parts.append(("statistics_counters", "day", start.iso, end.iso))
+        }
+        for part in parts {
+            let select = database.select().column("unit_id").column("counter")
+                .column(SQLRaw("CAST(SUM(value) AS BIGINT)"), as: "total").from(part.table)
+                .where(SQLColumn(part.column), .greaterThanOrEqual, SQLBind(part.from)).where(SQLColumn(part.column), .lessThan, SQLBind(part.to))
+                .groupBy("unit_id").groupBy("counter")
+            if let units { select.where("unit_id", .in, units) }
+            for row in try await select.all() {
+                guard let counter = DossierStatistics.Counter(rawValue: try row.decode(column: "counter", as: String.self)) else { continue }
+                result[try row.decode(column: "unit_id", as: Int64.self), default: [:]][counter, default: 0] += try row.decode(column: "total", as: Int64.self)
+            }
+        }
+        return result
     }
 
     /// A unit's counters summed before, within and up to the end of [start, end) — one query over the unit's
@@ -93,7 +140,13 @@ extension Database {
                 read += page.count
                 progress(read)
             }
+            for (unitID, item) in try await RatingStore.contributions(on: session, clock: { unitID in
+                LocalClock(utcOffsetMinutes: calculators[unitID]?.officeHours.utcOffsetMinutes ?? LocalClock().utcOffsetMinutes)
+            }) {
+                totals[.init(unitID: unitID, counter: item.counter, day: item.day), default: 0] += item.value
+            }
             try await session.delete(from: "statistics_counters").run()
+            try await session.delete(from: "statistics_monthly").run()
             try await StatisticsCounters(session).add(totals.map { key, value in
                 (key.unitID, DossierStatistics.Contribution(day: key.day, counter: key.counter, value: value))
             })

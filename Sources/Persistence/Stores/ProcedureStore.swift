@@ -14,6 +14,8 @@ public struct ProcedureSummary: Sendable, Equatable, Identifiable {
     public var onlineLevel: Procedure.OnlineLevel
     public var timeLimit: TimeLimit
     public var isDemo: Bool
+    /// It charges a fee or a charge (dossiers received under it count for online payment).
+    public var hasFee: Bool
 }
 
 /// A unit a procedure version names, as receiving or as processing unit.
@@ -74,12 +76,12 @@ public struct ProcedureStore: Sendable {
         }
         let row = try await database.insert(into: "procedure_versions")
             .columns("procedure_id", "version", "name", "field", "level", "online_level", "limit_half_days", "limit_minutes",
-                     "is_boundary_free", "delegated_until", "definition", "search_text", "created_at", "created_by")
+                     "is_boundary_free", "delegated_until", "definition", "search_text", "created_at", "created_by", "has_fee")
             .values(SQLBind(procedureID), SQLBind(Int64(version)), SQLBind(procedure.name), SQLBind(procedure.field),
                     SQLBind(procedure.level.rawValue), SQLBind(procedure.onlineLevel.rawValue), SQLBind(halfDays), SQLBind(minutes),
                     SQLBind(procedure.isBoundaryFree), SQLBind(procedure.delegation?.until.iso), SQLBind(definition),
                     SQLBind(VietnameseText.folded("\(procedure.code) \(procedure.name) \(procedure.field)")),
-                    SQLBind(time.milliseconds), SQLBind(actorID))
+                    SQLBind(time.milliseconds), SQLBind(actorID), SQLBind(procedure.hasFee))
             .returning("id").first()
         guard let versionID = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("insert into procedure_versions returned no id") }
         if !units.receiving.isEmpty || !units.processing.isEmpty {
@@ -268,6 +270,7 @@ public struct ProcedureStore: Sendable {
             .column(SQLColumn("field", table: "procedure_versions"))
             .column(SQLColumn("level", table: "procedure_versions"))
             .column(SQLColumn("online_level", table: "procedure_versions"))
+            .column(SQLColumn("has_fee", table: "procedure_versions"))
             .column(SQLColumn("limit_half_days", table: "procedure_versions"))
             .column(SQLColumn("limit_minutes", table: "procedure_versions"))
             .from("procedures")
@@ -295,7 +298,8 @@ public struct ProcedureStore: Sendable {
             level: try decodeEnum(row, "level", as: Procedure.Level.self),
             onlineLevel: try decodeEnum(row, "online_level", as: Procedure.OnlineLevel.self),
             timeLimit: try decodeLimit(row),
-            isDemo: try row.decode(column: "is_demo", as: Bool.self))
+            isDemo: try row.decode(column: "is_demo", as: Bool.self),
+            hasFee: try row.decode(column: "has_fee", as: Bool.self))
     }
 
     static func decodeLimit(_ row: any SQLRow) throws -> TimeLimit {

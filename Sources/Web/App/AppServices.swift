@@ -75,7 +75,7 @@ public final class AppServices: Sendable {
 
     /// Files attached to dossiers, kept under the data folder.
     public var attachments: DossierAttachments {
-        DossierAttachments(database: database, files: FileStore(dataDirectory: configuration.dataDirectory))
+        DossierAttachments(database: database, files: FileStore(dataDirectory: configuration.dataDirectory), calculator: desk.attachmentsCalculator)
     }
 
     /// The roles a signed-in person holds on a dossier's units.
@@ -112,6 +112,9 @@ public final class AppServices: Sendable {
         let parts = calendar.dateComponents([.year, .month, .day], from: clock())
         return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
+
+    /// Applicants' ratings, counted on the city's local days.
+    public var ratings: RatingStore { RatingStore(database, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)) }
 
     /// Records an act in the audit trail in its own transaction.
     func audit(_ record: AuditRecord) async throws {

@@ -16,7 +16,7 @@ struct RatingRoutes {
         // The link in the result notification: its token opens this dossier's rating, nothing else.
         router.get(SiteRoute.rate().pattern) { request, context in
             let (dossier, criteria, token) = try await linkedDossier(context, token: request.query("t"))
-            let stored = try await RatingStore(services.database).rating(of: dossier.id)
+            let stored = try await services.ratings.rating(of: dossier.id)
             return linkPage(dossier, criteria, token: token, current: stored?.rating,
                             closed: stored.map { !$0.isChangeable(at: services.clock()) } ?? false, context: context, request: request)
         }
@@ -25,7 +25,7 @@ struct RatingRoutes {
             let (dossier, criteria, token) = try await linkedDossier(context, token: fields["t"])
             let answered = RatingForm.rating(from: fields)
             do {
-                try await RatingStore(services.database).rate(dossier.id, answered, criteria: criteria, channel: .link, at: services.clock())
+                try await services.ratings.rate(dossier.id, answered, criteria: criteria, channel: .link, at: services.clock())
                 return linkPage(dossier, criteria, token: token, current: answered, saved: true, context: context, request: request)
             } catch let problem as RatingStore.Problem {
                 return linkPage(dossier, criteria, token: token, current: answered, error: problem.message, status: .badRequest, context: context, request: request)
@@ -33,7 +33,7 @@ struct RatingRoutes {
         }
         router.get(SiteRoute.dossierRating().pattern) { request, context in
             let (dossier, criteria) = try await deskDossier(context)
-            let stored = try await RatingStore(services.database).rating(of: dossier.id)
+            let stored = try await services.ratings.rating(of: dossier.id)
             return page(dossier, form(dossier, criteria, context, current: stored?.rating), closed: stored.map { !$0.isChangeable(at: services.clock()) } ?? false,
                         context: context, request: request)
         }
@@ -42,7 +42,7 @@ struct RatingRoutes {
             let answered = RatingForm.rating(from: try await request.form([String: String].self, empty: [:]))
             var rating = form(dossier, criteria, context, current: answered)
             do {
-                try await RatingStore(services.database).rate(dossier.id, answered, criteria: criteria, channel: .desk, at: services.clock())
+                try await services.ratings.rate(dossier.id, answered, criteria: criteria, channel: .desk, at: services.clock())
                 return page(dossier, nil, saved: true, context: context, request: request)
             } catch let problem as RatingStore.Problem {
                 rating.error = problem.message

@@ -82,7 +82,7 @@ struct TrackRoutes {
             return try await AttachmentRoutes.download(file, of: dossier, by: nil, services: services)
         }
         if DossierRating.canRate(dossier.state.status), let criteria = services.ratingCriteria {
-            let ratings = RatingStore(services.database)
+            let ratings = services.ratings
             var form = RatingForm(criteria: criteria, action: SiteRoute.trackRating(code: code.text).path, csrfToken: context.csrfToken,
                                   hidden: [("digits", digits)], current: try await ratings.rating(of: dossier.id)?.rating)
             if let fields {

@@ -1,0 +1,127 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// The service index's data: the frameworks loaded as files, and the counts of each measure per processing
+/// unit for a period — from the statistics counters (whole months from the monthly sums), except the portal
+/// synchronisation and feedback, counted live from their tables (docs/SERVICE-INDEX.md).
+public struct ServiceIndexStore: Sendable {
+    let database: any SQLDatabase
+
+    public init(_ database: any SQLDatabase) { self.database = database }
+
+    public typealias Count = ServiceIndexScore.Count
+
+    // MARK: Frameworks
+
+    /// The framework shipped with MotCua (Seed/Data/service-index-766.json).
+    public static func shippedFramework() throws -> ServiceIndexFramework {
+        guard let url = Bundle.module.url(forResource: "service-index-766", withExtension: "json", subdirectory: "Data") else {
+            throw PersistenceError.corrupt("service-index-766.json is missing from the bundle")
+        }
+        return try ServiceIndexFramework(json: Data(contentsOf: url))
+    }
+
+    /// Stores a framework, replacing the one with the same id.
+    public func load(_ framework: ServiceIndexFramework, at time: Date) async throws {
+        let definition = String(decoding: try framework.json(), as: UTF8.self)
+        try await database.insert(into: "service_index_frameworks").columns("id", "valid_from", "valid_to", "definition", "loaded_at")
+            .values(SQLBind(framework.id), SQLBind(framework.validFrom.iso), SQLBind(framework.validTo?.iso), SQLBind(definition), SQLBind(time.milliseconds))
+            .onConflict(with: ["id"]) { update in
+                update.set(excludedValueOf: "valid_from").set(excludedValueOf: "valid_to").set(excludedValueOf: "definition").set(excludedValueOf: "loaded_at")
+            }.run()
+    }
+
+    /// Loads the shipped framework when none is stored (first start).
+    public func loadShippedIfNone(at time: Date) async throws {
+        guard try await frameworks().isEmpty else { return }
+        try await load(try Self.shippedFramework(), at: time)
+    }
+
+    public func frameworks() async throws -> [ServiceIndexFramework] {
+        try await database.select().column("definition").from("service_index_frameworks").orderBy("valid_from").all().map { row in
+            try ServiceIndexFramework(json: Data(try row.decode(column: "definition", as: String.self).utf8))
+        }
+    }
+
+    /// The framework that applies on a day: the latest one in force then.
+    public func framework(on day: LocalDate) async throws -> ServiceIndexFramework? {
+        try await frameworks().filter { $0.applies(on: day) }.max { $0.validFrom < $1.validFrom }
+    }
+
+    // MARK: Counts
+
+    /// The counts of every measure per processing unit for the local days [from, to) (`start` and `end` are
+    /// the same bounds as instants; `now` decides which feedback deadlines have passed). Units with nothing
+    /// in the period are absent.
+    public func counts(from: LocalDate, to: LocalDate, start: Date, end: Date, now: Date, units: [Int64]? = nil) async throws
+        -> [Int64: [ServiceIndexMeasure: Count]] {
+        var result: [Int64: [ServiceIndexMeasure: Count]] = [:]
+        let counters = try await StatisticsCounters(database).within(from: from, to: to, units: units)
+        for (unitID, sums) in counters {
+            func sum(_ list: [DossierStatistics.Counter]) -> Int { list.reduce(0) { $0 + Int(sums[$1] ?? 0) } }
+            for measure in ServiceIndexMeasure.allCases {
+                if let pair = measure.counters { result[unitID, default: [:]][measure] = Count(numerator: sum(pair.numerator), denominator: sum(pair.denominator)) }
+            }
+            let received = sum(DossierStatistics.Counter.new)
+            result[unitID, default: [:]][.syncedToNationalPortal] = Count(numerator: received, denominator: received)
+        }
+        for (unitID, unsynced) in try await unsynchronised(start: start, end: end, units: units) {
+            if let count = result[unitID]?[.syncedToNationalPortal] {
+                result[unitID]![.syncedToNationalPortal] = Count(numerator: max(0, count.numerator - unsynced), denominator: count.denominator)
+            }
+        }
+        for (unitID, counts) in try await feedbackCounts(start: start, end: end, now: now, units: units) {
+            for (measure, count) in counts { result[unitID, default: [:]][measure] = count }
+        }
+        return result
+    }
+
+    /// Dossiers received in [start, end) (not refused at receipt) with a message the national portal has not
+    /// accepted, per processing unit.
+    func unsynchronised(start: Date, end: Date, units: [Int64]?) async throws -> [Int64: Int] {
+        let pending = database.select().column("dossier_id").from("portal_outbox").where("status", .in, ["pending", "failed"])
+        let select = database.select().column("processing_unit_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("dossiers")
+            .where("received_at", .greaterThanOrEqual, start.milliseconds).where("received_at", .lessThan, end.milliseconds)
+            .where("status", .notEqual, DossierStatus.rejectedAtReceipt.rawValue)
+            .where(SQLColumn("id"), .in, SQLGroupExpression(pending.select))
+            .groupBy("processing_unit_id")
+        if let units { select.where("processing_unit_id", .in, units) }
+        var result: [Int64: Int] = [:]
+        for row in try await select.all() {
+            result[try row.decode(column: "processing_unit_id", as: Int64.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return result
+    }
+
+    /// Feedback per unit: answered on time of those due in [start, end) whose deadline has passed or which
+    /// are answered; rated satisfied of those answered in [start, end) and rated.
+    func feedbackCounts(start: Date, end: Date, now: Date, units: [Int64]?) async throws -> [Int64: [ServiceIndexMeasure: Count]] {
+        let select = database.select().columns("unit_id", "due_at", "answered_at", "satisfied").from("feedback")
+            .where {
+                $0.where { due in
+                    due.where("due_at", .greaterThanOrEqual, start.milliseconds).where("due_at", .lessThan, end.milliseconds)
+                }.orWhere { answered in
+                    answered.where("answered_at", .greaterThanOrEqual, start.milliseconds).where("answered_at", .lessThan, end.milliseconds)
+                }
+            }
+        if let units { select.where("unit_id", .in, units) }
+        var result: [Int64: [ServiceIndexMeasure: Count]] = [:]
+        for row in try await select.all() {
+            let unitID = try row.decode(column: "unit_id", as: Int64.self)
+            let due = Date(milliseconds: try row.decode(column: "due_at", as: Int64.self))
+            let answered = try row.decode(column: "answered_at", as: Int64?.self).map(Date.init(milliseconds:))
+            let satisfied = try row.decode(column: "satisfied", as: Bool?.self)
+            var counts = result[unitID] ?? [.feedbackOnTime: .zero, .feedbackSatisfied: .zero]
+            if FeedbackRules.isJudged(due: due, answeredAt: answered, now: now), start <= due, due < end {
+                counts[.feedbackOnTime]! = counts[.feedbackOnTime]! + Count(
+                    numerator: answered.map { FeedbackRules.isOnTime(answeredAt: $0, due: due) ? 1 : 0 } ?? 0, denominator: 1)
+            }
+            if let answered, let satisfied, start <= answered, answered < end {
+                counts[.feedbackSatisfied]! = counts[.feedbackSatisfied]! + Count(numerator: satisfied ? 1 : 0, denominator: 1)
+            }
+            result[unitID] = counts
+        }
+        return result
+    }
+}

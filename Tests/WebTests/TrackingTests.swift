@@ -135,6 +135,9 @@ import Web
             #expect(try await officer.postFile(attach, field: "file", filename: name, data: result, form: ["purpose": "result"]).status == .seeOther)
             #expect(try await officer.postFile(attach, field: "file", filename: "phieu.pdf", data: FilingTests.pdf).status == .seeOther)
             #expect(try await officer.postFile(attach, field: "file", filename: "x.pdf", data: result, form: ["purpose": "other"]).status == .badRequest)
+            // The result file marked the dossier's electronic result: a new copy.
+            dossier = try #require(try await services.dossiers.find(id: dossier.id))
+            #expect(dossier.service.electronicResult)
             let files = try await services.attachments.list(of: dossier.id)
             let resultFile = try #require(files.first { $0.purpose == .result })
             let applicationFile = try #require(files.first { $0.purpose == .application })

@@ -15,7 +15,7 @@ public enum ServiceIndexMeasure: String, Sendable, Codable, CaseIterable {
     /// 5.1 — feedback items due in the period that were answered by their deadline, of those due in it (an
     /// item not answered yet whose deadline is still ahead is not judged yet).
     case feedbackOnTime = "feedback.onTime"
-    /// 5.2 — feedback answered in the period that the sender rated satisfied, of those the sender rated.
+    /// 5.2 — ratings of feedback answers given in the period that say satisfied, of all such ratings.
     case feedbackSatisfied = "feedback.satisfied"
     /// 5.3 — dossier ratings given in the period with an overall 4–5, of those given.
     case ratingsSatisfied = "ratings.satisfied"

@@ -1,6 +1,8 @@
 /// Scores of units compared: the counts of a unit are those of its own dossiers and of its sections'
 /// (a section — phòng, ban — is part of the unit); units are ranked within their ranking group (wards,
-/// communes and townships together) by their unrounded total, standard competition ranking.
+/// communes and townships together) by their unrounded total, standard competition ranking. A unit with
+/// nothing to count in the period (every denominator 0) is not ranked [ours]: under the portal's rule it
+/// would score every maximum and come first for doing nothing.
 public enum ServiceIndexRanking {
     public typealias Counts = [ServiceIndexMeasure: ServiceIndexScore.Count]
 
@@ -31,9 +33,13 @@ public enum ServiceIndexRanking {
         public var score: ServiceIndexScore
     }
 
-    /// Every unit's score and rank among the units given.
+    /// The score and rank of each of `units` that had something to count in the period; `all` gives their sections.
     public static func rank(_ units: [OrgUnit], framework: ServiceIndexFramework, counts: [Int64: Counts], among all: [OrgUnit]) -> [Entry] {
-        let scored = units.map { unit in (unit, ServiceIndexScore(framework: framework, counts: sum(counts, over: members(of: unit.id, in: all)))) }
+        let scored = units.compactMap { unit -> (OrgUnit, ServiceIndexScore)? in
+            let total = sum(counts, over: members(of: unit.id, in: all))
+            guard total.values.contains(where: { $0.denominator > 0 }) else { return nil }
+            return (unit, ServiceIndexScore(framework: framework, counts: total))
+        }
         return CompetitionRanking.ranked(scored) { $0.1.total }.map { Entry(rank: $0.rank, unit: $0.item.0, score: $0.item.1) }
     }
 }

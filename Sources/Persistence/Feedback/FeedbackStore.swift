@@ -19,6 +19,8 @@ public struct FeedbackItem: Sendable, Equatable, Identifiable {
     public var answeredAt: Date?
     public var publishable: Bool
     public var satisfied: Bool?
+    /// When the sender rated the answer.
+    public var ratedAt: Date? = nil
 
     /// "PA-000042": what the submitter quotes.
     public var code: String { "PA-" + String(repeating: "0", count: max(0, 6 - String(id).count)) + String(id) }
@@ -162,6 +164,7 @@ public struct FeedbackStore: Sendable {
             contactName: try row.decode(column: "contact_name", as: String.self), contactPhone: try row.decode(column: "contact_phone", as: String?.self),
             contactEmail: try row.decode(column: "contact_email", as: String?.self), receivedAt: try instant("received_at")!, dueAt: try instant("due_at")!,
             answer: try row.decode(column: "answer", as: String?.self), answeredAt: try instant("answered_at"),
-            publishable: try row.decode(column: "publishable", as: Bool.self), satisfied: try row.decode(column: "satisfied", as: Bool?.self))
+            publishable: try row.decode(column: "publishable", as: Bool.self), satisfied: try row.decode(column: "satisfied", as: Bool?.self),
+            ratedAt: try instant("rated_at"))
     }
 }

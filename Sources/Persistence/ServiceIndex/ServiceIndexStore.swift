@@ -95,14 +95,14 @@ public struct ServiceIndexStore: Sendable {
     }
 
     /// Feedback per unit: answered on time of those due in [start, end) whose deadline has passed or which
-    /// are answered; rated satisfied of those answered in [start, end) and rated.
+    /// are answered; satisfied of the ratings of answers given in [start, end).
     func feedbackCounts(start: Date, end: Date, now: Date, units: [Int64]?) async throws -> [Int64: [ServiceIndexMeasure: Count]] {
-        let select = database.select().columns("unit_id", "due_at", "answered_at", "satisfied").from("feedback")
+        let select = database.select().columns("unit_id", "due_at", "answered_at", "satisfied", "rated_at").from("feedback")
             .where {
                 $0.where { due in
                     due.where("due_at", .greaterThanOrEqual, start.milliseconds).where("due_at", .lessThan, end.milliseconds)
-                }.orWhere { answered in
-                    answered.where("answered_at", .greaterThanOrEqual, start.milliseconds).where("answered_at", .lessThan, end.milliseconds)
+                }.orWhere { rated in
+                    rated.where("rated_at", .greaterThanOrEqual, start.milliseconds).where("rated_at", .lessThan, end.milliseconds)
                 }
             }
         if let units { select.where("unit_id", .in, units) }
@@ -112,12 +112,13 @@ public struct ServiceIndexStore: Sendable {
             let due = Date(milliseconds: try row.decode(column: "due_at", as: Int64.self))
             let answered = try row.decode(column: "answered_at", as: Int64?.self).map(Date.init(milliseconds:))
             let satisfied = try row.decode(column: "satisfied", as: Bool?.self)
+            let rated = try row.decode(column: "rated_at", as: Int64?.self).map(Date.init(milliseconds:))
             var counts = result[unitID] ?? [.feedbackOnTime: .zero, .feedbackSatisfied: .zero]
             if FeedbackRules.isJudged(due: due, answeredAt: answered, now: now), start <= due, due < end {
                 counts[.feedbackOnTime]! = counts[.feedbackOnTime]! + Count(
                     numerator: answered.map { FeedbackRules.isOnTime(answeredAt: $0, due: due) ? 1 : 0 } ?? 0, denominator: 1)
             }
-            if let answered, let satisfied, start <= answered, answered < end {
+            if let rated, let satisfied, start <= rated, rated < end {
                 counts[.feedbackSatisfied]! = counts[.feedbackSatisfied]! + Count(numerator: satisfied ? 1 : 0, denominator: 1)
             }
             result[unitID] = counts

@@ -32,6 +32,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     FeedbackRoutes(services: services).register(on: router)
     AttachmentRoutes(services: services).register(on: router)
     StatisticsRoutes(services: services).register(on: router)
+    ServiceIndexRoutes(services: services).register(on: router)
     PortalSyncRoutes(services: services).register(on: router)
     ReportRoutes(services: services).register(on: router)
     CatalogueRoutes(services: services).register(on: router)

@@ -61,6 +61,11 @@ enum SiteRoute: Sendable {
     case statisticsCSV
     case statisticsXLSX
     case apiStatistics
+    case serviceIndex
+    case serviceIndexUnit(id: Int64? = nil)
+    case serviceIndexRecords
+    case apiServiceIndex
+    case apiServiceIndexRanking
     case delegations
     case portalSync
     case portalSyncRetry
@@ -144,6 +149,11 @@ enum SiteRoute: Sendable {
         case .statisticsCSV: "/statistics.csv"
         case .statisticsXLSX: "/statistics.xlsx"
         case .apiStatistics: "/api/v1/statistics"
+        case .serviceIndex: "/index"
+        case .serviceIndexUnit(let id): "/index/units/\(Self.segment(id))"
+        case .serviceIndexRecords: "/index/records"
+        case .apiServiceIndex: "/api/v1/index/service"
+        case .apiServiceIndexRanking: "/api/v1/index/ranking"
         case .delegations: "/delegations"
         case .portalSync: "/portal-sync"
         case .portalSyncRetry: "/portal-sync/retry"

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Hummingbird
 
 /// The service index of one unit (or the city) as JSON — `motcua index service --json` and the API.
 /// Figures are unrounded; an indicator without data has no numerator, denominator or points.
@@ -78,3 +79,6 @@ public struct ServiceIndexRankingDocument: Codable, Sendable, Equatable {
         units = entries.map { Entry(rank: $0.rank, unit: $0.unit.code, name: $0.unit.name, total: $0.score.total, scaledTo100: $0.score.scaledTo100) }
     }
 }
+
+extension ServiceIndexDocument: ResponseEncodable {}
+extension ServiceIndexRankingDocument: ResponseEncodable {}

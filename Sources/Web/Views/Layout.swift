@@ -57,6 +57,7 @@ struct Layout {
         if identity?.isStaff == true {
             items.append((SiteRoute.dossiers.path, "Hồ sơ"))
             items.append((SiteRoute.statistics.path, "Thống kê"))
+            items.append((SiteRoute.serviceIndex.path, "Chỉ số phục vụ"))
             items.append((SiteRoute.feedbackInbox.path, "Phản ánh gửi đến"))
             if identity?.grants.contains(where: { [.secretariat, .admin, .cityLeader, .appraisalCouncil].contains($0.role) }) == true {
                 items.append((SiteRoute.delegations.path, "Ủy quyền"))

@@ -43,6 +43,7 @@ struct AddServiceIndex: Migration {
     }
 
     func revert(on database: any SQLDatabase) async throws {
+        try await database.drop(index: "statistics_counters_day").run()
         try await database.drop(table: "statistics_monthly").run()
         try await database.drop(table: "service_index_frameworks").run()
         try await database.alter(table: "procedure_versions").dropColumn("has_fee").run()

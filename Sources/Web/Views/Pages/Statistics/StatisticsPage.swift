@@ -65,17 +65,22 @@ struct StatisticsDossiersPage {
             .h1(.text(figure.title)),
             .p(.text("\(query.unit.name), từ \(query.from.vietnamese) đến \(query.to.vietnamese): \(items.count) hồ sơ. "),
                .a(.href(SiteRoute.statistics.path + "?unit=\(query.unit.id)&from=\(query.from.iso)&to=\(query.to.iso)"), .text("Về bảng thống kê"))),
-            .table(
-                .class("table"),
-                .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Thủ tục")), .th(.text("Kênh")), .th(.text("Tiếp nhận")), .th(.text("Hạn")),
-                           .th(.text("Hoàn thành")), .th(.text("Trạng thái")))),
-                .tbody(.forEach(items) { item in
-                    .tr(.td(.a(.href(SiteRoute.dossier(id: item.dossier.id).path), .text(item.dossier.code.text))), .td(.text(item.procedureName)),
-                        .td(.text(item.dossier.channel.title)), .td(.text(clock.text(item.dossier.receivedAt))),
-                        .td(.text(item.dossier.dueAt.map(clock.text) ?? "—")), .td(.text(item.dossier.finishedAt.map(clock.text) ?? "—")),
-                        .td(.text(item.dossier.state.status.title)))
-                })
-            ),
+            Self.table(items, clock: clock),
         ]
+    }
+
+    /// Dossiers with what a list behind a figure needs: code (to the dossier), procedure, channel, dates, status.
+    static func table(_ items: [DossierQueueItem], clock: LocalClock) -> Node<HTML.BodyContext> {
+        .table(
+            .class("table"),
+            .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Thủ tục")), .th(.text("Kênh")), .th(.text("Tiếp nhận")), .th(.text("Hạn")),
+                       .th(.text("Hoàn thành")), .th(.text("Trạng thái")))),
+            .tbody(.forEach(items) { item in
+                .tr(.td(.a(.href(SiteRoute.dossier(id: item.dossier.id).path), .text(item.dossier.code.text))), .td(.text(item.procedureName)),
+                    .td(.text(item.dossier.channel.title)), .td(.text(clock.text(item.dossier.receivedAt))),
+                    .td(.text(item.dossier.dueAt.map(clock.text) ?? "—")), .td(.text(item.dossier.finishedAt.map(clock.text) ?? "—")),
+                    .td(.text(item.dossier.state.status.title)))
+            })
+        )
     }
 }

@@ -1,0 +1,114 @@
+import Domain
+import Foundation
+import Hummingbird
+import Persistence
+
+/// The service index (Decision 766) on pages and in the API: the city with the units ranked (for the roles
+/// that see the whole city), a unit's score (for readers with that unit in scope), and the records behind
+/// every numerator and denominator. Counts come from the counters; records are found by the same rules.
+struct ServiceIndexRoutes {
+    let services: AppServices
+
+    func register(on router: some RouterMethods<AppRequestContext>) {
+        router.get(SiteRoute.serviceIndex.pattern) { request, context in
+            let identity = try context.requireStaff()
+            let period = try Self.period(request, today: services.today())
+            guard Self.seesCity(identity) else {
+                guard let unit = identity.grants.compactMap(\.unitID).first else { throw AppError.forbidden }
+                return Response.redirect(to: SiteRoute.serviceIndexUnit(id: unit).path + "?" + Self.parameters(period), type: .normal)
+            }
+            let page = ServiceIndexPage(report: try await report(period), period: period, today: services.today())
+            return Page("Chỉ số phục vụ người dân, doanh nghiệp", body: page.body).render(context: context, request: request)
+        }
+        router.get(SiteRoute.serviceIndexUnit().pattern) { request, context in
+            let identity = try context.requireStaff()
+            let id = try context.parameters.id()
+            guard identity.scope.contains(id) else { throw AppError.notFound }
+            let period = try Self.period(request, today: services.today())
+            let report = try await report(period)
+            guard let unit = report.units.first(where: { $0.id == id }) else { throw AppError.notFound }
+            if unit.kind == .city { return Response.redirect(to: SiteRoute.serviceIndex.path + "?" + Self.parameters(period), type: .normal) }
+            let ranking = ServiceIndexReport.rankedGroups.contains(unit.kind.rankingGroup) ? report.ranking(of: unit.kind.rankingGroup) : []
+            let page = ServiceIndexUnitPage(report: report, period: period, unit: unit, score: report.score(of: unit),
+                                            rank: ranking.first { $0.unit.id == id }?.rank, ranked: ranking.count, today: services.today())
+            return Page("Chỉ số phục vụ — \(unit.name)", body: page.body).render(context: context, request: request)
+        }
+        router.get(SiteRoute.serviceIndexRecords.pattern) { request, context in
+            let identity = try context.requireStaff()
+            let period = try Self.period(request, today: services.today())
+            let report = try await report(period)
+            guard let indicator = report.framework.indicator(request.query("indicator") ?? ""),
+                  let part = request.query("part").flatMap(ServiceIndexStore.Part.init(rawValue:))
+            else { throw AppError.notFound }
+            guard let measure = indicator.measure else { throw AppError.badRequest("Chỉ tiêu \(indicator.code) chưa có dữ liệu trong MotCua.") }
+            let unit = try scopedUnit(request.query("unit"), report: report, identity: identity)
+            let members = unit.map { ServiceIndexRanking.members(of: $0.id, in: report.units) } ?? report.units.map(\.id)
+            let clock = LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes)
+            guard let start = clock.instant(parsing: period.from.iso + "T00:00"), let end = clock.instant(parsing: period.end.iso + "T00:00") else {
+                throw AppError.badRequest("Khoảng thời gian không hợp lệ.")
+            }
+            let records = try await ServiceIndexStore(services.database.sql).records(
+                measure, part, units: members, from: period.from, to: period.end, start: start, end: end, now: services.clock()) { unitID in
+                try await services.deadlines(unitID, services.database.sql)
+            }
+            try await services.audit(AuditRecord(actorID: identity.user.id, unitID: unit?.id, action: "dossier.list", objectType: "serviceIndex",
+                                                 objectID: "\(indicator.code).\(part.rawValue)", reason: "\(period.from.iso)..\(period.through.iso)"))
+            let page = ServiceIndexRecordsPage(period: period, unit: unit, indicator: indicator, part: part, records: records, clock: clock)
+            return Page("\(indicator.code) \(indicator.name) — \(part.title)", body: page.body).render(context: context, request: request)
+        }
+        router.get(SiteRoute.apiServiceIndex.pattern) { request, context -> ServiceIndexDocument in
+            let identity = try context.requireStaff()
+            let report = try await report(try Self.period(request, today: services.today()))
+            guard let unit = try scopedUnit(request.query("unitId"), report: report, identity: identity) else {
+                return ServiceIndexDocument(unit: "ALL", name: "Toàn thành phố", report: report, score: report.city)
+            }
+            return ServiceIndexDocument(unit: unit.code, name: unit.name, report: report, score: report.score(of: unit))
+        }
+        router.get(SiteRoute.apiServiceIndexRanking.pattern) { request, context -> ServiceIndexRankingDocument in
+            let identity = try context.requireStaff()
+            guard Self.seesCity(identity) else { throw AppError.forbidden }
+            guard let kind = request.query("kind"), let group = UnitKind(rawValue: kind)?.rankingGroup, ServiceIndexReport.rankedGroups.contains(group) else {
+                throw AppError.badRequest("Tham số kind phải là department, commune, ward, township hoặc district.")
+            }
+            let report = try await report(try Self.period(request, today: services.today()))
+            return ServiceIndexRankingDocument(kind: kind, report: report, entries: report.ranking(of: group))
+        }
+    }
+
+    /// The unit asked for (an id in the reader's scope), or nil for the whole city (only for the roles that see it).
+    private func scopedUnit(_ asked: String?, report: ServiceIndexReport, identity: Identity) throws -> OrgUnit? {
+        guard let asked, !asked.isEmpty, asked != "city" else {
+            guard Self.seesCity(identity) else { throw AppError.forbidden }
+            return nil
+        }
+        guard let id = Int64(asked), identity.scope.contains(id), let unit = report.units.first(where: { $0.id == id }) else { throw AppError.notFound }
+        return unit.kind == .city ? nil : unit
+    }
+
+    private func report(_ period: ReportingPeriod) async throws -> ServiceIndexReport {
+        do {
+            return try await services.serviceIndex(from: period.from, through: period.through)
+        } catch let problem as AppServices.ServiceIndexProblem {
+            throw AppError.badRequest(problem.message)
+        }
+    }
+
+    static func seesCity(_ identity: Identity) -> Bool { identity.grants.contains { $0.role.seesWholeCity } }
+
+    /// `from` and `to` (yyyy-MM-dd, both included), by default the current month.
+    static func period(_ request: Request, today: LocalDate) throws -> ReportingPeriod {
+        let month = ReportingPeriod.month(of: today)
+        func day(_ name: String, _ fallback: LocalDate) throws -> LocalDate {
+            guard let text = request.query(name), !text.isEmpty else { return fallback }
+            guard let date = LocalDate(iso: text) else { throw AppError.badRequest("Ngày phải có dạng yyyy-MM-dd.") }
+            return date
+        }
+        let period = ReportingPeriod(from: try day("from", month.from), through: try day("to", month.through))
+        guard period.from <= period.through, period.from.days(to: period.through) <= 3660 else {
+            throw AppError.badRequest("Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc, tối đa 10 năm.")
+        }
+        return period
+    }
+
+    static func parameters(_ period: ReportingPeriod) -> String { "from=\(period.from.iso)&to=\(period.through.iso)" }
+}

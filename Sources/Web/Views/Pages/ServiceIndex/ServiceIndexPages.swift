@@ -1,0 +1,187 @@
+import Domain
+import Foundation
+import Persistence
+import Plot
+
+/// Pieces shared by the service index pages: the period form, the score table with a link behind every
+/// count, numbers in Vietnamese.
+enum ServiceIndexViews {
+    /// "42,17"
+    static func number(_ value: Double, decimals: Int = 2) -> String {
+        String(format: "%.\(decimals)f", value).replacingOccurrences(of: ".", with: ",")
+    }
+
+    static func periodForm(_ period: ReportingPeriod, action: String, today: LocalDate) -> Node<HTML.BodyContext> {
+        let quick: [(String, ReportingPeriod)] = [
+            ("Tháng này", .month(of: today)), ("Tháng trước", .previousMonth(of: today)), ("Quý này", .quarter(of: today)), ("Năm nay", .year(of: today)),
+        ]
+        return .group(
+            .form(
+                .class("filters"), .action(action), .method(.get),
+                .div(.class("field"), .label(.for("from"), .text("Từ ngày")), .input(.type(.date), .id("from"), .name("from"), .value(period.from.iso))),
+                .div(.class("field"), .label(.for("to"), .text("Đến ngày")), .input(.type(.date), .id("to"), .name("to"), .value(period.through.iso))),
+                .button(.type(.submit), .class("button"), .text("Xem"))
+            ),
+            .p(.class("quick-periods"), .text("Kỳ: "), .forEach(quick) { title, value in
+                .group(.a(.href(action + "?" + ServiceIndexRoutes.parameters(value)),
+                          .if(value == period, .attribute(named: "aria-current", value: "true")), .text(title)), .text(" "))
+            })
+        )
+    }
+
+    /// The total over the measurable maximum and scaled to 100.
+    static func total(_ score: ServiceIndexScore) -> String {
+        "\(number(score.total)) / \(number(score.measurableMax, decimals: 0)) điểm đo được"
+            + (score.scaledTo100.map { " — quy đổi \(number($0)) / 100" } ?? "")
+    }
+
+    /// Groups and indicators; each numerator and denominator links to its records (`unit` nil: the city).
+    static func scoreTable(_ score: ServiceIndexScore, unit: OrgUnit?, period: ReportingPeriod) -> Node<HTML.BodyContext> {
+        func link(_ indicator: ServiceIndexScore.Indicator, _ part: ServiceIndexStore.Part, _ value: Int) -> Node<HTML.BodyContext> {
+            let href = SiteRoute.serviceIndexRecords.path + "?unit=\(unit.map { String($0.id) } ?? "city")&indicator=\(indicator.code)&part=\(part.rawValue)&"
+                + ServiceIndexRoutes.parameters(period)
+            return .a(.href(href), .attribute(named: "aria-label", value: "\(indicator.code) \(part.title.lowercased()): \(value), xem danh sách"), .text(String(value)))
+        }
+        return .table(
+            .class("table service-index"),
+            .caption(.text("Điểm theo nhóm và chỉ tiêu")),
+            .thead(.tr(.th(.text("Mã")), .th(.text("Chỉ tiêu")), .th(.text("Tử số")), .th(.text("Mẫu số")), .th(.text("Tỷ lệ")), .th(.text("Điểm")),
+                       .th(.text("Tối đa")))),
+            .tbody(.forEach(score.groups) { group in
+                .group(
+                    .tr(.class("group"), .th(.attribute(named: "scope", value: "row"), .text(group.code)),
+                        .th(.attribute(named: "scope", value: "row"), .attribute(named: "colspan", value: "4"), .text(group.name)),
+                        .td(.text(number(group.points))), .td(.text(number(group.max, decimals: 0)))),
+                    .forEach(group.indicators) { indicator in
+                        .tr(
+                            .td(.text(indicator.code)), .td(.text(indicator.name)),
+                            .unwrap(indicator.count, { count in
+                                .group(.td(link(indicator, .numerator, count.numerator)), .td(link(indicator, .denominator, count.denominator)),
+                                       .td(.text(indicator.ratio.map { number($0 * 100, decimals: 1) + "%" } ?? "không áp dụng")),
+                                       .td(.text(number(indicator.points ?? 0))))
+                            }, else: .group(.td(.attribute(named: "colspan", value: "4"), .class("no-data"), .text("không có dữ liệu")))),
+                            .td(.text(number(indicator.max, decimals: 0)))
+                        )
+                    }
+                )
+            })
+        )
+    }
+
+    static func weakest(_ score: ServiceIndexScore) -> Node<HTML.BodyContext> {
+        let weakest = score.weakest(5)
+        guard !weakest.isEmpty else { return .p(.text("Không mất điểm ở chỉ tiêu nào đo được.")) }
+        return .ol(.class("weakest"), .forEach(weakest) { indicator in
+            .li(.text("\(indicator.code) \(indicator.name): mất \(number(indicator.lost)) / \(number(indicator.max, decimals: 0)) điểm"))
+        })
+    }
+}
+
+/// The city's index with the units ranked.
+struct ServiceIndexPage {
+    var report: ServiceIndexReport
+    var period: ReportingPeriod
+    var today: LocalDate
+
+    var body: [Node<HTML.BodyContext>] {
+        let city = report.city
+        return [
+            .h1(.text("Chỉ số phục vụ người dân, doanh nghiệp")),
+            .p(.class("lead"), .text("\(report.framework.title), tính trực tiếp từ dữ liệu MotCua — kỳ \(period.title).")),
+            ServiceIndexViews.periodForm(period, action: SiteRoute.serviceIndex.path, today: today),
+            .section(
+                .attribute(named: "aria-labelledby", value: "city-title"),
+                .h2(.id("city-title"), .text("Toàn thành phố: "), .span(.id("city-total"), .text(ServiceIndexViews.total(city)))),
+                .h3(.text("Chỉ tiêu mất nhiều điểm nhất")),
+                ServiceIndexViews.weakest(city),
+                ServiceIndexViews.scoreTable(city, unit: nil, period: period),
+                .p(.class("note"), .text("Chỉ tiêu “không có dữ liệu” chưa được MotCua ghi nhận và không tính vào điểm đo được; chỉ tiêu có mẫu số bằng 0 "
+                                         + "trong kỳ được tính điểm tối đa như Cổng Dịch vụ công quốc gia. Ghi chú của bộ chỉ số: \(report.framework.note)"))
+            ),
+            .forEach([("department", "Sở, ban, ngành"), ("local", "Phường, xã, thị trấn")]) { group, title in ranking(group, title) },
+        ]
+    }
+
+    private func ranking(_ group: String, _ title: String) -> Node<HTML.BodyContext> {
+        let entries = report.ranking(of: group)
+        return .section(
+            .attribute(named: "aria-labelledby", value: "ranking-\(group)"),
+            .h2(.id("ranking-\(group)"), .text("Xếp hạng \(title)")),
+            entries.isEmpty ? .p(.text("Chưa có đơn vị nào có hồ sơ trong kỳ.")) : .table(
+                .class("table ranking"),
+                .thead(.tr(.th(.text("Hạng")), .th(.text("Đơn vị")), .th(.text("Điểm")), .th(.text("Quy đổi /100")))),
+                .tbody(.forEach(entries) { entry in
+                    .tr(.td(.text(String(entry.rank))),
+                        .td(.a(.href(SiteRoute.serviceIndexUnit(id: entry.unit.id).path + "?" + ServiceIndexRoutes.parameters(period)), .text(entry.unit.name))),
+                        .td(.text(ServiceIndexViews.number(entry.score.total))), .td(.text(entry.score.scaledTo100.map { ServiceIndexViews.number($0) } ?? "—")))
+                })
+            ),
+            .p(.class("note"), .text("Đơn vị không có hồ sơ, đánh giá hay phản ánh nào trong kỳ không được xếp hạng."))
+        )
+    }
+}
+
+/// One unit's index.
+struct ServiceIndexUnitPage {
+    var report: ServiceIndexReport
+    var period: ReportingPeriod
+    var unit: OrgUnit
+    var score: ServiceIndexScore
+    var rank: Int?
+    var ranked: Int
+    var today: LocalDate
+
+    var body: [Node<HTML.BodyContext>] {
+        [
+            .h1(.text("Chỉ số phục vụ — \(unit.name)")),
+            ServiceIndexViews.periodForm(period, action: SiteRoute.serviceIndexUnit(id: unit.id).path, today: today),
+            .p(.class("lead"), .text("Kỳ \(period.title): "), .strong(.id("unit-total"), .text(ServiceIndexViews.total(score))),
+               .text(rank.map { ". Xếp hạng \($0)/\(ranked) trong \(unit.kind.title.lowercased()) và đơn vị cùng cấp." } ?? ". Chưa được xếp hạng trong kỳ.")),
+            .h2(.text("Chỉ tiêu mất nhiều điểm nhất")),
+            ServiceIndexViews.weakest(score),
+            ServiceIndexViews.scoreTable(score, unit: unit, period: period),
+        ]
+    }
+}
+
+/// The records behind a numerator or a denominator.
+struct ServiceIndexRecordsPage {
+    var period: ReportingPeriod
+    var unit: OrgUnit?
+    var indicator: ServiceIndexFramework.Indicator
+    var part: ServiceIndexStore.Part
+    var records: ServiceIndexStore.Records
+    var clock: LocalClock
+
+    static let shown = 1000
+
+    var body: [Node<HTML.BodyContext>] {
+        let back = unit.map { SiteRoute.serviceIndexUnit(id: $0.id).path } ?? SiteRoute.serviceIndex.path
+        return [
+            .h1(.text("\(indicator.code) \(indicator.name) — \(part.title.lowercased())")),
+            .p(.text("\(unit?.name ?? "Toàn thành phố"), kỳ \(period.title): \(part == .numerator ? indicator.numerator : indicator.denominator) — "),
+               .strong(.id("record-count"), .text(String(records.count))), .text(". "),
+               .a(.href(back + "?" + ServiceIndexRoutes.parameters(period)), .text("Về bảng điểm"))),
+            .if(records.count > Self.shown, .p(.class("note"), .text("Hiển thị \(Self.shown) bản ghi đầu tiên."))),
+            content,
+        ]
+    }
+
+    private var content: Node<HTML.BodyContext> {
+        switch records {
+        case .dossiers(let items):
+            return StatisticsDossiersPage.table(Array(items.prefix(Self.shown)), clock: clock)
+        case .feedback(let items):
+            return .table(
+                .class("table"),
+                .thead(.tr(.th(.text("Mã")), .th(.text("Nội dung")), .th(.text("Tiếp nhận")), .th(.text("Hạn trả lời")), .th(.text("Trả lời")),
+                           .th(.text("Đánh giá")))),
+                .tbody(.forEach(items.prefix(Self.shown)) { item in
+                    .tr(.td(.text(item.code)), .td(.text(item.subject.title)), .td(.text(clock.text(item.receivedAt))), .td(.text(clock.text(item.dueAt))),
+                        .td(.text(item.answeredAt.map(clock.text) ?? "Chưa trả lời")),
+                        .td(.text(item.satisfied.map { $0 ? "Hài lòng" : "Không hài lòng" } ?? "—")))
+                })
+            )
+        }
+    }
+}

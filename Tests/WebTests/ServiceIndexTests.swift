@@ -1,0 +1,152 @@
+import Domain
+import Foundation
+import HummingbirdTesting
+import Persistence
+import SQLKit
+import Testing
+import Web
+
+/// The service index from MotCua's own data, checked against a fixture computed by hand (docs/SERVICE-INDEX.md
+/// has the table): five dossiers, two ratings and two feedback items in October 2026 at two wards.
+@Suite struct ServiceIndexTests {
+    static func at(_ text: String) -> Date { LocalClock().instant(parsing: text)! }
+
+    struct Ward {
+        var id: Int64
+        var desk: DossierWorkflow.Actor
+        var head: DossierWorkflow.Actor
+        var officer: DossierWorkflow.Actor
+    }
+
+    static func ward(_ code: String, _ services: AppServices) async throws -> Ward {
+        let id = try #require(try await services.units.find(code: code, validOn: LocalDate(iso: "2026-10-01")!)).id
+        var actors: [DossierWorkflow.Actor] = []
+        for role in [Role.deskOfficer, .unitHead, .caseOfficer] {
+            let user = try await services.accounts.create(username: "\(role.rawValue)-\(code)", displayName: "\(role.rawValue) \(code)", password: testPassword,
+                                                          grants: [Grant(role: role, unitID: id)], actorID: nil)
+            actors.append(DossierWorkflow.Actor(userID: user, roles: [role]))
+        }
+        return Ward(id: id, desk: actors[0], head: actors[1], officer: actors[2])
+    }
+
+    /// Receives a dossier and takes it as far as asked: completed (result ready) at `completed`, handed over at `returned`.
+    static func dossier(_ services: AppServices, _ ward: Ward, _ procedure: String, channel: Channel, received: String, resultFile: Bool = false,
+                        completed: String? = nil, returned: String? = nil, record: [ServiceFacts.Recorded: Bool] = [:]) async throws -> Dossier {
+        let time = at(received)
+        var dossier = try await services.desk.receive(
+            .init(procedureCode: procedure, receivingUnitID: ward.id, channel: channel,
+                  applicant: Applicant(kind: .person, name: "Nguyễn Văn Bình", identifier: "001090012345", phone: "0912345678")),
+            by: ward.desk, at: time, day: LocalClock().localDate(time))
+        guard let completed else {
+            if !record.isEmpty { dossier = try await services.desk.record(record, on: dossier.id, seenLockVersion: dossier.lockVersion, by: ward.desk, at: time) }
+            return dossier
+        }
+        let done = at(completed)
+        for (action, actor) in [(DossierWorkflow.Action.transfer, ward.desk), (.assign(userID: ward.officer.userID), ward.head)] {
+            dossier = try await services.desk.act(action, on: dossier.id, seenLockVersion: dossier.lockVersion, by: actor, reason: "", at: time)
+        }
+        if resultFile {
+            _ = try await services.attachments.attach(Array("%PDF-1.4\n%%EOF".utf8).data, name: "ket-qua.pdf", description: "", purpose: .result,
+                                                      to: dossier, by: ward.officer.userID, at: time)
+            dossier = try #require(try await services.dossiers.find(id: dossier.id))
+        }
+        if !record.isEmpty { dossier = try await services.desk.record(record, on: dossier.id, seenLockVersion: dossier.lockVersion, by: ward.officer, at: time) }
+        for actor in [ward.officer, ward.head] {
+            dossier = try await services.desk.act(.completeStep, on: dossier.id, seenLockVersion: dossier.lockVersion, by: actor, reason: "", at: done)
+        }
+        if let returned {
+            dossier = try await services.desk.act(.returnResult, on: dossier.id, seenLockVersion: dossier.lockVersion, by: ward.desk, reason: "", at: at(returned))
+        }
+        return dossier
+    }
+
+    static func fixture(_ services: AppServices) async throws -> (hoanKiem: Ward, other: Ward, dossiers: [Dossier]) {
+        try await DemoCatalogue.load(on: services.database, at: at("2026-09-01T08:00"))
+        let hoanKiem = try await ward("00070", services)
+        let other = try await ward("00073", services)
+        // A: fully online procedure with a fee, filed online, early, paid online, electronic result synced, checked against the population database, rated 5.
+        let a = try await dossier(services, hoanKiem, "DEMO-HKD-01", channel: .online, received: "2026-10-05T09:00", resultFile: true,
+                                  completed: "2026-10-07T10:00", returned: "2026-10-07T15:00",
+                                  record: [.feePaidOnline: true, .resultSynced: true, .populationChecked: true])
+        // B: fully online procedure with a fee, at the desk, late, digitised, rated 2.
+        let b = try await dossier(services, hoanKiem, "DEMO-HKD-02", channel: .inPerson, received: "2026-10-05T09:30",
+                                  completed: "2026-10-20T10:00", returned: "2026-10-20T15:00", record: [.digitised: true])
+        // C: not fully online, no fee, at the desk, still open, reused a digitised document.
+        let c = try await dossier(services, hoanKiem, "DEMO-HT-05", channel: .inPerson, received: "2026-10-06T09:00", record: [.reusedDocuments: true])
+        // D: fully online procedure without a fee, at the desk, on time, electronic result (not synced).
+        let d = try await dossier(services, hoanKiem, "DEMO-HT-06", channel: .inPerson, received: "2026-10-06T10:00", resultFile: true,
+                                  completed: "2026-10-08T09:00")
+        // E, at the other ward: at the desk, on time, nothing else.
+        let e = try await dossier(services, other, "DEMO-HT-05", channel: .inPerson, received: "2026-10-07T09:00", completed: "2026-10-08T09:00")
+        // Received in September and completed in October: counts as completed in October, not as received.
+        let f = try await dossier(services, other, "DEMO-HT-05", channel: .inPerson, received: "2026-09-30T09:00", completed: "2026-10-01T09:00")
+        let criteria = try RatingStore.shippedCriteria()
+        try await services.ratings.rate(a.id, DossierRating(overall: 5, answers: [:]), criteria: criteria, channel: .portal, at: at("2026-10-08T09:00"))
+        try await services.ratings.rate(b.id, DossierRating(overall: 2, answers: [:]), criteria: criteria, channel: .desk, at: at("2026-10-21T09:00"))
+        // The national portal accepted A's messages only.
+        try await services.database.sql.update("portal_outbox").set("status", to: "sent").where("dossier_id", .equal, a.id).run()
+        // Feedback: one answered on time and rated satisfied, one past its deadline without an answer.
+        let feedback = FeedbackStore(services.database)
+        func submit(_ received: String, due: String) async throws -> Int64 {
+            try await feedback.submit(.init(subject: .unit, unitID: hoanKiem.id, dossierID: nil, officer: "", content: "Phản ánh về thời gian chờ tại bộ phận một cửa",
+                                            contactName: "Trần Thị Hà", contactPhone: "0987654321", contactEmail: nil, submittedBy: nil),
+                                      tokenHash: UUID().uuidString, due: at(due), at: at(received))
+        }
+        let answered = try await submit("2026-10-01T09:00", due: "2026-10-15T17:00")
+        try await feedback.answer(answered, text: "Đã bố trí thêm quầy", publishable: false, by: hoanKiem.head.userID, at: at("2026-10-02T09:00"))
+        try await feedback.rate(answered, satisfied: true, at: at("2026-10-03T09:00"))
+        _ = try await submit("2026-10-02T09:00", due: "2026-10-16T17:00")
+        return (hoanKiem, other, [a, b, c, d, e, f])
+    }
+
+    @Test func theFiguresMatchTheHandComputedFixture() async throws {
+        try await withApp { _, services in
+            let fixture = try await Self.fixture(services)
+            let report = try await services.serviceIndex(from: LocalDate(iso: "2026-10-01")!, through: LocalDate(iso: "2026-10-31")!)
+            let hoanKiem = try #require(report.units.first { $0.id == fixture.hoanKiem.id })
+            let score = report.score(of: hoanKiem)
+            let expected: [String: (Int, Int)?] = [
+                "1.1": nil, "1.2": nil, "1.3": nil, "1.4": (1, 4), "2.1": (2, 3), "3.1": (1, 3), "4.1": nil, "4.2": nil, "4.3": (1, 2),
+                "5.1": (1, 2), "5.2": (1, 1), "5.3": (1, 2), "6.1": (2, 3), "6.2": (1, 3), "6.3": nil, "6.4": (1, 4), "6.5": (1, 2),
+                "6.6": (1, 4), "6.7": nil,
+            ]
+            for indicator in score.indicators {
+                let want = try #require(expected[indicator.code])
+                #expect(indicator.count.map { [$0.numerator, $0.denominator] } == want.map { [$0.0, $0.1] }, "\(indicator.code)")
+            }
+            // 1.5 + 20·2/3 + 12/3 + 3 + 3 + 6 + 3 + 4 + 4/3 + 0.5 + 2 + 0.5, over the 80 points MotCua measures.
+            #expect(abs(score.total - (27.5 + 44.0 / 3)) < 1e-9)
+            #expect(score.measurableMax == 80 && score.max == 100)
+            #expect(abs(score.scaledTo100! - (27.5 + 44.0 / 3) / 80 * 100) < 1e-9)
+
+            // The other ward: 2 completed on time; E received (F was received in September); nothing with a fee,
+            // no fully-online procedure, no feedback, no rating, no electronic result: those score their maximum.
+            let other = try #require(report.units.first { $0.id == fixture.other.id })
+            let otherScore = report.score(of: other)
+            #expect(otherScore.indicators.first { $0.code == "2.1" }?.count == .init(numerator: 2, denominator: 2))
+            #expect(otherScore.indicators.first { $0.code == "6.2" }?.count == .init(numerator: 0, denominator: 1))
+            #expect(abs(otherScore.total - 60) < 1e-9)
+
+            // Ranked among the wards and communes with something to count: the other ward first.
+            let ranking = report.ranking(of: "local")
+            #expect(ranking.map(\.unit.id) == [fixture.other.id, fixture.hoanKiem.id] && ranking.map(\.rank) == [1, 2])
+            // The city: both wards together.
+            let city = report.city
+            #expect(city.indicators.first { $0.code == "2.1" }?.count == .init(numerator: 4, denominator: 5))
+            #expect(city.indicators.first { $0.code == "6.2" }?.count == .init(numerator: 1, denominator: 4))
+
+            // A rebuild from the dossiers and ratings gives the same counts.
+            try await services.database.rebuildStatisticsCounters(calculator: services.deadlines)
+            let rebuilt = try await services.serviceIndex(from: LocalDate(iso: "2026-10-01")!, through: LocalDate(iso: "2026-10-31")!)
+            #expect(rebuilt.counts == report.counts)
+            // A range that is not whole months sums the edge days from the daily counters.
+            let firstWeek = try await services.serviceIndex(from: LocalDate(iso: "2026-09-30")!, through: LocalDate(iso: "2026-10-06")!)
+            #expect(firstWeek.score(of: other).indicators.first { $0.code == "6.2" }?.count == .init(numerator: 0, denominator: 1))
+            #expect(firstWeek.score(of: hoanKiem).indicators.first { $0.code == "6.4" }?.count == .init(numerator: 1, denominator: 4))
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    var data: Data { Data(self) }
+}

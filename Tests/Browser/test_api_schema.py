@@ -74,3 +74,16 @@ def test_procedure_list_and_detail_match_schema(base_url):
         status, detail = fetch(f"{base_url}/api/v1/procedures/{code}")
         assert status == 200, code
         jsonschema.validate(detail, schema("ProcedureDetail"))
+
+
+def test_service_index_matches_schema(browser, base_url):
+    """Signed in as the demo city leader, the index of the city and a ranking validate against their schemas."""
+    from test_citizen_portal import downloaded
+    from test_pages import sign_in
+    sign_in(browser, base_url, "lanhdao.thanhpho")
+    city = json.loads(downloaded(browser, base_url + "/api/v1/index/service"))
+    jsonschema.validate(city, schema("ServiceIndex"))
+    assert city["unit"] == "ALL" and city["measurableMax"] == 80 and len(city["groups"]) == 6
+    ranking = json.loads(downloaded(browser, base_url + "/api/v1/index/ranking?kind=commune"))
+    jsonschema.validate(ranking, schema("ServiceIndexRanking"))
+    assert [u["rank"] for u in ranking["units"]] == sorted(u["rank"] for u in ranking["units"])

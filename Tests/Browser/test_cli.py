@@ -116,3 +116,43 @@ def test_bulk_synthetic_dossiers_and_a_statistics_recount(cli):
     assert recount.returncode == 0, recount.stderr
     assert "Recounted the statistics counters from" in recount.stdout
     assert cli("seed", "synthetic", "--bulk", "--dossiers", "0").returncode == 2
+
+
+def test_service_index_from_files_of_its_own(cli):
+    """`motcua index service|rank --json` on synthetic dossiers: the shape the issue gives, and figures that
+    follow the formula — each indicator max × min(1, n/d), full marks when d = 0, groups and total their sums."""
+    for arguments in (["seed", "demo"], ["seed", "synthetic", "--dossiers", "600", "--days", "60"]):
+        result = cli(*arguments)
+        assert result.returncode == 0, result.stderr
+    import datetime
+    today = datetime.date.today()
+    start, end = (today - datetime.timedelta(days=60)).isoformat(), today.isoformat()
+    result = cli("index", "service", "--from", start, "--to", end, "--json")
+    assert result.returncode == 0, result.stderr
+    city = json.loads(result.stdout)
+    assert city["unit"] == "ALL" and city["from"] == start and city["to"] == end
+    assert [g["code"] for g in city["groups"]] == ["1", "2", "3", "4", "5", "6"] and sum(g["max"] for g in city["groups"]) == 100
+    for group in city["groups"]:
+        for indicator in group["indicators"]:
+            if not indicator["hasData"]:
+                assert indicator["points"] is None and indicator["numerator"] is None
+                continue
+            n, d = indicator["numerator"], indicator["denominator"]
+            expected = indicator["max"] if d == 0 else indicator["max"] * min(1, n / d)
+            assert abs(indicator["points"] - expected) < 1e-9 and indicator["applicable"] == (d > 0)
+        assert abs(group["points"] - sum(i["points"] or 0 for i in group["indicators"])) < 1e-9
+    assert abs(city["total"] - sum(g["points"] for g in city["groups"])) < 1e-9
+    completed = next(i for g in city["groups"] for i in g["indicators"] if i["code"] == "2.1")
+    assert completed["denominator"] > 0, "synthetic dossiers were completed in the period"
+
+    ward = cli("index", "service", "--unit", "00070", "--from", start, "--to", end, "--json")
+    assert ward.returncode == 0, ward.stderr
+    assert json.loads(ward.stdout)["unit"] == "00070"
+    ranking = cli("index", "rank", "--kind", "commune", "--from", start, "--to", end, "--json")
+    assert ranking.returncode == 0, ranking.stderr
+    units = json.loads(ranking.stdout)["units"]
+    assert {u["unit"] for u in units} >= {"00070", "00073"}
+    totals = [u["total"] for u in units]
+    assert totals == sorted(totals, reverse=True)
+    assert [u["rank"] for u in units] == [1 + sum(t > total for t in totals) for total in totals]
+    assert cli("index", "rank", "--kind", "planet", "--from", start, "--to", end).returncode != 0

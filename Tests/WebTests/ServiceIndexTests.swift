@@ -147,6 +147,58 @@ import Web
     }
 }
 
+extension ServiceIndexTests {
+    @Test func everyCountOnThePagesOpensTheRecordsBehindIt() async throws {
+        try await withApp { client, services in
+            let fixture = try await Self.fixture(services)
+            _ = try await services.accounts.create(username: "lanhdao.tp", displayName: "Lãnh đạo Thành phố", password: testPassword,
+                                                   grants: [Grant(role: .cityLeader, unitID: try await HanoiUnitImport.cityID(on: services.database.sql))],
+                                                   actorID: nil)
+            let leader = try await Browser.signedIn(client, as: "lanhdao.tp")
+            let period = "from=2026-10-01&to=2026-10-31"
+            let city = try await leader.get("/index?" + period)
+            #expect(city.status == .ok && city.text.contains("kỳ 10/2026") && city.text.contains("Xếp hạng Phường, xã, thị trấn"))
+            #expect(city.text.contains("không có dữ liệu"))
+            // Every numerator and denominator link of the unit page lists as many records as it says.
+            let unitPage = try await leader.get("/index/units/\(fixture.hoanKiem.id)?" + period)
+            #expect(unitPage.text.contains("Xếp hạng 2/2"))
+            let links = unitPage.text.matches(of: /href="(\/index\/records\?[^"]+)"[^>]*>(\d+)</).map { (String($0.output.1), Int($0.output.2)!) }
+            #expect(links.count == 24)
+            for (href, shown) in links {
+                let records = try await leader.get(href.replacingOccurrences(of: "&amp;", with: "&"))
+                #expect(records.status == .ok)
+                let listed = try #require(records.text.firstMatch(of: /id="record-count">(\d+)</)).output.1
+                #expect(Int(listed) == shown, "\(href)")
+            }
+            // 2.1's numerator lists A and D, not B (late) nor C (open).
+            let onTime = try await leader.get("/index/records?unit=\(fixture.hoanKiem.id)&indicator=2.1&part=numerator&" + period)
+            #expect(onTime.text.contains(fixture.dossiers[0].code.text) && onTime.text.contains(fixture.dossiers[3].code.text))
+            #expect(!onTime.text.contains(fixture.dossiers[1].code.text) && !onTime.text.contains(fixture.dossiers[2].code.text))
+            // No data: said so, not invented.
+            #expect(try await leader.get("/index/records?unit=city&indicator=1.1&part=numerator&" + period).status == .badRequest)
+
+            // The API gives the same figures.
+            let api = try await leader.get("/api/v1/index/service?unitId=\(fixture.hoanKiem.id)&" + period)
+            let document = try JSONDecoder().decode(ServiceIndexDocument.self, from: Data(api.text.utf8))
+            #expect(abs(document.total - (27.5 + 44.0 / 3)) < 1e-9 && document.measurableMax == 80)
+            let ranking = try JSONDecoder().decode(ServiceIndexRankingDocument.self,
+                                                   from: Data(try await leader.get("/api/v1/index/ranking?kind=ward&" + period).text.utf8))
+            #expect(ranking.units.map(\.rank) == [1, 2] && ranking.units.map(\.unit) == ["00073", "00070"])
+
+            // A ward's officer sees the ward's own score, not the city, another ward or its records.
+            let officer = try await Browser.signedIn(client, as: "unitHead-00070")
+            let own = try await officer.get("/index?" + period)
+            #expect(own.status == .seeOther && own.headers[.location]?.hasPrefix("/index/units/\(fixture.hoanKiem.id)") == true)
+            #expect(try await officer.get("/index/units/\(fixture.hoanKiem.id)?" + period).status == .ok)
+            #expect(try await officer.get("/index/units/\(fixture.other.id)?" + period).status == .notFound)
+            #expect(try await officer.get("/index/records?unit=\(fixture.other.id)&indicator=2.1&part=numerator&" + period).status == .notFound)
+            #expect(try await officer.get("/index/records?unit=city&indicator=2.1&part=numerator&" + period).status == .forbidden)
+            #expect(try await officer.get("/api/v1/index/ranking?kind=ward&" + period).status == .forbidden)
+            #expect(try await leader.get("/index?from=2026-10-31&to=2026-10-01").status == .badRequest)
+        }
+    }
+}
+
 extension Array where Element == UInt8 {
     var data: Data { Data(self) }
 }

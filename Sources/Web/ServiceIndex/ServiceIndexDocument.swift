@@ -14,6 +14,19 @@ public struct ServiceIndexDocument: Codable, Sendable, Equatable {
         public var hasData: Bool
         public var points: Double?
         public var max: Double
+
+        /// Absent figures are written as null, not left out.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(name, forKey: .name)
+            try container.encode(numerator, forKey: .numerator)
+            try container.encode(denominator, forKey: .denominator)
+            try container.encode(applicable, forKey: .applicable)
+            try container.encode(hasData, forKey: .hasData)
+            try container.encode(points, forKey: .points)
+            try container.encode(max, forKey: .max)
+        }
     }
 
     public struct Group: Codable, Sendable, Equatable {

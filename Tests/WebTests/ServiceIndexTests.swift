@@ -195,6 +195,22 @@ extension ServiceIndexTests {
             #expect(try await officer.get("/index/records?unit=city&indicator=2.1&part=numerator&" + period).status == .forbidden)
             #expect(try await officer.get("/api/v1/index/ranking?kind=ward&" + period).status == .forbidden)
             #expect(try await leader.get("/index?from=2026-10-31&to=2026-10-01").status == .badRequest)
+
+            // The officer records on the dossier page that C's papers were digitised: 6.2 becomes 2 of 3.
+            let c = fixture.dossiers[2]
+            let page = try await officer.get("/dossiers/\(c.id)")
+            #expect(page.text.contains("name=\"digitised\"") && page.text.contains("Số hóa, thanh toán và khai thác dữ liệu"))
+            #expect(try await officer.post("/dossiers/\(c.id)/service-facts", form: ["lockVersion": String(c.lockVersion - 1), "digitised": "true"]).status == .conflict)
+            let current = try #require(try await services.dossiers.find(id: c.id))
+            #expect(try await officer.post("/dossiers/\(c.id)/service-facts",
+                                           form: ["lockVersion": String(current.lockVersion), "digitised": "true", "reusedDocuments": "true"]).status == .seeOther)
+            let after = try await services.serviceIndex(from: LocalDate(iso: "2026-10-01")!, through: LocalDate(iso: "2026-10-31")!)
+            let hoanKiemUnit = try #require(after.units.first { $0.id == fixture.hoanKiem.id })
+            #expect(after.score(of: hoanKiemUnit).indicators.first { $0.code == "6.2" }?.count == .init(numerator: 2, denominator: 3))
+            #expect(after.score(of: hoanKiemUnit).indicators.first { $0.code == "6.4" }?.count == .init(numerator: 1, denominator: 4))
+            // Someone of another ward cannot.
+            let stranger = try await Browser.signedIn(client, as: "unitHead-00073")
+            #expect(try await stranger.post("/dossiers/\(c.id)/service-facts", form: ["lockVersion": "1", "digitised": "false"]).status == .notFound)
         }
     }
 }

@@ -96,6 +96,24 @@ struct DossierRoutes {
             }
             return Page(form.title, body: printed.body).render(context: context, request: request)
         }
+        // The officer's answers about the service given: every recorded fact is on the form, unchecked is false.
+        router.post(SiteRoute.dossierServiceFacts().pattern) { request, context in
+            let identity = try context.requireStaff()
+            let id = try context.parameters.id()
+            guard let dossier = try await services.dossiers.find(id: id, within: identity.scope) else { throw AppError.notFound }
+            let fields = try await request.form([String: String].self, empty: [:])
+            guard let seen = fields["lockVersion"].flatMap({ Int($0) }) else { throw AppError.badRequest("Thao tác không hợp lệ.") }
+            let values = Dictionary(uniqueKeysWithValues: ServiceFacts.Recorded.allCases.map { ($0, fields[$0.rawValue] == "true") })
+            let actor = try await services.actor(identity, on: [dossier.receivingUnitID, dossier.processingUnitID])
+            do {
+                _ = try await services.desk.record(values, on: id, seenLockVersion: seen, by: actor, at: services.clock())
+                return Response.redirect(to: SiteRoute.dossier(id: id).path + "?saved=1", type: .normal)
+            } catch let problem as DossierDesk.Problem {
+                let page = try await dossierPage(id, identity, context: context, error: problem.message)
+                return Page(page.dossier.code.text, body: page.body, status: problem == .staleCopy ? .conflict : .badRequest)
+                    .render(context: context, request: request)
+            }
+        }
         router.post(SiteRoute.dossierActions().pattern) { request, context in
             let identity = try context.requireStaff()
             let id = try context.parameters.id()

@@ -30,6 +30,7 @@ enum SiteRoute: Sendable {
     case dossierForm(id: Int64? = nil, form: String? = nil)
     case dossierAttachments(id: Int64? = nil)
     case dossierAttachment(id: Int64? = nil, attachmentID: Int64? = nil)
+    case dossierServiceFacts(id: Int64? = nil)
     case dossierLog
     case track(code: String? = nil)
     case trackRating(code: String? = nil)
@@ -117,6 +118,7 @@ enum SiteRoute: Sendable {
         case .dossierActions(let id): "/dossiers/\(Self.segment(id))/actions"
         case .dossierForm(let id, let form): "/dossiers/\(Self.segment(id))/forms/\(form ?? ":form")"
         case .dossierAttachments(let id): "/dossiers/\(Self.segment(id))/attachments"
+        case .dossierServiceFacts(let id): "/dossiers/\(Self.segment(id))/service-facts"
         case .dossierAttachment(let id, let attachmentID): "/dossiers/\(Self.segment(id))/attachments/\(Self.segment(attachmentID, name: "attachment"))"
         case .dossierLog: "/dossier-log"
         case .track(let code): "/track/\(code.map(Self.escaped) ?? ":code")"

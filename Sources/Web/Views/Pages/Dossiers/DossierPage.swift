@@ -54,6 +54,7 @@ struct DossierPage {
             ),
             actions,
             attachmentsSection,
+            serviceSection,
             .h2(.text("Phiếu kiểm soát quá trình giải quyết")),
             controlSheetTable,
             .if(DossierRating.canRate(dossier.state.status) && allowedToHandOver,
@@ -84,6 +85,37 @@ struct DossierPage {
                 })
             ),
         ]
+    }
+
+    /// What the service index measures of the dossier: MotCua's own facts shown, the officers' facts as
+    /// checkboxes for the officers of its units.
+    private var serviceSection: Node<HTML.BodyContext> {
+        let known: [(String, Bool)] = [
+            ("Thủ tục được cung cấp trực tuyến toàn trình khi tiếp nhận", dossier.service.fullyOnlineOffered),
+            ("Thủ tục có phí, lệ phí", dossier.service.feeDue), ("Có kết quả điện tử", dossier.service.electronicResult),
+        ]
+        return .section(
+            .attribute(named: "aria-labelledby", value: "service-title"),
+            .h2(.id("service-title"), .text("Số hóa, thanh toán và khai thác dữ liệu")),
+            .ul(.class("service-facts"), .forEach(known) { title, value in .li(.text("\(title): \(value ? "có" : "không")")) }),
+            canAttach && dossier.state.status != .rejectedAtReceipt ? .form(
+                .class("form service-form"), .action(SiteRoute.dossierServiceFacts(id: dossier.id).path), .method(.post),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .input(.type(.hidden), .name("lockVersion"), .value(String(dossier.lockVersion))),
+                .fieldset(
+                    .element(named: "legend", text: "Cán bộ xác nhận (dùng cho Bộ chỉ số phục vụ người dân, doanh nghiệp)"),
+                    .forEach(ServiceFacts.Recorded.allCases) { fact in
+                        .div(.class("choice"),
+                             .input(.type(.checkbox), .id("fact-\(fact.rawValue)"), .name(fact.rawValue), .value("true"),
+                                    .attribute(named: "checked", value: dossier.service[keyPath: fact.keyPath] ? "checked" : "")),
+                             .label(.for("fact-\(fact.rawValue)"), .text(fact.title)))
+                    }
+                ),
+                .button(.type(.submit), .class("button button--secondary"), .text("Lưu xác nhận"))
+            ) : .ul(.forEach(ServiceFacts.Recorded.allCases) { fact in
+                .li(.text("\(fact.title): \(dossier.service[keyPath: fact.keyPath] ? "có" : "không")"))
+            })
+        )
     }
 
     /// Each step of the template: its own due instant, when the dossier reached and left it, on time or late.

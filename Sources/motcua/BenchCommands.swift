@@ -7,7 +7,7 @@ import Persistence
 /// `motcua bench …`: throughput figures measured against a baseline in the same run, never against a clock
 /// target in a unit test.
 struct BenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks.", subcommands: [Calendar.self, Intake.self, Statistics.self])
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks.", subcommands: [Calendar.self, Intake.self, Statistics.self, Index.self])
 
     struct Calendar: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -67,5 +67,20 @@ enum BenchDatabase {
             try await DemoCatalogue.load(on: database, at: Date())
             try await body(database)
         }
+    }
+}
+
+/// Timing helpers shared by the benchmarks: milliseconds per run, the median of several.
+enum BenchTiming {
+    static func times(_ count: Int, _ body: () async throws -> Void) async throws -> [Double] {
+        var result: [Double] = []
+        for _ in 0..<count { result.append(seconds(try await ContinuousClock().measure { try await body() }) * 1000) }
+        return result
+    }
+
+    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

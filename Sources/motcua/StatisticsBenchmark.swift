@@ -44,36 +44,24 @@ extension BenchCommand {
                 let calculator = DeadlineCalculator(calendar: calendar)
 
                 var counted = DossierStatistics.Table(counts: [:], averageWorkingDays: nil)
-                let countersTimes = try await times(repeats) {
+                let countersTimes = try await BenchTiming.times(repeats) {
                     counted = DossierStatistics.table(try await StatisticsCounters(database.sql).sums(unitID: unitID, from: from, to: to))
                 }
                 var recount = DossierStatistics.Table(counts: [:], averageWorkingDays: nil)
-                let recountTimes = try await times(max(1, min(repeats, 5))) {
+                let recountTimes = try await BenchTiming.times(max(1, min(repeats, 5))) {
                     let facts = try await DossierStore(database.sql).statisticsFacts(processingUnitID: unitID, from: start, to: end)
                     recount = DossierStatistics.table(facts, from: start, to: end, clock: clock, calculator: calculator)
                 }
                 let differences = DossierStatistics.Figure.allCases.filter { counted.count($0) != recount.count($0) }
                     .map { "\($0.rawValue) \(counted.count($0)) vs \(recount.count($0))" }
                 let same = differences.isEmpty ? "yes" : "NO (" + differences.joined(separator: ", ") + ")"
-                let countersMS = median(countersTimes), recountMS = median(recountTimes)
+                let countersMS = BenchTiming.median(countersTimes), recountMS = BenchTiming.median(recountTimes)
                 print(String(format: "%@ dossiers (made in %.0f s); busiest unit: %d dossiers, %d received in October 2026",
-                             size.formatted(), seconds(made), unitDossiers, counted.count(.received)))
+                             size.formatted(), BenchTiming.seconds(made), unitDossiers, counted.count(.received)))
                 print(String(format: "  recount from the dossiers:   %8.2f ms  (baseline)", recountMS))
                 print(String(format: "  sum of the unit's counters:  %8.2f ms  ratio %.4f  (target ≤ 50 ms: %@)  same counts: %@",
                              countersMS, countersMS / recountMS, countersMS <= 50 ? "met" : "NOT met", same))
             }
-        }
-
-        private func times(_ count: Int, _ body: () async throws -> Void) async throws -> [Double] {
-            var result: [Double] = []
-            for _ in 0..<count { result.append(seconds(try await ContinuousClock().measure { try await body() }) * 1000) }
-            return result
-        }
-
-        private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-
-        private func seconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         }
     }
 }

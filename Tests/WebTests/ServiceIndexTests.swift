@@ -159,6 +159,13 @@ extension ServiceIndexTests {
             let city = try await leader.get("/index?" + period)
             #expect(city.status == .ok && city.text.contains("kỳ 10/2026") && city.text.contains("Xếp hạng Phường, xã, thị trấn"))
             #expect(city.text.contains("không có dữ liệu"))
+            // The dashboard: the trend, satisfaction and overdue charts, each with its table of figures; the
+            // overdue bar of the ward (C, open since October) opens the list of exactly those dossiers.
+            #expect(city.text.contains("id=\"chart-trend\"") && city.text.contains("id=\"chart-satisfaction\"") && city.text.contains("Xem bảng số liệu"))
+            #expect(city.text.contains("<title id=\"chart-trend-title\">"))
+            let overdueLink = try #require(city.text.firstMatch(of: /<a href="(\/statistics\/dossiers\?[^"]+)">1 hồ sơ</)).output.1
+            let overdueList = try await leader.get(String(overdueLink).replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(overdueList.text.contains(fixture.dossiers[2].code.text) && overdueList.text.contains(": 1 hồ sơ"))
             // Every numerator and denominator link of the unit page lists as many records as it says.
             let unitPage = try await leader.get("/index/units/\(fixture.hoanKiem.id)?" + period)
             #expect(unitPage.text.contains("Xếp hạng 2/2"))

@@ -56,7 +56,8 @@ public struct StatisticsCounters: Sendable {
     /// Every unit's counters within [start, end) of local days (flows only): whole months from the monthly
     /// sums, the days at the edges from the daily counters — a quarter for all units reads a few rows per unit
     /// and counter. `units` limits the units read.
-    public func within(from start: LocalDate, to end: LocalDate, units: [Int64]? = nil) async throws -> [Int64: [DossierStatistics.Counter: Int64]] {
+    public func within(from start: LocalDate, to end: LocalDate, units: [Int64]? = nil, counters: [DossierStatistics.Counter]? = nil) async throws
+        -> [Int64: [DossierStatistics.Counter: Int64]] {
         var result: [Int64: [DossierStatistics.Counter: Int64]] = [:]
         guard start < end else { return result }
         let firstWhole = start.day == 1 ? start : LocalDate(year: start.year, month: start.month, day: LocalDate.daysIn(month: start.month, year: start.year))!.adding(days: 1)
@@ -75,6 +76,7 @@ public struct StatisticsCounters: Sendable {
                 .where(SQLColumn(part.column), .greaterThanOrEqual, SQLBind(part.from)).where(SQLColumn(part.column), .lessThan, SQLBind(part.to))
                 .groupBy("unit_id").groupBy("counter")
             if let units { select.where("unit_id", .in, units) }
+            if let counters { select.where("counter", .in, counters.map(\.rawValue)) }
             for row in try await select.all() {
                 guard let counter = DossierStatistics.Counter(rawValue: try row.decode(column: "counter", as: String.self)) else { continue }
                 result[try row.decode(column: "unit_id", as: Int64.self), default: [:]][counter, default: 0] += try row.decode(column: "total", as: Int64.self)

@@ -10,6 +10,8 @@ struct PageRoutes {
 
     func register(on router: some RouterMethods<AppRequestContext>) {
         router.get(SiteRoute.home.pattern) { request, context in
+            // A city leader's first page is the dashboard of the service index.
+            if context.identity?.has(.cityLeader) == true { return Response.redirect(to: SiteRoute.serviceIndex.path, type: .normal) }
             let count = try await services.units.count()
             return Page("Trang chủ", body: HomePage(identity: context.identity, unitCount: count).body).render(context: context, request: request)
         }

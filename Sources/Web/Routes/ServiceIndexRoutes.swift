@@ -17,8 +17,13 @@ struct ServiceIndexRoutes {
                 guard let unit = identity.grants.compactMap(\.unitID).first else { throw AppError.forbidden }
                 return Response.redirect(to: SiteRoute.serviceIndexUnit(id: unit).path + "?" + Self.parameters(period), type: .normal)
             }
-            let page = ServiceIndexPage(report: try await report(period), period: period, today: services.today())
-            return Page("Chỉ số phục vụ người dân, doanh nghiệp", body: page.body).render(context: context, request: request)
+            let dashboard: ServiceIndexDashboard
+            do {
+                dashboard = try await services.serviceIndexDashboard(period, today: services.today())
+            } catch let problem as AppServices.ServiceIndexProblem {
+                throw AppError.badRequest(problem.message)
+            }
+            return Page("Chỉ số phục vụ người dân, doanh nghiệp", body: dashboard.page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.serviceIndexUnit().pattern) { request, context in
             let identity = try context.requireStaff()

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Persistence
+import Plot
 
 /// The service index for a period: the framework in force, every unit's counts, the city's score, and
 /// rankings within each ranking group — what the pages, the API and `motcua index` show.
@@ -32,7 +33,33 @@ public struct ServiceIndexReport: Sendable {
     public static let rankedGroups = ["department", "local", "district"]
 }
 
+/// What the leaders' dashboard shows (`ServiceIndexPage`): the period's report, the city's trend, and the
+/// overdue dossiers by unit.
+public struct ServiceIndexDashboard: Sendable {
+    public var report: ServiceIndexReport
+    public var period: ReportingPeriod
+    public var today: LocalDate
+    public var trend: [(month: ReportingPeriod, score: ServiceIndexScore)]
+    /// Per processing unit (a section apart from its department), as the statistics list behind each bar counts them.
+    public var overdue: [(unit: OrgUnit, count: Int)]
+
+    var page: ServiceIndexPage { ServiceIndexPage(report: report, period: period, today: today, trend: trend, overdue: overdue) }
+
+    /// The page's content as HTML (for the benchmark: what the server renders, without the site's frame).
+    public func html() -> String { Node<HTML.BodyContext>.group(page.body).render() }
+}
+
 extension AppServices {
+    /// Everything the dashboard shows for a period.
+    public func serviceIndexDashboard(_ period: ReportingPeriod, today: LocalDate) async throws -> ServiceIndexDashboard {
+        let report = try await serviceIndex(from: period.from, through: period.through)
+        let overdue = try await overdueByUnit(at: today)
+        let byUnit = report.units.compactMap { unit -> (unit: OrgUnit, count: Int)? in overdue[unit.id].map { (unit, $0) } }
+            .sorted { ($1.count, $0.unit.name) < ($0.count, $1.unit.name) }
+        return ServiceIndexDashboard(report: report, period: period, today: today, trend: try await serviceIndexTrend(endingWith: period.through),
+                                     overdue: byUnit)
+    }
+
     /// Why an index cannot be computed.
     public enum ServiceIndexProblem: Error, Equatable {
         case noFramework(LocalDate)
@@ -43,6 +70,34 @@ extension AppServices {
             case .noFramework(let day): "Chưa có bộ chỉ số áp dụng cho ngày \(day.vietnamese)."
             case .badPeriod: "Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc, tối đa 10 năm."
             }
+        }
+    }
+
+    /// The city's score month by month: the `count` months ending with the one of `last`, each with the
+    /// framework in force on its first day (months before any framework are left out).
+    public func serviceIndexTrend(endingWith last: LocalDate, count: Int = 12) async throws -> [(month: ReportingPeriod, score: ServiceIndexScore)] {
+        let store = ServiceIndexStore(database.sql)
+        let frameworks = try await store.frameworks()
+        let clock = LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)
+        var months = [ReportingPeriod.month(of: last)]
+        while months.count < count { months.insert(.previousMonth(of: months[0].from), at: 0) }
+        var result: [(ReportingPeriod, ServiceIndexScore)] = []
+        for month in months {
+            guard let framework = frameworks.filter({ $0.applies(on: month.from) }).max(by: { $0.validFrom < $1.validFrom }),
+                  let start = clock.instant(parsing: month.from.iso + "T00:00"), let end = clock.instant(parsing: month.end.iso + "T00:00") else { continue }
+            let counts = try await store.counts(from: month.from, to: month.end, start: start, end: end, now: self.clock())
+            result.append((month, ServiceIndexScore(framework: framework, counts: ServiceIndexRanking.sum(counts, over: counts.keys))))
+        }
+        return result
+    }
+
+    /// Dossiers open and past their due instant at the start of `day`, per processing unit (from the counters:
+    /// due before the day less due and finished before it — docs/STATISTICS.md).
+    public func overdueByUnit(at day: LocalDate) async throws -> [Int64: Int] {
+        let sums = try await StatisticsCounters(database.sql).within(from: LocalDate(iso: "2000-01-01")!, to: day, counters: [.due, .dueAndFinished])
+        return sums.compactMapValues { counters in
+            let overdue = Int((counters[.due] ?? 0) - (counters[.dueAndFinished] ?? 0))
+            return overdue > 0 ? overdue : nil
         }
     }
 

@@ -77,11 +77,15 @@ enum ServiceIndexViews {
     }
 }
 
-/// The city's index with the units ranked.
+/// The leaders' dashboard: the city's index and its trend, where it loses points, the units ranked, the
+/// overdue dossiers by unit and the satisfaction trend — every figure a link that ends at records.
 struct ServiceIndexPage {
     var report: ServiceIndexReport
     var period: ReportingPeriod
     var today: LocalDate
+    var trend: [(month: ReportingPeriod, score: ServiceIndexScore)]
+    /// Units with dossiers open and overdue at the start of today, most first.
+    var overdue: [(unit: OrgUnit, count: Int)]
 
     var body: [Node<HTML.BodyContext>] {
         let city = report.city
@@ -89,6 +93,7 @@ struct ServiceIndexPage {
             .h1(.text("Chỉ số phục vụ người dân, doanh nghiệp")),
             .p(.class("lead"), .text("\(report.framework.title), tính trực tiếp từ dữ liệu MotCua — kỳ \(period.title).")),
             ServiceIndexViews.periodForm(period, action: SiteRoute.serviceIndex.path, today: today),
+            .div(.class("dashboard"), trendChart, satisfactionChart, overdueChart),
             .section(
                 .attribute(named: "aria-labelledby", value: "city-title"),
                 .h2(.id("city-title"), .text("Toàn thành phố: "), .span(.id("city-total"), .text(ServiceIndexViews.total(city)))),
@@ -100,6 +105,47 @@ struct ServiceIndexPage {
             ),
             .forEach([("department", "Sở, ban, ngành"), ("local", "Phường, xã, thị trấn")]) { group, title in ranking(group, title) },
         ]
+    }
+
+    private var trendChart: Node<HTML.BodyContext> {
+        SVGChart(
+            id: "chart-trend", title: "Điểm của toàn thành phố theo tháng (quy đổi /100)",
+            summary: "Điểm quy đổi trên 100 của \(trend.count) tháng gần nhất, tháng cuối là \(trend.last?.month.title ?? "").",
+            items: trend.map { month, score in
+                .init(label: month.title, value: score.scaledTo100 ?? 0, text: score.scaledTo100.map { ServiceIndexViews.number($0, decimals: 1) } ?? "—",
+                      href: SiteRoute.serviceIndex.path + "?" + ServiceIndexRoutes.parameters(month))
+            },
+            scaleMax: 100, valueHeading: "Điểm quy đổi /100"
+        ).line()
+    }
+
+    private var satisfactionChart: Node<HTML.BodyContext> {
+        SVGChart(
+            id: "chart-satisfaction", title: "Tỷ lệ đánh giá hài lòng về giải quyết hồ sơ theo tháng (%)",
+            summary: "Tỷ lệ đánh giá mức 4–5 trên tổng số đánh giá (chỉ tiêu 5.3) của từng tháng; tháng không có đánh giá ghi 0.",
+            items: trend.map { month, score in
+                let indicator = score.indicators.first { $0.measure == .ratingsSatisfied }
+                let count = indicator?.count ?? .zero
+                return .init(label: month.title, value: indicator?.ratio.map { $0 * 100 } ?? 0,
+                             text: indicator?.ratio.map { ServiceIndexViews.number($0 * 100, decimals: 1) + "% (\(count.numerator)/\(count.denominator))" } ?? "—",
+                             href: indicator.map { SiteRoute.serviceIndexRecords.path + "?unit=city&indicator=\($0.code)&part=denominator&" + ServiceIndexRoutes.parameters(month) })
+            },
+            scaleMax: 100, valueHeading: "Tỷ lệ hài lòng"
+        ).line()
+    }
+
+    private var overdueChart: Node<HTML.BodyContext> {
+        let yesterday = today.adding(days: -1)
+        guard !overdue.isEmpty else { return .p(.id("chart-overdue"), .text("Không có hồ sơ quá hạn đang giải quyết.")) }
+        return SVGChart(
+            id: "chart-overdue", title: "Hồ sơ đang giải quyết đã quá hạn, theo đơn vị (đầu ngày \(today.vietnamese))",
+            summary: "\(overdue.count) đơn vị có hồ sơ quá hạn; \(min(overdue.count, 15)) đơn vị nhiều nhất được vẽ.",
+            items: overdue.prefix(15).map { unit, count in
+                .init(label: unit.name, value: Double(count), text: "\(count) hồ sơ",
+                      href: SiteRoute.statisticsDossiers.path + "?unit=\(unit.id)&from=\(yesterday.iso)&to=\(yesterday.iso)&figure=pendingOverdue")
+            },
+            scaleMax: nil, valueHeading: "Số hồ sơ quá hạn"
+        ).bars()
     }
 
     private func ranking(_ group: String, _ title: String) -> Node<HTML.BodyContext> {

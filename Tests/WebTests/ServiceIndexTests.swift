@@ -135,6 +135,11 @@ import Web
             #expect(city.indicators.first { $0.code == "2.1" }?.count == .init(numerator: 4, denominator: 5))
             #expect(city.indicators.first { $0.code == "6.2" }?.count == .init(numerator: 1, denominator: 4))
 
+            // The trend's October (counted per month for the whole city at once) is the city's October.
+            let trend = try await services.serviceIndexTrend(endingWith: LocalDate(iso: "2026-10-31")!, count: 3)
+            #expect(trend.map(\.month.title) == ["08/2026", "09/2026", "10/2026"])
+            #expect(trend.last?.score == city)
+            #expect(trend[1].score.indicators.first { $0.code == "2.1" }?.count == .zero)
             // A rebuild from the dossiers and ratings gives the same counts.
             try await services.database.rebuildStatisticsCounters(calculator: services.deadlines)
             let rebuilt = try await services.serviceIndex(from: LocalDate(iso: "2026-10-01")!, through: LocalDate(iso: "2026-10-31")!)

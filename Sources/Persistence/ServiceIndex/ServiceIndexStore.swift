@@ -57,15 +57,7 @@ public struct ServiceIndexStore: Sendable {
     public func counts(from: LocalDate, to: LocalDate, start: Date, end: Date, now: Date, units: [Int64]? = nil) async throws
         -> [Int64: [ServiceIndexMeasure: Count]] {
         var result: [Int64: [ServiceIndexMeasure: Count]] = [:]
-        let counters = try await StatisticsCounters(database).within(from: from, to: to, units: units)
-        for (unitID, sums) in counters {
-            func sum(_ list: [DossierStatistics.Counter]) -> Int { list.reduce(0) { $0 + Int(sums[$1] ?? 0) } }
-            for measure in ServiceIndexMeasure.allCases {
-                if let pair = measure.counters { result[unitID, default: [:]][measure] = Count(numerator: sum(pair.numerator), denominator: sum(pair.denominator)) }
-            }
-            let received = sum(DossierStatistics.Counter.new)
-            result[unitID, default: [:]][.syncedToNationalPortal] = Count(numerator: received, denominator: received)
-        }
+        for (unitID, sums) in try await StatisticsCounters(database).within(from: from, to: to, units: units) { result[unitID] = Self.counts(sums) }
         for (unitID, unsynced) in try await unsynchronised(start: start, end: end, units: units) {
             if let count = result[unitID]?[.syncedToNationalPortal] {
                 result[unitID]![.syncedToNationalPortal] = Count(numerator: max(0, count.numerator - unsynced), denominator: count.denominator)
@@ -77,20 +69,55 @@ public struct ServiceIndexStore: Sendable {
         return result
     }
 
-    /// Dossiers received in [start, end) (not refused at receipt) with a message the national portal has not
-    /// accepted, per processing unit.
-    func unsynchronised(start: Date, end: Date, units: [Int64]?) async throws -> [Int64: Int] {
-        let pending = database.select().column("dossier_id").from("portal_outbox").where("status", .in, ["pending", "failed"])
-        let select = database.select().column("processing_unit_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("dossiers")
-            .where("received_at", .greaterThanOrEqual, start.milliseconds).where("received_at", .lessThan, end.milliseconds)
-            .where("status", .notEqual, DossierStatus.rejectedAtReceipt.rawValue)
-            .where(SQLColumn("id"), .in, SQLGroupExpression(pending.select))
-            .groupBy("processing_unit_id")
-        if let units { select.where("processing_unit_id", .in, units) }
-        var result: [Int64: Int] = [:]
-        for row in try await select.all() {
-            result[try row.decode(column: "processing_unit_id", as: Int64.self)] = try row.decode(column: "n", as: Int.self)
+    /// The city's counts for each of some whole months (the trend): the counters summed per month in one
+    /// query, the live measures month by month.
+    public func cityCounts(months: [ReportingPeriod], clock: LocalClock, now: Date) async throws -> [[ServiceIndexMeasure: Count]] {
+        guard let first = months.first, let last = months.last else { return [] }
+        let totals = try await StatisticsCounters(database).monthlyTotals(from: first.from, to: last.end)
+        var result: [[ServiceIndexMeasure: Count]] = []
+        for month in months {
+            var counts = Self.counts(totals[String(month.from.iso.prefix(7))] ?? [:])
+            guard let start = clock.instant(parsing: month.from.iso + "T00:00"), let end = clock.instant(parsing: month.end.iso + "T00:00") else {
+                throw PersistenceError.corrupt("no instant for \(month.from.iso)")
+            }
+            let unsynced = try await unsynchronised(start: start, end: end, units: nil).values.reduce(0, +)
+            let synced = counts[.syncedToNationalPortal]!
+            counts[.syncedToNationalPortal] = Count(numerator: max(0, synced.numerator - unsynced), denominator: synced.denominator)
+            for (_, unitCounts) in try await feedbackCounts(start: start, end: end, now: now, units: nil) {
+                for (measure, count) in unitCounts { counts[measure] = counts[measure]! + count }
+            }
+            result.append(counts)
         }
+        return result
+    }
+
+    /// The counts of the counter measures from summed counters; synchronisation starts at every dossier
+    /// received (the caller takes away those not synchronised) and feedback at none.
+    static func counts(_ sums: [DossierStatistics.Counter: Int64]) -> [ServiceIndexMeasure: Count] {
+        func sum(_ list: [DossierStatistics.Counter]) -> Int { list.reduce(0) { $0 + Int(sums[$1] ?? 0) } }
+        var result: [ServiceIndexMeasure: Count] = [.feedbackOnTime: .zero, .feedbackSatisfied: .zero]
+        for measure in ServiceIndexMeasure.allCases {
+            if let pair = measure.counters { result[measure] = Count(numerator: sum(pair.numerator), denominator: sum(pair.denominator)) }
+        }
+        let received = sum(DossierStatistics.Counter.new)
+        result[.syncedToNationalPortal] = Count(numerator: received, denominator: received)
+        return result
+    }
+
+    /// Dossiers received in [start, end) (not refused at receipt) with a message the national portal has not
+    /// accepted, per processing unit — read from the outbox's pending and failed rows (found by their index),
+    /// so the cost follows the backlog, not the number of dossiers.
+    func unsynchronised(start: Date, end: Date, units: [Int64]?) async throws -> [Int64: Int] {
+        let unitFilter: SQLQueryString = units.map { " AND d.processing_unit_id IN (\(binds: $0))" } ?? ""
+        let rows = try await database.raw("""
+            SELECT d.processing_unit_id AS unit_id, COUNT(DISTINCT d.id) AS n
+            FROM portal_outbox o JOIN dossiers d ON d.id = o.dossier_id
+            WHERE o.status IN ('pending', 'failed') AND d.received_at >= \(bind: start.milliseconds) AND d.received_at < \(bind: end.milliseconds)
+              AND d.status <> 'rejectedAtReceipt'\(unitFilter)
+            GROUP BY d.processing_unit_id
+            """).all()
+        var result: [Int64: Int] = [:]
+        for row in rows { result[try row.decode(column: "unit_id", as: Int64.self)] = try row.decode(column: "n", as: Int.self) }
         return result
     }
 

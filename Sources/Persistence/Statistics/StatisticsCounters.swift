@@ -107,6 +107,20 @@ public struct StatisticsCounters: Sendable {
         return sums
     }
 
+    /// Every unit's counters together, per month (yyyy-MM), for the months [first, end) — one row per month
+    /// and counter (the city's trend).
+    public func monthlyTotals(from first: LocalDate, to end: LocalDate) async throws -> [String: [DossierStatistics.Counter: Int64]] {
+        let rows = try await database.select().column("month").column("counter").column(SQLRaw("CAST(SUM(value) AS BIGINT)"), as: "total")
+            .from("statistics_monthly").where("month", .greaterThanOrEqual, String(first.iso.prefix(7))).where("month", .lessThan, String(end.iso.prefix(7)))
+            .groupBy("month").groupBy("counter").all()
+        var result: [String: [DossierStatistics.Counter: Int64]] = [:]
+        for row in rows {
+            guard let counter = DossierStatistics.Counter(rawValue: try row.decode(column: "counter", as: String.self)) else { continue }
+            result[try row.decode(column: "month", as: String.self), default: [:]][counter] = try row.decode(column: "total", as: Int64.self)
+        }
+        return result
+    }
+
     /// Whether any counter is stored (an empty table beside stored dossiers needs a recount).
     public func isEmpty() async throws -> Bool {
         try await database.select().column(SQLLiteral.numeric("1")).from("statistics_counters").limit(1).first() == nil

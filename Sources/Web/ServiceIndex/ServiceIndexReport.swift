@@ -81,14 +81,10 @@ extension AppServices {
         let clock = LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)
         var months = [ReportingPeriod.month(of: last)]
         while months.count < count { months.insert(.previousMonth(of: months[0].from), at: 0) }
-        var result: [(ReportingPeriod, ServiceIndexScore)] = []
-        for month in months {
-            guard let framework = frameworks.filter({ $0.applies(on: month.from) }).max(by: { $0.validFrom < $1.validFrom }),
-                  let start = clock.instant(parsing: month.from.iso + "T00:00"), let end = clock.instant(parsing: month.end.iso + "T00:00") else { continue }
-            let counts = try await store.counts(from: month.from, to: month.end, start: start, end: end, now: self.clock())
-            result.append((month, ServiceIndexScore(framework: framework, counts: ServiceIndexRanking.sum(counts, over: counts.keys))))
+        let counts = try await store.cityCounts(months: months, clock: clock, now: self.clock())
+        return zip(months, counts).compactMap { month, counts in
+            frameworks.filter { $0.applies(on: month.from) }.max { $0.validFrom < $1.validFrom }.map { (month, ServiceIndexScore(framework: $0, counts: counts)) }
         }
-        return result
     }
 
     /// Dossiers open and past their due instant at the start of `day`, per processing unit (from the counters:

@@ -61,12 +61,15 @@ public struct UnitStore: Sendable {
         public var kind: UnitKind?
         public var query: String?
         public var validOn: LocalDate?
+        /// In force on at least one day of the period.
+        public var validDuring: ReportingPeriod?
         public var parentID: Int64?
 
-        public init(kind: UnitKind? = nil, query: String? = nil, validOn: LocalDate? = nil, parentID: Int64? = nil) {
+        public init(kind: UnitKind? = nil, query: String? = nil, validOn: LocalDate? = nil, validDuring: ReportingPeriod? = nil, parentID: Int64? = nil) {
             self.kind = kind
             self.query = query
             self.validOn = validOn
+            self.validDuring = validDuring
             self.parentID = parentID
         }
     }
@@ -85,6 +88,11 @@ public struct UnitStore: Sendable {
             select = select
                 .where(group: { $0.where("valid_from", .is, SQLLiteral.null).orWhere("valid_from", .lessThanOrEqual, day) })
                 .where(group: { $0.where("valid_to", .is, SQLLiteral.null).orWhere("valid_to", .greaterThanOrEqual, day) })
+        }
+        if let period = filter.validDuring {
+            select = select
+                .where(group: { $0.where("valid_from", .is, SQLLiteral.null).orWhere("valid_from", .lessThanOrEqual, period.through.iso) })
+                .where(group: { $0.where("valid_to", .is, SQLLiteral.null).orWhere("valid_to", .greaterThanOrEqual, period.from.iso) })
         }
         let units = try await select.all().map(Self.decode)
         return units.sorted { VietnameseText.areInIncreasingOrder($0.name, $1.name) }

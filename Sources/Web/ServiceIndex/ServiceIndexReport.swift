@@ -111,9 +111,7 @@ extension AppServices {
         guard let start = clock.instant(parsing: from.iso + "T00:00"), let endInstant = clock.instant(parsing: end.iso + "T00:00") else {
             throw ServiceIndexProblem.badPeriod
         }
-        let units = try await self.units.list().filter { unit in
-            (unit.validFrom.map { $0 <= through } ?? true) && (unit.validTo.map { $0 >= from } ?? true)
-        }
+        let units = try await self.units.list(.init(validDuring: ReportingPeriod(from: from, through: through)))
         let counts = try await store.counts(from: from, to: end, start: start, end: endInstant, now: self.clock())
         return ServiceIndexReport(framework: framework, from: from, through: through, units: units, counts: counts)
     }

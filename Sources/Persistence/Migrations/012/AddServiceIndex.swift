@@ -37,8 +37,11 @@ struct AddServiceIndex: Migration {
             .column("value", type: .bigint, .notNull)
             .unique("unit_id", "counter", "month")
             .run()
-        try await database.create(index: "statistics_monthly_month").on("statistics_monthly").column("month").run()
-        try await database.create(index: "statistics_counters_day").on("statistics_counters").column("day").run()
+        // Covering indexes: a period's sums for every unit are read from the index alone.
+        try await database.create(index: "statistics_monthly_month").on("statistics_monthly").column("month").column("counter").column("unit_id")
+            .column("value").run()
+        try await database.create(index: "statistics_counters_day").on("statistics_counters").column("day").column("counter").column("unit_id")
+            .column("value").run()
         try await database.delete(from: "statistics_counters").run()
     }
 

@@ -227,6 +227,36 @@ extension ServiceIndexTests {
     }
 }
 
+extension ServiceIndexTests {
+    @Test func whatIfCompletingTheOpenDossiersByTheEndOfThePeriod() async throws {
+        try await withApp { client, services in
+            try await DemoCatalogue.load(on: services.database, at: Date())
+            let ward = try await Self.ward("00070", services)
+            let dossier = try await services.desk.receive(
+                .init(procedureCode: "DEMO-HT-05", receivingUnitID: ward.id, channel: .inPerson,
+                      applicant: Applicant(kind: .person, name: "Nguyễn Văn Bình", identifier: "001090012345")),
+                by: ward.desk, at: services.clock(), day: services.today())
+            let head = try await Browser.signedIn(client, as: "unitHead-00070")
+            // A period ending 40 days from now: the dossier, due in 3 working days, would be completed late.
+            let period = "from=\(services.today().iso)&to=\(services.today().adding(days: 40).iso)"
+            let unitPage = try await head.get("/index/units/\(ward.id)?" + period)
+            #expect(unitPage.text.contains("/index/units/\(ward.id)/what-if?"))
+            let whatIf = try await head.get("/index/units/\(ward.id)/what-if?" + period)
+            #expect(whatIf.status == .ok && whatIf.text.contains("Nếu 1 hồ sơ được chọn"))
+            #expect(whatIf.text.contains("id=\"d-\(dossier.id)\" name=\"dossier\" value=\"\(dossier.id)\" checked"))
+            // Completing it late: 2.1 goes from nothing completed (full marks) to 0 of 1.
+            #expect(whatIf.text.contains("id=\"after-2.1\">0/1 → 0,00 điểm"))
+            #expect(whatIf.text.contains("id=\"before-total\">") && whatIf.text.contains("id=\"after-total\">"))
+            // None chosen by hand but another dossier id: nothing changes.
+            let other = try await head.get("/index/units/\(ward.id)/what-if?\(period)&dossier=999999")
+            #expect(other.text.contains("Nếu 0 hồ sơ được chọn") && other.text.contains("Không chỉ tiêu nào thay đổi."))
+            // A period already over is refused with the reason.
+            #expect(try await head.get("/index/units/\(ward.id)/what-if?from=2026-01-01&to=2026-01-31").status == .badRequest)
+            #expect(try await head.get("/index/units/999999/what-if?" + period).status == .notFound)
+        }
+    }
+}
+
 extension Array where Element == UInt8 {
     var data: Data { Data(self) }
 }

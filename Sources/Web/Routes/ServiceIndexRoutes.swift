@@ -38,6 +38,41 @@ struct ServiceIndexRoutes {
                                             rank: ranking.first { $0.unit.id == id }?.rank, ranked: ranking.count, today: services.today())
             return Page("Chỉ số phục vụ — \(unit.name)", body: page.body).render(context: context, request: request)
         }
+        // What-if: the unit's open dossiers completed at 17:00 on the period's last day (all the overdue ones
+        // unless some are chosen), and the score that would follow.
+        router.get(SiteRoute.serviceIndexWhatIf().pattern) { request, context in
+            let identity = try context.requireStaff()
+            let id = try context.parameters.id()
+            guard identity.scope.contains(id) else { throw AppError.notFound }
+            let period = try Self.period(request, today: services.today())
+            let report = try await report(period)
+            guard let unit = report.units.first(where: { $0.id == id }), unit.kind != .city else { throw AppError.notFound }
+            let clock = LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes)
+            guard let completion = clock.instant(parsing: period.through.iso + "T17:00"), let start = clock.instant(parsing: period.from.iso + "T00:00"),
+                  let end = clock.instant(parsing: period.end.iso + "T00:00") else { throw AppError.badRequest("Khoảng thời gian không hợp lệ.") }
+            guard completion > services.clock() else { throw AppError.badRequest("Kỳ này đã kết thúc: chỉ tính giả định cho kỳ chưa kết thúc.") }
+            let members = ServiceIndexRanking.members(of: unit.id, in: report.units)
+            var open: [(facts: DossierStatistics.Facts, unitID: Int64)] = []
+            for member in members {
+                open += try await services.dossiers.statisticsFacts(processingUnitID: member, from: start, to: end).filter { $0.outcome == .open }.map { ($0, member) }
+            }
+            let chosen = Set(request.queries("dossier").compactMap { Int64($0) })
+            let selected = chosen.isEmpty ? open.filter { ($0.facts.dueAt ?? .distantFuture) < completion } : open.filter { chosen.contains($0.facts.id) }
+            var changes: [DossierStatistics.Counter: Int] = [:]
+            for item in selected {
+                let calculator = try await services.deadlines(item.unitID, services.database.sql)
+                let moved = ServiceIndexWhatIf.changes(from: [item.facts], to: [ServiceIndexWhatIf.completing(item.facts, at: completion)],
+                                                       period: period.from, period.end, calculator: calculator)
+                changes.merge(moved, uniquingKeysWith: +)
+            }
+            let counts = ServiceIndexRanking.sum(report.counts, over: members)
+            let items = try await services.dossiers.dossiers(ids: open.map(\.facts.id))
+            let page = ServiceIndexWhatIfPage(
+                period: period, unit: unit, before: ServiceIndexScore(framework: report.framework, counts: counts),
+                after: ServiceIndexScore(framework: report.framework, counts: ServiceIndexWhatIf.adjusted(counts, by: changes)),
+                open: items, selected: Set(selected.map(\.facts.id)), completion: completion, clock: clock)
+            return Page("Giả định — \(unit.name)", body: page.body).render(context: context, request: request)
+        }
         router.get(SiteRoute.serviceIndexRecords.pattern) { request, context in
             let identity = try context.requireStaff()
             let period = try Self.period(request, today: services.today())

@@ -65,6 +65,7 @@ enum SiteRoute: Sendable {
     case serviceIndex
     case serviceIndexUnit(id: Int64? = nil)
     case serviceIndexRecords
+    case serviceIndexWhatIf(id: Int64? = nil)
     case apiServiceIndex
     case apiServiceIndexRanking
     case delegations
@@ -154,6 +155,7 @@ enum SiteRoute: Sendable {
         case .serviceIndex: "/index"
         case .serviceIndexUnit(let id): "/index/units/\(Self.segment(id))"
         case .serviceIndexRecords: "/index/records"
+        case .serviceIndexWhatIf(let id): "/index/units/\(Self.segment(id))/what-if"
         case .apiServiceIndex: "/api/v1/index/service"
         case .apiServiceIndexRanking: "/api/v1/index/ranking"
         case .delegations: "/delegations"
@@ -208,14 +210,16 @@ extension Request {
     }
 
     /// A query parameter as an HTML form sends it: "+" stands for a space (application/x-www-form-urlencoded).
-    func query(_ name: String) -> String? {
-        guard let raw = uri.query else { return nil }
-        for pair in raw.split(separator: "&") {
+    func query(_ name: String) -> String? { queries(name).first }
+
+    /// Every value of a query parameter (checkboxes of the same name), in order.
+    func queries(_ name: String) -> [String] {
+        guard let raw = uri.query else { return [] }
+        return raw.split(separator: "&").compactMap { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.first.flatMap({ String($0).removingPercentEncoding }) == name else { continue }
+            guard parts.first.flatMap({ String($0).removingPercentEncoding }) == name else { return nil }
             let value = parts.count > 1 ? String(parts[1]) : ""
             return value.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
         }
-        return nil
     }
 }

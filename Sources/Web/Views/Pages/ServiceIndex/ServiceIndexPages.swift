@@ -185,8 +185,65 @@ struct ServiceIndexUnitPage {
                .text(rank.map { ". Xếp hạng \($0)/\(ranked) trong \(unit.kind.title.lowercased()) và đơn vị cùng cấp." } ?? ". Chưa được xếp hạng trong kỳ.")),
             .h2(.text("Chỉ tiêu mất nhiều điểm nhất")),
             ServiceIndexViews.weakest(score),
+            .p(.a(.href(SiteRoute.serviceIndexWhatIf(id: unit.id).path + "?" + ServiceIndexRoutes.parameters(period)),
+                  .text("Giả định: nếu hoàn thành các hồ sơ đang giải quyết trước cuối kỳ thì điểm sẽ là bao nhiêu?"))),
             ServiceIndexViews.scoreTable(score, unit: unit, period: period),
         ]
+    }
+}
+
+/// What-if: the unit's open dossiers, those chosen completed at the end of the period, and the score before and after.
+struct ServiceIndexWhatIfPage {
+    var period: ReportingPeriod
+    var unit: OrgUnit
+    var before: ServiceIndexScore
+    var after: ServiceIndexScore
+    var open: [DossierQueueItem]
+    var selected: Set<Int64>
+    var completion: Date
+    var clock: LocalClock
+
+    var body: [Node<HTML.BodyContext>] {
+        let changed = zip(before.indicators, after.indicators).filter { $0.0.count != $0.1.count }
+        return [
+            .h1(.text("Giả định — \(unit.name)")),
+            .p(.class("lead"), .text("Nếu \(selected.count) hồ sơ được chọn hoàn thành lúc \(clock.text(completion)) (cuối kỳ \(period.title)), tổng điểm từ "),
+               .strong(.id("before-total"), .text(ServiceIndexViews.number(before.total))), .text(" thành "),
+               .strong(.id("after-total"), .text(ServiceIndexViews.number(after.total))),
+               .text(" / \(ServiceIndexViews.number(after.measurableMax, decimals: 0)) điểm đo được.")),
+            changed.isEmpty ? .p(.text("Không chỉ tiêu nào thay đổi.")) : .table(
+                .class("table"), .caption(.text("Chỉ tiêu thay đổi")),
+                .thead(.tr(.th(.text("Chỉ tiêu")), .th(.text("Hiện nay")), .th(.text("Giả định")))),
+                .tbody(.forEach(changed) { now, then in
+                    .tr(.th(.attribute(named: "scope", value: "row"), .text("\(now.code) \(now.name)")),
+                        .td(.text(Self.figure(now))), .td(.id("after-\(now.code)"), .text(Self.figure(then))))
+                })
+            ),
+            .p(.class("note"), .text("Hồ sơ đã quá hạn nếu hoàn thành vẫn tính là trễ hạn (tăng mẫu số chỉ tiêu 2.1); hồ sơ chưa đến hạn hoàn thành "
+                                     + "trước hạn tính là đúng hạn. Mặc định chọn các hồ sơ sẽ quá hạn trước thời điểm cuối kỳ.")),
+            .form(
+                .class("form"), .action(SiteRoute.serviceIndexWhatIf(id: unit.id).path), .method(.get),
+                .input(.type(.hidden), .name("from"), .value(period.from.iso)), .input(.type(.hidden), .name("to"), .value(period.through.iso)),
+                .table(
+                    .class("table"), .caption(.text("Hồ sơ đang giải quyết (\(open.count))")),
+                    .thead(.tr(.th(.text("Chọn")), .th(.text("Mã hồ sơ")), .th(.text("Thủ tục")), .th(.text("Hạn giải quyết")))),
+                    .tbody(.forEach(open) { item in
+                        .tr(.td(.input(.type(.checkbox), .id("d-\(item.dossier.id)"), .name("dossier"), .value(String(item.dossier.id)),
+                                       .attribute(named: "checked", value: selected.contains(item.dossier.id) ? "checked" : ""),
+                                       .attribute(named: "aria-label", value: "Chọn hồ sơ \(item.dossier.code.text)"))),
+                            .td(.a(.href(SiteRoute.dossier(id: item.dossier.id).path), .text(item.dossier.code.text))), .td(.text(item.procedureName)),
+                            .td(.text(item.dossier.dueAt.map(clock.text) ?? "Tạm dừng")))
+                    })
+                ),
+                .button(.type(.submit), .class("button"), .text("Tính lại"))
+            ),
+            .p(.a(.href(SiteRoute.serviceIndexUnit(id: unit.id).path + "?" + ServiceIndexRoutes.parameters(period)), .text("Về bảng điểm"))),
+        ]
+    }
+
+    static func figure(_ indicator: ServiceIndexScore.Indicator) -> String {
+        guard let count = indicator.count else { return "không có dữ liệu" }
+        return "\(count.numerator)/\(count.denominator) → \(ServiceIndexViews.number(indicator.points ?? 0)) điểm"
     }
 }
 

@@ -257,6 +257,34 @@ extension ServiceIndexTests {
     }
 }
 
+extension ServiceIndexTests {
+    @Test func publicStatisticsWithoutPersonalData() async throws {
+        try await withApp { client, services in
+            let fixture = try await Self.fixture(services)
+            let period = "from=2026-10-01&to=2026-10-31"
+            let page = try await client.execute(uri: "/public/statistics?" + period, method: .get)
+            #expect(page.status == .ok && page.text.contains("Phường Hoàn Kiếm") && page.text.contains("66,7%") && page.text.contains("25,0%"))
+            #expect(page.text.contains("50,0% (2 lượt)"))
+            for dossier in fixture.dossiers { #expect(!page.text.contains(dossier.code.text)) }
+            #expect(!page.text.contains("Nguyễn Văn Bình") && !page.text.contains("/dossiers/"))
+            let json = try await client.execute(uri: "/public/statistics.json?" + period, method: .get)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [String: Any])
+            let units = try #require(object["units"] as? [[String: Any]])
+            let hoanKiem = try #require(units.first { $0["unit"] as? String == "00070" })
+            #expect(hoanKiem["received"] as? Int == 4 && hoanKiem["receivedOnline"] as? Int == 1 && hoanKiem["completed"] as? Int == 3)
+            #expect(hoanKiem["completedOnTime"] as? Int == 2 && hoanKiem["rated"] as? Int == 2 && hoanKiem["ratedSatisfied"] as? Int == 1)
+            let city = try #require(object["city"] as? [String: Any])
+            #expect(city["received"] as? Int == 5 && city["completed"] as? Int == 5 && city["completedOnTime"] as? Int == 4)
+            #expect(units.count == 2, "units with nothing in the period are left out")
+            let csv = try await client.execute(uri: "/public/statistics.csv?" + period, method: .get)
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            let lines = csv.text.split(separator: "\r\n")
+            #expect(lines.count == 4 && lines[0].contains("Tỷ lệ đúng hạn (%)") && lines.contains { $0.hasPrefix("00070,Phường Hoàn Kiếm,ward,4,1,25.0,3,2,66.7,2,1,50.0") })
+            #expect(try await client.execute(uri: "/public/statistics.json?from=2026-13-01", method: .get).status == .badRequest)
+        }
+    }
+}
+
 extension Array where Element == UInt8 {
     var data: Data { Data(self) }
 }

@@ -65,6 +65,9 @@ enum SiteRoute: Sendable {
     case serviceIndex
     case serviceIndexUnit(id: Int64? = nil)
     case serviceIndexRecords
+    case publicStatistics
+    case publicStatisticsJSON
+    case publicStatisticsCSV
     case serviceIndexWhatIf(id: Int64? = nil)
     case apiServiceIndex
     case apiServiceIndexRanking
@@ -155,6 +158,9 @@ enum SiteRoute: Sendable {
         case .serviceIndex: "/index"
         case .serviceIndexUnit(let id): "/index/units/\(Self.segment(id))"
         case .serviceIndexRecords: "/index/records"
+        case .publicStatistics: "/public/statistics"
+        case .publicStatisticsJSON: "/public/statistics.json"
+        case .publicStatisticsCSV: "/public/statistics.csv"
         case .serviceIndexWhatIf(let id): "/index/units/\(Self.segment(id))/what-if"
         case .apiServiceIndex: "/api/v1/index/service"
         case .apiServiceIndexRanking: "/api/v1/index/ranking"

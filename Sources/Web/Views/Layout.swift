@@ -46,6 +46,7 @@ struct Layout {
             (SiteRoute.procedures.path, "Thủ tục hành chính"),
             ("/track", "Tra cứu hồ sơ"),
             (SiteRoute.feedback.path, "Phản ánh, kiến nghị"),
+            (SiteRoute.publicStatistics.path, "Số liệu công khai"),
             (SiteRoute.units.path, "Đơn vị hành chính"),
             (SiteRoute.calendar.path, "Lịch làm việc"),
             (SiteRoute.glossary.path, "Thuật ngữ"),

@@ -97,7 +97,7 @@ PUBLIC_PAGES = ["/", "/units", "/units?q=hoan+kiem&period=all", "/glossary", "/s
                 "/calendar/due?received=2026-02-12T09%3A30&amount=5&unit=days",
                 "/procedures", "/procedures?q=khai+sinh", "/procedures/DEMO-DD-02", "/procedures/DEMO-HT-01",
                 "/register", "/track", "/feedback", "/feedback/new", "/public/statistics", "/public/statistics?from=2026-01-01&to=2026-12-31"]
-STAFF_PAGES = ["/", "/users", "/dossiers", "/statistics", "/statistics/dossiers?figure=received", "/dossier-log", "/feedback/inbox"]
+STAFF_PAGES = ["/", "/users", "/dossiers", "/statistics", "/statistics/dossiers?figure=received", "/dossier-log", "/feedback/inbox", "/index"]
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)

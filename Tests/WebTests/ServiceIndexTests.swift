@@ -140,6 +140,8 @@ import Web
             #expect(trend.map(\.month.title) == ["08/2026", "09/2026", "10/2026"])
             #expect(trend.last?.score == city)
             #expect(trend[1].score.indicators.first { $0.code == "2.1" }?.count == .zero)
+            let wardTrend = try await services.serviceIndexTrend(endingWith: LocalDate(iso: "2026-10-31")!, count: 2, units: [fixture.hoanKiem.id])
+            #expect(wardTrend.last?.score == score)
             // A rebuild from the dossiers and ratings gives the same counts.
             try await services.database.rebuildStatisticsCounters(calculator: services.deadlines)
             let rebuilt = try await services.serviceIndex(from: LocalDate(iso: "2026-10-01")!, through: LocalDate(iso: "2026-10-31")!)
@@ -173,7 +175,7 @@ extension ServiceIndexTests {
             #expect(overdueList.text.contains(fixture.dossiers[2].code.text) && overdueList.text.contains(": 1 hồ sơ"))
             // Every numerator and denominator link of the unit page lists as many records as it says.
             let unitPage = try await leader.get("/index/units/\(fixture.hoanKiem.id)?" + period)
-            #expect(unitPage.text.contains("Xếp hạng 2/2"))
+            #expect(unitPage.text.contains("Xếp hạng 2/2") && unitPage.text.contains("id=\"chart-unit-trend\""))
             let links = unitPage.text.matches(of: /href="(\/index\/records\?[^"]+)"[^>]*>(\d+)</).map { (String($0.output.1), Int($0.output.2)!) }
             #expect(links.count == 24)
             for (href, shown) in links {

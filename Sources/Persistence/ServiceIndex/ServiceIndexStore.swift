@@ -69,21 +69,21 @@ public struct ServiceIndexStore: Sendable {
         return result
     }
 
-    /// The city's counts for each of some whole months (the trend): the counters summed per month in one
-    /// query, the live measures month by month.
-    public func cityCounts(months: [ReportingPeriod], clock: LocalClock, now: Date) async throws -> [[ServiceIndexMeasure: Count]] {
+    /// The counts of some units together (nil: the city) for each of some whole months (a trend): the counters
+    /// summed per month in one query, the live measures month by month.
+    public func monthlyCounts(months: [ReportingPeriod], units: [Int64]? = nil, clock: LocalClock, now: Date) async throws -> [[ServiceIndexMeasure: Count]] {
         guard let first = months.first, let last = months.last else { return [] }
-        let totals = try await StatisticsCounters(database).monthlyTotals(from: first.from, to: last.end)
+        let totals = try await StatisticsCounters(database).monthlyTotals(from: first.from, to: last.end, units: units)
         var result: [[ServiceIndexMeasure: Count]] = []
         for month in months {
             var counts = Self.counts(totals[String(month.from.iso.prefix(7))] ?? [:])
             guard let start = clock.instant(parsing: month.from.iso + "T00:00"), let end = clock.instant(parsing: month.end.iso + "T00:00") else {
                 throw PersistenceError.corrupt("no instant for \(month.from.iso)")
             }
-            let unsynced = try await unsynchronised(start: start, end: end, units: nil).values.reduce(0, +)
+            let unsynced = try await unsynchronised(start: start, end: end, units: units).values.reduce(0, +)
             let synced = counts[.syncedToNationalPortal]!
             counts[.syncedToNationalPortal] = Count(numerator: max(0, synced.numerator - unsynced), denominator: synced.denominator)
-            for (_, unitCounts) in try await feedbackCounts(start: start, end: end, now: now, units: nil) {
+            for (_, unitCounts) in try await feedbackCounts(start: start, end: end, now: now, units: units) {
                 for (measure, count) in unitCounts { counts[measure] = counts[measure]! + count }
             }
             result.append(counts)

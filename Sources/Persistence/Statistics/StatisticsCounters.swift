@@ -107,12 +107,14 @@ public struct StatisticsCounters: Sendable {
         return sums
     }
 
-    /// Every unit's counters together, per month (yyyy-MM), for the months [first, end) — one row per month
-    /// and counter (the city's trend).
-    public func monthlyTotals(from first: LocalDate, to end: LocalDate) async throws -> [String: [DossierStatistics.Counter: Int64]] {
-        let rows = try await database.select().column("month").column("counter").column(SQLRaw("CAST(SUM(value) AS BIGINT)"), as: "total")
+    /// Every unit's (or some units') counters together, per month (yyyy-MM), for the months [first, end) —
+    /// one row per month and counter (a trend).
+    public func monthlyTotals(from first: LocalDate, to end: LocalDate, units: [Int64]? = nil) async throws -> [String: [DossierStatistics.Counter: Int64]] {
+        let select = database.select().column("month").column("counter").column(SQLRaw("CAST(SUM(value) AS BIGINT)"), as: "total")
             .from("statistics_monthly").where("month", .greaterThanOrEqual, String(first.iso.prefix(7))).where("month", .lessThan, String(end.iso.prefix(7)))
-            .groupBy("month").groupBy("counter").all()
+            .groupBy("month").groupBy("counter")
+        if let units { select.where("unit_id", .in, units) }
+        let rows = try await select.all()
         var result: [String: [DossierStatistics.Counter: Int64]] = [:]
         for row in rows {
             guard let counter = DossierStatistics.Counter(rawValue: try row.decode(column: "counter", as: String.self)) else { continue }

@@ -73,15 +73,16 @@ extension AppServices {
         }
     }
 
-    /// The city's score month by month: the `count` months ending with the one of `last`, each with the
-    /// framework in force on its first day (months before any framework are left out).
-    public func serviceIndexTrend(endingWith last: LocalDate, count: Int = 12) async throws -> [(month: ReportingPeriod, score: ServiceIndexScore)] {
+    /// The city's (or some units' together) score month by month: the `count` months ending with the one of
+    /// `last`, each with the framework in force on its first day (months before any framework are left out).
+    public func serviceIndexTrend(endingWith last: LocalDate, count: Int = 12, units: [Int64]? = nil) async throws
+        -> [(month: ReportingPeriod, score: ServiceIndexScore)] {
         let store = ServiceIndexStore(database.sql)
         let frameworks = try await store.frameworks()
         let clock = LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)
         var months = [ReportingPeriod.month(of: last)]
         while months.count < count { months.insert(.previousMonth(of: months[0].from), at: 0) }
-        let counts = try await store.cityCounts(months: months, clock: clock, now: self.clock())
+        let counts = try await store.monthlyCounts(months: months, units: units, clock: clock, now: self.clock())
         return zip(months, counts).compactMap { month, counts in
             frameworks.filter { $0.applies(on: month.from) }.max { $0.validFrom < $1.validFrom }.map { (month, ServiceIndexScore(framework: $0, counts: counts)) }
         }

@@ -68,6 +68,19 @@ enum ServiceIndexViews {
         )
     }
 
+    /// The score scaled to 100, month by month, each month linking to its own index.
+    static func trendChart(_ trend: [(month: ReportingPeriod, score: ServiceIndexScore)], id: String, title: String,
+                           link: (ReportingPeriod) -> String) -> Node<HTML.BodyContext> {
+        SVGChart(
+            id: id, title: title,
+            summary: "Điểm quy đổi trên 100 của \(trend.count) tháng gần nhất, tháng cuối là \(trend.last?.month.title ?? "").",
+            items: trend.map { month, score in
+                .init(label: month.title, value: score.scaledTo100 ?? 0, text: score.scaledTo100.map { number($0, decimals: 1) } ?? "—", href: link(month))
+            },
+            scaleMax: 100, valueHeading: "Điểm quy đổi /100"
+        ).line()
+    }
+
     static func weakest(_ score: ServiceIndexScore) -> Node<HTML.BodyContext> {
         let weakest = score.weakest(5)
         guard !weakest.isEmpty else { return .p(.text("Không mất điểm ở chỉ tiêu nào đo được.")) }
@@ -108,15 +121,9 @@ struct ServiceIndexPage {
     }
 
     private var trendChart: Node<HTML.BodyContext> {
-        SVGChart(
-            id: "chart-trend", title: "Điểm của toàn thành phố theo tháng (quy đổi /100)",
-            summary: "Điểm quy đổi trên 100 của \(trend.count) tháng gần nhất, tháng cuối là \(trend.last?.month.title ?? "").",
-            items: trend.map { month, score in
-                .init(label: month.title, value: score.scaledTo100 ?? 0, text: score.scaledTo100.map { ServiceIndexViews.number($0, decimals: 1) } ?? "—",
-                      href: SiteRoute.serviceIndex.path + "?" + ServiceIndexRoutes.parameters(month))
-            },
-            scaleMax: 100, valueHeading: "Điểm quy đổi /100"
-        ).line()
+        ServiceIndexViews.trendChart(trend, id: "chart-trend", title: "Điểm của toàn thành phố theo tháng (quy đổi /100)") { month in
+            SiteRoute.serviceIndex.path + "?" + ServiceIndexRoutes.parameters(month)
+        }
     }
 
     private var satisfactionChart: Node<HTML.BodyContext> {
@@ -176,6 +183,7 @@ struct ServiceIndexUnitPage {
     var rank: Int?
     var ranked: Int
     var today: LocalDate
+    var trend: [(month: ReportingPeriod, score: ServiceIndexScore)]
 
     var body: [Node<HTML.BodyContext>] {
         [
@@ -185,6 +193,9 @@ struct ServiceIndexUnitPage {
                .text(rank.map { ". Xếp hạng \($0)/\(ranked) trong \(unit.kind.title.lowercased()) và đơn vị cùng cấp." } ?? ". Chưa được xếp hạng trong kỳ.")),
             .h2(.text("Chỉ tiêu mất nhiều điểm nhất")),
             ServiceIndexViews.weakest(score),
+            ServiceIndexViews.trendChart(trend, id: "chart-unit-trend", title: "Điểm của \(unit.name) theo tháng (quy đổi /100)") { month in
+                SiteRoute.serviceIndexUnit(id: unit.id).path + "?" + ServiceIndexRoutes.parameters(month)
+            },
             .p(.a(.href(SiteRoute.serviceIndexWhatIf(id: unit.id).path + "?" + ServiceIndexRoutes.parameters(period)),
                   .text("Giả định: nếu hoàn thành các hồ sơ đang giải quyết trước cuối kỳ thì điểm sẽ là bao nhiêu?"))),
             ServiceIndexViews.scoreTable(score, unit: unit, period: period),

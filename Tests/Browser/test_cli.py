@@ -3,6 +3,7 @@ exit status 2 on bad input. The binary comes from scripts/test (MOTCUA_BIN); the
 temporary one."""
 import json
 import os
+import pathlib
 import subprocess
 
 import pytest
@@ -156,3 +157,28 @@ def test_service_index_from_files_of_its_own(cli):
     assert totals == sorted(totals, reverse=True)
     assert [u["rank"] for u in units] == [1 + sum(t > total for t in totals) for total in totals]
     assert cli("index", "rank", "--kind", "planet", "--from", start, "--to", end).returncode != 0
+
+
+def test_a_new_framework_version_is_loaded_without_code(cli, tmp_path):
+    """A framework file with other maxima, in force from a later day, scores the periods that start after it."""
+    shipped = json.loads((pathlib.Path(__file__).resolve().parents[2] / "Sources/Persistence/Seed/Data/service-index-766.json").read_text(encoding="utf-8"))
+    newer = dict(shipped, id="766-test-2027", validFrom="2027-01-01")
+    newer["groups"] = [dict(g) for g in shipped["groups"]]
+    progress = next(g for g in newer["groups"] if g["code"] == "2")
+    progress["max"] = 30
+    progress["indicators"] = [dict(progress["indicators"][0], max=30)]
+    path = tmp_path / "framework.json"
+    path.write_text(json.dumps(newer, ensure_ascii=False), encoding="utf-8")
+    assert cli("seed", "demo").returncode == 0
+    loaded = cli("index", "load-framework", str(path))
+    assert loaded.returncode == 0, loaded.stderr
+    before = json.loads(cli("index", "service", "--from", "2026-12-01", "--to", "2026-12-31", "--json").stdout)
+    after = json.loads(cli("index", "service", "--from", "2027-01-01", "--to", "2027-01-31", "--json").stdout)
+    assert before["framework"] == shipped["id"] and before["max"] == 100
+    assert after["framework"] == "766-test-2027" and after["max"] == 110
+    assert next(g for g in after["groups"] if g["code"] == "2")["max"] == 30
+    broken = dict(newer, id="broken")
+    broken["groups"] = [dict(g, max=g["max"] + 1) if g["code"] == "1" else g for g in newer["groups"]]
+    path.write_text(json.dumps(broken, ensure_ascii=False), encoding="utf-8")
+    refused = cli("index", "load-framework", str(path))
+    assert refused.returncode != 0 and "do not add up" in refused.stderr

@@ -32,10 +32,12 @@ public struct ServiceIndexStore: Sendable {
             }.run()
     }
 
-    /// Loads the shipped framework when none is stored (first start).
-    public func loadShippedIfNone(at time: Date) async throws {
-        guard try await frameworks().isEmpty else { return }
-        try await load(try Self.shippedFramework(), at: time)
+    /// Loads the shipped framework unless a version with its id is stored (first use; a newer version loaded
+    /// from a file before does not stand in for it).
+    public func loadShippedIfMissing(at time: Date) async throws {
+        let shipped = try Self.shippedFramework()
+        guard try await database.select().column("id").from("service_index_frameworks").where("id", .equal, shipped.id).first() == nil else { return }
+        try await load(shipped, at: time)
     }
 
     public func frameworks() async throws -> [ServiceIndexFramework] {

@@ -102,7 +102,7 @@ extension AppServices {
     public func serviceIndex(from: LocalDate, through: LocalDate) async throws -> ServiceIndexReport {
         guard from <= through, from.days(to: through) <= 3660 else { throw ServiceIndexProblem.badPeriod }
         let store = ServiceIndexStore(database.sql)
-        try await store.loadShippedIfNone(at: clock())
+        try await store.loadShippedIfMissing(at: clock())
         _ = try await recountStatisticsIfMissing()
         var inForce = try await store.framework(on: from)
         if inForce == nil { inForce = try await store.framework(on: through) }

@@ -222,6 +222,9 @@ extension ServiceIndexTests {
             let hoanKiemUnit = try #require(after.units.first { $0.id == fixture.hoanKiem.id })
             #expect(after.score(of: hoanKiemUnit).indicators.first { $0.code == "6.2" }?.count == .init(numerator: 2, denominator: 3))
             #expect(after.score(of: hoanKiemUnit).indicators.first { $0.code == "6.4" }?.count == .init(numerator: 1, denominator: 4))
+            // A city leader sees the dossier but does not record its facts.
+            let refused = try await leader.post("/dossiers/\(c.id)/service-facts", form: ["lockVersion": String(current.lockVersion + 1), "digitised": "false"])
+            #expect(refused.status == .badRequest && refused.text.contains("Chỉ cán bộ của đơn vị tiếp nhận hoặc đơn vị giải quyết"))
             // Someone of another ward cannot.
             let stranger = try await Browser.signedIn(client, as: "unitHead-00073")
             #expect(try await stranger.post("/dossiers/\(c.id)/service-facts", form: ["lockVersion": "1", "digitised": "false"]).status == .notFound)

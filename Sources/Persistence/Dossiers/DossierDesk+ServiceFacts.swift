@@ -10,7 +10,7 @@ extension DossierDesk {
     /// at receipt was not served: nothing to record.
     public func record(_ values: [ServiceFacts.Recorded: Bool], on dossierID: Int64, seenLockVersion seen: Int, by actor: DossierWorkflow.Actor,
                        at time: Date) async throws -> Dossier {
-        guard !actor.roles.isDisjoint(with: [.deskOfficer, .caseOfficer, .unitHead]) else { throw Problem.workflow(.wrongRole(.completeStep)) }
+        guard !actor.roles.isDisjoint(with: [.deskOfficer, .caseOfficer, .unitHead]) else { throw Problem.notAnOfficerOfTheDossier }
         return try await database.transaction { session in
             try await Self.changeService(of: dossierID, seenLockVersion: seen, calculator: calculator, at: time, on: session) { facts in
                 for (fact, value) in values { facts[keyPath: fact.keyPath] = value }

@@ -56,6 +56,7 @@ public struct DossierDesk: Sendable {
         case notReceivedHere
         case notProcessedThere
         case notADeskOfficerHere
+        case notAnOfficerOfTheDossier
         case notFound
         case staleCopy
         case workflow(DossierWorkflow.Refusal)
@@ -71,6 +72,7 @@ public struct DossierDesk: Sendable {
             case .notReceivedHere: "Đơn vị này không tiếp nhận thủ tục đã chọn."
             case .notProcessedThere: "Đơn vị giải quyết đã chọn không giải quyết thủ tục này."
             case .notADeskOfficerHere: "Bạn không phải cán bộ Bộ phận Một cửa của đơn vị tiếp nhận."
+            case .notAnOfficerOfTheDossier: "Chỉ cán bộ của đơn vị tiếp nhận hoặc đơn vị giải quyết hồ sơ mới được xác nhận các thông tin này."
             case .notFound: "Không tìm thấy hồ sơ."
             case .staleCopy: "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang để xem trạng thái mới rồi thao tác lại."
             case .workflow(let refusal): refusal.message

@@ -182,3 +182,48 @@ def test_a_new_framework_version_is_loaded_without_code(cli, tmp_path):
     path.write_text(json.dumps(broken, ensure_ascii=False), encoding="utf-8")
     refused = cli("index", "load-framework", str(path))
     assert refused.returncode != 0 and "do not add up" in refused.stderr
+
+
+SIPAS_QUESTIONNAIRE = {
+    "id": "t", "title": "Thử", "note": "", "satisfiedValues": [4, 5],
+    "scale": [{"value": v, "label": str(v)} for v in range(1, 6)], "dontKnow": {"value": 0, "label": "Không biết"},
+    "profile": [{"code": "gender", "label": "Giới tính", "options": ["Nam", "Nữ"]}],
+    "sections": [
+        {"code": "service", "label": "Dịch vụ", "aspects": [
+            {"code": "A1", "label": "A1", "items": [{"code": "a", "text": "a"}, {"code": "b", "text": "b"}]},
+            {"code": "A2", "label": "A2", "items": [{"code": "c", "text": "c"}]}]},
+        {"code": "policy", "label": "Chính sách", "aspects": [{"code": "P1", "label": "P1", "items": [{"code": "p", "text": "p"}]}]}],
+}
+
+
+def test_sipas_compute_from_files_alone(cli, tmp_path):
+    """The figures computed by hand in SIPASResultsTests, from the command line: weights, blanks, don't-knows."""
+    questionnaire = tmp_path / "q.json"
+    questionnaire.write_text(json.dumps(SIPAS_QUESTIONNAIRE, ensure_ascii=False), encoding="utf-8")
+    responses = tmp_path / "r.csv"
+    responses.write_text("unit,weight,a,b,c,p\nU1,1,5,3,0,4\nU1,1,4,,2,5\nU1,2,2,4,5,\nU2,1,5,5,0,0\n", encoding="utf-8")
+    result = cli("sipas", "compute", "--questionnaire", str(questionnaire), "--responses", str(responses), "--json")
+    assert result.returncode == 0, result.stderr
+    units = json.loads(result.stdout)["units"]
+    u1 = units["U1"]
+    assert u1["items"]["a"]["percent"] == 50 and u1["items"]["a"]["valid"] == 3
+    assert abs(u1["items"]["a"]["moe"] - 196 * (0.25 / (16 / 6)) ** 0.5) < 1e-9
+    assert abs(u1["aspects"]["A1"] - (50 + 200 / 3) / 2) < 1e-9
+    assert u1["sections"] == pytest.approx({"service": 62.5, "policy": 100}) and u1["overall"] == pytest.approx(81.25)
+    assert units["U2"]["missing"] == ["c", "p"] and units["U2"]["overall"] == 100
+    assert abs(units["ALL"]["items"]["b"]["percent"] - 75) < 1e-9
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("unit,a,b,c,p\nU1,5,7,1,1\n", encoding="utf-8")
+    refused = cli("sipas", "compute", "--questionnaire", str(questionnaire), "--responses", str(bad), "--json")
+    assert refused.returncode == 2 and "Dòng 2, cột b" in refused.stderr
+
+    # Without --questionnaire: the shipped 2022 questionnaire and its item codes S1.1 … PD.2.
+    shipped = json.loads((pathlib.Path(__file__).resolve().parents[2] / "Sources/Persistence/Seed/Data/sipas-2022-questionnaire.json").read_text(encoding="utf-8"))
+    codes = [i["code"] for s in shipped["sections"] for a in s["aspects"] for i in a["items"]]
+    assert codes[0] == "S1.1" and codes[-1] == "PD.2" and len(codes) == 33
+    full = tmp_path / "full.csv"
+    full.write_text("unit," + ",".join(codes) + "\n" + "00070," + ",".join("4" for _ in codes) + "\n", encoding="utf-8")
+    result = cli("sipas", "compute", "--responses", str(full), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["units"]["00070"]["overall"] == 100

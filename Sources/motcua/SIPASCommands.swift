@@ -1,0 +1,42 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Persistence
+
+/// `motcua sipas …`: the satisfaction survey's results from files alone, so that anyone can reproduce them.
+struct SIPASCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sipas", abstract: "SIPAS satisfaction surveys.", subcommands: [Compute.self])
+
+    struct Compute: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Results per unit and for all units from a questionnaire file and a responses CSV (unit, optional weight, one column per item).")
+        @Option(help: "The questionnaire (JSON; without it, the one shipped with MotCua).") var questionnaire: String?
+        @Option(help: "The responses (CSV).") var responses: String
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let form: SIPASQuestionnaire
+            do {
+                form = try questionnaire.map { try SIPASQuestionnaire(json: Data(contentsOf: URL(fileURLWithPath: $0))) } ?? SIPASSurveys.shippedQuestionnaire()
+            } catch let problem as SIPASQuestionnaire.Problem {
+                throw Refusal(problem.description)
+            }
+            let data = try Data(contentsOf: URL(fileURLWithPath: responses))
+            let read: SIPASResponses
+            do { read = try SIPASResponses.read(csv: data, questionnaire: form) } catch { throw Refusal(error.description) }
+            let results = SIPASResults.compute(form, read)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(results), as: UTF8.self))
+                return
+            }
+            print("\(read.count) phiếu, \(read.units.count) đơn vị.")
+            for unit in read.units + [SIPASResults.all] {
+                guard let figures = results.units[unit] else { continue }
+                let sections = form.sections.compactMap { section in figures.sections[section.code].map { "\(section.label) \(String(format: "%.2f", $0))%" } }
+                print("\(unit): " + (figures.overall.map { String(format: "%.2f%%", $0) } ?? "—") + " (" + sections.joined(separator: "; ") + ")")
+            }
+        }
+    }
+}

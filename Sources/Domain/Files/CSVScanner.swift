@@ -11,6 +11,8 @@ extension CSV {
 
         public var count: Int { ranges.count }
 
+        static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
+
         public func isEmpty(_ index: Int) -> Bool { ranges[index].isEmpty }
 
         public func string(_ index: Int) -> String {
@@ -33,7 +35,41 @@ extension CSV {
             return value
         }
 
-        public func double(_ index: Int) -> Double? { Double(string(index).trimmingCharacters(in: .whitespaces)) }
+        /// The field as a number: plain decimals ("12", "0.75") read from the bytes, anything else through
+        /// `Double(String)`.
+        public func double(_ index: Int) -> Double? {
+            // Digits as one exact whole number, divided once by an exact power of ten: correctly rounded, as Double(String).
+            var mantissa: Int64 = 0, digits = 0, decimals = 0, afterPoint = false
+            for position in ranges[index] {
+                let byte = bytes[position]
+                if byte >= 0x30, byte <= 0x39 {
+                    digits += 1
+                    mantissa = mantissa &* 10 &+ Int64(byte - 0x30)
+                    if afterPoint { decimals += 1 }
+                } else if byte == 0x2E, !afterPoint {
+                    afterPoint = true
+                } else {
+                    return Double(string(index).trimmingCharacters(in: .whitespaces))
+                }
+            }
+            guard digits > 0, digits <= 15 else { return Double(string(index).trimmingCharacters(in: .whitespaces)) }
+            return Double(mantissa) / Self.powersOfTen[decimals]
+        }
+
+        /// Whether the field holds exactly these bytes.
+        public func equals(_ index: Int, _ other: [UInt8]) -> Bool {
+            let range = ranges[index]
+            guard range.count == other.count, !escaped.contains(index) else { return false }
+            for (offset, position) in range.enumerated() where bytes[position] != other[offset] { return false }
+            return true
+        }
+
+        /// A hash of the field's bytes (FNV-1a), to find a known value without making a string.
+        public func hash(_ index: Int) -> UInt64 {
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            for position in ranges[index] { value = (value ^ UInt64(bytes[position])) &* 0x0000_0100_0000_01B3 }
+            return value
+        }
     }
 
     /// Reads RFC 4180 records from bytes (as `parse`, without making strings) and calls `body` with each

@@ -71,6 +71,7 @@ public struct SIPASResponses: Sendable, Equatable {
         var unitColumn = -1, weightColumn = -1, columns = 0
         var header: [String] = []
         var row = [Int8](repeating: notAnswered, count: itemCodes.count)
+        var knownUnits: [UInt64: (bytes: [UInt8], code: String)] = [:]
         do {
             try CSV.scan(data) { line, fields in
                 if columns == 0 {
@@ -89,8 +90,16 @@ public struct SIPASResponses: Sendable, Equatable {
                     return
                 }
                 guard fields.count == columns else { throw Problem.fieldCount(line: line, expected: columns, found: fields.count) }
-                let unit = fields.string(unitColumn).trimmingCharacters(in: .whitespaces)
-                guard !unit.isEmpty, allowed?.contains(unit) ?? true else { throw Problem.unknownUnit(line: line, unit: unit) }
+                // Unit codes repeat: known ones are found by the hash of their bytes, without a string per row.
+                let hash = fields.hash(unitColumn)
+                let unit: String
+                if let known = knownUnits[hash], fields.equals(unitColumn, known.bytes) {
+                    unit = known.code
+                } else {
+                    unit = fields.string(unitColumn).trimmingCharacters(in: .whitespaces)
+                    guard !unit.isEmpty, allowed?.contains(unit) ?? true else { throw Problem.unknownUnit(line: line, unit: unit) }
+                    if knownUnits[hash] == nil, unit.utf8.count == fields.string(unitColumn).utf8.count { knownUnits[hash] = (Array(unit.utf8), unit) }
+                }
                 var weight = 1.0
                 if weightColumn >= 0, !fields.isEmpty(weightColumn) {
                     guard let value = fields.double(weightColumn), value > 0, value.isFinite else {

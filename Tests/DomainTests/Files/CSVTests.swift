@@ -42,6 +42,20 @@ import Testing
         }
     }
 
+    @Test(arguments: [("2", 2.0), ("0.75", 0.75), (" 3 ", 3.0), ("1e3", 1000.0), ("12.", 12.0), ("", nil), ("x", nil), ("1.2.3", nil)] as [(String, Double?)])
+    func numbersAreReadFromTheBytes(text: String, expected: Double?) throws {
+        try CSV.scan(Data("\(text),\"a\"\"b\"\n".utf8)) { _, fields in
+            #expect(fields.double(0) == expected)
+            #expect(fields.integer(0) == expected.flatMap { $0 == $0.rounded() && !text.contains(".") && !text.contains("e") ? Int($0) : nil })
+            #expect(!fields.equals(1, Array("a\"b".utf8)), "an escaped field is compared as text, not bytes")
+            #expect(fields.equals(0, Array(text.utf8)) && fields.hash(0) == CSVTests.fnv(Array(text.utf8)))
+        }
+    }
+
+    static func fnv(_ bytes: [UInt8]) -> UInt64 {
+        bytes.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+    }
+
     struct Pair: Equatable {
         var line: Int
         var fields: [String]

@@ -13,6 +13,20 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         return value ^ (value >> 31)
     }
 
+    /// A whole number in 0..<bound, from the next value alone (multiply and shift): the same on every
+    /// machine and Swift version, unlike the standard library's ranges.
+    public mutating func below(_ bound: Int) -> Int {
+        precondition(bound > 0)
+        return Int(next().multipliedFullWidth(by: UInt64(bound)).high)
+    }
+
+    /// The elements in an order drawn by Fisher–Yates with `below`: reproducible from the seed everywhere.
+    public mutating func shuffled<Element>(_ elements: [Element]) -> [Element] {
+        var result = elements
+        for index in stride(from: result.count - 1, to: 0, by: -1) { result.swapAt(index, below(index + 1)) }
+        return result
+    }
+
     /// True with the given probability (0…1).
     public mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
 }

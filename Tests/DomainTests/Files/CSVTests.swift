@@ -30,8 +30,8 @@ import Testing
     @Test func scansAsItParsesRandomText() async {
         let alphabet: [Character] = ["a", "ế", ",", "\"", "\n", "\r\n", " ", "1"]
         await propertyCheck(count: 500, input: Gen.int(in: 0...Int(Int32.max))) { seed in
-            var generator = SeededGenerator(seed: UInt64(seed))
-            let text = String((0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            var random = SeededRandom(seed: UInt64(seed))
+            let text = String((0..<random.below(31)).map { _ in alphabet[random.below(alphabet.count)] })
             let parsed = Result { try CSV.parse(text).map { Self.Pair(line: $0.line, fields: $0.fields) } }
             let scanned = Result { try Self.scanned(text) }
             switch (parsed, scanned) {

@@ -67,8 +67,8 @@ import Testing
         let rows = Self.weighted.split(separator: "\n").dropFirst().map(String.init)
         let expected = try! Self.results(Self.weighted)
         await propertyCheck(count: 200, input: Gen.int(in: 0...1_000_000)) { seed in
-            var generator = SeededGenerator(seed: UInt64(seed))
-            let shuffled = rows.shuffled(using: &generator)
+            var random = SeededRandom(seed: UInt64(seed))
+            let shuffled = random.shuffled(rows)
             let results = try! Self.results("unit,weight,a,b,c,p\n" + shuffled.joined(separator: "\n") + "\n")
             for (unit, figures) in expected.units {
                 let other = results.units[unit]!
@@ -104,18 +104,5 @@ import Testing
     @Test func profileColumnsAndABOMAreAccepted() throws {
         let responses = try SIPASResponses.read(csv: Data("\u{FEFF}unit,gender,a,b,c,p\r\nU1,Nữ,5, 4 ,,0\r\n".utf8), questionnaire: Self.questionnaire)
         #expect(responses.count == 1 && responses.answers == [5, 4, -1, 0])
-    }
-}
-
-/// A small reproducible generator for shuffles in property tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

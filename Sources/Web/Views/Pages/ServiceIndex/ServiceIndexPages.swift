@@ -38,9 +38,7 @@ enum ServiceIndexViews {
     /// Groups and indicators; each numerator and denominator links to its records (`unit` nil: the city).
     static func scoreTable(_ score: ServiceIndexScore, unit: OrgUnit?, period: ReportingPeriod) -> Node<HTML.BodyContext> {
         func link(_ indicator: ServiceIndexScore.Indicator, _ part: ServiceIndexStore.Part, _ value: Int) -> Node<HTML.BodyContext> {
-            let href = SiteRoute.serviceIndexRecords.path + "?unit=\(unit.map { String($0.id) } ?? "city")&indicator=\(indicator.code)&part=\(part.rawValue)&"
-                + ServiceIndexRoutes.parameters(period)
-            return .a(.href(href), .attribute(named: "aria-label", value: "\(indicator.code) \(part.title.lowercased()): \(value), xem danh sách"), .text(String(value)))
+            .a(.href(records(indicator, part, unit: unit, period: period)), .attribute(named: "aria-label", value: "\(indicator.code) \(part.title.lowercased()): \(value), xem danh sách"), .text(String(value)))
         }
         return .table(
             .class("table service-index"),
@@ -81,12 +79,21 @@ enum ServiceIndexViews {
         ).line()
     }
 
-    static func weakest(_ score: ServiceIndexScore) -> Node<HTML.BodyContext> {
+    /// The indicators that lost most points, each linking to the records its points were lost on (those of
+    /// the denominator that are not in the numerator are among them).
+    static func weakest(_ score: ServiceIndexScore, unit: OrgUnit?, period: ReportingPeriod) -> Node<HTML.BodyContext> {
         let weakest = score.weakest(5)
         guard !weakest.isEmpty else { return .p(.text("Không mất điểm ở chỉ tiêu nào đo được.")) }
         return .ol(.class("weakest"), .forEach(weakest) { indicator in
-            .li(.text("\(indicator.code) \(indicator.name): mất \(number(indicator.lost)) / \(number(indicator.max, decimals: 0)) điểm"))
+            .li(.text("\(indicator.code) \(indicator.name): "),
+                .a(.href(records(indicator, .denominator, unit: unit, period: period)),
+                   .text("mất \(number(indicator.lost)) / \(number(indicator.max, decimals: 0)) điểm")))
         })
+    }
+
+    static func records(_ indicator: ServiceIndexScore.Indicator, _ part: ServiceIndexStore.Part, unit: OrgUnit?, period: ReportingPeriod) -> String {
+        SiteRoute.serviceIndexRecords.path + "?unit=\(unit.map { String($0.id) } ?? "city")&indicator=\(indicator.code)&part=\(part.rawValue)&"
+            + ServiceIndexRoutes.parameters(period)
     }
 }
 
@@ -111,7 +118,7 @@ struct ServiceIndexPage {
                 .attribute(named: "aria-labelledby", value: "city-title"),
                 .h2(.id("city-title"), .text("Toàn thành phố: "), .span(.id("city-total"), .text(ServiceIndexViews.total(city)))),
                 .h3(.text("Chỉ tiêu mất nhiều điểm nhất")),
-                ServiceIndexViews.weakest(city),
+                ServiceIndexViews.weakest(city, unit: nil, period: period),
                 ServiceIndexViews.scoreTable(city, unit: nil, period: period),
                 .p(.class("note"), .text("Chỉ tiêu “không có dữ liệu” chưa được MotCua ghi nhận và không tính vào điểm đo được; chỉ tiêu có mẫu số bằng 0 "
                                          + "trong kỳ được tính điểm tối đa như Cổng Dịch vụ công quốc gia. Ghi chú của bộ chỉ số: \(report.framework.note)"))
@@ -166,7 +173,10 @@ struct ServiceIndexPage {
                 .tbody(.forEach(entries) { entry in
                     .tr(.td(.text(String(entry.rank))),
                         .td(.a(.href(SiteRoute.serviceIndexUnit(id: entry.unit.id).path + "?" + ServiceIndexRoutes.parameters(period)), .text(entry.unit.name))),
-                        .td(.text(ServiceIndexViews.number(entry.score.total))), .td(.text(entry.score.scaledTo100.map { ServiceIndexViews.number($0) } ?? "—")))
+                        .td(.a(.href(SiteRoute.serviceIndexUnit(id: entry.unit.id).path + "?" + ServiceIndexRoutes.parameters(period)),
+                               .attribute(named: "aria-label", value: "\(entry.unit.name): \(ServiceIndexViews.number(entry.score.total)) điểm, xem chi tiết"),
+                               .text(ServiceIndexViews.number(entry.score.total)))),
+                        .td(.text(entry.score.scaledTo100.map { ServiceIndexViews.number($0) } ?? "—")))
                 })
             ),
             .p(.class("note"), .text("Đơn vị không có hồ sơ, đánh giá hay phản ánh nào trong kỳ không được xếp hạng."))
@@ -192,7 +202,7 @@ struct ServiceIndexUnitPage {
             .p(.class("lead"), .text("Kỳ \(period.title): "), .strong(.id("unit-total"), .text(ServiceIndexViews.total(score))),
                .text(rank.map { ". Xếp hạng \($0)/\(ranked) trong \(unit.kind.title.lowercased()) và đơn vị cùng cấp." } ?? ". Chưa được xếp hạng trong kỳ.")),
             .h2(.text("Chỉ tiêu mất nhiều điểm nhất")),
-            ServiceIndexViews.weakest(score),
+            ServiceIndexViews.weakest(score, unit: unit, period: period),
             ServiceIndexViews.trendChart(trend, id: "chart-unit-trend", title: "Điểm của \(unit.name) theo tháng (quy đổi /100)") { month in
                 SiteRoute.serviceIndexUnit(id: unit.id).path + "?" + ServiceIndexRoutes.parameters(month)
             },

@@ -20,5 +20,6 @@ public enum Migrations {
         CreateFeedback(),
         AddAttachmentPurpose(),
         AddServiceIndex(),
+        CreateSIPASCampaigns(),
     ]
 }

@@ -1,0 +1,91 @@
+import Domain
+import Foundation
+import HummingbirdTesting
+import Persistence
+import SQLKit
+import Testing
+import Web
+
+/// A SIPAS campaign's frame and sample from real dossiers: one entry per applicant of a dossier returned (or
+/// answered ineligible) in the period at the campaign's units, opted-out people and citizens without
+/// consent to surveys left out; the sample drawn once, reproducible from the seed, stored with its weights.
+@Suite struct SIPASCampaignsTests {
+    static func at(_ text: String) -> Date { LocalClock().instant(parsing: text)! }
+
+    @Test func aFrameFromCompletedDossiersAndASampleDrawnOnce() async throws {
+        try await withApp { _, services in
+            try await DemoCatalogue.load(on: services.database, at: Self.at("2026-01-01T08:00"))
+            _ = try await SyntheticDossiers(database: services.database, desk: services.desk, calendar: try await services.workingCalendar())
+                .bulk(count: 3000, seed: 5, unitCodes: ["00070", "00073"], from: LocalDate(iso: "2026-07-01")!, to: LocalDate(iso: "2026-09-30")!,
+                      now: Self.at("2026-10-31T17:00"))
+            let campaigns = SIPASCampaigns(services.database)
+            try await campaigns.loadShippedQuestionnaireIfMissing(at: Date())
+            var wards: [Int64] = []
+            for code in ["00070", "00073"] { wards.append(try #require(try await services.units.find(code: code, validOn: LocalDate(iso: "2026-09-01")!)).id) }
+            let design = SIPASSample.Design(size: 200, allocation: .proportional, minimumPerStratum: 30)
+            func create() async throws -> Int64 {
+                try await campaigns.create(name: "Khảo sát quý III/2026", questionnaireID: "sipas-2022", serviceFrom: LocalDate(iso: "2026-08-01")!,
+                                           serviceTo: LocalDate(iso: "2026-09-30")!, unitIDs: wards, design: design, seed: 2026, by: nil, at: Date())
+            }
+            let id = try await create()
+            let campaign = try #require(try await campaigns.find(id: id))
+            #expect(campaign.status == .draft && campaign.unitIDs == wards.sorted() && campaign.design == design && campaign.seed == 2026)
+
+            // The frame: distinct applicants of the dossiers ended with a result handed over or ineligible in the period.
+            let start = Self.at("2026-08-01T00:00"), end = Self.at("2026-10-01T00:00")
+            let expected = try await services.database.sql.raw("""
+                SELECT COUNT(DISTINCT applicant_identifier) AS n FROM dossiers
+                WHERE status IN ('returned', 'ineligible') AND finished_at >= \(bind: start.milliseconds) AND finished_at < \(bind: end.milliseconds)
+                  AND processing_unit_id IN (\(binds: wards))
+                """).first()!.decode(column: "n", as: Int.self)
+            var frame = try await campaigns.frame(of: campaign)
+            #expect(frame.count == expected && expected > 500)
+            #expect(Set(frame.map(\.applicant)).count == frame.count)
+
+            // One asked not to be surveyed; another has an account without consent to surveys: both left out.
+            try await campaigns.optOut(identifier: frame[0].applicant, at: Date())
+            let citizen = try await services.accounts.create(username: frame[1].applicant, displayName: "Công dân", password: testPassword,
+                                                             grants: [Grant(role: .citizen, unitID: nil)], actorID: nil)
+            try await CitizenAccounts(services.database).recordProfile(of: citizen, personalID: frame[1].applicant, phone: nil, verifiedBy: "test",
+                                                                      consents: [.handling], at: Date())
+            let excluded = [frame[0].applicant, frame[1].applicant]
+            frame = try await campaigns.frame(of: campaign)
+            #expect(frame.count == expected - 2 && !frame.contains { excluded.contains($0.applicant) })
+
+            let drawn = try await campaigns.draw(id, by: nil, at: Date())
+            #expect(drawn.drawn.count == drawn.strata.map(\.allocated).reduce(0, +))
+            #expect(abs(drawn.drawn.map(\.weight).reduce(0, +) - Double(frame.count)) < 1e-6)
+            await #expect(throws: SIPASCampaigns.Problem.alreadyDrawn(.sampled)) { try await campaigns.draw(id, by: nil, at: Date()) }
+            let stored = try await campaigns.strata(of: id)
+            #expect(stored.map(\.key) == drawn.strata.map(\.key) && stored.map(\.allocated) == drawn.strata.map(\.allocated))
+            #expect(stored.allSatisfy { $0.invited == 0 && $0.answered == 0 })
+            #expect(try await campaigns.find(id: id)?.status == .sampled)
+
+            // The same design and seed on the same frame draw the same dossiers.
+            let again = try await campaigns.draw(try await create(), by: nil, at: Date())
+            #expect(again.drawn.map(\.entry.dossierID) == drawn.drawn.map(\.entry.dossierID))
+            // No personal data stored with the sample: dossier ids and weights only.
+            let columns = try await services.database.sql.select().column("*").from("sipas_invitations").limit(1).first()!.allColumns
+            #expect(Set(columns) == ["id", "campaign_id", "stratum", "dossier_id", "weight", "token_hash", "invited_at", "answered_at"])
+        }
+    }
+
+    @Test func badCampaignsAreRefused() async throws {
+        try await withApp { _, services in
+            let campaigns = SIPASCampaigns(services.database)
+            try await campaigns.loadShippedQuestionnaireIfMissing(at: Date())
+            let design = SIPASSample.Design(size: 10, allocation: .equal, minimumPerStratum: 0)
+            let day = LocalDate(iso: "2026-08-01")!
+            await #expect(throws: SIPASCampaigns.Problem.noUnits) {
+                try await campaigns.create(name: "x", questionnaireID: "sipas-2022", serviceFrom: day, serviceTo: day, unitIDs: [], design: design, seed: 1, by: nil, at: Date())
+            }
+            await #expect(throws: SIPASCampaigns.Problem.badPeriod) {
+                try await campaigns.create(name: "x", questionnaireID: "sipas-2022", serviceFrom: day, serviceTo: day.adding(days: -1), unitIDs: [1], design: design,
+                                           seed: 1, by: nil, at: Date())
+            }
+            await #expect(throws: SIPASCampaigns.Problem.unknownQuestionnaire) {
+                try await campaigns.create(name: "x", questionnaireID: "nope", serviceFrom: day, serviceTo: day, unitIDs: [1], design: design, seed: 1, by: nil, at: Date())
+            }
+        }
+    }
+}

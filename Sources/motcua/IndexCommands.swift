@@ -8,7 +8,7 @@ import Web
 struct IndexCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index", abstract: "The service index (Decision 766/QĐ-TTg).",
-        subcommands: [Service.self, Rank.self, Rebuild.self, LoadFramework.self])
+        subcommands: [Service.self, Rank.self, StatisticsCommand.Rebuild.self, LoadFramework.self])
 
     struct Period: ParsableArguments {
         @Option(help: "First day (yyyy-MM-dd).") var from: String
@@ -64,21 +64,6 @@ struct IndexCommand: AsyncParsableCommand {
             }
             if json { return try IndexCommand.printJSON(document) }
             for entry in document.units { print("\(entry.rank)\t\(IndexCommand.number(entry.total))\t\(entry.unit)\t\(entry.name)") }
-        }
-    }
-
-    struct Rebuild: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Recount the counters the index is summed from (daily and monthly) from the dossiers and ratings.")
-
-        func run() async throws {
-            let read = try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
-                try await services.database.rebuildStatisticsCounters(calculator: services.deadlines) { read in
-                    FileHandle.standardError.write(Data("\r\(read) dossiers counted".utf8))
-                }
-            }
-            FileHandle.standardError.write(Data("\n".utf8))
-            print("Recounted the counters from \(read) dossiers.")
         }
     }
 

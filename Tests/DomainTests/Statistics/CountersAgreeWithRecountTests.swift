@@ -20,8 +20,13 @@ import Testing
             let returned: Date? = outcome == .result && random.chance(0.7) ? later(finished!, hours: 0...(24 * 5)) : nil
             let apologies: [Date] = random.chance(0.1) ? [later(received, hours: 1...48)] : []
             let channels: [Channel] = [.online, .inPerson, .post]
+            let electronic = random.chance(0.5)
+            let service = ServiceFacts(fullyOnlineOffered: random.chance(0.6), feeDue: random.chance(0.4), feePaidOnline: random.chance(0.5),
+                                       digitised: random.chance(0.5), reusedDocuments: random.chance(0.2), populationChecked: random.chance(0.7),
+                                       electronicResult: electronic, resultSynced: electronic && random.chance(0.5))
             return .init(id: Int64(index), channel: channels[Int.random(in: 0..<3, using: &random)], receivedAt: received, dueAt: due,
-                         finishedAt: finished, outcome: outcome, returnedAt: returned, apologies: apologies)
+                         finishedAt: finished, outcome: outcome, returnedAt: returned, apologies: apologies, service: service,
+                         ofCitizen: random.chance(0.8))
         }
     }
 
@@ -40,5 +45,37 @@ import Testing
             #expect(counted.count(figure) == recount.count(figure), "\(figure)")
         }
         #expect(abs((counted.averageWorkingDays ?? 0) - (recount.averageWorkingDays ?? 0)) < 0.001)
+    }
+
+    /// The service index's counts from the counters equal the measures' definitions (docs/SERVICE-INDEX.md)
+    /// applied to the dossiers directly.
+    @Test(arguments: [(11 as UInt64, "2026-02-01", "2026-03-01"), (12, "2026-01-01", "2026-04-01"), (13, "2026-03-10", "2026-03-11")])
+    func serviceIndexCountsFollowTheirDefinitions(seed: UInt64, from: String, to: String) {
+        let facts = Self.dossiers(seed: seed, count: 600)
+        let clock = LocalClock()
+        let start = LocalDate(iso: from)!, end = LocalDate(iso: to)!
+        var sums: [DossierStatistics.Counter: Int] = [:]
+        for item in facts.flatMap({ DossierStatistics.contributions($0, calculator: Self.calculator) }) where start <= item.day && item.day < end {
+            sums[item.counter, default: 0] += Int(item.value)
+        }
+        func counted(_ measure: ServiceIndexMeasure) -> [Int] {
+            let pair = measure.counters!
+            return [pair.numerator.reduce(0) { $0 + (sums[$1] ?? 0) }, pair.denominator.reduce(0) { $0 + (sums[$1] ?? 0) }]
+        }
+        func within(_ instant: Date?) -> Bool { instant.map { start <= clock.localDate($0) && clock.localDate($0) < end } ?? false }
+        let received = facts.filter { $0.outcome != .rejected && within($0.receivedAt) }
+        let completed = facts.filter { ($0.outcome == .result || $0.outcome == .ineligible) && within($0.finishedAt) }
+        func definition(_ denominator: [DossierStatistics.Facts], _ numerator: (DossierStatistics.Facts) -> Bool) -> [Int] {
+            [denominator.filter(numerator).count, denominator.count]
+        }
+        #expect(counted(.completedOnTime) == definition(completed) { dossier in dossier.dueAt.map { dossier.finishedAt! <= $0 } ?? true })
+        #expect(counted(.fullyOnline) == definition(received.filter(\.service.fullyOnlineOffered)) { $0.channel == .online })
+        #expect(counted(.paidOnline) == definition(received.filter(\.service.feeDue)) { $0.service.feePaidOnline })
+        #expect(counted(.electronicResult) == definition(completed) { $0.service.electronicResult })
+        #expect(counted(.digitised) == definition(received.filter { $0.channel == .inPerson }) { $0.service.digitised })
+        #expect(counted(.reusedDocuments) == definition(received) { $0.service.reusedDocuments })
+        #expect(counted(.resultSynced) == definition(completed.filter(\.service.electronicResult)) { $0.service.resultSynced })
+        #expect(counted(.populationChecked) == definition(received.filter(\.ofCitizen)) { $0.service.populationChecked })
+        #expect(received.count > 50 && completed.count > 20 || from == "2026-03-10")
     }
 }

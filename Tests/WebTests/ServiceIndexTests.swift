@@ -188,6 +188,11 @@ extension ServiceIndexTests {
             let onTime = try await leader.get("/index/records?unit=\(fixture.hoanKiem.id)&indicator=2.1&part=numerator&" + period)
             #expect(onTime.text.contains(fixture.dossiers[0].code.text) && onTime.text.contains(fixture.dossiers[3].code.text))
             #expect(!onTime.text.contains(fixture.dossiers[1].code.text) && !onTime.text.contains(fixture.dossiers[2].code.text))
+            // The dossiers that cost 2.1 its points: B, completed late.
+            let lost = try await leader.get("/index/records?unit=\(fixture.hoanKiem.id)&indicator=2.1&part=lost&" + period)
+            #expect(lost.text.contains("id=\"record-count\">1<") && lost.text.contains(fixture.dossiers[1].code.text))
+            #expect(lost.text.contains("Hồ sơ giải quyết trong kỳ, trừ: hồ sơ giải quyết trong kỳ trước hạn hoặc đúng hạn"))
+            #expect(unitPage.text.contains("part=lost"))
             // No data: said so, not invented.
             #expect(try await leader.get("/index/records?unit=city&indicator=1.1&part=numerator&" + period).status == .badRequest)
 

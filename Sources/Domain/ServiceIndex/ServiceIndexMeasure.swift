@@ -46,4 +46,38 @@ public enum ServiceIndexMeasure: String, Sendable, Codable, CaseIterable {
         case .populationChecked: ([.populationChecked], [.ofCitizens])
         }
     }
+
+    /// What the numerator counts, in Vietnamese (the pages' wording of the definitions above).
+    public var numeratorTitle: String {
+        switch self {
+        case .syncedToNationalPortal: "Hồ sơ tiếp nhận trong kỳ đã đồng bộ đầy đủ lên Cổng Dịch vụ công quốc gia"
+        case .completedOnTime: "Hồ sơ giải quyết trong kỳ trước hạn hoặc đúng hạn"
+        case .fullyOnline: "Hồ sơ nộp trực tuyến của thủ tục được cung cấp trực tuyến toàn trình"
+        case .paidOnline: "Hồ sơ có phí, lệ phí đã thanh toán trực tuyến"
+        case .feedbackOnTime: "Phản ánh, kiến nghị đến hạn trong kỳ được trả lời đúng hạn"
+        case .feedbackSatisfied: "Đánh giá hài lòng về trả lời phản ánh, kiến nghị"
+        case .ratingsSatisfied: "Đánh giá hồ sơ ở mức hài lòng, rất hài lòng"
+        case .electronicResult: "Hồ sơ giải quyết trong kỳ có kết quả điện tử"
+        case .digitised: "Hồ sơ nộp trực tiếp đã được số hóa"
+        case .reusedDocuments: "Hồ sơ có tái sử dụng dữ liệu, giấy tờ đã số hóa"
+        case .resultSynced: "Kết quả điện tử đã đồng bộ vào kho dữ liệu của người nộp"
+        case .populationChecked: "Hồ sơ của công dân đã khai thác Cơ sở dữ liệu quốc gia về dân cư"
+        }
+    }
+
+    /// What the denominator counts, in Vietnamese.
+    public var denominatorTitle: String {
+        switch self {
+        case .syncedToNationalPortal, .reusedDocuments: "Hồ sơ tiếp nhận trong kỳ"
+        case .completedOnTime, .electronicResult: "Hồ sơ giải quyết trong kỳ"
+        case .fullyOnline: "Hồ sơ tiếp nhận của thủ tục được cung cấp trực tuyến toàn trình"
+        case .paidOnline: "Hồ sơ tiếp nhận của thủ tục có phí, lệ phí"
+        case .feedbackOnTime: "Phản ánh, kiến nghị đến hạn trả lời trong kỳ"
+        case .feedbackSatisfied: "Đánh giá về trả lời phản ánh, kiến nghị trong kỳ"
+        case .ratingsSatisfied: "Đánh giá hồ sơ trong kỳ"
+        case .digitised: "Hồ sơ tiếp nhận trực tiếp trong kỳ"
+        case .resultSynced: "Hồ sơ có kết quả điện tử"
+        case .populationChecked: "Hồ sơ của công dân tiếp nhận trong kỳ"
+        }
+    }
 }

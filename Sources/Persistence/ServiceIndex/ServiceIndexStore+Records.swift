@@ -6,9 +6,17 @@ import SQLKit
 /// keep the counts — the dossiers' contributions to the counters, the ratings and feedback of the period.
 extension ServiceIndexStore {
     public enum Part: String, Sendable, CaseIterable {
-        case numerator, denominator
+        /// The records that count for the indicator, all those it is measured on, and those of the
+        /// denominator not in the numerator — the ones that cost the unit points.
+        case numerator, denominator, lost
 
-        public var title: String { self == .numerator ? "Tử số" : "Mẫu số" }
+        public var title: String {
+            switch self {
+            case .numerator: "Tử số"
+            case .denominator: "Mẫu số"
+            case .lost: "Làm mất điểm"
+            }
+        }
     }
 
     /// Dossiers or feedback items, in the order received.
@@ -27,6 +35,27 @@ extension ServiceIndexStore {
     /// The records behind one part of a measure for some processing units over [from, to) (local days; `start`
     /// and `end` the same bounds as instants).
     public func records(
+        _ measure: ServiceIndexMeasure, _ part: Part, units: [Int64], from: LocalDate, to: LocalDate, start: Date, end: Date, now: Date,
+        calculator: (Int64) async throws -> DeadlineCalculator
+    ) async throws -> Records {
+        guard part == .lost else {
+            return try await counted(measure, part, units: units, from: from, to: to, start: start, end: end, now: now, calculator: calculator)
+        }
+        let all = try await counted(measure, .denominator, units: units, from: from, to: to, start: start, end: end, now: now, calculator: calculator)
+        let kept = try await counted(measure, .numerator, units: units, from: from, to: to, start: start, end: end, now: now, calculator: calculator)
+        switch (all, kept) {
+        case (.dossiers(let all), .dossiers(let kept)):
+            let counted = Set(kept.map(\.dossier.id))
+            return .dossiers(all.filter { !counted.contains($0.dossier.id) })
+        case (.feedback(let all), .feedback(let kept)):
+            let counted = Set(kept.map(\.id))
+            return .feedback(all.filter { !counted.contains($0.id) })
+        default:
+            return all
+        }
+    }
+
+    private func counted(
         _ measure: ServiceIndexMeasure, _ part: Part, units: [Int64], from: LocalDate, to: LocalDate, start: Date, end: Date, now: Date,
         calculator: (Int64) async throws -> DeadlineCalculator
     ) async throws -> Records {

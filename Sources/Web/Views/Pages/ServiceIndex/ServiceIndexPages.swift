@@ -79,14 +79,14 @@ enum ServiceIndexViews {
         ).line()
     }
 
-    /// The indicators that lost most points, each linking to the records its points were lost on (those of
-    /// the denominator that are not in the numerator are among them).
+    /// The indicators that lost most points, each linking to the records that cost them (in the denominator,
+    /// not in the numerator).
     static func weakest(_ score: ServiceIndexScore, unit: OrgUnit?, period: ReportingPeriod) -> Node<HTML.BodyContext> {
         let weakest = score.weakest(5)
         guard !weakest.isEmpty else { return .p(.text("Không mất điểm ở chỉ tiêu nào đo được.")) }
         return .ol(.class("weakest"), .forEach(weakest) { indicator in
             .li(.text("\(indicator.code) \(indicator.name): "),
-                .a(.href(records(indicator, .denominator, unit: unit, period: period)),
+                .a(.href(records(indicator, .lost, unit: unit, period: period)),
                    .text("mất \(number(indicator.lost)) / \(number(indicator.max, decimals: 0)) điểm")))
         })
     }
@@ -279,11 +279,20 @@ struct ServiceIndexRecordsPage {
 
     static let shown = 1000
 
+    /// What the records are, in Vietnamese (the framework file's own wording is English).
+    static func definition(_ measure: ServiceIndexMeasure, _ part: ServiceIndexStore.Part) -> String {
+        switch part {
+        case .numerator: measure.numeratorTitle
+        case .denominator: measure.denominatorTitle
+        case .lost: "\(measure.denominatorTitle), trừ: \(measure.numeratorTitle.prefix(1).lowercased() + measure.numeratorTitle.dropFirst())"
+        }
+    }
+
     var body: [Node<HTML.BodyContext>] {
         let back = unit.map { SiteRoute.serviceIndexUnit(id: $0.id).path } ?? SiteRoute.serviceIndex.path
         return [
             .h1(.text("\(indicator.code) \(indicator.name) — \(part.title.lowercased())")),
-            .p(.text("\(unit?.name ?? "Toàn thành phố"), kỳ \(period.title): \(part == .numerator ? indicator.numerator : indicator.denominator) — "),
+            .p(.text("\(unit?.name ?? "Toàn thành phố"), kỳ \(period.title): \(indicator.measure.map { Self.definition($0, part) } ?? "") — "),
                .strong(.id("record-count"), .text(String(records.count))), .text(". "),
                .a(.href(back + "?" + ServiceIndexRoutes.parameters(period)), .text("Về bảng điểm"))),
             .if(records.count > Self.shown, .p(.class("note"), .text("Hiển thị \(Self.shown) bản ghi đầu tiên."))),

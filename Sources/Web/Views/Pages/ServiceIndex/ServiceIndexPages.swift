@@ -41,7 +41,7 @@ enum ServiceIndexViews {
             .a(.href(records(indicator, part, unit: unit, period: period)), .attribute(named: "aria-label", value: "\(indicator.code) \(part.title.lowercased()): \(value), xem danh sách"), .text(String(value)))
         }
         return .table(
-            .class("table service-index"),
+            .class("table service-index"), .id("score-table"),
             .caption(.text("Điểm theo nhóm và chỉ tiêu")),
             .thead(.tr(.th(.text("Mã")), .th(.text("Chỉ tiêu")), .th(.text("Tử số")), .th(.text("Mẫu số")), .th(.text("Tỷ lệ")), .th(.text("Điểm")),
                        .th(.text("Tối đa")))),
@@ -116,7 +116,8 @@ struct ServiceIndexPage {
             .div(.class("dashboard"), trendChart, satisfactionChart, overdueChart),
             .section(
                 .attribute(named: "aria-labelledby", value: "city-title"),
-                .h2(.id("city-title"), .text("Toàn thành phố: "), .span(.id("city-total"), .text(ServiceIndexViews.total(city)))),
+                .h2(.id("city-title"), .text("Toàn thành phố: "),
+                    .a(.id("city-total"), .href("#score-table"), .text(ServiceIndexViews.total(city)))),
                 .h3(.text("Chỉ tiêu mất nhiều điểm nhất")),
                 ServiceIndexViews.weakest(city, unit: nil, period: period),
                 ServiceIndexViews.scoreTable(city, unit: nil, period: period),
@@ -199,7 +200,7 @@ struct ServiceIndexUnitPage {
         [
             .h1(.text("Chỉ số phục vụ — \(unit.name)")),
             ServiceIndexViews.periodForm(period, action: SiteRoute.serviceIndexUnit(id: unit.id).path, today: today),
-            .p(.class("lead"), .text("Kỳ \(period.title): "), .strong(.id("unit-total"), .text(ServiceIndexViews.total(score))),
+            .p(.class("lead"), .text("Kỳ \(period.title): "), .a(.id("unit-total"), .href("#score-table"), .strong(.text(ServiceIndexViews.total(score)))),
                .text(rank.map { ". Xếp hạng \($0)/\(ranked) trong \(unit.kind.title.lowercased()) và đơn vị cùng cấp." } ?? ". Chưa được xếp hạng trong kỳ.")),
             .h2(.text("Chỉ tiêu mất nhiều điểm nhất")),
             ServiceIndexViews.weakest(score, unit: unit, period: period),

@@ -88,4 +88,52 @@ import Web
             }
         }
     }
+
+    @Test func theSecretariatCreatesACampaignAndDrawsItsSampleOnThePages() async throws {
+        try await withApp { client, services in
+            try await DemoCatalogue.load(on: services.database, at: Self.at("2026-01-01T08:00"))
+            _ = try await SyntheticDossiers(database: services.database, desk: services.desk, calendar: try await services.workingCalendar())
+                .bulk(count: 1500, seed: 9, unitCodes: ["00070", "00073"], from: LocalDate(iso: "2026-07-01")!, to: LocalDate(iso: "2026-09-30")!,
+                      now: Self.at("2026-10-31T17:00"))
+            let city = try #require(try await HanoiUnitImport.cityID(on: services.database.sql))
+            _ = try await services.accounts.create(username: "thuky", displayName: "Thư ký", password: testPassword,
+                                                   grants: [Grant(role: .secretariat, unitID: city)], actorID: nil)
+            _ = try await services.accounts.create(username: "lanhdao", displayName: "Lãnh đạo", password: testPassword,
+                                                   grants: [Grant(role: .cityLeader, unitID: city)], actorID: nil)
+            let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-09-01")!)).id
+            let secretariat = try await Browser.signedIn(client, as: "thuky")
+            let form = try await secretariat.get("/sipas/new")
+            #expect(form.status == .ok && form.text.contains("id=\"unit-\(ward)\""))
+            // No unit chosen: said next to the units, what was typed kept.
+            var fields = ["name": "Quý III/2026", "questionnaire": "sipas-2022", "serviceFrom": "2026-08-01", "serviceTo": "2026-09-30",
+                          "size": "100", "allocation": "proportional", "minimum": "20", "seed": "77"]
+            let noUnits = try await secretariat.post("/sipas", form: fields)
+            #expect(noUnits.status == .badRequest && noUnits.text.contains("id=\"units-error\" class=\"field-error\">Chọn ít nhất một đơn vị"))
+            #expect(noUnits.text.contains("value=\"Quý III/2026\""))
+            fields["unit-\(ward)"] = "on"
+            fields["serviceTo"] = "2026-07-01"
+            let badPeriod = try await secretariat.post("/sipas", form: fields)
+            #expect(badPeriod.status == .badRequest && badPeriod.text.contains("id=\"serviceTo-error\""))
+            #expect(badPeriod.text.contains("id=\"unit-\(ward)\" name=\"unit-\(ward)\" value=\"on\" checked"))
+            fields["serviceTo"] = "2026-09-30"
+            let created = try await secretariat.post("/sipas", form: fields)
+            let path = try #require(created.headers[.location])
+            let draft = try await secretariat.get(path)
+            #expect(draft.text.contains("Đang chuẩn bị") && draft.text.contains("id=\"frame-size\">"))
+            let drawn = try await secretariat.post(path + "/draw", form: [:])
+            #expect(drawn.status == .seeOther)
+            let sampled = try await secretariat.get(path)
+            #expect(sampled.text.contains("Đã chọn mẫu") && sampled.text.contains("id=\"strata\"") && sampled.text.contains("<th scope=\"row\">00070"))
+            #expect(try await secretariat.post(path + "/draw", form: [:]).text.contains("mẫu chỉ chọn một lần"))
+            // A city leader looks but does not draw; a desk officer does not see campaigns.
+            let leader = try await Browser.signedIn(client, as: "lanhdao")
+            let seen = try await leader.get(path)
+            #expect(seen.status == .ok && !seen.text.contains("/draw"))
+            #expect(try await leader.post(path + "/draw", form: [:]).status == .forbidden)
+            #expect(try await leader.get("/sipas/new").status == .forbidden)
+            _ = try await services.accounts.create(username: "motcua", displayName: "Một cửa", password: testPassword,
+                                                   grants: [Grant(role: .deskOfficer, unitID: ward)], actorID: nil)
+            #expect(try await Browser.signedIn(client, as: "motcua").get("/sipas").status == .forbidden)
+        }
+    }
 }

@@ -66,6 +66,10 @@ enum SiteRoute: Sendable {
     case serviceIndexUnit(id: Int64? = nil)
     case serviceIndexRecords
     case publicStatistics
+    case sipasCampaigns
+    case sipasCampaignNew
+    case sipasCampaign(id: Int64? = nil)
+    case sipasCampaignDraw(id: Int64? = nil)
     case publicStatisticsJSON
     case publicStatisticsCSV
     case serviceIndexWhatIf(id: Int64? = nil)
@@ -159,6 +163,10 @@ enum SiteRoute: Sendable {
         case .serviceIndexUnit(let id): "/index/units/\(Self.segment(id))"
         case .serviceIndexRecords: "/index/records"
         case .publicStatistics: "/public/statistics"
+        case .sipasCampaigns: "/sipas"
+        case .sipasCampaignNew: "/sipas/new"
+        case .sipasCampaign(let id): "/sipas/\(Self.segment(id))"
+        case .sipasCampaignDraw(let id): "/sipas/\(Self.segment(id))/draw"
         case .publicStatisticsJSON: "/public/statistics.json"
         case .publicStatisticsCSV: "/public/statistics.csv"
         case .serviceIndexWhatIf(let id): "/index/units/\(Self.segment(id))/what-if"

@@ -62,6 +62,7 @@ struct Layout {
             items.append((SiteRoute.feedbackInbox.path, "Phản ánh gửi đến"))
             if identity?.grants.contains(where: { [.secretariat, .admin, .cityLeader, .appraisalCouncil].contains($0.role) }) == true {
                 items.append((SiteRoute.delegations.path, "Ủy quyền"))
+                items.append((SiteRoute.sipasCampaigns.path, "Khảo sát SIPAS"))
             }
             items.append((SiteRoute.users.path, "Người dùng"))
         }

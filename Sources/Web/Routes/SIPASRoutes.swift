@@ -1,0 +1,131 @@
+import Domain
+import Foundation
+import Hummingbird
+import Persistence
+
+/// SIPAS campaigns for the working group's secretariat: create one (questionnaire, units, period of service
+/// use, sample design, seed), see its frame, draw the sample once, follow the strata's response rates. City
+/// leaders and the appraisal council may look.
+struct SIPASRoutes {
+    let services: AppServices
+
+    /// The form's fields (read once, with the unit checkboxes).
+    struct Entry {
+        var name: String?
+        var questionnaire: String?
+        var serviceFrom: String?
+        var serviceTo: String?
+        var size: String?
+        var allocation: String?
+        var minimum: String?
+        var byField: String?
+        var byChannel: String?
+        var seed: String?
+
+        init() {}
+
+        init(_ fields: [String: String]) {
+            name = fields["name"]
+            questionnaire = fields["questionnaire"]
+            serviceFrom = fields["serviceFrom"]
+            serviceTo = fields["serviceTo"]
+            size = fields["size"]
+            allocation = fields["allocation"]
+            minimum = fields["minimum"]
+            byField = fields["byField"]
+            byChannel = fields["byChannel"]
+            seed = fields["seed"]
+        }
+    }
+
+    func register(on router: some RouterMethods<AppRequestContext>) {
+        router.get(SiteRoute.sipasCampaigns.pattern) { request, context in
+            let identity = try context.require(.secretariat, .admin, .cityLeader, .appraisalCouncil)
+            let page = SIPASCampaignsPage(campaigns: try await campaigns.list(), canManage: Self.canManage(identity))
+            return Page("Khảo sát sự hài lòng (SIPAS)", body: page.body).render(context: context, request: request)
+        }
+        router.get(SiteRoute.sipasCampaignNew.pattern) { request, context in
+            _ = try context.require(.secretariat, .admin)
+            return try await form(SIPASCampaignForm.Values(seed: String(UInt64.random(in: 1...999_999))), errors: [:], context: context, request: request)
+        }
+        router.post(SiteRoute.sipasCampaigns.pattern) { request, context in
+            let identity = try context.require(.secretariat, .admin)
+            let fields = try await request.form([String: String].self, empty: [:])
+            let entry = Entry(fields)
+            let values = SIPASCampaignForm.Values(entry, unitIDs: Set(fields.keys.compactMap { $0.hasPrefix("unit-") ? Int64($0.dropFirst(5)) : nil }))
+            var errors: [String: String] = [:]
+            let name = (entry.name ?? "").trimmingCharacters(in: .whitespaces)
+            if name.isEmpty { errors["name"] = "Vui lòng đặt tên đợt khảo sát." }
+            let from = LocalDate(iso: entry.serviceFrom ?? ""), to = LocalDate(iso: entry.serviceTo ?? "")
+            if from == nil { errors["serviceFrom"] = "Ngày không hợp lệ." }
+            if to == nil { errors["serviceTo"] = "Ngày không hợp lệ." }
+            let size = Int(entry.size ?? ""), minimum = Int(entry.minimum ?? ""), seed = UInt64(entry.seed ?? "")
+            if size == nil { errors["size"] = "Cỡ mẫu là một số nguyên." }
+            if minimum == nil { errors["minimum"] = "Số tối thiểu mỗi tầng là một số nguyên." }
+            if seed == nil { errors["seed"] = "Hạt giống ngẫu nhiên là một số nguyên không âm." }
+            guard errors.isEmpty, let from, let to, let size, let minimum, let seed else {
+                return try await form(values, errors: errors, context: context, request: request)
+            }
+            let design = SIPASSample.Design(size: size, allocation: SIPASSample.Allocation(rawValue: entry.allocation ?? "") ?? .proportional,
+                                            minimumPerStratum: minimum, byField: entry.byField != nil, byChannel: entry.byChannel != nil)
+            do {
+                let id = try await campaigns.create(name: name, questionnaireID: entry.questionnaire ?? "", serviceFrom: from, serviceTo: to,
+                                                    unitIDs: Array(values.unitIDs).sorted(), design: design, seed: seed, by: identity.user.id, at: services.clock())
+                return Response.redirect(to: SiteRoute.sipasCampaign(id: id).path, type: .normal)
+            } catch let problem as SIPASCampaigns.Problem {
+                return try await form(values, errors: [Self.field(of: problem): problem.message], context: context, request: request)
+            }
+        }
+        router.get(SiteRoute.sipasCampaign().pattern) { request, context in
+            let identity = try context.require(.secretariat, .admin, .cityLeader, .appraisalCouncil)
+            return try await detail(try context.parameters.id(), identity: identity, context: context, request: request)
+        }
+        router.post(SiteRoute.sipasCampaignDraw().pattern) { request, context in
+            let identity = try context.require(.secretariat, .admin)
+            let id = try context.parameters.id()
+            do {
+                try await campaigns.draw(id, by: identity.user.id, at: services.clock(), clock: clock)
+                return Response.redirect(to: SiteRoute.sipasCampaign(id: id).path + "?saved=1", type: .normal)
+            } catch let problem as SIPASCampaigns.Problem {
+                if problem == .notFound { throw AppError.notFound }
+                return try await detail(id, identity: identity, error: problem.message, context: context, request: request)
+            }
+        }
+    }
+
+    private var campaigns: SIPASCampaigns { SIPASCampaigns(services.database) }
+    private var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+
+    static func canManage(_ identity: Identity) -> Bool { identity.has(.secretariat) || identity.has(.admin) }
+
+    static func field(of problem: SIPASCampaigns.Problem) -> String {
+        switch problem {
+        case .noUnits: "units"
+        case .badPeriod: "serviceTo"
+        case .badSize: "size"
+        case .unknownQuestionnaire: "questionnaire"
+        default: "name"
+        }
+    }
+
+    private func form(_ values: SIPASCampaignForm.Values, errors: [String: String], context: AppRequestContext, request: Request) async throws -> Response {
+        try await campaigns.loadShippedQuestionnaireIfMissing(at: services.clock())
+        let questionnaire = try SIPASSurveys.shippedQuestionnaire()
+        let units = try await services.units.list(.init(validOn: services.today()))
+            .filter { ServiceIndexReport.rankedGroups.contains($0.kind.rankingGroup) }
+        let page = SIPASCampaignForm(values: values, errors: errors, questionnaires: [(questionnaire.id, questionnaire.title)], units: units,
+                                     csrfToken: context.csrfToken)
+        return Page("Đợt khảo sát mới", body: page.body, status: errors.isEmpty ? .ok : .badRequest).render(context: context, request: request)
+    }
+
+    private func detail(_ id: Int64, identity: Identity, error: String? = nil, context: AppRequestContext, request: Request) async throws -> Response {
+        guard let campaign = try await campaigns.find(id: id) else { throw AppError.notFound }
+        var units: [OrgUnit] = []
+        for unitID in campaign.unitIDs { if let unit = try await services.units.find(id: unitID) { units.append(unit) } }
+        let frame = campaign.status == .draft ? try await campaigns.frame(of: campaign, clock: clock).count : nil
+        let page = SIPASCampaignPage(campaign: campaign, units: units, frameSize: frame, strata: try await campaigns.strata(of: id),
+                                     canManage: Self.canManage(identity), csrfToken: context.csrfToken, saved: request.query("saved") == "1",
+                                     error: error, clock: clock)
+        return Page(campaign.name, body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
+    }
+}

@@ -1,0 +1,185 @@
+import Domain
+import Foundation
+import Persistence
+import Plot
+
+/// The campaigns, newest first.
+struct SIPASCampaignsPage {
+    var campaigns: [SIPASCampaign]
+    var canManage: Bool
+
+    var body: [Node<HTML.BodyContext>] {
+        [
+            .h1(.text("Khảo sát sự hài lòng (SIPAS)")),
+            .if(canManage, .p(.a(.class("button"), .href(SiteRoute.sipasCampaignNew.path), .text("Tạo đợt khảo sát")))),
+            campaigns.isEmpty ? .p(.text("Chưa có đợt khảo sát nào.")) : .table(
+                .class("table"),
+                .thead(.tr(.th(.text("Đợt khảo sát")), .th(.text("Thời gian sử dụng dịch vụ")), .th(.text("Số đơn vị")), .th(.text("Cỡ mẫu")),
+                           .th(.text("Tình trạng")))),
+                .tbody(.forEach(campaigns) { campaign in
+                    .tr(.td(.a(.href(SiteRoute.sipasCampaign(id: campaign.id).path), .text(campaign.name))),
+                        .td(.text("\(campaign.serviceFrom.vietnamese) – \(campaign.serviceTo.vietnamese)")), .td(.text(String(campaign.unitIDs.count))),
+                        .td(.text(String(campaign.design.size))), .td(.text(campaign.status.title)))
+                })
+            ),
+        ]
+    }
+}
+
+/// A new campaign: what is asked, of whom, over which period of service use, and how the sample is drawn.
+struct SIPASCampaignForm {
+    struct Values {
+        var name = ""
+        var questionnaire = "sipas-2022"
+        var serviceFrom = ""
+        var serviceTo = ""
+        var unitIDs: Set<Int64> = []
+        var size = "400"
+        var allocation = SIPASSample.Allocation.proportional.rawValue
+        var minimum = "30"
+        var byField = false
+        var byChannel = false
+        var seed = ""
+
+        init(seed: String) { self.seed = seed }
+
+        init(_ entry: SIPASRoutes.Entry, unitIDs: Set<Int64>) {
+            name = entry.name ?? ""
+            questionnaire = entry.questionnaire ?? ""
+            serviceFrom = entry.serviceFrom ?? ""
+            serviceTo = entry.serviceTo ?? ""
+            self.unitIDs = unitIDs
+            size = entry.size ?? ""
+            allocation = entry.allocation ?? ""
+            minimum = entry.minimum ?? ""
+            byField = entry.byField != nil
+            byChannel = entry.byChannel != nil
+            seed = entry.seed ?? ""
+        }
+    }
+
+    var values: Values
+    var errors: [String: String]
+    var questionnaires: [(id: String, title: String)]
+    var units: [OrgUnit]
+    var csrfToken: String
+
+    var body: [Node<HTML.BodyContext>] {
+        [
+            .h1(.text("Đợt khảo sát mới")),
+            .if(!errors.isEmpty, .p(.class("notice notice--error"), .attribute(named: "role", value: "alert"), .text("Vui lòng sửa các mục được đánh dấu."))),
+            .form(.class("form"), .action(SiteRoute.sipasCampaigns.path), .method(.post),
+                  .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                  general, unitChoice, design,
+                  .button(.type(.submit), .class("button"), .text("Tạo đợt khảo sát"))),
+        ]
+    }
+
+    private var general: Node<HTML.FormContext> {
+        .group(
+            field("name", "Tên đợt khảo sát", type: .text, value: values.name),
+            .div(.class(errors["questionnaire"] == nil ? "field" : "field field--invalid"), .label(.for("questionnaire"), .text("Phiếu khảo sát")),
+                 error("questionnaire"),
+                 .select(.id("questionnaire"), .attribute(named: "name", value: "questionnaire"),
+                         .forEach(questionnaires) { .choice($0.id, $0.title, isSelected: $0.id == values.questionnaire) })),
+            field("serviceFrom", "Sử dụng dịch vụ từ ngày", type: .date, value: values.serviceFrom),
+            field("serviceTo", "Đến ngày", type: .date, value: values.serviceTo)
+        )
+    }
+
+    private var unitChoice: Node<HTML.FormContext> {
+        .fieldset(
+            .class(errors["units"] == nil ? "choices units-choice" : "choices units-choice field--invalid"),
+            .element(named: "legend", text: "Đơn vị được khảo sát"),
+            .unwrap(errors["units"]) { .p(.id("units-error"), .class("field-error"), .text($0)) },
+            .forEach(units) { unit in
+                .div(.class("choice"),
+                     .input(.type(.checkbox), .id("unit-\(unit.id)"), .name("unit-\(unit.id)"), .value("on"),
+                            .attribute(named: "checked", value: values.unitIDs.contains(unit.id) ? "checked" : "")),
+                     .label(.for("unit-\(unit.id)"), .text(unit.name)))
+            }
+        )
+    }
+
+    private var design: Node<HTML.FormContext> {
+        .group(
+            field("size", "Cỡ mẫu (số người được mời)", type: .number, value: values.size),
+            .fieldset(.class("choices"), .element(named: "legend", text: "Phân bổ mẫu cho các tầng"),
+                      .forEach(SIPASSample.Allocation.allCases) { allocation in
+                          .div(.class("choice"),
+                               .input(.type(.radio), .id("allocation-\(allocation.rawValue)"), .name("allocation"), .value(allocation.rawValue),
+                                      .attribute(named: "checked", value: values.allocation == allocation.rawValue ? "checked" : "")),
+                               .label(.for("allocation-\(allocation.rawValue)"), .text(allocation.title)))
+                      }),
+            field("minimum", "Số người tối thiểu mỗi tầng", type: .number, value: values.minimum),
+            .div(.class("choice"), .input(.type(.checkbox), .id("byField"), .name("byField"), .value("on"),
+                                          .attribute(named: "checked", value: values.byField ? "checked" : "")),
+                 .label(.for("byField"), .text("Chia tầng thêm theo lĩnh vực thủ tục"))),
+            .div(.class("choice"), .input(.type(.checkbox), .id("byChannel"), .name("byChannel"), .value("on"),
+                                          .attribute(named: "checked", value: values.byChannel ? "checked" : "")),
+                 .label(.for("byChannel"), .text("Chia tầng thêm theo kênh nộp hồ sơ"))),
+            field("seed", "Hạt giống ngẫu nhiên (cùng hạt giống cho cùng một mẫu)", type: .number, value: values.seed)
+        )
+    }
+
+    private func error(_ name: String) -> Node<HTML.FormContext> {
+        .unwrap(errors[name]) { .p(.id("\(name)-error"), .class("field-error"), .text($0)) }
+    }
+
+    private func field(_ name: String, _ label: String, type: HTMLInputType, value: String) -> Node<HTML.FormContext> {
+        .div(.class(errors[name] == nil ? "field" : "field field--invalid"), .label(.for(name), .text(label)), error(name),
+             .input(.type(type), .id(name), .name(name), .value(value),
+                    .attribute(named: "aria-describedby", value: errors[name] == nil ? "" : "\(name)-error"),
+                    .attribute(named: "aria-invalid", value: errors[name] == nil ? "" : "true")))
+    }
+}
+
+/// One campaign: its design, its frame while in preparation, then its strata with the live response rates.
+struct SIPASCampaignPage {
+    var campaign: SIPASCampaign
+    var units: [OrgUnit]
+    var frameSize: Int?
+    var strata: [SIPASCampaigns.StoredStratum]
+    var canManage: Bool
+    var csrfToken: String
+    var saved: Bool
+    var error: String?
+    var clock: LocalClock
+
+    var body: [Node<HTML.BodyContext>] {
+        let design = campaign.design
+        return [
+            .h1(.text(campaign.name)),
+            FormNotice.node(error: error, saved: saved),
+            .dl(.class("facts"),
+                .dt(.text("Tình trạng")), .dd(.strong(.id("campaign-status"), .text(campaign.status.title))),
+                .dt(.text("Phiếu khảo sát")), .dd(.text(campaign.questionnaireID)),
+                .dt(.text("Thời gian sử dụng dịch vụ")), .dd(.text("\(campaign.serviceFrom.vietnamese) – \(campaign.serviceTo.vietnamese)")),
+                .dt(.text("Đơn vị")), .dd(.text(units.map(\.name).joined(separator: "; "))),
+                .dt(.text("Thiết kế mẫu")),
+                .dd(.text("Cỡ mẫu \(design.size), phân bổ \(design.allocation.title.lowercased()), tối thiểu \(design.minimumPerStratum) người mỗi tầng"
+                          + (design.byField ? ", theo lĩnh vực" : "") + (design.byChannel ? ", theo kênh nộp" : "") + "; hạt giống \(campaign.seed)")),
+                .unwrap(frameSize) { .group(.dt(.text("Khung mẫu")), .dd(.id("frame-size"), .text("\($0) người đã nhận kết quả trong thời gian này"))) }),
+            .if(campaign.status == .draft && canManage, .form(
+                .class("form"), .action(SiteRoute.sipasCampaignDraw(id: campaign.id).path), .method(.post),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .p(.text("Mẫu chỉ được chọn một lần; cùng khung mẫu, thiết kế và hạt giống luôn cho cùng một mẫu.")),
+                .button(.type(.submit), .class("button"), .text("Chọn mẫu")))),
+            strata.isEmpty ? .empty : .table(
+                .class("table"), .id("strata"),
+                .caption(.text("Các tầng mẫu và tỷ lệ phản hồi")),
+                .thead(.tr(.th(.text("Tầng")), .th(.text("Số người trong khung")), .th(.text("Số người được chọn")), .th(.text("Trọng số")),
+                           .th(.text("Đã mời")), .th(.text("Đã trả lời")), .th(.text("Tỷ lệ phản hồi")))),
+                .tbody(.forEach(strata) { stratum in
+                    .tr(.th(.attribute(named: "scope", value: "row"), .text(stratum.key),
+                            .if(stratum.tooFew, .span(.class("flag"), .text(" — ít hơn số tối thiểu: chọn toàn bộ")))),
+                        .td(.text(String(stratum.population))), .td(.text(String(stratum.allocated))),
+                        .td(.text(ServiceIndexViews.number(stratum.allocated > 0 ? Double(stratum.population) / Double(stratum.allocated) : 0))),
+                        .td(.text(String(stratum.invited))), .td(.text(String(stratum.answered))),
+                        .td(.text(stratum.responseRate.map { ServiceIndexViews.number($0 * 100, decimals: 1) + "%" } ?? "—")))
+                })
+            ),
+            .p(.a(.href(SiteRoute.sipasCampaigns.path), .text("← Các đợt khảo sát"))),
+        ]
+    }
+}

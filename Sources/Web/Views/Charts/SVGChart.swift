@@ -2,8 +2,9 @@ import Foundation
 import Plot
 
 /// Charts drawn on the server as accessible SVG (no script): a title and a description read by screen
-/// readers, each mark with its own title, and the same figures in a table behind a toggle — every figure a
-/// link to the records behind it where there are records.
+/// readers, each mark with its own title, and the same figures in a table behind a toggle — every figure
+/// there a link to the records behind it where there are records (the picture itself holds no link: an
+/// image with links inside is announced badly).
 struct SVGChart {
     struct Item {
         var label: String
@@ -36,7 +37,7 @@ struct SVGChart {
             let bar = "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(Swift.max(length, 1))\" height=\"\(rowHeight - 10)\" class=\"chart__bar\">"
                 + "<title>\(Self.escaped(item.label)): \(Self.escaped(item.text))</title></rect>"
             marks += "<text x=\"\(labelWidth - 8)\" y=\"\(y + rowHeight / 2 + 4)\" text-anchor=\"end\" class=\"chart__label\">\(Self.escaped(Self.short(item.label)))</text>"
-            marks += item.href.map { "<a href=\"\(Self.escaped($0))\">\(bar)</a>" } ?? bar
+            marks += bar
             marks += "<text x=\"\(labelWidth + Swift.max(length, 1) + 6)\" y=\"\(y + rowHeight / 2 + 4)\" class=\"chart__value\">\(Self.escaped(item.text))</text>"
         }
         return figure(svg(width: width, height: height, marks: marks))
@@ -54,7 +55,7 @@ struct SVGChart {
         if items.count > 1 { marks += "<polyline points=\"\(points)\" class=\"chart__line\"/>" }
         for (index, item) in items.enumerated() {
             let dot = "<circle cx=\"\(x(index))\" cy=\"\(y(item.value))\" r=\"5\" class=\"chart__dot\"><title>\(Self.escaped(item.label)): \(Self.escaped(item.text))</title></circle>"
-            marks += item.href.map { "<a href=\"\(Self.escaped($0))\">\(dot)</a>" } ?? dot
+            marks += dot
             marks += "<text x=\"\(x(index))\" y=\"\(y(item.value) - 10)\" text-anchor=\"middle\" class=\"chart__value\">\(Self.escaped(item.text))</text>"
             marks += "<text x=\"\(x(index))\" y=\"\(height - 12)\" text-anchor=\"middle\" class=\"chart__label\">\(Self.escaped(item.label))</text>"
         }
@@ -76,7 +77,7 @@ struct SVGChart {
                 .element(named: "summary", nodes: [.text("Xem bảng số liệu")]),
                 .table(
                     .class("table"),
-                    .thead(.tr(.th(.text("")), .th(.text(valueHeading)))),
+                    .thead(.tr(.th(.text("Mục")), .th(.text(valueHeading)))),
                     .tbody(.forEach(items) { item in
                         .tr(.th(.attribute(named: "scope", value: "row"), .text(item.label)),
                             .td(item.href.map { .a(.href($0), .text(item.text)) } ?? .text(item.text)))

@@ -125,6 +125,26 @@ import Web
             let sampled = try await secretariat.get(path)
             #expect(sampled.text.contains("Đã chọn mẫu") && sampled.text.contains("id=\"strata\"") && sampled.text.contains("<th scope=\"row\">00070"))
             #expect(try await secretariat.post(path + "/draw", form: [:]).text.contains("mẫu chỉ chọn một lần"))
+            // Responses imported from CSV: a unit outside the campaign is refused with its line; then the results.
+            let codes = try SIPASSurveys.shippedQuestionnaire().items.map(\.code)
+            func row(_ unit: String, _ value: String) -> String { unit + ",1," + codes.map { _ in value }.joined(separator: ",") }
+            let header = "unit,weight," + codes.joined(separator: ",")
+            let outside = [header, row("00070", "5"), row("00004", "4")].joined(separator: "\n") + "\n"
+            let refused = try await secretariat.postFile(path + "/import", field: "file", filename: "phieu.csv", data: Array(outside.utf8))
+            #expect(refused.status == .badRequest && refused.text.contains("Dòng 3, cột unit: mã đơn vị “00004” không thuộc đợt khảo sát."))
+            let csv = [header, row("00070", "5"), row("00070", "4"), row("00070", "2"), row("00070", "0")].joined(separator: "\n") + "\n"
+            let imported = try await secretariat.postFile(path + "/import", field: "file", filename: "phieu.csv", data: Array(csv.utf8))
+            #expect(imported.status == .seeOther, "\(imported.status) \(imported.text.firstMatch(of: /id="form-error"[^<]*/).map { String($0.output) } ?? "")")
+            let resultsPath = try #require(imported.headers[.location])
+            #expect(resultsPath.hasSuffix("/results?imported=4"))
+            let results = try await secretariat.get(resultsPath)
+            // 00070: two of three satisfied on every item → 66.7 % (the fourth answered "don't know" everywhere).
+            #expect(results.text.contains("Đã nhập 4 phiếu trả lời.") && results.text.contains("66,7%"))
+            let ward70 = try await secretariat.get(path + "/results?unit=00070")
+            #expect(ward70.text.contains("Cỡ mẫu hiệu dụng dưới 30: chưa đủ để công bố"))
+            let exported = try await secretariat.get(path + "/results.csv")
+            #expect(exported.text.contains("00070,overall,,66.6667") && exported.text.contains("00070,item,S1.1,66.6667,53.3"))
+
             // A city leader looks but does not draw; a desk officer does not see campaigns.
             let leader = try await Browser.signedIn(client, as: "lanhdao")
             let seen = try await leader.get(path)

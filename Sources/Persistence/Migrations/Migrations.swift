@@ -21,5 +21,6 @@ public enum Migrations {
         AddAttachmentPurpose(),
         AddServiceIndex(),
         CreateSIPASCampaigns(),
+        CreateSIPASResponses(),
     ]
 }

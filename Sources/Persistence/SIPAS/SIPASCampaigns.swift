@@ -231,3 +231,47 @@ public struct SIPASCampaigns: Sendable {
             drawnAt: try row.decode(column: "drawn_at", as: Int64?.self).map(Date.init(milliseconds:)))
     }
 }
+
+extension SIPASCampaigns {
+    /// How a response reached the campaign.
+    public enum Source: String, Sendable { case web, paper, `import` }
+
+    /// Imports responses from a CSV file (unit codes must be the campaign's units); all or none, audited.
+    /// Returns how many were kept.
+    @discardableResult
+    public func importResponses(_ csv: Data, into id: Int64, by userID: Int64?, at time: Date) async throws -> Int {
+        guard let campaign = try await find(id: id) else { throw Problem.notFound }
+        guard let questionnaire = try await questionnaire(id: campaign.questionnaireID) else { throw Problem.unknownQuestionnaire }
+        var codes: Set<String> = []
+        for unitID in campaign.unitIDs { if let unit = try await UnitStore(database.sql).find(id: unitID) { codes.insert(unit.code) } }
+        let responses = try SIPASResponses.read(csv: csv, questionnaire: questionnaire, units: codes)
+        let width = responses.itemCodes.count
+        try await database.transaction { session in
+            for start in stride(from: 0, to: responses.count, by: 500) {
+                let insert = session.insert(into: "sipas_responses").columns("campaign_id", "unit_code", "weight", "answers", "source", "created_at")
+                for index in start..<min(start + 500, responses.count) {
+                    let answers = responses.answers[index * width..<(index + 1) * width].map { String($0) }.joined(separator: ",")
+                    insert.values(SQLBind(id), SQLBind(responses.units[Int(responses.unitOfResponse[index])]), SQLBind(responses.weights[index]),
+                                  SQLBind(answers), SQLBind(Source.import.rawValue), SQLBind(time.milliseconds))
+                }
+                try await insert.run()
+            }
+            try await AuditTrail.append(AuditRecord(actorID: userID, action: "sipas.import", objectType: "sipasCampaign", objectID: String(id),
+                                                    reason: "\(responses.count) responses"), at: time, on: session)
+        }
+        return responses.count
+    }
+
+    /// The campaign's responses, ready for `SIPASResults.compute`.
+    public func responses(of id: Int64, questionnaire: SIPASQuestionnaire) async throws -> SIPASResponses {
+        var responses = SIPASResponses(itemCodes: questionnaire.items.map(\.code))
+        for row in try await database.sql.select().columns("unit_code", "weight", "answers").from("sipas_responses").where("campaign_id", .equal, id)
+            .orderBy("id").all() {
+            let answers = try row.decode(column: "answers", as: String.self).split(separator: ",", omittingEmptySubsequences: false).map { Int8($0) ?? -1 }
+            guard answers.count == responses.itemCodes.count else { throw PersistenceError.corrupt("a SIPAS response does not match its questionnaire") }
+            responses.append(unit: try row.decode(column: "unit_code", as: String.self), weight: try row.decode(column: "weight", as: Double.self),
+                             answers: answers)
+        }
+        return responses
+    }
+}

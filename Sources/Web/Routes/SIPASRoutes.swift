@@ -39,6 +39,7 @@ struct SIPASRoutes {
     }
 
     func register(on router: some RouterMethods<AppRequestContext>) {
+        registerResults(on: router)
         router.get(SiteRoute.sipasCampaigns.pattern) { request, context in
             let identity = try context.require(.secretariat, .admin, .cityLeader, .appraisalCouncil)
             let page = SIPASCampaignsPage(campaigns: try await campaigns.list(), canManage: Self.canManage(identity))
@@ -91,6 +92,65 @@ struct SIPASRoutes {
                 return try await detail(id, identity: identity, error: problem.message, context: context, request: request)
             }
         }
+    }
+
+    /// Responses from a CSV file (paper forms keyed elsewhere, another tool's export), then the results.
+    func registerResults(on router: some RouterMethods<AppRequestContext>) {
+        router.post(SiteRoute.sipasCampaignImport().pattern) { request, context in
+            let identity = try context.require(.secretariat, .admin)
+            let id = try context.parameters.id()
+            guard let upload = try await AttachmentRoutes.upload(request, context) else {
+                return try await detail(id, identity: identity, error: "Vui lòng chọn tệp CSV các phiếu trả lời.", context: context, request: request)
+            }
+            do {
+                let count = try await campaigns.importResponses(upload.data, into: id, by: identity.user.id, at: services.clock())
+                return Response.redirect(to: SiteRoute.sipasCampaignResults(id: id).path + "?imported=\(count)", type: .normal)
+            } catch let problem as SIPASResponses.Problem {
+                return try await detail(id, identity: identity, error: "Không nhập được tệp: \(problem.description)", context: context, request: request)
+            } catch SIPASCampaigns.Problem.notFound {
+                throw AppError.notFound
+            }
+        }
+        router.get(SiteRoute.sipasCampaignResults().pattern) { request, context in
+            _ = try context.require(.secretariat, .admin, .cityLeader, .appraisalCouncil)
+            let (campaign, questionnaire, results, counts) = try await results(try context.parameters.id())
+            let page = SIPASResultsPage(campaign: campaign, questionnaire: questionnaire, results: results, responses: counts,
+                                        unit: request.query("unit") ?? SIPASResults.all, imported: request.query("imported").flatMap { Int($0) })
+            return Page("Kết quả — \(campaign.name)", body: page.body).render(context: context, request: request)
+        }
+        router.get(SiteRoute.sipasCampaignResultsCSV().pattern) { _, context in
+            _ = try context.require(.secretariat, .admin, .cityLeader, .appraisalCouncil)
+            let (campaign, questionnaire, results, _) = try await results(try context.parameters.id())
+            func number(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "" }
+            var rows = [["unit", "level", "code", "percent", "moe", "valid", "effectiveSample"]]
+            for unit in results.units.keys.sorted() {
+                let figures = results.units[unit]!
+                rows.append([unit, "overall", "", number(figures.overall), "", "", ""])
+                for section in questionnaire.sections {
+                    rows.append([unit, "section", section.code, number(figures.sections[section.code]), "", "", ""])
+                    for aspect in section.aspects {
+                        rows.append([unit, "aspect", aspect.code, number(figures.aspects[aspect.code]), "", "", ""])
+                        for item in aspect.items {
+                            let value = figures.items[item.code]
+                            rows.append([unit, "item", item.code, number(value?.percent), number(value?.moe), value.map { String($0.valid) } ?? "0",
+                                         number(value?.effectiveSample)])
+                        }
+                    }
+                }
+            }
+            return StatisticsRoutes.download(ByteBuffer(string: "\u{FEFF}" + CSV.text(rows)), type: "text/csv; charset=utf-8",
+                                             name: "sipas-\(campaign.id)-ket-qua.csv")
+        }
+    }
+
+    private func results(_ id: Int64) async throws -> (SIPASCampaign, SIPASQuestionnaire, SIPASResults, [String: Int]) {
+        guard let campaign = try await campaigns.find(id: id), let questionnaire = try await campaigns.questionnaire(id: campaign.questionnaireID) else {
+            throw AppError.notFound
+        }
+        let responses = try await campaigns.responses(of: id, questionnaire: questionnaire)
+        var counts: [String: Int] = [SIPASResults.all: responses.count]
+        for unit in responses.unitOfResponse { counts[responses.units[Int(unit)], default: 0] += 1 }
+        return (campaign, questionnaire, SIPASResults.compute(questionnaire, responses), counts)
     }
 
     private var campaigns: SIPASCampaigns { SIPASCampaigns(services.database) }

@@ -70,6 +70,9 @@ enum SiteRoute: Sendable {
     case sipasCampaignNew
     case sipasCampaign(id: Int64? = nil)
     case sipasCampaignDraw(id: Int64? = nil)
+    case sipasCampaignImport(id: Int64? = nil)
+    case sipasCampaignResults(id: Int64? = nil)
+    case sipasCampaignResultsCSV(id: Int64? = nil)
     case publicStatisticsJSON
     case publicStatisticsCSV
     case serviceIndexWhatIf(id: Int64? = nil)
@@ -167,6 +170,9 @@ enum SiteRoute: Sendable {
         case .sipasCampaignNew: "/sipas/new"
         case .sipasCampaign(let id): "/sipas/\(Self.segment(id))"
         case .sipasCampaignDraw(let id): "/sipas/\(Self.segment(id))/draw"
+        case .sipasCampaignImport(let id): "/sipas/\(Self.segment(id))/import"
+        case .sipasCampaignResults(let id): "/sipas/\(Self.segment(id))/results"
+        case .sipasCampaignResultsCSV(let id): "/sipas/\(Self.segment(id))/results.csv"
         case .publicStatisticsJSON: "/public/statistics.json"
         case .publicStatisticsCSV: "/public/statistics.csv"
         case .serviceIndexWhatIf(let id): "/index/units/\(Self.segment(id))/what-if"

@@ -179,7 +179,74 @@ struct SIPASCampaignPage {
                         .td(.text(stratum.responseRate.map { ServiceIndexViews.number($0 * 100, decimals: 1) + "%" } ?? "—")))
                 })
             ),
-            .p(.a(.href(SiteRoute.sipasCampaigns.path), .text("← Các đợt khảo sát"))),
+            .if(canManage, .form(
+                .class("form upload"), .action(SiteRoute.sipasCampaignImport(id: campaign.id).path), .method(.post),
+                .attribute(named: "enctype", value: "multipart/form-data"),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .div(.class("field"), .label(.for("responses-file"), .text("Nhập phiếu trả lời từ tệp CSV (cột unit, weight, và một cột cho mỗi câu hỏi)")),
+                     .input(.type(.file), .id("responses-file"), .name("file"), .attribute(named: "accept", value: ".csv,text/csv"),
+                            .attribute(named: "required", value: "required"))),
+                .button(.type(.submit), .class("button button--secondary"), .text("Nhập phiếu")))),
+            .p(.a(.href(SiteRoute.sipasCampaignResults(id: campaign.id).path), .text("Xem kết quả")), .text(" · "),
+               .a(.href(SiteRoute.sipasCampaigns.path), .text("← Các đợt khảo sát"))),
+        ]
+    }
+}
+
+/// A campaign's results: every unit's overall and section indices, and one unit's (or all units') items with
+/// their margins of error, valid answers and the warning where the effective sample is too small to publish.
+struct SIPASResultsPage {
+    var campaign: SIPASCampaign
+    var questionnaire: SIPASQuestionnaire
+    var results: SIPASResults
+    var responses: [String: Int]
+    var unit: String
+    var imported: Int?
+
+    static func percent(_ value: Double?) -> String { value.map { ServiceIndexViews.number($0, decimals: 1) + "%" } ?? "—" }
+
+    var body: [Node<HTML.BodyContext>] {
+        let units = results.units.keys.filter { $0 != SIPASResults.all }.sorted() + [SIPASResults.all]
+        let chosen = results.units[unit]
+        return [
+            .h1(.text("Kết quả — \(campaign.name)")),
+            .unwrap(imported) { .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text("Đã nhập \($0) phiếu trả lời.")) },
+            .p(.text("Tỷ lệ hài lòng = số câu trả lời mức 4–5 trên số câu trả lời hợp lệ 1–5 (có trọng số thiết kế; “không biết” và bỏ trống không tính). "
+                     + "Sai số ở độ tin cậy 95% theo cỡ mẫu hiệu dụng Kish. "),
+               .a(.href(SiteRoute.sipasCampaignResultsCSV(id: campaign.id).path), .text("Tải kết quả (CSV)"))),
+            results.units.isEmpty || responses[SIPASResults.all] == 0 ? .p(.text("Chưa có phiếu trả lời.")) : .table(
+                .class("table"), .id("sipas-units"),
+                .caption(.text("Chỉ số hài lòng theo đơn vị")),
+                .thead(.tr(.th(.text("Đơn vị")), .th(.text("Số phiếu")), .th(.text("Chung")),
+                           .forEach(questionnaire.sections) { .th(.text($0.label)) })),
+                .tbody(.forEach(units) { code in
+                    let figures = results.units[code]!
+                    return .tr(.th(.attribute(named: "scope", value: "row"),
+                                   .a(.href(SiteRoute.sipasCampaignResults(id: campaign.id).path + "?unit=\(code)"), .text(code == SIPASResults.all ? "Tất cả" : code))),
+                               .td(.text(String(responses[code] ?? 0))), .td(.text(Self.percent(figures.overall))),
+                               .forEach(questionnaire.sections) { .td(.text(Self.percent(figures.sections[$0.code]))) })
+                })
+            ),
+            .unwrap(chosen) { figures in
+                .section(
+                    .attribute(named: "aria-labelledby", value: "items-title"),
+                    .h2(.id("items-title"), .text("Từng câu hỏi — \(unit == SIPASResults.all ? "tất cả đơn vị" : unit)")),
+                    .table(
+                        .class("table"), .id("sipas-items"),
+                        .thead(.tr(.th(.text("Mã")), .th(.text("Nội dung")), .th(.text("Hài lòng")), .th(.text("Sai số (±)")), .th(.text("Số trả lời hợp lệ")),
+                                   .th(.text("Ghi chú")))),
+                        .tbody(.forEach(questionnaire.items) { item in
+                            let value = figures.items[item.code]
+                            return .tr(.td(.text(item.code)), .td(.text(item.text)), .td(.text(Self.percent(value?.percent))),
+                                       .td(.text(value.map { ServiceIndexViews.number($0.moe, decimals: 1) } ?? "—")),
+                                       .td(.text(String(value?.valid ?? 0))),
+                                       .td(.text(value == nil ? "Không có câu trả lời hợp lệ"
+                                                 : figures.tooSmall.contains(item.code) ? "Cỡ mẫu hiệu dụng dưới 30: chưa đủ để công bố" : "")))
+                        })
+                    )
+                )
+            },
+            .p(.a(.href(SiteRoute.sipasCampaign(id: campaign.id).path), .text("← Về đợt khảo sát"))),
         ]
     }
 }

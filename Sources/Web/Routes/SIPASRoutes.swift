@@ -9,35 +9,6 @@ import Persistence
 struct SIPASRoutes {
     let services: AppServices
 
-    /// The form's fields (read once, with the unit checkboxes).
-    struct Entry {
-        var name: String?
-        var questionnaire: String?
-        var serviceFrom: String?
-        var serviceTo: String?
-        var size: String?
-        var allocation: String?
-        var minimum: String?
-        var byField: String?
-        var byChannel: String?
-        var seed: String?
-
-        init() {}
-
-        init(_ fields: [String: String]) {
-            name = fields["name"]
-            questionnaire = fields["questionnaire"]
-            serviceFrom = fields["serviceFrom"]
-            serviceTo = fields["serviceTo"]
-            size = fields["size"]
-            allocation = fields["allocation"]
-            minimum = fields["minimum"]
-            byField = fields["byField"]
-            byChannel = fields["byChannel"]
-            seed = fields["seed"]
-        }
-    }
-
     func register(on router: some RouterMethods<AppRequestContext>) {
         registerResults(on: router)
         router.get(SiteRoute.sipasCampaigns.pattern) { request, context in
@@ -52,25 +23,24 @@ struct SIPASRoutes {
         router.post(SiteRoute.sipasCampaigns.pattern) { request, context in
             let identity = try context.require(.secretariat, .admin)
             let fields = try await request.form([String: String].self, empty: [:])
-            let entry = Entry(fields)
-            let values = SIPASCampaignForm.Values(entry, unitIDs: Set(fields.keys.compactMap { $0.hasPrefix("unit-") ? Int64($0.dropFirst(5)) : nil }))
+            let values = SIPASCampaignForm.Values(fields)
             var errors: [String: String] = [:]
-            let name = (entry.name ?? "").trimmingCharacters(in: .whitespaces)
+            let name = values.name.trimmingCharacters(in: .whitespaces)
             if name.isEmpty { errors["name"] = "Vui lòng đặt tên đợt khảo sát." }
-            let from = LocalDate(iso: entry.serviceFrom ?? ""), to = LocalDate(iso: entry.serviceTo ?? "")
+            let from = LocalDate(iso: values.serviceFrom), to = LocalDate(iso: values.serviceTo)
             if from == nil { errors["serviceFrom"] = "Ngày không hợp lệ." }
             if to == nil { errors["serviceTo"] = "Ngày không hợp lệ." }
-            let size = Int(entry.size ?? ""), minimum = Int(entry.minimum ?? ""), seed = UInt64(entry.seed ?? "")
+            let size = Int(values.size), minimum = Int(values.minimum), seed = UInt64(values.seed)
             if size == nil { errors["size"] = "Cỡ mẫu là một số nguyên." }
             if minimum == nil { errors["minimum"] = "Số tối thiểu mỗi tầng là một số nguyên." }
             if seed == nil { errors["seed"] = "Hạt giống ngẫu nhiên là một số nguyên không âm." }
             guard errors.isEmpty, let from, let to, let size, let minimum, let seed else {
                 return try await form(values, errors: errors, context: context, request: request)
             }
-            let design = SIPASSample.Design(size: size, allocation: SIPASSample.Allocation(rawValue: entry.allocation ?? "") ?? .proportional,
-                                            minimumPerStratum: minimum, byField: entry.byField != nil, byChannel: entry.byChannel != nil)
+            let design = SIPASSample.Design(size: size, allocation: SIPASSample.Allocation(rawValue: values.allocation) ?? .proportional,
+                                            minimumPerStratum: minimum, byField: values.byField, byChannel: values.byChannel)
             do {
-                let id = try await campaigns.create(name: name, questionnaireID: entry.questionnaire ?? "", serviceFrom: from, serviceTo: to,
+                let id = try await campaigns.create(name: name, questionnaireID: values.questionnaire, serviceFrom: from, serviceTo: to,
                                                     unitIDs: Array(values.unitIDs).sorted(), design: design, seed: seed, by: identity.user.id, at: services.clock())
                 return Response.redirect(to: SiteRoute.sipasCampaign(id: id).path, type: .normal)
             } catch let problem as SIPASCampaigns.Problem {

@@ -43,18 +43,19 @@ struct SIPASCampaignForm {
 
         init(seed: String) { self.seed = seed }
 
-        init(_ entry: SIPASRoutes.Entry, unitIDs: Set<Int64>) {
-            name = entry.name ?? ""
-            questionnaire = entry.questionnaire ?? ""
-            serviceFrom = entry.serviceFrom ?? ""
-            serviceTo = entry.serviceTo ?? ""
-            self.unitIDs = unitIDs
-            size = entry.size ?? ""
-            allocation = entry.allocation ?? ""
-            minimum = entry.minimum ?? ""
-            byField = entry.byField != nil
-            byChannel = entry.byChannel != nil
-            seed = entry.seed ?? ""
+        /// What the form sent, the unit checkboxes being `unit-<id>`.
+        init(_ fields: [String: String]) {
+            name = fields["name"] ?? ""
+            questionnaire = fields["questionnaire"] ?? ""
+            serviceFrom = fields["serviceFrom"] ?? ""
+            serviceTo = fields["serviceTo"] ?? ""
+            unitIDs = Set(fields.keys.compactMap { $0.hasPrefix("unit-") ? Int64($0.dropFirst(5)) : nil })
+            size = fields["size"] ?? ""
+            allocation = fields["allocation"] ?? ""
+            minimum = fields["minimum"] ?? ""
+            byField = fields["byField"] != nil
+            byChannel = fields["byChannel"] != nil
+            seed = fields["seed"] ?? ""
         }
     }
 

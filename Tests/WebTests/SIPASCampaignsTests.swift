@@ -145,6 +145,15 @@ import Web
             let exported = try await secretariat.get(path + "/results.csv")
             #expect(exported.text.contains("00070,overall,,66.6667") && exported.text.contains("00070,item,S1.1,66.6667,53.3"))
 
+            // A later campaign with everyone satisfied: +33.3 points, within the two margins (53.3 and 0).
+            let later = try await SIPASCampaigns(services.database).create(
+                name: "Quý IV/2026", questionnaireID: "sipas-2022", serviceFrom: LocalDate(iso: "2026-08-01")!, serviceTo: LocalDate(iso: "2026-09-30")!,
+                unitIDs: [ward], design: .init(size: 10, allocation: .equal, minimumPerStratum: 0), seed: 1, by: nil, at: Date())
+            let satisfied = [header, row("00070", "5"), row("00070", "4")].joined(separator: "\n") + "\n"
+            #expect(try await secretariat.postFile("/sipas/\(later)/import", field: "file", filename: "p.csv", data: Array(satisfied.utf8)).status == .seeOther)
+            let compared = try await secretariat.get("/sipas/\(later)/results?unit=00070")
+            #expect(compared.text.contains("So sánh với đợt trước: Quý III/2026") && compared.text.contains("+33,3 điểm (trong sai số)"))
+
             // A city leader looks but does not draw; a desk officer does not see campaigns.
             let leader = try await Browser.signedIn(client, as: "lanhdao")
             let seen = try await leader.get(path)

@@ -12,6 +12,13 @@ public struct SIPASResults: Sendable, Equatable, Codable {
         public var valid: Int
         public var moe: Double
         public var effectiveSample: Double
+
+        public init(percent: Double, valid: Int, moe: Double, effectiveSample: Double) {
+            self.percent = percent
+            self.valid = valid
+            self.moe = moe
+            self.effectiveSample = effectiveSample
+        }
     }
 
     public struct Unit: Sendable, Equatable, Codable {
@@ -100,5 +107,18 @@ public struct SIPASResults: Sendable, Equatable, Codable {
         }
         return Unit(items: items, aspects: aspects, sections: sections, overall: mean(questionnaire.sections.compactMap { sections[$0.code] }),
                     missing: missing, tooSmall: tooSmall)
+    }
+}
+
+/// How an item moved since the previous campaign: the change in percentage points, and whether it is larger
+/// than the two margins together (√(moe₁² + moe₂²), the usual test for two independent samples at 95 % [ours:
+/// no official rule was found]) — a change within it may be noise.
+public struct SIPASChange: Sendable, Equatable {
+    public var points: Double
+    public var exceedsMargins: Bool
+
+    public init(from previous: SIPASResults.Item, to current: SIPASResults.Item) {
+        points = current.percent - previous.percent
+        exceedsMargins = abs(points) > (previous.moe * previous.moe + current.moe * current.moe).squareRoot()
     }
 }

@@ -84,8 +84,15 @@ struct SIPASRoutes {
         router.get(SiteRoute.sipasCampaignResults().pattern) { request, context in
             _ = try context.require(.secretariat, .admin, .cityLeader, .appraisalCouncil)
             let (campaign, questionnaire, results, counts) = try await results(try context.parameters.id())
+            // The previous campaign with the same questionnaire that has answers, for the comparison.
+            var previous: (name: String, results: SIPASResults)?
+            for earlier in try await campaigns.list() where earlier.id < campaign.id && earlier.questionnaireID == campaign.questionnaireID {
+                let (_, _, figures, answered) = try await self.results(earlier.id)
+                if (answered[SIPASResults.all] ?? 0) > 0 { previous = (earlier.name, figures); break }
+            }
             let page = SIPASResultsPage(campaign: campaign, questionnaire: questionnaire, results: results, responses: counts,
-                                        unit: request.query("unit") ?? SIPASResults.all, imported: request.query("imported").flatMap { Int($0) })
+                                        unit: request.query("unit") ?? SIPASResults.all, imported: request.query("imported").flatMap { Int($0) },
+                                        previous: previous)
             return Page("Kết quả — \(campaign.name)", body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.sipasCampaignResultsCSV().pattern) { _, context in

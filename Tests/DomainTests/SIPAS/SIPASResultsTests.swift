@@ -106,3 +106,18 @@ import Testing
         #expect(responses.count == 1 && responses.answers == [5, 4, -1, 0])
     }
 }
+
+/// The change since the previous campaign and whether it exceeds both margins together.
+@Suite struct SIPASChangeTests {
+    @Test(arguments: [
+        (60.0, 3.0, 70.0, 4.0, 10.0, true),    // √(9 + 16) = 5 < 10
+        (60.0, 6.0, 66.0, 8.0, 6.0, false),    // 10 > 6
+        (80.0, 3.0, 75.0, 4.0, -5.0, false),   // exactly the combined margin: not beyond it
+        (50.0, 0.0, 50.5, 0.0, 0.5, true),
+    ])
+    func change(previous: Double, previousMoe: Double, current: Double, currentMoe: Double, points: Double, exceeds: Bool) {
+        let change = SIPASChange(from: .init(percent: previous, valid: 100, moe: previousMoe, effectiveSample: 100),
+                                 to: .init(percent: current, valid: 100, moe: currentMoe, effectiveSample: 100))
+        #expect(abs(change.points - points) < 1e-9 && change.exceedsMargins == exceeds)
+    }
+}

@@ -203,8 +203,18 @@ struct SIPASResultsPage {
     var responses: [String: Int]
     var unit: String
     var imported: Int?
+    /// The previous campaign with the same questionnaire, for the change of each item.
+    var previous: (name: String, results: SIPASResults)?
 
     static func percent(_ value: Double?) -> String { value.map { ServiceIndexViews.number($0, decimals: 1) + "%" } ?? "—" }
+
+    /// "+5,2 điểm (vượt sai số)", or a dash without a previous figure.
+    private func change(_ code: String, _ current: SIPASResults.Item?) -> String {
+        guard let current, let before = previous?.results.units[unit]?.items[code] else { return "—" }
+        let change = SIPASChange(from: before, to: current)
+        return (change.points >= 0 ? "+" : "") + ServiceIndexViews.number(change.points, decimals: 1) + " điểm"
+            + (change.exceedsMargins ? " (vượt sai số)" : " (trong sai số)")
+    }
 
     var body: [Node<HTML.BodyContext>] {
         let units = results.units.keys.filter { $0 != SIPASResults.all }.sorted() + [SIPASResults.all]
@@ -232,15 +242,17 @@ struct SIPASResultsPage {
                 .section(
                     .attribute(named: "aria-labelledby", value: "items-title"),
                     .h2(.id("items-title"), .text("Từng câu hỏi — \(unit == SIPASResults.all ? "tất cả đơn vị" : unit)")),
+                    .unwrap(previous) { .p(.text("So sánh với đợt trước: \($0.name). Thay đổi “vượt sai số” khi lớn hơn sai số của hai đợt cộng lại.")) },
                     .table(
                         .class("table"), .id("sipas-items"),
                         .thead(.tr(.th(.text("Mã")), .th(.text("Nội dung")), .th(.text("Hài lòng")), .th(.text("Sai số (±)")), .th(.text("Số trả lời hợp lệ")),
-                                   .th(.text("Ghi chú")))),
+                                   .th(.text("So với đợt trước")), .th(.text("Ghi chú")))),
                         .tbody(.forEach(questionnaire.items) { item in
                             let value = figures.items[item.code]
                             return .tr(.td(.text(item.code)), .td(.text(item.text)), .td(.text(Self.percent(value?.percent))),
                                        .td(.text(value.map { ServiceIndexViews.number($0.moe, decimals: 1) } ?? "—")),
                                        .td(.text(String(value?.valid ?? 0))),
+                                       .td(.text(change(item.code, value))),
                                        .td(.text(value == nil ? "Không có câu trả lời hợp lệ"
                                                  : figures.tooSmall.contains(item.code) ? "Cỡ mẫu hiệu dụng dưới 30: chưa đủ để công bố" : "")))
                         })

@@ -32,3 +32,6 @@ def test_the_secretariat_draws_a_sample(browser, base_url, axe_source):
     rows = browser.find_elements(By.CSS_SELECTOR, "#strata tbody tr")
     assert rows and sum(int(row.find_elements(By.TAG_NAME, "td")[1].text) for row in rows) >= 1
     no_serious_violations(browser, axe_source)
+    and_wait_for_next_page(browser, browser.find_element(By.LINK_TEXT, "Xem kết quả").click)
+    assert "Chưa có phiếu trả lời." in browser.find_element(By.TAG_NAME, "main").text
+    no_serious_violations(browser, axe_source)

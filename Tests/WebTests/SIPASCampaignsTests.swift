@@ -145,6 +145,16 @@ import Web
             let exported = try await secretariat.get(path + "/results.csv")
             #expect(exported.text.contains("00070,overall,,66.6667") && exported.text.contains("00070,item,S1.1,66.6667,53.3"))
 
+            // The micro-data, without anything about the person, recomputes the same figures; the results also as XLSX.
+            let microdata = try await secretariat.get(path + "/responses.csv")
+            #expect(microdata.text.hasPrefix("unit,weight,S1.1,") && !microdata.text.contains("001") && microdata.text.contains("00070,1.0,5,5"))
+            let recomputed = SIPASResults.compute(try SIPASSurveys.shippedQuestionnaire(),
+                                                  try SIPASResponses.read(csv: Data(microdata.text.utf8), questionnaire: try SIPASSurveys.shippedQuestionnaire()))
+            #expect(abs((recomputed.units["00070"]?.overall ?? 0) - 200.0 / 3) < 1e-9)
+            #expect(exported.text.contains("00070,item,S1.1,66.6667,53.3") && exported.text.contains(",3,3\r\n"))
+            let workbook = try await secretariat.get(path + "/results.xlsx")
+            #expect(Array(workbook.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+
             // A later campaign with everyone satisfied: +33.3 points, within the two margins (53.3 and 0).
             let later = try await SIPASCampaigns(services.database).create(
                 name: "Quý IV/2026", questionnaireID: "sipas-2022", serviceFrom: LocalDate(iso: "2026-08-01")!, serviceTo: LocalDate(iso: "2026-09-30")!,

@@ -98,26 +98,60 @@ struct SIPASRoutes {
         router.get(SiteRoute.sipasCampaignResultsCSV().pattern) { _, context in
             _ = try context.require(.secretariat, .admin, .cityLeader, .appraisalCouncil)
             let (campaign, questionnaire, results, _) = try await results(try context.parameters.id())
-            func number(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "" }
-            var rows = [["unit", "level", "code", "percent", "moe", "valid", "effectiveSample"]]
-            for unit in results.units.keys.sorted() {
-                let figures = results.units[unit]!
-                rows.append([unit, "overall", "", number(figures.overall), "", "", ""])
-                for section in questionnaire.sections {
-                    rows.append([unit, "section", section.code, number(figures.sections[section.code]), "", "", ""])
-                    for aspect in section.aspects {
-                        rows.append([unit, "aspect", aspect.code, number(figures.aspects[aspect.code]), "", "", ""])
-                        for item in aspect.items {
-                            let value = figures.items[item.code]
-                            rows.append([unit, "item", item.code, number(value?.percent), number(value?.moe), value.map { String($0.valid) } ?? "0",
-                                         number(value?.effectiveSample)])
-                        }
-                    }
+            let rows = Self.resultRows(questionnaire, results).map { $0.map { cell in
+                switch cell {
+                case .text(let text): text
+                case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.4f", value)
                 }
-            }
+            } }
             return StatisticsRoutes.download(ByteBuffer(string: "\u{FEFF}" + CSV.text(rows)), type: "text/csv; charset=utf-8",
                                              name: "sipas-\(campaign.id)-ket-qua.csv")
         }
+        router.get(SiteRoute.sipasCampaignResultsXLSX().pattern) { _, context in
+            _ = try context.require(.secretariat, .admin, .cityLeader, .appraisalCouncil)
+            let (campaign, questionnaire, results, _) = try await results(try context.parameters.id())
+            return StatisticsRoutes.download(ByteBuffer(bytes: Spreadsheet(sheetName: "Kết quả", rows: Self.resultRows(questionnaire, results)).xlsx()),
+                                             type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "sipas-\(campaign.id)-ket-qua.xlsx")
+        }
+        // The micro-data, for anyone to recompute with `motcua sipas compute`: unit, weight, one column per item —
+        // nothing about the person.
+        router.get(SiteRoute.sipasCampaignResponsesCSV().pattern) { _, context in
+            _ = try context.require(.secretariat, .admin, .cityLeader, .appraisalCouncil)
+            let id = try context.parameters.id()
+            guard let campaign = try await campaigns.find(id: id), let questionnaire = try await campaigns.questionnaire(id: campaign.questionnaireID) else {
+                throw AppError.notFound
+            }
+            let responses = try await campaigns.responses(of: id, questionnaire: questionnaire)
+            let width = responses.itemCodes.count
+            var rows = [["unit", "weight"] + responses.itemCodes]
+            for index in 0..<responses.count {
+                let answers = responses.answers[index * width..<(index + 1) * width].map { $0 < 0 ? "" : String($0) }
+                rows.append([responses.units[Int(responses.unitOfResponse[index])], String(responses.weights[index])] + answers)
+            }
+            return StatisticsRoutes.download(ByteBuffer(string: CSV.text(rows)), type: "text/csv; charset=utf-8", name: "sipas-\(campaign.id)-phieu.csv")
+        }
+    }
+
+    /// The results as rows: unit, level (overall, section, aspect, item), code, percent, margin, valid answers, n_eff.
+    static func resultRows(_ questionnaire: SIPASQuestionnaire, _ results: SIPASResults) -> [[Spreadsheet.Cell]] {
+        func number(_ value: Double?) -> Spreadsheet.Cell { value.map { .number($0) } ?? .text("") }
+        var rows: [[Spreadsheet.Cell]] = [["unit", "level", "code", "percent", "moe", "valid", "effectiveSample"].map { .text($0) }]
+        for unit in results.units.keys.sorted() {
+            let figures = results.units[unit]!
+            rows.append([.text(unit), .text("overall"), .text(""), number(figures.overall), .text(""), .text(""), .text("")])
+            for section in questionnaire.sections {
+                rows.append([.text(unit), .text("section"), .text(section.code), number(figures.sections[section.code]), .text(""), .text(""), .text("")])
+                for aspect in section.aspects {
+                    rows.append([.text(unit), .text("aspect"), .text(aspect.code), number(figures.aspects[aspect.code]), .text(""), .text(""), .text("")])
+                    for item in aspect.items {
+                        let value = figures.items[item.code]
+                        rows.append([.text(unit), .text("item"), .text(item.code), number(value?.percent), number(value?.moe),
+                                     .number(Double(value?.valid ?? 0)), number(value?.effectiveSample)])
+                    }
+                }
+            }
+        }
+        return rows
     }
 
     private func results(_ id: Int64) async throws -> (SIPASCampaign, SIPASQuestionnaire, SIPASResults, [String: Int]) {

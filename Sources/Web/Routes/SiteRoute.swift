@@ -73,6 +73,8 @@ enum SiteRoute: Sendable {
     case sipasCampaignImport(id: Int64? = nil)
     case sipasCampaignResults(id: Int64? = nil)
     case sipasCampaignResultsCSV(id: Int64? = nil)
+    case sipasCampaignResultsXLSX(id: Int64? = nil)
+    case sipasCampaignResponsesCSV(id: Int64? = nil)
     case publicStatisticsJSON
     case publicStatisticsCSV
     case serviceIndexWhatIf(id: Int64? = nil)
@@ -173,6 +175,8 @@ enum SiteRoute: Sendable {
         case .sipasCampaignImport(let id): "/sipas/\(Self.segment(id))/import"
         case .sipasCampaignResults(let id): "/sipas/\(Self.segment(id))/results"
         case .sipasCampaignResultsCSV(let id): "/sipas/\(Self.segment(id))/results.csv"
+        case .sipasCampaignResultsXLSX(let id): "/sipas/\(Self.segment(id))/results.xlsx"
+        case .sipasCampaignResponsesCSV(let id): "/sipas/\(Self.segment(id))/responses.csv"
         case .publicStatisticsJSON: "/public/statistics.json"
         case .publicStatisticsCSV: "/public/statistics.csv"
         case .serviceIndexWhatIf(let id): "/index/units/\(Self.segment(id))/what-if"

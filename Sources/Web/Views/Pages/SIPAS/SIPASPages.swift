@@ -224,7 +224,9 @@ struct SIPASResultsPage {
             .unwrap(imported) { .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text("Đã nhập \($0) phiếu trả lời.")) },
             .p(.text("Tỷ lệ hài lòng = số câu trả lời mức 4–5 trên số câu trả lời hợp lệ 1–5 (có trọng số thiết kế; “không biết” và bỏ trống không tính). "
                      + "Sai số ở độ tin cậy 95% theo cỡ mẫu hiệu dụng Kish. "),
-               .a(.href(SiteRoute.sipasCampaignResultsCSV(id: campaign.id).path), .text("Tải kết quả (CSV)"))),
+               .a(.href(SiteRoute.sipasCampaignResultsCSV(id: campaign.id).path), .text("Tải kết quả (CSV)")), .text(" · "),
+               .a(.href(SiteRoute.sipasCampaignResultsXLSX(id: campaign.id).path), .text("Tải kết quả (Excel)")), .text(" · "),
+               .a(.href(SiteRoute.sipasCampaignResponsesCSV(id: campaign.id).path), .text("Tải dữ liệu phiếu không có thông tin cá nhân (CSV)"))),
             results.units.isEmpty || responses[SIPASResults.all] == 0 ? .p(.text("Chưa có phiếu trả lời.")) : .table(
                 .class("table"), .id("sipas-units"),
                 .caption(.text("Chỉ số hài lòng theo đơn vị")),

@@ -44,7 +44,7 @@ extension BenchCommand {
                 configuration.logLevel = "error"
                 let services = AppServices(database: database, configuration: configuration)
                 let quarter = ReportingPeriod.quarter(of: LocalDate(iso: "2026-07-01")!)
-                let quarterStart = clock.instant(parsing: quarter.from.iso + "T00:00")!, quarterEnd = clock.instant(parsing: quarter.end.iso + "T00:00")!
+                let (quarterStart, quarterEnd) = quarter.bounds(clock)
 
                 // Baseline: received dossiers per processing unit for the quarter, counted from the dossiers.
                 let baselineTimes = try await BenchTiming.times(repeats) {

@@ -7,6 +7,14 @@ public struct Spreadsheet: Sendable {
     public enum Cell: Sendable, Equatable {
         case text(String)
         case number(Double)
+
+        /// The cell as CSV text: whole numbers without decimals, others with `decimals` places.
+        public func csvText(decimals: Int) -> String {
+            switch self {
+            case .text(let text): text
+            case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.\(decimals)f", value)
+            }
+        }
     }
 
     public var sheetName: String

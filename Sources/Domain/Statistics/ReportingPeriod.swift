@@ -1,3 +1,5 @@
+import Foundation
+
 /// A period of local days, both ends included: a month, a quarter, a year or any range (the index and the
 /// statistics are asked for these).
 public struct ReportingPeriod: Sendable, Equatable, Hashable {
@@ -11,6 +13,9 @@ public struct ReportingPeriod: Sendable, Equatable, Hashable {
 
     /// The day after the last one (periods are summed over [from, end)).
     public var end: LocalDate { through.adding(days: 1) }
+
+    /// The period as instants: from the first day's midnight to the midnight after the last day.
+    public func bounds(_ clock: LocalClock) -> (start: Date, end: Date) { (clock.start(of: from), clock.start(of: end)) }
 
     public static func month(_ year: Int, _ month: Int) -> ReportingPeriod {
         ReportingPeriod(from: LocalDate(year: year, month: month, day: 1)!,

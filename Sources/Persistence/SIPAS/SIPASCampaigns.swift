@@ -123,8 +123,7 @@ public struct SIPASCampaigns: Sendable {
     /// handed over or an answer of ineligibility in the period, each once (by their latest dossier), without
     /// those who asked not to be surveyed and the account holders who do not consent to surveys.
     public func frame(of campaign: SIPASCampaign, clock: LocalClock = LocalClock()) async throws -> [SIPASSample.Entry] {
-        guard let start = clock.instant(parsing: campaign.serviceFrom.iso + "T00:00"),
-              let end = clock.instant(parsing: campaign.serviceTo.adding(days: 1).iso + "T00:00") else { throw Problem.badPeriod }
+        let (start, end) = ReportingPeriod(from: campaign.serviceFrom, through: campaign.serviceTo).bounds(clock)
         let rows = try await database.sql.raw("""
             SELECT d.id AS dossier_id, d.applicant_identifier AS applicant, d.channel AS channel, u.code AS unit, v.field AS field
             FROM dossiers d JOIN units u ON u.id = d.processing_unit_id JOIN procedure_versions v ON v.id = d.procedure_version_id
@@ -260,6 +259,18 @@ extension SIPASCampaigns {
                                                     reason: "\(responses.count) responses"), at: time, on: session)
         }
         return responses.count
+    }
+
+    /// The latest campaign before this one, with the same questionnaire, that has answers (for the comparison).
+    public func previousWithAnswers(_ campaign: SIPASCampaign) async throws -> SIPASCampaign? {
+        let row = try await database.sql.raw("""
+            SELECT c.id AS id FROM sipas_campaigns c
+            WHERE c.id < \(bind: campaign.id) AND c.questionnaire_id = \(bind: campaign.questionnaireID)
+              AND EXISTS (SELECT 1 FROM sipas_responses r WHERE r.campaign_id = c.id)
+            ORDER BY c.id DESC LIMIT 1
+            """).first()
+        guard let id = try row?.decode(column: "id", as: Int64.self) else { return nil }
+        return try await find(id: id)
     }
 
     /// The campaign's responses, ready for `SIPASResults.compute`.

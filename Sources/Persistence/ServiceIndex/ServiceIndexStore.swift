@@ -14,8 +14,10 @@ public struct ServiceIndexStore: Sendable {
 
     // MARK: Frameworks
 
-    /// The framework shipped with MotCua (Seed/Data/service-index-766.json).
-    public static func shippedFramework() throws -> ServiceIndexFramework {
+    /// The framework shipped with MotCua (Seed/Data/service-index-766.json), read once.
+    public static func shippedFramework() throws -> ServiceIndexFramework { try shipped.get() }
+
+    private static let shipped = Result { () throws -> ServiceIndexFramework in
         guard let url = Bundle.module.url(forResource: "service-index-766", withExtension: "json", subdirectory: "Data") else {
             throw PersistenceError.corrupt("service-index-766.json is missing from the bundle")
         }
@@ -47,8 +49,8 @@ public struct ServiceIndexStore: Sendable {
     }
 
     /// The framework that applies on a day: the latest one in force then.
-    public func framework(on day: LocalDate) async throws -> ServiceIndexFramework? {
-        try await frameworks().filter { $0.applies(on: day) }.max { $0.validFrom < $1.validFrom }
+    public static func inForce(_ frameworks: [ServiceIndexFramework], on day: LocalDate) -> ServiceIndexFramework? {
+        frameworks.filter { $0.applies(on: day) }.max { $0.validFrom < $1.validFrom }
     }
 
     // MARK: Counts
@@ -79,9 +81,7 @@ public struct ServiceIndexStore: Sendable {
         var result: [[ServiceIndexMeasure: Count]] = []
         for month in months {
             var counts = Self.counts(totals[String(month.from.iso.prefix(7))] ?? [:])
-            guard let start = clock.instant(parsing: month.from.iso + "T00:00"), let end = clock.instant(parsing: month.end.iso + "T00:00") else {
-                throw PersistenceError.corrupt("no instant for \(month.from.iso)")
-            }
+            let (start, end) = month.bounds(clock)
             let unsynced = try await unsynchronised(start: start, end: end, units: units).values.reduce(0, +)
             let synced = counts[.syncedToNationalPortal]!
             counts[.syncedToNationalPortal] = Count(numerator: max(0, synced.numerator - unsynced), denominator: synced.denominator)

@@ -49,16 +49,16 @@ struct PublicStatisticsRoutes {
 
     func register(on router: some RouterMethods<AppRequestContext>) {
         router.get(SiteRoute.publicStatistics.pattern) { request, context in
-            let period = try ServiceIndexRoutes.period(request, today: services.today())
+            let period = try request.reportingPeriod(today: services.today())
             let document = try await document(period)
             let page = PublicStatisticsPage(period: period, document: document, today: services.today())
             return Page("Số liệu công khai về giải quyết thủ tục hành chính", body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.publicStatisticsJSON.pattern) { request, _ -> Document in
-            try await document(try ServiceIndexRoutes.period(request, today: services.today()))
+            try await document(try request.reportingPeriod(today: services.today()))
         }
         router.get(SiteRoute.publicStatisticsCSV.pattern) { request, _ in
-            let period = try ServiceIndexRoutes.period(request, today: services.today())
+            let period = try request.reportingPeriod(today: services.today())
             let document = try await document(period)
             func percent(_ value: Double?) -> String { value.map { String(format: "%.1f", $0 * 100) } ?? "" }
             let rows = [["Mã đơn vị", "Đơn vị", "Loại", "Tiếp nhận", "Trực tuyến", "Tỷ lệ trực tuyến (%)", "Đã giải quyết", "Đúng hạn",

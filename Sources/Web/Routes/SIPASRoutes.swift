@@ -86,10 +86,7 @@ struct SIPASRoutes {
             let (campaign, questionnaire, results, counts) = try await results(try context.parameters.id())
             // The previous campaign with the same questionnaire that has answers, for the comparison.
             var previous: (name: String, results: SIPASResults)?
-            for earlier in try await campaigns.list() where earlier.id < campaign.id && earlier.questionnaireID == campaign.questionnaireID {
-                let (_, _, figures, answered) = try await self.results(earlier.id)
-                if (answered[SIPASResults.all] ?? 0) > 0 { previous = (earlier.name, figures); break }
-            }
+            if let earlier = try await campaigns.previousWithAnswers(campaign) { previous = (earlier.name, try await self.results(earlier.id).2) }
             let page = SIPASResultsPage(campaign: campaign, questionnaire: questionnaire, results: results, responses: counts,
                                         unit: request.query("unit") ?? SIPASResults.all, imported: request.query("imported").flatMap { Int($0) },
                                         previous: previous)
@@ -98,12 +95,7 @@ struct SIPASRoutes {
         router.get(SiteRoute.sipasCampaignResultsCSV().pattern) { _, context in
             _ = try context.require(.secretariat, .admin, .cityLeader, .appraisalCouncil)
             let (campaign, questionnaire, results, _) = try await results(try context.parameters.id())
-            let rows = Self.resultRows(questionnaire, results).map { $0.map { cell in
-                switch cell {
-                case .text(let text): text
-                case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.4f", value)
-                }
-            } }
+            let rows = Self.resultRows(questionnaire, results).map { $0.map { $0.csvText(decimals: 4) } }
             return StatisticsRoutes.download(ByteBuffer(string: "\u{FEFF}" + CSV.text(rows)), type: "text/csv; charset=utf-8",
                                              name: "sipas-\(campaign.id)-ket-qua.csv")
         }

@@ -12,7 +12,7 @@ struct ServiceIndexRoutes {
     func register(on router: some RouterMethods<AppRequestContext>) {
         router.get(SiteRoute.serviceIndex.pattern) { request, context in
             let identity = try context.requireStaff()
-            let period = try Self.period(request, today: services.today())
+            let period = try request.reportingPeriod(today: services.today())
             guard Self.seesCity(identity) else {
                 guard let unit = identity.grants.compactMap(\.unitID).first else { throw AppError.forbidden }
                 return Response.redirect(to: SiteRoute.serviceIndexUnit(id: unit).path + "?" + Self.parameters(period), type: .normal)
@@ -29,7 +29,7 @@ struct ServiceIndexRoutes {
             let identity = try context.requireStaff()
             let id = try context.parameters.id()
             guard identity.scope.contains(id) else { throw AppError.notFound }
-            let period = try Self.period(request, today: services.today())
+            let period = try request.reportingPeriod(today: services.today())
             let report = try await report(period)
             guard let unit = report.units.first(where: { $0.id == id }) else { throw AppError.notFound }
             if unit.kind == .city { return Response.redirect(to: SiteRoute.serviceIndex.path + "?" + Self.parameters(period), type: .normal) }
@@ -45,12 +45,12 @@ struct ServiceIndexRoutes {
             let identity = try context.requireStaff()
             let id = try context.parameters.id()
             guard identity.scope.contains(id) else { throw AppError.notFound }
-            let period = try Self.period(request, today: services.today())
+            let period = try request.reportingPeriod(today: services.today())
             let report = try await report(period)
             guard let unit = report.units.first(where: { $0.id == id }), unit.kind != .city else { throw AppError.notFound }
             let clock = LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes)
-            guard let completion = clock.instant(parsing: period.through.iso + "T17:00"), let start = clock.instant(parsing: period.from.iso + "T00:00"),
-                  let end = clock.instant(parsing: period.end.iso + "T00:00") else { throw AppError.badRequest("Khoảng thời gian không hợp lệ.") }
+            let (start, end) = period.bounds(clock)
+            let completion = end.addingTimeInterval(-7 * 3600)  // 17:00 on the period's last day
             guard completion > services.clock() else { throw AppError.badRequest("Kỳ này đã kết thúc: chỉ tính giả định cho kỳ chưa kết thúc.") }
             let members = ServiceIndexRanking.members(of: unit.id, in: report.units)
             var open: [(facts: DossierStatistics.Facts, unitID: Int64)] = []
@@ -76,7 +76,7 @@ struct ServiceIndexRoutes {
         }
         router.get(SiteRoute.serviceIndexRecords.pattern) { request, context in
             let identity = try context.requireStaff()
-            let period = try Self.period(request, today: services.today())
+            let period = try request.reportingPeriod(today: services.today())
             let report = try await report(period)
             guard let indicator = report.framework.indicator(request.query("indicator") ?? ""),
                   let part = request.query("part").flatMap(ServiceIndexStore.Part.init(rawValue:))
@@ -85,9 +85,7 @@ struct ServiceIndexRoutes {
             let unit = try scopedUnit(request.query("unit"), report: report, identity: identity)
             let members = unit.map { ServiceIndexRanking.members(of: $0.id, in: report.units) } ?? report.units.map(\.id)
             let clock = LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes)
-            guard let start = clock.instant(parsing: period.from.iso + "T00:00"), let end = clock.instant(parsing: period.end.iso + "T00:00") else {
-                throw AppError.badRequest("Khoảng thời gian không hợp lệ.")
-            }
+            let (start, end) = period.bounds(clock)
             let records = try await ServiceIndexStore(services.database.sql).records(
                 measure, part, units: members, from: period.from, to: period.end, start: start, end: end, now: services.clock()) { unitID in
                 try await services.deadlines(unitID, services.database.sql)
@@ -99,7 +97,7 @@ struct ServiceIndexRoutes {
         }
         router.get(SiteRoute.apiServiceIndex.pattern) { request, context -> ServiceIndexDocument in
             let identity = try context.requireStaff()
-            let report = try await report(try Self.period(request, today: services.today()))
+            let report = try await report(try request.reportingPeriod(today: services.today()))
             guard let unit = try scopedUnit(request.query("unitId"), report: report, identity: identity) else {
                 return ServiceIndexDocument(unit: "ALL", name: "Toàn thành phố", report: report, score: report.city)
             }
@@ -111,7 +109,7 @@ struct ServiceIndexRoutes {
             guard let kind = request.query("kind"), let group = UnitKind(rawValue: kind)?.rankingGroup, ServiceIndexReport.rankedGroups.contains(group) else {
                 throw AppError.badRequest("Tham số kind phải là department, commune, ward, township hoặc district.")
             }
-            let report = try await report(try Self.period(request, today: services.today()))
+            let report = try await report(try request.reportingPeriod(today: services.today()))
             return ServiceIndexRankingDocument(kind: kind, report: report, entries: report.ranking(of: group))
         }
     }
@@ -135,21 +133,6 @@ struct ServiceIndexRoutes {
     }
 
     static func seesCity(_ identity: Identity) -> Bool { identity.grants.contains { $0.role.seesWholeCity } }
-
-    /// `from` and `to` (yyyy-MM-dd, both included), by default the current month.
-    static func period(_ request: Request, today: LocalDate) throws -> ReportingPeriod {
-        let month = ReportingPeriod.month(of: today)
-        func day(_ name: String, _ fallback: LocalDate) throws -> LocalDate {
-            guard let text = request.query(name), !text.isEmpty else { return fallback }
-            guard let date = LocalDate(iso: text) else { throw AppError.badRequest("Ngày phải có dạng yyyy-MM-dd.") }
-            return date
-        }
-        let period = ReportingPeriod(from: try day("from", month.from), through: try day("to", month.through))
-        guard period.from <= period.through, period.from.days(to: period.through) <= 3660 else {
-            throw AppError.badRequest("Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc, tối đa 10 năm.")
-        }
-        return period
-    }
 
     static func parameters(_ period: ReportingPeriod) -> String { "from=\(period.from.iso)&to=\(period.through.iso)" }
 }

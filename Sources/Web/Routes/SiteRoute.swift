@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Hummingbird
 
@@ -235,6 +236,23 @@ extension Request {
 
     /// A query parameter as an HTML form sends it: "+" stands for a space (application/x-www-form-urlencoded).
     func query(_ name: String) -> String? { queries(name).first }
+
+    /// The period asked for by `from` and `to` (yyyy-MM-dd, both included), by default the month of `today`; at
+    /// most ten years.
+    func reportingPeriod(today: LocalDate) throws -> ReportingPeriod {
+        let month = ReportingPeriod.month(of: today)
+        func day(_ name: String, _ fallback: LocalDate, _ problem: String) throws -> LocalDate {
+            guard let text = query(name) else { return fallback }
+            guard let date = LocalDate(iso: text) else { throw AppError.badRequest(problem) }
+            return date
+        }
+        let period = ReportingPeriod(from: try day("from", month.from, "Ngày bắt đầu phải có dạng yyyy-MM-dd."),
+                                     through: try day("to", month.through, "Ngày kết thúc phải có dạng yyyy-MM-dd."))
+        guard period.from <= period.through, period.from.days(to: period.through) <= 3660 else {
+            throw AppError.badRequest("Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc, tối đa 10 năm.")
+        }
+        return period
+    }
 
     /// Every value of a query parameter (checkboxes of the same name), in order.
     func queries(_ name: String) -> [String] {

@@ -41,12 +41,7 @@ struct StatisticsRoutes {
         router.get(SiteRoute.statisticsCSV.pattern) { request, context in
             let identity = try context.requireStaff()
             let query = try await self.query(request, identity)
-            let rows = Self.rows(try await table(query)).map { $0.map { cell in
-                switch cell {
-                case .text(let text): text
-                case .number(let number): number == number.rounded() ? String(Int(number)) : String(format: "%.2f", number)
-                }
-            } }
+            let rows = Self.rows(try await table(query)).map { $0.map { $0.csvText(decimals: 2) } }
             return Self.download(ByteBuffer(string: "\u{FEFF}" + CSV.text(rows)), type: "text/csv; charset=utf-8", name: Self.fileName(query, "csv"))
         }
         router.get(SiteRoute.statisticsXLSX.pattern) { request, context in
@@ -93,22 +88,11 @@ struct StatisticsRoutes {
     }
 
     private func query(_ request: Request, _ identity: Identity, unitParameter: String = "unit") async throws -> Query {
-        let today = services.today()
-        let from = try request.query("from").map { text in
-            guard let date = LocalDate(iso: text) else { throw AppError.badRequest("Ngày bắt đầu phải có dạng yyyy-MM-dd.") }
-            return date
-        } ?? LocalDate(year: today.year, month: today.month, day: 1)!
-        let to = try request.query("to").map { text in
-            guard let date = LocalDate(iso: text) else { throw AppError.badRequest("Ngày kết thúc phải có dạng yyyy-MM-dd.") }
-            return date
-        } ?? LocalDate(year: today.year, month: today.month, day: LocalDate.daysIn(month: today.month, year: today.year))!
-        guard from <= to, from.days(to: to) <= 3660 else { throw AppError.badRequest("Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc, tối đa 10 năm.") }
+        let period = try request.reportingPeriod(today: services.today())
         let unitID = try await services.defaultUnit(request.query(unitParameter), for: identity)
         guard let unitID, identity.scope.contains(unitID), let unit = try await services.units.find(id: unitID) else { throw AppError.notFound }
-        guard let start = clock.instant(parsing: from.iso + "T00:00"), let end = clock.instant(parsing: to.adding(days: 1).iso + "T00:00") else {
-            throw AppError.badRequest("Khoảng thời gian không hợp lệ.")
-        }
-        return Query(unit: unit, from: from, to: to, start: start, end: end)
+        let (start, end) = period.bounds(clock)
+        return Query(unit: unit, from: period.from, to: period.through, start: start, end: end)
     }
 
     /// The counts, summed from the unit's counters (kept as dossiers change).

@@ -84,7 +84,7 @@ extension AppServices {
         while months.count < count { months.insert(.previousMonth(of: months[0].from), at: 0) }
         let counts = try await store.monthlyCounts(months: months, units: units, clock: clock, now: self.clock())
         return zip(months, counts).compactMap { month, counts in
-            frameworks.filter { $0.applies(on: month.from) }.max { $0.validFrom < $1.validFrom }.map { (month, ServiceIndexScore(framework: $0, counts: counts)) }
+            ServiceIndexStore.inForce(frameworks, on: month.from).map { (month, ServiceIndexScore(framework: $0, counts: counts)) }
         }
     }
 
@@ -104,15 +104,14 @@ extension AppServices {
         let store = ServiceIndexStore(database.sql)
         try await store.loadShippedIfMissing(at: clock())
         _ = try await recountStatisticsIfMissing()
-        var inForce = try await store.framework(on: from)
-        if inForce == nil { inForce = try await store.framework(on: through) }
-        guard let framework = inForce else { throw ServiceIndexProblem.noFramework(from) }
-        let clock = LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)
-        let end = through.adding(days: 1)
-        guard let start = clock.instant(parsing: from.iso + "T00:00"), let endInstant = clock.instant(parsing: end.iso + "T00:00") else {
-            throw ServiceIndexProblem.badPeriod
+        let frameworks = try await store.frameworks()
+        guard let framework = ServiceIndexStore.inForce(frameworks, on: from) ?? ServiceIndexStore.inForce(frameworks, on: through) else {
+            throw ServiceIndexProblem.noFramework(from)
         }
-        let units = try await self.units.list(.init(validDuring: ReportingPeriod(from: from, through: through)))
+        let period = ReportingPeriod(from: from, through: through)
+        let (start, endInstant) = period.bounds(LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes))
+        let end = period.end
+        let units = try await self.units.list(.init(validDuring: period))
         let counts = try await store.counts(from: from, to: end, start: start, end: endInstant, now: self.clock())
         return ServiceIndexReport(framework: framework, from: from, through: through, units: units, counts: counts)
     }

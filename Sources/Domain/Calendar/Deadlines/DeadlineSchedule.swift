@@ -135,6 +135,11 @@ public struct LocalClock: Sendable {
         Int64(instant.timeIntervalSince1970.rounded(.down)) + Int64(utcOffsetMinutes) * 60
     }
 
+    /// The instant a local day begins (midnight at this clock's offset).
+    public func start(of day: LocalDate) -> Date {
+        Date(timeIntervalSince1970: Double((day.dayNumber - 2_440_588) * 86_400 - utcOffsetMinutes * 60))
+    }
+
     public func localDate(_ instant: Date) -> LocalDate {
         LocalDate(dayNumber: Int((Double(localSeconds(instant)) / 86_400).rounded(.down)) + 2_440_588)
     }

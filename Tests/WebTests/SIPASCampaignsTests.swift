@@ -66,7 +66,7 @@ import Web
             #expect(again.drawn.map(\.entry.dossierID) == drawn.drawn.map(\.entry.dossierID))
             // No personal data stored with the sample: dossier ids and weights only.
             let columns = try await services.database.sql.select().column("*").from("sipas_invitations").limit(1).first()!.allColumns
-            #expect(Set(columns) == ["id", "campaign_id", "stratum", "dossier_id", "weight", "token_hash", "invited_at", "answered_at"])
+            #expect(Set(columns) == ["id", "campaign_id", "stratum", "dossier_id", "weight", "token_hash", "invited_at", "answered_at", "draft", "declined_at"])
         }
     }
 

@@ -12,9 +12,10 @@ public enum NotificationChannel: String, Sendable, CaseIterable, Codable {
     }
 }
 
-/// Why an applicant is told something: the dossier events the citizen portal issue names, and one-time codes.
+/// Why an applicant is told something: the dossier events the citizen portal issue names, one-time codes, and
+/// the invitation of a person drawn for a SIPAS survey.
 public enum NotificationPurpose: String, Sendable, CaseIterable, Codable {
-    case received, supplementRequested, lateNotice, resultReady, oneTimeCode
+    case received, supplementRequested, lateNotice, resultReady, oneTimeCode, surveyInvitation
 
     public var title: String {
         switch self {
@@ -23,6 +24,7 @@ public enum NotificationPurpose: String, Sendable, CaseIterable, Codable {
         case .lateNotice: "Thông báo trễ hẹn"
         case .resultReady: "Có kết quả giải quyết"
         case .oneTimeCode: "Mã xác thực"
+        case .surveyInvitation: "Mời tham gia khảo sát sự hài lòng"
         }
     }
 
@@ -30,6 +32,7 @@ public enum NotificationPurpose: String, Sendable, CaseIterable, Codable {
     public var placeholders: Set<String> {
         switch self {
         case .oneTimeCode: ["code", "minutes"]
+        case .surveyInvitation: ["campaign", "agency", "surveyURL"]
         default: ["code", "procedure", "appointment", "reason", "trackingURL", "agency", "ratingURL"]
         }
     }

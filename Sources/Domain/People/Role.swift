@@ -8,6 +8,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case secretariat
     case appraisalCouncil
     case cityLeader
+    /// Enters paper SIPAS forms (each form twice, by two people).
+    case surveyor
     case admin
 
     /// The Vietnamese name shown in the UI.
@@ -20,6 +22,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .secretariat: "Thư ký Tổ công tác"
         case .appraisalCouncil: "Thành viên Hội đồng thẩm định"
         case .cityLeader: "Lãnh đạo Thành phố"
+        case .surveyor: "Điều tra viên khảo sát SIPAS"
         case .admin: "Quản trị hệ thống"
         }
     }

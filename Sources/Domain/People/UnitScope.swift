@@ -13,7 +13,8 @@ public enum UnitScope: Sendable, Equatable {
             return
         }
         var visible: Set<Int64> = []
-        for grant in grants {
+        // A surveyor's grant names the campaign owner's unit; it opens no dossier.
+        for grant in grants where grant.role != .surveyor {
             if let unitID = grant.unitID { visible.formUnion(tree.subtree(of: unitID)) }
         }
         self = .units(visible)

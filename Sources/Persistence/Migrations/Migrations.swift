@@ -22,5 +22,6 @@ public enum Migrations {
         AddServiceIndex(),
         CreateSIPASCampaigns(),
         CreateSIPASResponses(),
+        AddSIPASCollection(),
     ]
 }

@@ -42,6 +42,8 @@ public struct SIPASCampaigns: Sendable {
         case noUnits, badPeriod, badSize, unknownQuestionnaire, notFound
         case alreadyDrawn(SIPASCampaign.Status)
         case emptyFrame
+        case notCollecting(SIPASCampaign.Status)
+        case alreadyAnswered, noAnswers, unknownForm
 
         public var message: String {
             switch self {
@@ -52,6 +54,10 @@ public struct SIPASCampaigns: Sendable {
             case .notFound: "Không tìm thấy đợt khảo sát."
             case .alreadyDrawn(let status): "Đợt khảo sát đã chọn mẫu (\(status.title)); mẫu chỉ chọn một lần."
             case .emptyFrame: "Không có người dân nào đã nhận kết quả tại các đơn vị này trong thời gian đã chọn."
+            case .notCollecting(let status): "Đợt khảo sát không trong thời gian thu phiếu (\(status.title))."
+            case .alreadyAnswered: "Phiếu khảo sát này đã được trả lời; mỗi người chỉ trả lời một lần."
+            case .noAnswers: "Vui lòng trả lời ít nhất một câu hỏi trước khi gửi phiếu."
+            case .unknownForm: "Không có phiếu số này trong mẫu của đợt khảo sát."
             }
         }
     }

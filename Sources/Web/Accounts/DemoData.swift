@@ -29,6 +29,8 @@ public enum DemoData {
             ("lanhdao.thanhpho", "Lãnh đạo Thành phố (mẫu)", .cityLeader, cityID),
             ("thuky.totcongtac", "Thư ký Tổ công tác (mẫu)", .secretariat, homeAffairs),
             ("hoidong.thamdinh", "Thành viên Hội đồng thẩm định (mẫu)", .appraisalCouncil, homeAffairs),
+            ("dieutra.1", "Điều tra viên SIPAS số 1 (mẫu)", .surveyor, homeAffairs),
+            ("dieutra.2", "Điều tra viên SIPAS số 2 (mẫu)", .surveyor, homeAffairs),
             ("lanhdao.hoankiem", "Lãnh đạo UBND phường Hoàn Kiếm (mẫu)", .unitHead, hoanKiem?.id),
             ("motcua.hoankiem", "Cán bộ Một cửa phường Hoàn Kiếm (mẫu)", .deskOfficer, hoanKiem?.id),
             ("thuly.hoankiem", "Chuyên viên phường Hoàn Kiếm (mẫu)", .caseOfficer, hoanKiem?.id),

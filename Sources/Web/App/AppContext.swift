@@ -20,7 +20,8 @@ public struct Identity: Sendable {
     /// The working group's secretariat and the administrators keep the yearly calendar.
     public var editsCalendar: Bool { has(.secretariat) || has(.admin) }
     /// Officers and the working group, as opposed to the public.
-    public var isStaff: Bool { grants.contains { $0.role != .citizen } }
+    /// Whether the person works on dossiers or indices (a SIPAS surveyor only enters paper forms).
+    public var isStaff: Bool { grants.contains { $0.role != .citizen && $0.role != .surveyor } }
 }
 
 /// The request context of every route: the session, the identity loaded from it, and the CSRF token that

@@ -11,7 +11,9 @@ public final class AppServices: Sendable {
     public let accounts: AccountService
     let calendarCache = WorkingCalendarCache()
     /// Tokens of the rating links sent with results.
-    let ratingLink: RatingLink
+    let ratingLink: DossierLink
+    /// Tokens of the SIPAS survey QR codes printed on result slips.
+    let slipSurveyLink: DossierLink
     /// The texts of the messages to applicants and citizens.
     let notificationTemplates: NotificationTemplates?
     /// The criteria applicants rate their dossiers' handling by (shipped data, checked by the tests).
@@ -43,8 +45,10 @@ public final class AppServices: Sendable {
         self.notificationTemplates = templates
         // Without a readable secret (the server would not start then), a random key: links that do not verify
         // later, rather than links anyone could forge.
-        let ratingLink = RatingLink(secret: (try? configuration.resolvedSecret()) ?? randomToken(bytes: 32))
+        let secret = (try? configuration.resolvedSecret()) ?? randomToken(bytes: 32)
+        let ratingLink = DossierLink(purpose: "rating-link", secret: secret)
         self.ratingLink = ratingLink
+        self.slipSurveyLink = DossierLink(purpose: "survey-slip", secret: secret)
         let notices = templates.map { templates in
             DossierNotices(templates: templates, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes),
                            ratingURL: { code in publicURL + SiteRoute.rate(code: code.text).path + "?t=" + ratingLink.token(for: code) }) { code in
@@ -57,6 +61,17 @@ public final class AppServices: Sendable {
     /// The public tracking link of a dossier (printed as a QR code, sent in notifications).
     public func trackingURL(_ code: DossierCode) -> String {
         configuration.publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + SiteRoute.track(code: code.text).path
+    }
+
+    /// The SIPAS survey link printed as a QR code on a dossier's result slip.
+    func slipSurveyURL(_ code: DossierCode) -> String {
+        configuration.publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + SiteRoute.slipSurvey(code: code.text).path
+            + "?t=" + slipSurveyLink.token(for: code)
+    }
+
+    /// A survey invitation's link.
+    func surveyURL(token: String) -> String {
+        configuration.publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + SiteRoute.survey(token: token).path
     }
 
     /// Recounts the statistics counters when none are stored beside stored dossiers (a database from before

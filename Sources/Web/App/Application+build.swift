@@ -35,6 +35,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     ServiceIndexRoutes(services: services).register(on: router)
     PublicStatisticsRoutes(services: services).register(on: router)
     SIPASRoutes(services: services).register(on: router)
+    SIPASCollectionRoutes(services: services).register(on: router)
     PortalSyncRoutes(services: services).register(on: router)
     ReportRoutes(services: services).register(on: router)
     CatalogueRoutes(services: services).register(on: router)

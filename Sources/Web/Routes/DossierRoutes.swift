@@ -88,8 +88,8 @@ struct DossierRoutes {
                                                  objectID: page.dossier.code.text, reason: form.rawValue))
             let printed = OfficialFormPage(
                 form: form, dossier: page.dossier, procedure: page.procedure, agencyName: page.unitNames[page.dossier.receivingUnitID] ?? "",
-                event: event, controlSheet: page.controlSheet, trackingURL: trackingURL(page.dossier.code), clock: clock,
-                offersPDF: services.pdf != nil)
+                event: event, controlSheet: page.controlSheet, trackingURL: trackingURL(page.dossier.code),
+                surveyURL: form == .resultSlip ? services.slipSurveyURL(page.dossier.code) : nil, clock: clock, offersPDF: services.pdf != nil)
             if request.query("format") == "pdf" {
                 return try await PDFRenderer.response(services.pdf, title: "\(form.title) — \(page.dossier.code.text)",
                                                       fileName: "\(page.dossier.code.text)-\(form.rawValue).pdf", content: printed.body)

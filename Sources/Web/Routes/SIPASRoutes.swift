@@ -12,8 +12,9 @@ struct SIPASRoutes {
     func register(on router: some RouterMethods<AppRequestContext>) {
         registerResults(on: router)
         router.get(SiteRoute.sipasCampaigns.pattern) { request, context in
-            let identity = try context.require(.secretariat, .admin, .cityLeader, .appraisalCouncil)
-            let page = SIPASCampaignsPage(campaigns: try await campaigns.list(), canManage: Self.canManage(identity))
+            let identity = try context.require(.secretariat, .admin, .cityLeader, .appraisalCouncil, .surveyor)
+            let page = SIPASCampaignsPage(campaigns: try await campaigns.list(), canManage: Self.canManage(identity),
+                                          entersPaperOnly: !identity.grants.contains { [.secretariat, .admin, .cityLeader, .appraisalCouncil].contains($0.role) })
             return Page("Khảo sát sự hài lòng (SIPAS)", body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.sipasCampaignNew.pattern) { request, context in
@@ -188,7 +189,10 @@ struct SIPASRoutes {
         let frame = campaign.status == .draft ? try await campaigns.frame(of: campaign, clock: clock).count : nil
         let page = SIPASCampaignPage(campaign: campaign, units: units, frameSize: frame, strata: try await campaigns.strata(of: id),
                                      canManage: Self.canManage(identity), csrfToken: context.csrfToken, saved: request.query("saved") == "1",
-                                     error: error, clock: clock)
+                                     error: error, clock: clock,
+                                     invitationRun: request.query("invited").flatMap(Int.init).map {
+                                         SIPASCampaigns.InvitationRun(invited: $0, withoutContact: request.query("withoutContact").flatMap(Int.init) ?? 0)
+                                     })
         return Page(campaign.name, body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
     }
 }

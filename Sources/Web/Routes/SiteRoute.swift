@@ -76,6 +76,11 @@ enum SiteRoute: Sendable {
     case sipasCampaignResultsCSV(id: Int64? = nil)
     case sipasCampaignResultsXLSX(id: Int64? = nil)
     case sipasCampaignResponsesCSV(id: Int64? = nil)
+    case sipasCampaignInvite(id: Int64? = nil)
+    case sipasCampaignClose(id: Int64? = nil)
+    case sipasCampaignPaper(id: Int64? = nil)
+    case survey(token: String? = nil)
+    case slipSurvey(code: String? = nil)
     case publicStatisticsJSON
     case publicStatisticsCSV
     case serviceIndexWhatIf(id: Int64? = nil)
@@ -178,6 +183,11 @@ enum SiteRoute: Sendable {
         case .sipasCampaignResultsCSV(let id): "/sipas/\(Self.segment(id))/results.csv"
         case .sipasCampaignResultsXLSX(let id): "/sipas/\(Self.segment(id))/results.xlsx"
         case .sipasCampaignResponsesCSV(let id): "/sipas/\(Self.segment(id))/responses.csv"
+        case .sipasCampaignInvite(let id): "/sipas/\(Self.segment(id))/invite"
+        case .sipasCampaignClose(let id): "/sipas/\(Self.segment(id))/close"
+        case .sipasCampaignPaper(let id): "/sipas/\(Self.segment(id))/paper"
+        case .survey(let token): "/s/\(token.map(Self.escaped) ?? ":token")"
+        case .slipSurvey(let code): "/s/d/\(code.map(Self.escaped) ?? ":code")"
         case .publicStatisticsJSON: "/public/statistics.json"
         case .publicStatisticsCSV: "/public/statistics.csv"
         case .serviceIndexWhatIf(let id): "/index/units/\(Self.segment(id))/what-if"

@@ -66,6 +66,9 @@ struct Layout {
             }
             items.append((SiteRoute.users.path, "Người dùng"))
         }
+        if identity?.has(.surveyor) == true && identity?.isStaff != true {
+            items.append((SiteRoute.sipasCampaigns.path, "Nhập phiếu SIPAS"))
+        }
         if identity?.has(.admin) == true {
             items.append((SiteRoute.audit.path, "Nhật ký"))
             items.append((SiteRoute.portalSync.path, "Đồng bộ DVCQG"))

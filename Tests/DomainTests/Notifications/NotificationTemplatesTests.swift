@@ -9,8 +9,9 @@ import Testing
         for each in NotificationPurpose.allCases {
             for via in NotificationChannel.allCases {
                 if each == purpose, via == channel, dropping { continue }
-                var template = ["purpose": each.rawValue, "channel": via.rawValue, "body": each == purpose && via == channel ? body : "Hồ sơ {code}"]
-                if via == .email { template["subject"] = "Về hồ sơ {code}" }
+                let standard = each.placeholders.contains("code") ? "Hồ sơ {code}" : "Mời khảo sát: {surveyURL}"
+                var template = ["purpose": each.rawValue, "channel": via.rawValue, "body": each == purpose && via == channel ? body : standard]
+                if via == .email { template["subject"] = each.placeholders.contains("code") ? "Về hồ sơ {code}" : "Mời khảo sát" }
                 templates.append(template)
             }
         }

@@ -14,6 +14,8 @@ enum OfficialForm: String, CaseIterable {
     case refusal
     case controlSheet
     case apology
+    /// Ours (no template in the circulars): what was handed over, with the QR code of the SIPAS survey.
+    case resultSlip
 
     var number: String? {
         switch self {
@@ -21,7 +23,7 @@ enum OfficialForm: String, CaseIterable {
         case .supplementRequest: "02"
         case .refusal: "03"
         case .controlSheet: "06"
-        case .apology: nil
+        case .apology, .resultSlip: nil
         }
     }
 
@@ -32,6 +34,7 @@ enum OfficialForm: String, CaseIterable {
         case .refusal: "Phiếu từ chối tiếp nhận giải quyết hồ sơ"
         case .controlSheet: "Phiếu kiểm soát quá trình giải quyết hồ sơ"
         case .apology: "Phiếu xin lỗi và hẹn lại ngày trả kết quả"
+        case .resultSlip: "Phiếu trả kết quả giải quyết hồ sơ"
         }
     }
 
@@ -47,6 +50,7 @@ enum OfficialForm: String, CaseIterable {
         case .supplementRequest: "requestSupplement"
         case .refusal: "refuseAtReceipt"
         case .apology: "issueApology"
+        case .resultSlip: "returnResult"
         case .receipt, .controlSheet: nil
         }
     }
@@ -61,6 +65,8 @@ struct OfficialFormPage {
     var event: DossierEvent?
     var controlSheet: ControlSheet
     var trackingURL: String
+    /// The SIPAS survey link of the result slip's second QR code.
+    var surveyURL: String?
     var clock: LocalClock
     /// Whether this server can print the form to PDF (a headless browser is installed).
     var offersPDF = false
@@ -78,7 +84,8 @@ struct OfficialFormPage {
                 .div(.class("form-head"),
                      .div(.p(.class("agency"), .text(agencyName.uppercased())), .p(.text("BỘ PHẬN MỘT CỬA"))),
                      .div(.p(.class("motto"), .text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")), .p(.class("motto-sub"), .text("Độc lập - Tự do - Hạnh phúc")))),
-                .p(.class("form-number"), .text(form.number.map { "Mẫu số \($0) — \(OfficialForm.template(on: actDay))" } ?? OfficialForm.template(on: actDay))),
+                .p(.class("form-number"), .text(form == .resultSlip ? "Phiếu của hệ thống MotCua"
+                                                : form.number.map { "Mẫu số \($0) — \(OfficialForm.template(on: actDay))" } ?? OfficialForm.template(on: actDay))),
                 .h1(.text(form.title.uppercased())),
                 .p(.class("dossier-code"), .text("Mã hồ sơ: \(dossier.code.text)")),
                 content,
@@ -153,6 +160,18 @@ struct OfficialFormPage {
                 .p(.text("nên hồ sơ của ông/bà chưa được giải quyết đúng hạn. Chúng tôi xin lỗi ông/bà và hẹn lại thời gian trả kết quả vào:")),
                 .p(.strong(.text(event.flatMap { Self.appointment(in: $0.detail) }.map(clock.text) ?? (dossier.appointmentAt.map(clock.text) ?? "")))),
                 .p(.text("Mong ông/bà thông cảm."))
+            )
+        case .resultSlip:
+            return .group(
+                .p(.text("\(agencyName) đã trả kết quả giải quyết hồ sơ cho:")),
+                applicantLine,
+                .p(.text("Thủ tục: \(procedure.name) (mã \(procedure.code)).")),
+                .p(.text("Thời gian trả kết quả: \(event.map { clock.text($0.occurredAt) } ?? "").")),
+                .unwrap(surveyURL) { url in
+                    .div(.class("qr-box survey-qr"), .raw((try? QRCode(url).svg(title: "Mã QR khảo sát sự hài lòng")) ?? ""),
+                         .p(.class("qr-caption"), .text("Mời ông/bà quét mã để cho biết mức độ hài lòng về việc giải quyết hồ sơ "
+                                                        + "(khảo sát không ghi tên): "), .span(.class("survey-url"), .text(url))))
+                }
             )
         }
     }

@@ -7,6 +7,8 @@ import Plot
 struct SIPASCampaignsPage {
     var campaigns: [SIPASCampaign]
     var canManage: Bool
+    /// Whether the reader only enters paper forms (a surveyor): each campaign links to its paper entry.
+    var entersPaperOnly = false
 
     var body: [Node<HTML.BodyContext>] {
         [
@@ -17,7 +19,8 @@ struct SIPASCampaignsPage {
                 .thead(.tr(.th(.text("Đợt khảo sát")), .th(.text("Thời gian sử dụng dịch vụ")), .th(.text("Số đơn vị")), .th(.text("Cỡ mẫu")),
                            .th(.text("Tình trạng")))),
                 .tbody(.forEach(campaigns) { campaign in
-                    .tr(.td(.a(.href(SiteRoute.sipasCampaign(id: campaign.id).path), .text(campaign.name))),
+                    .tr(.td(.a(.href(entersPaperOnly ? SiteRoute.sipasCampaignPaper(id: campaign.id).path : SiteRoute.sipasCampaign(id: campaign.id).path),
+                               .text(campaign.name))),
                         .td(.text("\(campaign.serviceFrom.vietnamese) – \(campaign.serviceTo.vietnamese)")), .td(.text(String(campaign.unitIDs.count))),
                         .td(.text(String(campaign.design.size))), .td(.text(campaign.status.title)))
                 })
@@ -146,12 +149,19 @@ struct SIPASCampaignPage {
     var saved: Bool
     var error: String?
     var clock: LocalClock
+    /// What the last sending of invitations did.
+    var invitationRun: SIPASCampaigns.InvitationRun?
 
     var body: [Node<HTML.BodyContext>] {
         let design = campaign.design
         return [
             .h1(.text(campaign.name)),
             FormNotice.node(error: error, saved: saved),
+            .unwrap(invitationRun) { run in
+                .p(.class("notice notice--success"), .id("invitation-run"), .attribute(named: "role", value: "status"),
+                   .text("Đã gửi lời mời cho \(run.invited) người." + (run.withoutContact > 0
+                         ? " \(run.withoutContact) người không có số điện thoại hay thư điện tử: mời bằng phiếu giấy (số phiếu là số thứ tự trong mẫu)." : "")))
+            },
             .dl(.class("facts"),
                 .dt(.text("Tình trạng")), .dd(.strong(.id("campaign-status"), .text(campaign.status.title))),
                 .dt(.text("Phiếu khảo sát")), .dd(.text(campaign.questionnaireID)),
@@ -180,6 +190,7 @@ struct SIPASCampaignPage {
                         .td(.text(stratum.responseRate.map { ServiceIndexViews.number($0 * 100, decimals: 1) + "%" } ?? "—")))
                 })
             ),
+            collection,
             .if(canManage, .form(
                 .class("form upload"), .action(SiteRoute.sipasCampaignImport(id: campaign.id).path), .method(.post),
                 .attribute(named: "enctype", value: "multipart/form-data"),
@@ -191,6 +202,47 @@ struct SIPASCampaignPage {
             .p(.a(.href(SiteRoute.sipasCampaignResults(id: campaign.id).path), .text("Xem kết quả")), .text(" · "),
                .a(.href(SiteRoute.sipasCampaigns.path), .text("← Các đợt khảo sát"))),
         ]
+    }
+}
+
+extension SIPASCampaignPage {
+    /// Sending the invitations (once the sample is drawn, again for anyone not invited yet), entering paper
+    /// forms and ending the collection.
+    fileprivate var collection: Node<HTML.BodyContext> {
+        guard canManage, campaign.status == .sampled || campaign.status == .collecting else { return .empty }
+        return .div(
+            .class("actions"),
+            .form(.class("inline-form"), .action(SiteRoute.sipasCampaignInvite(id: campaign.id).path), .method(.post),
+                  .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                  .button(.type(.submit), .class("button"),
+                          .text(campaign.status == .sampled ? "Bắt đầu thu phiếu và gửi lời mời" : "Gửi lời mời cho người chưa được mời"))),
+            .if(campaign.status == .collecting, .group(
+                .a(.class("button button--secondary"), .href(SiteRoute.sipasCampaignPaper(id: campaign.id).path), .text("Nhập phiếu giấy")),
+                .form(.class("inline-form"), .action(SiteRoute.sipasCampaignClose(id: campaign.id).path), .method(.post),
+                      .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                      .button(.type(.submit), .class("button button--secondary"), .text("Kết thúc thu phiếu")))))
+        )
+    }
+}
+
+extension SIPASResultsPage {
+    /// The overall index of every unit, and the aspects of the unit shown (SVG, with the figures in a table).
+    fileprivate func charts(units: [String]) -> Node<HTML.BodyContext> {
+        let link = SiteRoute.sipasCampaignResults(id: campaign.id).path + "?unit="
+        let overall = SVGChart(
+            id: "chart-units", title: "Chỉ số hài lòng chung theo đơn vị (%)",
+            summary: "Tỷ lệ hài lòng chung của từng đơn vị và của tất cả đơn vị trong đợt khảo sát.",
+            items: units.compactMap { code in
+                results.units[code]?.overall.map { .init(label: code == SIPASResults.all ? "Tất cả" : code, value: $0, text: Self.percent($0), href: link + code) }
+            },
+            scaleMax: 100, valueHeading: "Hài lòng chung")
+        let aspects = questionnaire.sections.flatMap(\.aspects).compactMap { aspect -> SVGChart.Item? in
+            results.units[unit]?.aspects[aspect.code].map { .init(label: aspect.label, value: $0, text: Self.percent($0), href: nil) }
+        }
+        let byAspect = SVGChart(
+            id: "chart-aspects", title: "Tỷ lệ hài lòng theo khía cạnh — \(unit == SIPASResults.all ? "tất cả đơn vị" : unit) (%)",
+            summary: "Trung bình tỷ lệ hài lòng của các câu hỏi trong từng khía cạnh.", items: aspects, scaleMax: 100, valueHeading: "Hài lòng")
+        return .div(.class("charts"), overall.bars(), aspects.isEmpty ? .empty : byAspect.bars())
     }
 }
 
@@ -240,6 +292,7 @@ struct SIPASResultsPage {
                                .forEach(questionnaire.sections) { .td(.text(Self.percent(figures.sections[$0.code]))) })
                 })
             ),
+            responses[SIPASResults.all] ?? 0 > 0 ? charts(units: units) : .empty,
             .unwrap(chosen) { figures in
                 .section(
                     .attribute(named: "aria-labelledby", value: "items-title"),

@@ -2,13 +2,14 @@ import Crypto
 import Domain
 import Foundation
 
-/// The token of a dossier's rating link: an HMAC-SHA256 of its code under the server's secret, so that the
-/// link in the result notification opens the rating without the tracking digits and cannot be made for
-/// another dossier. Nothing is stored.
-struct RatingLink: Sendable {
+/// The token of a link that opens one thing about one dossier without the tracking digits: an HMAC-SHA256 of
+/// its code under the server's secret and the link's purpose — the rating link of the result notification,
+/// the survey QR code of the result slip. A token cannot be made for another dossier or another purpose;
+/// nothing is stored.
+struct DossierLink: Sendable {
     let keyBytes: Data
 
-    init(secret: String) { keyBytes = Data(("motcua.rating-link|" + secret).utf8) }
+    init(purpose: String, secret: String) { keyBytes = Data(("motcua.\(purpose)|" + secret).utf8) }
 
     func token(for code: DossierCode) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(code.text.utf8), using: SymmetricKey(data: keyBytes))

@@ -219,4 +219,25 @@ extension SIPASCampaigns {
             WHERE i.campaign_id = \(bind: campaignID) GROUP BY e.invitation_id ORDER BY e.invitation_id
             """).all().map { (try $0.decode(column: "number", as: Int64.self), try $0.decode(column: "entries", as: Int.self)) }
     }
+
+    /// A paper form to hand out: its number, and to whom (from the dossier — the form goes to the person, the
+    /// answers entered from it carry neither).
+    public struct PaperForm: Sendable, Equatable {
+        public var number: Int64
+        public var unitName: String
+        public var applicantName: String
+        public var applicantAddress: String?
+    }
+
+    /// The forms for the drawn people not reached by a link and not answered yet.
+    public func paperForms(of campaignID: Int64) async throws -> [PaperForm] {
+        try await database.sql.raw("""
+            SELECT i.id AS number, u.name AS unit_name, d.applicant_name AS name, d.applicant_address AS address
+            FROM sipas_invitations i JOIN dossiers d ON d.id = i.dossier_id JOIN units u ON u.id = d.processing_unit_id
+            WHERE i.campaign_id = \(bind: campaignID) AND i.invited_at IS NULL AND i.answered_at IS NULL AND i.declined_at IS NULL ORDER BY i.id
+            """).all().map {
+            PaperForm(number: try $0.decode(column: "number", as: Int64.self), unitName: try $0.decode(column: "unit_name", as: String.self),
+                      applicantName: try $0.decode(column: "name", as: String.self), applicantAddress: try $0.decode(column: "address", as: String?.self))
+        }
+    }
 }

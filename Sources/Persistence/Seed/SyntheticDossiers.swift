@@ -67,10 +67,13 @@ public struct SyntheticDossiers: Sendable {
             let identifier = "001" + String((birthYear >= 2000 ? 2 : 0) + (female ? 1 : 0)) + String(format: "%02d%06d", birthYear % 100, Int.random(in: 0..<1_000_000, using: &random))
             let name = "\(familyNames.randomElement(using: &random)!) \(female ? "Thị" : middleNames.randomElement(using: &random)!) \(givenNames.randomElement(using: &random)!)"
             let channel: Channel = random.chance(0.55) ? .online : (random.chance(0.9) ? .inPerson : .post)
+            let procedure = team.procedures[Int.random(in: 0..<team.procedures.count, using: &random)]
+            // About one applicant in five gives no phone number (reached on paper by the SIPAS surveys).
+            let number = Int.random(in: 0..<100_000_000, using: &random)
+            let phone = number % 5 == 0 ? nil : String(format: "09%08d", number)
             var dossier = try await desk.receive(
-                .init(procedureCode: team.procedures[Int.random(in: 0..<team.procedures.count, using: &random)], receivingUnitID: team.unit.id,
-                      channel: channel, applicant: Applicant(kind: .person, name: name, identifier: identifier, phone: String(format: "09%08d", Int.random(in: 0..<100_000_000, using: &random))),
-                      isDemo: true),
+                .init(procedureCode: procedure, receivingUnitID: team.unit.id, channel: channel,
+                      applicant: Applicant(kind: .person, name: name, identifier: identifier, phone: phone), isDemo: true),
                 by: team.desk, at: received, day: day)
             summary.dossiers += 1
             summary.events += 1

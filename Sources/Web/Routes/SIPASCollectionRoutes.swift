@@ -24,6 +24,15 @@ struct SIPASCollectionRoutes {
             try await managing(id) { try await campaigns.close(id, by: identity.user.id, at: services.clock()) }
             return Response.redirect(to: SiteRoute.sipasCampaign(id: id).path + "?saved=1", type: .normal)
         }
+        router.get(SiteRoute.sipasCampaignPaperForms().pattern) { request, context in
+            let identity = try context.require(.secretariat, .admin)
+            let (campaign, questionnaire) = try await campaignAndQuestionnaire(try context.parameters.id())
+            let forms = try await campaigns.paperForms(of: campaign.id)
+            try await services.audit(AuditRecord(actorID: identity.user.id, action: "sipas.printForms", objectType: "sipasCampaign",
+                                                 objectID: String(campaign.id), reason: "\(forms.count) forms"))
+            let page = SIPASPaperFormsPage(campaign: campaign, questionnaire: questionnaire, forms: forms)
+            return Page("Phiếu giấy — \(campaign.name)", body: page.body).render(context: context, request: request)
+        }
         router.get(SiteRoute.sipasCampaignPaper().pattern) { request, context in
             _ = try context.require(.surveyor, .secretariat, .admin)
             let (campaign, questionnaire) = try await campaignAndQuestionnaire(try context.parameters.id())

@@ -79,6 +79,7 @@ enum SiteRoute: Sendable {
     case sipasCampaignInvite(id: Int64? = nil)
     case sipasCampaignClose(id: Int64? = nil)
     case sipasCampaignPaper(id: Int64? = nil)
+    case sipasCampaignPaperForms(id: Int64? = nil)
     case survey(token: String? = nil)
     case slipSurvey(code: String? = nil)
     case publicStatisticsJSON
@@ -186,6 +187,7 @@ enum SiteRoute: Sendable {
         case .sipasCampaignInvite(let id): "/sipas/\(Self.segment(id))/invite"
         case .sipasCampaignClose(let id): "/sipas/\(Self.segment(id))/close"
         case .sipasCampaignPaper(let id): "/sipas/\(Self.segment(id))/paper"
+        case .sipasCampaignPaperForms(let id): "/sipas/\(Self.segment(id))/paper/forms"
         case .survey(let token): "/s/\(token.map(Self.escaped) ?? ":token")"
         case .slipSurvey(let code): "/s/d/\(code.map(Self.escaped) ?? ":code")"
         case .publicStatisticsJSON: "/public/statistics.json"

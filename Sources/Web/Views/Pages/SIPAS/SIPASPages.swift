@@ -217,6 +217,7 @@ extension SIPASCampaignPage {
                   .button(.type(.submit), .class("button"),
                           .text(campaign.status == .sampled ? "Bắt đầu thu phiếu và gửi lời mời" : "Gửi lời mời cho người chưa được mời"))),
             .if(campaign.status == .collecting, .group(
+                .a(.class("button button--secondary"), .href(SiteRoute.sipasCampaignPaperForms(id: campaign.id).path), .text("In phiếu giấy")),
                 .a(.class("button button--secondary"), .href(SiteRoute.sipasCampaignPaper(id: campaign.id).path), .text("Nhập phiếu giấy")),
                 .form(.class("inline-form"), .action(SiteRoute.sipasCampaignClose(id: campaign.id).path), .method(.post),
                       .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),

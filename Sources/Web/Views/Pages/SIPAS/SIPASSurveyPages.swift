@@ -166,3 +166,39 @@ struct SIPASPaperEntryPage {
         }
     }
 }
+
+/// The paper forms to hand out to the drawn people no link reached: one printed page each, with its number
+/// (which the enumerators type when they enter it), the addressee, and every item with boxes for the levels.
+struct SIPASPaperFormsPage {
+    var campaign: SIPASCampaign
+    var questionnaire: SIPASQuestionnaire
+    var forms: [SIPASCampaigns.PaperForm]
+
+    var body: [Node<HTML.BodyContext>] {
+        let levels = questionnaire.scale + [questionnaire.dontKnow]
+        return [
+            .p(.class("no-print"), .a(.href(SiteRoute.sipasCampaign(id: campaign.id).path), .text("← Về đợt khảo sát")), .text(" · "),
+               .button(.type(.button), .class("button"), .attribute(named: "data-print", value: ""), .text("In phiếu"))),
+            .h1(.class("no-print"), .text("Phiếu giấy — \(campaign.name)")),
+            forms.isEmpty ? .p(.text("Không còn người nào trong mẫu cần mời bằng phiếu giấy.")) : .p(.class("no-print"),
+                .text("\(forms.count) phiếu cho những người được chọn chưa nhận được đường dẫn (không có số điện thoại hay thư điện tử).")),
+            .forEach(forms) { form in
+                .article(
+                    .class("official-form paper-form"),
+                    .h2(.text("PHIẾU KHẢO SÁT SỰ HÀI LÒNG VỀ DỊCH VỤ HÀNH CHÍNH CÔNG")),
+                    .p(.strong(.text("Số phiếu: ")), .span(.class("paper-form-number"), .text(String(form.number)))),
+                    .p(.text("Kính gửi ông/bà \(form.applicantName)" + (form.applicantAddress.map { ", \($0)" } ?? "") + ".")),
+                    .p(.text("Ông/bà được chọn ngẫu nhiên cho \(campaign.name), về việc giải quyết thủ tục hành chính tại \(form.unitName). "
+                             + "Xin đánh dấu một ô cho mỗi câu; câu không muốn trả lời có thể bỏ qua. Câu trả lời không gắn với tên ông/bà.")),
+                    .table(
+                        .class("table"),
+                        .thead(.tr(.th(.text("Câu")), .th(.text("Nội dung")), .forEach(levels) { .th(.text($0.label)) })),
+                        .tbody(.forEach(questionnaire.items) { item in
+                            .tr(.td(.text(item.code)), .td(.text(item.text)), .forEach(levels) { _ in .td(.class("box"), .text("☐")) })
+                        })
+                    )
+                )
+            },
+        ]
+    }
+}

@@ -194,4 +194,33 @@ import Web
             #expect(bad.status == .badRequest && bad.text.contains("Câu S1.1: \"9\""))
         }
     }
+
+    @Test func surveyResultsAreShownBesideTheServiceIndex() async throws {
+        try await withApp { client, services in
+            let id = try await Self.drawnCampaign(services)
+            let campaigns = SIPASCampaigns(services.database)
+            let codes = try SIPASSurveys.shippedQuestionnaire().items.map(\.code)
+            // 00070: both satisfied with the service, one not with the policies; nothing from 00073.
+            let rows = ["00070,2," + codes.map { $0.hasPrefix("S") ? "5" : "4" }.joined(separator: ","),
+                        "00070,2," + codes.map { $0.hasPrefix("S") ? "4" : "2" }.joined(separator: ",")]
+            let csv = (["unit,weight," + codes.joined(separator: ",")] + rows).joined(separator: "\n") + "\n"
+            try await campaigns.importResponses(Data(csv.utf8), into: id, by: nil, at: Date())
+            let september = (LocalDate(iso: "2026-09-01")!, LocalDate(iso: "2026-09-30")!)
+            let ward = try #require(try await campaigns.satisfaction(of: "00070", from: september.0, through: september.1))
+            #expect(ward.campaignID == id && ward.responses == 2 && ward.service == 100 && ward.figures.sections["policy"] == 50 && ward.isTooSmall)
+            #expect(try await campaigns.satisfaction(of: nil, from: september.0, through: september.1)?.responses == 2)
+            #expect(try await campaigns.satisfaction(of: "00073", from: september.0, through: september.1) == nil)
+            // A period the campaign did not survey has none.
+            #expect(try await campaigns.satisfaction(of: "00070", from: LocalDate(iso: "2026-12-01")!, through: LocalDate(iso: "2026-12-31")!) == nil)
+
+            try await ServiceIndexStore(services.database.sql).loadShippedIfMissing(at: Date())
+            let unitID = try #require(try await services.units.find(code: "00070", validOn: september.1)).id
+            let secretariat = try await Browser.signedIn(client, as: "thuky")
+            let page = try await secretariat.get("/index/units/\(unitID)?from=2026-09-01&to=2026-09-30")
+            #expect(page.status == .ok && page.text.contains("hài lòng về cung ứng dịch vụ 100,0%</strong>, chỉ số hài lòng chung 75,0%"))
+            #expect(page.text.contains("/sipas/\(id)/results?unit=00070"))
+            let city = try await secretariat.get("/index?from=2026-09-01&to=2026-09-30")
+            #expect(city.text.contains("Đối chiếu với khảo sát SIPAS") && city.text.contains("2 phiếu"))
+        }
+    }
 }

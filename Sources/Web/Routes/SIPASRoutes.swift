@@ -161,6 +161,8 @@ struct SIPASRoutes {
     private var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
 
     static func canManage(_ identity: Identity) -> Bool { identity.has(.secretariat) || identity.has(.admin) }
+    /// Who sees campaigns and their results: those who manage them, the city's leaders, the appraisal council.
+    static func canView(_ identity: Identity) -> Bool { canManage(identity) || identity.has(.cityLeader) || identity.has(.appraisalCouncil) }
 
     static func field(of problem: SIPASCampaigns.Problem) -> String {
         switch problem {

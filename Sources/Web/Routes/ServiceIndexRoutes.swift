@@ -35,8 +35,10 @@ struct ServiceIndexRoutes {
             if unit.kind == .city { return Response.redirect(to: SiteRoute.serviceIndex.path + "?" + Self.parameters(period), type: .normal) }
             let ranking = ServiceIndexReport.rankedGroups.contains(unit.kind.rankingGroup) ? report.ranking(of: unit.kind.rankingGroup) : []
             let trend = try await services.serviceIndexTrend(endingWith: period.through, units: ServiceIndexRanking.members(of: unit.id, in: report.units))
+            let sipas = try await SIPASCampaigns(services.database).satisfaction(of: unit.code, from: period.from, through: period.through)
             let page = ServiceIndexUnitPage(report: report, period: period, unit: unit, score: report.score(of: unit),
-                                            rank: ranking.first { $0.unit.id == id }?.rank, ranked: ranking.count, today: services.today(), trend: trend)
+                                            rank: ranking.first { $0.unit.id == id }?.rank, ranked: ranking.count, today: services.today(), trend: trend,
+                                            sipas: sipas, seesSurveys: SIPASRoutes.canView(identity))
             return Page("Chỉ số phục vụ — \(unit.name)", body: page.body).render(context: context, request: request)
         }
         // What-if: the unit's open dossiers completed at 17:00 on the period's last day (all the overdue ones

@@ -42,8 +42,10 @@ public struct ServiceIndexDashboard: Sendable {
     public var trend: [(month: ReportingPeriod, score: ServiceIndexScore)]
     /// Per processing unit (a section apart from its department), as the statistics list behind each bar counts them.
     public var overdue: [(unit: OrgUnit, count: Int)]
+    /// All units' satisfaction from the latest SIPAS campaign about the period.
+    public var sipas: SIPASSatisfaction?
 
-    var page: ServiceIndexPage { ServiceIndexPage(report: report, period: period, today: today, trend: trend, overdue: overdue) }
+    var page: ServiceIndexPage { ServiceIndexPage(report: report, period: period, today: today, trend: trend, overdue: overdue, sipas: sipas) }
 
     /// The page's content as HTML (for the benchmark: what the server renders, without the site's frame).
     public func html() -> String { Node<HTML.BodyContext>.group(page.body).render() }
@@ -57,7 +59,8 @@ extension AppServices {
         let byUnit = report.units.compactMap { unit -> (unit: OrgUnit, count: Int)? in overdue[unit.id].map { (unit, $0) } }
             .sorted { ($1.count, $0.unit.name) < ($0.count, $1.unit.name) }
         return ServiceIndexDashboard(report: report, period: period, today: today, trend: try await serviceIndexTrend(endingWith: period.through),
-                                     overdue: byUnit)
+                                     overdue: byUnit,
+                                     sipas: try await SIPASCampaigns(database).satisfaction(of: nil, from: period.from, through: period.through))
     }
 
     /// Why an index cannot be computed.

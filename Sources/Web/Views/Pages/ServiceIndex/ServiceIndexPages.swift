@@ -6,6 +6,30 @@ import Plot
 /// Pieces shared by the service index pages: the period form, the score table with a link behind every
 /// count, numbers in Vietnamese.
 enum ServiceIndexViews {
+    /// Satisfaction measured by the latest SIPAS survey about the period, beside the ratings of indicator 5.3:
+    /// two views of the same thing, from a random sample and from the applicants who chose to rate.
+    static func sipas(_ sipas: SIPASSatisfaction?, score: ServiceIndexScore, link: Bool) -> Node<HTML.BodyContext> {
+        let ratings = score.indicators.first { $0.measure == .ratingsSatisfied }
+        return .section(
+            .id("sipas-satisfaction"), .attribute(named: "aria-labelledby", value: "sipas-satisfaction-title"),
+            .h3(.id("sipas-satisfaction-title"), .text("Đối chiếu với khảo sát SIPAS")),
+            .unwrap(sipas, { sipas in
+                .group(
+                    .p(.text("Đợt “\(sipas.campaignName)” (sử dụng dịch vụ \(sipas.serviceFrom.vietnamese) – \(sipas.serviceTo.vietnamese)), \(sipas.responses) phiếu: "),
+                       .strong(.text("hài lòng về cung ứng dịch vụ \(SIPASResultsPage.percent(sipas.service))")),
+                       .text(", chỉ số hài lòng chung \(SIPASResultsPage.percent(sipas.figures.overall))."),
+                       .if(sipas.isTooSmall, .text(" Một số câu có cỡ mẫu hiệu dụng dưới 30: chưa đủ để công bố.")),
+                       .if(link, .group(.text(" "), .a(.href(SiteRoute.sipasCampaignResults(id: sipas.campaignID).path
+                                                             + (sipas.unit == SIPASResults.all ? "" : "?unit=\(sipas.unit)")),
+                                                      .text("Xem kết quả khảo sát"))))),
+                    .unwrap(ratings?.ratio) { ratio in
+                        .p(.text("Chỉ tiêu \(ratings!.code) (đánh giá của người nộp hồ sơ trong kỳ): \(SIPASResultsPage.percent(ratio * 100)) hài lòng, rất hài lòng."))
+                    }
+                )
+            }, else: .p(.text("Chưa có đợt khảo sát SIPAS nào có phiếu trả lời về thời gian này.")))
+        )
+    }
+
     /// "42,17"
     static func number(_ value: Double, decimals: Int = 2) -> String {
         String(format: "%.\(decimals)f", value).replacingOccurrences(of: ".", with: ",")
@@ -106,6 +130,7 @@ struct ServiceIndexPage {
     var trend: [(month: ReportingPeriod, score: ServiceIndexScore)]
     /// Units with dossiers open and overdue at the start of today, most first.
     var overdue: [(unit: OrgUnit, count: Int)]
+    var sipas: SIPASSatisfaction?
 
     var body: [Node<HTML.BodyContext>] {
         let city = report.city
@@ -121,6 +146,7 @@ struct ServiceIndexPage {
                 .h3(.text("Chỉ tiêu mất nhiều điểm nhất")),
                 ServiceIndexViews.weakest(city, unit: nil, period: period),
                 ServiceIndexViews.scoreTable(city, unit: nil, period: period),
+                ServiceIndexViews.sipas(sipas, score: city, link: true),
                 .p(.class("note"), .text("Chỉ tiêu “không có dữ liệu” chưa được MotCua ghi nhận và không tính vào điểm đo được; chỉ tiêu có mẫu số bằng 0 "
                                          + "trong kỳ được tính điểm tối đa như Cổng Dịch vụ công quốc gia. Ghi chú của bộ chỉ số: \(report.framework.note)"))
             ),
@@ -195,6 +221,8 @@ struct ServiceIndexUnitPage {
     var ranked: Int
     var today: LocalDate
     var trend: [(month: ReportingPeriod, score: ServiceIndexScore)]
+    var sipas: SIPASSatisfaction?
+    var seesSurveys: Bool
 
     var body: [Node<HTML.BodyContext>] {
         [
@@ -210,6 +238,7 @@ struct ServiceIndexUnitPage {
             .p(.a(.href(SiteRoute.serviceIndexWhatIf(id: unit.id).path + "?" + ServiceIndexRoutes.parameters(period)),
                   .text("Giả định: nếu hoàn thành các hồ sơ đang giải quyết trước cuối kỳ thì điểm sẽ là bao nhiêu?"))),
             ServiceIndexViews.scoreTable(score, unit: unit, period: period),
+            ServiceIndexViews.sipas(sipas, score: score, link: seesSurveys),
         ]
     }
 }

@@ -5,7 +5,7 @@ import Persistence
 
 /// `motcua sipas …`: the satisfaction survey's results from files alone, so that anyone can reproduce them.
 struct SIPASCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sipas", abstract: "SIPAS satisfaction surveys.", subcommands: [Compute.self])
+    static let configuration = CommandConfiguration(commandName: "sipas", abstract: "SIPAS satisfaction surveys.", subcommands: [Compute.self, LoadQuestionnaire.self])
 
     struct Compute: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -37,6 +37,27 @@ struct SIPASCommand: AsyncParsableCommand {
                 let sections = form.sections.compactMap { section in figures.sections[section.code].map { "\(section.label) \(String(format: "%.2f", $0))%" } }
                 print("\(unit): " + (figures.overall.map { String(format: "%.2f%%", $0) } ?? "—") + " (" + sections.joined(separator: "; ") + ")")
             }
+        }
+    }
+
+    struct LoadQuestionnaire: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "load-questionnaire",
+                                                        abstract: "Load a questionnaire version from a JSON file (a version a campaign uses is never changed).")
+        @Argument(help: "The questionnaire file (the shape of Sources/Persistence/Seed/Data/sipas-2022-questionnaire.json).") var file: String
+
+        func run() async throws {
+            let questionnaire: SIPASQuestionnaire
+            do { questionnaire = try SIPASQuestionnaire(json: Data(contentsOf: URL(fileURLWithPath: file))) } catch let problem as SIPASQuestionnaire.Problem {
+                throw Refusal(problem.description)
+            }
+            do {
+                try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
+                    try await SIPASCampaigns(services.database).load(questionnaire, at: Date())
+                }
+            } catch let problem as SIPASCampaigns.Problem {
+                throw Refusal(problem.message)
+            }
+            print("Loaded \(questionnaire.id) (\(questionnaire.items.count) items).")
         }
     }
 }

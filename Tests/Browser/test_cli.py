@@ -227,3 +227,18 @@ def test_sipas_compute_from_files_alone(cli, tmp_path):
     result = cli("sipas", "compute", "--responses", str(full), "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["units"]["00070"]["overall"] == 100
+
+
+def test_sipas_questionnaire_versions_are_loaded_from_files(cli, tmp_path):
+    """A new questionnaire version goes in without a code change; a malformed file is refused with its reason."""
+    shipped = json.loads((pathlib.Path(__file__).resolve().parents[2] / "Sources/Persistence/Seed/Data/sipas-2022-questionnaire.json").read_text(encoding="utf-8"))
+    shipped["id"] = "sipas-2026"
+    version = tmp_path / "sipas-2026.json"
+    version.write_text(json.dumps(shipped, ensure_ascii=False), encoding="utf-8")
+    loaded = cli("sipas", "load-questionnaire", str(version))
+    assert loaded.returncode == 0, loaded.stderr
+    assert "Loaded sipas-2026 (33 items)." in loaded.stdout
+    shipped["scale"] = shipped["scale"][:3]
+    version.write_text(json.dumps(shipped, ensure_ascii=False), encoding="utf-8")
+    refused = cli("sipas", "load-questionnaire", str(version))
+    assert refused.returncode == 2 and refused.stderr.strip()

@@ -223,4 +223,27 @@ import Web
             #expect(city.text.contains("Đối chiếu với khảo sát SIPAS") && city.text.contains("2 phiếu"))
         }
     }
+
+    @Test func aNewQuestionnaireVersionIsLoadedWithoutCode() async throws {
+        try await withApp { client, services in
+            _ = try await Self.drawnCampaign(services)
+            let secretariat = try await Browser.signedIn(client, as: "thuky")
+            #expect(try await secretariat.get("/sipas").text.contains("sipas-2022 — "))
+            var file = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(try SIPASSurveys.shippedQuestionnaire())) as! [String: Any]
+            file["id"] = "sipas-2026"
+            file["title"] = "Phiếu khảo sát 2026 (thử)"
+            let loaded = try await secretariat.postFile("/sipas/questionnaires", field: "file", filename: "phieu-2026.json",
+                                                        data: Array(try JSONSerialization.data(withJSONObject: file)))
+            #expect(loaded.headers[.location] == "/sipas?loaded=sipas-2026")
+            #expect(try await secretariat.get("/sipas/new").text.contains("<option value=\"sipas-2026\">Phiếu khảo sát 2026 (thử)</option>"))
+            // The version a campaign uses is never changed; a file that is not a questionnaire is refused.
+            file["id"] = "sipas-2022"
+            let changed = try await secretariat.postFile("/sipas/questionnaires", field: "file", filename: "p.json",
+                                                         data: Array(try JSONSerialization.data(withJSONObject: file)))
+            #expect(changed.status == .badRequest && changed.text.contains("đã được dùng cho một đợt khảo sát nên không được sửa"))
+            let broken = try await secretariat.postFile("/sipas/questionnaires", field: "file", filename: "p.json", data: Array("{\"id\": 1}".utf8))
+            #expect(broken.status == .badRequest && broken.text.contains("Tệp không phải là một phiếu khảo sát hợp lệ"))
+            #expect(try await SIPASCampaigns(services.database).questionnaire(id: "sipas-2022") == (try SIPASSurveys.shippedQuestionnaire()))
+        }
+    }
 }

@@ -44,6 +44,7 @@ public struct SIPASCampaigns: Sendable {
         case emptyFrame
         case notCollecting(SIPASCampaign.Status)
         case alreadyAnswered, noAnswers, unknownForm
+        case questionnaireInUse(String)
 
         public var message: String {
             switch self {
@@ -58,6 +59,7 @@ public struct SIPASCampaigns: Sendable {
             case .alreadyAnswered: "Phiếu khảo sát này đã được trả lời; mỗi người chỉ trả lời một lần."
             case .noAnswers: "Vui lòng trả lời ít nhất một câu hỏi trước khi gửi phiếu."
             case .unknownForm: "Không có phiếu số này trong mẫu của đợt khảo sát."
+            case .questionnaireInUse(let id): "Phiếu khảo sát “\(id)” đã được dùng cho một đợt khảo sát nên không được sửa; hãy nạp phiên bản mới với mã khác."
             }
         }
     }
@@ -71,12 +73,24 @@ public struct SIPASCampaigns: Sendable {
         try await load(shipped, at: time)
     }
 
+    /// Stores a questionnaire version. A version a campaign uses is never changed: a new wording is a new id.
     public func load(_ questionnaire: SIPASQuestionnaire, at time: Date) async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        if let stored = try await self.questionnaire(id: questionnaire.id) {
+            if stored == questionnaire { return }
+            let users = try await database.sql.select().column("id").from("sipas_campaigns").where("questionnaire_id", .equal, questionnaire.id).limit(1).all()
+            guard users.isEmpty else { throw Problem.questionnaireInUse(questionnaire.id) }
+        }
         try await database.sql.insert(into: "sipas_questionnaires").columns("id", "definition", "loaded_at")
             .values(SQLBind(questionnaire.id), SQLBind(String(decoding: try encoder.encode(questionnaire), as: UTF8.self)), SQLBind(time.milliseconds))
             .onConflict(with: ["id"]) { $0.set(excludedValueOf: "definition").set(excludedValueOf: "loaded_at") }.run()
+    }
+
+    /// The stored questionnaires, by id.
+    public func questionnaires() async throws -> [SIPASQuestionnaire] {
+        try await database.sql.select().column("definition").from("sipas_questionnaires").orderBy("id").all()
+            .map { try SIPASQuestionnaire(json: Data(try $0.decode(column: "definition", as: String.self).utf8)) }
     }
 
     public func questionnaire(id: String) async throws -> SIPASQuestionnaire? {

@@ -12,10 +12,26 @@ struct SIPASRoutes {
     func register(on router: some RouterMethods<AppRequestContext>) {
         registerResults(on: router)
         router.get(SiteRoute.sipasCampaigns.pattern) { request, context in
-            let identity = try context.require(.secretariat, .admin, .cityLeader, .appraisalCouncil, .surveyor)
-            let page = SIPASCampaignsPage(campaigns: try await campaigns.list(), canManage: Self.canManage(identity),
-                                          entersPaperOnly: !identity.grants.contains { [.secretariat, .admin, .cityLeader, .appraisalCouncil].contains($0.role) })
-            return Page("Khảo sát sự hài lòng (SIPAS)", body: page.body).render(context: context, request: request)
+            try await list(identity: try context.require(.secretariat, .admin, .cityLeader, .appraisalCouncil, .surveyor), loaded: request.query("loaded"),
+                           context: context, request: request)
+        }
+        // A new questionnaire version, as a JSON file of the shipped one's shape.
+        router.post(SiteRoute.sipasQuestionnaires.pattern) { request, context in
+            let identity = try context.require(.secretariat, .admin)
+            guard let upload = try await AttachmentRoutes.upload(request, context) else {
+                return try await list(identity: identity, error: "Vui lòng chọn tệp JSON của phiếu khảo sát.", context: context, request: request)
+            }
+            do {
+                let questionnaire = try SIPASQuestionnaire(json: upload.data)
+                try await campaigns.load(questionnaire, at: services.clock())
+                try await services.audit(AuditRecord(actorID: identity.user.id, action: "sipas.loadQuestionnaire", objectType: "sipasQuestionnaire",
+                                                     objectID: questionnaire.id))
+                return Response.redirect(to: SiteRoute.sipasCampaigns.path + "?loaded=" + questionnaire.id, type: .normal)
+            } catch let problem as SIPASQuestionnaire.Problem {
+                return try await list(identity: identity, error: "Tệp không phải là một phiếu khảo sát hợp lệ: \(problem.description)", context: context, request: request)
+            } catch let problem as SIPASCampaigns.Problem {
+                return try await list(identity: identity, error: problem.message, context: context, request: request)
+            }
         }
         router.get(SiteRoute.sipasCampaignNew.pattern) { request, context in
             _ = try context.require(.secretariat, .admin)
@@ -174,12 +190,20 @@ struct SIPASRoutes {
         }
     }
 
+    private func list(identity: Identity, loaded: String? = nil, error: String? = nil, context: AppRequestContext, request: Request) async throws -> Response {
+        try await campaigns.loadShippedQuestionnaireIfMissing(at: services.clock())
+        let page = SIPASCampaignsPage(campaigns: try await campaigns.list(), canManage: Self.canManage(identity),
+                                      entersPaperOnly: !Self.canView(identity), questionnaires: try await campaigns.questionnaires(),
+                                      loaded: loaded, error: error, csrfToken: context.csrfToken)
+        return Page("Khảo sát sự hài lòng (SIPAS)", body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
+    }
+
     private func form(_ values: SIPASCampaignForm.Values, errors: [String: String], context: AppRequestContext, request: Request) async throws -> Response {
         try await campaigns.loadShippedQuestionnaireIfMissing(at: services.clock())
-        let questionnaire = try SIPASSurveys.shippedQuestionnaire()
+        let questionnaires = try await campaigns.questionnaires()
         let units = try await services.units.list(.init(validOn: services.today()))
             .filter { ServiceIndexReport.rankedGroups.contains($0.kind.rankingGroup) }
-        let page = SIPASCampaignForm(values: values, errors: errors, questionnaires: [(questionnaire.id, questionnaire.title)], units: units,
+        let page = SIPASCampaignForm(values: values, errors: errors, questionnaires: questionnaires.map { ($0.id, $0.title) }, units: units,
                                      csrfToken: context.csrfToken)
         return Page("Đợt khảo sát mới", body: page.body, status: errors.isEmpty ? .ok : .badRequest).render(context: context, request: request)
     }

@@ -69,6 +69,7 @@ enum SiteRoute: Sendable {
     case publicStatistics
     case sipasCampaigns
     case sipasCampaignNew
+    case sipasQuestionnaires
     case sipasCampaign(id: Int64? = nil)
     case sipasCampaignDraw(id: Int64? = nil)
     case sipasCampaignImport(id: Int64? = nil)
@@ -177,6 +178,7 @@ enum SiteRoute: Sendable {
         case .publicStatistics: "/public/statistics"
         case .sipasCampaigns: "/sipas"
         case .sipasCampaignNew: "/sipas/new"
+        case .sipasQuestionnaires: "/sipas/questionnaires"
         case .sipasCampaign(let id): "/sipas/\(Self.segment(id))"
         case .sipasCampaignDraw(let id): "/sipas/\(Self.segment(id))/draw"
         case .sipasCampaignImport(let id): "/sipas/\(Self.segment(id))/import"

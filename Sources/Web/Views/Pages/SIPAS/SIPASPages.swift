@@ -9,10 +9,17 @@ struct SIPASCampaignsPage {
     var canManage: Bool
     /// Whether the reader only enters paper forms (a surveyor): each campaign links to its paper entry.
     var entersPaperOnly = false
+    var questionnaires: [SIPASQuestionnaire]
+    /// The id of a questionnaire just loaded.
+    var loaded: String?
+    var error: String?
+    var csrfToken: String
 
     var body: [Node<HTML.BodyContext>] {
         [
             .h1(.text("Khảo sát sự hài lòng (SIPAS)")),
+            FormNotice.node(error: error, saved: false),
+            .unwrap(loaded) { .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text("Đã nạp phiếu khảo sát “\($0)”.")) },
             .if(canManage, .p(.a(.class("button"), .href(SiteRoute.sipasCampaignNew.path), .text("Tạo đợt khảo sát")))),
             campaigns.isEmpty ? .p(.text("Chưa có đợt khảo sát nào.")) : .table(
                 .class("table"),
@@ -24,6 +31,19 @@ struct SIPASCampaignsPage {
                         .td(.text("\(campaign.serviceFrom.vietnamese) – \(campaign.serviceTo.vietnamese)")), .td(.text(String(campaign.unitIDs.count))),
                         .td(.text(String(campaign.design.size))), .td(.text(campaign.status.title)))
                 })
+            ),
+            entersPaperOnly ? .empty : .section(
+                .attribute(named: "aria-labelledby", value: "questionnaires-title"),
+                .h2(.id("questionnaires-title"), .text("Phiếu khảo sát")),
+                .ul(.id("questionnaires"), .forEach(questionnaires) { .li(.text("\($0.id) — \($0.title) (\($0.items.count) câu hỏi)")) }),
+                .if(canManage, .form(
+                    .class("form upload"), .action(SiteRoute.sipasQuestionnaires.path), .method(.post),
+                    .attribute(named: "enctype", value: "multipart/form-data"),
+                    .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                    .div(.class("field"), .label(.for("questionnaire-file"), .text("Nạp phiên bản phiếu mới (tệp JSON cùng cấu trúc với phiếu 2022; phiếu đã dùng thì không sửa được)")),
+                         .input(.type(.file), .id("questionnaire-file"), .name("file"), .attribute(named: "accept", value: ".json,application/json"),
+                                .attribute(named: "required", value: "required"))),
+                    .button(.type(.submit), .class("button button--secondary"), .text("Nạp phiếu"))))
             ),
         ]
     }

@@ -242,3 +242,36 @@ def test_sipas_questionnaire_versions_are_loaded_from_files(cli, tmp_path):
     version.write_text(json.dumps(shipped, ensure_ascii=False), encoding="utf-8")
     refused = cli("sipas", "load-questionnaire", str(version))
     assert refused.returncode == 2 and refused.stderr.strip()
+
+
+def test_par_compute_from_files_alone(cli, tmp_path):
+    """Totals, indices and ranks from the framework and the leaf scores alone; a bad row refused with its line."""
+    framework = tmp_path / "framework.json"
+    framework.write_text(json.dumps({"year": 2025, "unitKind": "department", "areas": [
+        {"code": "1", "name": "Chỉ đạo", "max": 10, "criteria": [
+            {"code": "1.1", "name": "a", "max": 4, "method": "manual"},
+            {"code": "1.2", "name": "b", "max": 6, "subCriteria": [
+                {"code": "1.2.1", "name": "c", "max": 4, "method": "manual"},
+                {"code": "1.2.2", "name": "d", "max": 4, "method": "deduction", "source": "tasks.late", "perOccurrence": 1}]}]},
+        {"code": "2", "name": "Tác động", "max": 10, "criteria": [
+            {"code": "2.1", "name": "e", "max": 10, "method": "survey", "source": "sipas.overall"}]}]}, ensure_ascii=False), encoding="utf-8")
+    scores = tmp_path / "scores.csv"
+    scores.write_text("unit,criterion,score\nSNV,1.1,4\nSNV,1.2.1,4\nSNV,1.2.2,4\nSNV,2.1,8.5\n"
+                      "STC,1.1,5\nSTC,1.2.1,3\nSTC,1.2.2,3\nSTC,2.1,8.5\nSXD,1.1,2\n", encoding="utf-8")
+    result = cli("par", "compute", "--framework", str(framework), "--scores", str(scores), "--json")
+    assert result.returncode == 0, result.stderr
+    units = {unit["unit"]: unit for unit in json.loads(result.stdout)["units"]}
+    # SNV: 4 + min(6, 8) + 8.5 = 18.5; STC: min(4, 5) + 6 + 8.5 = 18.5 (tied); SXD: 2 with three leaves missing.
+    assert units["SNV"]["total"] == 18.5 and units["STC"]["total"] == 18.5 and units["SNV"]["index"] == 92.5
+    assert units["SNV"]["rank"] == 1 and units["STC"]["rank"] == 1 and units["SXD"]["rank"] == 3
+    assert units["SXD"]["missing"] == ["1.2.1", "1.2.2", "2.1"] and units["SNV"]["areas"] == {"1": 10, "2": 8.5}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("unit,criterion,score\nSNV,1.1,4\nSNV,1.2,4\n", encoding="utf-8")
+    refused = cli("par", "compute", "--framework", str(framework), "--scores", str(bad), "--json")
+    assert refused.returncode == 2 and "Dòng 3, cột criterion" in refused.stderr
+    # Without --framework: the shipped sample framework.
+    sample_scores = tmp_path / "sample.csv"
+    sample_scores.write_text("unit,criterion,score\nSNV,3.2,6\nSNV,8.1,12\n", encoding="utf-8")
+    sample = cli("par", "compute", "--scores", str(sample_scores), "--json")
+    assert sample.returncode == 0, sample.stderr
+    assert json.loads(sample.stdout)["units"][0]["total"] == 18

@@ -1,0 +1,179 @@
+import Foundation
+
+/// A year's PAR INDEX framework for one kind of unit, as data (indices.md §3): areas → criteria →
+/// sub-criteria, each with its maximum points; every leaf says how it is scored. A new year or a new annex is
+/// another file; the code implements scoring methods, not one year's table.
+///
+/// File shape (issue 8): `{"year":2025,"unitKind":"department","areas":[{"code":"1","name":…,"max":…,
+/// "criteria":[{"code":"1.1","name":…,"max":…,"method":"manual","subCriteria":[…same shape…]}]}]}`, with
+/// optional `title`, `note` and `sample` (true while the official annex is not entered).
+public struct PARFramework: Sendable, Equatable, Codable {
+    /// The units a framework scores and ranks together (indices.md: departments with departments, communes with
+    /// communes; wards, communes and townships are one commune level since 1 Jul 2025).
+    public enum UnitGroup: String, Sendable, Codable, CaseIterable {
+        case department, district, commune
+
+        public var title: String {
+            switch self {
+            case .department: "Sở, ban, ngành"
+            case .district: "Quận, huyện, thị xã"
+            case .commune: "Xã, phường, đặc khu"
+            }
+        }
+
+        public func covers(_ kind: UnitKind) -> Bool {
+            switch self {
+            case .department: kind == .department
+            case .district: kind == .district
+            case .commune: kind == .ward || kind == .commune || kind == .township
+            }
+        }
+    }
+
+    /// A criterion or sub-criterion: a leaf has a scoring method, a node has sub-criteria.
+    public struct Criterion: Sendable, Equatable, Codable {
+        public var code: String
+        public var name: String
+        public var max: Double
+        public var method: PARMethod?
+        public var subCriteria: [Criterion]?
+
+        public var isLeaf: Bool { subCriteria?.isEmpty ?? true }
+        public var leaves: [Criterion] { isLeaf ? [self] : subCriteria!.flatMap(\.leaves) }
+
+        public init(code: String, name: String, max: Double, method: PARMethod? = nil, subCriteria: [Criterion]? = nil) {
+            self.code = code
+            self.name = name
+            self.max = max
+            self.method = method
+            self.subCriteria = subCriteria
+        }
+
+        enum CodingKeys: String, CodingKey { case code, name, max, method, subCriteria }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            code = try container.decode(String.self, forKey: .code)
+            name = try container.decode(String.self, forKey: .name)
+            max = try container.decode(Double.self, forKey: .max)
+            subCriteria = try container.decodeIfPresent([Criterion].self, forKey: .subCriteria)
+            // The method's name sits in `method`, its parameters beside it in the same object.
+            method = try container.decodeIfPresent(String.self, forKey: .method) == nil ? nil : try PARMethod(from: decoder)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(name, forKey: .name)
+            try container.encode(max, forKey: .max)
+            try container.encodeIfPresent(subCriteria, forKey: .subCriteria)
+            try method?.encode(to: encoder)
+        }
+    }
+
+    public struct Area: Sendable, Equatable, Codable {
+        public var code: String
+        public var name: String
+        public var max: Double
+        public var criteria: [Criterion]
+
+        public var leaves: [Criterion] { criteria.flatMap(\.leaves) }
+
+        public init(code: String, name: String, max: Double, criteria: [Criterion]) {
+            self.code = code
+            self.name = name
+            self.max = max
+            self.criteria = criteria
+        }
+    }
+
+    public var year: Int
+    public var unitKind: UnitGroup
+    public var title: String?
+    /// Where the figures come from and what is ours.
+    public var note: String?
+    /// True while the framework is a sample, not the official annex.
+    public var sample: Bool?
+    public var areas: [Area]
+
+    public var max: Double { areas.reduce(0) { $0 + $1.max } }
+    public var leaves: [Criterion] { areas.flatMap(\.leaves) }
+
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case malformed(String)
+        case duplicateCode(String)
+        case badMaximum(String)
+        case noMethod(String)
+        case empty(String)
+        case badRule(String, String)
+
+        public var description: String {
+            switch self {
+            case .malformed(let detail): "Tệp bộ tiêu chí không đúng cấu trúc: \(detail)"
+            case .duplicateCode(let code): "Mã \(code) xuất hiện hai lần."
+            case .badMaximum(let code): "Điểm tối đa của \(code) phải lớn hơn 0."
+            case .noMethod(let code): "Tiêu chí \(code) không có tiêu chí thành phần nên phải có phương pháp chấm (manual, computed, survey, deduction)."
+            case .empty(let code): "Lĩnh vực \(code) chưa có tiêu chí nào."
+            case .badRule(let code, let detail): "Tiêu chí \(code): \(detail)"
+            }
+        }
+    }
+
+    /// Reads and checks a framework file: unique codes, positive maxima, a method on every leaf with the
+    /// parameters it needs.
+    public init(json: Data) throws(Problem) {
+        do { self = try JSONDecoder().decode(Self.self, from: json) } catch { throw .malformed(Self.describe(error)) }
+        try validate()
+    }
+
+    public init(year: Int, unitKind: UnitGroup, title: String? = nil, note: String? = nil, sample: Bool? = nil, areas: [Area]) {
+        self.year = year
+        self.unitKind = unitKind
+        self.title = title
+        self.note = note
+        self.sample = sample
+        self.areas = areas
+    }
+
+    public func validate() throws(Problem) {
+        var seen: Set<String> = []
+        func check(_ code: String, _ max: Double) throws(Problem) {
+            guard seen.insert(code).inserted else { throw .duplicateCode(code) }
+            guard max > 0, max.isFinite else { throw .badMaximum(code) }
+        }
+        func walk(_ criterion: Criterion) throws(Problem) {
+            try check(criterion.code, criterion.max)
+            if criterion.isLeaf {
+                guard let method = criterion.method else { throw .noMethod(criterion.code) }
+                if let problem = method.problem { throw .badRule(criterion.code, problem) }
+            } else {
+                for child in criterion.subCriteria! { try walk(child) }
+            }
+        }
+        for area in areas {
+            try check(area.code, area.max)
+            guard !area.criteria.isEmpty else { throw .empty(area.code) }
+            for criterion in area.criteria { try walk(criterion) }
+        }
+    }
+
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context): "thiếu trường “\(key.stringValue)”" + path(context)
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context): context.debugDescription + path(context)
+        case DecodingError.dataCorrupted(let context): context.debugDescription + path(context)
+        default: String(describing: error)
+        }
+    }
+
+    private static func path(_ context: DecodingError.Context) -> String {
+        let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        return path.isEmpty ? "" : " (tại \(path))"
+    }
+}

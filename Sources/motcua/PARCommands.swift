@@ -1,0 +1,41 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Persistence
+
+/// `motcua par …`: the PAR INDEX from files alone, so that anyone can reproduce a published ranking.
+struct PARCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "par", abstract: "PAR INDEX (administrative reform index).", subcommands: [Compute.self])
+
+    struct Compute: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Totals, indices and ranks from a framework file and a scores CSV (unit, criterion, score).")
+        @Option(help: "The framework (JSON; without it, the sample shipped with MotCua).") var framework: String?
+        @Option(help: "The leaf scores (CSV with columns unit, criterion, score).") var scores: String
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let loaded: PARFramework
+            do {
+                loaded = try framework.map { try PARFramework(json: Data(contentsOf: URL(fileURLWithPath: $0))) } ?? PARFrameworks.shippedSample()
+            } catch let problem as PARFramework.Problem {
+                throw Refusal(problem.description)
+            }
+            let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: scores)), as: UTF8.self)
+            let read: [String: [String: Double]]
+            do { read = try PARScores.read(csv: text, framework: loaded) } catch { throw Refusal(error.description) }
+            let results = PARResults.compute(loaded, scores: read)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(results), as: UTF8.self))
+                return
+            }
+            print("\(loaded.title ?? "PAR INDEX") — \(loaded.year), \(loaded.unitKind.title): \(results.units.count) đơn vị, tối đa \(loaded.max) điểm.")
+            for unit in results.units {
+                print("\(unit.rank). \(unit.unit): \(String(format: "%.2f", unit.total)) điểm, \(String(format: "%.2f", unit.index))%"
+                      + (unit.missing.isEmpty ? "" : " (thiếu \(unit.missing.count) tiêu chí)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Domain
+import Foundation
+import Testing
+
+/// Every scoring method, the caps of leaves and sums, missing leaves, the index and the competition ranking.
+@Suite struct PARScoringTests {
+    // Thresholds 100 → 4, 90 → 3, 80 → 2; linear 80 → 0 … 100 → max; survey percent; deduction 0.5 a time.
+    static let thresholds = PARMethod.computed(source: .taskCompletion, rule: .thresholds([
+        .init(atLeast: 90, points: 3), .init(atLeast: 100, points: 4), .init(atLeast: 80, points: 2)]))
+    static let linear = PARMethod.computed(source: .onTimeRate, rule: .linear(from: 80, to: 100))
+    static let lessIsBetter = PARMethod.computed(source: .lateTasks, rule: .linear(from: 10, to: 0))
+
+    @Test(arguments: [
+        (thresholds, 100.0, 4.0, 4.0), (thresholds, 99.9, 4.0, 3.0), (thresholds, 90, 4, 3), (thresholds, 85, 4, 2), (thresholds, 79.99, 4, 0),
+        (thresholds, 100, 3.5, 3.5),  // a threshold's points never exceed the criterion's maximum
+        (linear, 80, 6, 0), (linear, 90, 6, 3), (linear, 100, 6, 6), (linear, 120, 6, 6), (linear, 50, 6, 0),
+        (lessIsBetter, 0, 2, 2), (lessIsBetter, 5, 2, 1), (lessIsBetter, 12, 2, 0),
+        (.survey(source: .sipasOverall), 82.5, 12, 9.9), (.survey(source: nil), 120, 12, 12), (.survey(source: nil), -3, 12, 0),
+        (.deduction(source: .lateTasks, perOccurrence: 0.5), 0, 3, 3), (.deduction(source: .lateTasks, perOccurrence: 0.5), 4, 3, 1),
+        (.deduction(source: .lateTasks, perOccurrence: 0.5), 7, 3, 0),  // floored at 0
+    ] as [(PARMethod, Double, Double, Double)])
+    func aMethodTurnsAValueIntoPoints(method: PARMethod, value: Double, max: Double, points: Double) throws {
+        #expect(abs(try #require(method.points(for: value, max: max)) - points) < 1e-9)
+    }
+
+    @Test func manualPointsHaveNoFormula() {
+        #expect(PARMethod.manual.points(for: 3, max: 4) == nil)
+    }
+
+    /// Area A (max 10): A.1 manual 4, A.2 node of max 5 over A.2.1 (4) and A.2.2 (4); area B (max 5): B.1 (6, more
+    /// than its area: the area caps).
+    static let framework = PARFramework(year: 2025, unitKind: .department, areas: [
+        .init(code: "A", name: "A", max: 10, criteria: [
+            .init(code: "A.1", name: "a1", max: 4, method: .manual),
+            .init(code: "A.2", name: "a2", max: 5, subCriteria: [
+                .init(code: "A.2.1", name: "a21", max: 4, method: .manual), .init(code: "A.2.2", name: "a22", max: 4, method: linear)]),
+        ]),
+        .init(code: "B", name: "B", max: 5, criteria: [.init(code: "B.1", name: "b1", max: 6, method: .survey(source: .sipasOverall))]),
+    ])
+
+    @Test(arguments: [
+        // leaf scores → (total, areas A and B, missing)
+        (["A.1": 4, "A.2.1": 4, "A.2.2": 4, "B.1": 6], 14.0, 9.0, 5.0, [String]()),          // every sum capped: A.2 at 5, B at 5
+        (["A.1": 9, "A.2.1": 1, "A.2.2": 1, "B.1": 2], 8, 6, 2, []),                         // a leaf capped at its maximum (A.1 → 4)
+        (["A.1": 3, "B.1": 4.5], 7.5, 3, 4.5, ["A.2.1", "A.2.2"]),                           // missing leaves score 0 and are reported
+        ([:], 0, 0, 0, ["A.1", "A.2.1", "A.2.2", "B.1"]),
+    ] as [([String: Double], Double, Double, Double, [String])])
+    func sumsAreCappedAndMissingLeavesReported(leaves: [String: Double], total: Double, a: Double, b: Double, missing: [String]) throws {
+        let unit = try #require(PARResults.compute(Self.framework, scores: ["U": leaves]).units.first)
+        #expect(abs(unit.total - total) < 1e-9 && unit.areas["A"] == a && unit.areas["B"] == b && unit.missing == missing)
+        #expect(abs(unit.index - total / 15 * 100) < 1e-9)
+    }
+
+    @Test func rankingIsStandardCompetitionOnTheUnroundedIndex() {
+        let scores: [String: [String: Double]] = [
+            "D": ["A.1": 4, "B.1": 5], "B": ["A.1": 4, "B.1": 5], "C": ["A.1": 4, "B.1": 4.9999999], "A": ["A.1": 1], "E": ["A.1": 4, "B.1": 5.0000001],
+        ]
+        let results = PARResults.compute(Self.framework, scores: scores)
+        // E: B.1 is capped at 5 like B and D: three tied at rank 1, C just below on the unrounded value, then A.
+        #expect(results.units.map(\.unit) == ["B", "D", "E", "C", "A"])
+        #expect(results.units.map(\.rank) == [1, 1, 1, 4, 5])
+    }
+
+    @Test func rankingDoesNotDependOnInputOrder() {
+        var random = SeededRandom(seed: 7)
+        for _ in 0..<50 {
+            var scores: [String: [String: Double]] = [:]
+            for unit in 0..<12 {
+                scores["U\(unit)"] = ["A.1": Double(random.below(5)), "A.2.1": Double(random.below(5)), "B.1": Double(random.below(3)) * 2.5]
+            }
+            let first = PARResults.compute(Self.framework, scores: scores)
+            // The same scores built in another order (a dictionary's order follows its insertions).
+            var shuffled: [String: [String: Double]] = [:]
+            for key in random.shuffled(Array(scores.keys)) { shuffled[key] = scores[key] }
+            #expect(PARResults.compute(Self.framework, scores: shuffled) == first)
+            #expect(zip(first.units, first.units.dropFirst()).allSatisfy { $0.index > $1.index || ($0.index == $1.index && $0.unit < $1.unit && $0.rank == $1.rank) })
+        }
+    }
+
+    @Test func scoresAreReadFromCSVWithTheLineOfAProblem() throws {
+        let scores = try PARScores.read(csv: "unit,criterion,score\nSNV,A.1,3.5\nSNV,B.1,\"4,5\"\nSTC,A.2.1,0\n", framework: Self.framework)
+        #expect(scores == ["SNV": ["A.1": 3.5, "B.1": 4.5], "STC": ["A.2.1": 0]])
+        let bad: [(String, PARScores.Problem)] = [
+            ("unit,score\nSNV,1\n", .missingColumn("criterion")),
+            ("unit,criterion,score\nSNV,A.2,1\n", .unknownCriterion(line: 2, code: "A.2")),  // a node, not a leaf
+            ("unit,criterion,score\nSNV,A.1,1\nSNV,A.9,1\n", .unknownCriterion(line: 3, code: "A.9")),
+            ("unit,criterion,score\nSNV,A.1,nhiều\n", .badScore(line: 2, value: "nhiều")),
+            ("unit,criterion,score\nSNV,A.1,-1\n", .badScore(line: 2, value: "-1")),
+            ("unit,criterion,score\nSNV,A.1,1\nSNV,A.1,2\n", .duplicate(line: 3, unit: "SNV", code: "A.1")),
+            ("unit,criterion,score\nSNV,A.1\n", .fieldCount(line: 2, expected: 3, found: 2)),
+            ("unit,criterion,score\n,A.1,1\n", .emptyUnit(line: 2)),
+        ]
+        for (text, problem) in bad {
+            #expect(throws: problem) { try PARScores.read(csv: text, framework: Self.framework) }
+        }
+    }
+
+    @Test func aFrameworkFileIsCheckedAndRoundTrips() throws {
+        let data = try Self.framework.json()
+        #expect(try PARFramework(json: data) == Self.framework)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"method\" : \"computed\"") && text.contains("\"linear\" : {"))
+        func refused(_ json: String) -> PARFramework.Problem? {
+            do { _ = try PARFramework(json: Data(json.utf8)); return nil } catch { return error }
+        }
+        let head = #"{"year":2025,"unitKind":"department","areas":[{"code":"1","name":"x","max":5,"criteria":["#
+        #expect(refused(head + #"{"code":"1.1","name":"a","max":2}]}]}"#) == .noMethod("1.1"))
+        #expect(refused(head + #"{"code":"1","name":"a","max":2,"method":"manual"}]}]}"#) == .duplicateCode("1"))
+        #expect(refused(head + #"{"code":"1.1","name":"a","max":0,"method":"manual"}]}]}"#) == .badMaximum("1.1"))
+        #expect(refused(head + #"{"code":"1.1","name":"a","max":2,"method":"deduction","perOccurrence":0}]}]}"#)
+                == .badRule("1.1", "số điểm trừ mỗi lần (perOccurrence) phải lớn hơn 0"))
+        #expect(refused(head + #"{"code":"1.1","name":"a","max":2,"method":"computed","source":"dossiers.onTimeRate","linear":{"from":5,"to":5}}]}]}"#)
+                == .badRule("1.1", "quy tắc tuyến tính cần hai giá trị from và to khác nhau"))
+        if case .malformed = refused(head + #"{"code":"1.1","name":"a","max":2,"method":"guess"}]}]}"#) {} else { Issue.record("an unknown method is refused") }
+        if case .malformed = refused(head + #"{"code":"1.1","name":"a","max":2,"method":"computed","source":"weather","thresholds":[]}]}]}"#) {} else {
+            Issue.record("an unknown source is refused")
+        }
+    }
+}

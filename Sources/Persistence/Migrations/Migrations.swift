@@ -23,5 +23,6 @@ public enum Migrations {
         CreateSIPASCampaigns(),
         CreateSIPASResponses(),
         AddSIPASCollection(),
+        CreatePAR(),
     ]
 }

@@ -4,7 +4,8 @@ import Foundation
 public enum PARSource: String, Sendable, Codable, CaseIterable {
     /// Dossiers completed in the year early or on time, of those completed (%).
     case onTimeRate = "dossiers.onTimeRate"
-    /// Dossiers received online in the year, of all received (%).
+    /// Dossiers received online for procedures offered fully online, of all received for them (%; the service
+    /// index's indicator 3.1 over the year).
     case onlineShare = "dossiers.onlineShare"
     /// The service index of Decision 766 over the year, scaled to 100.
     case serviceIndex = "serviceIndex"
@@ -20,7 +21,7 @@ public enum PARSource: String, Sendable, Codable, CaseIterable {
     public var title: String {
         switch self {
         case .onTimeRate: "Tỷ lệ hồ sơ giải quyết đúng hạn (%)"
-        case .onlineShare: "Tỷ lệ hồ sơ nộp trực tuyến (%)"
+        case .onlineShare: "Tỷ lệ hồ sơ trực tuyến của thủ tục cung cấp trực tuyến toàn trình (%)"
         case .serviceIndex: "Chỉ số phục vụ người dân, doanh nghiệp (quy đổi /100)"
         case .sipasOverall: "Chỉ số hài lòng SIPAS chung (%)"
         case .sipasService: "Hài lòng về cung ứng dịch vụ theo SIPAS (%)"

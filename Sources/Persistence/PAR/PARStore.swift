@@ -263,6 +263,35 @@ public struct PARStore: Sendable {
                  version: try row.decode(column: "version", as: Int.self))
     }
 
+    /// The round and unit of an entry (for the web layer's checks of who may act on it).
+    public func locate(entryID: Int64) async throws -> (roundID: Int64, unitID: Int64, criterion: String)? {
+        guard let row = try await database.sql.raw("""
+            SELECT a.round_id AS round_id, a.unit_id AS unit_id, e.criterion AS criterion FROM par_entries e
+            JOIN par_assessments a ON a.id = e.assessment_id WHERE e.id = \(bind: entryID)
+            """).first() else { return nil }
+        return (try row.decode(column: "round_id", as: Int64.self), try row.decode(column: "unit_id", as: Int64.self),
+                try row.decode(column: "criterion", as: String.self))
+    }
+
+    /// The published rounds, newest first, with their framework.
+    public func publishedRounds() async throws -> [(round: PARRound, framework: PARFramework)] {
+        var result: [(round: PARRound, framework: PARFramework)] = []
+        for round in try await rounds() where round.status == .published {
+            if let framework = try await framework(id: round.frameworkID) { result.append((round, framework.framework)) }
+        }
+        return result
+    }
+
+    /// The previous year's published indices of the same kind of unit, by unit code (for the change).
+    public func previousIndices(before framework: PARFramework) async throws -> [String: Double] {
+        for (round, earlier) in try await publishedRounds() where earlier.year == framework.year - 1 && earlier.unitKind == framework.unitKind {
+            guard let published = try await publication(of: round.id),
+                  let document = try? JSONDecoder().decode(PARPublication.self, from: published.document) else { continue }
+            return Dictionary(uniqueKeysWithValues: document.units.map { ($0.code, $0.index) })
+        }
+        return [:]
+    }
+
     /// The context of an entry: its assessment, round and criterion.
     func context(of entryID: Int64) async throws -> (entry: PAREntry, assessment: PARAssessment, round: PARRound, criterion: PARFramework.Criterion) {
         guard let row = try await database.sql.select().column("assessment_id").from("par_entries").where("id", .equal, entryID).first(),

@@ -36,6 +36,8 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     PublicStatisticsRoutes(services: services).register(on: router)
     SIPASRoutes(services: services).register(on: router)
     SIPASCollectionRoutes(services: services).register(on: router)
+    PARRoutes(services: services).register(on: router)
+    PublicPARRoutes(services: services).register(on: router)
     PortalSyncRoutes(services: services).register(on: router)
     ReportRoutes(services: services).register(on: router)
     CatalogueRoutes(services: services).register(on: router)

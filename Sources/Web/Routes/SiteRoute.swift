@@ -82,6 +82,23 @@ enum SiteRoute: Sendable {
     case sipasCampaignPaper(id: Int64? = nil)
     case sipasCampaignPaperForms(id: Int64? = nil)
     case survey(token: String? = nil)
+    case par
+    case parFrameworks
+    case parFramework(id: Int64? = nil)
+    case parFrameworkJSON(id: Int64? = nil)
+    case parRounds
+    case parRound(id: Int64? = nil)
+    case parRoundAdvance(id: Int64? = nil)
+    case parRoundPublish(id: Int64? = nil)
+    case parAssessment(id: Int64? = nil, unitID: Int64? = nil)
+    case parAssessmentSubmit(id: Int64? = nil, unitID: Int64? = nil)
+    case parAssessmentAcceptRest(id: Int64? = nil, unitID: Int64? = nil)
+    case parEntry(id: Int64? = nil, act: String? = nil)
+    case parEvidence(id: Int64? = nil, fileID: Int64? = nil)
+    case publicPAR
+    case publicPARRound(id: Int64? = nil)
+    case publicPARRoundCSV(id: Int64? = nil)
+    case publicPARRoundXLSX(id: Int64? = nil)
     case slipSurvey(code: String? = nil)
     case publicStatisticsJSON
     case publicStatisticsCSV
@@ -191,6 +208,23 @@ enum SiteRoute: Sendable {
         case .sipasCampaignPaper(let id): "/sipas/\(Self.segment(id))/paper"
         case .sipasCampaignPaperForms(let id): "/sipas/\(Self.segment(id))/paper/forms"
         case .survey(let token): "/s/\(token.map(Self.escaped) ?? ":token")"
+        case .par: "/par"
+        case .parFrameworks: "/par/frameworks"
+        case .parFramework(let id): "/par/frameworks/\(Self.segment(id))"
+        case .parFrameworkJSON(let id): "/par/frameworks/\(Self.segment(id))/json"
+        case .parRounds: "/par/rounds"
+        case .parRound(let id): "/par/rounds/\(Self.segment(id))"
+        case .parRoundAdvance(let id): "/par/rounds/\(Self.segment(id))/advance"
+        case .parRoundPublish(let id): "/par/rounds/\(Self.segment(id))/publish"
+        case .parAssessment(let id, let unitID): "/par/rounds/\(Self.segment(id))/units/\(Self.segment(unitID, name: "unit"))"
+        case .parAssessmentSubmit(let id, let unitID): "/par/rounds/\(Self.segment(id))/units/\(Self.segment(unitID, name: "unit"))/submit"
+        case .parAssessmentAcceptRest(let id, let unitID): "/par/rounds/\(Self.segment(id))/units/\(Self.segment(unitID, name: "unit"))/accept-rest"
+        case .parEntry(let id, let act): "/par/entries/\(Self.segment(id))/\(act ?? ":act")"
+        case .parEvidence(let id, let fileID): "/par/entries/\(Self.segment(id))/evidence/\(Self.segment(fileID, name: "file"))"
+        case .publicPAR: "/public/par"
+        case .publicPARRound(let id): "/public/par/\(Self.segment(id))"
+        case .publicPARRoundCSV(let id): "/public/par/\(Self.segment(id))/csv"
+        case .publicPARRoundXLSX(let id): "/public/par/\(Self.segment(id))/xlsx"
         case .slipSurvey(let code): "/s/d/\(code.map(Self.escaped) ?? ":code")"
         case .publicStatisticsJSON: "/public/statistics.json"
         case .publicStatisticsCSV: "/public/statistics.csv"

@@ -64,6 +64,9 @@ struct Layout {
                 items.append((SiteRoute.delegations.path, "Ủy quyền"))
                 items.append((SiteRoute.sipasCampaigns.path, "Khảo sát SIPAS"))
             }
+            if identity?.grants.contains(where: { [.secretariat, .admin, .cityLeader, .appraisalCouncil, .unitHead, .caseOfficer].contains($0.role) }) == true {
+                items.append((SiteRoute.par.path, "PAR INDEX"))
+            }
             items.append((SiteRoute.users.path, "Người dùng"))
         }
         if identity?.has(.surveyor) == true && identity?.isStaff != true {

@@ -14,6 +14,12 @@ import Testing
         #expect(calendar.isWorkingDay(LocalDate(iso: iso)!) == isWorking)
     }
 
+    /// Deadlines in working days: over a weekend, over Tết 2026 (16–20 Feb off), none at all.
+    @Test(arguments: [("2026-11-27", 1, "2026-11-30"), ("2026-02-13", 1, "2026-02-23"), ("2026-02-12", 5, "2026-02-26"), ("2026-11-27", 0, "2026-11-27")])
+    func aDateSomeWorkingDaysLater(from: String, count: Int, expected: String) {
+        #expect(calendar.date(workingDays: count, after: LocalDate(iso: from)!).iso == expected)
+    }
+
     @Test func theShippedYearsAreOfficialAndOthersProvisional() {
         #expect(OfficialCalendar.years == [2024, 2025, 2026])
         #expect(!calendar.isProvisional(2026))

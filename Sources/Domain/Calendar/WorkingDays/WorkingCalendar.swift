@@ -79,3 +79,16 @@ public struct WorkingCalendar: Sendable {
         index >= 0 && index < workingDays.count ? Int(workingDays[index]) : nil
     }
 }
+
+extension WorkingCalendar {
+    /// The `count`-th working day after `date` (a deadline given in working days from an act on `date`).
+    public func date(workingDays count: Int, after date: LocalDate) -> LocalDate {
+        var day = date
+        var left = max(0, count)
+        while left > 0 {
+            day = day.adding(days: 1)
+            if isWorkingDay(day) { left -= 1 }
+        }
+        return day
+    }
+}

@@ -1,0 +1,54 @@
+import Domain
+import Foundation
+import Persistence
+
+extension AppServices {
+    /// The PAR process over this server's files (evidence goes where attachments go).
+    var par: PARStore { PARStore(database: database, files: FileStore(dataDirectory: configuration.dataDirectory)) }
+
+    /// What the platform measured of a unit over a year, for the computed criteria: the on-time and online
+    /// figures and the score of the service index, the latest SIPAS figures about the year. Reform tasks
+    /// (issue 9) have no figures yet: their criteria show "chưa có dữ liệu".
+    func parFigures(unit: OrgUnit, year: Int) async throws -> [PARSource: Double] {
+        let from = LocalDate(year: year, month: 1, day: 1)!, through = LocalDate(year: year, month: 12, day: 31)!
+        var figures: [PARSource: Double] = [:]
+        do {
+            let score = try await serviceIndex(from: from, through: through).score(of: unit)
+            func percent(_ measure: ServiceIndexMeasure) -> Double? { score.indicators.first { $0.measure == measure }?.ratio.map { $0 * 100 } }
+            figures[.onTimeRate] = percent(.completedOnTime)
+            figures[.onlineShare] = percent(.fullyOnline)
+            figures[.serviceIndex] = score.scaledTo100
+        } catch is ServiceIndexProblem {
+            // No service index framework for that year: those criteria have no figure.
+        }
+        if let sipas = try await SIPASCampaigns(database).satisfaction(of: unit.code, from: from, through: through) {
+            figures[.sipasOverall] = sipas.figures.overall
+            figures[.sipasService] = sipas.service
+        }
+        return figures
+    }
+}
+
+/// Who may do what in the PAR process: the secretariat (and administrators) manage frameworks and rounds;
+/// a unit's head and case officers self-assess their own unit only; council members appraise and never
+/// edit a self-score; the chair (a city leader) approves and publishes.
+enum PARAccess {
+    static func manages(_ identity: Identity) -> Bool { identity.has(.secretariat) || identity.has(.admin) }
+    static func appraises(_ identity: Identity) -> Bool { identity.has(.appraisalCouncil) }
+    static func chairs(_ identity: Identity) -> Bool { identity.has(.cityLeader) }
+
+    /// Whether the person speaks for this unit (granted on it as its head or a case officer).
+    static func speaksFor(_ unitID: Int64, _ identity: Identity) -> Bool {
+        identity.grants.contains { ($0.role == .unitHead || $0.role == .caseOfficer) && $0.unitID == unitID }
+    }
+
+    /// Whether the person may read a unit's assessment (before publication only its unit and the process's people).
+    static func reads(_ unitID: Int64, _ identity: Identity) -> Bool {
+        manages(identity) || appraises(identity) || chairs(identity) || speaksFor(unitID, identity)
+    }
+
+    /// Whether the person sees the PAR pages at all.
+    static func takesPart(_ identity: Identity) -> Bool {
+        manages(identity) || appraises(identity) || chairs(identity) || identity.grants.contains { $0.role == .unitHead || $0.role == .caseOfficer }
+    }
+}

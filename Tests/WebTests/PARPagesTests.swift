@@ -52,7 +52,7 @@ import Web
             let uploaded = try await unit.postFile("/par/entries/\(entry)/files", field: "file", filename: "ke-hoach.pdf", data: Self.pdf)
             #expect(uploaded.status == .seeOther, "\(uploaded.status) \(uploaded.text.firstMatch(of: /id="form-error"[^<]*/).map { String($0.output) } ?? "")")
             let withFile = try await unit.get(roundPath + "/units/\(snv)")
-            #expect(withFile.text.contains("ke-hoach.pdf") && withFile.text.contains("2,50"))
+            #expect(withFile.text.contains("ke-hoach.pdf") && withFile.text.contains(">2,5<"))
             // The council does not edit self-scores; the other department cannot act on this one.
             let council = try await Browser.signedIn(client, as: "hoidong")
             _ = try await council.get(roundPath)

@@ -21,6 +21,8 @@ public struct PARPublication: Sendable, Equatable, Codable {
         public var change: Double?
         /// The (at most three) areas with the most points lost, worst first.
         public var lostMost: [String]
+        /// The leaves' scores as decided, so that anyone can recompute the ranking (`motcua par compute`).
+        public var leaves: [String: Double]
     }
 
     public var year: Int
@@ -31,8 +33,10 @@ public struct PARPublication: Sendable, Equatable, Codable {
     public var areas: [Area]
     public var units: [Unit]
 
-    /// Builds the publication from the results, the units' names and the previous year's indices by unit code.
-    public init(framework: PARFramework, results: PARResults, names: [String: String], previous: [String: Double]) {
+    /// Builds the publication from the leaf scores (unit code → leaf → points), the units' names and the previous
+    /// year's indices by unit code.
+    public init(framework: PARFramework, scores: [String: [String: Double]], names: [String: String], previous: [String: Double]) {
+        let results = PARResults.compute(framework, scores: scores)
         year = framework.year
         unitKind = framework.unitKind
         title = framework.title ?? "Chỉ số cải cách hành chính năm \(framework.year)"
@@ -43,8 +47,13 @@ public struct PARPublication: Sendable, Equatable, Codable {
             let lost = framework.areas.map { ($0.code, $0.max - (unit.areas[$0.code] ?? 0)) }.filter { $0.1 > 1e-9 }
                 .sorted { ($1.1, $0.0) < ($0.1, $1.0) }.prefix(3).map(\.0)
             return Unit(code: unit.unit, name: names[unit.unit] ?? unit.unit, total: unit.total, index: unit.index, rank: unit.rank, areas: unit.areas,
-                        change: previous[unit.unit].map { unit.index - $0 }, lostMost: Array(lost))
+                        change: previous[unit.unit].map { unit.index - $0 }, lostMost: Array(lost), leaves: scores[unit.unit] ?? [:])
         }
+    }
+
+    /// The leaf scores as `motcua par compute` reads them (unit, criterion, score).
+    public var scoresCSV: String {
+        CSV.text([["unit", "criterion", "score"]] + units.flatMap { unit in unit.leaves.keys.sorted().map { [unit.code, $0, String(unit.leaves[$0]!)] } })
     }
 
     public func json() throws -> Data {

@@ -31,6 +31,8 @@ public enum DemoData {
             ("hoidong.thamdinh", "Thành viên Hội đồng thẩm định (mẫu)", .appraisalCouncil, homeAffairs),
             ("dieutra.1", "Điều tra viên SIPAS số 1 (mẫu)", .surveyor, homeAffairs),
             ("dieutra.2", "Điều tra viên SIPAS số 2 (mẫu)", .surveyor, homeAffairs),
+            ("lanhdao.sonoivu", "Lãnh đạo Sở Nội vụ (mẫu)", .unitHead, homeAffairs),
+            ("lanhdao.sotuphap", "Lãnh đạo Sở Tư pháp (mẫu)", .unitHead, departments["DEMO-STP"]),
             ("lanhdao.hoankiem", "Lãnh đạo UBND phường Hoàn Kiếm (mẫu)", .unitHead, hoanKiem?.id),
             ("motcua.hoankiem", "Cán bộ Một cửa phường Hoàn Kiếm (mẫu)", .deskOfficer, hoanKiem?.id),
             ("thuly.hoankiem", "Chuyên viên phường Hoàn Kiếm (mẫu)", .caseOfficer, hoanKiem?.id),
@@ -57,6 +59,10 @@ public enum DemoData {
             let today = services.today()
             try await SyntheticDossiers(database: services.database, desk: services.desk, calendar: try await services.workingCalendar())
                 .make(count: 150, seed: 2026, unitCodes: ["00070", "00073"], from: today.adding(days: -60), to: today, now: now)
+        }
+        // The sample PAR framework, ready for a round (marked a sample on every page).
+        if try await services.par.frameworks().isEmpty {
+            try await services.par.load(try PARFrameworks.shippedSample(), by: nil, at: now)
         }
         return logins
     }

@@ -254,8 +254,7 @@ struct PARRoutes {
             names[unit.code] = unit.name
         }
         let scores = Dictionary(uniqueKeysWithValues: finals.compactMap { id, leaves in codes[id].map { ($0, leaves) } })
-        return PARPublication(framework: framework, results: PARResults.compute(framework, scores: scores), names: names,
-                              previous: try await par.previousIndices(before: framework))
+        return PARPublication(framework: framework, scores: scores, names: names, previous: try await par.previousIndices(before: framework))
     }
 
     private func roundAndFramework(_ id: Int64) async throws -> (PARRound, PARFramework) {

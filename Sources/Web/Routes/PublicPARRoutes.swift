@@ -9,6 +9,7 @@ struct PublicPARRoutes {
     let services: AppServices
 
     func register(on router: some RouterMethods<AppRequestContext>) {
+        registerReproduction(on: router)
         router.get(SiteRoute.publicPAR.pattern) { request, context in
             Page("Kết quả PAR INDEX", body: PARPublicListPage(rounds: try await services.par.publishedRounds()).body).render(context: context, request: request)
         }
@@ -30,6 +31,23 @@ struct PublicPARRoutes {
             return StatisticsRoutes.download(ByteBuffer(bytes: Spreadsheet(sheetName: "PAR INDEX", rows: PARPublicationPage.rows(publication)).xlsx()),
                                              type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                              name: "par-index-\(publication.year)-\(publication.unitKind.rawValue)-v\(version).xlsx")
+        }
+    }
+
+    /// What anyone needs to recompute the ranking with `motcua par compute`: the leaf scores and the framework
+    /// (frozen since the round opened).
+    func registerReproduction(on router: some RouterMethods<AppRequestContext>) {
+        router.get(SiteRoute.publicPARRoundScores().pattern) { request, context in
+            let (publication, version, _) = try await published(try context.parameters.id(), request)
+            return StatisticsRoutes.download(ByteBuffer(string: publication.scoresCSV), type: "text/csv; charset=utf-8",
+                                             name: "par-index-\(publication.year)-\(publication.unitKind.rawValue)-v\(version)-diem.csv")
+        }
+        router.get(SiteRoute.publicPARRoundFramework().pattern) { _, context in
+            let id = try context.parameters.id()
+            guard try await services.par.publication(of: id) != nil, let round = try await services.par.round(id: id),
+                  let stored = try await services.par.framework(id: round.frameworkID) else { throw AppError.notFound }
+            return StatisticsRoutes.download(ByteBuffer(bytes: try stored.framework.json()), type: "application/json",
+                                             name: "par-\(stored.framework.year)-\(stored.framework.unitKind.rawValue).json")
         }
     }
 

@@ -99,6 +99,8 @@ enum SiteRoute: Sendable {
     case publicPARRound(id: Int64? = nil)
     case publicPARRoundCSV(id: Int64? = nil)
     case publicPARRoundXLSX(id: Int64? = nil)
+    case publicPARRoundScores(id: Int64? = nil)
+    case publicPARRoundFramework(id: Int64? = nil)
     case slipSurvey(code: String? = nil)
     case publicStatisticsJSON
     case publicStatisticsCSV
@@ -225,6 +227,8 @@ enum SiteRoute: Sendable {
         case .publicPARRound(let id): "/public/par/\(Self.segment(id))"
         case .publicPARRoundCSV(let id): "/public/par/\(Self.segment(id))/csv"
         case .publicPARRoundXLSX(let id): "/public/par/\(Self.segment(id))/xlsx"
+        case .publicPARRoundScores(let id): "/public/par/\(Self.segment(id))/scores.csv"
+        case .publicPARRoundFramework(let id): "/public/par/\(Self.segment(id))/framework.json"
         case .slipSurvey(let code): "/s/d/\(code.map(Self.escaped) ?? ":code")"
         case .publicStatisticsJSON: "/public/statistics.json"
         case .publicStatisticsCSV: "/public/statistics.csv"

@@ -116,4 +116,17 @@ import Testing
             Issue.record("an unknown source is refused")
         }
     }
+
+    @Test func aPublicationCarriesTheChangeTheAreasLostMostAndWhatRecomputesIt() throws {
+        let scores: [String: [String: Double]] = ["SNV": ["A.1": 4, "A.2.1": 1, "B.1": 2], "STC": ["A.1": 4, "A.2.1": 4, "A.2.2": 4, "B.1": 5]]
+        let publication = PARPublication(framework: Self.framework, scores: scores, names: ["SNV": "Sở Nội vụ"], previous: ["SNV": 50, "SXD": 70])
+        #expect(publication.units.map(\.code) == ["STC", "SNV"] && publication.units.map(\.rank) == [1, 2])
+        let snv = publication.units[1]
+        // SNV: A = 4 + 1 = 5 of 10 (5 lost), B = 2 of 5 (3 lost); index 7/15.
+        #expect(snv.name == "Sở Nội vụ" && snv.lostMost == ["A", "B"] && abs(snv.change! - (700.0 / 15 - 50)) < 1e-9)
+        #expect(publication.units[0].change == nil && publication.units[0].name == "STC" && publication.units[0].lostMost == ["A"])
+        // The published leaf scores recompute the same ranking.
+        let again = PARResults.compute(Self.framework, scores: try PARScores.read(csv: publication.scoresCSV, framework: Self.framework))
+        #expect(again.units.map(\.unit) == publication.units.map(\.code) && again.units.map(\.index) == publication.units.map(\.index))
+    }
 }

@@ -4,7 +4,16 @@ import Persistence
 import Plot
 
 enum PARViews {
-    static func number(_ value: Double?) -> String { value.map { ServiceIndexViews.number($0, decimals: 2) } ?? "—" }
+    /// Points as Vietnamese write them, without trailing zeros ("2,5", "3", "91,43").
+    static func number(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        var text = ServiceIndexViews.number(value, decimals: 2)
+        if text.contains(",") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(",") { text.removeLast() }
+        }
+        return text
+    }
 
     static func hidden(_ csrfToken: String) -> Node<HTML.FormContext> { .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)) }
 

@@ -21,7 +21,10 @@ struct PARPublicationPage {
                                      + "Công bố lúc \(LocalClock().text(publishedAt)), phiên bản \(version)"
                                      + (version < latest ? " (đã có phiên bản \(latest) mới hơn)." : "."))),
             .p(.a(.href(SiteRoute.publicPARRoundCSV(id: roundID).path + "?version=\(version)"), .text("Tải kết quả (CSV)")), .text(" · "),
-               .a(.href(SiteRoute.publicPARRoundXLSX(id: roundID).path + "?version=\(version)"), .text("Tải kết quả (Excel)"))),
+               .a(.href(SiteRoute.publicPARRoundXLSX(id: roundID).path + "?version=\(version)"), .text("Tải kết quả (Excel)")), .text(" · "),
+               .a(.href(SiteRoute.publicPARRoundScores(id: roundID).path + "?version=\(version)"), .text("Điểm từng tiêu chí (CSV)")), .text(" · "),
+               .a(.href(SiteRoute.publicPARRoundFramework(id: roundID).path), .text("Bộ tiêu chí (JSON)"))),
+            .p(.class("note"), .text("Ai cũng tính lại được bảng xếp hạng từ hai tệp trên: motcua par compute --framework bo-tieu-chi.json --scores diem.csv --json")),
             Self.ranking(publication),
             latest > 1 ? .p(.text("Các phiên bản: "), .forEach(Array(1...latest)) { number in
                 .group(.a(.href(SiteRoute.publicPARRound(id: roundID).path + "?version=\(number)"), .text("phiên bản \(number)")), .text(" "))

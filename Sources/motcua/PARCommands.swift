@@ -5,7 +5,7 @@ import Persistence
 
 /// `motcua par …`: the PAR INDEX from files alone, so that anyone can reproduce a published ranking.
 struct PARCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "par", abstract: "PAR INDEX (administrative reform index).", subcommands: [Compute.self])
+    static let configuration = CommandConfiguration(commandName: "par", abstract: "PAR INDEX (administrative reform index).", subcommands: [Compute.self, LoadFramework.self])
 
     struct Compute: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -36,6 +36,27 @@ struct PARCommand: AsyncParsableCommand {
                 print("\(unit.rank). \(unit.unit): \(String(format: "%.2f", unit.total)) điểm, \(String(format: "%.2f", unit.index))%"
                       + (unit.missing.isEmpty ? "" : " (thiếu \(unit.missing.count) tiêu chí)"))
             }
+        }
+    }
+
+    struct LoadFramework: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "load-framework",
+                                                        abstract: "Load a year's framework for a kind of unit from a JSON file (refused once a round froze it).")
+        @Argument(help: "The framework file (the shape of Sources/Persistence/Seed/Data/par-sample-2025-department.json).") var file: String
+
+        func run() async throws {
+            let framework: PARFramework
+            do { framework = try PARFramework(json: Data(contentsOf: URL(fileURLWithPath: file))) } catch let problem as PARFramework.Problem {
+                throw Refusal(problem.description)
+            }
+            do {
+                try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
+                    try await services.par.load(framework, by: nil, at: Date())
+                }
+            } catch let problem as PARStore.Problem {
+                throw Refusal(problem.message)
+            }
+            print("Loaded the \(framework.year) framework for \(framework.unitKind.rawValue) (\(framework.leaves.count) criteria, \(framework.max) points).")
         }
     }
 }

@@ -275,3 +275,13 @@ def test_par_compute_from_files_alone(cli, tmp_path):
     sample = cli("par", "compute", "--scores", str(sample_scores), "--json")
     assert sample.returncode == 0, sample.stderr
     assert json.loads(sample.stdout)["units"][0]["total"] == 18
+
+
+def test_par_frameworks_are_loaded_from_files(cli):
+    """The sample framework loads from its file; a file that is not a framework is refused with its reason."""
+    sample = pathlib.Path(__file__).resolve().parents[2] / "Sources/Persistence/Seed/Data/par-sample-2025-department.json"
+    loaded = cli("par", "load-framework", str(sample))
+    assert loaded.returncode == 0, loaded.stderr
+    assert "Loaded the 2025 framework for department" in loaded.stdout
+    refused = cli("par", "load-framework", str(sample.parent / "sipas-2022-questionnaire.json"))
+    assert refused.returncode == 2 and "Tệp bộ tiêu chí không đúng cấu trúc" in refused.stderr

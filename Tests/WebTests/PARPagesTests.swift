@@ -86,4 +86,33 @@ import Web
             #expect(try await unit.post("/par/entries/\(entry)/self", form: ["score": "4", "version": "2"]).text.contains("Đã công bố"))
         }
     }
+
+    @Test func theSecretariatPreparesTheCitysOwnSelfAssessment() async throws {
+        try await withApp { client, services in
+            let city = try #require(try await HanoiUnitImport.cityID(on: services.database.sql))
+            let departments = try await DemoDepartments.ensure(on: services.database, cityID: city, actorID: nil, at: Date())
+            _ = try await services.accounts.create(username: "thuky", displayName: "Thư ký", password: testPassword,
+                                                   grants: [Grant(role: .secretariat, unitID: departments["DEMO-SNV"])], actorID: nil)
+            _ = try await services.accounts.create(username: "sonoivu", displayName: "Sở Nội vụ", password: testPassword,
+                                                   grants: [Grant(role: .unitHead, unitID: departments["DEMO-SNV"])], actorID: nil)
+            let national = PARFramework(year: 2025, unitKind: .province, title: "Bộ chỉ số PAR INDEX cấp tỉnh (thử)", areas: [
+                .init(code: "1", name: "Công tác chỉ đạo, điều hành", max: 10, criteria: [.init(code: "1.1", name: "Kế hoạch", max: 10, method: .manual)]),
+            ])
+            let secretariat = try await Browser.signedIn(client, as: "thuky")
+            _ = try await secretariat.get("/par")
+            let loaded = try await secretariat.postFile("/par/frameworks", field: "file", filename: "tinh.json", data: Array(try national.json()))
+            let frameworkID = try #require(loaded.headers[.location]).split(separator: "?")[0].split(separator: "/").last!
+            let round = try #require(try await secretariat.post("/par/rounds", form: ["framework": String(frameworkID), "selfDays": "5", "responseDays": "5"])
+                .headers[.location])
+            // The city is the one unit; the secretariat speaks for it; a department sees nothing of it.
+            let page = try await secretariat.get(round)
+            #expect(page.text.contains("Thành phố Hà Nội"))
+            let own = try await secretariat.get(round + "/units/\(city)")
+            let entry = try #require(own.text.firstMatch(of: /action="\/par\/entries\/(\d+)\/self"/)).output.1
+            #expect(try await secretariat.post("/par/entries/\(entry)/self", form: ["score": "9", "explanation": "KH 01/KH-UBND", "version": "0"]).status == .seeOther)
+            #expect(try await secretariat.post(round + "/units/\(city)/submit", form: [:]).status == .seeOther)
+            let department = try await Browser.signedIn(client, as: "sonoivu")
+            #expect(try await department.get(round + "/units/\(city)").status == .notFound)
+        }
+    }
 }

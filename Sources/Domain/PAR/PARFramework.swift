@@ -12,9 +12,12 @@ public struct PARFramework: Sendable, Equatable, Codable {
     /// communes; wards, communes and townships are one commune level since 1 Jul 2025).
     public enum UnitGroup: String, Sendable, Codable, CaseIterable {
         case department, district, commune
+        /// The city itself: its own self-assessment for the Ministry of Home Affairs (the national framework).
+        case province
 
         public var title: String {
             switch self {
+            case .province: "Thành phố (tự đánh giá gửi Bộ Nội vụ)"
             case .department: "Sở, ban, ngành"
             case .district: "Quận, huyện, thị xã"
             case .commune: "Xã, phường, đặc khu"
@@ -26,6 +29,7 @@ public struct PARFramework: Sendable, Equatable, Codable {
             case .department: kind == .department
             case .district: kind == .district
             case .commune: kind == .ward || kind == .commune || kind == .township
+            case .province: kind == .city
             }
         }
     }

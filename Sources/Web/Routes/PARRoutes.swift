@@ -83,7 +83,7 @@ struct PARRoutes {
         router.post(SiteRoute.parAssessmentSubmit().pattern) { _, context in
             let identity = try participant(context)
             let (roundID, unitID) = (try context.parameters.id(), try context.parameters.id("unit"))
-            guard PARAccess.speaksFor(unitID, identity) else { throw AppError.forbidden }
+            guard try await speaks(for: unitID, identity) else { throw AppError.forbidden }
             let (round, framework) = try await roundAndFramework(roundID)
             guard let assessment = try await par.assessment(round: round.id, unit: unitID), let unit = try await services.units.find(id: unitID) else {
                 throw AppError.notFound
@@ -162,7 +162,7 @@ struct PARRoutes {
             let back = SiteRoute.parAssessment(id: roundID, unitID: unitID).path
             do {
                 if act == "files" {
-                    guard PARAccess.speaksFor(unitID, identity) else { throw AppError.forbidden }
+                    guard try await speaks(for: unitID, identity) else { throw AppError.forbidden }
                     guard let upload = try await AttachmentRoutes.upload(request, context) else { throw AppError.badRequest("Vui lòng chọn tệp.") }
                     try await par.addEvidence(entryID: entryID, data: upload.data, name: upload.name, by: identity.user.id, at: services.clock())
                 } else {
@@ -170,7 +170,7 @@ struct PARRoutes {
                     let version = Int(fields["version"] ?? "") ?? -1
                     switch act {
                     case "self":
-                        guard PARAccess.speaksFor(unitID, identity) else { throw AppError.forbidden }
+                        guard try await speaks(for: unitID, identity) else { throw AppError.forbidden }
                         let text = (fields["score"] ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
                         guard text.isEmpty || Double(text) != nil else { throw AppError.badRequest("Điểm tự chấm phải là một số (ví dụ 2,5).") }
                         try await par.selfAssess(entryID: entryID, score: Double(text), explanation: fields["explanation"] ?? "", seenVersion: version,
@@ -182,7 +182,7 @@ struct PARRoutes {
                         try await par.review(entryID: entryID, decision, score: Double(text), reason: fields["reason"] ?? "", seenVersion: version,
                                              by: identity.user.id, at: services.clock())
                     case "respond":
-                        guard PARAccess.speaksFor(unitID, identity) else { throw AppError.forbidden }
+                        guard try await speaks(for: unitID, identity) else { throw AppError.forbidden }
                         try await par.respond(entryID: entryID, text: fields["response"] ?? "", seenVersion: version, today: services.today(),
                                               by: identity.user.id, at: services.clock())
                     default:
@@ -231,7 +231,7 @@ struct PARRoutes {
         for entry in assessment.entries { history[entry.id] = try await par.history(of: entry.id) }
         let page = PARAssessmentPage(round: round, framework: framework, unit: unit, assessment: assessment, live: live,
                                      evidence: try await par.evidence(of: assessment), history: history,
-                                     speaksFor: PARAccess.speaksFor(unitID, identity), appraises: PARAccess.appraises(identity),
+                                     speaksFor: try await speaks(for: unitID, identity), appraises: PARAccess.appraises(identity),
                                      csrfToken: context.csrfToken, saved: request.query("saved") == "1", error: error, today: services.today())
         return Page("Tự đánh giá — \(unit.name)", body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
     }
@@ -260,6 +260,14 @@ struct PARRoutes {
     private func roundAndFramework(_ id: Int64) async throws -> (PARRound, PARFramework) {
         guard let round = try await par.round(id: id), let stored = try await par.framework(id: round.frameworkID) else { throw AppError.notFound }
         return (round, stored.framework)
+    }
+
+    /// Whether the person speaks for the unit: its head or case officers; for the city's own self-assessment
+    /// (a province framework), the working group's secretariat.
+    private func speaks(for unitID: Int64, _ identity: Identity) async throws -> Bool {
+        if PARAccess.speaksFor(unitID, identity) { return true }
+        guard PARAccess.manages(identity) else { return false }
+        return try await HanoiUnitImport.cityID(on: services.database.sql) == unitID
     }
 
     private func participant(_ context: AppRequestContext) throws -> Identity {

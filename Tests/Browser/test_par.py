@@ -49,6 +49,10 @@ def test_a_par_round_end_to_end(browser, base_url, axe_source, cli, tmp_path):
     sign_in(browser, base_url, "thuky.totcongtac")
     browser.get(base_url + "/par")
     no_serious_violations(browser, axe_source)
+    and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "#par-frameworks a").click)
+    assert browser.find_element(By.ID, "sample-warning") and browser.find_element(By.ID, "framework-editor")
+    no_serious_violations(browser, axe_source)
+    browser.get(base_url + "/par")
     Select(browser.find_element(By.ID, "framework")).select_by_index(0)
     click(browser, "Mở đợt đánh giá")
     round_url = browser.current_url.split("?")[0]

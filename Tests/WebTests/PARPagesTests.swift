@@ -33,6 +33,23 @@ import Web
             // A bad edit is refused with its reason, the text kept.
             let badEdit = try await secretariat.post(String(frameworkPath), form: ["definition": "{\"year\": 2025}"])
             #expect(badEdit.status == .badRequest && badEdit.text.contains("Tệp bộ tiêu chí không đúng cấu trúc"))
+            // The table editor: rename a criterion, add one; a row without its parent is refused, what was typed kept.
+            var fields = ["mode": "table"]
+            for (index, row) in PARFrameworkTable.rows(of: try PARFrameworks.shippedSample()).enumerated() {
+                fields["code-\(index)"] = row.code
+                fields["name-\(index)"] = row.code == "1.1" ? "Kế hoạch cải cách hành chính năm (sửa)" : row.name
+                for (key, value) in [("max", row.max), ("method", row.method), ("source", row.source), ("rule", row.rule)] { fields["\(key)-\(index)"] = value }
+            }
+            let count = fields.keys.filter { $0.hasPrefix("code-") }.count
+            for (key, value) in [("code", "1.4"), ("name", "Tuyên truyền cải cách hành chính"), ("max", "1"), ("method", "manual")] {
+                fields["\(key)-\(count)"] = value
+            }
+            #expect(try await secretariat.post(String(frameworkPath), form: fields).status == .seeOther)
+            let edited = try await secretariat.get(String(frameworkPath))
+            #expect(edited.text.contains("Kế hoạch cải cách hành chính năm (sửa)") && edited.text.contains("Tuyên truyền cải cách hành chính"))
+            fields["code-\(count)"] = "9.1"
+            let orphan = try await secretariat.post(String(frameworkPath), form: fields)
+            #expect(orphan.status == .badRequest && orphan.text.contains("Dòng 9.1: không có lĩnh vực hoặc tiêu chí cha") && orphan.text.contains("value=\"9.1\""))
             let opened = try await secretariat.post("/par/rounds", form: ["framework": frameworkID, "selfDays": "10", "responseDays": "5"])
             let roundPath = try #require(opened.headers[.location])
             #expect(try await secretariat.get(String(frameworkPath)).text.contains("Đã khóa"))

@@ -123,25 +123,38 @@ struct PARRoutes {
         router.get(SiteRoute.parFramework().pattern) { request, context in
             let identity = try participant(context)
             guard let stored = try await par.framework(id: try context.parameters.id()) else { throw AppError.notFound }
-            return frameworkPage(stored, text: String(decoding: try stored.framework.json(), as: UTF8.self), error: nil, identity: identity,
-                                 saved: request.query("saved") == "1", context: context, request: request)
+            return frameworkPage(stored, text: String(decoding: try stored.framework.json(), as: UTF8.self), rows: PARFrameworkTable.rows(of: stored.framework),
+                                 error: nil, identity: identity, saved: request.query("saved") == "1", context: context, request: request)
         }
         router.post(SiteRoute.parFramework().pattern) { request, context in
             let identity = try context.require(.secretariat, .admin)
             guard let stored = try await par.framework(id: try context.parameters.id()) else { throw AppError.notFound }
-            let text = try await request.form([String: String].self, empty: [:])["definition"] ?? ""
+            let fields = try await request.form([String: String].self, empty: [:])
+            let current = String(decoding: try stored.framework.json(), as: UTF8.self)
+            let text = fields["definition"] ?? current
+            let typed = fields["mode"] == "table" ? Self.tableRows(fields) : PARFrameworkTable.rows(of: stored.framework)
+            func refused(_ message: String) -> Response {
+                frameworkPage(stored, text: text, rows: typed, error: message, identity: identity, saved: false, context: context, request: request)
+            }
             do {
-                let edited = try PARFramework(json: Data(text.utf8))
+                let edited: PARFramework
+                if fields["mode"] == "table" {
+                    edited = try PARFrameworkTable.framework(year: stored.framework.year, unitKind: stored.framework.unitKind, title: stored.framework.title,
+                                                             note: stored.framework.note, sample: stored.framework.sample, rows: typed)
+                } else {
+                    edited = try PARFramework(json: Data(text.utf8))
+                }
                 guard edited.year == stored.framework.year, edited.unitKind == stored.framework.unitKind else {
-                    return frameworkPage(stored, text: text, error: "Năm và loại đơn vị của bộ tiêu chí không được đổi khi sửa; hãy nạp một bộ mới.",
-                                         identity: identity, saved: false, context: context, request: request)
+                    return refused("Năm và loại đơn vị của bộ tiêu chí không được đổi khi sửa; hãy nạp một bộ mới.")
                 }
                 try await par.load(edited, by: identity.user.id, at: services.clock())
                 return Response.redirect(to: SiteRoute.parFramework(id: stored.id).path + "?saved=1", type: .normal)
             } catch let problem as PARFramework.Problem {
-                return frameworkPage(stored, text: text, error: problem.description, identity: identity, saved: false, context: context, request: request)
+                return refused(problem.description)
+            } catch let problem as PARFrameworkTable.Problem {
+                return refused(problem.description)
             } catch let problem as PARStore.Problem {
-                return frameworkPage(stored, text: text, error: problem.message, identity: identity, saved: false, context: context, request: request)
+                return refused(problem.message)
             }
         }
         router.get(SiteRoute.parFrameworkJSON().pattern) { _, context in
@@ -236,9 +249,22 @@ struct PARRoutes {
         return Page("Tự đánh giá — \(unit.name)", body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
     }
 
-    private func frameworkPage(_ stored: StoredPARFramework, text: String, error: String?, identity: Identity, saved: Bool, context: AppRequestContext,
-                               request: Request) -> Response {
-        let page = PARFrameworkPage(stored: stored, text: text, canEdit: PARAccess.manages(identity) && !stored.frozen, error: error, saved: saved,
+    /// The editor's rows as sent: `code-N`, `name-N`, `max-N`, `method-N`, `source-N`, `rule-N` for N = 0, 1, …
+    static func tableRows(_ fields: [String: String]) -> [PARFrameworkTable.Row] {
+        var rows: [PARFrameworkTable.Row] = []
+        var index = 0
+        while let code = fields["code-\(index)"] {
+            rows.append(PARFrameworkTable.Row(code: code, name: fields["name-\(index)"] ?? "", max: fields["max-\(index)"] ?? "",
+                                              method: fields["method-\(index)"] ?? "", source: fields["source-\(index)"] ?? "",
+                                              rule: fields["rule-\(index)"] ?? ""))
+            index += 1
+        }
+        return rows
+    }
+
+    private func frameworkPage(_ stored: StoredPARFramework, text: String, rows: [PARFrameworkTable.Row], error: String?, identity: Identity, saved: Bool,
+                               context: AppRequestContext, request: Request) -> Response {
+        let page = PARFrameworkPage(stored: stored, text: text, rows: rows, canEdit: PARAccess.manages(identity) && !stored.frozen, error: error, saved: saved,
                                     csrfToken: context.csrfToken)
         return Page("Bộ tiêu chí PAR INDEX \(stored.framework.year)", body: page.body, status: error == nil ? .ok : .badRequest)
             .render(context: context, request: request)

@@ -88,6 +88,8 @@ struct PAROverviewPage {
 struct PARFrameworkPage {
     var stored: StoredPARFramework
     var text: String
+    /// The editor's rows (as typed, after a refused edit).
+    var rows: [PARFrameworkTable.Row]
     var canEdit: Bool
     var error: String?
     var saved: Bool
@@ -116,13 +118,52 @@ struct PARFrameworkPage {
                            })
                 })
             ),
-            .if(canEdit, .form(
-                .class("form"), .action(SiteRoute.parFramework(id: stored.id).path), .method(.post), PARViews.hidden(csrfToken),
-                .div(.class("field"), .label(.for("definition"), .text("Sửa bộ tiêu chí (JSON: areas → criteria → subCriteria; method manual, computed, survey, deduction)")),
-                     .textarea(.id("definition"), .name("definition"), .attribute(named: "rows", value: "24"), .class("code-editor"), .text(text))),
-                .button(.type(.submit), .class("button"), .text("Lưu bộ tiêu chí")))),
+            .if(canEdit, editor),
             .p(.a(.href(SiteRoute.par.path), .text("← PAR INDEX"))),
         ]
+    }
+
+    /// The table editor (one row per area, criterion, sub-criterion; the tree from the codes; empty rows to
+    /// add, an emptied code to remove) and, for whole-file edits, the JSON.
+    private var editor: Node<HTML.BodyContext> {
+        let methods = [("", "— (có tiêu chí thành phần)"), ("manual", "Tự chấm"), ("computed", "Tính từ dữ liệu"), ("survey", "Điều tra"), ("deduction", "Trừ điểm")]
+        let sources = [("", "—")] + PARSource.allCases.map { ($0.rawValue, $0.title) }
+        let rows = self.rows + Array(repeating: PARFrameworkTable.Row(code: "", name: "", max: ""), count: 5)
+        return .group(
+            .h2(.text("Sửa bộ tiêu chí")),
+            .form(
+                .class("form"), .id("framework-editor"), .action(SiteRoute.parFramework(id: stored.id).path), .method(.post), PARViews.hidden(csrfToken),
+                .input(.type(.hidden), .name("mode"), .value("table")),
+                .p(.class("note"), .text("Mã thể hiện cấp: “3” là lĩnh vực, “3.4” là tiêu chí của lĩnh vực 3, “3.4.1” là tiêu chí thành phần của 3.4. "
+                                         + "Quy tắc: ngưỡng “100=4; 90=3”, tuyến tính “80..100”, trừ điểm “0,5” mỗi lần. Xóa mã để bỏ một dòng; "
+                                         + "điền các dòng trống để thêm.")),
+                .table(
+                    .class("table editor-table"),
+                    .thead(.tr(.th(.text("Mã")), .th(.text("Tên")), .th(.text("Tối đa")), .th(.text("Phương pháp")), .th(.text("Nguồn số liệu")), .th(.text("Quy tắc")))),
+                    .tbody(.forEach(Array(rows.enumerated())) { index, row in
+                        .tr(.td(.input(.type(.text), .name("code-\(index)"), .value(row.code), .class("short"),
+                                       .attribute(named: "aria-label", value: "Mã dòng \(index + 1)"))),
+                            .td(.input(.type(.text), .name("name-\(index)"), .value(row.name), .attribute(named: "aria-label", value: "Tên dòng \(index + 1)"))),
+                            .td(.input(.type(.text), .name("max-\(index)"), .value(row.max), .class("short"),
+                                       .attribute(named: "aria-label", value: "Điểm tối đa dòng \(index + 1)"))),
+                            .td(.select(.attribute(named: "name", value: "method-\(index)"), .attribute(named: "aria-label", value: "Phương pháp dòng \(index + 1)"),
+                                        .forEach(methods) { .choice($0.0, $0.1, isSelected: $0.0 == row.method) })),
+                            .td(.select(.attribute(named: "name", value: "source-\(index)"), .attribute(named: "aria-label", value: "Nguồn số liệu dòng \(index + 1)"),
+                                        .forEach(sources) { .choice($0.0, $0.1, isSelected: $0.0 == row.source) })),
+                            .td(.input(.type(.text), .name("rule-\(index)"), .value(row.rule), .class("short"),
+                                       .attribute(named: "aria-label", value: "Quy tắc dòng \(index + 1)"))))
+                    })
+                ),
+                .button(.type(.submit), .class("button"), .text("Lưu bộ tiêu chí"))),
+            .element(named: "details", nodes: [
+                .element(named: "summary", nodes: [.text("Sửa toàn bộ dạng JSON (nâng cao)")]),
+                .form(
+                    .class("form"), .action(SiteRoute.parFramework(id: stored.id).path), .method(.post), PARViews.hidden(csrfToken),
+                    .div(.class("field"), .label(.for("definition"), .text("Bộ tiêu chí (JSON: areas → criteria → subCriteria; method manual, computed, survey, deduction)")),
+                         .textarea(.id("definition"), .name("definition"), .attribute(named: "rows", value: "24"), .class("code-editor"), .text(text))),
+                    .button(.type(.submit), .class("button button--secondary"), .text("Lưu bản JSON"))),
+            ])
+        )
     }
 
     static func rows(_ criteria: [PARFramework.Criterion], depth: Int) -> [(criterion: PARFramework.Criterion, depth: Int)] {
@@ -224,7 +265,9 @@ struct PARAssessmentPage {
             PARViews.sampleWarning(framework),
             .p(.class("lead"), .text("PAR INDEX \(framework.year) — \(round.status.title). "),
                .strong(.id("assessment-state"), .text(assessment.submittedAt == nil ? "Chưa gửi bản tự đánh giá." : "Đã gửi bản tự đánh giá.")),
-               .text(" Tổng điểm đề xuất: \(PARViews.number(total))/\(PARViews.number(framework.max)).")),
+               .text(" Tổng điểm đề xuất: \(PARViews.number(total))/\(PARViews.number(framework.max))."
+                     + (assessment.entries.allSatisfy(\.review.isDecided)
+                        ? " Tổng điểm sau thẩm định (trước khi áp mức tối đa của từng nhóm): \(PARViews.number(assessment.entries.compactMap(\.final).reduce(0, +)))." : ""))),
             .forEach(framework.areas) { area in
                 .section(.class("par-area"), .attribute(named: "aria-labelledby", value: "area-\(area.code)"),
                          .h2(.id("area-\(area.code)"), .text("\(area.code). \(area.name) (tối đa \(PARViews.number(area.max)) điểm)")),

@@ -84,9 +84,14 @@ struct AttachmentRoutes {
         let data = try services.attachments.content(of: attachment)
         try await services.audit(AuditRecord(actorID: userID, action: "dossier.file", objectType: "dossier", objectID: dossier.code.text,
                                              reason: "attachment \(attachment.id)"))
+        return fileResponse(data, type: attachment.fileType, name: attachment.originalName)
+    }
+
+    /// A stored file as a private download under its original name (ASCII fallback "tep-dinh-kem").
+    static func fileResponse(_ data: Data, type: FileType, name: String) -> Response {
         var headers = HTTPFields()
-        headers[.contentType] = attachment.fileType == .officeDocument ? "application/octet-stream" : attachment.fileType.mediaType
-        let encoded = attachment.originalName.addingPercentEncoding(withAllowedCharacters: Self.attributeCharacters) ?? "tep"
+        headers[.contentType] = type == .officeDocument ? "application/octet-stream" : type.mediaType
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: Self.attributeCharacters) ?? "tep"
         headers[.contentDisposition] = "attachment; filename=\"tep-dinh-kem\"; filename*=UTF-8''\(encoded)"
         headers[.cacheControl] = "private, no-store"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -222,12 +222,7 @@ struct PARRoutes {
                   let file = try await par.evidence(of: assessment)[entryID]?.first(where: { $0.id == (try? context.parameters.id("file")) }) else {
                 throw AppError.notFound
             }
-            var headers = HTTPFields()
-            headers[.contentType] = file.fileType == .officeDocument ? "application/octet-stream" : file.fileType.mediaType
-            let encoded = file.originalName.addingPercentEncoding(withAllowedCharacters: AttachmentRoutes.attributeCharacters) ?? "tep"
-            headers[.contentDisposition] = "attachment; filename=\"tai-lieu\"; filename*=UTF-8''\(encoded)"
-            headers[.cacheControl] = "private, no-store"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try par.evidenceFile(file))))
+            return AttachmentRoutes.fileResponse(try par.evidenceFile(file), type: file.fileType, name: file.originalName)
         }
     }
 

@@ -24,5 +24,6 @@ public enum Migrations {
         CreateSIPASResponses(),
         AddSIPASCollection(),
         CreatePAR(),
+        CreateReformPlans(),
     ]
 }

@@ -61,3 +61,52 @@ import Testing
         #expect(ReformTaskStatus.of(due: Self.due, history: later, asOf: Self.day("2027-02-01"), calendar: calendar).status == .doneLate)
     }
 }
+
+@Suite struct ReformProgressTests {
+    @Test(arguments: [
+        ([(1.0, 100), (1.0, 0)], 50), ([(3.0, 100), (1.0, 0)], 75), ([(1.0, 100), (1.0, 100)], 100), ([(1.0, 99), (1.0, 100)], 99),
+        ([(2.0, 50), (0.0, 100)], 50), ([], 0), ([(1.0, 130), (1.0, -5)], 50),
+    ] as [([(Double, Int)], Int)])
+    func aParentsProgressIsTheWeightedMeanOfItsParts(parts: [(Double, Int)], percent: Int) {
+        #expect(ReformProgress.rollUp(parts.map { (weight: $0.0, percent: $0.1) }) == percent)
+    }
+
+    @Test(arguments: [("", ReformTaskKind?.some(.task)), ("training", .training), ("Tập huấn", .training), ("tap huan, boi duong", .training),
+                      ("Báo cáo", .report), ("thí điểm", .pilot), ("họp", nil)])
+    func aKindIsReadFromACell(cell: String, kind: ReformTaskKind?) {
+        #expect(ReformTaskKind(cell: cell) == kind)
+    }
+}
+
+@Suite struct ReformTaskSheetTests {
+    static let units: [String: Int64] = ["van phong ubnd thanh pho": 1, "so noi vu": 2, "phuong hoan kiem": 3, "00070": 3]
+    static func unit(_ text: String) -> Int64? { units[VietnameseText.folded(text)] }
+    static let header = "Nội dung,Văn bản giao,Đơn vị chủ trì,Đơn vị phối hợp,Thời hạn,Loại,Tiêu chí PAR"
+
+    @Test func theWorkingGroupsSheetIsRead() throws {
+        let text = Self.header + "\n"
+            + "\"Tập huấn về kiểm soát thủ tục hành chính\",Thông báo 90/TB-VP,Văn phòng UBND Thành phố,Sở Nội vụ; 00070,quý III/2023,Tập huấn,3.1\n"
+            + "Hoàn thành nhiệm vụ năm 2022 còn chậm,Thông báo 90/TB-VP,Sở Nội vụ,,quý I/2023,,1.2;1.3\n\n"
+        let rows = try ReformTaskSheet.read(csv: text, unit: Self.unit)
+        #expect(rows.count == 2)
+        #expect(rows[0].leadUnitID == 1 && rows[0].supportingUnitIDs == [2, 3] && rows[0].kind == .training && rows[0].deadline == .quarter(year: 2023, quarter: 3))
+        #expect(rows[1].kind == .task && rows[1].parCriteria == ["1.2", "1.3"] && rows[1].line == 3)
+    }
+
+    static let bad: [(String, ReformTaskSheet.Problem)] = {
+        let header: String = Self.header + "\n"
+        var cases: [(String, ReformTaskSheet.Problem)] = [("Nội dung,Đơn vị chủ trì\nx,Sở Nội vụ\n", .missingColumn("Văn bản giao"))]
+        cases.append((header + "x,TB,Sở Tài chính,,quý I/2026,,\n", .unknownUnit(line: 2, column: "Đơn vị chủ trì", value: "Sở Tài chính")))
+        cases.append((header + "x,TB,Sở Nội vụ,Phường Ba Đình,quý I/2026,,\n", .unknownUnit(line: 2, column: "Đơn vị phối hợp", value: "Phường Ba Đình")))
+        cases.append((header + "x,TB,Sở Nội vụ,,sớm nhất có thể,,\n", .badDeadline(line: 2, value: "sớm nhất có thể")))
+        cases.append((header + "x,TB,Sở Nội vụ,,quý I/2026,họp,\n", .badKind(line: 2, value: "họp")))
+        cases.append((header + ",TB,Sở Nội vụ,,quý I/2026,,\n", .emptyContent(line: 2)))
+        cases.append((header + "x,TB,Sở Nội vụ\n", .fieldCount(line: 2, expected: 7, found: 3)))
+        return cases
+    }()
+
+    @Test(arguments: bad)
+    func aBadSheetIsRefusedAtItsLine(text: String, problem: ReformTaskSheet.Problem) {
+        #expect(throws: problem) { try ReformTaskSheet.read(csv: text, unit: Self.unit) }
+    }
+}

@@ -1,0 +1,253 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// A year's reform plan.
+public struct ReformPlan: Sendable, Equatable {
+    public var id: Int64
+    public var year: Int
+    public var title: String
+    public var isDemo: Bool
+}
+
+/// One event of a task as stored: what, which day, the percent reported, the note, who.
+public struct ReformTaskRecord: Sendable, Equatable {
+    public var event: ReformTaskEvent
+    public var note: String
+    public var actorID: Int64?
+}
+
+/// Reform plans and tasks in the database: plans per year, tasks entered or imported (all rows or none),
+/// progress reported by the lead unit, completions accepted or sent back by the secretariat, unfinished tasks
+/// carried over to the next plan with their history. Who may act is checked by the web layer.
+public struct ReformStore: Sendable {
+    let database: Database
+
+    public init(_ database: Database) { self.database = database }
+
+    public enum Problem: Error, Equatable {
+        case planExists(Int)
+        case notFound
+        case badPercent
+        case noCompletion
+        case alreadyDone
+        case noNextPlan(Int)
+
+        public var message: String {
+            switch self {
+            case .planExists(let year): "Đã có kế hoạch cải cách hành chính năm \(year)."
+            case .notFound: "Không tìm thấy kế hoạch hoặc nhiệm vụ."
+            case .badPercent: "Tiến độ là một số phần trăm từ 0 đến 100."
+            case .noCompletion: "Đơn vị chưa báo cáo hoàn thành nhiệm vụ này."
+            case .alreadyDone: "Nhiệm vụ đã được công nhận hoàn thành."
+            case .noNextPlan(let year): "Chưa có kế hoạch năm \(year) để chuyển tiếp nhiệm vụ."
+            }
+        }
+    }
+
+    // MARK: Plans
+
+    @discardableResult
+    public func createPlan(year: Int, title: String, isDemo: Bool = false, by userID: Int64?, at time: Date) async throws -> Int64 {
+        guard try await plan(year: year) == nil else { throw Problem.planExists(year) }
+        return try await database.transaction { session in
+            let row = try await session.insert(into: "reform_plans").columns("year", "title", "is_demo", "created_at")
+                .values(SQLBind(year), SQLBind(VietnameseText.normalized(title)), SQLBind(isDemo), SQLBind(time.milliseconds)).returning("id").first()
+            guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("plan insert returned no id") }
+            try await AuditTrail.append(AuditRecord(actorID: userID, action: "reform.createPlan", objectType: "reformPlan", objectID: String(id),
+                                                    reason: "\(year)"), at: time, on: session)
+            return id
+        }
+    }
+
+    public func plans() async throws -> [ReformPlan] {
+        try await database.sql.select().column("*").from("reform_plans").orderBy("year", .descending).all().map(Self.decodePlan)
+    }
+
+    public func plan(id: Int64) async throws -> ReformPlan? {
+        try await database.sql.select().column("*").from("reform_plans").where("id", .equal, id).first().map(Self.decodePlan)
+    }
+
+    public func plan(year: Int) async throws -> ReformPlan? {
+        try await database.sql.select().column("*").from("reform_plans").where("year", .equal, year).first().map(Self.decodePlan)
+    }
+
+    static func decodePlan(_ row: any SQLRow) throws -> ReformPlan {
+        ReformPlan(id: try row.decode(column: "id", as: Int64.self), year: try row.decode(column: "year", as: Int.self),
+                   title: try row.decode(column: "title", as: String.self), isDemo: try row.decode(column: "is_demo", as: Bool.self))
+    }
+
+    // MARK: Tasks
+
+    /// Adds tasks to a plan, all or none; their due days from the working calendar.
+    @discardableResult
+    public func addTasks(_ rows: [ReformTaskSheet.Row], to planID: Int64, parentID: Int64? = nil, calendar: WorkingCalendar, by userID: Int64?,
+                         at time: Date) async throws -> [Int64] {
+        guard try await plan(id: planID) != nil else { throw Problem.notFound }
+        return try await database.transaction { session in
+            var ids: [Int64] = []
+            for row in rows {
+                let inserted = try await session.insert(into: "reform_tasks")
+                    .columns("plan_id", "parent_id", "content", "source", "lead_unit_id", "supporting_unit_ids", "kind", "deadline", "due", "weight",
+                             "par_criteria", "created_at")
+                    .values(SQLBind(planID), SQLBind(parentID), SQLBind(row.content), SQLBind(row.source), SQLBind(row.leadUnitID),
+                            SQLBind(row.supportingUnitIDs.map(String.init).joined(separator: ",")), SQLBind(row.kind.rawValue), SQLBind(row.deadline.text),
+                            SQLBind(row.deadline.dueDate(in: calendar).iso), SQLBind(1.0), SQLBind(row.parCriteria.joined(separator: ",")),
+                            SQLBind(time.milliseconds))
+                    .returning("id").first()
+                guard let id = try inserted?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("task insert returned no id") }
+                ids.append(id)
+            }
+            try await AuditTrail.append(AuditRecord(actorID: userID, action: "reform.addTasks", objectType: "reformPlan", objectID: String(planID),
+                                                    reason: "\(rows.count) tasks"), at: time, on: session)
+            return ids
+        }
+    }
+
+    public func tasks(of planID: Int64) async throws -> [ReformTask] {
+        try await database.sql.select().column("*").from("reform_tasks").where("plan_id", .equal, planID).orderBy("id").all().map(Self.decodeTask)
+    }
+
+    public func task(id: Int64) async throws -> ReformTask? {
+        try await database.sql.select().column("*").from("reform_tasks").where("id", .equal, id).first().map(Self.decodeTask)
+    }
+
+    static func decodeTask(_ row: any SQLRow) throws -> ReformTask {
+        let deadlineText = try row.decode(column: "deadline", as: String.self)
+        guard let deadline = ReformDeadline(parsing: deadlineText), let due = LocalDate(iso: try row.decode(column: "due", as: String.self)) else {
+            throw PersistenceError.corrupt("task deadline \(deadlineText)")
+        }
+        func list(_ column: String) throws -> [String] { try row.decode(column: column, as: String.self).split(separator: ",").map(String.init) }
+        return ReformTask(id: try row.decode(column: "id", as: Int64.self), planID: try row.decode(column: "plan_id", as: Int64.self),
+                          parentID: try row.decode(column: "parent_id", as: Int64?.self), content: try row.decode(column: "content", as: String.self),
+                          source: try row.decode(column: "source", as: String.self), leadUnitID: try row.decode(column: "lead_unit_id", as: Int64.self),
+                          supportingUnitIDs: try list("supporting_unit_ids").compactMap { Int64($0) },
+                          kind: try decodeEnum(row, "kind", as: ReformTaskKind.self), deadline: deadline, due: due,
+                          weight: try row.decode(column: "weight", as: Double.self), parCriteria: try list("par_criteria"),
+                          carriedFromID: try row.decode(column: "carried_from_id", as: Int64?.self))
+    }
+
+    // MARK: History
+
+    /// A task's history, including that of the tasks it continues (carried over from earlier plans), in order.
+    public func history(of task: ReformTask) async throws -> [ReformTaskRecord] {
+        var chain = [task.id]
+        var current = task.carriedFromID
+        while let earlier = current {
+            chain.append(earlier)
+            current = try await self.task(id: earlier)?.carriedFromID
+        }
+        let all = try await records(of: chain).values.flatMap { $0 }
+        return all.sorted { ($0.record.event.day, $0.order) < ($1.record.event.day, $1.order) }.map(\.record)
+    }
+
+    /// The events of several tasks (one query), by task, in order.
+    func records(of taskIDs: [Int64]) async throws -> [Int64: [(record: ReformTaskRecord, order: Int64)]] {
+        guard !taskIDs.isEmpty else { return [:] }
+        var result: [Int64: [(record: ReformTaskRecord, order: Int64)]] = [:]
+        for row in try await database.sql.select().column("*").from("reform_task_events").where("task_id", .in, taskIDs).orderBy("id").all() {
+            guard let day = LocalDate(iso: try row.decode(column: "day", as: String.self)) else { throw PersistenceError.corrupt("task event day") }
+            let event: ReformTaskEvent
+            switch try row.decode(column: "kind", as: String.self) {
+            case "progress": event = .progress(on: day, percent: try row.decode(column: "percent", as: Int?.self) ?? 0)
+            case "completionReported": event = .completionReported(on: day)
+            case "completionAccepted": event = .completionAccepted(on: day)
+            case "completionReturned": event = .completionReturned(on: day)
+            case let other: throw PersistenceError.corrupt("task event \(other)")
+            }
+            let record = ReformTaskRecord(event: event, note: try row.decode(column: "note", as: String.self), actorID: try row.decode(column: "actor_id", as: Int64?.self))
+            result[try row.decode(column: "task_id", as: Int64.self), default: []].append((record, try row.decode(column: "id", as: Int64.self)))
+        }
+        return result
+    }
+
+    /// The status of every task of a plan on a day (with the history of the tasks they continue).
+    public func statuses(of planID: Int64, asOf day: LocalDate, calendar: WorkingCalendar) async throws
+        -> [(task: ReformTask, status: ReformTaskStatus, daysLate: Int, percent: Int)] {
+        var result: [(task: ReformTask, status: ReformTaskStatus, daysLate: Int, percent: Int)] = []
+        for task in try await tasks(of: planID) {
+            let history = try await history(of: task).map(\.event)
+            let derived = ReformTaskStatus.of(due: task.due, history: history, asOf: day, calendar: calendar)
+            let percent = derived.status.isDone ? 100 : history.filter { $0.day <= day }.reduce(0) { last, event in
+                if case .progress(_, let percent) = event { return percent }
+                return last
+            }
+            result.append((task, derived.status, derived.daysLate, percent))
+        }
+        return result
+    }
+
+    // MARK: Acts
+
+    /// The lead unit reports progress; 100 % reports the task completed.
+    public func report(_ taskID: Int64, percent: Int, note: String, on day: LocalDate, by userID: Int64?, at time: Date) async throws {
+        guard (0...100).contains(percent) else { throw Problem.badPercent }
+        guard let task = try await task(id: taskID) else { throw Problem.notFound }
+        if case .completionAccepted = Self.decisive(try await history(of: task)) { throw Problem.alreadyDone }
+        try await database.transaction { session in
+            try await Self.append(taskID, kind: "progress", day: day, percent: percent, note: note, by: userID, at: time, on: session)
+            if percent == 100 { try await Self.append(taskID, kind: "completionReported", day: day, percent: nil, note: "", by: userID, at: time, on: session) }
+        }
+    }
+
+    /// The secretariat accepts the reported completion, or sends it back with a reason.
+    public func decide(_ taskID: Int64, accept: Bool, note: String, on day: LocalDate, by userID: Int64?, at time: Date) async throws {
+        guard let task = try await task(id: taskID) else { throw Problem.notFound }
+        let decisive = Self.decisive(try await history(of: task))
+        guard case .completionReported = decisive else {
+            if case .completionAccepted = decisive { throw Problem.alreadyDone }
+            throw Problem.noCompletion
+        }
+        try await database.transaction { session in
+            try await Self.append(taskID, kind: accept ? "completionAccepted" : "completionReturned", day: day, percent: nil, note: note, by: userID, at: time,
+                                  on: session)
+        }
+    }
+
+    /// The last event about completion (a report, an acceptance, a return), if any.
+    static func decisive(_ history: [ReformTaskRecord]) -> ReformTaskEvent? {
+        history.map(\.event).last { if case .progress = $0 { false } else { true } }
+    }
+
+    static func append(_ taskID: Int64, kind: String, day: LocalDate, percent: Int?, note: String, by userID: Int64?, at time: Date,
+                       on session: any SQLDatabase) async throws {
+        try await session.insert(into: "reform_task_events").columns("task_id", "kind", "day", "percent", "note", "actor_id", "at")
+            .values(SQLBind(taskID), SQLBind(kind), SQLBind(day.iso), SQLBind(percent), SQLBind(VietnameseText.normalized(note)), SQLBind(userID),
+                    SQLBind(time.milliseconds))
+            .run()
+        try await AuditTrail.append(AuditRecord(actorID: userID, action: "reform.\(kind)", objectType: "reformTask", objectID: String(taskID),
+                                                reason: percent.map { "\($0)%" } ?? ""), at: time, on: session)
+    }
+
+    /// Carries the tasks of a year's plan not done by its last day into the next year's plan: the new task keeps
+    /// the deadline and due day (so it counts as late) and points at the one it continues, whose history it shares.
+    @discardableResult
+    public func carryOver(from planID: Int64, calendar: WorkingCalendar, by userID: Int64?, at time: Date) async throws -> Int {
+        guard let plan = try await plan(id: planID) else { throw Problem.notFound }
+        guard let next = try await self.plan(year: plan.year + 1) else { throw Problem.noNextPlan(plan.year + 1) }
+        let already = Set(try await tasks(of: next.id).compactMap(\.carriedFromID))
+        // Read before the transaction: on SQLite a read outside the session would wait for it.
+        var unfinished: [ReformTask] = []
+        for task in try await tasks(of: planID) where !already.contains(task.id) {
+            let history = try await history(of: task).map(\.event)
+            if ReformTaskStatus.isCarriedOver(due: task.due, history: history, planYear: plan.year, calendar: calendar) { unfinished.append(task) }
+        }
+        return try await database.transaction { [unfinished] session in
+            var carried = 0
+            for task in unfinished {
+                try await session.insert(into: "reform_tasks")
+                    .columns("plan_id", "content", "source", "lead_unit_id", "supporting_unit_ids", "kind", "deadline", "due", "weight", "par_criteria",
+                             "carried_from_id", "created_at")
+                    .values(SQLBind(next.id), SQLBind(task.content), SQLBind(task.source), SQLBind(task.leadUnitID),
+                            SQLBind(task.supportingUnitIDs.map(String.init).joined(separator: ",")), SQLBind(task.kind.rawValue), SQLBind(task.deadline.text),
+                            SQLBind(task.due.iso), SQLBind(task.weight), SQLBind(task.parCriteria.joined(separator: ",")), SQLBind(task.id),
+                            SQLBind(time.milliseconds))
+                    .run()
+                carried += 1
+            }
+            try await AuditTrail.append(AuditRecord(actorID: userID, action: "reform.carryOver", objectType: "reformPlan", objectID: String(planID),
+                                                    reason: "\(carried) tasks to \(next.year)"), at: time, on: session)
+            return carried
+        }
+    }
+}

@@ -21,6 +21,15 @@ public enum CSV {
         }
     }
 
+    /// The words of the problems every importer of a headed CSV file shares.
+    public enum Message {
+        public static let noHeader = "Tệp không có dòng tiêu đề."
+        public static func missingColumn(_ name: String) -> String { "Dòng 1: thiếu cột “\(name)”." }
+        public static func fieldCount(line: Int, expected: Int, found: Int) -> String {
+            "Dòng \(line): có \(found) cột, cần \(expected) cột như dòng tiêu đề."
+        }
+    }
+
     public static func parse(_ text: String) throws(Problem) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []

@@ -69,9 +69,9 @@ public enum PARScores {
         public var description: String {
             switch self {
             case .csv(let problem): problem.message
-            case .empty: "Tệp không có dòng tiêu đề."
-            case .missingColumn(let name): "Dòng 1: thiếu cột “\(name)”."
-            case .fieldCount(let line, let expected, let found): "Dòng \(line): có \(found) cột, cần \(expected) cột như dòng tiêu đề."
+            case .empty: CSV.Message.noHeader
+            case .missingColumn(let name): CSV.Message.missingColumn(name)
+            case .fieldCount(let line, let expected, let found): CSV.Message.fieldCount(line: line, expected: expected, found: found)
             case .emptyUnit(let line): "Dòng \(line), cột unit: thiếu mã đơn vị."
             case .unknownCriterion(let line, let code): "Dòng \(line), cột criterion: “\(code)” không phải là tiêu chí chấm điểm (tiêu chí lá) của bộ tiêu chí."
             case .badScore(let line, let value): "Dòng \(line), cột score: điểm “\(value)” phải là một số không âm."

@@ -29,9 +29,9 @@ public enum ReformTaskSheet {
         public var description: String {
             switch self {
             case .csv(let problem): problem.message
-            case .empty: "Tệp không có dòng tiêu đề."
-            case .missingColumn(let name): "Dòng 1: thiếu cột “\(name)”."
-            case .fieldCount(let line, let expected, let found): "Dòng \(line): có \(found) cột, cần \(expected) cột như dòng tiêu đề."
+            case .empty: CSV.Message.noHeader
+            case .missingColumn(let name): CSV.Message.missingColumn(name)
+            case .fieldCount(let line, let expected, let found): CSV.Message.fieldCount(line: line, expected: expected, found: found)
             case .emptyContent(let line): "Dòng \(line), cột Nội dung: chưa có nội dung nhiệm vụ."
             case .unknownUnit(let line, let column, let value): "Dòng \(line), cột \(column): không tìm thấy đơn vị “\(value)”."
             case .badDeadline(let line, let value):

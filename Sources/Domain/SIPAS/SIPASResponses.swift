@@ -49,10 +49,10 @@ public struct SIPASResponses: Sendable, Equatable {
         public var description: String {
             switch self {
             case .csv(let problem): problem.message
-            case .empty: "Tệp không có dòng tiêu đề."
-            case .missingColumn(let name): "Dòng 1: thiếu cột “\(name)”."
+            case .empty: CSV.Message.noHeader
+            case .missingColumn(let name): CSV.Message.missingColumn(name)
             case .unknownColumn(let name): "Dòng 1: cột “\(name)” không có trong phiếu khảo sát."
-            case .fieldCount(let line, let expected, let found): "Dòng \(line): có \(found) cột, cần \(expected) cột như dòng tiêu đề."
+            case .fieldCount(let line, let expected, let found): CSV.Message.fieldCount(line: line, expected: expected, found: found)
             case .unknownUnit(let line, let unit): "Dòng \(line), cột unit: mã đơn vị “\(unit)” không thuộc đợt khảo sát."
             case .badWeight(let line, let value): "Dòng \(line), cột weight: trọng số “\(value)” phải là số dương."
             case .badValue(let line, let column, let value):

@@ -12,10 +12,10 @@ public enum NotificationChannel: String, Sendable, CaseIterable, Codable {
     }
 }
 
-/// Why an applicant is told something: the dossier events the citizen portal issue names, one-time codes, and
-/// the invitation of a person drawn for a SIPAS survey.
+/// Why someone is told something: the dossier events the citizen portal issue names, one-time codes, the
+/// invitation of a person drawn for a SIPAS survey, and the working group's urging digest to a unit.
 public enum NotificationPurpose: String, Sendable, CaseIterable, Codable {
-    case received, supplementRequested, lateNotice, resultReady, oneTimeCode, surveyInvitation
+    case received, supplementRequested, lateNotice, resultReady, oneTimeCode, surveyInvitation, reformDigest
 
     public var title: String {
         switch self {
@@ -25,6 +25,7 @@ public enum NotificationPurpose: String, Sendable, CaseIterable, Codable {
         case .resultReady: "Có kết quả giải quyết"
         case .oneTimeCode: "Mã xác thực"
         case .surveyInvitation: "Mời tham gia khảo sát sự hài lòng"
+        case .reformDigest: "Đôn đốc nhiệm vụ cải cách hành chính"
         }
     }
 
@@ -33,6 +34,7 @@ public enum NotificationPurpose: String, Sendable, CaseIterable, Codable {
         switch self {
         case .oneTimeCode: ["code", "minutes"]
         case .surveyInvitation: ["campaign", "agency", "surveyURL"]
+        case .reformDigest: ["unit", "plan", "asOf", "tasks", "boardURL", "escalation"]
         default: ["code", "procedure", "appointment", "reason", "trackingURL", "agency", "ratingURL"]
         }
     }

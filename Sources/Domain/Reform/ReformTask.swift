@@ -44,10 +44,12 @@ public struct ReformTask: Sendable, Equatable {
     public var parCriteria: [String]
     /// The task of an earlier plan it continues (carried over unfinished).
     public var carriedFromID: Int64?
+    /// The directive (a notice of conclusions, a plan) the task was created from.
+    public var directiveID: Int64?
 
     public init(id: Int64, planID: Int64, parentID: Int64? = nil, content: String, source: String, leadUnitID: Int64, supportingUnitIDs: [Int64] = [],
                 kind: ReformTaskKind = .task, deadline: ReformDeadline, due: LocalDate, weight: Double = 1, parCriteria: [String] = [],
-                carriedFromID: Int64? = nil) {
+                carriedFromID: Int64? = nil, directiveID: Int64? = nil) {
         self.id = id
         self.planID = planID
         self.parentID = parentID
@@ -61,6 +63,7 @@ public struct ReformTask: Sendable, Equatable {
         self.weight = weight
         self.parCriteria = parCriteria
         self.carriedFromID = carriedFromID
+        self.directiveID = directiveID
     }
 }
 

@@ -14,6 +14,18 @@ public enum ReformTaskSheet {
         public var deadline: ReformDeadline
         public var kind: ReformTaskKind
         public var parCriteria: [String]
+
+        public init(line: Int = 0, content: String, source: String, leadUnitID: Int64, supportingUnitIDs: [Int64] = [], deadline: ReformDeadline,
+                    kind: ReformTaskKind = .task, parCriteria: [String] = []) {
+            self.line = line
+            self.content = content
+            self.source = source
+            self.leadUnitID = leadUnitID
+            self.supportingUnitIDs = supportingUnitIDs
+            self.deadline = deadline
+            self.kind = kind
+            self.parCriteria = parCriteria
+        }
     }
 
     public enum Problem: Error, Equatable, CustomStringConvertible {

@@ -6,12 +6,15 @@ public struct ReformTaskStanding: Sendable, Equatable {
     public var status: ReformTaskStatus
     public var daysLate: Int
     public var percent: Int
+    /// The unit reported it completed and the secretariat has not decided yet: it is not urged.
+    public var awaitingDecision: Bool
 
-    public init(task: ReformTask, status: ReformTaskStatus, daysLate: Int, percent: Int) {
+    public init(task: ReformTask, status: ReformTaskStatus, daysLate: Int, percent: Int, awaitingDecision: Bool = false) {
         self.task = task
         self.status = status
         self.daysLate = daysLate
         self.percent = percent
+        self.awaitingDecision = awaitingDecision
     }
 }
 
@@ -69,7 +72,7 @@ public struct ReformUrging: Sendable, Equatable {
 
     public func digests(_ standings: [ReformTaskStanding], asOf: LocalDate, calendar: WorkingCalendar) -> [ReformDigest] {
         var byUnit: [Int64: (soon: [ReformDigest.Item], overdue: [ReformDigest.Item], escalated: Bool)] = [:]
-        for standing in standings where !standing.status.isDone {
+        for standing in standings where !standing.status.isDone && !standing.awaitingDecision {
             let task = standing.task
             if standing.status == .overdue {
                 let item = ReformDigest.Item(taskID: task.id, content: task.content, deadline: task.deadline.text, due: task.due, percent: standing.percent,

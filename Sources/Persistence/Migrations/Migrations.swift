@@ -25,5 +25,6 @@ public enum Migrations {
         AddSIPASCollection(),
         CreatePAR(),
         CreateReformPlans(),
+        AddReformFollowUp(),
     ]
 }

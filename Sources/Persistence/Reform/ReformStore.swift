@@ -10,6 +10,17 @@ public struct ReformPlan: Sendable, Equatable {
     public var isDemo: Bool
 }
 
+/// An evidence file of a progress report.
+public struct ReformEvidence: Sendable, Equatable {
+    public var id: Int64
+    public var taskID: Int64
+    public var sha256: String
+    public var size: Int
+    public var fileType: FileType
+    public var originalName: String
+    public var uploadedAt: Date
+}
+
 /// One event of a task as stored: what, which day, the percent reported, the note, who.
 public struct ReformTaskRecord: Sendable, Equatable {
     public var event: ReformTaskEvent
@@ -22,8 +33,13 @@ public struct ReformTaskRecord: Sendable, Equatable {
 /// carried over to the next plan with their history. Who may act is checked by the web layer.
 public struct ReformStore: Sendable {
     let database: Database
+    /// Where evidence files of progress reports go (attachments' store); nil where no files are kept.
+    let files: FileStore?
 
-    public init(_ database: Database) { self.database = database }
+    public init(_ database: Database, files: FileStore? = nil) {
+        self.database = database
+        self.files = files
+    }
 
     public enum Problem: Error, Equatable {
         case planExists(Int)
@@ -32,6 +48,8 @@ public struct ReformStore: Sendable {
         case noCompletion
         case alreadyDone
         case noNextPlan(Int)
+        case notLeadUnit
+        case noFileStore
 
         public var message: String {
             switch self {
@@ -41,6 +59,8 @@ public struct ReformStore: Sendable {
             case .noCompletion: "Đơn vị chưa báo cáo hoàn thành nhiệm vụ này."
             case .alreadyDone: "Nhiệm vụ đã được công nhận hoàn thành."
             case .noNextPlan(let year): "Chưa có kế hoạch năm \(year) để chuyển tiếp nhiệm vụ."
+            case .notLeadUnit: "Chỉ đơn vị chủ trì báo cáo tiến độ nhiệm vụ này."
+            case .noFileStore: "Máy chủ chưa có nơi lưu tệp minh chứng."
             }
         }
     }
@@ -81,19 +101,20 @@ public struct ReformStore: Sendable {
 
     /// Adds tasks to a plan, all or none; their due days from the working calendar.
     @discardableResult
-    public func addTasks(_ rows: [ReformTaskSheet.Row], to planID: Int64, parentID: Int64? = nil, calendar: WorkingCalendar, by userID: Int64?,
-                         at time: Date) async throws -> [Int64] {
+    public func addTasks(_ rows: [ReformTaskSheet.Row], to planID: Int64, parentID: Int64? = nil, directiveID: Int64? = nil, weight: Double = 1,
+                         calendar: WorkingCalendar, by userID: Int64?, at time: Date) async throws -> [Int64] {
         guard try await plan(id: planID) != nil else { throw Problem.notFound }
+        if let parentID { guard try await task(id: parentID)?.planID == planID else { throw Problem.notFound } }
         return try await database.transaction { session in
             var ids: [Int64] = []
             for row in rows {
                 let inserted = try await session.insert(into: "reform_tasks")
                     .columns("plan_id", "parent_id", "content", "source", "lead_unit_id", "supporting_unit_ids", "kind", "deadline", "due", "weight",
-                             "par_criteria", "created_at")
+                             "par_criteria", "directive_id", "created_at")
                     .values(SQLBind(planID), SQLBind(parentID), SQLBind(row.content), SQLBind(row.source), SQLBind(row.leadUnitID),
                             SQLBind(row.supportingUnitIDs.map(String.init).joined(separator: ",")), SQLBind(row.kind.rawValue), SQLBind(row.deadline.text),
-                            SQLBind(row.deadline.dueDate(in: calendar).iso), SQLBind(1.0), SQLBind(row.parCriteria.joined(separator: ",")),
-                            SQLBind(time.milliseconds))
+                            SQLBind(row.deadline.dueDate(in: calendar).iso), SQLBind(max(0, weight)), SQLBind(row.parCriteria.joined(separator: ",")),
+                            SQLBind(directiveID), SQLBind(time.milliseconds))
                     .returning("id").first()
                 guard let id = try inserted?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("task insert returned no id") }
                 ids.append(id)
@@ -124,7 +145,8 @@ public struct ReformStore: Sendable {
                           supportingUnitIDs: try list("supporting_unit_ids").compactMap { Int64($0) },
                           kind: try decodeEnum(row, "kind", as: ReformTaskKind.self), deadline: deadline, due: due,
                           weight: try row.decode(column: "weight", as: Double.self), parCriteria: try list("par_criteria"),
-                          carriedFromID: try row.decode(column: "carried_from_id", as: Int64?.self))
+                          carriedFromID: try row.decode(column: "carried_from_id", as: Int64?.self),
+                          directiveID: try row.decode(column: "directive_id", as: Int64?.self))
     }
 
     // MARK: History
@@ -161,33 +183,94 @@ public struct ReformStore: Sendable {
         return result
     }
 
-    /// The status of every task of a plan on a day (with the history of the tasks they continue).
-    public func statuses(of planID: Int64, asOf day: LocalDate, calendar: WorkingCalendar) async throws
-        -> [(task: ReformTask, status: ReformTaskStatus, daysLate: Int, percent: Int)] {
-        var result: [(task: ReformTask, status: ReformTaskStatus, daysLate: Int, percent: Int)] = []
-        for task in try await tasks(of: planID) {
+    /// Every task of a plan as it stood on a day: its derived status (with the history of the tasks it continues),
+    /// working days late and progress — a task with sub-tasks takes the weighted roll-up of theirs.
+    public func standings(of planID: Int64, asOf day: LocalDate, calendar: WorkingCalendar) async throws -> [ReformTaskStanding] {
+        let tasks = try await tasks(of: planID)
+        var own: [Int64: ReformTaskStanding] = [:]
+        for task in tasks {
             let history = try await history(of: task).map(\.event)
             let derived = ReformTaskStatus.of(due: task.due, history: history, asOf: day, calendar: calendar)
             let percent = derived.status.isDone ? 100 : history.filter { $0.day <= day }.reduce(0) { last, event in
                 if case .progress(_, let percent) = event { return percent }
                 return last
             }
-            result.append((task, derived.status, derived.daysLate, percent))
+            let decisive = history.filter { $0.day <= day }.last { if case .progress = $0 { false } else { true } }
+            let awaiting = if case .completionReported = decisive { true } else { false }
+            own[task.id] = ReformTaskStanding(task: task, status: derived.status, daysLate: derived.daysLate, percent: percent, awaitingDecision: awaiting)
         }
-        return result
+        let children = Dictionary(grouping: tasks.filter { $0.parentID != nil }, by: { $0.parentID! })
+        func percent(_ id: Int64, depth: Int = 0) -> Int {
+            guard let parts = children[id], !parts.isEmpty, depth < 16, own[id]?.status.isDone == false else { return own[id]?.percent ?? 0 }
+            return ReformProgress.rollUp(parts.map { ($0.weight, percent($0.id, depth: depth + 1)) })
+        }
+        return tasks.map { task in
+            var standing = own[task.id]!
+            standing.percent = percent(task.id)
+            return standing
+        }
+    }
+
+    /// The last progress note of every task of a plan that has one (the reason a late task gives).
+    public func lastNotes(of planID: Int64) async throws -> [Int64: String] {
+        let ids = try await tasks(of: planID).map(\.id)
+        var notes: [Int64: String] = [:]
+        for (taskID, records) in try await records(of: ids) {
+            if let note = records.last(where: { !$0.record.note.isEmpty })?.record.note { notes[taskID] = note }
+        }
+        return notes
     }
 
     // MARK: Acts
 
-    /// The lead unit reports progress; 100 % reports the task completed.
-    public func report(_ taskID: Int64, percent: Int, note: String, on day: LocalDate, by userID: Int64?, at time: Date) async throws {
+    /// The lead unit reports progress, with evidence files (checked like attachments, all or none); 100 %
+    /// reports the task completed.
+    public func report(_ taskID: Int64, percent: Int, note: String, files attached: [(data: Data, name: String)] = [], on day: LocalDate,
+                       by userID: Int64?, at time: Date) async throws {
         guard (0...100).contains(percent) else { throw Problem.badPercent }
         guard let task = try await task(id: taskID) else { throw Problem.notFound }
         if case .completionAccepted = Self.decisive(try await history(of: task)) { throw Problem.alreadyDone }
-        try await database.transaction { session in
-            try await Self.append(taskID, kind: "progress", day: day, percent: percent, note: note, by: userID, at: time, on: session)
+        var checked: [(name: String, type: FileType, size: Int, hash: String)] = []
+        if !attached.isEmpty {
+            guard let files else { throw Problem.noFileStore }
+            for file in attached {
+                let name = DossierAttachments.safeName(file.name)
+                let type = try FileType.check(name: name, bytes: file.data)
+                checked.append((name, type, file.data.count, try files.store(file.data)))
+            }
+        }
+        try await database.transaction { [checked] session in
+            let eventID = try await Self.append(taskID, kind: "progress", day: day, percent: percent, note: note, by: userID, at: time, on: session)
+            for file in checked {
+                try await session.insert(into: "reform_task_files")
+                    .columns("task_id", "event_id", "sha256", "size", "file_type", "original_name", "uploaded_by", "uploaded_at")
+                    .values(SQLBind(taskID), SQLBind(eventID), SQLBind(file.hash), SQLBind(Int64(file.size)), SQLBind(file.type.rawValue), SQLBind(file.name),
+                            SQLBind(userID), SQLBind(time.milliseconds))
+                    .run()
+            }
             if percent == 100 { try await Self.append(taskID, kind: "completionReported", day: day, percent: nil, note: "", by: userID, at: time, on: session) }
         }
+    }
+
+    /// The evidence files of a task's reports (and of the tasks it continues), oldest first.
+    public func evidence(of task: ReformTask) async throws -> [ReformEvidence] {
+        var chain = [task.id]
+        var current = task.carriedFromID
+        while let earlier = current, chain.count < 50 {
+            chain.append(earlier)
+            current = try await self.task(id: earlier)?.carriedFromID
+        }
+        return try await database.sql.select().column("*").from("reform_task_files").where("task_id", .in, chain).orderBy("id").all().map { row in
+            ReformEvidence(id: try row.decode(column: "id", as: Int64.self), taskID: try row.decode(column: "task_id", as: Int64.self),
+                           sha256: try row.decode(column: "sha256", as: String.self), size: try row.decode(column: "size", as: Int.self),
+                           fileType: try decodeEnum(row, "file_type", as: FileType.self), originalName: try row.decode(column: "original_name", as: String.self),
+                           uploadedAt: Date(milliseconds: try row.decode(column: "uploaded_at", as: Int64.self)))
+        }
+    }
+
+    public func evidenceFile(_ evidence: ReformEvidence) throws -> Data {
+        guard let files else { throw Problem.noFileStore }
+        return try files.read(evidence.sha256)
     }
 
     /// The secretariat accepts the reported completion, or sends it back with a reason.
@@ -209,14 +292,17 @@ public struct ReformStore: Sendable {
         history.map(\.event).last { if case .progress = $0 { false } else { true } }
     }
 
+    @discardableResult
     static func append(_ taskID: Int64, kind: String, day: LocalDate, percent: Int?, note: String, by userID: Int64?, at time: Date,
-                       on session: any SQLDatabase) async throws {
-        try await session.insert(into: "reform_task_events").columns("task_id", "kind", "day", "percent", "note", "actor_id", "at")
+                       on session: any SQLDatabase) async throws -> Int64 {
+        let row = try await session.insert(into: "reform_task_events").columns("task_id", "kind", "day", "percent", "note", "actor_id", "at")
             .values(SQLBind(taskID), SQLBind(kind), SQLBind(day.iso), SQLBind(percent), SQLBind(VietnameseText.normalized(note)), SQLBind(userID),
                     SQLBind(time.milliseconds))
-            .run()
+            .returning("id").first()
+        guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("task event insert returned no id") }
         try await AuditTrail.append(AuditRecord(actorID: userID, action: "reform.\(kind)", objectType: "reformTask", objectID: String(taskID),
                                                 reason: percent.map { "\($0)%" } ?? ""), at: time, on: session)
+        return id
     }
 
     /// Carries the tasks of a year's plan not done by its last day into the next year's plan: the new task keeps
@@ -237,11 +323,11 @@ public struct ReformStore: Sendable {
             for task in unfinished {
                 try await session.insert(into: "reform_tasks")
                     .columns("plan_id", "content", "source", "lead_unit_id", "supporting_unit_ids", "kind", "deadline", "due", "weight", "par_criteria",
-                             "carried_from_id", "created_at")
+                             "carried_from_id", "directive_id", "created_at")
                     .values(SQLBind(next.id), SQLBind(task.content), SQLBind(task.source), SQLBind(task.leadUnitID),
                             SQLBind(task.supportingUnitIDs.map(String.init).joined(separator: ",")), SQLBind(task.kind.rawValue), SQLBind(task.deadline.text),
                             SQLBind(task.due.iso), SQLBind(task.weight), SQLBind(task.parCriteria.joined(separator: ",")), SQLBind(task.id),
-                            SQLBind(time.milliseconds))
+                            SQLBind(task.directiveID), SQLBind(time.milliseconds))
                     .run()
                 carried += 1
             }

@@ -9,16 +9,18 @@ import Testing
     static func day(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }
 
     static func standing(_ id: Int64, unit: Int64, due: String, _ status: ReformTaskStatus, late: Int = 0, percent: Int = 0,
-                         criteria: [String] = []) -> ReformTaskStanding {
+                         criteria: [String] = [], awaiting: Bool = false) -> ReformTaskStanding {
         let task = ReformTask(id: id, planID: 1, content: "Nhiệm vụ \(id)", source: "Thông báo 90/TB-VP", leadUnitID: unit,
                               deadline: .date(day(due)), due: day(due), parCriteria: criteria)
-        return ReformTaskStanding(task: task, status: status, daysLate: late, percent: percent)
+        return ReformTaskStanding(task: task, status: status, daysLate: late, percent: percent, awaitingDecision: awaiting)
     }
 
     // As of Monday 16/11/2026; window 5 working days (through Friday 20/11), escalation at 10 working days late.
     static let asOf = day("2026-11-16")
     static let cases: [(name: String, standings: [ReformTaskStanding], units: [Int64], soon: [[Int64]], overdue: [[Int64]], escalated: [Bool])] = [
         ("nothing due: no digest at all", [standing(1, unit: 7, due: "2026-12-31", .inProgress)], [], [], [], []),
+        ("a completion awaiting the decision is not urged", [standing(1, unit: 7, due: "2026-11-06", .overdue, late: 6, percent: 100, awaiting: true)],
+         [], [], [], []),
         ("done tasks are never urged", [standing(1, unit: 7, due: "2026-11-01", .doneLate, late: 3)], [], [], [], []),
         ("due on the window's last day", [standing(1, unit: 7, due: "2026-11-20", .notStarted)], [7], [[1]], [[]], [false]),
         ("the next Monday is outside", [standing(1, unit: 7, due: "2026-11-23", .notStarted)], [], [], [], []),

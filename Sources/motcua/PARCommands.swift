@@ -50,7 +50,7 @@ struct PARCommand: AsyncParsableCommand {
                 throw Refusal(problem.description)
             }
             do {
-                try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
+                _ = try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
                     try await services.par.load(framework, by: nil, at: Date())
                 }
             } catch let problem as PARStore.Problem {

@@ -7,6 +7,11 @@ public enum CSV {
     public struct Record: Sendable, Equatable {
         public var line: Int
         public var fields: [String]
+
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
     }
 
     public enum Problem: Error, Equatable {

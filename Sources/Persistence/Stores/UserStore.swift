@@ -99,6 +99,18 @@ public struct UserStore: Sendable {
             }
     }
 
+    /// The e-mail addresses of the open accounts holding one of the roles (on the unit, when given), sorted and
+    /// without repeats: who a unit's urging digest goes to.
+    public func emails(holding roles: [Role], on unitID: Int64? = nil) async throws -> [String] {
+        let grants = database.select().column(SQLLiteral.numeric("1")).from("grants")
+            .where(SQLColumn("user_id", table: "grants"), .equal, SQLColumn("id", table: "users"))
+            .where("role", .in, roles.map(\.rawValue))
+        if let unitID { grants.where("unit_id", .equal, unitID) }
+        let rows = try await database.select().column("email").from("users").where("is_active", .equal, true).where("email", .isNot, SQLLiteral.null)
+            .where(SQLFunction("EXISTS", args: grants.select)).all()
+        return Set(try rows.compactMap { try $0.decode(column: "email", as: String?.self) }.filter { !$0.isEmpty }).sorted()
+    }
+
     /// Adds a grant unless the account already holds the same one; returns whether a row was added.
     @discardableResult
     public func add(_ grant: Grant, to userID: Int64) async throws -> Bool {

@@ -38,6 +38,8 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     SIPASCollectionRoutes(services: services).register(on: router)
     PARRoutes(services: services).register(on: router)
     PublicPARRoutes(services: services).register(on: router)
+    ReformRoutes(services: services).register(on: router)
+    PublicNewsRoutes(services: services).register(on: router)
     PortalSyncRoutes(services: services).register(on: router)
     ReportRoutes(services: services).register(on: router)
     CatalogueRoutes(services: services).register(on: router)

@@ -7,8 +7,8 @@ extension AppServices {
     public var par: PARStore { PARStore(database: database, files: FileStore(dataDirectory: configuration.dataDirectory)) }
 
     /// What the platform measured of a unit over a year, for the computed criteria: the on-time and online
-    /// figures and the score of the service index, the latest SIPAS figures about the year. Reform tasks
-    /// (issue 9) have no figures yet: their criteria show "chưa có dữ liệu".
+    /// figures and the score of the service index, the latest SIPAS figures about the year, and the reform
+    /// tasks the unit led (done on time, late).
     func parFigures(unit: OrgUnit, year: Int) async throws -> [PARSource: Double] {
         let from = LocalDate(year: year, month: 1, day: 1)!, through = LocalDate(year: year, month: 12, day: 31)!
         var figures: [PARSource: Double] = [:]
@@ -25,6 +25,7 @@ extension AppServices {
             figures[.sipasOverall] = sipas.figures.overall
             figures[.sipasService] = sipas.service
         }
+        figures.merge(try await reformFigures(unit: unit.id, year: year)) { _, reform in reform }
         return figures
     }
 }

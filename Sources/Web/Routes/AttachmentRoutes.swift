@@ -37,14 +37,22 @@ struct AttachmentRoutes {
     }
 
     static func upload(_ request: Request, _ context: AppRequestContext, field: String = "file") async throws -> Upload? {
+        try await multipart(request, context, field: field)?.file
+    }
+
+    /// A multipart form whose file is optional: its text fields, and the file when one was chosen. Nil when the
+    /// body is not a readable multipart form.
+    static func multipart(_ request: Request, _ context: AppRequestContext, field: String = "file") async throws
+        -> (fields: [String: String], file: Upload?)? {
         guard let boundary = CSRFMiddleware.multipartBoundary(request.headers[.contentType] ?? "") else { return nil }
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
-        guard let parts = try? parts(of: body, boundary: boundary), let part = parts[field], part.body.readableBytes > 0 else { return nil }
+        guard let parts = try? parts(of: body, boundary: boundary) else { return nil }
         var fields: [String: String] = [:]
         for (name, value) in parts where name != field { fields[name] = String(buffer: value.body) }
-        return Upload(data: Data(part.body.readableBytesView), name: fileName(part.headers.first(name: "Content-Disposition") ?? "") ?? "tep",
-                      fields: fields)
+        guard let part = parts[field], part.body.readableBytes > 0 else { return (fields, nil) }
+        return (fields, Upload(data: Data(part.body.readableBytesView), name: fileName(part.headers.first(name: "Content-Disposition") ?? "") ?? "tep",
+                               fields: fields))
     }
 
     func register(on router: some RouterMethods<AppRequestContext>) {

@@ -95,6 +95,30 @@ enum SiteRoute: Sendable {
     case parAssessmentAcceptRest(id: Int64? = nil, unitID: Int64? = nil)
     case parEntry(id: Int64? = nil, act: String? = nil)
     case parEvidence(id: Int64? = nil, fileID: Int64? = nil)
+    case reform
+    case reformPlans
+    case reformPlan(id: Int64? = nil)
+    case reformPlanImport(id: Int64? = nil)
+    case reformPlanTasks(id: Int64? = nil)
+    case reformPlanOverdue(id: Int64? = nil)
+    case reformPlanTimeline(id: Int64? = nil)
+    case reformPlanReport(id: Int64? = nil)
+    case reformPlanReportXLSX(id: Int64? = nil)
+    case reformPlanUrge(id: Int64? = nil)
+    case reformPlanCarryOver(id: Int64? = nil)
+    case reformBoard(id: Int64? = nil, unitID: Int64? = nil)
+    case reformTask(id: Int64? = nil)
+    case reformTaskReport(id: Int64? = nil)
+    case reformTaskDecision(id: Int64? = nil)
+    case reformTaskFile(id: Int64? = nil, fileID: Int64? = nil)
+    case reformDirectives
+    case reformDirective(id: Int64? = nil)
+    case reformDirectivePublication(id: Int64? = nil)
+    case reformDirectiveFile(id: Int64? = nil)
+    case publicNews
+    case publicNewsItem(id: Int64? = nil)
+    case publicNewsRating(id: Int64? = nil)
+    case publicNewsFile(id: Int64? = nil)
     case publicPAR
     case publicPARRound(id: Int64? = nil)
     case publicPARRoundCSV(id: Int64? = nil)
@@ -223,6 +247,30 @@ enum SiteRoute: Sendable {
         case .parAssessmentAcceptRest(let id, let unitID): "/par/rounds/\(Self.segment(id))/units/\(Self.segment(unitID, name: "unit"))/accept-rest"
         case .parEntry(let id, let act): "/par/entries/\(Self.segment(id))/\(act ?? ":act")"
         case .parEvidence(let id, let fileID): "/par/entries/\(Self.segment(id))/evidence/\(Self.segment(fileID, name: "file"))"
+        case .reform: "/reform"
+        case .reformPlans: "/reform/plans"
+        case .reformPlan(let id): "/reform/plans/\(Self.segment(id))"
+        case .reformPlanImport(let id): "/reform/plans/\(Self.segment(id))/import"
+        case .reformPlanTasks(let id): "/reform/plans/\(Self.segment(id))/tasks"
+        case .reformPlanOverdue(let id): "/reform/plans/\(Self.segment(id))/overdue"
+        case .reformPlanTimeline(let id): "/reform/plans/\(Self.segment(id))/timeline"
+        case .reformPlanReport(let id): "/reform/plans/\(Self.segment(id))/report"
+        case .reformPlanReportXLSX(let id): "/reform/plans/\(Self.segment(id))/report.xlsx"
+        case .reformPlanUrge(let id): "/reform/plans/\(Self.segment(id))/urge"
+        case .reformPlanCarryOver(let id): "/reform/plans/\(Self.segment(id))/carry-over"
+        case .reformBoard(let id, let unitID): "/reform/plans/\(Self.segment(id))/units/\(Self.segment(unitID, name: "unit"))"
+        case .reformTask(let id): "/reform/tasks/\(Self.segment(id))"
+        case .reformTaskReport(let id): "/reform/tasks/\(Self.segment(id))/report"
+        case .reformTaskDecision(let id): "/reform/tasks/\(Self.segment(id))/decision"
+        case .reformTaskFile(let id, let fileID): "/reform/tasks/\(Self.segment(id))/files/\(Self.segment(fileID, name: "file"))"
+        case .reformDirectives: "/reform/directives"
+        case .reformDirective(let id): "/reform/directives/\(Self.segment(id))"
+        case .reformDirectivePublication(let id): "/reform/directives/\(Self.segment(id))/publication"
+        case .reformDirectiveFile(let id): "/reform/directives/\(Self.segment(id))/file"
+        case .publicNews: "/public/news"
+        case .publicNewsItem(let id): "/public/news/\(Self.segment(id))"
+        case .publicNewsRating(let id): "/public/news/\(Self.segment(id))/rating"
+        case .publicNewsFile(let id): "/public/news/\(Self.segment(id))/file"
         case .publicPAR: "/public/par"
         case .publicPARRound(let id): "/public/par/\(Self.segment(id))"
         case .publicPARRoundCSV(let id): "/public/par/\(Self.segment(id))/csv"

@@ -47,6 +47,7 @@ struct Layout {
             ("/track", "Tra cứu hồ sơ"),
             (SiteRoute.feedback.path, "Phản ánh, kiến nghị"),
             (SiteRoute.publicStatistics.path, "Số liệu công khai"),
+            (SiteRoute.publicNews.path, "Tin tức CCHC"),
             (SiteRoute.units.path, "Đơn vị hành chính"),
             (SiteRoute.calendar.path, "Lịch làm việc"),
             (SiteRoute.glossary.path, "Thuật ngữ"),
@@ -66,6 +67,7 @@ struct Layout {
             }
             if identity?.grants.contains(where: { [.secretariat, .admin, .cityLeader, .appraisalCouncil, .unitHead, .caseOfficer].contains($0.role) }) == true {
                 items.append((SiteRoute.par.path, "PAR INDEX"))
+                items.append((SiteRoute.reform.path, "Nhiệm vụ CCHC"))
             }
             items.append((SiteRoute.users.path, "Người dùng"))
         }

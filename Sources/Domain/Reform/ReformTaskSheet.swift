@@ -105,6 +105,12 @@ public enum ReformTaskSheet {
         return rows
     }
 
+    /// A date cell of an Excel sheet read without its style: the serial number of days since 30/12/1899.
+    static func excelDate(_ text: String) -> ReformDeadline? {
+        guard let serial = Int(text), (36_526...73_050).contains(serial) else { return nil }   // 2000–2099
+        return .date(LocalDate(dayNumber: LocalDate(year: 1899, month: 12, day: 30)!.dayNumber + serial))
+    }
+
     /// One task from its cells (a spreadsheet row, or the form that adds one task).
     public static func row(line: Int = 0, content: String, source: String, lead: String, supporting: String, deadline: String, kind: String,
                            criteria: String, unit: (String) -> Int64?) throws(Problem) -> Row {
@@ -117,7 +123,7 @@ public enum ReformTaskSheet {
             guard let id = unit(name) else { throw .unknownUnit(line: line, column: "Đơn vị phối hợp", value: name) }
             supportingIDs.append(id)
         }
-        guard let due = ReformDeadline(parsing: clean(deadline)) else { throw .badDeadline(line: line, value: clean(deadline)) }
+        guard let due = ReformDeadline(parsing: clean(deadline)) ?? excelDate(clean(deadline)) else { throw .badDeadline(line: line, value: clean(deadline)) }
         guard let kind = ReformTaskKind(cell: kind) else { throw .badKind(line: line, value: kind) }
         let codes = criteria.split(separator: ";").map { clean(String($0)) }.filter { !$0.isEmpty }
         return Row(line: line, content: content, source: clean(source), leadUnitID: leadID, supportingUnitIDs: supportingIDs, deadline: due, kind: kind,

@@ -90,7 +90,8 @@ import Testing
             let files = try await store.evidence(of: try #require(try await store.task(id: parts[0])))
             #expect(files.map(\.originalName) == ["bao-cao.pdf"])
             #expect(try store.evidenceFile(files[0]) == Self.pdf)
-            #expect(try await store.lastNotes(of: plan) == [parts[0]: "Đã khảo sát", parts[1]: "Đang vận hành thử"])
+            #expect(try await store.lastNotes(of: plan, asOf: day("2026-06-10")) == [parts[0]: "Đã khảo sát", parts[1]: "Đang vận hành thử"])
+            #expect(try await store.lastNotes(of: plan, asOf: day("2026-05-01")) == [parts[0]: "Đã khảo sát"])
 
             // An urging run on 2 October: the sub-task due in September is overdue; once per unit and day.
             let october = try await store.standings(of: plan, asOf: day("2026-10-02"), calendar: calendar)

@@ -207,16 +207,22 @@ public struct ReformStore: Sendable {
         return tasks.map { task in
             var standing = own[task.id]!
             standing.percent = percent(task.id)
+            // A task with sub-tasks is done when they all are: late when one of them was.
+            if let parts = children[task.id]?.compactMap({ own[$0.id] }), !parts.isEmpty, !standing.status.isDone, parts.allSatisfy(\.status.isDone) {
+                let late = parts.map(\.daysLate).max() ?? 0
+                standing.status = late > 0 ? .doneLate : .doneOnTime
+                standing.daysLate = late
+            }
             return standing
         }
     }
 
-    /// The last progress note of every task of a plan that has one (the reason a late task gives).
-    public func lastNotes(of planID: Int64) async throws -> [Int64: String] {
-        let ids = try await tasks(of: planID).map(\.id)
+    /// The last note reported on every task of a plan by a day (the reason a late task gives), with the notes
+    /// of the tasks it continues.
+    public func lastNotes(of planID: Int64, asOf day: LocalDate) async throws -> [Int64: String] {
         var notes: [Int64: String] = [:]
-        for (taskID, records) in try await records(of: ids) {
-            if let note = records.last(where: { !$0.record.note.isEmpty })?.record.note { notes[taskID] = note }
+        for task in try await tasks(of: planID) {
+            if let note = try await history(of: task).last(where: { !$0.note.isEmpty && $0.event.day <= day })?.note { notes[task.id] = note }
         }
         return notes
     }

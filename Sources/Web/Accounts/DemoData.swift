@@ -64,6 +64,15 @@ public enum DemoData {
         if try await services.par.frameworks().isEmpty {
             try await services.par.load(try PARFrameworks.shippedSample(), by: nil, at: now)
         }
+        // The reform tasks of Notice 90/TB-VP (2022 and 2023 plans, marked demo), urged as of 10/04/2023.
+        if let office = departments["DEMO-VP"], let homeAffairs, let justice = departments["DEMO-STP"],
+           let district = try await units.find(code: "002", validOn: LocalDate(year: 2023, month: 3, day: 1)!),
+           let planID = try await DemoReformPlan.seed(on: services.database, files: FileStore(dataDirectory: services.configuration.dataDirectory),
+                                                      units: .init(cityOffice: office, homeAffairs: homeAffairs, justice: justice, hoanKiemDistrict: district.id),
+                                                      calendar: try await services.workingCalendar(), at: now),
+           let plan = try await services.reform.plan(id: planID) {
+            try await services.urge(plan: plan, asOf: DemoReformPlan.asOf, rules: ReformUrging(window: 10, escalateAfter: 10), by: nil)
+        }
         return logins
     }
 }

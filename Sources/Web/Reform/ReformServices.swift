@@ -4,8 +4,8 @@ import Persistence
 
 extension AppServices {
     /// Reform plans and tasks over this server's files (evidence goes where attachments go).
-    var reform: ReformStore { ReformStore(database, files: FileStore(dataDirectory: configuration.dataDirectory)) }
-    var directives: ReformDirectives { ReformDirectives(database, files: FileStore(dataDirectory: configuration.dataDirectory)) }
+    public var reform: ReformStore { ReformStore(database, files: FileStore(dataDirectory: configuration.dataDirectory)) }
+    public var directives: ReformDirectives { ReformDirectives(database, files: FileStore(dataDirectory: configuration.dataDirectory)) }
 
     /// Names of units by id (units of any period: a 2023 plan names districts dissolved since).
     func unitNames(_ ids: some Sequence<Int64>) async throws -> [Int64: String] {
@@ -22,6 +22,7 @@ extension AppServices {
     /// An urging run over a plan on a day: one digest per unit with tasks due within the window or overdue,
     /// e-mailed to the unit's case officers (its heads when it has none) and, when escalated, to its heads and
     /// the city's leaders too; recorded for the unit's board. A unit already urged that day is skipped.
+    @discardableResult
     func urge(plan: ReformPlan, asOf: LocalDate, rules: ReformUrging, by userID: Int64?) async throws -> [ReformDigest] {
         let calendar = try await workingCalendar()
         let digests = rules.digests(try await reform.standings(of: plan.id, asOf: asOf, calendar: calendar), asOf: asOf, calendar: calendar)

@@ -41,7 +41,7 @@ struct ReformRoutes {
             let notice = request.query("urged").map { $0 == "0" ? "Không có đơn vị nào cần đôn đốc (hoặc đã được đôn đốc trong ngày)." : "Đã gửi thư đôn đốc đến \($0) đơn vị." }
                 ?? request.query("carried").map { "Đã chuyển tiếp \($0) nhiệm vụ sang kế hoạch năm \(plan.year + 1)." }
                 ?? request.query("added").map { "Đã thêm \($0) nhiệm vụ." }
-            return try await planPage(plan, identity: identity, asOf: try asOf(request), error: nil, notice: notice, context: context, request: request)
+            return try await planPage(plan, identity: identity, asOf: try asOf(request, plan), error: nil, notice: notice, context: context, request: request)
         }
         router.post(SiteRoute.reformPlanImport().pattern) { request, context in
             let identity = try context.require(.secretariat, .admin)
@@ -120,7 +120,7 @@ struct ReformRoutes {
             let plan = try await plan(context)
             let unitID = try context.parameters.id("unit")
             guard ReformAccess.readsBoard(of: unitID, identity), let unit = try await services.units.find(id: unitID) else { throw AppError.notFound }
-            let day = try asOf(request)
+            let day = try asOf(request, plan)
             let standings = try await standings(plan, asOf: day)
             let lead = standings.filter { $0.task.leadUnitID == unitID }, supporting = standings.filter { $0.task.supportingUnitIDs.contains(unitID) }
             let page = ReformBoardPage(plan: plan, unitID: unitID, unitName: unit.name, lead: lead, supporting: supporting,
@@ -131,16 +131,16 @@ struct ReformRoutes {
         router.get(SiteRoute.reformPlanOverdue().pattern) { request, context in
             _ = try overseer(context)
             let plan = try await plan(context)
-            let day = try asOf(request)
+            let day = try asOf(request, plan)
             let overdue = ReformReport.overdue(try await standings(plan, asOf: day))
             let page = ReformOverduePage(plan: plan, overdue: overdue, names: try await services.unitNames(overdue.map(\.task.leadUnitID)),
-                                         notes: try await reform.lastNotes(of: plan.id), asOf: day)
+                                         notes: try await reform.lastNotes(of: plan.id, asOf: day), asOf: day)
             return Page("Nhiệm vụ quá hạn", body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.reformPlanTimeline().pattern) { request, context in
             _ = try overseer(context)
             let plan = try await plan(context)
-            let day = try asOf(request)
+            let day = try asOf(request, plan)
             let standings = try await standings(plan, asOf: day)
             let page = ReformTimelinePage(plan: plan, standings: standings, names: try await services.unitNames(standings.map(\.task.leadUnitID)), asOf: day)
             return Page("Tiến độ theo thời gian", body: page.body).render(context: context, request: request)
@@ -314,8 +314,8 @@ struct ReformRoutes {
     private func report(_ context: AppRequestContext, _ request: Request) async throws -> (ReformPlan, ReformReport, Int?) {
         let plan = try await plan(context)
         let quarter = request.query("quy").flatMap(Int.init).flatMap { (1...4).contains($0) ? $0 : nil }
-        let day = try quarter.map { ReformReport.quarterEnd(year: plan.year, quarter: $0) } ?? asOf(request)
-        let report = ReformReport(try await standings(plan, asOf: day), reasons: try await reform.lastNotes(of: plan.id), asOf: day)
+        let day = try quarter.map { ReformReport.quarterEnd(year: plan.year, quarter: $0) } ?? asOf(request, plan)
+        let report = ReformReport(try await standings(plan, asOf: day), reasons: try await reform.lastNotes(of: plan.id, asOf: day), asOf: day)
         return (plan, report, quarter)
     }
 
@@ -323,9 +323,9 @@ struct ReformRoutes {
         try await reform.standings(of: plan.id, asOf: day, calendar: try await services.workingCalendar())
     }
 
-    /// The day asked for (`ngay`, yyyy-MM-dd), today by default.
-    private func asOf(_ request: Request) throws -> LocalDate {
-        guard let text = request.query("ngay"), !text.isEmpty else { return services.today() }
+    /// The day asked for (`ngay`, yyyy-MM-dd); by default today, or the last day of a past plan's year.
+    private func asOf(_ request: Request, _ plan: ReformPlan) throws -> LocalDate {
+        guard let text = request.query("ngay"), !text.isEmpty else { return min(services.today(), LocalDate(year: plan.year, month: 12, day: 31)!) }
         guard let day = LocalDate(iso: text) else { throw AppError.badRequest("Ngày “\(text)” không đúng dạng (năm-tháng-ngày).") }
         return day
     }

@@ -85,7 +85,9 @@ struct ReformHomePage {
             FormNotice.node(error: error, saved: false),
             plans.isEmpty ? .p(.text("Chưa có kế hoạch nào.")) : .ul(.id("reform-plans"), .forEach(plans) { plan in
                 .li(.a(.href(SiteRoute.reformPlan(id: plan.id).path), .text(plan.title)), .text(" (năm \(plan.year))"),
-                    .if(plan.isDemo, .span(.class("badge"), .text("minh họa"))),
+                    .if(plan.isDemo, .group(.span(.class("badge"), .text("minh họa")), .text(" — "),
+                                            .a(.href(SiteRoute.reformPlan(id: plan.id).path + "?ngay=\(DemoReformPlan.asOf.iso)"),
+                                               .text("xem tại ngày \(DemoReformPlan.asOf.vietnamese), sau khi hết quý I/2023")))),
                     .if(!ownUnits.isEmpty, .ul(.forEach(ownUnits) { unit in
                         .li(.a(.href(SiteRoute.reformBoard(id: plan.id, unitID: unit.id).path), .text("Nhiệm vụ của \(unit.name)")))
                     })))

@@ -23,7 +23,7 @@ extension AppServices {
     /// e-mailed to the unit's case officers (its heads when it has none) and, when escalated, to its heads and
     /// the city's leaders too; recorded for the unit's board. A unit already urged that day is skipped.
     @discardableResult
-    func urge(plan: ReformPlan, asOf: LocalDate, rules: ReformUrging, by userID: Int64?) async throws -> [ReformDigest] {
+    public func urge(plan: ReformPlan, asOf: LocalDate, rules: ReformUrging, by userID: Int64?) async throws -> [ReformDigest] {
         let calendar = try await workingCalendar()
         let digests = rules.digests(try await reform.standings(of: plan.id, asOf: asOf, calendar: calendar), asOf: asOf, calendar: calendar)
         let users = UserStore(database.sql)

@@ -9,9 +9,9 @@ import Testing
         for each in NotificationPurpose.allCases {
             for via in NotificationChannel.allCases {
                 if each == purpose, via == channel, dropping { continue }
-                let standard = each.placeholders.contains("code") ? "Hồ sơ {code}" : "Mời khảo sát: {surveyURL}"
+                let standard = each.placeholders.contains("code") ? "Hồ sơ {code}" : "Nội dung: {\(each.placeholders.sorted()[0])}"
                 var template = ["purpose": each.rawValue, "channel": via.rawValue, "body": each == purpose && via == channel ? body : standard]
-                if via == .email { template["subject"] = each.placeholders.contains("code") ? "Về hồ sơ {code}" : "Mời khảo sát" }
+                if via == .email { template["subject"] = each.placeholders.contains("code") ? "Về hồ sơ {code}" : "Thông báo" }
                 templates.append(template)
             }
         }

@@ -114,4 +114,31 @@ import Web
             #expect(try await another.get("/public/news").text.contains("Đánh giá 4,5/5 (2 lượt)"))
         }
     }
+
+    /// Issue 8's link: a PAR criterion lists the reform tasks that serve it, and overdue ones show the points at risk.
+    @Test func overdueTasksShowThePARPointsAtRisk() async throws {
+        try await withApp { client, services in
+            let city = try #require(try await HanoiUnitImport.cityID(on: services.database.sql))
+            let snv = try #require(try await DemoDepartments.ensure(on: services.database, cityID: city, actorID: nil, at: Date())["DEMO-SNV"])
+            for (name, role, unit) in [("thuky", Role.secretariat, city), ("sonoivu", .unitHead, snv)] {
+                _ = try await services.accounts.create(username: name, displayName: name, password: testPassword, grants: [Grant(role: role, unitID: unit)],
+                                                       actorID: nil)
+            }
+            let framework = try PARFrameworks.shippedSample()
+            let criterion = try #require(framework.leaves.first)
+            let plan = try await services.reform.createPlan(year: framework.year, title: "Kế hoạch CCHC năm \(framework.year)", by: nil, at: Date())
+            try await services.reform.addTasks([ReformTaskSheet.Row(content: "Ban hành kế hoạch CCHC", source: "KH", leadUnitID: snv,
+                                                                    deadline: .quarter(year: framework.year, quarter: 1), parCriteria: [criterion.code])],
+                                               to: plan, calendar: try await services.workingCalendar(), by: nil, at: Date())
+            let secretariat = try await Browser.signedIn(client, as: "thuky")
+            _ = try await secretariat.get("/par")
+            let loaded = try await secretariat.post("/par/frameworks?sample=1", form: [:])
+            let frameworkID = String(try #require(loaded.headers[.location]).split(separator: "?")[0].split(separator: "/").last!)
+            let opened = try await secretariat.post("/par/rounds", form: ["framework": frameworkID, "selfDays": "10", "responseDays": "5"])
+            let roundPath = try #require(opened.headers[.location])
+            let page = try await Browser.signedIn(client, as: "sonoivu").get(roundPath + "/units/\(snv)")
+            #expect(page.status == .ok && page.text.contains("id=\"points-at-risk\"") && page.text.contains("Ban hành kế hoạch CCHC"))
+            #expect(page.text.contains("tổng \(String(format: "%g", criterion.max).replacingOccurrences(of: ".", with: ",")) điểm"))
+        }
+    }
 }

@@ -240,8 +240,18 @@ struct PARRoutes {
         let page = PARAssessmentPage(round: round, framework: framework, unit: unit, assessment: assessment, live: live,
                                      evidence: try await par.evidence(of: assessment), history: history,
                                      speaksFor: try await speaks(for: unitID, identity), appraises: PARAccess.appraises(identity),
-                                     csrfToken: context.csrfToken, saved: request.query("saved") == "1", error: error, today: services.today())
+                                     csrfToken: context.csrfToken, saved: request.query("saved") == "1", error: error, today: services.today(),
+                                     tasks: try await reformTasks(of: unit, year: framework.year))
         return Page("Tự đánh giá — \(unit.name)", body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
+    }
+
+    /// The reform tasks of the year's plan that name PAR criteria and that the unit leads (every unit's, for the
+    /// city's own self-assessment), as they stand today.
+    private func reformTasks(of unit: OrgUnit, year: Int) async throws -> [ReformTaskStanding] {
+        guard let plan = try await services.reform.plan(year: year) else { return [] }
+        let city = try await HanoiUnitImport.cityID(on: services.database.sql)
+        return try await services.reform.standings(of: plan.id, asOf: services.today(), calendar: try await services.workingCalendar())
+            .filter { !$0.task.parCriteria.isEmpty && (unit.id == city || $0.task.leadUnitID == unit.id) }
     }
 
     /// The editor's rows as sent: `code-N`, `name-N`, `max-N`, `method-N`, `source-N`, `rule-N` for N = 0, 1, …

@@ -254,6 +254,8 @@ struct PARAssessmentPage {
     var saved: Bool
     var error: String?
     var today: LocalDate
+    /// The unit's reform tasks of the framework's year that name PAR criteria, as they stand today (issue 9).
+    var tasks: [ReformTaskStanding] = []
 
     private var editsSelf: Bool { speaksFor && round.status == .open && assessment.submittedAt == nil }
 
@@ -268,6 +270,7 @@ struct PARAssessmentPage {
                .text(" Tổng điểm đề xuất: \(PARViews.number(total))/\(PARViews.number(framework.max))."
                      + (assessment.entries.allSatisfy(\.review.isDecided)
                         ? " Tổng điểm sau thẩm định (trước khi áp mức tối đa của từng nhóm): \(PARViews.number(assessment.entries.compactMap(\.final).reduce(0, +)))." : ""))),
+            atRisk,
             .forEach(framework.areas) { area in
                 .section(.class("par-area"), .attribute(named: "aria-labelledby", value: "area-\(area.code)"),
                          .h2(.id("area-\(area.code)"), .text("\(area.code). \(area.name) (tối đa \(PARViews.number(area.max)) điểm)")),
@@ -306,10 +309,35 @@ struct PARAssessmentPage {
                     + (entry.review == .adjusted ? ": \(PARViews.number(entry.adjustedScore)) điểm" : "")
                     + (entry.reviewReason.map { " — \($0)" } ?? ""))),
                 .unwrap(entry.response) { .group(.dt(.text("Đơn vị giải trình")), .dd(.text($0))) }),
+            servingTasks(leaf),
             files(entry),
             forms(entry, leaf),
             historyList(entry)
         )
+    }
+
+    private var overdue: [ReformTaskStanding] { tasks.filter { $0.status == .overdue } }
+
+    /// The points the unit's overdue reform tasks put at risk, counted once per criterion.
+    private var atRisk: Node<HTML.BodyContext> {
+        guard !overdue.isEmpty else { return .empty }
+        let points = framework.pointsAtRisk(criteria: Set(overdue.flatMap(\.task.parCriteria)))
+        return .p(.class("notice notice--warning"), .id("points-at-risk"),
+                  .text("\(overdue.count) nhiệm vụ cải cách hành chính quá hạn phục vụ các tiêu chí có tổng \(PARViews.number(points)) điểm: "
+                        + "đây là số điểm có nguy cơ mất nếu nhiệm vụ không hoàn thành."))
+    }
+
+    /// The reform tasks that serve a criterion (naming it or one of its parents), with their status.
+    private func servingTasks(_ leaf: PARFramework.Criterion) -> Node<HTML.BodyContext> {
+        let serving = tasks.filter { $0.task.parCriteria.contains { leaf.code == $0 || leaf.code.hasPrefix($0 + ".") } }
+        guard !serving.isEmpty else { return .empty }
+        return .div(.class("serving-tasks"),
+                    .p(.strong(.text("Nhiệm vụ cải cách hành chính phục vụ tiêu chí"))),
+                    .ul(.forEach(serving) { standing in
+                        .li(.a(.href(SiteRoute.reformTask(id: standing.task.id).path), .text(standing.task.content)), .text(" — "),
+                            ReformViews.status(standing),
+                            .if(standing.status == .overdue, .strong(.class("differs"), .text(" — có nguy cơ mất tới \(PARViews.number(leaf.max)) điểm"))))
+                    }))
     }
 
     private func files(_ entry: PAREntry) -> Node<HTML.BodyContext> {

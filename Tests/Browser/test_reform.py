@@ -118,6 +118,10 @@ def test_the_demo_of_notice_90_and_the_public_news_page(browser, base_url, axe_s
                  "Trung tâm phục vụ hành chính công cấp phường", "Hội nghị công bố Chỉ số CCHC năm 2022"]:
         assert part in tasks, part
     no_serious_violations(browser, axe_source)
+    and_wait_for_next_page(browser, browser.find_element(By.LINK_TEXT, "Tập huấn về kiểm soát thủ tục hành chính và cơ chế một cửa liên thông").click)
+    assert "Đã tổ chức 1/3 lớp; 138/150 người tham dự (92,0%)." in browser.find_element(By.ID, "task-items-summary").text
+    no_serious_violations(browser, axe_source)
+    browser.back()
     and_wait_for_next_page(browser, browser.find_element(By.LINK_TEXT, "Nhiệm vụ quá hạn").click)
     overdue = browser.find_element(By.ID, "overdue-tasks").text
     assert "Số hóa hồ sơ" in overdue and "Sở Tư pháp: nhiệm vụ quý I/2023" in overdue

@@ -57,6 +57,19 @@ import Web
                                                     form: ["percent": "40", "note": "Đã mở lớp 1"])
             #expect(wrongFile.status == .badRequest)
             #expect(try await services.reform.history(of: tasks[0]).isEmpty)
+            // The training's sessions: added, held with its attendance (never more than were called).
+            #expect(try await home.post("/reform/tasks/\(tasks[0].id)/items", form: ["kind": "session", "title": "Lớp 1", "plannedOn": "2031-01-15",
+                                                                                    "registered": "40"]).status == .seeOther)
+            #expect(try await home.post("/reform/tasks/\(tasks[0].id)/items", form: ["kind": "site", "title": "Phường A"]).text
+                .contains("Nhiệm vụ loại này không theo dõi mục đó"))
+            let item = try #require(try await services.reform.items(of: tasks[0].id).first)
+            #expect(try await home.post("/reform/tasks/\(tasks[0].id)/items/\(item.id)", form: ["doneOn": "2031-01-15", "attended": "38"]).text
+                .contains("Ngày thực hiện không được sau hôm nay"))
+            #expect(try await home.post("/reform/tasks/\(tasks[0].id)/items/\(item.id)", form: ["doneOn": "2026-01-15", "attended": "50"]).text
+                .contains("không được nhiều hơn số người được triệu tập"))
+            #expect(try await home.post("/reform/tasks/\(tasks[0].id)/items/\(item.id)", form: ["doneOn": "2026-01-15", "attended": "38"]).status == .seeOther)
+            #expect(try await justice.post("/reform/tasks/\(tasks[0].id)/items", form: ["kind": "session", "title": "Lớp 2"]).status == .forbidden)
+            #expect(try await home.get("/reform/tasks/\(tasks[0].id)").text.contains("Đã tổ chức 1/1 lớp; 38/40 người tham dự (95,0%)."))
             #expect(try await home.postFile("/reform/tasks/\(tasks[0].id)/report", field: "file", filename: "bien-ban.pdf", data: Self.pdf,
                                             form: ["percent": "100", "note": "Đã mở 3 lớp"]).status == .seeOther)
             #expect(try await home.get("/reform/tasks/\(tasks[0].id)").text.contains("bien-ban.pdf"))

@@ -26,5 +26,6 @@ public enum Migrations {
         CreatePAR(),
         CreateReformPlans(),
         AddReformFollowUp(),
+        AddReformTaskItems(),
     ]
 }

@@ -101,6 +101,17 @@ public enum DemoReformPlan {
         try await store.report(quarter[1], percent: 80, note: "Còn 1 nhiệm vụ chờ ý kiến của Sở Tài chính", on: day("2023-03-27"), by: nil, at: time)
         try await store.report(quarter[2], percent: 50, note: "Đang hoàn thiện báo cáo rà soát thủ tục", on: day("2023-03-20"), by: nil, at: time)
         try await store.report(tasks[2], percent: 30, note: "Đã xây dựng kế hoạch tập huấn, dự kiến 3 lớp", on: day("2023-04-03"), by: nil, at: time)
+        for (title, planned, done, registered, attended) in [("Lớp 1", "2023-04-05", "2023-04-05", 150, 138), ("Lớp 2", "2023-05-17", nil, 150, nil),
+                                                              ("Lớp 3", "2023-06-14", nil, 120, nil)] as [(String, String, String?, Int, Int?)] {
+            try await store.addItem(ReformTaskItem(taskID: tasks[2], kind: .session, title: title, plannedOn: day(planned), doneOn: done.map(day),
+                                                   registered: registered, attended: attended), by: nil, at: time)
+        }
+        try await store.addItem(ReformTaskItem(taskID: tasks[4], kind: .site, title: "Bộ phận Một cửa quận Hoàn Kiếm"), by: nil, at: time)
+        for (title, planned, done) in [("Khảo sát mặt bằng, quy trình", "2023-03-31", "2023-04-05"), ("Lắp đặt trang thiết bị", "2023-06-30", nil),
+                                       ("Vận hành thử", "2023-08-31", nil)] as [(String, String, String?)] {
+            try await store.addItem(ReformTaskItem(taskID: tasks[4], kind: .milestone, title: title, plannedOn: day(planned), doneOn: done.map(day)),
+                                    by: nil, at: time)
+        }
         try await store.report(tasks[4], percent: 20, note: "Đã khảo sát mặt bằng Bộ phận Một cửa quận", on: day("2023-04-05"), by: nil, at: time)
         try await store.report(tasks[6], percent: 100, note: "Hội nghị đã tổ chức", on: day("2023-03-28"), by: nil, at: time)
         try await store.decide(tasks[6], accept: true, note: "", on: day("2023-03-30"), by: nil, at: time)

@@ -201,6 +201,45 @@ struct ReformRoutes {
             }
             return Response.redirect(to: SiteRoute.reformTask(id: id).path + "?saved=1", type: .normal)
         }
+        // A training's sessions, a pilot's sites and milestones: added, then held or reached.
+        router.post(SiteRoute.reformTaskItems().pattern) { request, context in
+            let identity = try participant(context)
+            let id = try context.parameters.id()
+            guard let task = try await reform.task(id: id), ReformAccess.reads(task, identity) else { throw AppError.notFound }
+            guard ReformAccess.reports(on: task, identity) || ReformAccess.manages(identity) else { throw AppError.forbidden }
+            let fields = try await request.form([String: String].self, empty: [:])
+            do {
+                guard let kind = fields["kind"].flatMap(ReformTaskItem.Kind.init(rawValue:)) else { throw ReformTaskItem.Problem.notThisKind }
+                let item = ReformTaskItem(taskID: id, kind: kind, title: fields["title"] ?? "", plannedOn: try Self.day(fields["plannedOn"]),
+                                          registered: try Self.count(fields["registered"]))
+                try await reform.addItem(item, by: identity.user.id, at: services.clock())
+            } catch let problem as ReformTaskItem.Problem {
+                return try await taskPage(id, identity: identity, error: problem.description, context: context, request: request)
+            } catch AppError.badRequest(let message) {
+                return try await taskPage(id, identity: identity, error: message, context: context, request: request)
+            }
+            return Response.redirect(to: SiteRoute.reformTask(id: id).path + "?saved=1#task-items", type: .normal)
+        }
+        router.post(SiteRoute.reformTaskItem().pattern) { request, context in
+            let identity = try participant(context)
+            let id = try context.parameters.id()
+            guard let task = try await reform.task(id: id), ReformAccess.reads(task, identity) else { throw AppError.notFound }
+            guard ReformAccess.reports(on: task, identity) || ReformAccess.manages(identity) else { throw AppError.forbidden }
+            let fields = try await request.form([String: String].self, empty: [:])
+            do {
+                let done = try Self.day(fields["doneOn"]) ?? services.today()
+                guard done <= services.today() else { throw AppError.badRequest("Ngày thực hiện không được sau hôm nay.") }
+                try await reform.complete(item: try context.parameters.id("item"), of: id, on: done,
+                                          attended: try Self.count(fields["attended"]), by: identity.user.id, at: services.clock())
+            } catch let problem as ReformTaskItem.Problem {
+                return try await taskPage(id, identity: identity, error: problem.description, context: context, request: request)
+            } catch AppError.badRequest(let message) {
+                return try await taskPage(id, identity: identity, error: message, context: context, request: request)
+            } catch ReformStore.Problem.notFound {
+                throw AppError.notFound
+            }
+            return Response.redirect(to: SiteRoute.reformTask(id: id).path + "?saved=1#task-items", type: .normal)
+        }
         router.get(SiteRoute.reformTaskFile().pattern) { _, context in
             let identity = try participant(context)
             guard let task = try await reform.task(id: try context.parameters.id()), ReformAccess.reads(task, identity),
@@ -298,6 +337,7 @@ struct ReformRoutes {
                                   names: try await services.unitNames([task.leadUnitID] + task.supportingUnitIDs + parts.map(\.task.leadUnitID)),
                                   directive: try await task.directiveID.asyncMap { try await services.directives.find(id: $0) } ?? nil,
                                   parent: try await task.parentID.asyncMap { try await reform.task(id: $0) } ?? nil, parts: parts,
+                                  items: try await reform.items(of: task.id), today: services.today(),
                                   canReport: ReformAccess.reports(on: task, identity), canDecide: ReformAccess.manages(identity),
                                   csrfToken: context.csrfToken, error: error, saved: request.query("saved") == "1")
         return Page(task.content, body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
@@ -310,6 +350,20 @@ struct ReformRoutes {
     }
 
     // MARK: Helpers
+
+    /// A date field (yyyy-MM-dd from a date input); nil when empty.
+    static func day(_ text: String?) throws -> LocalDate? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let day = LocalDate(iso: text) else { throw AppError.badRequest("Ngày “\(text)” không đúng dạng.") }
+        return day
+    }
+
+    /// A count field; nil when empty.
+    static func count(_ text: String?) throws -> Int? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let count = Int(text), count >= 0 else { throw AppError.badRequest(ReformTaskItem.Problem.badCount.description) }
+        return count
+    }
 
     private func report(_ context: AppRequestContext, _ request: Request) async throws -> (ReformPlan, ReformReport, Int?) {
         let plan = try await plan(context)

@@ -111,6 +111,8 @@ enum SiteRoute: Sendable {
     case reformTaskReport(id: Int64? = nil)
     case reformTaskDecision(id: Int64? = nil)
     case reformTaskFile(id: Int64? = nil, fileID: Int64? = nil)
+    case reformTaskItems(id: Int64? = nil)
+    case reformTaskItem(id: Int64? = nil, itemID: Int64? = nil)
     case reformDirectives
     case reformDirective(id: Int64? = nil)
     case reformDirectivePublication(id: Int64? = nil)
@@ -263,6 +265,8 @@ enum SiteRoute: Sendable {
         case .reformTaskReport(let id): "/reform/tasks/\(Self.segment(id))/report"
         case .reformTaskDecision(let id): "/reform/tasks/\(Self.segment(id))/decision"
         case .reformTaskFile(let id, let fileID): "/reform/tasks/\(Self.segment(id))/files/\(Self.segment(fileID, name: "file"))"
+        case .reformTaskItems(let id): "/reform/tasks/\(Self.segment(id))/items"
+        case .reformTaskItem(let id, let itemID): "/reform/tasks/\(Self.segment(id))/items/\(Self.segment(itemID, name: "item"))"
         case .reformDirectives: "/reform/directives"
         case .reformDirective(let id): "/reform/directives/\(Self.segment(id))"
         case .reformDirectivePublication(let id): "/reform/directives/\(Self.segment(id))/publication"

@@ -239,6 +239,9 @@ struct ReformTaskPage {
     var directive: ReformDirective?
     var parent: ReformTask?
     var parts: [ReformTaskStanding]
+    /// A training's sessions, a pilot's sites and milestones.
+    var items: [ReformTaskItem]
+    var today: LocalDate
     var canReport: Bool
     var canDecide: Bool
     var csrfToken: String
@@ -264,6 +267,8 @@ struct ReformTaskPage {
                 .unwrap(parent) { parent in .group(.dt(.text("Thuộc nhiệm vụ")), .dd(.a(.href(SiteRoute.reformTask(id: parent.id).path), .text(parent.content)))) },
                 .if(task.carriedFromID != nil, .group(.dt(.text("Chuyển tiếp")), .dd(.text("Nhiệm vụ chưa hoàn thành của năm trước, giữ thời hạn cũ."))))),
             .if(!parts.isEmpty, .group(.h2(.text("Nhiệm vụ thành phần")), ReformViews.tasks(parts, names: names, id: "task-parts"))),
+            ReformItemsSection(task: task, items: items, today: today, canEdit: (canReport || canDecide) && !standing.status.isDone,
+                               csrfToken: csrfToken).node,
             .h2(.text("Diễn biến")),
             history.isEmpty ? .p(.text("Chưa có báo cáo nào.")) : .table(
                 .class("table"), .id("task-history"),

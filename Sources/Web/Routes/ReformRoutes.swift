@@ -50,7 +50,7 @@ struct ReformRoutes {
                 return try await planPage(plan, identity: identity, asOf: services.today(), error: "Vui lòng chọn tệp nhiệm vụ (CSV hoặc Excel).",
                                           context: context, request: request)
             }
-            do {
+            return try await onPlanPage(plan, identity, context, request) {
                 let directive = try await directive(form.fields["directive"])
                 let lookup = try await unitLookup(plan)
                 let rows = try ReformTaskSheet.read(table: try ReformTaskSheet.table(from: file.data), unit: { lookup[VietnameseText.folded($0)] })
@@ -58,17 +58,13 @@ struct ReformRoutes {
                 let ids = try await reform.addTasks(rows, to: plan.id, directiveID: directive?.id, calendar: try await services.workingCalendar(),
                                                     by: identity.user.id, at: services.clock())
                 return Response.redirect(to: SiteRoute.reformPlan(id: plan.id).path + "?added=\(ids.count)", type: .normal)
-            } catch let problem as ReformTaskSheet.Problem {
-                return try await planPage(plan, identity: identity, asOf: services.today(), error: problem.description, context: context, request: request)
-            } catch AppError.badRequest(let message) {
-                return try await planPage(plan, identity: identity, asOf: services.today(), error: message, context: context, request: request)
             }
         }
         router.post(SiteRoute.reformPlanTasks().pattern) { request, context in
             let identity = try context.require(.secretariat, .admin)
             let plan = try await plan(context)
             let fields = try await request.form([String: String].self, empty: [:])
-            do {
+            return try await onPlanPage(plan, identity, context, request) {
                 let directive = try await directive(fields["directive"])
                 let lookup = try await unitLookup(plan)
                 let row = try ReformTaskSheet.row(content: fields["content"] ?? "", source: fields["source"].flatMap { $0.isEmpty ? nil : $0 } ?? directive?.citation ?? "",
@@ -80,12 +76,6 @@ struct ReformRoutes {
                 try await reform.addTasks([row], to: plan.id, parentID: parent, directiveID: directive?.id, weight: weight,
                                           calendar: try await services.workingCalendar(), by: identity.user.id, at: services.clock())
                 return Response.redirect(to: SiteRoute.reformPlan(id: plan.id).path + "?added=1", type: .normal)
-            } catch let problem as ReformTaskSheet.Problem {
-                return try await planPage(plan, identity: identity, asOf: services.today(), error: problem.description, context: context, request: request)
-            } catch let problem as ReformStore.Problem {
-                return try await planPage(plan, identity: identity, asOf: services.today(), error: problem.message, context: context, request: request)
-            } catch AppError.badRequest(let message) {
-                return try await planPage(plan, identity: identity, asOf: services.today(), error: message, context: context, request: request)
             }
         }
         router.post(SiteRoute.reformPlanUrge().pattern) { request, context in
@@ -104,11 +94,9 @@ struct ReformRoutes {
         router.post(SiteRoute.reformPlanCarryOver().pattern) { request, context in
             let identity = try context.require(.secretariat, .admin)
             let plan = try await plan(context)
-            do {
+            return try await onPlanPage(plan, identity, context, request) {
                 let count = try await reform.carryOver(from: plan.id, calendar: try await services.workingCalendar(), by: identity.user.id, at: services.clock())
                 return Response.redirect(to: SiteRoute.reformPlan(id: plan.id).path + "?carried=\(count)", type: .normal)
-            } catch let problem as ReformStore.Problem {
-                return try await planPage(plan, identity: identity, asOf: services.today(), error: problem.message, context: context, request: request)
             }
         }
     }
@@ -173,16 +161,11 @@ struct ReformRoutes {
             guard let task = try await reform.task(id: id), ReformAccess.reads(task, identity) else { throw AppError.notFound }
             guard ReformAccess.reports(on: task, identity) else { throw AppError.forbidden }
             guard let form = try await AttachmentRoutes.multipart(request, context) else { throw AppError.badRequest("Biểu mẫu báo cáo không đọc được.") }
-            do {
+            return try await onTaskPage(id, identity, context, request) {
                 guard let percent = form.fields["percent"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else { throw ReformStore.Problem.badPercent }
                 try await reform.report(id, percent: percent, note: form.fields["note"] ?? "", files: form.file.map { [($0.data, $0.name)] } ?? [],
                                         on: services.today(), by: identity.user.id, at: services.clock())
-            } catch let problem as ReformStore.Problem {
-                return try await taskPage(id, identity: identity, error: problem.message, context: context, request: request)
-            } catch let problem as FileType.Problem {
-                return try await taskPage(id, identity: identity, error: problem.message, context: context, request: request)
             }
-            return Response.redirect(to: SiteRoute.reformTask(id: id).path + "?saved=1", type: .normal)
         }
         router.post(SiteRoute.reformTaskDecision().pattern) { request, context in
             let identity = try context.require(.secretariat, .admin)
@@ -193,13 +176,9 @@ struct ReformRoutes {
             guard accept || !note.isEmpty else {
                 return try await taskPage(id, identity: identity, error: "Vui lòng ghi lý do trả lại.", context: context, request: request)
             }
-            do {
+            return try await onTaskPage(id, identity, context, request) {
                 try await reform.decide(id, accept: accept, note: note, on: services.today(), by: identity.user.id, at: services.clock())
-            } catch let problem as ReformStore.Problem {
-                if problem == .notFound { throw AppError.notFound }
-                return try await taskPage(id, identity: identity, error: problem.message, context: context, request: request)
             }
-            return Response.redirect(to: SiteRoute.reformTask(id: id).path + "?saved=1", type: .normal)
         }
         // A training's sessions, a pilot's sites and milestones: added, then held or reached.
         router.post(SiteRoute.reformTaskItems().pattern) { request, context in
@@ -208,17 +187,12 @@ struct ReformRoutes {
             guard let task = try await reform.task(id: id), ReformAccess.reads(task, identity) else { throw AppError.notFound }
             guard ReformAccess.reports(on: task, identity) || ReformAccess.manages(identity) else { throw AppError.forbidden }
             let fields = try await request.form([String: String].self, empty: [:])
-            do {
+            return try await onTaskPage(id, identity, context, request, anchor: "#task-items") {
                 guard let kind = fields["kind"].flatMap(ReformTaskItem.Kind.init(rawValue:)) else { throw ReformTaskItem.Problem.notThisKind }
                 let item = ReformTaskItem(taskID: id, kind: kind, title: fields["title"] ?? "", plannedOn: try Self.day(fields["plannedOn"]),
                                           registered: try Self.count(fields["registered"]))
                 try await reform.addItem(item, by: identity.user.id, at: services.clock())
-            } catch let problem as ReformTaskItem.Problem {
-                return try await taskPage(id, identity: identity, error: problem.description, context: context, request: request)
-            } catch AppError.badRequest(let message) {
-                return try await taskPage(id, identity: identity, error: message, context: context, request: request)
             }
-            return Response.redirect(to: SiteRoute.reformTask(id: id).path + "?saved=1#task-items", type: .normal)
         }
         router.post(SiteRoute.reformTaskItem().pattern) { request, context in
             let identity = try participant(context)
@@ -226,19 +200,13 @@ struct ReformRoutes {
             guard let task = try await reform.task(id: id), ReformAccess.reads(task, identity) else { throw AppError.notFound }
             guard ReformAccess.reports(on: task, identity) || ReformAccess.manages(identity) else { throw AppError.forbidden }
             let fields = try await request.form([String: String].self, empty: [:])
-            do {
+            let itemID = try context.parameters.id("item")
+            return try await onTaskPage(id, identity, context, request, anchor: "#task-items") {
                 let done = try Self.day(fields["doneOn"]) ?? services.today()
                 guard done <= services.today() else { throw AppError.badRequest("Ngày thực hiện không được sau hôm nay.") }
-                try await reform.complete(item: try context.parameters.id("item"), of: id, on: done,
-                                          attended: try Self.count(fields["attended"]), by: identity.user.id, at: services.clock())
-            } catch let problem as ReformTaskItem.Problem {
-                return try await taskPage(id, identity: identity, error: problem.description, context: context, request: request)
-            } catch AppError.badRequest(let message) {
-                return try await taskPage(id, identity: identity, error: message, context: context, request: request)
-            } catch ReformStore.Problem.notFound {
-                throw AppError.notFound
+                try await reform.complete(item: itemID, of: id, on: done, attended: try Self.count(fields["attended"]), by: identity.user.id,
+                                          at: services.clock())
             }
-            return Response.redirect(to: SiteRoute.reformTask(id: id).path + "?saved=1#task-items", type: .normal)
         }
         router.get(SiteRoute.reformTaskFile().pattern) { _, context in
             let identity = try participant(context)
@@ -347,6 +315,42 @@ struct ReformRoutes {
         let page = ReformDirectivesPage(directives: try await services.directives.all(), canManage: ReformAccess.manages(identity), csrfToken: context.csrfToken,
                                         error: error)
         return Page("Văn bản chỉ đạo", body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
+    }
+
+    // MARK: Refusals
+
+    /// Runs the secretariat's act on a plan: a refused one is its message on the plan's page.
+    private func onPlanPage(_ plan: ReformPlan, _ identity: Identity, _ context: AppRequestContext, _ request: Request,
+                            _ act: () async throws -> Response) async throws -> Response {
+        let message: String
+        do { return try await act() } catch let problem as ReformTaskSheet.Problem {
+            message = problem.description
+        } catch let problem as ReformStore.Problem {
+            message = problem.message
+        } catch AppError.badRequest(let text) {
+            message = text
+        }
+        return try await planPage(plan, identity: identity, asOf: services.today(), error: message, context: context, request: request)
+    }
+
+    /// Runs an act on a task, then back to its page; a refused one is its message there, a missing one a 404.
+    private func onTaskPage(_ id: Int64, _ identity: Identity, _ context: AppRequestContext, _ request: Request, anchor: String = "",
+                            _ act: () async throws -> Void) async throws -> Response {
+        let message: String
+        do {
+            try await act()
+            return Response.redirect(to: SiteRoute.reformTask(id: id).path + "?saved=1" + anchor, type: .normal)
+        } catch let problem as ReformStore.Problem {
+            if problem == .notFound { throw AppError.notFound }
+            message = problem.message
+        } catch let problem as ReformTaskItem.Problem {
+            message = problem.description
+        } catch let problem as FileType.Problem {
+            message = problem.message
+        } catch AppError.badRequest(let text) {
+            message = text
+        }
+        return try await taskPage(id, identity: identity, error: message, context: context, request: request)
     }
 
     // MARK: Helpers

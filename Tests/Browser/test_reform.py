@@ -79,13 +79,14 @@ def test_a_plan_from_import_to_urging(browser, base_url, axe_source, sink, tmp_p
     assert "Báo cáo tiến độ 40%" in browser.find_element(By.ID, "task-history").text
     no_serious_violations(browser, axe_source)
 
-    # On a fixed day after the deadline the secretariat urges: one digest, to Sở Tư pháp's officer.
+    # On a fixed day after the deadline the secretariat urges: Sở Tư pháp about its overdue task (to its officer),
+    # Sở Nội vụ to report on its training (no report for over 30 days).
     sign_in(browser, base_url, "thuky.totcongtac")
     browser.get(plan_url)
     browser.execute_script(f"document.getElementById('urge-as-of').value = '{year}-02-15'")
     fill(browser, "urge-escalate", "30")
     click(browser, "Gửi thư đôn đốc")
-    assert "Đã gửi thư đôn đốc đến 1 đơn vị." in browser.find_element(By.ID, "form-notice").text
+    assert "Đã gửi thư đôn đốc đến 2 đơn vị." in browser.find_element(By.ID, "form-notice").text
     mail = wait_for(lambda: [m for m in mails_about(sink, f"15/02/{year}") if m["To"] == address])[0]
     body = mail.get_body(preferencelist=("plain",)).get_content()
     assert "Sở Tư pháp" in mail["Subject"] and "Rà soát thủ tục hành chính nội bộ" in body and "Tập huấn" not in body

@@ -187,6 +187,12 @@ public struct ReformStore: Sendable {
     /// working days late and progress — a task with sub-tasks takes the weighted roll-up of theirs.
     public func standings(of planID: Int64, asOf day: LocalDate, calendar: WorkingCalendar) async throws -> [ReformTaskStanding] {
         let tasks = try await tasks(of: planID)
+        var setOn: [Int64: LocalDate] = [:]
+        for row in try await database.sql.select().column("id").column("created_at").from("reform_tasks").where("plan_id", .equal, planID).all() {
+            // The day in UTC: near enough for a reporting interval counted in days.
+            let days = Int(try row.decode(column: "created_at", as: Int64.self) / 86_400_000)
+            setOn[try row.decode(column: "id", as: Int64.self)] = LocalDate(dayNumber: LocalDate(year: 1970, month: 1, day: 1)!.dayNumber + days)
+        }
         var own: [Int64: ReformTaskStanding] = [:]
         for task in tasks {
             let history = try await history(of: task).map(\.event)
@@ -197,7 +203,9 @@ public struct ReformStore: Sendable {
             }
             let decisive = history.filter { $0.day <= day }.last { if case .progress = $0 { false } else { true } }
             let awaiting = if case .completionReported = decisive { true } else { false }
-            own[task.id] = ReformTaskStanding(task: task, status: derived.status, daysLate: derived.daysLate, percent: percent, awaitingDecision: awaiting)
+            let lastReport = history.last { if case .progress = $0 { $0.day <= day } else { false } }?.day
+            own[task.id] = ReformTaskStanding(task: task, status: derived.status, daysLate: derived.daysLate, percent: percent, awaitingDecision: awaiting,
+                                              lastReport: lastReport, setOn: setOn[task.id])
         }
         let children = Dictionary(grouping: tasks.filter { $0.parentID != nil }, by: { $0.parentID! })
         func percent(_ id: Int64, depth: Int = 0) -> Int {

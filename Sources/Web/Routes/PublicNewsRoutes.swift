@@ -11,13 +11,13 @@ struct PublicNewsRoutes {
 
     func register(on router: some RouterMethods<AppRequestContext>) {
         router.get(SiteRoute.publicNews.pattern) { request, context in
-            func day(_ name: String) -> LocalDate?? {
-                guard let text = request.query(name), !text.isEmpty else { return .some(nil) }
-                return LocalDate(iso: text).map { .some($0) } ?? nil
+            var badDate = false
+            func day(_ name: String) -> LocalDate? {
+                guard let text = request.query(name), !text.isEmpty else { return nil }
+                guard let day = LocalDate(iso: text) else { badDate = true; return nil }
+                return day
             }
-            let search = ReformDirectives.Search(words: String((request.query("q") ?? "").prefix(200)), on: day("ngay") ?? nil, from: day("tu") ?? nil,
-                                                 through: day("den") ?? nil)
-            let badDate = [day("ngay"), day("tu"), day("den")].contains { $0 == nil }
+            let search = ReformDirectives.Search(words: String((request.query("q") ?? "").prefix(200)), on: day("ngay"), from: day("tu"), through: day("den"))
             let items = try await services.directives.published(search)
             let page = PublicNewsPage(items: items, ratings: try await services.directives.ratings(of: items.map(\.id)), search: search,
                                       error: badDate ? "Ngày tìm kiếm không đúng dạng (ngày/tháng/năm); đã bỏ qua điều kiện ngày đó." : nil)

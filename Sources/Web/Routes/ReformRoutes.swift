@@ -87,8 +87,10 @@ struct ReformRoutes {
                 return try await planPage(plan, identity: identity, asOf: services.today(),
                                           error: "Số ngày làm việc để đôn đốc và để báo cáo lãnh đạo là số nguyên từ 0 (1) đến 250.", context: context, request: request)
             }
+            let reportEvery = fields["reportEvery"].flatMap(Int.init).flatMap { $0 > 0 ? min($0, 366) : nil }
             let day = fields["asOf"].flatMap { $0.isEmpty ? nil : LocalDate(iso: $0) } ?? services.today()
-            let sent = try await services.urge(plan: plan, asOf: day, rules: ReformUrging(window: window, escalateAfter: escalateAfter), by: identity.user.id)
+            let rules = ReformUrging(window: window, escalateAfter: escalateAfter, reportEvery: reportEvery)
+            let sent = try await services.urge(plan: plan, asOf: day, rules: rules, by: identity.user.id)
             return Response.redirect(to: SiteRoute.reformPlan(id: plan.id).path + "?ngay=\(day.iso)&urged=\(sent.count)", type: .normal)
         }
         router.post(SiteRoute.reformPlanCarryOver().pattern) { request, context in

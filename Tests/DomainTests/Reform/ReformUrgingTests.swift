@@ -45,6 +45,25 @@ import Testing
         #expect(digests.allSatisfy { !$0.text.isEmpty })
     }
 
+    @Test(arguments: [
+        // last report, set on, report every, urged to report
+        ("2026-10-10", "2026-01-05", 30, true),
+        ("2026-10-20", "2026-01-05", 30, false),
+        ("", "2026-10-10", 30, true),          // never reported, set over 30 days ago
+        ("", "2026-11-01", 30, false),
+        ("2026-01-10", "2026-01-05", 0, false), // no reporting interval: not urged
+    ])
+    func unitsAreRemindedToReportOnSchedule(last: String, setOn: String, every: Int, urged: Bool) throws {
+        var standing = Self.standing(1, unit: 7, due: "2026-12-31", .inProgress, percent: 20)
+        standing.lastReport = last.isEmpty ? nil : Self.day(last)
+        standing.setOn = Self.day(setOn)
+        let digests = ReformUrging(window: 5, escalateAfter: 10, reportEvery: every > 0 ? every : nil).digests([standing], asOf: Self.asOf, calendar: calendar)
+        #expect(digests.first?.silent.map(\.taskID) == (urged ? [1] : nil))
+        if urged {
+            #expect(try #require(digests.first).text.contains(last.isEmpty ? "chưa báo cáo lần nào" : "báo cáo gần nhất ngày \(Self.day(last).vietnamese)"))
+        }
+    }
+
     @Test func aDigestSaysWhatIsLateAndWhatIsDue() throws {
         let digests = ReformUrging(window: 5, escalateAfter: 10).digests(
             [Self.standing(1, unit: 7, due: "2026-11-18", .inProgress, percent: 40), Self.standing(2, unit: 7, due: "2026-11-06", .overdue, late: 6)],

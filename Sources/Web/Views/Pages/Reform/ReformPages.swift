@@ -200,6 +200,8 @@ struct ReformPlanPage {
                      .input(.type(.number), .id("urge-window"), .name("window"), .value("10"))),
                 .div(.class("field"), .label(.for("urge-escalate"), .text("Báo cáo lãnh đạo khi quá hạn từ (ngày làm việc)")),
                      .input(.type(.number), .id("urge-escalate"), .name("escalateAfter"), .value("10"))),
+                .div(.class("field"), .label(.for("urge-report-every"), .text("Nhắc báo cáo định kỳ: nhiệm vụ không báo cáo tiến độ trong số ngày (0: không nhắc)")),
+                     .input(.type(.number), .id("urge-report-every"), .name("reportEvery"), .value("30"), .attribute(named: "min", value: "0"))),
                 .button(.type(.submit), .class("button"), .text("Gửi thư đôn đốc"))
             )
     }

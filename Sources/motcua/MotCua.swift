@@ -29,6 +29,6 @@ struct MotCua: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "motcua",
         abstract: "MotCua — one-stop public services and administrative-reform indices.",
-        subcommands: [Serve.self, Migrate.self, Seed.self, UserCommand.self, AuditCommand.self, CalendarCommand.self, CatalogueCommand.self, StatisticsCommand.self, IndexCommand.self, SIPASCommand.self, PARCommand.self, ReformCommand.self, BenchCommand.self]
+        subcommands: [Serve.self, Migrate.self, Seed.self, UserCommand.self, AuditCommand.self, CalendarCommand.self, CatalogueCommand.self, StatisticsCommand.self, IndexCommand.self, SIPASCommand.self, PARCommand.self, ReformCommand.self, BackupCommand.self, RestoreCommand.self, BenchCommand.self]
     )
 }

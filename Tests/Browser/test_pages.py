@@ -139,7 +139,8 @@ def test_administrator_creates_an_account_and_pages_pass_axe(browser, base_url, 
     and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
     main = browser.find_element(By.TAG_NAME, "main").text
     assert "Đã lưu thay đổi." in main and "Cán bộ Bộ phận Một cửa" in main and "Phường Hoàn Kiếm" in main
-    for url in [browser.current_url, base_url + "/delegations", base_url + "/portal-sync", base_url + "/catalogue", base_url + "/audit?verify=1"]:
+    for url in [browser.current_url, base_url + "/delegations", base_url + "/portal-sync", base_url + "/operations", base_url + "/catalogue",
+                base_url + "/audit?verify=1"]:
         browser.get(url)
         result = run_axe(browser, axe_source)
         serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]

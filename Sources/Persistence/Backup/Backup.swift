@@ -108,7 +108,34 @@ public struct Backup: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
         try encoder.encode(manifest).write(to: URL(fileURLWithPath: folder + "/manifest.json"), options: .atomic)
+        try await database.sql.insert(into: "backup_runs")
+            .columns("at", "folder", "engine", "tables", "rows", "files", "file_bytes", "milliseconds")
+            .values(SQLBind(time.milliseconds), SQLBind(folder), SQLBind(kind.rawValue), SQLBind(tables.count), SQLBind(Int64(tables.values.map(\.rows).reduce(0, +))),
+                    SQLBind(Int64(files.count)), SQLBind(files.bytes), SQLBind(Int64(Date().timeIntervalSince(time) * 1000)))
+            .run()
         return manifest
+    }
+
+    /// A backup as recorded: when, where, how much and how long.
+    public struct Run: Sendable, Equatable {
+        public var at: Date
+        public var folder: String
+        public var engine: String
+        public var tables: Int
+        public var rows: Int64
+        public var files: Int64
+        public var fileBytes: Int64
+        public var milliseconds: Int64
+    }
+
+    /// The most recent backups, newest first.
+    public func runs(limit: Int = 5) async throws -> [Run] {
+        try await database.sql.select().column("*").from("backup_runs").orderBy("id", .descending).limit(limit).all().map { row in
+            Run(at: Date(milliseconds: try row.decode(column: "at", as: Int64.self)), folder: try row.decode(column: "folder", as: String.self),
+                engine: try row.decode(column: "engine", as: String.self), tables: try row.decode(column: "tables", as: Int.self),
+                rows: try row.decode(column: "rows", as: Int64.self), files: try row.decode(column: "files", as: Int64.self),
+                fileBytes: try row.decode(column: "file_bytes", as: Int64.self), milliseconds: try row.decode(column: "milliseconds", as: Int64.self))
+        }
     }
 
     /// The canonical hashes of the tables as they are now (what a backup taken now would record).

@@ -27,5 +27,6 @@ public enum Migrations {
         CreateReformPlans(),
         AddReformFollowUp(),
         AddReformTaskItems(),
+        AddBackupRuns(),
     ]
 }

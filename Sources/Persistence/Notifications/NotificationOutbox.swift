@@ -119,6 +119,18 @@ public struct NotificationOutbox: Sendable {
         try await table.counts(as: Status.self)
     }
 
+    /// Puts the messages given up on back in the queue (the administrator's retry); returns how many.
+    @discardableResult
+    public func retryFailed(at time: Date) async throws -> Int {
+        try await table.retryFailed(at: time)
+    }
+
+    /// The most recent messages given up on, newest first.
+    public func failed(limit: Int = 20) async throws -> [Row] {
+        try await database.select().column("*").from("notifications").where("status", .equal, Status.failed.rawValue).orderBy("id", .descending)
+            .limit(limit).all().map(Self.decode)
+    }
+
     static func decode(_ row: any SQLRow) throws -> Row {
         Row(
             id: try row.decode(column: "id", as: Int64.self),

@@ -36,6 +36,16 @@ struct OutboxTable: Sendable {
     }
 
     /// How many rows have each status.
+    /// Puts the failed rows back in the queue (the administrator's retry); returns how many.
+    @discardableResult
+    func retryFailed(at time: Date) async throws -> Int {
+        let count = try await database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(name).where("status", .equal, "failed")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        try await database.update(name).set("status", to: "pending").set("attempts", to: Int64(0))
+            .set("next_attempt_at", to: time.milliseconds).where("status", .equal, "failed").run()
+        return count
+    }
+
     func counts<Status: RawRepresentable & Hashable>(as _: Status.Type) async throws -> [Status: Int] where Status.RawValue == String {
         let rows = try await database.select().column("status").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(name).groupBy("status").all()

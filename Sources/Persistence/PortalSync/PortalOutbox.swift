@@ -127,8 +127,7 @@ public struct PortalOutbox: Sendable {
 
     /// Puts the failed rows back in the queue (the administrator's retry).
     public func retryFailed(at time: Date) async throws {
-        try await database.update("portal_outbox").set("status", to: Status.pending.rawValue).set("attempts", to: Int64(0))
-            .set("next_attempt_at", to: time.milliseconds).where("status", .equal, Status.failed.rawValue).run()
+        try await table.retryFailed(at: time)
     }
 
     public func counts() async throws -> [Status: Int] {

@@ -40,6 +40,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     PublicPARRoutes(services: services).register(on: router)
     ReformRoutes(services: services).register(on: router)
     PublicNewsRoutes(services: services).register(on: router)
+    OperationsRoutes(services: services).register(on: router)
     PortalSyncRoutes(services: services).register(on: router)
     ReportRoutes(services: services).register(on: router)
     CatalogueRoutes(services: services).register(on: router)

@@ -134,6 +134,8 @@ enum SiteRoute: Sendable {
     case apiServiceIndex
     case apiServiceIndexRanking
     case delegations
+    case operations
+    case operationsRetry
     case portalSync
     case portalSyncRetry
     case catalogue
@@ -288,6 +290,8 @@ enum SiteRoute: Sendable {
         case .apiServiceIndex: "/api/v1/index/service"
         case .apiServiceIndexRanking: "/api/v1/index/ranking"
         case .delegations: "/delegations"
+        case .operations: "/operations"
+        case .operationsRetry: "/operations/retry-notifications"
         case .portalSync: "/portal-sync"
         case .portalSyncRetry: "/portal-sync/retry"
         case .catalogue: "/catalogue"

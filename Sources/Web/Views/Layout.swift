@@ -77,6 +77,7 @@ struct Layout {
         if identity?.has(.admin) == true {
             items.append((SiteRoute.audit.path, "Nhật ký"))
             items.append((SiteRoute.portalSync.path, "Đồng bộ DVCQG"))
+            items.append((SiteRoute.operations.path, "Vận hành"))
         }
         return .nav(
             .attribute(named: "aria-label", value: "Điều hướng chính"),

@@ -19,8 +19,8 @@ extension AppServices {
         configuration.publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + SiteRoute.reformBoard(id: plan, unitID: unit).path
     }
 
-    /// An urging run over a plan on a day: one digest per unit with tasks due within the window or overdue,
-    /// e-mailed to the unit's case officers (its heads when it has none) and, when escalated, to its heads and
+    /// An urging run over a plan on a day: one digest per unit with tasks due within the window, overdue, or not
+    /// reported on within the reporting interval, e-mailed to the unit's case officers (its heads when it has none) and, when escalated, to its heads and
     /// the city's leaders too; recorded for the unit's board. A unit already urged that day is skipped.
     @discardableResult
     public func urge(plan: ReformPlan, asOf: LocalDate, rules: ReformUrging, by userID: Int64?) async throws -> [ReformDigest] {

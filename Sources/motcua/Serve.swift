@@ -25,7 +25,7 @@ struct Serve: AsyncParsableCommand {
                 if demo { CommandEnvironment.printLogins(try await DemoData.seed(services: services)) }
                 let recounted = try await services.recountStatisticsIfMissing()
                 if recounted > 0 { logger.notice("Statistics counters recounted", metadata: ["dossiers": "\(recounted)"]) }
-                // Jobs of a previous run of this server cannot finish any more (one instance runs its own jobs).
+                // Jobs whose instance died (their lease ran out) cannot finish any more; live instances' jobs are left alone.
                 try await JobStore(database.sql).failInterrupted(at: services.clock())
                 group.cancelAll()
             }

@@ -113,14 +113,24 @@ import Testing
 }
 
 @Suite struct JobStoreTests {
-    @Test func jobsLeftRunningAreMarkedInterrupted() async throws {
+    @Test func onlyJobsWhoseLeaseRanOutAreMarkedInterrupted() async throws {
         try await TestDatabase.with { database in
             let store = JobStore(database.sql)
-            let running = try await store.create(.catalogueImport, by: nil, at: Date())
-            let done = try await store.create(.catalogueExport, by: nil, at: Date())
-            try await store.finish(done, status: .succeeded, message: "xong", at: Date())
-            #expect(try await store.failInterrupted(at: Date()) == 1)
-            #expect(try await store.find(id: running)?.status == .failed)
+            let start = Date(timeIntervalSince1970: 1_800_000_000)
+            let crashed = try await store.create(.catalogueImport, by: nil, at: start)
+            let alive = try await store.create(.catalogueImport, by: nil, at: start)
+            let done = try await store.create(.catalogueExport, by: nil, at: start)
+            try await store.finish(done, status: .succeeded, message: "xong", at: start)
+            // Another instance starts a minute later: both leases still hold.
+            #expect(try await store.failInterrupted(at: start.addingTimeInterval(60)) == 0)
+            // The live instance renews its job's lease; the crashed one cannot.
+            try await store.renew(alive, at: start.addingTimeInterval(100))
+            #expect(try await store.failInterrupted(at: start.addingTimeInterval(JobStore.lease + 1)) == 1)
+            #expect(try await store.find(id: crashed)?.status == .failed)
+            #expect(try await store.find(id: alive)?.status == .running)
+            #expect(try await store.find(id: done)?.status == .succeeded)
+            try await store.renew(done, at: start.addingTimeInterval(200))   // a finished job's lease is not renewed
+            #expect(try await store.failInterrupted(at: start.addingTimeInterval(100 + JobStore.lease + 1)) == 1)
             #expect(try await store.find(id: done)?.status == .succeeded)
         }
     }

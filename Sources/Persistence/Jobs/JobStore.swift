@@ -43,9 +43,13 @@ public struct JobStore: Sendable {
 
     public init(_ database: any SQLDatabase) { self.database = database }
 
+    /// How long a running job's lease lasts; the instance running it renews it well before (`JobRunner`).
+    public static let lease: TimeInterval = 120
+
     public func create(_ kind: Job.Kind, by userID: Int64?, at time: Date) async throws -> Int64 {
-        let row = try await database.insert(into: "jobs").columns("kind", "status", "message", "created_by", "created_at")
-            .values(SQLBind(kind.rawValue), SQLBind(Job.Status.running.rawValue), SQLBind(""), SQLBind(userID), SQLBind(time.milliseconds))
+        let row = try await database.insert(into: "jobs").columns("kind", "status", "message", "created_by", "created_at", "lease_until")
+            .values(SQLBind(kind.rawValue), SQLBind(Job.Status.running.rawValue), SQLBind(""), SQLBind(userID), SQLBind(time.milliseconds),
+                    SQLBind(time.addingTimeInterval(Self.lease).milliseconds))
             .returning("id").first()
         guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("insert into jobs returned no id") }
         return id
@@ -57,13 +61,22 @@ public struct JobStore: Sendable {
             .set("finished_at", to: time.milliseconds).where("id", .equal, id).run()
     }
 
-    /// Ends the jobs left running when the server stopped (their work died with it); returns how many.
-    /// Jobs run on the instance that started them, so this is called at that instance's start.
+    /// Extends a running job's lease (its instance is alive and working on it).
+    public func renew(_ id: Int64, at time: Date) async throws {
+        try await database.update("jobs").set("lease_until", to: time.addingTimeInterval(Self.lease).milliseconds)
+            .where("id", .equal, id).where("status", .equal, Job.Status.running.rawValue).run()
+    }
+
+    /// Ends the running jobs whose lease ran out — their instance stopped or crashed and their work died with
+    /// it; returns how many. Jobs of live instances (renewed leases) are left alone, so any instance may call
+    /// it at start and from its housekeeping.
     @discardableResult
     public func failInterrupted(at time: Date) async throws -> Int {
         let rows = try await database.update("jobs").set("status", to: Job.Status.failed.rawValue)
             .set("message", to: "Bị gián đoạn do máy chủ dừng; vui lòng thực hiện lại.").set("finished_at", to: time.milliseconds)
-            .where("status", .equal, Job.Status.running.rawValue).returning("id").all()
+            .where("status", .equal, Job.Status.running.rawValue)
+            .where { $0.where("lease_until", .is, SQLLiteral.null).orWhere("lease_until", .lessThan, time.milliseconds) }
+            .returning("id").all()
         return rows.count
     }
 

@@ -28,5 +28,6 @@ public enum Migrations {
         AddReformFollowUp(),
         AddReformTaskItems(),
         AddBackupRuns(),
+        AddJobLeases(),
     ]
 }

@@ -5,7 +5,8 @@ import Persistence
 import ServiceLifecycle
 
 /// Periodic clean-up while the server runs: expired sessions and sign-in failure counters that no longer
-/// count. Several instances may run it at once; the deletes are idempotent.
+/// count, and the jobs of instances that died (their lease ran out). Several instances may run it at once;
+/// every step is idempotent.
 public struct HousekeepingService: Service {
     let services: AppServices
     let interval: Duration
@@ -34,6 +35,7 @@ public struct HousekeepingService: Service {
             let longestWindow = ThrottlePolicy.all.map(\.window).max() ?? 0
             try await FailureCounters(services.database).purgeStale(at: now, window: longestWindow)
             try await CitizenAccounts(services.database).purgeExpired(at: now)
+            try await JobStore(services.database.sql).failInterrupted(at: now)
         } catch {
             logger.warning("housekeeping failed", metadata: ["error": "\(String(reflecting: error))"])
         }

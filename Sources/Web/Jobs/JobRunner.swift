@@ -6,7 +6,7 @@ import Synchronization
 
 /// Runs long tasks in the background of this instance and keeps their progress in memory for the job page
 /// (the outcome is stored in the `jobs` table; the progress of a running job is known to the instance that
-/// runs it).
+/// runs it, which renews the job's lease while it works).
 public final class JobRunner: Sendable {
     private let progress = Mutex<[Int64: (done: Int, total: Int)]>([:])
 
@@ -18,11 +18,28 @@ public final class JobRunner: Sendable {
 
     func forget(_ id: Int64) { _ = progress.withLock { $0.removeValue(forKey: id) } }
 
+    /// Runs a job's work in the background, renewing its lease while it runs so that no other instance takes it
+    /// for dead.
+    private func background(_ id: Int64, services: AppServices, _ work: @escaping @Sendable () async -> Void) {
+        Task {
+            let heartbeat = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(JobStore.lease / 4))
+                    if Task.isCancelled { break }
+                    try? await JobStore(services.database.sql).renew(id, at: services.clock())
+                }
+            }
+            await work()
+            heartbeat.cancel()
+            forget(id)
+        }
+    }
+
     /// Starts a catalogue import of a stored upload; returns the job's id at once.
     func importCatalogue(_ data: Data, format: ProcedureCatalogueFile.Format, by userID: Int64, services: AppServices, logger: Logger) async throws -> Int64 {
         let id = try await JobStore(services.database.sql).create(.catalogueImport, by: userID, at: services.clock())
         report(id, done: 0, total: 0)
-        Task {
+        background(id, services: services) { [self] in
             let jobs = JobStore(services.database.sql)
             do {
                 let summary = try await ProcedureImport.run(
@@ -39,7 +56,6 @@ public final class JobRunner: Sendable {
                 logger.error("catalogue import failed", metadata: ["job.id": "\(id)", "error": "\(String(reflecting: error))"])
                 try? await jobs.finish(id, status: .failed, message: "Hệ thống gặp sự cố khi nhập tệp.", at: services.clock())
             }
-            forget(id)
         }
         return id
     }
@@ -48,7 +64,7 @@ public final class JobRunner: Sendable {
     func exportCatalogue(format: ProcedureCatalogueFile.Format, by userID: Int64, services: AppServices, logger: Logger) async throws -> Int64 {
         let id = try await JobStore(services.database.sql).create(.catalogueExport, by: userID, at: services.clock())
         report(id, done: 0, total: 1)
-        Task {
+        background(id, services: services) { [self] in
             let jobs = JobStore(services.database.sql)
             do {
                 let procedures = try await services.procedures.allCurrent()
@@ -62,7 +78,6 @@ public final class JobRunner: Sendable {
                 logger.error("catalogue export failed", metadata: ["job.id": "\(id)", "error": "\(String(reflecting: error))"])
                 try? await jobs.finish(id, status: .failed, message: "Hệ thống gặp sự cố khi xuất tệp.", at: services.clock())
             }
-            forget(id)
         }
         return id
     }

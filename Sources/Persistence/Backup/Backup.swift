@@ -80,16 +80,8 @@ public struct Backup: Sendable {
                     _ = manager.createFile(atPath: path, contents: nil)
                     guard let handle = FileHandle(forWritingAtPath: path) else { throw Problem.unreadable(path) }
                     defer { try? handle.close() }
-                    var hasher = SHA256()
-                    var count = 0
-                    try await Self.eachLine(of: table, schema: schema, on: session) { line in
-                        let bytes = Data((line + "\n").utf8)
-                        hasher.update(data: bytes)
-                        try handle.write(contentsOf: bytes)
-                        count += 1
-                    }
+                    tables[table] = try await Self.digest(table, schema: schema, on: session) { try handle.write(contentsOf: $0) }
                     try handle.synchronize()
-                    tables[table] = Manifest.Table(rows: count, sha256: hasher.finalize().map { String(format: "%02x", $0) }.joined())
                 }
                 let migrations = try await session.select().column("name").from(Self.bookkeeping).orderBy("name").all()
                     .map { try $0.decode(column: "name", as: String.self) }
@@ -144,17 +136,22 @@ public struct Backup: Sendable {
         return try await database.sql.withSession { session in
             let schema = try await Schema.read(session, kind: kind)
             var tables: [String: Manifest.Table] = [:]
-            for table in schema.order {
-                var hasher = SHA256()
-                var count = 0
-                try await Self.eachLine(of: table, schema: schema, on: session) { line in
-                    hasher.update(data: Data((line + "\n").utf8))
-                    count += 1
-                }
-                tables[table] = Manifest.Table(rows: count, sha256: hasher.finalize().map { String(format: "%02x", $0) }.joined())
-            }
+            for table in schema.order { tables[table] = try await Self.digest(table, schema: schema, on: session) { _ in } }
             return tables
         }
+    }
+
+    /// A table's row count and the SHA-256 of its canonical lines, each line also given to `write`.
+    static func digest(_ table: String, schema: Schema, on session: any SQLDatabase, write: (Data) throws -> Void) async throws -> Manifest.Table {
+        var hasher = SHA256()
+        var count = 0
+        try await eachLine(of: table, schema: schema, on: session) { line in
+            let bytes = Data((line + "\n").utf8)
+            hasher.update(data: bytes)
+            try write(bytes)
+            count += 1
+        }
+        return Manifest.Table(rows: count, sha256: hasher.finalize().map { String(format: "%02x", $0) }.joined())
     }
 
     /// Each row of a table as one canonical JSON line (keys sorted), in the order of its numeric `id` (read a

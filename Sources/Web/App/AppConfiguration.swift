@@ -21,6 +21,7 @@ import Persistence
 /// | `MOTCUA_MAIL_FROM` | `no-reply@<public host>` | the sender address of e-mail |
 /// | `MOTCUA_SMS_URL` | (none: SMS not sent) | the HTTP gateway that SMS messages are POSTed to |
 /// | `MOTCUA_SMS_TOKEN` | (none) | bearer token for that gateway |
+/// | `MOTCUA_TRUSTED_PROXIES` | (none) | addresses of the reverse proxies whose `X-Forwarded-For` names the client, comma-separated |
 public struct AppConfiguration: Sendable {
     public var hostname: String
     public var port: Int
@@ -41,6 +42,8 @@ public struct AppConfiguration: Sendable {
     /// The SMS gateway (nil: SMS not sent).
     public var smsURL: URL?
     public var smsToken: String?
+    /// The reverse proxies whose `X-Forwarded-For` is believed (exact addresses).
+    public var trustedProxies: Set<String> = []
 
     /// Cookies are marked Secure when people reach the product over HTTPS.
     public var usesSecureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
@@ -109,6 +112,10 @@ public struct AppConfiguration: Sendable {
                 problems.append("MOTCUA_SMS_URL must be an http(s) URL (got \(text))")
             }
         }
+        let proxies = (environment["MOTCUA_TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for proxy in proxies where !Self.isAddress(proxy) {
+            problems.append("MOTCUA_TRUSTED_PROXIES must list IP addresses separated by commas (got \(proxy))")
+        }
         guard problems.isEmpty, let zone, let hours else { throw Problems(messages: problems) }
         var configuration = AppConfiguration(
             hostname: hostname, port: port, dataDirectory: dataDirectory, database: database, publicURL: publicURL,
@@ -118,7 +125,15 @@ public struct AppConfiguration: Sendable {
         configuration.mailFrom = mailFrom
         configuration.smsURL = smsURL
         configuration.smsToken = environment["MOTCUA_SMS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        configuration.trustedProxies = Set(proxies)
         return configuration
+    }
+
+    /// An IPv4 address (four numbers 0–255) or an IPv6 one (hex groups and colons).
+    static func isAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 4 { return parts.allSatisfy { part in Int(part).map { (0...255).contains($0) && String($0) == part } ?? false } }
+        return text.contains(":") && text.count <= 45 && text.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
     }
 
     /// The CSRF key: `MOTCUA_SECRET`, or a random key kept in the data folder (created on first start).

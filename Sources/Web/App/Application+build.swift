@@ -10,6 +10,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
+    if !configuration.trustedProxies.isEmpty { router.add(middleware: ClientAddressMiddleware(trusted: configuration.trustedProxies)) }
     router.get(SiteRoute.health.pattern) { _, _ in "ok" }
     let sessionCookie = SessionCookieParameters(
         name: "motcua_session", path: "/", secure: configuration.usesSecureCookies, sameSite: .lax)

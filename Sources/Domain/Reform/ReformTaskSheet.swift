@@ -38,7 +38,6 @@ public enum ReformTaskSheet {
         case badDeadline(line: Int, value: String)
         case badKind(line: Int, value: String)
         case notSpreadsheet(String)
-        case noLead
 
         public var description: String {
             switch self {
@@ -52,7 +51,6 @@ public enum ReformTaskSheet {
                 "Dòng \(line), cột Thời hạn: “\(value)” không phải là thời hạn (ví dụ: 30/6/2026, tháng 6/2026, quý II/2026, năm 2026)."
             case .badKind(let line, let value): "Dòng \(line), cột Loại: “\(value)” không phải là loại nhiệm vụ."
             case .notSpreadsheet(let detail): "Tệp không phải là bảng tính CSV (UTF-8) hay Excel (.xlsx) đọc được: \(detail)."
-            case .noLead: "Vui lòng chọn đơn vị chủ trì."
             }
         }
     }

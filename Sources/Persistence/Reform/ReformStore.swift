@@ -48,7 +48,6 @@ public struct ReformStore: Sendable {
         case noCompletion
         case alreadyDone
         case noNextPlan(Int)
-        case notLeadUnit
         case noFileStore
 
         public var message: String {
@@ -59,7 +58,6 @@ public struct ReformStore: Sendable {
             case .noCompletion: "Đơn vị chưa báo cáo hoàn thành nhiệm vụ này."
             case .alreadyDone: "Nhiệm vụ đã được công nhận hoàn thành."
             case .noNextPlan(let year): "Chưa có kế hoạch năm \(year) để chuyển tiếp nhiệm vụ."
-            case .notLeadUnit: "Chỉ đơn vị chủ trì báo cáo tiến độ nhiệm vụ này."
             case .noFileStore: "Máy chủ chưa có nơi lưu tệp minh chứng."
             }
         }
@@ -129,6 +127,11 @@ public struct ReformStore: Sendable {
         try await database.sql.select().column("*").from("reform_tasks").where("plan_id", .equal, planID).orderBy("id").all().map(Self.decodeTask)
     }
 
+    /// The tasks created from a directive, of every plan.
+    public func tasks(fromDirective directiveID: Int64) async throws -> [ReformTask] {
+        try await database.sql.select().column("*").from("reform_tasks").where("directive_id", .equal, directiveID).orderBy("id").all().map(Self.decodeTask)
+    }
+
     public func task(id: Int64) async throws -> ReformTask? {
         try await database.sql.select().column("*").from("reform_tasks").where("id", .equal, id).first().map(Self.decodeTask)
     }
@@ -153,14 +156,28 @@ public struct ReformStore: Sendable {
 
     /// A task's history, including that of the tasks it continues (carried over from earlier plans), in order.
     public func history(of task: ReformTask) async throws -> [ReformTaskRecord] {
+        try await histories(of: [task])[task.id] ?? []
+    }
+
+    /// The ids of a task and of the tasks it continues, newest first.
+    func chain(of task: ReformTask) async throws -> [Int64] {
         var chain = [task.id]
         var current = task.carriedFromID
-        while let earlier = current {
+        while let earlier = current, chain.count < 50 {
             chain.append(earlier)
             current = try await self.task(id: earlier)?.carriedFromID
         }
-        let all = try await records(of: chain).values.flatMap { $0 }
-        return all.sorted { ($0.record.event.day, $0.order) < ($1.record.event.day, $1.order) }.map(\.record)
+        return chain
+    }
+
+    /// The histories of several tasks (each with the tasks it continues), read in one query of their events.
+    func histories(of tasks: [ReformTask]) async throws -> [Int64: [ReformTaskRecord]] {
+        var chains: [Int64: [Int64]] = [:]
+        for task in tasks { chains[task.id] = task.carriedFromID == nil ? [task.id] : try await chain(of: task) }
+        let records = try await records(of: Array(Set(chains.values.flatMap { $0 })))
+        return chains.mapValues { chain in
+            chain.flatMap { records[$0] ?? [] }.sorted { ($0.record.event.day, $0.order) < ($1.record.event.day, $1.order) }.map(\.record)
+        }
     }
 
     /// The events of several tasks (one query), by task, in order.
@@ -186,16 +203,19 @@ public struct ReformStore: Sendable {
     /// Every task of a plan as it stood on a day: its derived status (with the history of the tasks it continues),
     /// working days late and progress — a task with sub-tasks takes the weighted roll-up of theirs.
     public func standings(of planID: Int64, asOf day: LocalDate, calendar: WorkingCalendar) async throws -> [ReformTaskStanding] {
-        let tasks = try await tasks(of: planID)
+        var tasks: [ReformTask] = []
         var setOn: [Int64: LocalDate] = [:]
-        for row in try await database.sql.select().column("id").column("created_at").from("reform_tasks").where("plan_id", .equal, planID).all() {
+        for row in try await database.sql.select().column("*").from("reform_tasks").where("plan_id", .equal, planID).orderBy("id").all() {
+            let task = try Self.decodeTask(row)
+            tasks.append(task)
             // The day in UTC: near enough for a reporting interval counted in days.
             let days = Int(try row.decode(column: "created_at", as: Int64.self) / 86_400_000)
-            setOn[try row.decode(column: "id", as: Int64.self)] = LocalDate(dayNumber: LocalDate(year: 1970, month: 1, day: 1)!.dayNumber + days)
+            setOn[task.id] = LocalDate(dayNumber: LocalDate(year: 1970, month: 1, day: 1)!.dayNumber + days)
         }
+        let histories = try await histories(of: tasks)
         var own: [Int64: ReformTaskStanding] = [:]
         for task in tasks {
-            let history = try await history(of: task).map(\.event)
+            let history = (histories[task.id] ?? []).map(\.event)
             let derived = ReformTaskStatus.of(due: task.due, history: history, asOf: day, calendar: calendar)
             let percent = derived.status.isDone ? 100 : history.filter { $0.day <= day }.reduce(0) { last, event in
                 if case .progress(_, let percent) = event { return percent }
@@ -228,11 +248,9 @@ public struct ReformStore: Sendable {
     /// The last note reported on every task of a plan by a day (the reason a late task gives), with the notes
     /// of the tasks it continues.
     public func lastNotes(of planID: Int64, asOf day: LocalDate) async throws -> [Int64: String] {
-        var notes: [Int64: String] = [:]
-        for task in try await tasks(of: planID) {
-            if let note = try await history(of: task).last(where: { !$0.note.isEmpty && $0.event.day <= day })?.note { notes[task.id] = note }
+        try await histories(of: try await tasks(of: planID)).compactMapValues { history in
+            history.last(where: { !$0.note.isEmpty && $0.event.day <= day })?.note
         }
-        return notes
     }
 
     // MARK: Acts
@@ -268,13 +286,7 @@ public struct ReformStore: Sendable {
 
     /// The evidence files of a task's reports (and of the tasks it continues), oldest first.
     public func evidence(of task: ReformTask) async throws -> [ReformEvidence] {
-        var chain = [task.id]
-        var current = task.carriedFromID
-        while let earlier = current, chain.count < 50 {
-            chain.append(earlier)
-            current = try await self.task(id: earlier)?.carriedFromID
-        }
-        return try await database.sql.select().column("*").from("reform_task_files").where("task_id", .in, chain).orderBy("id").all().map { row in
+        try await database.sql.select().column("*").from("reform_task_files").where("task_id", .in, try await chain(of: task)).orderBy("id").all().map { row in
             ReformEvidence(id: try row.decode(column: "id", as: Int64.self), taskID: try row.decode(column: "task_id", as: Int64.self),
                            sha256: try row.decode(column: "sha256", as: String.self), size: try row.decode(column: "size", as: Int.self),
                            fileType: try decodeEnum(row, "file_type", as: FileType.self), originalName: try row.decode(column: "original_name", as: String.self),

@@ -16,12 +16,16 @@ MISSING = 987654321
 class Client:
     def __init__(self, base_url, username):
         self.base = base_url
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect())
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect())
         status, page = self.get("/sign-in")
         self.token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
         status, _ = self.post("/sign-in", {"username": username, "password": DEMO_PASSWORD})
         assert status in (302, 303), (username, status)
         self.refresh_token()
+
+    def cookie_header(self):
+        return "; ".join(f"{cookie.name}={cookie.value}" for cookie in self.jar)
 
     def refresh_token(self):
         _, page = self.get("/")

@@ -2,7 +2,8 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Testing
-import Web
+import Domain
+@testable import Web
 
 @Suite struct APITests {
     struct UnitList: Decodable {
@@ -22,7 +23,10 @@ import Web
         }
     }
 
-    @Test(arguments: ["/api/v1/units?kind=planet", "/api/v1/units?validOn=31/12/2025"])
+    static let badParameters = ["/api/v1/units?kind=planet", "/api/v1/units?validOn=31/12/2025", "/api/v1/units?kind=",
+                                "/api/v1/procedures?unitId=", "/api/v1/procedures?unitId=x", "/api/v1/statistics?from="]
+
+    @Test(arguments: badParameters)
     func badParametersGetATypedError(uri: String) async throws {
         try await withApp { client, _ in
             let response = try await client.execute(uri: uri, method: .get)
@@ -38,6 +42,26 @@ import Web
         for path in ["/api/v1/units:", "/api/v1/units/{id}:", "/api/v1/me:", "/api/v1/users:", "/api/v1/users/{id}:",
                      "/api/v1/procedures:", "/api/v1/procedures/{code}:", "/api/v1/statistics:"] {
             #expect(spec.contains("  \(path)"), "openapi.yaml lacks \(path)")
+        }
+        let roles = spec.split(separator: "\n").drop { !$0.hasPrefix("    Role:") }.first { $0.contains("enum:") }
+        #expect(roles?.contains("[\(Role.allCases.map(\.rawValue).joined(separator: ", "))]") == true, "openapi.yaml's Role lists every role")
+        // The query parameters the spec types as numbers, dates or choices are those the API refuses empty.
+        let typed = spec.split(separator: "\n").filter { $0.contains("in: query") && !$0.contains("schema: { type: string }") }
+            .compactMap { $0.firstMatch(of: /name: (\w+)/).map { String($0.1) } }
+        #expect(Set(typed) == APIQueryMiddleware.typed)
+    }
+
+    /// Methods the site does not use (the API: anything but reading) are answered 405 with Allow, not refused as a forged form.
+    @Test(arguments: [("/api/v1/units", HTTPRequest.Method.put), ("/api/v1/me", .delete), ("/api/v1/me", .post), ("/", .trace), ("/sign-in", .patch)])
+    func unusedMethodsAreNotAllowed(uri: String, method: HTTPRequest.Method) async throws {
+        try await withApp { client, _ in
+            let response = try await client.execute(uri: uri, method: method)
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers[.allow] == (uri.hasPrefix("/api/") ? "GET, HEAD" : "GET, HEAD, POST"))
+            if uri.hasPrefix("/api/") {
+                let error = try JSONDecoder().decode([String: [String: String]].self, from: Data(buffer: response.body))
+                #expect(error["error"]?["code"] == "method_not_allowed")
+            }
         }
     }
 }

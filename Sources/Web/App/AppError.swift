@@ -8,6 +8,7 @@ public enum AppError: Error, Equatable {
     case unauthorized
     case forbidden
     case csrf
+    case methodNotAllowed
     case badRequest(String)
     case tooManyRequests(retryAfterSeconds: Int)
     /// Something this server cannot do now (e.g. no PDF printer installed), with what to do instead.
@@ -18,6 +19,7 @@ public enum AppError: Error, Equatable {
         case .notFound: .notFound
         case .unauthorized: .unauthorized
         case .forbidden, .csrf: .forbidden
+        case .methodNotAllowed: .methodNotAllowed
         case .badRequest: .badRequest
         case .tooManyRequests: .tooManyRequests
         case .unavailable: .serviceUnavailable
@@ -31,6 +33,7 @@ public enum AppError: Error, Equatable {
         case .unauthorized: "unauthorized"
         case .forbidden: "forbidden"
         case .csrf: "csrf_failed"
+        case .methodNotAllowed: "method_not_allowed"
         case .badRequest: "bad_request"
         case .tooManyRequests: "too_many_requests"
         case .unavailable: "unavailable"
@@ -44,6 +47,7 @@ public enum AppError: Error, Equatable {
         case .unauthorized: "Bạn cần đăng nhập để xem nội dung này."
         case .forbidden: "Tài khoản của bạn không có quyền xem nội dung này."
         case .csrf: "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và gửi lại."
+        case .methodNotAllowed: "Địa chỉ này không nhận phương thức yêu cầu đó."
         case .badRequest(let detail): detail
         case .tooManyRequests: "Bạn đã thử quá nhiều lần. Vui lòng đợi một lát rồi thử lại."
         case .unavailable(let detail): detail
@@ -59,7 +63,8 @@ public enum AppError: Error, Equatable {
             case .notFound: self = .notFound
             case .unauthorized: self = .unauthorized
             case .forbidden: self = .forbidden
-            case .badRequest, .contentTooLarge, .unsupportedMediaType, .methodNotAllowed:
+            case .methodNotAllowed: self = .methodNotAllowed
+            case .badRequest, .contentTooLarge, .unsupportedMediaType:
                 self = .badRequest("Yêu cầu không hợp lệ.")
             default: return nil
             }

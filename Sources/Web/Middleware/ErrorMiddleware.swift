@@ -28,8 +28,10 @@ struct ErrorMiddleware: RouterMiddleware {
                 response = Page(ErrorPage.title(status), body: page.body, status: status)
                     .render(context: context, request: request)
             }
-            if case .tooManyRequests(let seconds) = known {
-                response.headers[.retryAfter] = String(seconds)
+            switch known {
+            case .tooManyRequests(let seconds): response.headers[.retryAfter] = String(seconds)
+            case .methodNotAllowed: response.headers[.allow] = MethodMiddleware.allowed(on: request.uri.path).map(\.rawValue).joined(separator: ", ")
+            default: break
             }
             return response
         }

@@ -194,7 +194,7 @@ import Web
             let id = try await receivedID(desk, ward: ids.hoanKiem)
             let location = "/dossiers/\(id)"
             try await desk.get(location)
-            let pdf = Array("%PDF-1.4\n% bản scan giấy khai sinh\n".utf8)
+            let pdf = Array("%PDF-1.4\n% bản scan giấy khai sinh\n%%EOF\n".utf8)
             let uploaded = try await desk.postFile("/dossiers/\(id)/attachments", field: "file", filename: "Giấy khai sinh.pdf", data: pdf,
                                                    form: ["description": "Bản sao giấy khai sinh"])
             #expect(uploaded.status == .seeOther)

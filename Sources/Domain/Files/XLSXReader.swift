@@ -28,13 +28,26 @@ public enum XLSXReader {
     static let rowLimit = 100_000
 
     public static func firstSheet(_ data: Data) throws(Problem) -> [[String]] {
-        let entries = try ZipEntries(bytes: [UInt8](data))
-        let names = entries.names
+        let entries: ZipArchive
+        do { entries = try ZipArchive(bytes: [UInt8](data)) } catch { throw .notZip }
+        let names = entries.entries.map(\.name)
         let sheetName = names.contains("xl/worksheets/sheet1.xml") ? "xl/worksheets/sheet1.xml"
             : names.filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") }.sorted().first
         guard let sheetName else { throw .missingPart("xl/worksheets/sheet1.xml") }
-        let shared = names.contains("xl/sharedStrings.xml") ? sharedStrings(try entries.text(of: "xl/sharedStrings.xml")) : []
-        return try cells(try entries.text(of: sheetName), shared: shared)
+        let shared = names.contains("xl/sharedStrings.xml") ? sharedStrings(try text(entries,  "xl/sharedStrings.xml")) : []
+        return try cells(try text(entries,  sheetName), shared: shared)
+    }
+
+    /// The text of an entry of the workbook's archive.
+    static func text(_ archive: ZipArchive, _ name: String) throws(Problem) -> String {
+        do { return try archive.text(of: name, limit: entryLimit) } catch {
+            switch error {
+            case .notZip: throw .notZip
+            case .missingPart(let part): throw .missingPart(part)
+            case .unsupportedCompression(let method): throw .unsupportedCompression(method)
+            case .inflate(let problem): throw .inflate(problem)
+            }
+        }
     }
 
     /// The texts of the shared-string table, in order (rich-text runs joined).
@@ -144,52 +157,3 @@ public enum XLSXReader {
     }
 }
 
-/// The entries of a ZIP archive, from its central directory.
-struct ZipEntries {
-    struct Entry {
-        var method: Int
-        var compressedSize: Int
-        var size: Int
-        var localOffset: Int
-    }
-
-    let bytes: [UInt8]
-    var entries: [String: Entry] = [:]
-    var names: [String] { Array(entries.keys) }
-
-    init(bytes: [UInt8]) throws(XLSXReader.Problem) {
-        self.bytes = bytes
-        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
-        guard bytes.count >= 22 else { throw .notZip }
-        var end = bytes.count - 22
-        while end >= max(0, bytes.count - 22 - 65_535) && u32(end) != 0x0605_4B50 { end -= 1 }
-        guard end >= 0, u32(end) == 0x0605_4B50 else { throw .notZip }
-        let count = u16(end + 10)
-        var at = u32(end + 16)
-        for _ in 0..<count {
-            guard at + 46 <= bytes.count, u32(at) == 0x0201_4B50 else { throw .notZip }
-            let nameLength = u16(at + 28), extra = u16(at + 30), comment = u16(at + 32)
-            guard at + 46 + nameLength <= bytes.count else { throw .notZip }
-            let name = String(decoding: bytes[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
-            entries[name] = Entry(method: u16(at + 10), compressedSize: u32(at + 20), size: u32(at + 24), localOffset: u32(at + 42))
-            at += 46 + nameLength + extra + comment
-        }
-    }
-
-    func text(of name: String) throws(XLSXReader.Problem) -> String {
-        guard let entry = entries[name] else { throw .missingPart(name) }
-        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-        let at = entry.localOffset
-        guard at + 30 <= bytes.count, u16(at) == 0x4B50 else { throw .notZip }
-        let start = at + 30 + u16(at + 26) + u16(at + 28)
-        guard start + entry.compressedSize <= bytes.count else { throw .notZip }
-        let raw = Array(bytes[start..<(start + entry.compressedSize)])
-        switch entry.method {
-        case 0: return String(decoding: raw, as: UTF8.self)
-        case 8:
-            do { return String(decoding: try Inflate.inflate(raw, limit: XLSXReader.entryLimit), as: UTF8.self) } catch { throw .inflate(error) }
-        default: throw .unsupportedCompression(entry.method)
-        }
-    }
-}

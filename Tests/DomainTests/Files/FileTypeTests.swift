@@ -2,15 +2,16 @@ import Domain
 import Testing
 
 @Suite struct FileTypeTests {
-    static let pdf = Array("%PDF-1.7\n".utf8)
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]
-    static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]
-    static let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0]
-
-    @Test(arguments: [
+    static let pdf = SampleFiles.pdf
+    static let png = SampleFiles.png()
+    static let jpeg = SampleFiles.jpeg()
+    static let zip = SampleFiles.docx
+    static let acceptedFiles = [
         ("don.pdf", pdf, FileType.pdf), ("Ảnh CCCD.JPG", jpeg, .jpeg), ("anh.jpeg", jpeg, .jpeg), ("so-do.png", png, .png),
         ("to-khai.docx", zip, .officeDocument), ("bang.xlsx", zip, .officeDocument),
-    ])
+    ]
+
+    @Test(arguments: acceptedFiles)
     func accepted(name: String, bytes: [UInt8], type: FileType) throws {
         #expect(try FileType.check(name: name, bytes: bytes) == type)
     }

@@ -29,6 +29,9 @@ import Testing
     @Test func ourOwnSpreadsheetsReadBack() throws {
         let sheet = Spreadsheet(sheetName: "Nhiem vu", rows: [[.text("Nội dung"), .text("Điểm")], [.text("Tập huấn <một cửa> & \"liên thông\""), .number(2.5)]])
         #expect(try XLSXReader.firstSheet(sheet.xlsx()) == [["Nội dung", "Điểm"], ["Tập huấn <một cửa> & \"liên thông\"", "2.5"]])
+        // An exported report can be attached again as evidence, and so can the deflated workbook of Excel.
+        #expect(try FileType.check(name: "bao-cao.xlsx", bytes: [UInt8](sheet.xlsx())) == .officeDocument)
+        #expect(try FileType.check(name: "ke-hoach.xlsx", bytes: [UInt8](Self.workbook)) == .officeDocument)
     }
 
     @Test func brokenArchivesAreRefused() {

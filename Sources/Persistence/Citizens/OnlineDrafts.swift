@@ -87,14 +87,13 @@ public struct OnlineDrafts: Sendable {
             .where("id", .equal, draft.id).where("user_id", .equal, draft.userID).run()
     }
 
-    /// Adds a file for one document of the procedure's list: its type checked by its bytes, stored and synced,
+    /// Adds a file for one document of the procedure's list: checked and stored (``FileStore/admit(_:name:)``),
     /// then recorded.
     public func add(_ data: Data, name: String, for document: String, to draft: OnlineDraft, documents: [String], at time: Date) async throws {
         guard documents.contains(document) else { throw Problem.unknownDocument }
         guard draft.files.count < Self.largestFileCount else { throw Problem.tooManyFiles }
-        let cleanName = DossierAttachments.safeName(name)
-        let type = try FileType.check(name: cleanName, bytes: data)
-        let hash = try files.store(data)
+        let file = try await files.admit(data, name: name)
+        let (cleanName, type, hash) = (file.name, file.type, file.sha256)
         try await database.transaction { session in
             try await session.insert(into: "draft_files").columns("draft_id", "document", "sha256", "size", "file_type", "original_name", "uploaded_at")
                 .values(SQLBind(draft.id), SQLBind(document), SQLBind(hash), SQLBind(Int64(data.count)), SQLBind(type.rawValue), SQLBind(cleanName),

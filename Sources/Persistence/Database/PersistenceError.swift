@@ -1,3 +1,6 @@
+import PostgresKit
+import SQLiteKit
+
 /// Failures of the storage layer that callers handle: a missing row, a conflicting write, a broken invariant.
 public enum PersistenceError: Error, Equatable, Sendable {
     /// The object does not exist or is outside the caller's scope; callers answer 404 either way.
@@ -6,4 +9,18 @@ public enum PersistenceError: Error, Equatable, Sendable {
     case duplicate(String)
     /// Stored data contradicts an invariant; an operator must look.
     case corrupt(String)
+}
+
+extension PersistenceError {
+    /// Whether an error means the disk (or quota) is full: SQLite's SQLITE_FULL, PostgreSQL's `disk_full`
+    /// (53100), or a stored file that could not be written for want of space. Nothing was kept then: the
+    /// transaction rolled back, or the file was removed before any row named it.
+    public static func isDiskFull(_ error: any Error) -> Bool {
+        switch error {
+        case let error as SQLiteError: error.reason == .full
+        case let error as PSQLError: error.serverInfo?[.sqlState] == "53100"
+        case let error as FileStore.Problem: error == .noSpace
+        default: false
+        }
+    }
 }

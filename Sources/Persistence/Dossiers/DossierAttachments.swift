@@ -46,9 +46,8 @@ public struct DossierAttachments: Sendable {
     public func attach(_ data: Data, name: String, description: String, purpose: AttachmentPurpose = .application, to dossier: Dossier,
                        by userID: Int64, at time: Date) async throws -> Attachment {
         if purpose == .result, !ElectronicResult.canAttach(in: dossier.state.status) { throw Problem.resultNotNow(dossier.state.status) }
-        let cleanName = Self.safeName(name)
-        let type = try FileType.check(name: cleanName, bytes: data)
-        let hash = try files.store(data)
+        let file = try await files.admit(data, name: name)
+        let (cleanName, type, hash) = (file.name, file.type, file.sha256)
         return try await database.transaction { session in
             if purpose == .result {
                 guard let calculator else { throw PersistenceError.corrupt("result files need the counters' calculator") }
@@ -97,11 +96,6 @@ public struct DossierAttachments: Sendable {
     public func content(of attachment: Attachment) throws -> Data { try files.read(attachment.sha256) }
 
     /// A file name without folders or control characters, at most 120 characters.
-    static func safeName(_ name: String) -> String {
-        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let cleaned = VietnameseText.normalized(last).filter { !$0.isNewline && $0.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0 != "\"" } }
-        return String(cleaned.suffix(120))
-    }
 
     static func decode(_ row: any SQLRow) throws -> Attachment {
         Attachment(

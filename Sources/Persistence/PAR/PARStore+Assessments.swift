@@ -162,9 +162,8 @@ extension PARStore {
         case .appraisal: guard entry.review == .moreEvidence else { throw Problem.noRequest }
         default: throw Problem.notNow(round.status)
         }
-        let cleanName = DossierAttachments.safeName(name)
-        let type = try FileType.check(name: cleanName, bytes: data)
-        let hash = try files.store(data)
+        let file = try await files.admit(data, name: name)
+        let (cleanName, type, hash) = (file.name, file.type, file.sha256)
         return try await database.transaction { session in
             let row = try await session.insert(into: "par_evidence").columns("entry_id", "sha256", "size", "file_type", "original_name", "uploaded_by", "uploaded_at")
                 .values(SQLBind(entryID), SQLBind(hash), SQLBind(Int64(data.count)), SQLBind(type.rawValue), SQLBind(cleanName), SQLBind(userID),

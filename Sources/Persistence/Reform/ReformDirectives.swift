@@ -51,9 +51,8 @@ public struct ReformDirectives: Sendable {
         var stored: ReformDirective.File?
         if let file {
             guard let files else { throw Problem.noFileStore }
-            let name = DossierAttachments.safeName(file.name)
-            let type = try FileType.check(name: name, bytes: file.data)
-            stored = ReformDirective.File(sha256: try files.store(file.data), fileType: type, originalName: name)
+            let admitted = try await files.admit(file.data, name: file.name)
+            stored = ReformDirective.File(sha256: admitted.sha256, fileType: admitted.type, originalName: admitted.name)
         }
         return try await database.transaction { [stored] session in
             let row = try await session.insert(into: "reform_directives")

@@ -262,21 +262,17 @@ public struct ReformStore: Sendable {
         guard (0...100).contains(percent) else { throw Problem.badPercent }
         guard let task = try await task(id: taskID) else { throw Problem.notFound }
         if case .completionAccepted = Self.decisive(try await history(of: task)) { throw Problem.alreadyDone }
-        var checked: [(name: String, type: FileType, size: Int, hash: String)] = []
+        var checked: [FileStore.Admitted] = []
         if !attached.isEmpty {
             guard let files else { throw Problem.noFileStore }
-            for file in attached {
-                let name = DossierAttachments.safeName(file.name)
-                let type = try FileType.check(name: name, bytes: file.data)
-                checked.append((name, type, file.data.count, try files.store(file.data)))
-            }
+            for file in attached { checked.append(try await files.admit(file.data, name: file.name)) }
         }
         try await database.transaction { [checked] session in
             let eventID = try await Self.append(taskID, kind: "progress", day: day, percent: percent, note: note, by: userID, at: time, on: session)
             for file in checked {
                 try await session.insert(into: "reform_task_files")
                     .columns("task_id", "event_id", "sha256", "size", "file_type", "original_name", "uploaded_by", "uploaded_at")
-                    .values(SQLBind(taskID), SQLBind(eventID), SQLBind(file.hash), SQLBind(Int64(file.size)), SQLBind(file.type.rawValue), SQLBind(file.name),
+                    .values(SQLBind(taskID), SQLBind(eventID), SQLBind(file.sha256), SQLBind(Int64(file.size)), SQLBind(file.type.rawValue), SQLBind(file.name),
                             SQLBind(userID), SQLBind(time.milliseconds))
                     .run()
             }

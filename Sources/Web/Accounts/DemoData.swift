@@ -67,7 +67,7 @@ public enum DemoData {
         // The reform tasks of Notice 90/TB-VP (2022 and 2023 plans, marked demo), urged as of 10/04/2023.
         if let office = departments["DEMO-VP"], let homeAffairs, let justice = departments["DEMO-STP"],
            let district = try await units.find(code: "002", validOn: LocalDate(year: 2023, month: 3, day: 1)!),
-           let planID = try await DemoReformPlan.seed(on: services.database, files: FileStore(dataDirectory: services.configuration.dataDirectory),
+           let planID = try await DemoReformPlan.seed(on: services.database, files: services.files,
                                                       units: .init(cityOffice: office, homeAffairs: homeAffairs, justice: justice, hoanKiemDistrict: district.id),
                                                       calendar: try await services.workingCalendar(), at: now),
            let plan = try await services.reform.plan(id: planID) {

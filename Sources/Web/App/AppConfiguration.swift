@@ -22,6 +22,7 @@ import Persistence
 /// | `MOTCUA_SMS_URL` | (none: SMS not sent) | the HTTP gateway that SMS messages are POSTed to |
 /// | `MOTCUA_SMS_TOKEN` | (none) | bearer token for that gateway |
 /// | `MOTCUA_TRUSTED_PROXIES` | (none) | addresses of the reverse proxies whose `X-Forwarded-For` names the client, comma-separated |
+/// | `MOTCUA_CLAMD` | (none: uploads are not scanned) | the ClamAV daemon every upload is scanned by: `unix:/run/clamav/clamd.ctl` or `tcp://host:3310` |
 public struct AppConfiguration: Sendable {
     public var hostname: String
     public var port: Int
@@ -44,6 +45,8 @@ public struct AppConfiguration: Sendable {
     public var smsToken: String?
     /// The reverse proxies whose `X-Forwarded-For` is believed (exact addresses).
     public var trustedProxies: Set<String> = []
+    /// The ClamAV daemon uploads are scanned by.
+    public var clamd: ClamAVScanner.Address?
 
     /// Cookies are marked Secure when people reach the product over HTTPS.
     public var usesSecureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
@@ -116,6 +119,11 @@ public struct AppConfiguration: Sendable {
         for proxy in proxies where !Self.isAddress(proxy) {
             problems.append("MOTCUA_TRUSTED_PROXIES must list IP addresses separated by commas (got \(proxy))")
         }
+        var clamd: ClamAVScanner.Address?
+        if let text = environment["MOTCUA_CLAMD"], !text.isEmpty {
+            clamd = ClamAVScanner.Address(text)
+            if clamd == nil { problems.append("MOTCUA_CLAMD must be unix:/path/to/clamd.socket or tcp://host:port (got \(text))") }
+        }
         guard problems.isEmpty, let zone, let hours else { throw Problems(messages: problems) }
         var configuration = AppConfiguration(
             hostname: hostname, port: port, dataDirectory: dataDirectory, database: database, publicURL: publicURL,
@@ -126,6 +134,7 @@ public struct AppConfiguration: Sendable {
         configuration.smsURL = smsURL
         configuration.smsToken = environment["MOTCUA_SMS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         configuration.trustedProxies = Set(proxies)
+        configuration.clamd = clamd
         return configuration
     }
 

@@ -1,3 +1,4 @@
+import Domain
 import Hummingbird
 import Persistence
 
@@ -13,6 +14,8 @@ public enum AppError: Error, Equatable {
     case tooManyRequests(retryAfterSeconds: Int)
     /// Something this server cannot do now (e.g. no PDF printer installed), with what to do instead.
     case unavailable(String)
+    /// The disk is full: nothing of the request was kept.
+    case insufficientStorage
 
     var status: HTTPResponse.Status {
         switch self {
@@ -23,6 +26,7 @@ public enum AppError: Error, Equatable {
         case .badRequest: .badRequest
         case .tooManyRequests: .tooManyRequests
         case .unavailable: .serviceUnavailable
+        case .insufficientStorage: HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
         }
     }
 
@@ -37,6 +41,7 @@ public enum AppError: Error, Equatable {
         case .badRequest: "bad_request"
         case .tooManyRequests: "too_many_requests"
         case .unavailable: "unavailable"
+        case .insufficientStorage: "insufficient_storage"
         }
     }
 
@@ -51,6 +56,7 @@ public enum AppError: Error, Equatable {
         case .badRequest(let detail): detail
         case .tooManyRequests: "Bạn đã thử quá nhiều lần. Vui lòng đợi một lát rồi thử lại."
         case .unavailable(let detail): detail
+        case .insufficientStorage: "Máy chủ tạm thời hết chỗ lưu trữ nên chưa lưu được yêu cầu của bạn (không có gì bị lưu dở). Vui lòng thử lại sau."
         }
     }
 
@@ -58,6 +64,10 @@ public enum AppError: Error, Equatable {
         switch error {
         case let error as AppError: self = error
         case PersistenceError.notFound: self = .notFound
+        case let problem as FileType.Problem: self = .badRequest(problem.message)
+        case FileStore.Problem.scannerUnavailable:
+            self = .unavailable("Chưa kiểm tra được tệp bằng phần mềm chống mã độc nên tệp chưa được nhận. Vui lòng thử lại sau ít phút.")
+        case let error where PersistenceError.isDiskFull(error): self = .insufficientStorage
         case let error as HTTPError:
             switch error.status {
             case .notFound: self = .notFound

@@ -88,9 +88,14 @@ public final class AppServices: Sendable {
 
     public var dossiers: DossierStore { DossierStore(database.sql) }
 
+    /// The stored files under the data folder; uploads pass the configured malware scanner.
+    public var files: FileStore {
+        FileStore(dataDirectory: configuration.dataDirectory, scanner: configuration.clamd.map { ClamAVScanner(address: $0) })
+    }
+
     /// Files attached to dossiers, kept under the data folder.
     public var attachments: DossierAttachments {
-        DossierAttachments(database: database, files: FileStore(dataDirectory: configuration.dataDirectory), calculator: desk.attachmentsCalculator)
+        DossierAttachments(database: database, files: files, calculator: desk.attachmentsCalculator)
     }
 
     /// The roles a signed-in person holds on a dossier's units.

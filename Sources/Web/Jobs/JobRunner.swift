@@ -70,7 +70,7 @@ public final class JobRunner: Sendable {
                 let procedures = try await services.procedures.allCurrent()
                 report(id, done: 0, total: procedures.count)
                 let data = try ProcedureCatalogueFile.write(procedures, format: format)
-                let hash = try FileStore(dataDirectory: services.configuration.dataDirectory).store(data)
+                let hash = try services.files.store(data)
                 report(id, done: procedures.count, total: procedures.count)
                 try await jobs.finish(id, status: .succeeded, message: "Đã xuất \(procedures.count) thủ tục.", resultSHA256: hash,
                                       resultName: "danh-muc-thu-tuc.\(format.rawValue)", at: services.clock())

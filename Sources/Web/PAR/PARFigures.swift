@@ -4,7 +4,7 @@ import Persistence
 
 extension AppServices {
     /// The PAR process over this server's files (evidence goes where attachments go).
-    public var par: PARStore { PARStore(database: database, files: FileStore(dataDirectory: configuration.dataDirectory)) }
+    public var par: PARStore { PARStore(database: database, files: files) }
 
     /// What the platform measured of a unit over a year, for the computed criteria: the on-time and online
     /// figures and the score of the service index, the latest SIPAS figures about the year, and the reform

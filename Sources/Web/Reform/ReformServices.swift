@@ -4,8 +4,8 @@ import Persistence
 
 extension AppServices {
     /// Reform plans and tasks over this server's files (evidence goes where attachments go).
-    public var reform: ReformStore { ReformStore(database, files: FileStore(dataDirectory: configuration.dataDirectory)) }
-    public var directives: ReformDirectives { ReformDirectives(database, files: FileStore(dataDirectory: configuration.dataDirectory)) }
+    public var reform: ReformStore { ReformStore(database, files: files) }
+    public var directives: ReformDirectives { ReformDirectives(database, files: files) }
 
     /// Names of units by id (units of any period: a 2023 plan names districts dissolved since).
     func unitNames(_ ids: some Sequence<Int64>) async throws -> [Int64: String] {

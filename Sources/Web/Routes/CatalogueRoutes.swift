@@ -48,7 +48,7 @@ struct CatalogueRoutes {
             guard let job = try await JobStore(services.database.sql).find(id: try context.parameters.id()), job.createdBy == identity.user.id || identity.has(.admin),
                   let hash = job.resultSHA256, let name = job.resultName
             else { throw AppError.notFound }
-            let data = try FileStore(dataDirectory: services.configuration.dataDirectory).read(hash)
+            let data = try services.files.read(hash)
             var headers = HTTPFields()
             headers[.contentType] = name.hasSuffix(".json") ? "application/json" : "text/csv; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"\(name)\""

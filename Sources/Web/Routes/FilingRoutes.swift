@@ -11,7 +11,7 @@ struct FilingRoutes {
 
     struct SubmitForm: Decodable { var unit: String?; var phone: String?; var email: String? }
 
-    var drafts: OnlineDrafts { OnlineDrafts(database: services.database, files: FileStore(dataDirectory: services.configuration.dataDirectory)) }
+    var drafts: OnlineDrafts { OnlineDrafts(database: services.database, files: services.files) }
 
     func register(on router: some RouterMethods<AppRequestContext>) {
         router.post(SiteRoute.fileOnline().pattern) { request, context in

@@ -11,7 +11,10 @@ struct ErrorPage {
         case 401: "Cần đăng nhập"
         case 403: "Không có quyền truy cập"
         case 404: "Không tìm thấy"
+        case 405: "Phương thức không được hỗ trợ"
         case 429: "Quá nhiều yêu cầu"
+        case 503: "Tạm thời chưa phục vụ được"
+        case 507: "Máy chủ hết chỗ lưu trữ"
         case 400..<500: "Yêu cầu không hợp lệ"
         default: "Lỗi hệ thống"
         }

@@ -3,6 +3,7 @@ methods, with ids of objects that exist but belong to someone else and ids that 
 succeed, and a foreign object must answer exactly as a missing one (same status), so that nobody learns what
 exists. The ids are discovered as their owners see them; the number of attempts is printed."""
 import http.cookiejar
+import os
 import re
 import urllib.error
 import urllib.parse
@@ -37,6 +38,23 @@ class Client:
         data = urllib.parse.urlencode(dict(form or {}, _csrf=self.token)).encode() if method == "POST" else None
         try:
             with self.opener.open(urllib.request.Request(self.base + path, data=data, method=method)) as response:
+                return response.status, response.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8", "replace")
+
+    def upload(self, path, fields, name, content):
+        """A multipart form with one file, as a browser sends it (the name in UTF-8 between quotes)."""
+        boundary = "----motcua" + "".join(f"{byte:02x}" for byte in os.urandom(8))
+        parts = []
+        for key, value in dict(fields, _csrf=self.token).items():
+            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode())
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+                     f"Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n")
+        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        request = urllib.request.Request(self.base + path, data=body, method="POST",
+                                         headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        try:
+            with self.opener.open(request) as response:
                 return response.status, response.read().decode("utf-8", "replace")
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode("utf-8", "replace")

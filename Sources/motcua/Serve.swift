@@ -14,42 +14,27 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let configuration = CommandEnvironment.configuration(hostname: hostname, port: port)
         let logger = CommandEnvironment.logger(configuration)
-        let database = try await Database.open(configuration.database, logger: logger)
-        let services = AppServices(database: database, configuration: configuration)
-        let app: any Service & ApplicationProtocol
-        do {
-            // The pool must run while migrating on PostgreSQL.
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await database.run() }
-                try await MigrationRunner(database: database).migrate(logger: logger)
-                if demo { CommandEnvironment.printLogins(try await DemoData.seed(services: services)) }
-                let recounted = try await services.recountStatisticsIfMissing()
-                if recounted > 0 { logger.notice("Statistics counters recounted", metadata: ["dossiers": "\(recounted)"]) }
-                // Jobs whose instance died (their lease ran out) cannot finish any more; live instances' jobs are left alone.
-                try await JobStore(database.sql).failInterrupted(at: services.clock())
-                group.cancelAll()
+        // The pool runs once for the server's whole life (PostgreSQL's client may run only once): through the
+        // migrations, the demo data and the services, until they stop.
+        try await Database.with(configuration.database, logger: logger) { database in
+            let services = AppServices(database: database, configuration: configuration)
+            try await MigrationRunner(database: database).migrate(logger: logger)
+            if demo { CommandEnvironment.printLogins(try await DemoData.seed(services: services)) }
+            let recounted = try await services.recountStatisticsIfMissing()
+            if recounted > 0 { logger.notice("Statistics counters recounted", metadata: ["dossiers": "\(recounted)"]) }
+            // Jobs whose instance died (their lease ran out) cannot finish any more; live instances' jobs are left alone.
+            try await JobStore(database.sql).failInterrupted(at: services.clock())
+            let app = try buildApplication(services: services, logger: logger)
+            logger.notice("MotCua starting", metadata: ["database": "\(configuration.database.redacted)", "address": "http://\(hostname):\(port)"])
+            var background: [any Service] = [app, HousekeepingService(services: services, logger: logger)]
+            background.append(NotificationService(services: services, transports: NotificationService.transports(configuration), logger: logger))
+            if let url = configuration.portalURL {
+                background.append(PortalSyncService(services: services, transport: HTTPPortalTransport(url: url, token: configuration.portalToken), logger: logger))
             }
-            app = try buildApplication(services: services, logger: logger)
+            let group = ServiceGroup(
+                configuration: .init(services: background, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
         }
-        logger.notice("MotCua starting", metadata: ["database": "\(configuration.database.redacted)", "address": "http://\(hostname):\(port)"])
-        var background: [any Service] = [DatabaseService(database: database), app, HousekeepingService(services: services, logger: logger)]
-        background.append(NotificationService(services: services, transports: NotificationService.transports(configuration), logger: logger))
-        if let url = configuration.portalURL {
-            background.append(PortalSyncService(services: services, transport: HTTPPortalTransport(url: url, token: configuration.portalToken), logger: logger))
-        }
-        let group = ServiceGroup(
-            configuration: .init(services: background, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
-        try await database.close()
     }
 }
 
-/// Keeps the database's background work running for as long as the server runs.
-struct DatabaseService: Service {
-    let database: Database
-    func run() async throws {
-        try await withTaskCancellationOrGracefulShutdownHandler {
-            try await cancelWhenGracefulShutdown { try await database.run() }
-        } onCancelOrGracefulShutdown: {}
-    }
-}

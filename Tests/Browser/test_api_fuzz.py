@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from test_access_matrix import Client
+from http_client import Client
 
 HERE = pathlib.Path(__file__).resolve().parent
 EXAMPLES = int(os.environ.get("MOTCUA_FUZZ_EXAMPLES", "40"))

@@ -13,7 +13,7 @@ import zlib
 
 import pytest
 
-from test_access_matrix import Client
+from http_client import Client
 
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 # The EICAR test file, put together here so that this source is not itself the test file.

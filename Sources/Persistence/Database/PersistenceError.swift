@@ -23,4 +23,21 @@ extension PersistenceError {
         default: false
         }
     }
+
+    /// Whether an error means the database does not answer now (a lost connection, a server starting up,
+    /// recovering or shutting down, a lock held too long): the request may succeed if tried again.
+    public static func isUnavailable(_ error: any Error) -> Bool {
+        switch error {
+        case let error as SQLiteError: [.busy, .locked, .busyTimeout, .busyInRecovery].contains(error.reason)
+        case let error as PSQLError:
+            if [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown, .poolClosed].contains(error.code) {
+                true
+            } else if let state = error.serverInfo?[.sqlState] {
+                state.hasPrefix("08") || ["57P01", "57P02", "57P03", "53300"].contains(state)
+            } else {
+                false
+            }
+        default: false
+        }
+    }
 }

@@ -68,6 +68,8 @@ public enum AppError: Error, Equatable {
         case FileStore.Problem.scannerUnavailable:
             self = .unavailable("Chưa kiểm tra được tệp bằng phần mềm chống mã độc nên tệp chưa được nhận. Vui lòng thử lại sau ít phút.")
         case let error where PersistenceError.isDiskFull(error): self = .insufficientStorage
+        case let error where PersistenceError.isUnavailable(error):
+            self = .unavailable("Hệ thống đang tạm gián đoạn kết nối cơ sở dữ liệu nên chưa xử lý được yêu cầu (không có gì bị lưu dở). Vui lòng thử lại sau ít giây.")
         case let error as HTTPError:
             switch error.status {
             case .notFound: self = .notFound

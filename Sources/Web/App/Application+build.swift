@@ -16,6 +16,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     router.get(SiteRoute.health.pattern) { _, _ in "ok" }
     let sessionCookie = SessionCookieParameters(
         name: "motcua_session", path: "/", secure: configuration.usesSecureCookies, sameSite: .lax)
+    router.add(middleware: SessionReadFailure.Middleware())
     router.add(middleware: SessionMiddleware(
         storage: DatabasePersistDriver(store: SessionStore(services.database.sql), clock: services.clock),
         configuration: .init(sessionCookieParameters: sessionCookie, keyPrefix: "session.", defaultSessionExpiration: .seconds(8 * 3600))))

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Persistence
+import Synchronization
 
 /// hummingbird-auth's session storage over the `sessions` table, so sessions survive restarts and are shared
 /// by every instance. Values are JSON.
@@ -26,7 +27,12 @@ struct DatabasePersistDriver: PersistDriver {
 
     func getWithTTL<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> (object: Object, ttl: Duration?)? {
         let now = clock()
-        guard let stored = try await store.get(key: key, at: now) else { return nil }
+        let found: (value: String, expiresAt: Date?)?
+        do { found = try await store.get(key: key, at: now) } catch {
+            SessionReadFailure.current?.record(error)
+            throw error
+        }
+        guard let stored = found else { return nil }
         let object = try JSONDecoder().decode(Object.self, from: Data(stored.value.utf8))
         let ttl = stored.expiresAt.map { Duration.milliseconds(Int64($0.timeIntervalSince(now) * 1000)) }
         return (object, ttl)
@@ -42,5 +48,23 @@ struct DatabasePersistDriver: PersistDriver {
 
     private func expiry(_ duration: Duration?) -> Date? {
         duration.map { clock().addingTimeInterval(Double($0.components.seconds)) }
+    }
+}
+
+/// hummingbird-auth reads a session that cannot be loaded as no session at all — signed out. When the database
+/// does not answer, that would send a signed-in person to the sign-in page; so the failure is kept for the
+/// request here (set up by ``SessionReadFailure/Middleware``) and raised by ``IdentityMiddleware`` (a 503).
+final class SessionReadFailure: Sendable {
+    @TaskLocal static var current: SessionReadFailure?
+    private let stored = Mutex<(any Error)?>(nil)
+
+    var error: (any Error)? { stored.withLock { $0 } }
+    func record(_ error: any Error) { stored.withLock { $0 = error } }
+
+    struct Middleware: RouterMiddleware {
+        typealias Context = AppRequestContext
+        func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+            try await SessionReadFailure.$current.withValue(SessionReadFailure()) { try await next(request, context) }
+        }
     }
 }

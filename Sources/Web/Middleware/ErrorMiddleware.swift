@@ -31,6 +31,7 @@ struct ErrorMiddleware: RouterMiddleware {
             switch known {
             case .tooManyRequests(let seconds): response.headers[.retryAfter] = String(seconds)
             case .insufficientStorage: response.headers[.retryAfter] = "300"
+            case .unavailable: response.headers[.retryAfter] = "10"
             case .methodNotAllowed: response.headers[.allow] = MethodMiddleware.allowed(on: request.uri.path).map(\.rawValue).joined(separator: ", ")
             default: break
             }

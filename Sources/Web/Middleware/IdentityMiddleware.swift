@@ -10,6 +10,7 @@ struct IdentityMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        if let failure = SessionReadFailure.current?.error { throw failure }
         if let session = context.sessions.session {
             if let identity = try await services.identity(userID: session.userID) {
                 context.identity = identity

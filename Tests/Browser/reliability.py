@@ -1,0 +1,109 @@
+"""What the reliability tests of issue 10 share: MotCua servers they start, kill and start again on a database
+of their own (a SQLite file, or a throwaway PostgreSQL cluster they can kill too), and free loopback ports."""
+import contextlib
+import os
+import pathlib
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+PG_CLUSTER = ROOT / "scripts" / "pg-test-cluster"
+
+
+def motcua_bin():
+    path = os.environ.get("MOTCUA_BIN")
+    if not path:
+        raise RuntimeError("MOTCUA_BIN is not set: run the tests through scripts/test")
+    return path
+
+
+def free_port():
+    with contextlib.closing(socket.socket()) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """`motcua serve --demo` on a port, a data folder and a database; killed with SIGKILL, started again."""
+
+    def __init__(self, data_dir, database_url=None, port=None, env=None):
+        self.data_dir, self.port = str(data_dir), port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = dict(os.environ, MOTCUA_DATA_DIR=self.data_dir, MOTCUA_BCRYPT_COST="10", **(env or {}))
+        self.env.pop("DATABASE_URL", None)
+        if database_url:
+            self.env["DATABASE_URL"] = database_url
+        self.process, self.starts = None, 0
+
+    def start(self, timeout=180):
+        pathlib.Path(self.data_dir).mkdir(parents=True, exist_ok=True)
+        log = open(pathlib.Path(self.data_dir) / f"server-{self.port}.log", "ab")
+        self.process = subprocess.Popen([motcua_bin(), "serve", "--demo", "--port", str(self.port)], env=self.env,
+                                        stdout=log, stderr=subprocess.STDOUT)
+        self.starts += 1
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server stopped at start: see {log.name}")
+            with contextlib.suppress(OSError):
+                with urllib.request.urlopen(self.url + "/healthz", timeout=2):
+                    return self
+            time.sleep(0.1)
+        raise RuntimeError("the server did not answer in time")
+
+    def kill(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+class PostgresCluster:
+    """A PostgreSQL cluster that keeps every commit (fsync on), killed with SIGKILL and started again."""
+
+    def __init__(self):
+        # Its own folder under /tmp: the cluster runs as the postgres user, who must reach it (pytest's folders
+        # are private to root).
+        self.folder, self.port = pathlib.Path(tempfile.mkdtemp(prefix="motcua-pg-")) / "cluster", free_port()
+
+    def start(self):
+        self.url = subprocess.run([str(PG_CLUSTER), "start", str(self.folder), str(self.port), "durable"],
+                                  check=True, capture_output=True, text=True).stdout.strip()
+        return self
+
+    def kill(self):
+        """SIGKILL to the postmaster and every process it started, as a crash of the database server."""
+        postmaster = int((self.folder / "data" / "postmaster.pid").read_text().split()[0])
+        children = [int(entry.name) for entry in pathlib.Path("/proc").iterdir() if entry.name.isdigit() and _parent(entry) == postmaster]
+        for pid in [postmaster] + children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        for _ in range(100):
+            if not any(pathlib.Path(f"/proc/{pid}").exists() for pid in [postmaster] + children):
+                break
+            time.sleep(0.05)
+
+    def resume(self):
+        subprocess.run([str(PG_CLUSTER), "resume", str(self.folder)], check=True, capture_output=True, text=True)
+
+    def stop(self):
+        subprocess.run([str(PG_CLUSTER), "stop", str(self.folder)], capture_output=True)
+        shutil.rmtree(self.folder.parent, ignore_errors=True)
+
+
+def _parent(proc_entry):
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        return int((proc_entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    return None

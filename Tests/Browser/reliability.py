@@ -31,8 +31,9 @@ def free_port():
 class Server:
     """`motcua serve --demo` on a port, a data folder and a database; killed with SIGKILL, started again."""
 
-    def __init__(self, data_dir, database_url=None, port=None, env=None):
+    def __init__(self, data_dir, database_url=None, port=None, env=None, log_dir=None):
         self.data_dir, self.port = str(data_dir), port or free_port()
+        self.log_dir = pathlib.Path(log_dir or data_dir)
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = dict(os.environ, MOTCUA_DATA_DIR=self.data_dir, MOTCUA_BCRYPT_COST="10", **(env or {}))
         self.env.pop("DATABASE_URL", None)
@@ -42,7 +43,8 @@ class Server:
 
     def start(self, timeout=180):
         pathlib.Path(self.data_dir).mkdir(parents=True, exist_ok=True)
-        log = open(pathlib.Path(self.data_dir) / f"server-{self.port}.log", "ab")
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_dir / f"server-{self.port}.log", "ab")
         self.process = subprocess.Popen([motcua_bin(), "serve", "--demo", "--port", str(self.port)], env=self.env,
                                         stdout=log, stderr=subprocess.STDOUT)
         self.starts += 1

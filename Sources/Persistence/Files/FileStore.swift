@@ -69,7 +69,17 @@ public struct FileStore: Sendable {
         let temporary = folder + "/.incoming-" + UUID().uuidString
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else { throw Self.failure(temporary) }
-        let written = data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        // write(2) may write less than asked (a disk nearly full): go on until all is written or it fails.
+        let written = data.withUnsafeBytes { bytes in
+            var done = 0
+            while done < bytes.count {
+                let count = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                done += count
+            }
+            return done
+        }
         guard written == data.count, fsync(descriptor) == 0 else {
             let problem = Self.failure(temporary)
             close(descriptor)

@@ -1,0 +1,127 @@
+"""Issue 10, figure 2: the data folder (SQLite database and stored files) on a small tmpfs that fills up. While
+it is full, submissions and uploads are refused cleanly — 507 with Retry-After and a Vietnamese page, never a
+500 — and nothing is half-written: every acknowledged dossier is whole, every stored file matches its name (its
+SHA-256), no temporary file is left; pages keep being read (but for those whose reading is audited: no audit
+row, no reading). Once space is freed the same server takes
+submissions again, without a restart. Needs to mount a tmpfs (root, or sudo without a password)."""
+import hashlib
+import os
+import pathlib
+import re
+import subprocess
+import tempfile
+
+import pytest
+
+from http_client import Client
+from reliability import Server
+
+SIZE_MB = 24
+INTAKE = {"procedure": "DEMO-HT-06", "channel": "inPerson", "applicantKind": "person", "applicantName": "Trần Văn Đầy",
+          "identifier": "001090012345", "birthYear": "1990", "gender": "male"}
+
+
+def run_privileged(*command):
+    prefix = [] if os.geteuid() == 0 else ["sudo", "-n"]
+    return subprocess.run(prefix + list(command), capture_output=True, text=True)
+
+
+@pytest.fixture()
+def small_disk():
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="motcua-full-"))
+    mounted = run_privileged("mount", "-t", "tmpfs", "-o", f"size={SIZE_MB}m", "tmpfs", str(folder))
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    yield folder
+    run_privileged("umount", "-l", str(folder))
+    folder.rmdir()
+
+
+def scan(serial, size):
+    head = b"%PDF-1.4\n% " + f"{serial}-{os.urandom(8).hex()}".encode() + b"\n"
+    return head + b"%" + os.urandom(size // 2).hex().encode()[: size - len(head) - 8] + b"\n%%EOF\n"
+
+
+def fill(path):
+    """Writes zeros to `path` until the disk refuses: the last free bytes."""
+    with open(path, "ab") as ballast:
+        try:
+            while True:
+                ballast.write(b"\0" * 65536)
+                ballast.flush()
+                os.fsync(ballast.fileno())
+        except OSError:
+            pass
+
+
+def test_a_full_disk_refuses_cleanly_and_recovers(small_disk, tmp_path):
+    server = Server(small_disk / "data", log_dir=tmp_path).start()
+    try:
+        desk = Client(server.url, "motcua.hoankiem")
+        _, page = desk.get("/dossiers/new")
+        intake = dict(INTAKE, receivingUnit=re.search(r'name="receivingUnit"[^>]*>\s*<option value="(\d+)"', page).group(1))
+        acknowledged, files, answers = [], [], []
+        # Fill the disk with scans until the store refuses them, then fill the last bytes with ballast.
+        serial = 0
+        while True:
+            status, _ = desk.post("/dossiers", intake)
+            answers.append(status)
+            if status != 303:
+                break
+            dossier = int(re.match(r"/dossiers/(\d+)", desk.location).group(1))
+            acknowledged.append(dossier)
+            serial += 1
+            content = scan(serial, 2 * 1024 * 1024)
+            status, page = desk.upload(f"/dossiers/{dossier}/attachments", {"description": "", "purpose": "application"}, "scan.pdf", content)
+            answers.append(status)
+            if status == 303:
+                files.append((dossier, hashlib.sha256(content).hexdigest()))
+            else:
+                assert status == 507, (status, page[:300])
+                assert desk.headers.get("Retry-After") and "hết chỗ lưu trữ" in page
+                break
+        fill(small_disk / "ballast")
+        # SQLite keeps committing into the room its write-ahead log already has; once the log must grow, it refuses.
+        for _ in range(3000):
+            status, page = desk.post("/dossiers", intake)
+            answers.append(status)
+            if status != 303:
+                break
+            acknowledged.append(int(re.match(r"/dossiers/(\d+)", desk.location).group(1)))
+        assert status == 507, (status, re.findall(r"notice[^>]*>([^<]*)<", page))
+        assert "hết chỗ lưu trữ" in page and desk.headers.get("Retry-After")
+        status, page = desk.upload(f"/dossiers/{acknowledged[0]}/attachments", {"description": "", "purpose": "application"}, "nho.pdf", scan(0, 2000))
+        answers.append(status)
+        assert status == 507, status
+        # Reading goes on while the disk is full; a dossier's page, whose reading is audited, is refused like a write
+        # while its audit row cannot be written.
+        assert desk.get("/dossiers")[0] == 200 and desk.get("/procedures")[0] == 200
+        assert desk.get(f"/dossiers/{acknowledged[-1]}")[0] in (200, 507)
+
+        # Nothing half-written: the store holds only complete files, among them every acknowledged one.
+        store = small_disk / "data" / "files"
+        for path in store.rglob("*"):
+            if path.is_file():
+                assert not path.name.startswith(".incoming-"), path
+                assert hashlib.sha256(path.read_bytes()).hexdigest() == path.name, path
+        stored = {path.name for path in store.rglob("*") if path.is_file()}
+        assert all(digest in stored for _, digest in files)
+
+        # Space freed: the same server takes dossiers and files again.
+        (small_disk / "ballast").unlink()
+        for dossier in acknowledged:
+            assert desk.get(f"/dossiers/{dossier}")[0] == 200, dossier
+        status, _ = desk.post("/dossiers", intake)
+        assert status == 303, status
+        dossier = int(re.match(r"/dossiers/(\d+)", desk.location).group(1))
+        status, _ = desk.upload(f"/dossiers/{dossier}/attachments", {"description": "", "purpose": "application"}, "sau.pdf", scan(-1, 2000))
+        assert status == 303, status
+        server.stop()
+        integrity = subprocess.run(["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+                                    "print(c.execute('PRAGMA integrity_check').fetchone()[0])", str(small_disk / "data" / "motcua.sqlite")],
+                                   capture_output=True, text=True)
+        assert integrity.stdout.strip() == "ok", integrity.stdout + integrity.stderr
+        print(f"\ndisk full ({SIZE_MB} MB tmpfs): {len(acknowledged)} dossiers and {len(files)} scans kept before it filled; "
+              f"answers {sorted(set(answers))}; nothing half-written; submissions accepted again once space was freed")
+    finally:
+        server.stop()

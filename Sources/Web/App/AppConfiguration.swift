@@ -22,6 +22,7 @@ import Persistence
 /// | `MOTCUA_SMS_URL` | (none: SMS not sent) | the HTTP gateway that SMS messages are POSTed to |
 /// | `MOTCUA_SMS_TOKEN` | (none) | bearer token for that gateway |
 /// | `MOTCUA_TRUSTED_PROXIES` | (none) | addresses of the reverse proxies whose `X-Forwarded-For` names the client, comma-separated |
+/// | `MOTCUA_MAX_CONCURRENT_REQUESTS` | 64 | requests handled at once; more are refused with 503 and Retry-After (docs/RELIABILITY.md) |
 /// | `MOTCUA_CLAMD` | (none: uploads are not scanned) | the ClamAV daemon every upload is scanned by: `unix:/run/clamav/clamd.ctl` or `tcp://host:3310` |
 public struct AppConfiguration: Sendable {
     public var hostname: String
@@ -45,6 +46,8 @@ public struct AppConfiguration: Sendable {
     public var smsToken: String?
     /// The reverse proxies whose `X-Forwarded-For` is believed (exact addresses).
     public var trustedProxies: Set<String> = []
+    /// Requests handled at once before more are shed with 503.
+    public var maxConcurrentRequests = 64
     /// The ClamAV daemon uploads are scanned by.
     public var clamd: ClamAVScanner.Address?
 
@@ -124,6 +127,12 @@ public struct AppConfiguration: Sendable {
             clamd = ClamAVScanner.Address(text)
             if clamd == nil { problems.append("MOTCUA_CLAMD must be unix:/path/to/clamd.socket or tcp://host:port (got \(text))") }
         }
+        var maxConcurrent = 64
+        if let text = environment["MOTCUA_MAX_CONCURRENT_REQUESTS"] {
+            if let value = Int(text), (1...100_000).contains(value) { maxConcurrent = value } else {
+                problems.append("MOTCUA_MAX_CONCURRENT_REQUESTS must be a whole number from 1 to 100000 (got \(text))")
+            }
+        }
         guard problems.isEmpty, let zone, let hours else { throw Problems(messages: problems) }
         var configuration = AppConfiguration(
             hostname: hostname, port: port, dataDirectory: dataDirectory, database: database, publicURL: publicURL,
@@ -135,6 +144,7 @@ public struct AppConfiguration: Sendable {
         configuration.smsToken = environment["MOTCUA_SMS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         configuration.trustedProxies = Set(proxies)
         configuration.clamd = clamd
+        configuration.maxConcurrentRequests = maxConcurrent
         return configuration
     }
 

@@ -16,6 +16,8 @@ public enum AppError: Error, Equatable {
     case unavailable(String)
     /// The disk is full: nothing of the request was kept.
     case insufficientStorage
+    /// More requests than the server handles at once: this one was not started.
+    case overloaded
 
     var status: HTTPResponse.Status {
         switch self {
@@ -25,7 +27,7 @@ public enum AppError: Error, Equatable {
         case .methodNotAllowed: .methodNotAllowed
         case .badRequest: .badRequest
         case .tooManyRequests: .tooManyRequests
-        case .unavailable: .serviceUnavailable
+        case .unavailable, .overloaded: .serviceUnavailable
         case .insufficientStorage: HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
         }
     }
@@ -41,6 +43,7 @@ public enum AppError: Error, Equatable {
         case .badRequest: "bad_request"
         case .tooManyRequests: "too_many_requests"
         case .unavailable: "unavailable"
+        case .overloaded: "overloaded"
         case .insufficientStorage: "insufficient_storage"
         }
     }
@@ -56,6 +59,7 @@ public enum AppError: Error, Equatable {
         case .badRequest(let detail): detail
         case .tooManyRequests: "Bạn đã thử quá nhiều lần. Vui lòng đợi một lát rồi thử lại."
         case .unavailable(let detail): detail
+        case .overloaded: "Hệ thống đang phục vụ quá nhiều yêu cầu cùng lúc. Vui lòng thử lại sau vài giây."
         case .insufficientStorage: "Máy chủ tạm thời hết chỗ lưu trữ nên chưa lưu được yêu cầu của bạn (không có gì bị lưu dở). Vui lòng thử lại sau."
         }
     }

@@ -10,6 +10,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: LoadSheddingMiddleware(limit: configuration.maxConcurrentRequests))
     router.add(middleware: MethodMiddleware())
     router.add(middleware: APIQueryMiddleware())
     if !configuration.trustedProxies.isEmpty { router.add(middleware: ClientAddressMiddleware(trusted: configuration.trustedProxies)) }

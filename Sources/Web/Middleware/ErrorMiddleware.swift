@@ -13,7 +13,9 @@ struct ErrorMiddleware: RouterMiddleware {
             let known = AppError(error)
             let status = known?.status ?? .internalServerError
             let message = known?.message ?? "Hệ thống gặp sự cố. Vui lòng thử lại sau."
-            if known == nil {
+            if known == .overloaded {
+                // Shed without logging each refusal: under overload the log would add to the load.
+            } else if known == nil {
                 context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
             } else {
                 context.logger.info("request refused", metadata: ["path": "\(request.uri.path)", "status": "\(status.code)"])
@@ -32,6 +34,7 @@ struct ErrorMiddleware: RouterMiddleware {
             case .tooManyRequests(let seconds): response.headers[.retryAfter] = String(seconds)
             case .insufficientStorage: response.headers[.retryAfter] = "300"
             case .unavailable: response.headers[.retryAfter] = "10"
+            case .overloaded: response.headers[.retryAfter] = "2"
             case .methodNotAllowed: response.headers[.allow] = MethodMiddleware.allowed(on: request.uri.path).map(\.rawValue).joined(separator: ", ")
             default: break
             }

@@ -86,19 +86,27 @@ class PostgresCluster:
         return self
 
     def kill(self):
-        """SIGKILL to the postmaster and every process it started, as a crash of the database server."""
+        """SIGKILL to the postmaster and every process it started, as a crash of the database server. The
+        postmaster is stopped first, so that it starts no backend while its children are being listed."""
         postmaster = int((self.folder / "data" / "postmaster.pid").read_text().split()[0])
+        os.kill(postmaster, signal.SIGSTOP)
         children = [int(entry.name) for entry in pathlib.Path("/proc").iterdir() if entry.name.isdigit() and _parent(entry) == postmaster]
-        for pid in [postmaster] + children:
+        for pid in children + [postmaster]:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-        for _ in range(100):
-            if not any(pathlib.Path(f"/proc/{pid}").exists() for pid in [postmaster] + children):
+        for _ in range(200):
+            if not any(pathlib.Path(f"/proc/{pid}").exists() for pid in children + [postmaster]):
                 break
             time.sleep(0.05)
 
     def resume(self):
-        subprocess.run([str(PG_CLUSTER), "resume", str(self.folder)], check=True, capture_output=True, text=True)
+        """Starts the cluster again (crash recovery); tried a few times while the old processes' sockets close."""
+        for attempt in range(20):
+            started = subprocess.run([str(PG_CLUSTER), "resume", str(self.folder)], capture_output=True, text=True)
+            if started.returncode == 0:
+                return
+            time.sleep(0.5)
+        raise RuntimeError("PostgreSQL did not start again: " + started.stderr)
 
     def stop(self):
         subprocess.run([str(PG_CLUSTER), "stop", str(self.folder)], capture_output=True)

@@ -83,8 +83,9 @@ class Run:
 @pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
 def test_acknowledged_submissions_survive_kill_9(engine, tmp_path):
     cluster = PostgresCluster().start() if engine == "postgresql" else None
-    server = Server(tmp_path / "data", database_url=cluster.url if cluster else None).start()
+    server = Server(tmp_path / "data", database_url=cluster.url if cluster else None)
     try:
+        server.start()
         _, page = Client(server.url, "motcua.hoankiem").get("/dossiers/new")
         unit = re.search(r'name="receivingUnit"[^>]*>\s*<option value="(\d+)"', page).group(1)
         run = Run(server, cluster)
@@ -93,9 +94,12 @@ def test_acknowledged_submissions_survive_kill_9(engine, tmp_path):
         started = time.time()
         for thread in threads:
             thread.start()
-        run.kill_at_random(random.Random(seed))
-        for thread in threads:
-            thread.join()
+        try:
+            run.kill_at_random(random.Random(seed))
+        finally:
+            run.done.set()
+            for thread in threads:
+                thread.join()
         elapsed = time.time() - started
 
         # Everything acknowledged is there, after a clean start.

@@ -92,12 +92,19 @@ public enum CSV {
         return records
     }
 
-    /// One record as a line (without its line break), quoting fields that need it.
+    /// One record as a line (without its line break), quoting fields that need it. A text that a spreadsheet
+    /// would run as a formula (starting with =, +, -, @, a tab or a carriage return, and not a number) is
+    /// written after an apostrophe, so that free text typed by anyone opens as text (CSV injection).
     public static func line(_ fields: [String]) -> String {
-        fields.map { field in
+        fields.map(neutralized).map { field in
             field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",")
+    }
+
+    static func neutralized(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(field) == nil else { return field }
+        return "'" + field
     }
 
     /// A whole file: the records joined with CRLF, ending with one.

@@ -83,4 +83,14 @@ import Testing
         #expect(text == "plain,\"with, comma\",\"with \"\"quote\"\"\",\"two\nlines\"\r\n")
         #expect(try CSV.parse(text).map(\.fields) == rows)
     }
+
+    /// Free text that a spreadsheet would run as a formula is written as text; numbers stay numbers.
+    @Test(arguments: [
+        ("=HYPERLINK(\"http://x.vn\",\"Bấm\")", "\"'=HYPERLINK(\"\"http://x.vn\"\",\"\"Bấm\"\")\""),
+        ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"), ("+84 912 345 678", "'+84 912 345 678"), ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("-2+3", "'-2+3"), ("\tlệnh", "'\tlệnh"), ("-0.5", "-0.5"), ("+1", "+1"), ("12.5", "12.5"), ("Phường Hoàn Kiếm", "Phường Hoàn Kiếm"),
+    ])
+    func formulasAreWrittenAsText(field: String, written: String) {
+        #expect(CSV.line([field]) == written)
+    }
 }

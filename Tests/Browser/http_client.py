@@ -66,8 +66,10 @@ class Client:
         """The status and the bytes of a GET."""
         try:
             with self.opener.open(urllib.request.Request(self.base + path), timeout=self.timeout) as response:
+                self.location, self.headers = response.headers.get("Location"), response.headers
                 return response.status, response.read()
         except urllib.error.HTTPError as error:
+            self.location, self.headers = error.headers.get("Location"), error.headers
             return error.code, error.read()
 
     def get(self, path):

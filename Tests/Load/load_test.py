@@ -32,7 +32,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Browser"))
 from http_client import Client  # noqa: E402
 from reliability import ROOT, Server, free_port  # noqa: E402
 
-PER_WORKER = 10          # requests per second of one hey worker
+PER_WORKER = 2           # requests per second of one hey worker: many workers, so that arrivals do not wait for answers
 P99_BOUND = 0.5          # seconds
 INTAKE = {"procedure": "DEMO-HT-06", "channel": "inPerson", "applicantKind": "person", "applicantName": "Lê Thị Hoa",
           "identifier": "001301012345", "birthYear": "2001", "gender": "female"}

@@ -102,6 +102,13 @@ public struct UnitStore: Sendable {
         try await database.select().column("*").from("units").where("id", .equal, id).first().map(Self.decode)
     }
 
+    /// The units with these ids, by id, in one query.
+    public func find(ids: some Collection<Int64>) async throws -> [Int64: OrgUnit] {
+        guard !ids.isEmpty else { return [:] }
+        let units = try await database.select().column("*").from("units").where("id", .in, SQLBind.group(Array(ids))).all().map(Self.decode)
+        return Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The unit with this code that is valid on the given day.
     public func find(code: String, validOn day: LocalDate) async throws -> OrgUnit? {
         try await database.select().column("*").from("units").where("code", .equal, code).all()
@@ -114,6 +121,18 @@ public struct UnitStore: Sendable {
     }
 
     /// The parent of every unit, for building a ``UnitTree``.
+    /// What changes when units are added (rows are never updated): their count and largest id.
+    public struct Version: Sendable, Equatable {
+        var count: Int
+        var largestID: Int64?
+    }
+
+    public func version() async throws -> Version {
+        let row = try await database.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
+            .column(SQLFunction("max", args: SQLColumn("id")), as: "largest").from("units").first()
+        return Version(count: try row?.decode(column: "n", as: Int.self) ?? 0, largestID: try row?.decode(column: "largest", as: Int64?.self))
+    }
+
     public func tree() async throws -> UnitTree {
         let rows = try await database.select().columns("id", "parent_id").from("units").all()
         return UnitTree(parentByUnit: try rows.map {

@@ -10,6 +10,7 @@ public final class AppServices: Sendable {
     public let clock: @Sendable () -> Date
     public let accounts: AccountService
     let calendarCache = WorkingCalendarCache()
+    let unitTreeCache = UnitTreeCache()
     /// Tokens of the rating links sent with results.
     let ratingLink: DossierLink
     /// Tokens of the SIPAS survey QR codes printed on result slips.
@@ -100,7 +101,7 @@ public final class AppServices: Sendable {
 
     /// The roles a signed-in person holds on a dossier's units.
     func actor(_ identity: Identity, on units: [Int64]) async throws -> DossierWorkflow.Actor {
-        DossierWorkflow.Actor(userID: identity.user.id, grants: identity.grants, tree: try await self.units.tree(), dossierUnits: units)
+        DossierWorkflow.Actor(userID: identity.user.id, grants: identity.grants, tree: try await unitTree(), dossierUnits: units)
     }
 
     /// The unit a page about one unit shows: the one asked for, else the reader's first granted unit, else
@@ -109,6 +110,11 @@ public final class AppServices: Sendable {
         if let asked { return Int64(asked) }
         if let granted = identity.grants.compactMap(\.unitID).first { return granted }
         return try await HanoiUnitImport.cityID(on: database.sql)
+    }
+
+    /// The unit tree, from the cache (one cheap query when no unit was added).
+    func unitTree() async throws -> UnitTree {
+        try await unitTreeCache.tree(from: units)
     }
 
     /// The working calendar in force (the table, with provisional years pre-filled).
@@ -121,7 +127,7 @@ public final class AppServices: Sendable {
         guard let user = try await users.find(id: userID), user.isActive else { return nil }
         let grants = try await users.grants(of: userID)
         let needsTree = !grants.contains { $0.role.seesWholeCity } && grants.contains { $0.unitID != nil }
-        let tree = needsTree ? try await units.tree() : UnitTree(parentByUnit: [])
+        let tree = needsTree ? try await unitTree() : UnitTree(parentByUnit: [])
         return Identity(user: user, grants: grants, scope: UnitScope(grants: grants, tree: tree))
     }
 

@@ -58,9 +58,11 @@ struct ProcedureRoutes {
             throw AppError.notFound
         }
         var receiving: [OrgUnit] = [], processing: [OrgUnit] = []
-        for listed in try await services.procedures.units(ofVersion: current.summary.versionID) {
-            guard let unit = try await services.units.find(id: listed.id) else { continue }
-            if listed.role == .receiving { receiving.append(unit) } else { processing.append(unit) }
+        let listed = try await services.procedures.units(ofVersion: current.summary.versionID)
+        let units = try await services.units.find(ids: listed.map(\.id))
+        for entry in listed {
+            guard let unit = units[entry.id] else { continue }
+            if entry.role == .receiving { receiving.append(unit) } else { processing.append(unit) }
         }
         return Detail(current: current, history: try await services.procedures.history(code: code), receiving: receiving, processing: processing)
     }

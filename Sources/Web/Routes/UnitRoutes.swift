@@ -56,7 +56,7 @@ struct UnitRoutes {
         if identity.has(.admin) || identity.has(.secretariat) { return true }
         let headGrants = identity.grants.filter { $0.role == .unitHead }
         guard !headGrants.isEmpty else { return false }
-        return UnitScope(grants: headGrants, tree: try await services.units.tree()).contains(unitID)
+        return UnitScope(grants: headGrants, tree: try await services.unitTree()).contains(unitID)
     }
 
     private func unitPage(_ id: Int64, context: AppRequestContext, saved: Bool = false, error: String? = nil, enteredHours: String? = nil) async throws -> UnitPage {

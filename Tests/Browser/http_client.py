@@ -10,6 +10,11 @@ import urllib.request
 from test_pages import DEMO_PASSWORD
 
 
+# A person received at the desk: the intake form's fields but the receiving unit (see Client.receiving_unit).
+INTAKE = {"procedure": "DEMO-HT-06", "channel": "inPerson", "applicantKind": "person", "applicantName": "Lê Thị Hoa",
+          "identifier": "001301012345", "birthYear": "2001", "gender": "female"}
+
+
 class Client:
     timeout = 60
 
@@ -25,6 +30,11 @@ class Client:
             status, _ = self.post("/sign-in", {"username": username, "password": DEMO_PASSWORD})
             assert status in (302, 303), (username, status)
             self.refresh_token()
+
+    def receiving_unit(self):
+        """The id of the first unit the signed-in desk officer receives dossiers for, from the intake form."""
+        _, page = self.get("/dossiers/new")
+        return re.search(r'name="receivingUnit"[^>]*>\s*<option value="(\d+)"', page).group(1)
 
     def cookie_header(self):
         return "; ".join(f"{cookie.name}={cookie.value}" for cookie in self.jar)

@@ -6,14 +6,12 @@ scales the objects tried (1 in the test command; 7 gives the full-size figure in
 import os
 import re
 
-from http_client import Client
+from http_client import INTAKE, Client
 from reliability import Server
 
 MISSING = 987654321
 # How many objects of each kind are tried: 1 in the test command, 7 for the full-size figure (≥ 2,000 attempts).
 COPIES = int(os.environ.get("MOTCUA_MATRIX_COPIES", "1"))
-INTAKE = {"procedure": "DEMO-HT-06", "channel": "inPerson", "applicantKind": "person", "applicantName": "Lê Thị Hoa",
-          "identifier": "001301012345", "birthYear": "2001", "gender": "female"}
 
 
 def ids(client, path, pattern):
@@ -27,8 +25,7 @@ def test_foreign_objects_answer_like_missing_ones(base_url):
     desk = Client(base_url, "motcua.hoankiem")
     dossiers = ids(desk, "/dossiers", r'href="/dossiers/(\d+)"')
     if len(dossiers) < 8 * COPIES:      # the full size: the desk receives more dossiers of its own first
-        _, page = desk.get("/dossiers/new")
-        ward = re.search(r'name="receivingUnit"[^>]*>\s*<option value="(\d+)"', page).group(1)
+        ward = desk.receiving_unit()
         for _ in range(8 * COPIES - len(dossiers)):
             assert desk.post("/dossiers", dict(INTAKE, receivingUnit=ward))[0] == 303
         dossiers = ids(desk, "/dossiers", r'href="/dossiers/(\d+)"')
@@ -109,8 +106,7 @@ def test_every_kind_of_object_against_people_who_do_not_own_it(tmp_path):
         server.start()
         base = server.url
         desk = Client(base, "motcua.hoankiem")
-        _, page = desk.get("/dossiers/new")
-        ward = re.search(r'name="receivingUnit"[^>]*>\s*<option value="(\d+)"', page).group(1)
+        ward = desk.receiving_unit()
         attachments = []
         for dossier in ids(desk, "/dossiers", r'href="/dossiers/(\d+)"')[:3 * copies]:
             status, _ = desk.upload(f"/dossiers/{dossier}/attachments", {"description": "", "purpose": "application"}, "ho-so.pdf",

@@ -13,12 +13,10 @@ import tempfile
 
 import pytest
 
-from http_client import Client
+from http_client import INTAKE, Client
 from reliability import Server
 
 SIZE_MB = 24
-INTAKE = {"procedure": "DEMO-HT-06", "channel": "inPerson", "applicantKind": "person", "applicantName": "Trần Văn Đầy",
-          "identifier": "001090012345", "birthYear": "1990", "gender": "male"}
 
 
 def run_privileged(*command):
@@ -58,8 +56,7 @@ def test_a_full_disk_refuses_cleanly_and_recovers(small_disk, tmp_path):
     server = Server(small_disk / "data", log_dir=tmp_path).start()
     try:
         desk = Client(server.url, "motcua.hoankiem")
-        _, page = desk.get("/dossiers/new")
-        intake = dict(INTAKE, receivingUnit=re.search(r'name="receivingUnit"[^>]*>\s*<option value="(\d+)"', page).group(1))
+        intake = dict(INTAKE, receivingUnit=desk.receiving_unit())
         acknowledged, files, answers = [], [], []
         # Fill the disk with scans until the store refuses them, then fill the last bytes with ballast.
         serial = 0

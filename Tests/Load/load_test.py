@@ -29,13 +29,11 @@ import urllib.parse
 import urllib.request
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Browser"))
-from http_client import Client  # noqa: E402
+from http_client import INTAKE, Client  # noqa: E402
 from reliability import ROOT, Server, free_port  # noqa: E402
 
 PER_WORKER = 2           # requests per second of one hey worker: many workers, so that arrivals do not wait for answers
 P99_BOUND = 0.5          # seconds
-INTAKE = {"procedure": "DEMO-HT-06", "channel": "inPerson", "applicantKind": "person", "applicantName": "Lê Thị Hoa",
-          "identifier": "001301012345", "birthYear": "2001", "gender": "female"}
 
 
 def hey(url, seconds, workers, rate=None, headers=(), method="GET", body=None, content_type=None):
@@ -88,8 +86,7 @@ class Mix:
 
     def __init__(self, url):
         citizen, officer = Client(url), Client(url, "motcua.hoankiem")
-        _, page = officer.get("/dossiers/new")
-        unit = re.search(r'name="receivingUnit"[^>]*>\s*<option value="(\d+)"', page).group(1)
+        unit = officer.receiving_unit()
         _, page = officer.get("/dossiers")
         dossier = re.search(r'href="(/dossiers/\d+)"', page).group(1)
         cookie = f"Cookie: {officer.cookie_header()}"

@@ -53,27 +53,52 @@ public enum FileInspection {
         guard at == bytes.count else { throw .trailingData }
     }
 
-    /// JPEG: a frame header with the dimensions before the scan, and the end-of-image marker last.
+    /// JPEG: segments and scans up to the end-of-image marker, a frame header with the dimensions before the
+    /// first scan. Phones append their own data after the end (Samsung's "SEFT" trailer, for one), so what follows
+    /// is refused only when it carries another kind of file (``foreignSignatures``).
     static func jpeg(_ bytes: [UInt8]) throws(FileType.Problem) {
         var at = 2
         var dimensions: (Int, Int)?
-        while at + 4 <= bytes.count {
+        var end: Int?
+        while at + 2 <= bytes.count {
             guard bytes[at] == 0xFF else { throw .damaged }
             let marker = bytes[at + 1]
             if marker == 0xFF { at += 1; continue }   // fill byte
+            if marker == 0xD9 { end = at + 2; break }
             if marker == 0xD8 || (0xD0...0xD7).contains(marker) || marker == 0x01 { at += 2; continue }
+            guard at + 4 <= bytes.count else { throw .damaged }
             let length = u16(bytes, at + 2)
             guard length >= 2, at + 2 + length <= bytes.count else { throw .damaged }
             if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
                 guard length >= 7 else { throw .damaged }
                 dimensions = (u16(bytes, at + 7), u16(bytes, at + 5))
             }
-            if marker == 0xDA { break }   // the compressed scan follows
             at += 2 + length
+            if marker == 0xDA {
+                // The compressed scan: up to the next marker that is not a stuffed 0xFF00 or a restart marker.
+                while at + 1 < bytes.count, !(bytes[at] == 0xFF && bytes[at + 1] != 0 && !(0xD0...0xD7).contains(bytes[at + 1])) { at += 1 }
+            }
         }
-        guard let (width, height) = dimensions else { throw .damaged }
+        guard let (width, height) = dimensions, let end else { throw .damaged }
         try checkDimensions(width: width, height: height)
-        guard bytes.count >= 4, bytes[bytes.count - 2] == 0xFF, bytes[bytes.count - 1] == 0xD9 else { throw .trailingData }
+        if carriesAnotherFile(bytes[end...]) { throw .trailingData }
+    }
+
+    /// The beginnings of other kinds of file: archives, documents and executables (exactly), markup and scripts
+    /// (case aside).
+    static let foreignSignatures: [[UInt8]] = ["PK\u{03}\u{04}", "PK\u{05}\u{06}", "%PDF-", "\u{7F}ELF", "Rar!\u{1A}"].map { Array($0.utf8) }
+        + [[0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]]
+    static let foreignMarkup: [[UInt8]] = ["<html", "<!doctype", "<script", "<svg", "<?php"].map { Array($0.utf8) }
+
+    /// Whether data after a file's end holds another file: a signature of ``foreignSignatures`` or
+    /// ``foreignMarkup`` anywhere in it, or an executable's "MZ" at its start.
+    static func carriesAnotherFile(_ trailer: ArraySlice<UInt8>) -> Bool {
+        guard !trailer.isEmpty else { return false }
+        let bytes = Array(trailer)
+        if bytes.starts(with: Array("MZ".utf8)) { return true }
+        if foreignSignatures.contains(where: { find($0, in: bytes, from: 0) != nil }) { return true }
+        let lowered = bytes.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+        return foreignMarkup.contains { find($0, in: lowered, from: 0) != nil }
     }
 
     /// PDF: `%%EOF` at the end (whitespace after it only); no name of active content, also not inside

@@ -28,6 +28,9 @@ import Testing
         ("anh.png", Array(SampleFiles.png().dropLast(12)), .damaged),
         ("anh.png", SampleFiles.png(width: 0, height: 5), .damaged),
         ("anh.jpg", SampleFiles.jpeg() + html, .trailingData),
+        ("anh.jpg", SampleFiles.jpeg() + SampleFiles.docx, .trailingData),
+        ("anh.jpg", SampleFiles.jpeg() + Array("MZ".utf8) + [UInt8](repeating: 0, count: 60), .trailingData),
+        ("anh.jpg", SampleFiles.jpeg() + Array("\n<SCRIPT>alert(1)</SCRIPT>".utf8), .trailingData),
         ("anh.jpg", SampleFiles.jpeg(width: 30_000, height: 2), .imageTooLarge(width: 30_000, height: 2)),
         ("anh.jpg", [0xFF, 0xD8, 0xFF, 0xDA, 0, 2, 0xFF, 0xD9], .damaged),
         ("don.pdf", SampleFiles.pdf + html, .trailingData),
@@ -58,6 +61,8 @@ import Testing
         ("don.pdf", SampleFiles.pdf + Array("\r\n\n".utf8)),
         ("anh.png", SampleFiles.png(width: 20_000, height: 7_500)),
         ("anh.jpg", SampleFiles.jpeg(width: 4_000, height: 3_000)),
+        // A phone's own data after the end of the image (Samsung's trailer) is not another file.
+        ("anh.jpg", SampleFiles.jpeg() + Array("\u{0}\u{0}SEFH\u{1}\u{0}Image_UTC_Data1732760000000SEFT".utf8)),
     ]
 
     @Test(arguments: acceptedFiles)

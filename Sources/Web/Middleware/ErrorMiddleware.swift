@@ -17,6 +17,10 @@ struct ErrorMiddleware: RouterMiddleware {
                 // Shed without logging each refusal: under overload the log would add to the load.
             } else if known == nil {
                 context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+            } else if !(error is AppError), known == .insufficientStorage || known?.status == .serviceUnavailable {
+                // The machine's trouble (a full disk, a database or scanner that does not answer): the operator needs the cause.
+                context.logger.warning("request refused", metadata: ["path": "\(request.uri.path)", "status": "\(status.code)",
+                                                                    "error": "\(String(reflecting: error))"])
             } else {
                 context.logger.info("request refused", metadata: ["path": "\(request.uri.path)", "status": "\(status.code)"])
             }

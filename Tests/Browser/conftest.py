@@ -29,6 +29,19 @@ def browser():
     driver.quit()
 
 
+@pytest.fixture()
+def own_server(tmp_path):
+    """A MotCua server of the test's own (`motcua serve --demo` on a fresh SQLite folder), for tests whose objects
+    must not meet the shared server's; stopped afterwards."""
+    from reliability import Server
+
+    server = Server(tmp_path / "data")
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
 @pytest.fixture(scope="session")
 def axe_source():
     """axe-core 4.x as bundled by axe-playwright-python (a recent release; see stack notes)."""

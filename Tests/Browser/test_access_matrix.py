@@ -7,7 +7,6 @@ import os
 import re
 
 from http_client import INTAKE, Client
-from reliability import Server
 
 MISSING = 987654321
 # How many objects of each kind are tried: 1 in the test command, 7 for the full-size figure (≥ 2,000 attempts).
@@ -96,83 +95,78 @@ def attempts_by(base_url, matrix):
     return attempts, leaks
 
 
-def test_every_kind_of_object_against_people_who_do_not_own_it(tmp_path):
+def test_every_kind_of_object_against_people_who_do_not_own_it(own_server):
     """The other object endpoints — attachments, a citizen's online drafts, PAR rounds and unit assessments,
     SIPAS campaigns, feedback items — on a server of this test's own (the objects are created by their owners
     first: the shared demo server's PAR and SIPAS tests need theirs to be the only ones)."""
     copies = COPIES
-    server = Server(tmp_path / "data")
-    try:
-        server.start()
-        base = server.url
-        desk = Client(base, "motcua.hoankiem")
-        ward = desk.receiving_unit()
-        attachments = []
-        for dossier in ids(desk, "/dossiers", r'href="/dossiers/(\d+)"')[:3 * copies]:
-            status, _ = desk.upload(f"/dossiers/{dossier}/attachments", {"description": "", "purpose": "application"}, "ho-so.pdf",
-                                    b"%PDF-1.4\n% " + str(dossier).encode() + b"\n%%EOF\n")
-            assert status == 303
-            _, page = desk.get(f"/dossiers/{dossier}")
-            attachments += re.findall(r'href="(/dossiers/\d+/attachments/\d+)"', page)
-        citizen = Client(base, "congdan.mau")
-        drafts = []
-        for code in ["DEMO-HT-06", "DEMO-TP-01"] * copies:
-            assert citizen.post(f"/procedures/{code}/file", {})[0] == 303
-            drafts.append(citizen.location)
-        secretariat = Client(base, "thuky.totcongtac")
-        assert secretariat.post("/par/rounds", {"framework": "1", "selfDays": "10", "responseDays": "5"})[0] == 303
-        par_round = secretariat.location
-        _, page = secretariat.get(par_round)
-        # The assessments of departments other than Sở Tư pháp (whose head is one of the people below).
-        assessments = [link for link, name in re.findall(r'href="(/par/rounds/\d+/units/\d+)"[^>]*>([^<]*)<', page) if "Tư pháp" not in name]
-        _, page = secretariat.get("/sipas/new")
-        surveyed = re.findall(r'name="(unit-\d+)"', page)[:2]
-        campaigns = []
-        for index in range(copies):
-            assert secretariat.post("/sipas", {"name": f"Đợt {index}", "questionnaire": "sipas-2022", "serviceFrom": "2026-01-01",
-                                               "serviceTo": "2026-06-30", "size": "50", "minimum": "5", "seed": str(index),
-                                               "allocation": "proportional", **{unit: "on" for unit in surveyed}})[0] == 303
-            campaigns.append(secretariat.location)
-        visitor = Client(base)
-        feedback = []
-        for index in range(min(2 * copies, 8)):      # within the per-address limit of submissions
-            status, page = visitor.post("/feedback", {"subject": "unit", "unit": ward, "contactName": "Nguyễn Văn Bình", "phone": "0912345678",
-                                                      "content": f"Phản ánh số {index}: tiếp nhận chậm, đề nghị xem xét."})
-            feedback.append(re.search(r"/feedback/items/(PA-\d+)", page).group(1))
-        assert attachments and len(drafts) == 2 * copies and assessments and campaigns and feedback
+    base = own_server.url
+    desk = Client(base, "motcua.hoankiem")
+    ward = desk.receiving_unit()
+    attachments = []
+    for dossier in ids(desk, "/dossiers", r'href="/dossiers/(\d+)"')[:3 * copies]:
+        status, _ = desk.upload(f"/dossiers/{dossier}/attachments", {"description": "", "purpose": "application"}, "ho-so.pdf",
+                                b"%PDF-1.4\n% " + str(dossier).encode() + b"\n%%EOF\n")
+        assert status == 303
+        _, page = desk.get(f"/dossiers/{dossier}")
+        attachments += re.findall(r'href="(/dossiers/\d+/attachments/\d+)"', page)
+    citizen = Client(base, "congdan.mau")
+    drafts = []
+    for code in ["DEMO-HT-06", "DEMO-TP-01"] * copies:
+        assert citizen.post(f"/procedures/{code}/file", {})[0] == 303
+        drafts.append(citizen.location)
+    secretariat = Client(base, "thuky.totcongtac")
+    assert secretariat.post("/par/rounds", {"framework": "1", "selfDays": "10", "responseDays": "5"})[0] == 303
+    par_round = secretariat.location
+    _, page = secretariat.get(par_round)
+    # The assessments of departments other than Sở Tư pháp (whose head is one of the people below).
+    assessments = [link for link, name in re.findall(r'href="(/par/rounds/\d+/units/\d+)"[^>]*>([^<]*)<', page) if "Tư pháp" not in name]
+    _, page = secretariat.get("/sipas/new")
+    surveyed = re.findall(r'name="(unit-\d+)"', page)[:2]
+    campaigns = []
+    for index in range(copies):
+        assert secretariat.post("/sipas", {"name": f"Đợt {index}", "questionnaire": "sipas-2022", "serviceFrom": "2026-01-01",
+                                           "serviceTo": "2026-06-30", "size": "50", "minimum": "5", "seed": str(index),
+                                           "allocation": "proportional", **{unit: "on" for unit in surveyed}})[0] == 303
+        campaigns.append(secretariat.location)
+    visitor = Client(base)
+    feedback = []
+    for index in range(min(2 * copies, 8)):      # within the per-address limit of submissions
+        status, page = visitor.post("/feedback", {"subject": "unit", "unit": ward, "contactName": "Nguyễn Văn Bình", "phone": "0912345678",
+                                                  "content": f"Phản ánh số {index}: tiếp nhận chậm, đề nghị xem xét."})
+        feedback.append(re.search(r"/feedback/items/(PA-\d+)", page).group(1))
+    assert attachments and len(drafts) == 2 * copies and assessments and campaigns and feedback
 
-        def for_each(objects, actions):
-            return [(method, template.format(object), form) for object in objects for method, template, form in actions]
+    def for_each(objects, actions):
+        return [(method, template.format(object), form) for object in objects for method, template, form in actions]
 
-        attachment_actions = [("GET", "{}", None)]
-        draft_actions = [("GET", "{}", None), ("POST", "{}/submit", {"unit": ward}), ("POST", "{}/delete", {}),
-                         ("POST", "{}/files/1/delete", {})]
-        assessment_actions = [("GET", "{}", None), ("POST", "{}/submit", {}), ("POST", "{}/accept-rest", {})]
-        round_actions = [("POST", "{}/advance", {}), ("POST", "{}/publish", {})]
-        campaign_actions = [("GET", "{}", None), ("POST", "{}/draw", {}), ("GET", "{}/results", None), ("GET", "{}/results.csv", None),
-                            ("GET", "{}/results.xlsx", None), ("GET", "{}/responses.csv", None), ("POST", "{}/invite", {}), ("POST", "{}/close", {})]
-        paper_actions = [("GET", "{}/paper", None), ("GET", "{}/paper/forms", None)]
-        feedback_actions = [("GET", "/feedback/items/{}", None), ("POST", "/feedback/items/{}/answer", {"answer": "Đã xử lý.", "publishable": "on"}),
-                            ("POST", "/feedback/items/{}/rating", {"satisfied": "true"})]
-        groups = {
-            "attachments": (for_each(attachments, attachment_actions), for_each([f"/dossiers/{MISSING}/attachments/{MISSING}"], attachment_actions)),
-            "drafts": (for_each(drafts, draft_actions), for_each([f"/my/drafts/{MISSING}"], draft_actions)),
-            "assessments": (for_each(assessments, assessment_actions), for_each([f"{par_round}/units/{MISSING}"], assessment_actions)),
-            "rounds": (for_each([par_round], round_actions), for_each([f"/par/rounds/{MISSING}"], round_actions)),
-            "campaigns": (for_each(campaigns, campaign_actions), for_each([f"/sipas/{MISSING}"], campaign_actions)),
-            "paper": (for_each(campaigns, paper_actions), for_each([f"/sipas/{MISSING}"], paper_actions)),
-            "feedback": (for_each(feedback, feedback_actions), for_each(["PA-987654"], feedback_actions)),
-        }
-        # Who tries what none of them owns or may act on.
-        matrix = {
-            "lanhdao.cuanam": [groups[name] for name in ["attachments", "drafts", "assessments", "rounds", "campaigns", "paper", "feedback"]],
-            "lanhdao.sotuphap": [groups[name] for name in ["attachments", "drafts", "assessments", "rounds", "campaigns", "paper", "feedback"]],
-            "motcua.hoankiem": [groups[name] for name in ["drafts", "assessments", "rounds", "campaigns", "paper"]],
-            "dieutra.1": [groups[name] for name in ["attachments", "drafts", "assessments", "rounds", "campaigns", "feedback"]],
-            "congdan.mau": [groups[name] for name in ["attachments", "assessments", "rounds", "campaigns", "paper", "feedback"]],
-        }
-        attempts, leaks = attempts_by(base, matrix)
-        print(f"\naccess matrix, other objects: {attempts} attempts by {len(matrix)} people, {len(leaks)} successes or differences")
-        assert not leaks, leaks[:20]
-    finally:
-        server.stop()
+    attachment_actions = [("GET", "{}", None)]
+    draft_actions = [("GET", "{}", None), ("POST", "{}/submit", {"unit": ward}), ("POST", "{}/delete", {}),
+                     ("POST", "{}/files/1/delete", {})]
+    assessment_actions = [("GET", "{}", None), ("POST", "{}/submit", {}), ("POST", "{}/accept-rest", {})]
+    round_actions = [("POST", "{}/advance", {}), ("POST", "{}/publish", {})]
+    campaign_actions = [("GET", "{}", None), ("POST", "{}/draw", {}), ("GET", "{}/results", None), ("GET", "{}/results.csv", None),
+                        ("GET", "{}/results.xlsx", None), ("GET", "{}/responses.csv", None), ("POST", "{}/invite", {}), ("POST", "{}/close", {})]
+    paper_actions = [("GET", "{}/paper", None), ("GET", "{}/paper/forms", None)]
+    feedback_actions = [("GET", "/feedback/items/{}", None), ("POST", "/feedback/items/{}/answer", {"answer": "Đã xử lý.", "publishable": "on"}),
+                        ("POST", "/feedback/items/{}/rating", {"satisfied": "true"})]
+    groups = {
+        "attachments": (for_each(attachments, attachment_actions), for_each([f"/dossiers/{MISSING}/attachments/{MISSING}"], attachment_actions)),
+        "drafts": (for_each(drafts, draft_actions), for_each([f"/my/drafts/{MISSING}"], draft_actions)),
+        "assessments": (for_each(assessments, assessment_actions), for_each([f"{par_round}/units/{MISSING}"], assessment_actions)),
+        "rounds": (for_each([par_round], round_actions), for_each([f"/par/rounds/{MISSING}"], round_actions)),
+        "campaigns": (for_each(campaigns, campaign_actions), for_each([f"/sipas/{MISSING}"], campaign_actions)),
+        "paper": (for_each(campaigns, paper_actions), for_each([f"/sipas/{MISSING}"], paper_actions)),
+        "feedback": (for_each(feedback, feedback_actions), for_each(["PA-987654"], feedback_actions)),
+    }
+    # Who tries what none of them owns or may act on.
+    matrix = {
+        "lanhdao.cuanam": [groups[name] for name in ["attachments", "drafts", "assessments", "rounds", "campaigns", "paper", "feedback"]],
+        "lanhdao.sotuphap": [groups[name] for name in ["attachments", "drafts", "assessments", "rounds", "campaigns", "paper", "feedback"]],
+        "motcua.hoankiem": [groups[name] for name in ["drafts", "assessments", "rounds", "campaigns", "paper"]],
+        "dieutra.1": [groups[name] for name in ["attachments", "drafts", "assessments", "rounds", "campaigns", "feedback"]],
+        "congdan.mau": [groups[name] for name in ["attachments", "assessments", "rounds", "campaigns", "paper", "feedback"]],
+    }
+    attempts, leaks = attempts_by(base, matrix)
+    print(f"\naccess matrix, other objects: {attempts} attempts by {len(matrix)} people, {len(leaks)} successes or differences")
+    assert not leaks, leaks[:20]

@@ -12,7 +12,6 @@ import zipfile
 from selenium.webdriver.common.by import By
 
 from http_client import Client
-from reliability import Server
 from test_pages import and_wait_for_next_page, sign_in
 
 PAYLOADS = ['<img src=x onerror="window.__xss=1">', '"><script>window.__xss=1</script>', "</title><svg onload=window.__xss=1>"]
@@ -88,59 +87,54 @@ def test_markup_in_free_text_is_shown_as_text(browser, base_url, tmp_path):
     assert "Tập huấn " + PAYLOADS[2] in titles and browser.execute_script("return window.__xss") is None
 
 
-def test_markup_in_the_other_free_text_fields_is_shown_as_text(browser, tmp_path):
+def test_markup_in_the_other_free_text_fields_is_shown_as_text(browser, own_server):
     """The other free-text fields — a dossier's applicant name and address, an attachment's name and description,
     an action's reason, a feedback item's content, contact name and officer, a SIPAS campaign's name — on every
     page that shows them (the dossier, the list, the printed receipt and control sheet, the public tracking page,
     the feedback inbox and item, the campaign and its results), and the CSV exports (served as downloads), on a
     server of this test's own."""
-    server = Server(tmp_path / "data")
-    try:
-        server.start()
-        base = server.url
-        desk = Client(base, "motcua.hoankiem")
-        ward = desk.receiving_unit()
-        assert desk.post("/dossiers", {"procedure": "DEMO-HT-06", "receivingUnit": ward, "channel": "inPerson", "applicantKind": "person",
-                                       "applicantName": "Lê " + PAYLOADS[0], "identifier": "001301012345", "birthYear": "2001",
-                                       "gender": "female", "address": "Số 1 " + PAYLOADS[1]})[0] == 303
-        dossier = base + desk.location.split("?")[0]
-        status, _ = desk.upload(desk.location.split("?")[0] + "/attachments", {"description": "Bản sao " + PAYLOADS[2], "purpose": "application"},
-                                'anh><img src=x onerror=window.__xss=1>.pdf', b"%PDF-1.4\n%%EOF\n")
-        assert status == 303
-        _, page = desk.get(desk.location.split("?")[0])
-        code = re.search(r"<h1>Hồ sơ ([0-9-]+)</h1>", page).group(1)
-        lock = re.search(r'name="action" value="requestSupplement"/><input type="hidden" name="lockVersion" value="(\d+)"', page).group(1)
-        assert desk.post(f"/dossiers/{dossier.rsplit('/', 1)[1]}/actions",
-                         {"action": "requestSupplement", "lockVersion": lock, "reason": "Thiếu giấy tờ " + PAYLOADS[0]})[0] == 303
-        status, page = Client(base).post("/feedback", {"subject": "unit", "unit": ward, "officer": "Cán bộ " + PAYLOADS[1],
-                                                       "contactName": "Bình " + PAYLOADS[2], "phone": "0912345678",
-                                                       "content": "Phản ánh " + PAYLOADS[0]})
-        assert status == 200, re.findall(r'error[^>]*>([^<]*)<', page)
-        item = base + html.unescape(re.search(r'(/feedback/items/PA-\d+\?t=[^"<\s]+)', page).group(1))
-        secretariat = Client(base, "thuky.totcongtac")
-        _, page = secretariat.get("/sipas/new")
-        unit = re.findall(r'name="(unit-\d+)"', page)[0]
-        assert secretariat.post("/sipas", {"name": "Đợt " + PAYLOADS[0], "questionnaire": "sipas-2022", "serviceFrom": "2026-01-01",
-                                           "serviceTo": "2026-06-30", "size": "50", "minimum": "5", "seed": "3", "allocation": "proportional",
-                                           unit: "on"})[0] == 303
-        campaign_path = secretariat.location
-        campaign = base + campaign_path
+    base = own_server.url
+    desk = Client(base, "motcua.hoankiem")
+    ward = desk.receiving_unit()
+    assert desk.post("/dossiers", {"procedure": "DEMO-HT-06", "receivingUnit": ward, "channel": "inPerson", "applicantKind": "person",
+                                   "applicantName": "Lê " + PAYLOADS[0], "identifier": "001301012345", "birthYear": "2001",
+                                   "gender": "female", "address": "Số 1 " + PAYLOADS[1]})[0] == 303
+    dossier = base + desk.location.split("?")[0]
+    status, _ = desk.upload(desk.location.split("?")[0] + "/attachments", {"description": "Bản sao " + PAYLOADS[2], "purpose": "application"},
+                            'anh><img src=x onerror=window.__xss=1>.pdf', b"%PDF-1.4\n%%EOF\n")
+    assert status == 303
+    _, page = desk.get(desk.location.split("?")[0])
+    code = re.search(r"<h1>Hồ sơ ([0-9-]+)</h1>", page).group(1)
+    lock = re.search(r'name="action" value="requestSupplement"/><input type="hidden" name="lockVersion" value="(\d+)"', page).group(1)
+    assert desk.post(f"/dossiers/{dossier.rsplit('/', 1)[1]}/actions",
+                     {"action": "requestSupplement", "lockVersion": lock, "reason": "Thiếu giấy tờ " + PAYLOADS[0]})[0] == 303
+    status, page = Client(base).post("/feedback", {"subject": "unit", "unit": ward, "officer": "Cán bộ " + PAYLOADS[1],
+                                                   "contactName": "Bình " + PAYLOADS[2], "phone": "0912345678",
+                                                   "content": "Phản ánh " + PAYLOADS[0]})
+    assert status == 200, re.findall(r'error[^>]*>([^<]*)<', page)
+    item = base + html.unescape(re.search(r'(/feedback/items/PA-\d+\?t=[^"<\s]+)', page).group(1))
+    secretariat = Client(base, "thuky.totcongtac")
+    _, page = secretariat.get("/sipas/new")
+    unit = re.findall(r'name="(unit-\d+)"', page)[0]
+    assert secretariat.post("/sipas", {"name": "Đợt " + PAYLOADS[0], "questionnaire": "sipas-2022", "serviceFrom": "2026-01-01",
+                                       "serviceTo": "2026-06-30", "size": "50", "minimum": "5", "seed": "3", "allocation": "proportional",
+                                       unit: "on"})[0] == 303
+    campaign_path = secretariat.location
+    campaign = base + campaign_path
 
-        sign_in(browser, base, "motcua.hoankiem")
-        for url, expected in [(dossier, "Lê " + PAYLOADS[0]), (dossier, "Số 1 " + PAYLOADS[1]), (dossier, "Bản sao " + PAYLOADS[2]),
-                              (dossier, "anh><img src=x onerror=window.__xss=1>.pdf"), (dossier, "Thiếu giấy tờ " + PAYLOADS[0]),
-                              (base + "/dossiers", "Lê " + PAYLOADS[0]), (dossier + "/forms/receipt", "Lê " + PAYLOADS[0]),
-                              (dossier + "/forms/controlSheet", code), (base + f"/track/{code}", code)]:
-            assert_inert(browser, url, expected)
-        sign_in(browser, base, "lanhdao.hoankiem")
-        for url, expected in [(base + "/feedback/inbox", "PA-"), (item, "Phản ánh " + PAYLOADS[0])]:
-            assert_inert(browser, url, expected)
-        sign_in(browser, base, "thuky.totcongtac")
-        for url, expected in [(base + "/sipas", "Đợt " + PAYLOADS[0]), (campaign, "Đợt " + PAYLOADS[0]), (campaign + "/results", "Đợt " + PAYLOADS[0])]:
-            assert_inert(browser, url, expected)
-        for export in ["/results.csv", "/responses.csv"]:
-            status, _ = secretariat.download(campaign_path + export)
-            assert status == 200 and secretariat.headers["Content-Type"].startswith("text/csv"), export
-            assert secretariat.headers["Content-Disposition"].startswith("attachment"), export
-    finally:
-        server.stop()
+    sign_in(browser, base, "motcua.hoankiem")
+    for url, expected in [(dossier, "Lê " + PAYLOADS[0]), (dossier, "Số 1 " + PAYLOADS[1]), (dossier, "Bản sao " + PAYLOADS[2]),
+                          (dossier, "anh><img src=x onerror=window.__xss=1>.pdf"), (dossier, "Thiếu giấy tờ " + PAYLOADS[0]),
+                          (base + "/dossiers", "Lê " + PAYLOADS[0]), (dossier + "/forms/receipt", "Lê " + PAYLOADS[0]),
+                          (dossier + "/forms/controlSheet", code), (base + f"/track/{code}", code)]:
+        assert_inert(browser, url, expected)
+    sign_in(browser, base, "lanhdao.hoankiem")
+    for url, expected in [(base + "/feedback/inbox", "PA-"), (item, "Phản ánh " + PAYLOADS[0])]:
+        assert_inert(browser, url, expected)
+    sign_in(browser, base, "thuky.totcongtac")
+    for url, expected in [(base + "/sipas", "Đợt " + PAYLOADS[0]), (campaign, "Đợt " + PAYLOADS[0]), (campaign + "/results", "Đợt " + PAYLOADS[0])]:
+        assert_inert(browser, url, expected)
+    for export in ["/results.csv", "/responses.csv"]:
+        status, _ = secretariat.download(campaign_path + export)
+        assert status == 200 and secretariat.headers["Content-Type"].startswith("text/csv"), export
+        assert secretariat.headers["Content-Disposition"].startswith("attachment"), export

@@ -19,9 +19,12 @@ import Testing
         try await body(folder)
     }
 
+    /// The files (not folders) under `folder`, by their paths inside it.
     static func storedFiles(_ folder: String) -> [String] {
-        (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter { !$0.hasSuffix("/") }
-            .filter { var directory: ObjCBool = false; FileManager.default.fileExists(atPath: folder + "/" + $0, isDirectory: &directory); return !directory.boolValue }
+        (FileManager.default.subpaths(atPath: folder) ?? []).filter { path in
+            var directory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &directory) && !directory.boolValue
+        }
     }
 
     @Test func aCleanFileIsStoredUnderItsHash() async throws {

@@ -9,8 +9,8 @@ public final class AppServices: Sendable {
     public let configuration: AppConfiguration
     public let clock: @Sendable () -> Date
     public let accounts: AccountService
-    let calendarCache = WorkingCalendarCache()
-    let unitTreeCache = UnitTreeCache()
+    let calendarCache = VersionedCache<String, WorkingCalendar>()
+    let unitTreeCache = VersionedCache<UnitStore.Version, UnitTree>()
     /// Tokens of the rating links sent with results.
     let ratingLink: DossierLink
     /// Tokens of the SIPAS survey QR codes printed on result slips.
@@ -38,7 +38,7 @@ public final class AppServices: Sendable {
         self.deadlines = { [calendarCache] unitID, session in
             let calendars = CalendarStore(session)
             let hours = try await calendars.officeHours(of: unitID) ?? configuration.officeHours
-            return DeadlineCalculator(calendar: try await calendarCache.calendar(from: calendars), officeHours: hours)
+            return DeadlineCalculator(calendar: try await Self.calendar(calendarCache, calendars), officeHours: hours)
         }
         let publicURL = configuration.publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         // The shipped templates are checked by the tests; a broken file would stop messages, not the desk.
@@ -114,12 +114,18 @@ public final class AppServices: Sendable {
 
     /// The unit tree, from the cache (one cheap query when no unit was added).
     func unitTree() async throws -> UnitTree {
-        try await unitTreeCache.tree(from: units)
+        let units = self.units
+        return try await unitTreeCache.value(version: { try await units.version() }, build: { try await units.tree() })
+    }
+
+    /// The working calendar built from the table, rebuilt only when the table has changed.
+    static func calendar(_ cache: VersionedCache<String, WorkingCalendar>, _ store: CalendarStore) async throws -> WorkingCalendar {
+        try await cache.value(version: { try await store.version() }, build: { try await store.workingCalendar() })
     }
 
     /// The working calendar in force (the table, with provisional years pre-filled).
     public func workingCalendar() async throws -> WorkingCalendar {
-        try await calendarCache.calendar(from: CalendarStore(database.sql))
+        try await Self.calendar(calendarCache, CalendarStore(database.sql))
     }
 
     /// The account, grants and unit scope of a signed-in person; nil when the account is gone or disabled.

@@ -70,8 +70,6 @@ struct AttachmentRoutes {
                 _ = try await services.attachments.attach(
                     upload.data, name: upload.name, description: upload.fields["description"] ?? "", purpose: purpose, to: dossier,
                     by: identity.user.id, at: services.clock())
-            } catch let problem as FileType.Problem {
-                throw AppError.badRequest(problem.message)
             } catch let problem as DossierAttachments.Problem {
                 throw AppError.badRequest(problem.message)
             }

@@ -2,11 +2,13 @@
 task content from an imported sheet, progress note, session name, directive title and summary) comes back as
 text on every page that shows it — the plan, task, board, overdue list, SVG time line, report (and its workbook,
 escaped in the XML), directive and the public news pages — and never runs in headless Chromium; the second test
-covers the one-stop, feedback and SIPAS fields. CSV exports neutralise formulas (CSVTests)."""
+covers the one-stop, feedback and SIPAS fields, the third words echoed into a field's value. CSV exports neutralise
+formulas (CSVTests)."""
 import html
 import io
 import os
 import re
+import urllib.parse
 import zipfile
 
 from selenium.webdriver.common.by import By
@@ -138,3 +140,22 @@ def test_markup_in_the_other_free_text_fields_is_shown_as_text(browser, own_serv
         status, _ = secretariat.download(campaign_path + export)
         assert status == 200 and secretariat.headers["Content-Type"].startswith("text/csv"), export
         assert secretariat.headers["Content-Disposition"].startswith("attachment"), export
+
+
+ATTRIBUTE_PAYLOAD = "\" autofocus onfocus=\"window.__xss=1\" data-injected='<b>&lt;"
+
+
+def test_typed_words_stay_inside_the_field_that_echoes_them(browser, base_url):
+    """Search boxes and forms echo what a visitor typed in a field's value: a quote there closed the attribute
+    (Plot wrote attribute values unescaped) and let the words add attributes of their own. In Chromium the field
+    now holds exactly what was typed, entity-looking text included, and no element carries an injected attribute."""
+    words = urllib.parse.quote(ATTRIBUTE_PAYLOAD)
+    pages = [(f"/procedures?q={words}", "q"), (f"/public/news?q={words}", "news-q"),
+             (f"/calendar/due?received=2026-11-02T08%3A00&unit=days&amount={words}", "amount")]
+    sign_in(browser, base_url, "motcua.hoankiem")
+    pages.append((f"/dossiers?q={words}", "q"))
+    for path, field in pages:
+        browser.get(base_url + path)
+        assert browser.find_element(By.ID, field).get_attribute("value") == ATTRIBUTE_PAYLOAD, path
+        assert browser.execute_script("return document.querySelectorAll('[data-injected], [onfocus]').length") == 0, path
+        assert browser.execute_script("return window.__xss") is None, path

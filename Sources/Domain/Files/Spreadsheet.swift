@@ -87,9 +87,7 @@ public struct Spreadsheet: Sendable {
 
     static func escape(_ text: String) -> String {
         let allowed = text.unicodeScalars.filter { $0.value == 0x9 || $0.value == 0xA || $0.value == 0xD || $0.value >= 0x20 }
-        return String(String.UnicodeScalarView(allowed))
-            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        return Markup.escaped(String(String.UnicodeScalarView(allowed)))
     }
 }
 

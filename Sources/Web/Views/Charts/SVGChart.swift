@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Plot
 
@@ -35,10 +36,10 @@ struct SVGChart {
             let y = 5 + index * rowHeight
             let length = Int((item.value / top * Double(barWidth)).rounded())
             let bar = "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(Swift.max(length, 1))\" height=\"\(rowHeight - 10)\" class=\"chart__bar\">"
-                + "<title>\(Self.escaped(item.label)): \(Self.escaped(item.text))</title></rect>"
-            marks += "<text x=\"\(labelWidth - 8)\" y=\"\(y + rowHeight / 2 + 4)\" text-anchor=\"end\" class=\"chart__label\">\(Self.escaped(Self.short(item.label)))</text>"
+                + "<title>\(Markup.escaped(item.label)): \(Markup.escaped(item.text))</title></rect>"
+            marks += "<text x=\"\(labelWidth - 8)\" y=\"\(y + rowHeight / 2 + 4)\" text-anchor=\"end\" class=\"chart__label\">\(Markup.escaped(Self.short(item.label)))</text>"
             marks += bar
-            marks += "<text x=\"\(labelWidth + Swift.max(length, 1) + 6)\" y=\"\(y + rowHeight / 2 + 4)\" class=\"chart__value\">\(Self.escaped(item.text))</text>"
+            marks += "<text x=\"\(labelWidth + Swift.max(length, 1) + 6)\" y=\"\(y + rowHeight / 2 + 4)\" class=\"chart__value\">\(Markup.escaped(item.text))</text>"
         }
         return figure(svg(width: width, height: height, marks: marks))
     }
@@ -54,18 +55,18 @@ struct SVGChart {
         let points = items.enumerated().map { "\(x($0.offset)),\(y($0.element.value))" }.joined(separator: " ")
         if items.count > 1 { marks += "<polyline points=\"\(points)\" class=\"chart__line\"/>" }
         for (index, item) in items.enumerated() {
-            let dot = "<circle cx=\"\(x(index))\" cy=\"\(y(item.value))\" r=\"5\" class=\"chart__dot\"><title>\(Self.escaped(item.label)): \(Self.escaped(item.text))</title></circle>"
+            let dot = "<circle cx=\"\(x(index))\" cy=\"\(y(item.value))\" r=\"5\" class=\"chart__dot\"><title>\(Markup.escaped(item.label)): \(Markup.escaped(item.text))</title></circle>"
             marks += dot
-            marks += "<text x=\"\(x(index))\" y=\"\(y(item.value) - 10)\" text-anchor=\"middle\" class=\"chart__value\">\(Self.escaped(item.text))</text>"
-            marks += "<text x=\"\(x(index))\" y=\"\(height - 12)\" text-anchor=\"middle\" class=\"chart__label\">\(Self.escaped(item.label))</text>"
+            marks += "<text x=\"\(x(index))\" y=\"\(y(item.value) - 10)\" text-anchor=\"middle\" class=\"chart__value\">\(Markup.escaped(item.text))</text>"
+            marks += "<text x=\"\(x(index))\" y=\"\(height - 12)\" text-anchor=\"middle\" class=\"chart__label\">\(Markup.escaped(item.label))</text>"
         }
         return figure(svg(width: width, height: height, marks: marks))
     }
 
     private func svg(width: Int, height: Int, marks: String) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" "
-            + "aria-labelledby=\"\(id)-title \(id)-desc\"><title id=\"\(id)-title\">\(Self.escaped(title))</title>"
-            + "<desc id=\"\(id)-desc\">\(Self.escaped(summary))</desc>\(marks)</svg>"
+            + "aria-labelledby=\"\(id)-title \(id)-desc\"><title id=\"\(id)-title\">\(Markup.escaped(title))</title>"
+            + "<desc id=\"\(id)-desc\">\(Markup.escaped(summary))</desc>\(marks)</svg>"
     }
 
     private func figure(_ svg: String) -> Node<HTML.BodyContext> {
@@ -89,9 +90,4 @@ struct SVGChart {
 
     /// Long unit names shortened for the chart (the table keeps them whole).
     static func short(_ label: String) -> String { label.count > 30 ? String(label.prefix(29)) + "…" : label }
-
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }

@@ -85,10 +85,10 @@ struct ReformTimelinePage {
             let y = top + index * rowHeight
             let task = standing.task
             let start = x(Self.start(of: task, plan: plan)), end = max(start + 3, x(task.due))
-            let name = SVGChart.escaped(task.content)
-            marks += "<g class=\"timeline__row\"><title>\(name) — \(SVGChart.escaped(names[task.leadUnitID] ?? "")), hạn \(task.due.vietnamese), "
-                + "\(SVGChart.escaped(standing.status.title)), \(standing.percent)%</title>"
-            marks += "<text x=\"4\" y=\"\(y + 15)\" class=\"timeline__label\">\(SVGChart.escaped(SVGChart.short(task.content)))</text>"
+            let name = Markup.escaped(task.content)
+            marks += "<g class=\"timeline__row\"><title>\(name) — \(Markup.escaped(names[task.leadUnitID] ?? "")), hạn \(task.due.vietnamese), "
+                + "\(Markup.escaped(standing.status.title)), \(standing.percent)%</title>"
+            marks += "<text x=\"4\" y=\"\(y + 15)\" class=\"timeline__label\">\(Markup.escaped(SVGChart.short(task.content)))</text>"
             marks += "<rect x=\"\(start)\" y=\"\(y + 4)\" width=\"\(end - start)\" height=\"\(rowHeight - 8)\" class=\"task-fill--\(standing.status.rawValue)\"/>"
             let done = start + Int(Double(end - start) * Double(standing.percent) / 100)
             marks += "<rect x=\"\(start)\" y=\"\(y + rowHeight / 2 - 1)\" width=\"\(done - start)\" height=\"3\" class=\"timeline__progress\"/></g>"
@@ -98,7 +98,7 @@ struct ReformTimelinePage {
             marks += "<line x1=\"\(today)\" y1=\"\(top - 6)\" x2=\"\(today)\" y2=\"\(height - 4)\" class=\"timeline__today\"/>"
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"timeline-title\">"
-            + "<title id=\"timeline-title\">Tiến độ \(standings.count) nhiệm vụ của \(SVGChart.escaped(plan.title))</title>\(marks)</svg>"
+            + "<title id=\"timeline-title\">Tiến độ \(standings.count) nhiệm vụ của \(Markup.escaped(plan.title))</title>\(marks)</svg>"
     }
 
     /// Where a task's bar starts: its deadline's period's first day; for a date, the first of its month (or

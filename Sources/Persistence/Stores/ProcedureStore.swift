@@ -149,8 +149,7 @@ public struct ProcedureStore: Sendable {
                 .where("role", .equal, "receiving").where("unit_id", .equal, unitID)
             select = select.where(SQLFunction("EXISTS", args: receives.select))
         }
-        return try await select.limit(limit).all().map(Self.decodeSummary)
-            .sorted { VietnameseText.areInIncreasingOrder($0.name, $1.name) }
+        return VietnameseText.sorted(try await select.limit(limit).all().map(Self.decodeSummary), by: \.name)
     }
 
     /// The current version of a procedure by code.

@@ -95,7 +95,7 @@ public struct UnitStore: Sendable {
                 .where(group: { $0.where("valid_to", .is, SQLLiteral.null).orWhere("valid_to", .greaterThanOrEqual, period.from.iso) })
         }
         let units = try await select.all().map(Self.decode)
-        return units.sorted { VietnameseText.areInIncreasingOrder($0.name, $1.name) }
+        return VietnameseText.sorted(units, by: \.name)
     }
 
     public func find(id: Int64) async throws -> OrgUnit? {

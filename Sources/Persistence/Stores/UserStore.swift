@@ -79,8 +79,7 @@ public struct UserStore: Sendable {
                 select = select.where("search_text", .like, "%\(escapeLike(String(word)))%")
             }
         }
-        return try await select.limit(limit).all().map(Self.decode)
-            .sorted { VietnameseText.areInIncreasingOrder($0.displayName, $1.displayName) }
+        return VietnameseText.sorted(try await select.limit(limit).all().map(Self.decode), by: \.displayName)
     }
 
     public func grants(of userID: Int64) async throws -> [Grant] {

@@ -114,7 +114,6 @@ struct FeedbackRoutes {
 
     private func currentUnits() async throws -> [OrgUnit] {
         try await services.units.list(.init(validOn: services.today())).filter { $0.kind != .city }
-            .sorted { VietnameseText.areInIncreasingOrder($0.name, $1.name) }
     }
 
     /// The item its private link opens; a wrong token is a 404 like an unknown code.

@@ -167,7 +167,7 @@ struct FilingRoutes {
         for listed in try await services.procedures.units(ofVersion: versionID) where listed.role == .receiving {
             if let unit = try await services.units.find(id: listed.id) { units.append(unit) }
         }
-        return units.sorted { VietnameseText.areInIncreasingOrder($0.name, $1.name) }
+        return VietnameseText.sorted(units, by: \.name)
     }
 
     private func draftPage(_ draft: OnlineDraft, _ identity: Identity, error: String? = nil, fieldErrors: [String: String] = [:], status: HTTPResponse.Status = .ok,

@@ -13,8 +13,7 @@ struct ProcedureRoutes {
             let filter = try Self.filter(request)
             let page = ProceduresPage(
                 procedures: try await services.procedures.list(filter), filter: filter, fields: try await services.procedures.fields(),
-                units: try await services.units.list(.init(validOn: services.today())).filter { $0.kind != .city }
-                    .sorted { VietnameseText.areInIncreasingOrder($0.name, $1.name) },
+                units: try await services.units.list(.init(validOn: services.today())).filter { $0.kind != .city },
                 canManage: context.identity.map { $0.has(.secretariat) || $0.has(.admin) } ?? false)
             return Page("Thủ tục hành chính", body: page.body).render(context: context, request: request)
         }

@@ -336,7 +336,7 @@ struct ReformRoutes {
         for day in [LocalDate(year: plan.year, month: 1, day: 1)!, LocalDate(year: plan.year, month: 12, day: 31)!, services.today()] {
             for unit in try await services.units.list(.init(validOn: day)) where seen.insert(unit.id).inserted { result.append(unit) }
         }
-        return result.sorted { VietnameseText.areInIncreasingOrder($0.name, $1.name) }
+        return VietnameseText.sorted(result, by: \.name)
     }
 
     /// Units by folded name and by folded code.

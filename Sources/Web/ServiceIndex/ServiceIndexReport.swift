@@ -25,7 +25,7 @@ public struct ServiceIndexReport: Sendable {
 
     /// The units of a ranking group (`UnitKind.rankingGroup`), ranked.
     public func ranking(of group: String) -> [ServiceIndexRanking.Entry] {
-        let ranked = units.filter { $0.kind.rankingGroup == group }.sorted { VietnameseText.areInIncreasingOrder($0.name, $1.name) }
+        let ranked = VietnameseText.sorted(units.filter { $0.kind.rankingGroup == group }, by: \.name)
         return ServiceIndexRanking.rank(ranked, framework: framework, counts: counts, among: units)
     }
 

@@ -25,12 +25,7 @@ public enum VietnameseText {
             .lowercased()
     }
 
-    /// Orders two names as a Vietnamese reader expects.
-    public static func areInIncreasingOrder(_ lhs: String, _ rhs: String) -> Bool {
-        CollationKey(lhs) < CollationKey(rhs)
-    }
-
-    /// Sorts by a name in Vietnamese order, each name's key computed once.
+    /// Sorts by a name in the order a Vietnamese reader expects, each name's key computed once.
     public static func sorted<S: Sequence>(_ items: S, by name: (S.Element) -> String) -> [S.Element] {
         items.map { (CollationKey(name($0)), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }

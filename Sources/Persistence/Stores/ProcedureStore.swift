@@ -206,10 +206,11 @@ public struct ProcedureStore: Sendable {
 
     /// The fields in use, in Vietnamese order.
     public func fields() async throws -> [String] {
-        try await database.select().distinct().column(SQLColumn("field", table: "procedure_versions")).from("procedures")
+        let fields = try await database.select().distinct().column(SQLColumn("field", table: "procedure_versions")).from("procedures")
             .join("procedure_versions", on: SQLColumn("procedure_id", table: "procedure_versions"), .equal, SQLColumn("id", table: "procedures"))
             .where(SQLColumn("version", table: "procedure_versions"), .equal, SQLColumn("current_version", table: "procedures"))
-            .all().map { try $0.decode(column: "field", as: String.self) }.sorted(by: VietnameseText.areInIncreasingOrder)
+            .all().map { try $0.decode(column: "field", as: String.self) }
+        return VietnameseText.sorted(fields) { $0 }
     }
 
     /// The units that receive or process a version, with their codes, in the order the catalogue lists them.

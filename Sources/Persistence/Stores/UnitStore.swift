@@ -55,58 +55,20 @@ public struct UnitStore: Sendable {
             .run()
     }
 
-    /// What to list: an optional kind, a search text (diacritics and case ignored), and a day on which the
-    /// units must be valid.
-    public struct Filter: Sendable {
-        public var kind: UnitKind?
-        public var query: String?
-        public var validOn: LocalDate?
-        /// In force on at least one day of the period.
-        public var validDuring: ReportingPeriod?
-        public var parentID: Int64?
-
-        public init(kind: UnitKind? = nil, query: String? = nil, validOn: LocalDate? = nil, validDuring: ReportingPeriod? = nil, parentID: Int64? = nil) {
-            self.kind = kind
-            self.query = query
-            self.validOn = validOn
-            self.validDuring = validDuring
-            self.parentID = parentID
-        }
-    }
+    public typealias Filter = UnitFilter
 
     /// Units matching the filter, in Vietnamese alphabetical order of their names.
     public func list(_ filter: Filter = .init()) async throws -> [OrgUnit] {
-        var select = database.select().column("*").from("units")
-        if let kind = filter.kind { select = select.where("kind", .equal, kind.rawValue) }
-        if let parentID = filter.parentID { select = select.where("parent_id", .equal, parentID) }
-        if let query = filter.query.map(VietnameseText.folded), !query.isEmpty {
-            for word in query.split(separator: " ") {
-                select = select.where("search_text", .like, "%\(escapeLike(String(word)))%")
-            }
-        }
-        if let day = filter.validOn?.iso {
-            select = select
-                .where(group: { $0.where("valid_from", .is, SQLLiteral.null).orWhere("valid_from", .lessThanOrEqual, day) })
-                .where(group: { $0.where("valid_to", .is, SQLLiteral.null).orWhere("valid_to", .greaterThanOrEqual, day) })
-        }
-        if let period = filter.validDuring {
-            select = select
-                .where(group: { $0.where("valid_from", .is, SQLLiteral.null).orWhere("valid_from", .lessThanOrEqual, period.through.iso) })
-                .where(group: { $0.where("valid_to", .is, SQLLiteral.null).orWhere("valid_to", .greaterThanOrEqual, period.from.iso) })
-        }
-        let units = try await select.all().map(Self.decode)
-        return VietnameseText.sorted(units, by: \.name)
+        try await directory().list(filter)
+    }
+
+    /// Every unit, read in one query (a few hundred rows for Hanoi, before and after the reform).
+    public func directory() async throws -> UnitDirectory {
+        UnitDirectory(try await database.select().column("*").from("units").all().map(Self.decode))
     }
 
     public func find(id: Int64) async throws -> OrgUnit? {
         try await database.select().column("*").from("units").where("id", .equal, id).first().map(Self.decode)
-    }
-
-    /// The units with these ids, by id, in one query.
-    public func find(ids: some Collection<Int64>) async throws -> [Int64: OrgUnit] {
-        guard !ids.isEmpty else { return [:] }
-        let units = try await database.select().column("*").from("units").where("id", .in, SQLBind.group(Array(ids))).all().map(Self.decode)
-        return Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The unit with this code that is valid on the given day.
@@ -120,7 +82,6 @@ public struct UnitStore: Sendable {
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// The parent of every unit, for building a ``UnitTree``.
     /// What changes when units are added (rows are never updated): their count and largest id.
     public struct Version: Sendable, Equatable {
         var count: Int
@@ -131,13 +92,6 @@ public struct UnitStore: Sendable {
         let row = try await database.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
             .column(SQLFunction("max", args: SQLColumn("id")), as: "largest").from("units").first()
         return Version(count: try row?.decode(column: "n", as: Int.self) ?? 0, largestID: try row?.decode(column: "largest", as: Int64?.self))
-    }
-
-    public func tree() async throws -> UnitTree {
-        let rows = try await database.select().columns("id", "parent_id").from("units").all()
-        return UnitTree(parentByUnit: try rows.map {
-            (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "parent_id", as: Int64?.self))
-        })
     }
 
     /// Links in which the unit is the predecessor or the successor.

@@ -18,11 +18,11 @@ struct APIRoutes {
                 guard let value = LocalDate(iso: day) else { throw AppError.badRequest("Ngày phải có dạng yyyy-MM-dd: \(day)") }
                 filter.validOn = value
             }
-            return UnitListDTO(units: try await services.units.list(filter).map(UnitDTO.init))
+            return UnitListDTO(units: try await services.unitDirectory().list(filter).map(UnitDTO.init))
         }
         router.get(SiteRoute.apiUnit().pattern) { _, context -> UnitDetailDTO in
             let id = try context.parameters.id()
-            guard let unit = try await services.units.find(id: id) else { throw AppError.notFound }
+            guard let unit = try await services.unitDirectory().find(id: id) else { throw AppError.notFound }
             let links = try await services.units.links(of: id)
             func dto(_ link: UnitLink, other: Int64) -> UnitLinkDTO {
                 UnitLinkDTO(unitId: other, whole: link.isWhole, primary: link.isPrimary, effective: link.effective.iso, legalBasis: link.legalBasis)

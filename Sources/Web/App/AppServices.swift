@@ -10,7 +10,7 @@ public final class AppServices: Sendable {
     public let clock: @Sendable () -> Date
     public let accounts: AccountService
     let calendarCache = VersionedCache<String, WorkingCalendar>()
-    let unitTreeCache = VersionedCache<UnitStore.Version, UnitTree>()
+    let unitDirectoryCache = VersionedCache<UnitStore.Version, UnitDirectory>()
     /// Tokens of the rating links sent with results.
     let ratingLink: DossierLink
     /// Tokens of the SIPAS survey QR codes printed on result slips.
@@ -112,11 +112,14 @@ public final class AppServices: Sendable {
         return try await HanoiUnitImport.cityID(on: database.sql)
     }
 
-    /// The unit tree, from the cache (one cheap query when no unit was added).
-    func unitTree() async throws -> UnitTree {
+    /// Every unit and their tree, from the cache (one cheap query when no unit was added). Pages read units here.
+    func unitDirectory() async throws -> UnitDirectory {
         let units = self.units
-        return try await unitTreeCache.value(version: { try await units.version() }, build: { try await units.tree() })
+        return try await unitDirectoryCache.value(version: { try await units.version() }, build: { try await units.directory() })
     }
+
+    /// The unit tree, from the cached directory.
+    func unitTree() async throws -> UnitTree { try await unitDirectory().tree }
 
     /// The working calendar built from the table, rebuilt only when the table has changed.
     static func calendar(_ cache: VersionedCache<String, WorkingCalendar>, _ store: CalendarStore) async throws -> WorkingCalendar {

@@ -9,9 +9,7 @@ extension AppServices {
 
     /// Names of units by id (units of any period: a 2023 plan names districts dissolved since).
     func unitNames(_ ids: some Sequence<Int64>) async throws -> [Int64: String] {
-        var names: [Int64: String] = [:]
-        for id in Set(ids) { names[id] = try await units.find(id: id)?.name }
-        return names
+        try await unitDirectory().find(ids: Set(ids)).mapValues(\.name)
     }
 
     /// The board address of a unit in a plan, as a link in an e-mail.
@@ -34,7 +32,7 @@ extension AppServices {
             let heads = try await users.emails(holding: [.unitHead], on: digest.unitID)
             var recipients = officers.isEmpty ? heads : officers
             if digest.escalated { recipients = Array(Set(recipients + heads + leaders)).sorted() }
-            let name = try await units.find(id: digest.unitID)?.name ?? "đơn vị"
+            let name = try await unitDirectory().find(id: digest.unitID)?.name ?? "đơn vị"
             let values = ["unit": name, "plan": plan.title, "asOf": asOf.vietnamese, "tasks": digest.text,
                           "boardURL": reformBoardURL(plan: plan.id, unit: digest.unitID), "escalation": digest.escalated ? "[Báo cáo lãnh đạo] " : ""]
             let messages: [NotificationOutbox.Message] = notificationTemplates.map { templates in

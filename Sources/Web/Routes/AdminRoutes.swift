@@ -128,7 +128,7 @@ struct AdminRoutes {
     }
 
     private func currentUnits() async throws -> [OrgUnit] {
-        try await services.units.list(.init(validOn: services.today()))
+        try await services.unitDirectory().list(.init(validOn: services.today()))
     }
 }
 
@@ -140,11 +140,11 @@ struct UserPageLoader {
         let user = try await UserAccess(services: services).read(userID, by: identity, logger: context.logger)
         var grants: [UserPage.NumberedGrant] = []
         for (id, grant) in try await services.users.numberedGrants(of: user.id) {
-            grants.append(.init(id: id, grant: grant, unit: try await grant.unitID.asyncMap { try await services.units.find(id: $0) } ?? nil))
+            grants.append(.init(id: id, grant: grant, unit: try await grant.unitID.asyncMap { try await services.unitDirectory().find(id: $0) } ?? nil))
         }
         var administration: UserPage.Administration?
         if identity.has(.admin) {
-            let units = try await services.units.list(.init(validOn: services.today()))
+            let units = try await services.unitDirectory().list(.init(validOn: services.today()))
             let history = try await AuditTrail.entries(objectType: "user", objectID: String(user.id), limit: 20, on: services.database.sql)
             administration = .init(
                 csrfToken: context.csrfToken, units: units, history: history, actors: try await actors(of: history),

@@ -43,12 +43,12 @@ struct CalendarRoutes {
             if entry.received.isEmpty { entry = DueDatePage.Entry() }
             var hours = services.configuration.officeHours
             if let unitID = Int64(entry.unitID) {
-                guard try await services.units.find(id: unitID) != nil else { throw AppError.badRequest("Không tìm thấy đơn vị đã chọn.") }
+                guard try await services.unitDirectory().find(id: unitID) != nil else { throw AppError.badRequest("Không tìm thấy đơn vị đã chọn.") }
                 hours = try await CalendarStore(services.database.sql).officeHours(of: unitID) ?? hours
             }
             let result = entry.received.isEmpty ? nil : entry.compute(
                 calculator: DeadlineCalculator(calendar: try await services.workingCalendar(), officeHours: hours))
-            let units = try await services.units.list(.init(validOn: services.today()))
+            let units = try await services.unitDirectory().list(.init(validOn: services.today()))
             let page = DueDatePage(entry: entry, result: result, officeHours: hours, units: units)
             let status: HTTPResponse.Status = if case .failure = result { .badRequest } else { .ok }
             return Page("Tính ngày hẹn trả", body: page.body, status: status).render(context: context, request: request)

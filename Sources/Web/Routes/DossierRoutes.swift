@@ -171,7 +171,7 @@ struct DossierRoutes {
     private func intakePage(_ identity: Identity, entry: IntakeForm, error: String?, context: AppRequestContext, request: Request) async throws -> Response {
         var desks: [OrgUnit] = []
         for grant in identity.grants where grant.role == .deskOfficer {
-            if let id = grant.unitID, let unit = try await services.units.find(id: id) { desks.append(unit) }
+            if let id = grant.unitID, let unit = try await services.unitDirectory().find(id: id) { desks.append(unit) }
         }
         var procedures: [ProcedureSummary] = []
         for desk in desks {
@@ -201,7 +201,7 @@ struct DossierRoutes {
         }
         var unitNames: [Int64: String] = [:]
         for unitID in Set([dossier.receivingUnitID, dossier.processingUnitID] + events.compactMap(\.unitID)) {
-            unitNames[unitID] = try await services.units.find(id: unitID)?.name
+            unitNames[unitID] = try await services.unitDirectory().find(id: unitID)?.name
         }
         let actor = try await services.actor(identity, on: [dossier.receivingUnitID, dossier.processingUnitID])
         var officers: [User] = []

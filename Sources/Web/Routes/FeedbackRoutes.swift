@@ -16,7 +16,7 @@ struct FeedbackRoutes {
         router.get(SiteRoute.feedback.pattern) { request, context in
             var items: [(FeedbackItem, String)] = []
             for item in try await FeedbackStore(services.database).published() {
-                items.append((item, try await services.units.find(id: item.unitID)?.name ?? ""))
+                items.append((item, try await services.unitDirectory().find(id: item.unitID)?.name ?? ""))
             }
             return Page("Phản ánh, kiến nghị", body: FeedbackPublicPage(items: items, clock: clock).body).render(context: context, request: request)
         }
@@ -113,7 +113,7 @@ struct FeedbackRoutes {
     private var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
 
     private func currentUnits() async throws -> [OrgUnit] {
-        try await services.units.list(.init(validOn: services.today())).filter { $0.kind != .city }
+        try await services.unitDirectory().list(.init(validOn: services.today())).filter { $0.kind != .city }
     }
 
     /// The item its private link opens; a wrong token is a 404 like an unknown code.
@@ -134,7 +134,7 @@ struct FeedbackRoutes {
                           request: Request) async throws -> Response {
         let link = showLink ? services.configuration.publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             + SiteRoute.feedbackItem(code: item.code).path + "?t=" + token : nil
-        let page = FeedbackItemPage(item: item, unitName: try await services.units.find(id: item.unitID)?.name ?? "", link: link, token: token,
+        let page = FeedbackItemPage(item: item, unitName: try await services.unitDirectory().find(id: item.unitID)?.name ?? "", link: link, token: token,
                                     csrfToken: context.csrfToken, clock: clock, notice: notice)
         return Page("Phản ánh \(item.code)", body: page.body).render(context: context, request: request)
     }

@@ -137,7 +137,7 @@ struct FilingRoutes {
         let events = try await services.dossiers.events(of: item.dossier.id)
         let page = MyDossierPage(
             dossier: item.dossier, procedureName: item.procedureName,
-            agencyName: try await services.units.find(id: item.dossier.receivingUnitID)?.name ?? "",
+            agencyName: try await services.unitDirectory().find(id: item.dossier.receivingUnitID)?.name ?? "",
             attachments: try await services.attachments.list(of: item.dossier.id), trackingURL: services.trackingURL(item.dossier.code), clock: clock,
             justFiled: filed, timeline: PublicTimeline.entries(events),
             supplementReason: item.dossier.state.status == .awaitingSupplement ? events.last { $0.action == "requestSupplement" }?.reason : nil,
@@ -165,7 +165,7 @@ struct FilingRoutes {
     private func receivingUnits(_ versionID: Int64) async throws -> [OrgUnit] {
         var units: [OrgUnit] = []
         for listed in try await services.procedures.units(ofVersion: versionID) where listed.role == .receiving {
-            if let unit = try await services.units.find(id: listed.id) { units.append(unit) }
+            if let unit = try await services.unitDirectory().find(id: listed.id) { units.append(unit) }
         }
         return VietnameseText.sorted(units, by: \.name)
     }

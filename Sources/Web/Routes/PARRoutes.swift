@@ -33,7 +33,7 @@ struct PARRoutes {
             let today = services.today()
             let calendar = try await services.workingCalendar()
             let selfDue = calendar.date(workingDays: selfDays, after: today)
-            let units = try await services.units.list(.init(validOn: today)).filter { stored.framework.unitKind.covers($0.kind) }.map(\.id)
+            let units = try await services.unitDirectory().list(.init(validOn: today)).filter { stored.framework.unitKind.covers($0.kind) }.map(\.id)
             let id = try await acting {
                 try await par.openRound(frameworkID: frameworkID, units: units, selfDue: selfDue,
                                         responseDue: calendar.date(workingDays: responseDays, after: selfDue), today: today, by: identity.user.id,
@@ -46,7 +46,7 @@ struct PARRoutes {
             let (round, framework) = try await roundAndFramework(try context.parameters.id())
             let assessments = try await par.assessments(of: round.id)
             var names: [Int64: String] = [:]
-            for assessment in assessments { names[assessment.unitID] = try await services.units.find(id: assessment.unitID)?.name }
+            for assessment in assessments { names[assessment.unitID] = try await services.unitDirectory().find(id: assessment.unitID)?.name }
             let results = round.status == .approved || round.status == .published ? try await publicationDraft(round, framework) : nil
             let page = PARRoundPage(round: round, framework: framework, assessments: assessments.filter { PARAccess.reads($0.unitID, identity) },
                                     names: names, results: results, canManage: PARAccess.manages(identity), chairs: PARAccess.chairs(identity),
@@ -85,7 +85,7 @@ struct PARRoutes {
             let (roundID, unitID) = (try context.parameters.id(), try context.parameters.id("unit"))
             guard try await speaks(for: unitID, identity) else { throw AppError.forbidden }
             let (round, framework) = try await roundAndFramework(roundID)
-            guard let assessment = try await par.assessment(round: round.id, unit: unitID), let unit = try await services.units.find(id: unitID) else {
+            guard let assessment = try await par.assessment(round: round.id, unit: unitID), let unit = try await services.unitDirectory().find(id: unitID) else {
                 throw AppError.notFound
             }
             let figures = framework.platformPoints(try await services.parFigures(unit: unit, year: framework.year))
@@ -230,7 +230,7 @@ struct PARRoutes {
                                 request: Request) async throws -> Response {
         guard PARAccess.reads(unitID, identity) else { throw AppError.notFound }
         let (round, framework) = try await roundAndFramework(roundID)
-        guard let assessment = try await par.assessment(round: roundID, unit: unitID), let unit = try await services.units.find(id: unitID) else {
+        guard let assessment = try await par.assessment(round: roundID, unit: unitID), let unit = try await services.unitDirectory().find(id: unitID) else {
             throw AppError.notFound
         }
         // Before submission the platform's figures are live; after, the ones kept with the submission.
@@ -280,7 +280,7 @@ struct PARRoutes {
         let finals = try await par.finalScores(of: round.id)
         var codes: [Int64: String] = [:], names: [String: String] = [:]
         for unitID in finals.keys {
-            guard let unit = try await services.units.find(id: unitID) else { continue }
+            guard let unit = try await services.unitDirectory().find(id: unitID) else { continue }
             codes[unitID] = unit.code
             names[unit.code] = unit.name
         }

@@ -13,7 +13,7 @@ struct ProcedureRoutes {
             let filter = try Self.filter(request)
             let page = ProceduresPage(
                 procedures: try await services.procedures.list(filter), filter: filter, fields: try await services.procedures.fields(),
-                units: try await services.units.list(.init(validOn: services.today())).filter { $0.kind != .city },
+                units: try await services.unitDirectory().list(.init(validOn: services.today())).filter { $0.kind != .city },
                 canManage: context.identity.map { $0.has(.secretariat) || $0.has(.admin) } ?? false)
             return Page("Thủ tục hành chính", body: page.body).render(context: context, request: request)
         }
@@ -58,7 +58,7 @@ struct ProcedureRoutes {
         }
         var receiving: [OrgUnit] = [], processing: [OrgUnit] = []
         let listed = try await services.procedures.units(ofVersion: current.summary.versionID)
-        let units = try await services.units.find(ids: listed.map(\.id))
+        let units = try await services.unitDirectory().find(ids: listed.map(\.id))
         for entry in listed {
             guard let unit = units[entry.id] else { continue }
             if entry.role == .receiving { receiving.append(unit) } else { processing.append(unit) }

@@ -109,7 +109,7 @@ struct ReformRoutes {
             let identity = try participant(context)
             let plan = try await plan(context)
             let unitID = try context.parameters.id("unit")
-            guard ReformAccess.readsBoard(of: unitID, identity), let unit = try await services.units.find(id: unitID) else { throw AppError.notFound }
+            guard ReformAccess.readsBoard(of: unitID, identity), let unit = try await services.unitDirectory().find(id: unitID) else { throw AppError.notFound }
             let day = try asOf(request, plan)
             let standings = try await standings(plan, asOf: day)
             let lead = standings.filter { $0.task.leadUnitID == unitID }, supporting = standings.filter { $0.task.supportingUnitIDs.contains(unitID) }
@@ -334,7 +334,7 @@ struct ReformRoutes {
     private func planUnits(_ plan: ReformPlan) async throws -> [OrgUnit] {
         var seen: Set<Int64> = [], result: [OrgUnit] = []
         for day in [LocalDate(year: plan.year, month: 1, day: 1)!, LocalDate(year: plan.year, month: 12, day: 31)!, services.today()] {
-            for unit in try await services.units.list(.init(validOn: day)) where seen.insert(unit.id).inserted { result.append(unit) }
+            for unit in try await services.unitDirectory().list(.init(validOn: day)) where seen.insert(unit.id).inserted { result.append(unit) }
         }
         return VietnameseText.sorted(result, by: \.name)
     }

@@ -16,7 +16,7 @@ struct ReportRoutes {
             let to = request.query("to").flatMap { LocalDate(iso: $0) } ?? today
             guard from <= to, from.days(to: to) <= 366 else { throw AppError.badRequest("Khoảng thời gian không hợp lệ (tối đa một năm).") }
             let unitID = try await services.defaultUnit(request.query("unit"), for: identity)
-            guard let unitID, identity.scope.contains(unitID), let unit = try await services.units.find(id: unitID) else { throw AppError.notFound }
+            guard let unitID, identity.scope.contains(unitID), let unit = try await services.unitDirectory().find(id: unitID) else { throw AppError.notFound }
             guard let start = clock.instant(parsing: from.iso + "T00:00"), let end = clock.instant(parsing: to.adding(days: 1).iso + "T00:00") else {
                 throw AppError.badRequest("Khoảng thời gian không hợp lệ.")
             }
@@ -24,7 +24,7 @@ struct ReportRoutes {
             try await services.audit(AuditRecord(actorID: identity.user.id, unitID: unitID, action: "dossier.list", objectType: "dossierLog",
                                                  objectID: String(unitID), reason: "\(from.iso)..\(to.iso)"))
             var unitNames: [Int64: String] = [:]
-            for id in Set(rows.map(\.item.dossier.processingUnitID)) { unitNames[id] = try await services.units.find(id: id)?.name }
+            for id in Set(rows.map(\.item.dossier.processingUnitID)) { unitNames[id] = try await services.unitDirectory().find(id: id)?.name }
             let page = DossierLogPage(unit: unit, from: from, to: to, rows: rows, unitNames: unitNames, clock: clock, offersPDF: services.printsPDF)
             if request.query("format") == "pdf" {
                 return try await PDFRenderer.response(services.pdf, title: "Sổ theo dõi hồ sơ — \(unit.name)",
@@ -48,7 +48,7 @@ struct ReportRoutes {
                 let table = DossierStatistics.table(facts, from: Date(timeIntervalSince1970: 0), to: services.clock().addingTimeInterval(1),
                                                     clock: clock, calculator: calculator)
                 var processing: [String] = []
-                for code in version.procedure.processingUnits.prefix(5) { processing.append(try await services.units.find(code: code, validOn: today)?.name ?? code) }
+                for code in version.procedure.processingUnits.prefix(5) { processing.append(try await services.unitDirectory().find(code: code, validOn: today)?.name ?? code) }
                 reports.append(.init(procedure: version.procedure, delegation: delegation, processing: processing,
                                      moreUnits: max(0, version.procedure.processingUnits.count - 5), table: table,
                                      daysLeft: today.days(to: delegation.until)))

@@ -201,7 +201,7 @@ struct SIPASRoutes {
     private func form(_ values: SIPASCampaignForm.Values, errors: [String: String], context: AppRequestContext, request: Request) async throws -> Response {
         try await campaigns.loadShippedQuestionnaireIfMissing(at: services.clock())
         let questionnaires = try await campaigns.questionnaires()
-        let units = try await services.units.list(.init(validOn: services.today()))
+        let units = try await services.unitDirectory().list(.init(validOn: services.today()))
             .filter { ServiceIndexReport.rankedGroups.contains($0.kind.rankingGroup) }
         let page = SIPASCampaignForm(values: values, errors: errors, questionnaires: questionnaires.map { ($0.id, $0.title) }, units: units,
                                      csrfToken: context.csrfToken)
@@ -211,7 +211,7 @@ struct SIPASRoutes {
     private func detail(_ id: Int64, identity: Identity, error: String? = nil, context: AppRequestContext, request: Request) async throws -> Response {
         guard let campaign = try await campaigns.find(id: id) else { throw AppError.notFound }
         var units: [OrgUnit] = []
-        for unitID in campaign.unitIDs { if let unit = try await services.units.find(id: unitID) { units.append(unit) } }
+        for unitID in campaign.unitIDs { if let unit = try await services.unitDirectory().find(id: unitID) { units.append(unit) } }
         let frame = campaign.status == .draft ? try await campaigns.frame(of: campaign, clock: clock).count : nil
         let page = SIPASCampaignPage(campaign: campaign, units: units, frameSize: frame, strata: try await campaigns.strata(of: id),
                                      canManage: Self.canManage(identity), csrfToken: context.csrfToken, saved: request.query("saved") == "1",

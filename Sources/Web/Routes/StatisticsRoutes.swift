@@ -90,7 +90,7 @@ struct StatisticsRoutes {
     private func query(_ request: Request, _ identity: Identity, unitParameter: String = "unit") async throws -> Query {
         let period = try request.reportingPeriod(today: services.today())
         let unitID = try await services.defaultUnit(request.query(unitParameter), for: identity)
-        guard let unitID, identity.scope.contains(unitID), let unit = try await services.units.find(id: unitID) else { throw AppError.notFound }
+        guard let unitID, identity.scope.contains(unitID), let unit = try await services.unitDirectory().find(id: unitID) else { throw AppError.notFound }
         let (start, end) = period.bounds(clock)
         return Query(unit: unit, from: period.from, to: period.through, start: start, end: end)
     }
@@ -110,7 +110,7 @@ struct StatisticsRoutes {
 
     /// The current units the reader may choose: their scope, or every unit for city-wide roles.
     private func units(_ identity: Identity) async throws -> [OrgUnit] {
-        try await services.units.list(.init(validOn: services.today())).filter { identity.scope.contains($0.id) }
+        try await services.unitDirectory().list(.init(validOn: services.today())).filter { identity.scope.contains($0.id) }
     }
 }
 

@@ -61,7 +61,7 @@ struct TrackRoutes {
         var track = TrackPage(query: code.text, csrfToken: context.csrfToken, clock: clock)
         track.result = TrackPage.Result(
             code: dossier.code.text, procedureName: version.procedure.name, status: dossier.state.status, receivedAt: dossier.receivedAt,
-            appointmentAt: dossier.appointmentAt, receivingUnit: try await services.units.find(id: dossier.receivingUnitID)?.name ?? "")
+            appointmentAt: dossier.appointmentAt, receivingUnit: try await services.unitDirectory().find(id: dossier.receivingUnitID)?.name ?? "")
         guard let digits else { return page(track, context: context, request: request) }
 
         let codeKey = "track-code:" + code.text

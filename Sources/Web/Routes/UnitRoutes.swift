@@ -24,7 +24,7 @@ struct UnitRoutes {
             case .before2025: filter.validOn = LocalDate(year: 2025, month: 6, day: 30)
             case .all: break
             }
-            let units = try await services.units.list(filter)
+            let units = try await services.unitDirectory().list(filter)
             let page = UnitsPage(units: units, query: query, kind: kind, period: period)
             return Page("Đơn vị hành chính", body: page.body).render(context: context, request: request)
         }
@@ -60,17 +60,17 @@ struct UnitRoutes {
     }
 
     private func unitPage(_ id: Int64, context: AppRequestContext, saved: Bool = false, error: String? = nil, enteredHours: String? = nil) async throws -> UnitPage {
-        guard let unit = try await services.units.find(id: id) else { throw AppError.notFound }
-        let parent = try await unit.parentID.asyncMap { try await services.units.find(id: $0) } ?? nil
-        let children = try await services.units.list(.init(parentID: id))
+        guard let unit = try await services.unitDirectory().find(id: id) else { throw AppError.notFound }
+        let parent = try await unit.parentID.asyncMap { try await services.unitDirectory().find(id: $0) } ?? nil
+        let children = try await services.unitDirectory().list(.init(parentID: id))
         let links = try await services.units.links(of: id)
         var predecessors: [UnitPage.LinkedUnit] = []
         for link in links.predecessors {
-            if let other = try await services.units.find(id: link.predecessorID) { predecessors.append(.init(unit: other, link: link)) }
+            if let other = try await services.unitDirectory().find(id: link.predecessorID) { predecessors.append(.init(unit: other, link: link)) }
         }
         var successors: [UnitPage.LinkedUnit] = []
         for link in links.successors {
-            if let other = try await services.units.find(id: link.successorID) { successors.append(.init(unit: other, link: link)) }
+            if let other = try await services.unitDirectory().find(id: link.successorID) { successors.append(.init(unit: other, link: link)) }
         }
         let own = try await CalendarStore(services.database.sql).officeHours(of: id)
         var editing: UnitPage.HoursEditing?

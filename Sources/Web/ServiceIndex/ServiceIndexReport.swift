@@ -114,7 +114,7 @@ extension AppServices {
         let period = ReportingPeriod(from: from, through: through)
         let (start, endInstant) = period.bounds(LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes))
         let end = period.end
-        let units = try await self.units.list(.init(validDuring: period))
+        let units = try await unitDirectory().list(.init(validDuring: period))
         let counts = try await store.counts(from: from, to: end, start: start, end: endInstant, now: self.clock())
         return ServiceIndexReport(framework: framework, from: from, through: through, units: units, counts: counts)
     }

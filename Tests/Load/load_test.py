@@ -6,8 +6,10 @@ static file on the same machine in the same run, and what happens at twice that 
 
 Starts nginx (apt: nginx-light) on a free loopback port serving the site's stylesheet and measures its rate
 with `hey` (apt) at 50 connections. Starts `motcua serve --demo` (release build) on a fresh SQLite data folder
-and offers the mix below at a fixed rate — each part by `hey -q` workers capped at 10 requests/s each, so the
-offered rate holds while answers come back in under 100 ms. A rate is sustainable when ≥ 99 % of requests are
+and offers the mix below at a fixed rate — each part by one-connection `hey -q` processes of at most
+10 requests/s each, started at even offsets within a tenth of a second so that arrivals are spread (the workers
+of one hey process tick in step: 75 of them sent 75 requests at once every half second, and the bursts, not the
+rate, filled the server's 64 request slots). A rate is sustainable when ≥ 99 % of requests are
 answered 2xx/3xx and their p99 stays under 500 ms; the search doubles, then bisects. Then the mix is offered at
 twice the sustainable rate: accepted requests must keep a bounded p99 and the excess must be shed with 503/429
 and Retry-After, with no other failure. Loopback only; bounded in time (about 3 minutes)."""
@@ -32,7 +34,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Browser"))
 from http_client import INTAKE, Client  # noqa: E402
 from reliability import ROOT, Server, free_port  # noqa: E402
 
-PER_WORKER = 2           # requests per second of one hey worker: many workers, so that arrivals do not wait for answers
+PER_WORKER = 10          # requests per second of one hey process (one connection)
 P99_BOUND = 0.5          # seconds
 
 
@@ -101,14 +103,17 @@ class Mix:
         self.url = url
 
     def offer(self, rate, seconds):
-        """Offers `rate` requests a second for `seconds`; returns (answers, shed answers with Retry-After)."""
-        processes = []
+        """Offers `rate` requests a second for `seconds`, spread evenly in time; returns the answers."""
+        starts = []
         for share, path, headers, method, body in self.parts:
-            workers = max(1, math.ceil(share * rate / PER_WORKER))
-            processes.append(hey(self.url + path, seconds, workers, rate=share * rate / workers, headers=headers, method=method,
+            count = max(1, math.ceil(share * rate / PER_WORKER))
+            starts += [(path, headers, method, body, share * rate / count)] * count
+        began, processes = time.monotonic(), []
+        for index, (path, headers, method, body, each) in enumerate(starts):
+            time.sleep(max(0.0, began + index / len(starts) / PER_WORKER - time.monotonic()))
+            processes.append(hey(self.url + path, seconds, 1, rate=each, headers=headers, method=method,
                                  body=body, content_type="application/x-www-form-urlencoded"))
-        answers = [answer for process in processes for answer in rows(process)]
-        return answers
+        return [answer for process in processes for answer in rows(process)]
 
     def judge(self, rate, seconds):
         answers = self.offer(rate, seconds)

@@ -80,6 +80,18 @@ class PostgresCluster:
         # are private to root).
         self.folder, self.port = pathlib.Path(tempfile.mkdtemp(prefix="motcua-pg-")) / "cluster", free_port()
 
+    def replica(self):
+        """A hot standby of this running cluster (pg_basebackup), streaming its changes; stop it like a cluster."""
+        standby = PostgresCluster()
+        standby.url = subprocess.run([str(PG_CLUSTER), "replica", str(standby.folder), str(standby.port), str(self.port)],
+                                     check=True, capture_output=True, text=True).stdout.strip()
+        return standby
+
+    def query(self, sql):
+        """One value, read with psql."""
+        return subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "motcua", "-d", "postgres", "-Atc", sql],
+                              check=True, capture_output=True, text=True).stdout.strip()
+
     def start(self):
         self.url = subprocess.run([str(PG_CLUSTER), "start", str(self.folder), str(self.port), "durable"],
                                   check=True, capture_output=True, text=True).stdout.strip()

@@ -31,4 +31,20 @@ import Web
         #expect(configuration.usesSecureCookies)
         #expect(!configuration.database.redacted.contains("p@"))
     }
+
+    @Test func aReplicaServesReportsOnlyBehindAPostgresPrimary() throws {
+        let configuration = try AppConfiguration.load(environment: [
+            "DATABASE_URL": "postgres://u:p@10.0.0.1:5432/motcua", "DATABASE_REPLICA_URL": "postgres://u:p@10.0.0.2:5432/motcua",
+        ])
+        #expect(configuration.database == .postgres(url: "postgres://u:p@10.0.0.1:5432/motcua", replicaURL: "postgres://u:p@10.0.0.2:5432/motcua"))
+        #expect(configuration.database.redacted == "PostgreSQL 10.0.0.1:5432/motcua, reports from the replica 10.0.0.2:5432/motcua")
+        for environment in [["DATABASE_REPLICA_URL": "postgres://u@10.0.0.2/motcua"],
+                            ["DATABASE_URL": "postgres://u@10.0.0.1/motcua", "DATABASE_REPLICA_URL": "mysql://u@10.0.0.2/motcua"]] {
+            #expect {
+                _ = try AppConfiguration.load(environment: environment)
+            } throws: { error in
+                (error as? AppConfiguration.Problems)?.messages.first?.contains("DATABASE_REPLICA_URL") == true
+            }
+        }
+    }
 }

@@ -10,6 +10,10 @@ public struct Database: Sendable {
 
     /// Statements on this handle each lease a connection; use ``transaction(_:)`` for several at once.
     public let sql: any SQLDatabase
+    /// For reads that may lag the last commits by a moment — the statistics and index reports: PostgreSQL's
+    /// streaming replica when `DATABASE_REPLICA_URL` is set (the primary when the replica does not answer), else
+    /// ``sql``. Never for a read that follows the same person's write.
+    public let reports: any SQLDatabase
     public let kind: Kind
     private let closeAction: @Sendable () async throws -> Void
     private let runAction: @Sendable () async throws -> Void
@@ -24,11 +28,18 @@ public struct Database: Sendable {
             return try await sqlite(.file(path: path), logger: logger)
         case .sqliteMemory:
             return try await sqlite(.memory, logger: logger)
-        case .postgres(let url):
+        case .postgres(let url, let replicaURL):
             let handle = try PostgresDatabaseHandle(url: url, logger: logger)
+            let replica = try replicaURL.map { try PostgresDatabaseHandle(url: $0, logger: logger) }
             return Database(
-                sql: handle, kind: .postgres, closeAction: {},
-                runAction: { await handle.client.run() }
+                sql: handle, reports: replica.map { ReplicaDatabase(replica: $0, primary: handle) } ?? handle, kind: .postgres,
+                closeAction: {},
+                runAction: {
+                    await withDiscardingTaskGroup { group in
+                        group.addTask { await handle.client.run() }
+                        if let replica { group.addTask { await replica.client.run() } }
+                    }
+                }
             )
         }
     }
@@ -36,7 +47,7 @@ public struct Database: Sendable {
     private static func sqlite(_ storage: SQLiteConnection.Storage, logger: Logger) async throws -> Database {
         let handle = try await SQLiteDatabaseHandle.open(storage: storage, logger: logger)
         return Database(
-            sql: handle, kind: .sqlite, closeAction: { try await handle.close() },
+            sql: handle, reports: handle, kind: .sqlite, closeAction: { try await handle.close() },
             runAction: {
                 // Nothing runs in the background for SQLite; wait until the surrounding task is cancelled.
                 while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }

@@ -2,26 +2,34 @@ import Foundation
 import PostgresKit
 
 /// Where the data lives: an SQLite file (the embedded default), a private in-memory SQLite database (tests),
-/// or a PostgreSQL server given by a `postgres://` URL.
+/// or a PostgreSQL server given by a `postgres://` URL, optionally with a streaming replica that serves the reports
+/// (``Database/reports``).
 public enum DatabaseLocation: Sendable, Equatable {
     case sqliteFile(path: String)
     case sqliteMemory
-    case postgres(url: String)
+    case postgres(url: String, replicaURL: String? = nil)
 
-    /// Reads `DATABASE_URL` when set, else the SQLite file in the data folder.
-    public static func from(databaseURL: String?, dataDirectory: String) throws(ConfigurationProblem) -> DatabaseLocation {
+    /// Reads `DATABASE_URL` (and `DATABASE_REPLICA_URL`) when set, else the SQLite file in the data folder.
+    public static func from(databaseURL: String?, replicaURL: String? = nil, dataDirectory: String) throws(ConfigurationProblem) -> DatabaseLocation {
+        let replicaURL = replicaURL.flatMap { $0.isEmpty ? nil : $0 }
         guard let databaseURL, !databaseURL.isEmpty else {
+            if replicaURL != nil { throw ConfigurationProblem("DATABASE_REPLICA_URL needs DATABASE_URL: a replica follows a PostgreSQL primary") }
             return .sqliteFile(path: (dataDirectory as NSString).appendingPathComponent("motcua.sqlite"))
         }
-        guard databaseURL.hasPrefix("postgres://") || databaseURL.hasPrefix("postgresql://") else {
-            throw ConfigurationProblem("DATABASE_URL must start with postgres:// (got a different scheme)")
+        try check(databaseURL, "DATABASE_URL")
+        if let replicaURL { try check(replicaURL, "DATABASE_REPLICA_URL") }
+        return .postgres(url: databaseURL, replicaURL: replicaURL)
+    }
+
+    private static func check(_ url: String, _ name: String) throws(ConfigurationProblem) {
+        guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+            throw ConfigurationProblem("\(name) must start with postgres:// (got a different scheme)")
         }
         do {
-            _ = try SQLPostgresConfiguration(url: databaseURL)
+            _ = try SQLPostgresConfiguration(url: url)
         } catch {
-            throw ConfigurationProblem("DATABASE_URL is not a valid PostgreSQL URL")
+            throw ConfigurationProblem("\(name) is not a valid PostgreSQL URL")
         }
-        return .postgres(url: databaseURL)
     }
 
     /// A description without secrets, for logs and the start-up banner.
@@ -29,13 +37,16 @@ public enum DatabaseLocation: Sendable, Equatable {
         switch self {
         case .sqliteFile(let path): "SQLite \(path)"
         case .sqliteMemory: "SQLite (in memory)"
-        case .postgres(let url):
-            if let components = URLComponents(string: url) {
-                "PostgreSQL \(components.host ?? "?"):\(components.port ?? 5432)\(components.path)"
-            } else {
-                "PostgreSQL"
-            }
+        case .postgres(let url, let replicaURL):
+            "PostgreSQL " + Self.redacted(url) + (replicaURL.map { ", reports from the replica " + Self.redacted($0) } ?? "")
         }
+    }
+}
+
+extension DatabaseLocation {
+    private static func redacted(_ url: String) -> String {
+        guard let components = URLComponents(string: url) else { return "?" }
+        return "\(components.host ?? "?"):\(components.port ?? 5432)\(components.path)"
     }
 }
 

@@ -9,6 +9,7 @@ import Persistence
 /// |---|---|---|
 /// | `MOTCUA_DATA_DIR` | `./var` | the SQLite file, stored files and the generated secret |
 /// | `DATABASE_URL` | (none: SQLite) | `postgres://user:pass@host:port/db` |
+/// | `DATABASE_REPLICA_URL` | (none) | a streaming replica of `DATABASE_URL` that serves the statistics and index reports |
 /// | `MOTCUA_PUBLIC_URL` | `http://<host>:<port>` | the address people use; `https://` makes cookies Secure |
 /// | `MOTCUA_SECRET` | generated into the data folder | key for CSRF tokens; the same on every instance |
 /// | `MOTCUA_BCRYPT_COST` | `12` | password hashing cost, 10–16 |
@@ -67,7 +68,8 @@ public struct AppConfiguration: Sendable {
         let dataDirectory = environment["MOTCUA_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./var"
         var database = DatabaseLocation.sqliteMemory
         do {
-            database = try DatabaseLocation.from(databaseURL: environment["DATABASE_URL"], dataDirectory: dataDirectory)
+            database = try DatabaseLocation.from(databaseURL: environment["DATABASE_URL"], replicaURL: environment["DATABASE_REPLICA_URL"],
+                                                dataDirectory: dataDirectory)
         } catch {
             problems.append(error.description)
         }

@@ -75,7 +75,7 @@ struct PublicStatisticsRoutes {
     /// Every unit in force with something in the period (its sections' dossiers with it), and the city.
     private func document(_ period: ReportingPeriod) async throws -> Document {
         let units = try await services.unitDirectory().list(.init(validDuring: period))
-        let sums = try await StatisticsCounters(services.database.sql).within(from: period.from, to: period.end)
+        let sums = try await StatisticsCounters(services.database.reports).within(from: period.from, to: period.end)
         func figures(_ ids: some Sequence<Int64>) -> PublicStatistics {
             var total: [DossierStatistics.Counter: Int64] = [:]
             for id in ids { total.merge(sums[id] ?? [:], uniquingKeysWith: +) }

@@ -88,7 +88,7 @@ struct ServiceIndexRoutes {
             let members = unit.map { ServiceIndexRanking.members(of: $0.id, in: report.units) } ?? report.units.map(\.id)
             let clock = LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes)
             let (start, end) = period.bounds(clock)
-            let records = try await ServiceIndexStore(services.database.sql).records(
+            let records = try await ServiceIndexStore(services.database.reports).records(
                 measure, part, units: members, from: period.from, to: period.end, start: start, end: end, now: services.clock()) { unitID in
                 try await services.deadlines(unitID, services.database.sql)
             }

@@ -97,7 +97,7 @@ struct StatisticsRoutes {
 
     /// The counts, summed from the unit's counters (kept as dossiers change).
     private func table(_ query: Query) async throws -> DossierStatistics.Table {
-        DossierStatistics.table(try await StatisticsCounters(services.database.sql).sums(unitID: query.unit.id, from: query.from, to: query.to.adding(days: 1)))
+        DossierStatistics.table(try await StatisticsCounters(services.database.reports).sums(unitID: query.unit.id, from: query.from, to: query.to.adding(days: 1)))
     }
 
     /// The table recounted from the dossiers, with the list behind each figure (for the drill-down).

@@ -80,7 +80,7 @@ extension AppServices {
     /// `last`, each with the framework in force on its first day (months before any framework are left out).
     public func serviceIndexTrend(endingWith last: LocalDate, count: Int = 12, units: [Int64]? = nil) async throws
         -> [(month: ReportingPeriod, score: ServiceIndexScore)] {
-        let store = ServiceIndexStore(database.sql)
+        let store = ServiceIndexStore(database.reports)
         let frameworks = try await store.frameworks()
         let clock = LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)
         var months = [ReportingPeriod.month(of: last)]
@@ -94,7 +94,7 @@ extension AppServices {
     /// Dossiers open and past their due instant at the start of `day`, per processing unit (from the counters:
     /// due before the day less due and finished before it — docs/STATISTICS.md).
     public func overdueByUnit(at day: LocalDate) async throws -> [Int64: Int] {
-        let sums = try await StatisticsCounters(database.sql).within(from: LocalDate(iso: "2000-01-01")!, to: day, counters: [.due, .dueAndFinished])
+        let sums = try await StatisticsCounters(database.reports).within(from: LocalDate(iso: "2000-01-01")!, to: day, counters: [.due, .dueAndFinished])
         return sums.compactMapValues { counters in
             let overdue = Int((counters[.due] ?? 0) - (counters[.dueAndFinished] ?? 0))
             return overdue > 0 ? overdue : nil
@@ -115,7 +115,7 @@ extension AppServices {
         let (start, endInstant) = period.bounds(LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes))
         let end = period.end
         let units = try await unitDirectory().list(.init(validDuring: period))
-        let counts = try await store.counts(from: from, to: end, start: start, end: endInstant, now: self.clock())
+        let counts = try await ServiceIndexStore(database.reports).counts(from: from, to: end, start: start, end: endInstant, now: self.clock())
         return ServiceIndexReport(framework: framework, from: from, through: through, units: units, counts: counts)
     }
 }

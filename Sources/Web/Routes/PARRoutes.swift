@@ -45,8 +45,7 @@ struct PARRoutes {
             let identity = try participant(context)
             let (round, framework) = try await roundAndFramework(try context.parameters.id())
             let assessments = try await par.assessments(of: round.id)
-            var names: [Int64: String] = [:]
-            for assessment in assessments { names[assessment.unitID] = try await services.unitDirectory().find(id: assessment.unitID)?.name }
+            let names = try await services.unitNames(assessments.map(\.unitID))
             let results = round.status == .approved || round.status == .published ? try await publicationDraft(round, framework) : nil
             let page = PARRoundPage(round: round, framework: framework, assessments: assessments.filter { PARAccess.reads($0.unitID, identity) },
                                     names: names, results: results, canManage: PARAccess.manages(identity), chairs: PARAccess.chairs(identity),

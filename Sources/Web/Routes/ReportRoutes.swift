@@ -23,8 +23,7 @@ struct ReportRoutes {
             let rows = try await services.dossiers.log(receivingUnitID: unitID, from: start, to: end)
             try await services.audit(AuditRecord(actorID: identity.user.id, unitID: unitID, action: "dossier.list", objectType: "dossierLog",
                                                  objectID: String(unitID), reason: "\(from.iso)..\(to.iso)"))
-            var unitNames: [Int64: String] = [:]
-            for id in Set(rows.map(\.item.dossier.processingUnitID)) { unitNames[id] = try await services.unitDirectory().find(id: id)?.name }
+            let unitNames = try await services.unitNames(rows.map(\.item.dossier.processingUnitID))
             let page = DossierLogPage(unit: unit, from: from, to: to, rows: rows, unitNames: unitNames, clock: clock, offersPDF: services.printsPDF)
             if request.query("format") == "pdf" {
                 return try await PDFRenderer.response(services.pdf, title: "Sổ theo dõi hồ sơ — \(unit.name)",
@@ -47,8 +46,8 @@ struct ReportRoutes {
                 let facts = try await services.dossiers.statisticsFacts(procedureVersionIDs: sameDelegation.map(\.summary.versionID))
                 let table = DossierStatistics.table(facts, from: Date(timeIntervalSince1970: 0), to: services.clock().addingTimeInterval(1),
                                                     clock: clock, calculator: calculator)
-                var processing: [String] = []
-                for code in version.procedure.processingUnits.prefix(5) { processing.append(try await services.unitDirectory().find(code: code, validOn: today)?.name ?? code) }
+                let directory = try await services.unitDirectory()
+                let processing = version.procedure.processingUnits.prefix(5).map { directory.find(code: $0, validOn: today)?.name ?? $0 }
                 reports.append(.init(procedure: version.procedure, delegation: delegation, processing: processing,
                                      moreUnits: max(0, version.procedure.processingUnits.count - 5), table: table,
                                      daysLeft: today.days(to: delegation.until)))

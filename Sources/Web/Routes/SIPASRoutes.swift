@@ -210,8 +210,8 @@ struct SIPASRoutes {
 
     private func detail(_ id: Int64, identity: Identity, error: String? = nil, context: AppRequestContext, request: Request) async throws -> Response {
         guard let campaign = try await campaigns.find(id: id) else { throw AppError.notFound }
-        var units: [OrgUnit] = []
-        for unitID in campaign.unitIDs { if let unit = try await services.unitDirectory().find(id: unitID) { units.append(unit) } }
+        let directory = try await services.unitDirectory()
+        let units = campaign.unitIDs.compactMap(directory.find(id:))
         let frame = campaign.status == .draft ? try await campaigns.frame(of: campaign, clock: clock).count : nil
         let page = SIPASCampaignPage(campaign: campaign, units: units, frameSize: frame, strata: try await campaigns.strata(of: id),
                                      canManage: Self.canManage(identity), csrfToken: context.csrfToken, saved: request.query("saved") == "1",

@@ -60,18 +60,13 @@ struct UnitRoutes {
     }
 
     private func unitPage(_ id: Int64, context: AppRequestContext, saved: Bool = false, error: String? = nil, enteredHours: String? = nil) async throws -> UnitPage {
-        guard let unit = try await services.unitDirectory().find(id: id) else { throw AppError.notFound }
-        let parent = try await unit.parentID.asyncMap { try await services.unitDirectory().find(id: $0) } ?? nil
-        let children = try await services.unitDirectory().list(.init(parentID: id))
+        let directory = try await services.unitDirectory()
+        guard let unit = directory.find(id: id) else { throw AppError.notFound }
+        let parent = unit.parentID.flatMap(directory.find(id:))
+        let children = directory.list(.init(parentID: id))
         let links = try await services.units.links(of: id)
-        var predecessors: [UnitPage.LinkedUnit] = []
-        for link in links.predecessors {
-            if let other = try await services.unitDirectory().find(id: link.predecessorID) { predecessors.append(.init(unit: other, link: link)) }
-        }
-        var successors: [UnitPage.LinkedUnit] = []
-        for link in links.successors {
-            if let other = try await services.unitDirectory().find(id: link.successorID) { successors.append(.init(unit: other, link: link)) }
-        }
+        let predecessors = links.predecessors.compactMap { link in directory.find(id: link.predecessorID).map { UnitPage.LinkedUnit(unit: $0, link: link) } }
+        let successors = links.successors.compactMap { link in directory.find(id: link.successorID).map { UnitPage.LinkedUnit(unit: $0, link: link) } }
         let own = try await CalendarStore(services.database.sql).officeHours(of: id)
         var editing: UnitPage.HoursEditing?
         if let identity = context.identity, try await mayChangeOfficeHours(of: id, identity) {

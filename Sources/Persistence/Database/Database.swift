@@ -98,3 +98,14 @@ public struct Database: Sendable {
         }
     }
 }
+
+/// A handle that runs statements with async/await; SQLKit's EventLoopFuture entry point is derived from that.
+protocol AsyncSQLDatabase: SQLDatabase {}
+
+extension AsyncSQLDatabase {
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        let promise = eventLoop.makePromise(of: Void.self)
+        promise.completeWithTask { try await self.execute(sql: query, onRow) }
+        return promise.futureResult
+    }
+}

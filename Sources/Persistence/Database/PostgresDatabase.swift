@@ -7,7 +7,7 @@ import Synchronization
 
 /// PostgreSQL through postgres-nio's `PostgresClient` pool: each statement leases a connection, a session
 /// (transaction) keeps one for its whole body. The client must be running (see ``Database/run()``).
-final class PostgresDatabaseHandle: SQLDatabase, Sendable {
+final class PostgresDatabaseHandle: AsyncSQLDatabase, Sendable {
     let client: PostgresClient
     let logger: Logger
 
@@ -29,12 +29,6 @@ final class PostgresDatabaseHandle: SQLDatabase, Sendable {
         self.logger = logger
     }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        let promise = eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { try await self.execute(sql: query, onRow) }
-        return promise.futureResult
-    }
-
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         try await client.withConnection { connection in
             try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow)
@@ -52,7 +46,7 @@ final class PostgresDatabaseHandle: SQLDatabase, Sendable {
 /// connection to the replica within two seconds, or loses it before its first row, is read from the primary, and
 /// the next 30 seconds' statements go to the primary straight away (logged once each time). Reports stay up, only
 /// slower, while the replica is down.
-final class ReplicaDatabase: SQLDatabase, Sendable {
+final class ReplicaDatabase: AsyncSQLDatabase, Sendable {
     let replica: PostgresDatabaseHandle
     let primary: PostgresDatabaseHandle
     static let leaseTimeout = Duration.seconds(2)
@@ -67,12 +61,6 @@ final class ReplicaDatabase: SQLDatabase, Sendable {
     var logger: Logger { replica.logger }
     var eventLoop: any EventLoop { replica.eventLoop }
     var dialect: any SQLDialect { replica.dialect }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        let promise = eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { try await self.execute(sql: query, onRow) }
-        return promise.futureResult
-    }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let now = Date()

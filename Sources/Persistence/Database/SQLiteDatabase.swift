@@ -14,7 +14,7 @@ import Synchronization
 /// reader sees every transaction committed before it began — so pages are read while dossiers are written
 /// (issue 10, figure 3). An in-memory database (the tests) has no readers: another connection would be another
 /// database.
-final class SQLiteDatabaseHandle: SQLDatabase, @unchecked Sendable {
+final class SQLiteDatabaseHandle: AsyncSQLDatabase, @unchecked Sendable {
     let connection: SQLiteConnection
     let logger: Logger
     private let mutex = AsyncMutex()
@@ -54,12 +54,6 @@ final class SQLiteDatabaseHandle: SQLDatabase, @unchecked Sendable {
             }
         }
         return SQLiteDatabaseHandle(connection: connection, readers: readers, logger: logger)
-    }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        let promise = eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { try await self.execute(sql: query, onRow) }
-        return promise.futureResult
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {

@@ -231,6 +231,8 @@ public struct Backup: Sendable {
                 }
             }
         }
+        // Restored rows of years without a partition wait in the catch-all one: give them their years now.
+        try await YearPartitions(database).ensure(at: Date())
         let restored = try await tableHashes()
         let differing = manifest.tables.keys.filter { restored[$0] != manifest.tables[$0] }.sorted()
         guard differing.isEmpty else { throw Problem.mismatch(differing) }

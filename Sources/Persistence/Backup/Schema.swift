@@ -2,7 +2,8 @@ import Foundation
 import SQLKit
 
 /// The product's tables as the database describes them: columns with the kind of value each holds, and an
-/// order with every table after the tables its foreign keys name (so rows restore parents first).
+/// order with every table after the tables its foreign keys name (so rows restore parents first). A partitioned
+/// table is read and written through its parent: its partitions (PostgreSQL's years of history) are not tables here.
 struct Schema: Sendable {
     struct Column: Sendable, Equatable {
         var name: String
@@ -53,7 +54,10 @@ struct Schema: Sendable {
         case .postgres:
             for row in try await database.raw("""
                 SELECT table_name, column_name, data_type FROM information_schema.columns
-                WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position
+                WHERE table_schema = current_schema() AND table_name NOT IN (
+                    SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE c.relispartition AND n.nspname = current_schema())
+                ORDER BY table_name, ordinal_position
                 """).all() {
                 columns[try row.decode(column: "table_name", as: String.self), default: []]
                     .append(Column(name: try row.decode(column: "column_name", as: String.self), kind: Kind(declared: try row.decode(column: "data_type", as: String.self))))

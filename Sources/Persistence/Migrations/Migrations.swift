@@ -29,5 +29,6 @@ public enum Migrations {
         AddReformTaskItems(),
         AddBackupRuns(),
         AddJobLeases(),
+        PartitionHistoryByYear(),
     ]
 }

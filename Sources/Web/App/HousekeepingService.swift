@@ -5,7 +5,8 @@ import Persistence
 import ServiceLifecycle
 
 /// Periodic clean-up while the server runs: expired sessions and sign-in failure counters that no longer
-/// count, and the jobs of instances that died (their lease ran out). Several instances may run it at once;
+/// count, the jobs of instances that died (their lease ran out), and on PostgreSQL the history tables' year
+/// partitions (this year's and next year's made ahead). Several instances may run it at once;
 /// every step is idempotent.
 public struct HousekeepingService: Service {
     let services: AppServices
@@ -36,6 +37,8 @@ public struct HousekeepingService: Service {
             try await FailureCounters(services.database).purgeStale(at: now, window: longestWindow)
             try await CitizenAccounts(services.database).purgeExpired(at: now)
             try await JobStore(services.database.sql).failInterrupted(at: now)
+            let partitions = try await YearPartitions(services.database).ensure(at: now)
+            if !partitions.isEmpty { logger.info("year partitions made", metadata: ["partitions": "\(partitions.joined(separator: ", "))"]) }
         } catch {
             logger.warning("housekeeping failed", metadata: ["error": "\(String(reflecting: error))"])
         }

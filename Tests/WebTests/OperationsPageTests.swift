@@ -29,6 +29,10 @@ import Web
             let page = try await admin.get("/operations")
             #expect(page.status == .ok && page.text.contains("MotCua \(MotCuaVersion.current)") && page.text.contains("550 mailbox unavailable"))
             #expect(page.text.contains(folder + "/backup") && !page.text.contains("CHƯA CẬP NHẬT ĐỦ"))
+            // The history tables' years: partitions on PostgreSQL, one table on SQLite.
+            let year = HistoryYears.year(of: Date())
+            #expect(services.database.kind == .sqlite ? page.text.contains("SQLite: lịch sử hồ sơ")
+                                                      : page.text.contains("Nhật ký hệ thống") && page.text.contains("\(year)–\(year + 1)"))
             let retried = try await admin.post("/operations/retry-notifications", form: [:])
             #expect(retried.headers[.location]?.contains("retried=1") == true)
             let pending = try await outbox.counts()[.pending], failed = try await outbox.failed()

@@ -22,4 +22,13 @@ public enum HistoryYears {
         if let rows { wanted.formUnion(rows) }
         return wanted.subtracting(existing).sorted()
     }
+
+    /// Years as runs of consecutive years, oldest first: [2009, 2024, 2025, 2026] → [2009...2009, 2024...2026].
+    public static func runs(_ years: some Sequence<Int>) -> [ClosedRange<Int>] {
+        var runs: [ClosedRange<Int>] = []
+        for year in Set(years).sorted() {
+            if let last = runs.last, last.upperBound + 1 == year { runs[runs.count - 1] = last.lowerBound...year } else { runs.append(year...year) }
+        }
+        return runs
+    }
 }

@@ -20,6 +20,7 @@ struct OperationsRoutes {
                 notificationCounts: try await notifications.counts(), portalCounts: try await PortalOutbox(services.database.sql).counts(),
                 failed: try await notifications.failed(),
                 backups: try await Backup(database: services.database, dataDirectory: services.configuration.dataDirectory).runs(),
+                partitions: try await YearPartitions(services.database).status(),
                 csrfToken: context.csrfToken, retried: request.query("retried").flatMap(Int.init))
             return Page("Vận hành hệ thống", body: page.body).render(context: context, request: request)
         }
@@ -47,6 +48,7 @@ struct OperationsPage {
     var portalCounts: [PortalOutbox.Status: Int]
     var failed: [NotificationOutbox.Row]
     var backups: [Backup.Run]
+    var partitions: [YearPartitions.Status]
     var csrfToken: String
     var retried: Int?
 
@@ -87,6 +89,23 @@ struct OperationsPage {
                     .tr(.td(.text(DisplayFormat.dateTime(run.at))), .td(.text(run.folder)), .td(.class("number"), .text(String(run.rows))),
                         .td(.class("number"), .text(String(run.files))), .td(.text(String(format: "%.1f giây", Double(run.milliseconds) / 1000))))
                 })),
+            .h2(.text("Lưu trữ lịch sử theo năm")),
+            partitions.isEmpty
+                ? .p(.id("operations-partitions"), .text("SQLite: lịch sử hồ sơ và nhật ký lưu trong một bảng (chia theo năm chỉ dùng với PostgreSQL)."))
+                : .table(.class("table"), .id("operations-partitions"),
+                         .thead(.tr(.th(.text("Bảng")), .th(.text("Các năm đã có phân vùng")), .th(.text("Dòng chưa có năm")))),
+                         .tbody(.forEach(partitions) { status in
+                             .tr(.th(.attribute(named: "scope", value: "row"), .text(Self.partitionTitles[status.table] ?? status.table)),
+                                 .td(.text(Self.yearRanges(status.years))),
+                                 .td(.class("number"), .text(status.rowsWithoutYear == 0 ? "0" : "\(status.rowsWithoutYear) — sẽ được xếp vào năm ở lần dọn dẹp tới")))
+                         })),
         ]
+    }
+
+    static let partitionTitles = ["dossier_events": "Diễn biến xử lý hồ sơ", "audit_log": "Nhật ký hệ thống"]
+
+    /// "2009, 2024–2027".
+    static func yearRanges(_ years: [Int]) -> String {
+        HistoryYears.runs(years).map { $0.count == 1 ? String($0.lowerBound) : "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
     }
 }

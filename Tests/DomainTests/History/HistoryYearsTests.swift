@@ -53,4 +53,14 @@ import Testing
     @Test(arguments: plans) func theMissingYears(_ plan: Plan) {
         #expect(HistoryYears.missing(existing: plan.existing, rows: plan.rows, currentYear: plan.currentYear) == plan.missing)
     }
+
+    @Test(arguments: [
+        ([], []),
+        ([2026], [2026...2026]),
+        ([2027, 2026, 2026], [2026...2027]),
+        ([2009, 2024, 2025, 2026, 2028], [2009...2009, 2024...2026, 2028...2028]),
+    ] as [([Int], [ClosedRange<Int>])])
+    func yearsAsRuns(_ years: [Int], _ runs: [ClosedRange<Int>]) {
+        #expect(HistoryYears.runs(years) == runs)
+    }
 }

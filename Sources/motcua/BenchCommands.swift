@@ -7,7 +7,7 @@ import Persistence
 /// `motcua bench …`: throughput figures measured against a baseline in the same run, never against a clock
 /// target in a unit test.
 struct BenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks.", subcommands: [Calendar.self, Intake.self, Statistics.self, Index.self, SIPAS.self])
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks.", subcommands: [Calendar.self, Intake.self, Statistics.self, Index.self, SIPAS.self, History.self])
 
     struct Calendar: ParsableCommand {
         static let configuration = CommandConfiguration(

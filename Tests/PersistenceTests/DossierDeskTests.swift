@@ -52,7 +52,7 @@ import Testing
             #expect(Self.clock.iso(dossier.firstDueAt) == "2026-03-05T12:00:00+07:00")
             let stored = try #require(try await DossierStore(fixture.database.sql).find(id: dossier.id))
             #expect(stored == dossier)
-            #expect(try await DossierStore(fixture.database.sql).events(of: dossier.id).map(\.action) == ["receive"])
+            #expect(try await DossierStore(fixture.database.sql).events(of: dossier).map(\.action) == ["receive"])
             let audit = try await AuditTrail.entries(objectType: "dossier", objectID: dossier.code.text, on: fixture.database.sql)
             #expect(audit.map(\.action) == ["dossier.receive"])
         }
@@ -149,7 +149,7 @@ import Testing
             }
             #expect(dossier.state.status == .returned)
             #expect(dossier.finishedAt == at("2026-03-04T09:00"))
-            let events = try await DossierStore(fixture.database.sql).events(of: dossier.id)
+            let events = try await DossierStore(fixture.database.sql).events(of: dossier)
             #expect(events.map(\.action) == ["receive", "transfer", "assign", "completeStep", "completeStep", "returnResult"])
             #expect(events.last?.statusAfter == .returned)
             #expect(try await AuditTrail.verify(on: fixture.database.sql).isIntact)
@@ -228,7 +228,7 @@ import Testing
             #expect(attachments.map(\.description) == ["Tờ khai"] && attachments.first?.uploadedBy == citizen)
             #expect(try await drafts.draft(draftID, of: citizen) == nil)
             #expect(try await DossierStore(fixture.database.sql).filed(by: citizen).map(\.dossier.id) == [dossier.id])
-            #expect(try await DossierStore(fixture.database.sql).events(of: dossier.id).first?.actorID == citizen)
+            #expect(try await DossierStore(fixture.database.sql).events(of: dossier).first?.actorID == citizen)
 
             // A procedure received only at the desk cannot be filed online; the draft stays.
             let deskOnly = try await drafts.create(for: citizen, procedureCode: "DEMO-CT-01", receivingUnitID: fixture.ward, at: at("2026-03-03T09:00"))
@@ -259,10 +259,26 @@ import Testing
             }
             #expect(outcomes.sorted() == ["ok", "stale"])
             let stored = try #require(try await DossierStore(fixture.database.sql).find(id: dossier.id))
-            let events = try await DossierStore(fixture.database.sql).events(of: dossier.id)
+            let events = try await DossierStore(fixture.database.sql).events(of: dossier)
             #expect(events.count == 2)
             #expect(events.last?.statusAfter == stored.state.status)
             #expect(stored.lockVersion == 2)
+        }
+    }
+
+    /// A dossier's events are read from its receipt on (the older years' partitions skipped): an action dated a
+    /// little earlier (another instance's clock) is kept and read back; one dated days earlier is refused.
+    @Test func anActionIsNotDatedBeforeTheReceipt() async throws {
+        try await withFixture { fixture in
+            var dossier = try await fixture.desk.receive(intake(fixture), by: fixture.deskOfficer, at: at("2026-03-02T09:10"), day: Self.day)
+            dossier = try await fixture.desk.act(.transfer, on: dossier.id, seenLockVersion: dossier.lockVersion, by: fixture.deskOfficer, reason: "",
+                                                 at: at("2026-03-02T09:09"))
+            await #expect(throws: DossierDesk.Problem.beforeReceipt) {
+                try await fixture.desk.act(.requestSupplement, on: dossier.id, seenLockVersion: dossier.lockVersion, by: fixture.caseOfficer,
+                                           reason: "Thiếu giấy tờ", at: at("2026-02-27T09:00"))
+            }
+            #expect(try await DossierStore(fixture.database.sql).events(of: dossier).map(\.action) == ["receive", "transfer"])
+            #expect(try await DossierStore(fixture.database.sql).find(id: dossier.id)?.lockVersion == dossier.lockVersion)
         }
     }
 

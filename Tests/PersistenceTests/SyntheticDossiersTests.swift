@@ -21,7 +21,7 @@ import Testing
                 let unitID = try #require(try await UnitStore(database.sql).find(code: unit, validOn: LocalDate(iso: "2026-06-30")!)).id
                 for code in try await store.codes(receivedBy: unitID) {
                     let dossier = try #require(try await store.find(code: DossierCode(parsing: code)!))
-                    let events = try await store.events(of: dossier.id)
+                    let events = try await store.events(of: dossier)
                     // The projection always matches the last event.
                     #expect(events.last?.statusAfter == dossier.state.status)
                     #expect(events.allSatisfy { $0.occurredAt <= now })

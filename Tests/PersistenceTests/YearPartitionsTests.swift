@@ -66,6 +66,24 @@ import Testing
         }
     }
 
+    /// Several instances run housekeeping at once: each missing year is made once, nobody fails.
+    @Test func concurrentHousekeepingMakesEachYearOnce() async throws {
+        try await TestDatabase.with { database in
+            let old = try #require(Self.clock.instant(parsing: "2011-03-08T10:00"))
+            try await database.transaction { try await AuditTrail.append(AuditRecord(actorID: nil, action: "test.old", objectType: "test", objectID: "2011"), at: old, on: $0) }
+            let made = try await withThrowingTaskGroup(of: [String].self) { group in
+                for _ in 0..<4 { group.addTask { try await YearPartitions(database).ensure(at: Date(), including: 2012...2013) } }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+            if database.kind == .postgres {
+                #expect(made.sorted() == ["audit_log_y2011", "audit_log_y2012", "audit_log_y2013", "dossier_events_y2012", "dossier_events_y2013"])
+                #expect(try await YearPartitions(database).status().allSatisfy { $0.rowsWithoutYear == 0 })
+            } else {
+                #expect(made.isEmpty)
+            }
+        }
+    }
+
     @Test func aYearsQueryReadsOnlyThatYearsPartition() async throws {
         try await TestDatabase.with { database in
             guard database.kind == .postgres else { return }

@@ -73,7 +73,7 @@ import Web
             let done = try await desk.get("/dossiers/\(id)")
             #expect(done.text.contains("Đã trả kết quả"))
             #expect(done.text.contains("Phiếu kiểm soát quá trình giải quyết"))
-            let events = try await services.dossiers.events(of: id)
+            let events = try await services.dossiers.events(of: try #require(try await services.dossiers.find(id: id)))
             #expect(events.map(\.action) == ["receive", "transfer", "assign", "completeStep", "completeStep", "returnResult"])
             let reads = try await AuditTrail.entries(.init(actionPrefix: "dossier.read"), on: services.database.sql)
             #expect(!reads.isEmpty)

@@ -41,7 +41,7 @@ extension DossierDesk {
         guard updated.service != original.service else { return original }
         updated.lockVersion += 1
         guard try await store.update(updated, expectedLockVersion: original.lockVersion) else { throw Problem.staleCopy }
-        let events = try await store.events(of: dossierID)
+        let events = try await store.events(of: original)
         let deadlines = try await calculator(updated.processingUnitID, session)
         try await StatisticsCounters(session).add(statisticsChange(from: (original, events), to: (updated, events), calculator: deadlines))
         try await AuditTrail.append(audit(updated), at: time, on: session)

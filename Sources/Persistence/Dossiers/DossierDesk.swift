@@ -64,6 +64,8 @@ public struct DossierDesk: Sendable {
         case appointmentMissing
         case apologyAfterAppointment
         case notOnline
+        /// An action dated before the dossier's receipt (a dossier's events are read from its receipt on).
+        case beforeReceipt
 
         public var message: String {
             switch self {
@@ -80,6 +82,7 @@ public struct DossierDesk: Sendable {
             case .appointmentMissing: "Vui lòng chọn ngày hẹn trả mới."
             case .apologyAfterAppointment: "Phiếu xin lỗi và hẹn lại phải được gửi trước khi hết hạn trả kết quả."
             case .notOnline: "Thủ tục này chỉ tiếp nhận trực tiếp tại Bộ phận Một cửa, không nộp trực tuyến được."
+            case .beforeReceipt: "Thời điểm thao tác không thể trước thời điểm tiếp nhận hồ sơ."
             }
         }
     }
@@ -139,6 +142,7 @@ public struct DossierDesk: Sendable {
         let store = DossierStore(database.sql)
         guard let original = try await store.find(id: dossierID) else { throw Problem.notFound }
         guard original.lockVersion == seenLockVersion else { throw Problem.staleCopy }
+        guard time >= original.receivedAt.addingTimeInterval(-DossierStore.clockDifference) else { throw Problem.beforeReceipt }
         var dossier = original
         guard let version = try await ProcedureStore(database.sql).version(id: dossier.procedureVersionID) else { throw Problem.notFound }
         let reason = VietnameseText.normalized(reason)
@@ -156,7 +160,7 @@ public struct DossierDesk: Sendable {
             detail["pausedAt"] = String(time.milliseconds)
             dossier.dueAt = nil
         case .supplementReceived:
-            let events = try await store.events(of: dossierID)
+            let events = try await store.events(of: dossier)
             if let pause = events.last(where: { $0.action == "requestSupplement" }), let values = Self.values(pause.detail),
                let dueText = values["dueBeforePause"], let dueBefore = Int64(dueText), let pausedText = values["pausedAt"], let paused = Int64(pausedText) {
                 let resumed = try deadlines.resumedDue(
@@ -191,7 +195,7 @@ public struct DossierDesk: Sendable {
         try await database.transaction { session in
             let store = DossierStore(session)
             guard try await store.update(updated, expectedLockVersion: seen) else { throw Problem.staleCopy }
-            let events = try await store.events(of: updated.id)
+            let events = try await store.events(of: updated)
             let event = DossierEvent(sequence: events.count + 1, action: action.key, actorID: actor.userID, unitID: unitID, occurredAt: time,
                                      reason: reason, detail: eventDetail, statusAfter: next.status, stepAfter: next.step)
             try await store.append([(event, updated.id)])

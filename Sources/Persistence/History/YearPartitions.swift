@@ -31,20 +31,18 @@ public struct YearPartitions: Sendable {
         return result
     }
 
-    /// Adds the partitions missing at `now`: this year's, next year's, and those of the years that have rows
-    /// in a catch-all partition (moved into their year's). Returns the partitions made.
+    /// Adds the partitions missing at `now`: this year's, next year's, those of the years that have rows in a
+    /// catch-all partition (moved into their year's), and those of `years` (made ahead of an import of old
+    /// records, so its rows go straight to their year). Returns the partitions made.
     @discardableResult
-    public func ensure(at now: Date) async throws -> [String] {
+    public func ensure(at now: Date, including years: ClosedRange<Int>? = nil) async throws -> [String] {
         guard database.kind == .postgres else { return [] }
         var made: [String] = []
         for table in YearPartitionedTable.all {
             guard let existing = try await Self.years(of: table, on: database.sql) else { continue }
-            let span = try await database.sql.raw("""
-                SELECT MIN(\(ident: table.column)) AS first, MAX(\(ident: table.column)) AS last FROM ONLY \(ident: table.defaultPartition)
-                """).first()
-            let first = try span?.decode(column: "first", as: Int64?.self), last = try span?.decode(column: "last", as: Int64?.self)
-            let waiting = first.flatMap { first in last.map { HistoryYears.year(of: Date(milliseconds: first))...HistoryYears.year(of: Date(milliseconds: $0)) } }
-            for year in HistoryYears.missing(existing: existing, rows: waiting, currentYear: HistoryYears.year(of: now)) {
+            let wanted = [try await Self.years(ofRowsIn: table.defaultPartition, table, on: database.sql), years].compactMap { $0 }
+            let span = wanted.isEmpty ? nil : wanted.map(\.lowerBound).min()!...wanted.map(\.upperBound).max()!
+            for year in HistoryYears.missing(existing: existing, rows: span, currentYear: HistoryYears.year(of: now)) {
                 let created = try await database.transaction { session in
                     try await session.raw("SELECT pg_advisory_xact_lock(\(literal: Self.lockKey))").run()
                     return try await Self.create(table, year: year, parent: table.name, on: session)
@@ -66,6 +64,15 @@ public struct YearPartitions: Sendable {
             SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass(\(bind: table.name))
             """).all()
         return Set(try rows.compactMap { table.year(ofPartition: try $0.decode(column: "name", as: String.self)) })
+    }
+
+    /// The years from the oldest to the newest row of `relation` (its own rows only: a partition, or a table).
+    static func years(ofRowsIn relation: String, _ table: YearPartitionedTable, on database: any SQLDatabase) async throws -> ClosedRange<Int>? {
+        let span = try await database.raw("""
+            SELECT MIN(\(ident: table.column)) AS first, MAX(\(ident: table.column)) AS last FROM ONLY \(ident: relation)
+            """).first()
+        guard let first = try span?.decode(column: "first", as: Int64?.self), let last = try span?.decode(column: "last", as: Int64?.self) else { return nil }
+        return HistoryYears.year(of: Date(milliseconds: first))...HistoryYears.year(of: Date(milliseconds: last))
     }
 
     /// Makes a year's partition of `parent` (the table, or the table being built by the migration) unless it

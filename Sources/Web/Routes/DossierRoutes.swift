@@ -194,7 +194,7 @@ struct DossierRoutes {
         }
         try await services.audit(AuditRecord(actorID: identity.user.id, action: "dossier.read", objectType: "dossier", objectID: dossier.code.text))
         guard let version = try await services.procedures.version(id: dossier.procedureVersionID) else { throw AppError.notFound }
-        let events = try await services.dossiers.events(of: id)
+        let events = try await services.dossiers.events(of: dossier)
         var people: [Int64: String] = [:]
         for actorID in Set(events.compactMap(\.actorID) + [dossier.state.assigneeID].compactMap { $0 }) {
             people[actorID] = try await services.users.find(id: actorID)?.displayName

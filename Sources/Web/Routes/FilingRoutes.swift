@@ -134,7 +134,7 @@ struct FilingRoutes {
 
     private func myDossierPage(_ item: DossierQueueItem, filed: Bool = false, supplementSent: Bool = false, error: String? = nil,
                                status: HTTPResponse.Status = .ok, context: AppRequestContext, request: Request) async throws -> Response {
-        let events = try await services.dossiers.events(of: item.dossier.id)
+        let events = try await services.dossiers.events(of: item.dossier)
         let page = MyDossierPage(
             dossier: item.dossier, procedureName: item.procedureName,
             agencyName: try await services.unitDirectory().find(id: item.dossier.receivingUnitID)?.name ?? "",

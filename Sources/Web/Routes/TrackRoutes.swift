@@ -100,7 +100,7 @@ struct TrackRoutes {
             track.rating = stored.map { $0.isChangeable(at: now) } ?? true ? form : nil
             track.ratingClosed = stored.map { !$0.isChangeable(at: now) } ?? false
         }
-        let events = try await services.dossiers.events(of: dossier.id)
+        let events = try await services.dossiers.events(of: dossier)
         track.details = TrackPage.Details(
             timeline: PublicTimeline.entries(events),
             workingDaysLeft: try await workingDaysLeft(dossier, at: now),

@@ -15,9 +15,7 @@ struct PartitionHistoryByYear: Migration {
             let staging = table.name + "_by_year"
             try await database.raw("CREATE TABLE \(ident: staging) (LIKE \(ident: table.name)) PARTITION BY RANGE (\(ident: table.column))").run()
             try await database.raw("CREATE TABLE \(ident: table.defaultPartition) PARTITION OF \(ident: staging) DEFAULT").run()
-            let span = try await database.raw("SELECT MIN(\(ident: table.column)) AS first, MAX(\(ident: table.column)) AS last FROM \(ident: table.name)").first()
-            let first = try span?.decode(column: "first", as: Int64?.self), last = try span?.decode(column: "last", as: Int64?.self)
-            let rows = first.flatMap { first in last.map { HistoryYears.year(of: Date(milliseconds: first))...HistoryYears.year(of: Date(milliseconds: $0)) } }
+            let rows = try await YearPartitions.years(ofRowsIn: table.name, table, on: database)
             for year in HistoryYears.missing(existing: [], rows: rows, currentYear: HistoryYears.year(of: Date())) {
                 try await YearPartitions.create(table, year: year, parent: staging, on: database)
             }

@@ -84,6 +84,28 @@ import Testing
         }
     }
 
+    /// Making a partition waits for readers of its table (a backup's snapshot) at most 2 s, so writes queued
+    /// behind it are not held up longer; the next round makes it.
+    @Test func aLongReaderPostponesANewPartition() async throws {
+        try await TestDatabase.with { database in
+            guard database.kind == .postgres else { return }
+            let old = try #require(Self.clock.instant(parsing: "2012-09-02T08:00"))
+            try await database.transaction { try await AuditTrail.append(AuditRecord(actorID: nil, action: "test.old", objectType: "test", objectID: "2012"), at: old, on: $0) }
+            let reading = Task {
+                try await database.transaction { session in
+                    _ = try await session.raw("SELECT COUNT(*) AS n FROM audit_log").all()
+                    try await Task.sleep(for: .seconds(6))
+                }
+            }
+            try await Task.sleep(for: .milliseconds(500))
+            let started = ContinuousClock.now
+            await #expect(throws: (any Error).self) { try await YearPartitions(database).ensure(at: Date()) }
+            #expect(ContinuousClock.now - started < .seconds(5))
+            try await reading.value
+            #expect(try await YearPartitions(database).ensure(at: Date()) == ["audit_log_y2012"])
+        }
+    }
+
     @Test func aYearsQueryReadsOnlyThatYearsPartition() async throws {
         try await TestDatabase.with { database in
             guard database.kind == .postgres else { return }

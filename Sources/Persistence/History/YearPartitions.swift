@@ -45,6 +45,9 @@ public struct YearPartitions: Sendable {
             for year in HistoryYears.missing(existing: existing, rows: span, currentYear: HistoryYears.year(of: now)) {
                 let created = try await database.transaction { session in
                     try await session.raw("SELECT pg_advisory_xact_lock(\(literal: Self.lockKey))").run()
+                    // Making a partition locks its table for a moment; behind a long reader (a backup) it would hold
+                    // up every write queued after it. Give up after 2 s instead: the next round tries again.
+                    try await session.raw("SET LOCAL lock_timeout = '2s'").run()
                     return try await Self.create(table, year: year, parent: table.name, on: session)
                 }
                 if created { made.append(table.partition(year)) }

@@ -124,7 +124,8 @@ import Testing
     @Test func theMigrationKeepsEveryRowAndTheNumbering() async throws {
         try await TestDatabase.with { database in
             let runner = MigrationRunner(database: database)
-            #expect(try await runner.revertLast(logger: TestDatabase.logger) == "029-partition-history-by-year")
+            let later = Migrations.all.map(\.name).drop { $0 != "029-partition-history-by-year" }
+            for name in later.reversed() { #expect(try await runner.revertLast(logger: TestDatabase.logger) == name) }
             #expect(try await YearPartitions(database).status().isEmpty)
             try await DemoCatalogue.load(on: database, at: Date())
             let calendar = WorkingCalendar(rows: OfficialCalendar.rows)
@@ -135,9 +136,10 @@ import Testing
             let before = try await Backup(database: database, dataDirectory: "/nonexistent").tableHashes()
             let lastEvent = try await database.sql.raw("SELECT MAX(id) AS id FROM dossier_events").first()?.decode(column: "id", as: Int64.self) ?? 0
             // MUT
-            #expect(try await runner.migrate(logger: TestDatabase.logger) == ["029-partition-history-by-year"])
+            #expect(try await runner.migrate(logger: TestDatabase.logger) == Array(later))
             // validate
-            #expect(try await Backup(database: database, dataDirectory: "/nonexistent").tableHashes() == before)
+            // (030 drops a column of units: their hash changes by design.)
+            #expect(try await Backup(database: database, dataDirectory: "/nonexistent").tableHashes().filter { $0.key != "units" } == before.filter { $0.key != "units" })
             if database.kind == .postgres {
                 let status = try await YearPartitions(database).status()
                 #expect(status.count == 2 && status.allSatisfy { $0.rowsWithoutYear == 0 })

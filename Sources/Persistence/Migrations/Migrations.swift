@@ -30,5 +30,6 @@ public enum Migrations {
         AddBackupRuns(),
         AddJobLeases(),
         PartitionHistoryByYear(),
+        DropUnitSearchText(),
     ]
 }

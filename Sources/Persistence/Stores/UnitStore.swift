@@ -33,9 +33,9 @@ public struct UnitStore: Sendable {
     public func insert(_ draft: Draft) async throws -> Int64 {
         let name = VietnameseText.normalized(draft.name)
         let row = try await database.insert(into: "units")
-            .columns("code", "name", "search_text", "kind", "parent_id", "valid_from", "valid_to", "is_demo")
+            .columns("code", "name", "kind", "parent_id", "valid_from", "valid_to", "is_demo")
             .values(
-                SQLBind(draft.code), SQLBind(name), SQLBind(VietnameseText.folded("\(name) \(draft.code)")),
+                SQLBind(draft.code), SQLBind(name),
                 SQLBind(draft.kind.rawValue), SQLBind(draft.parentID), SQLBind(draft.validFrom?.iso),
                 SQLBind(draft.validTo?.iso), SQLBind(draft.isDemo)
             )

@@ -7,7 +7,7 @@ import SQLKit
 
 extension BenchCommand {
     /// Dossiers' events over N years on PostgreSQL, in the product's year-partitioned table against the same
-    /// rows in a single table as before partitioning (primary key and unique key only) — in the same run, on a
+    /// rows in a single table as before partitioning (its keys and references) — in the same run, on a
     /// temporary database of the given server, dropped afterwards.
     struct History: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -29,20 +29,10 @@ extension BenchCommand {
                 logger.logLevel = .error
                 return logger
             }()
-            let name = "motcua_bench_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            try await Database.with(.postgres(url: databaseURL), logger: logger) { try await $0.sql.raw("CREATE DATABASE \(ident: name)").run() }
-            var components = URLComponents(string: databaseURL)!
-            components.path = "/" + name
-            do {
-                try await Database.with(.postgres(url: components.string!), logger: logger) { database in
-                    try await MigrationRunner(database: database).migrate(logger: logger)
-                    try await measure(on: database)
-                }
-            } catch {
-                try? await Database.with(.postgres(url: databaseURL), logger: logger) { try await $0.sql.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run() }
-                throw error
+            try await Database.withScratchDatabase(onServer: databaseURL, prefix: "motcua_bench_", logger: logger) { database in
+                try await MigrationRunner(database: database).migrate(logger: logger)
+                try await measure(on: database)
             }
-            try await Database.with(.postgres(url: databaseURL), logger: logger) { try await $0.sql.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run() }
         }
 
         private func measure(on database: Database) async throws {
@@ -109,7 +99,7 @@ extension BenchCommand {
                 try await BenchTiming.times(repeats) {
                     for (id, received) in dossiers {   // as DossierStore.events(of:) reads them
                         _ = try await sql.raw("""
-                            SELECT * FROM \(ident: table) WHERE dossier_id = \(bind: id) AND occurred_at >= \(bind: received - 86_400_000) ORDER BY sequence
+                            SELECT * FROM \(ident: table) WHERE dossier_id = \(bind: id) AND occurred_at >= \(bind: received - Int64(DossierStore.clockDifference * 1000)) ORDER BY sequence
                             """).all()
                     }
                 }.map { $0 / Double(dossiers.count) }

@@ -22,28 +22,9 @@ public enum TestDatabase {
                 return try await body(database)
             }
         }
-        let name = "motcua_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try await Database.with(.postgres(url: serverURL), logger: logger) { admin in
-            try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
-        }
-        var components = URLComponents(string: serverURL)!
-        components.path = "/" + name
-        do {
-            let value = try await Database.with(.postgres(url: components.string!), logger: logger) { database in
-                try await MigrationRunner(database: database).migrate(logger: logger)
-                return try await body(database)
-            }
-            try await drop(name, serverURL: serverURL)
-            return value
-        } catch {
-            try? await drop(name, serverURL: serverURL)
-            throw error
-        }
-    }
-
-    private static func drop(_ name: String, serverURL: String) async throws {
-        try await Database.with(.postgres(url: serverURL), logger: logger) { admin in
-            try await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+        return try await Database.withScratchDatabase(onServer: serverURL, prefix: "motcua_test_", logger: logger) { database in
+            try await MigrationRunner(database: database).migrate(logger: logger)
+            return try await body(database)
         }
     }
 }

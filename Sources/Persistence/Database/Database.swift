@@ -79,6 +79,28 @@ public struct Database: Sendable {
         }
     }
 
+    /// Makes a new, empty database on a PostgreSQL server, opens it around `body` (which must migrate it) and
+    /// drops it afterwards, whatever `body` did: for the tests and the benchmarks.
+    public static func withScratchDatabase<T: Sendable>(
+        onServer serverURL: String, prefix: String, logger: Logger, _ body: @Sendable (Database) async throws -> T
+    ) async throws -> T {
+        let name = prefix + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try await with(.postgres(url: serverURL), logger: logger) { try await $0.sql.raw("CREATE DATABASE \(ident: name)").run() }
+        @Sendable func drop() async throws {
+            try await with(.postgres(url: serverURL), logger: logger) { try await $0.sql.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run() }
+        }
+        guard var components = URLComponents(string: serverURL) else { throw ConfigurationProblem("not a database URL: \(serverURL)") }
+        components.path = "/" + name
+        do {
+            let value = try await with(.postgres(url: components.string ?? serverURL), logger: logger, body)
+            try await drop()
+            return value
+        } catch {
+            try? await drop()
+            throw error
+        }
+    }
+
     /// Runs `body` in one transaction on one leased connection: committed when it returns, rolled back when it
     /// throws. Inside, use only the handle passed to `body` (the outer handle would wait for the lease).
     @discardableResult

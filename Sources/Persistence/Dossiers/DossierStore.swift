@@ -105,7 +105,7 @@ public struct DossierStore: Sendable {
 
     /// How far before a dossier's receipt one of its events may be dated: instances' clocks may differ a little;
     /// the desk refuses an action dated earlier (`DossierDesk.Problem.beforeReceipt`).
-    static let clockDifference: TimeInterval = 86_400
+    public static let clockDifference: TimeInterval = 86_400
 
     /// The events of a dossier in order. None precedes its receipt (by more than `clockDifference`), so only
     /// the years from its receipt on are read: on PostgreSQL the planner skips the older years' partitions.

@@ -22,10 +22,19 @@ def motcua_bin():
     return path
 
 
+_handed_out = set()
+
+
 def free_port():
-    with contextlib.closing(socket.socket()) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    """A loopback port free now and not handed out before in this run: the kernel may give a just-closed port
+    again, and two servers of one test would then meet on it."""
+    while True:
+        with contextlib.closing(socket.socket()) as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        if port not in _handed_out:
+            _handed_out.add(port)
+            return port
 
 
 class Server:

@@ -50,6 +50,30 @@ import Testing
         }
     }
 
+    /// A file that would eat into the reserve kept free on the data folder's disk is refused before a byte is
+    /// written; the same file is stored once the reserve allows it (issue 20).
+    @Test func aFileThatWouldEatIntoTheReserveIsRefused() async throws {
+        try await Self.withFolder { folder in
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let free = try #require(StorageReserve(folder: folder, bytes: 0).freeBytes())
+            #expect(free > 0)
+            let beyondTheDisk = StorageReserve(folder: folder, bytes: free + (1 << 40))
+            let refusal = #expect(throws: StorageReserve.Exhausted.self) { try beyondTheDisk.ensureRoom() }
+            #expect(refusal.map(PersistenceError.isDiskFull) == true)
+            let full = FileStore(dataDirectory: folder, reserve: beyondTheDisk)
+            await #expect(throws: FileStore.Problem.noSpace) { try await full.admit(Self.pdf, name: "don.pdf") }
+            #expect(Self.storedFiles(folder).isEmpty)
+            // A file larger than all the room there is is refused even without a reserve.
+            #expect(throws: StorageReserve.Exhausted.self) { try StorageReserve(folder: folder, bytes: 0).ensureRoom(adding: Int(free + (1 << 40))) }
+            let roomy = FileStore(dataDirectory: folder, reserve: StorageReserve(folder: folder, bytes: 1 << 20))
+            let file = try await roomy.admit(Self.pdf, name: "don.pdf")
+            #expect(try roomy.read(file.sha256) == Self.pdf)
+            // A folder that cannot be examined is not refused: the write meets the disk's own answer.
+            #expect(StorageReserve(folder: folder + "/missing", bytes: 1 << 62).freeBytes() == nil)
+            try StorageReserve(folder: folder + "/missing", bytes: 1 << 62).ensureRoom()
+        }
+    }
+
     static let names: [(String, String)] = [
         ("../../../etc/passwd.pdf", "passwd.pdf"),
         ("..\\..\\Windows\\system.ini.pdf", "system.ini.pdf"),

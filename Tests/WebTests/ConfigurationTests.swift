@@ -10,16 +10,17 @@ import Web
         #expect(configuration.bcryptCost == 12)
         #expect(!configuration.usesSecureCookies)
         #expect(configuration.officeHours == .standard)
+        #expect(configuration.storageReserveBytes == 64 << 20)
     }
 
     @Test func everyProblemIsListedAtOnce() {
         #expect {
             _ = try AppConfiguration.load(environment: [
                 "DATABASE_URL": "mysql://x", "MOTCUA_BCRYPT_COST": "3", "MOTCUA_TIME_ZONE": "Mars/Olympus",
-                "MOTCUA_OFFICE_HOURS": "17:00-08:00", "MOTCUA_SECRET": "short",
+                "MOTCUA_OFFICE_HOURS": "17:00-08:00", "MOTCUA_SECRET": "short", "MOTCUA_STORAGE_RESERVE_MB": "-1",
             ])
         } throws: { error in
-            (error as? AppConfiguration.Problems)?.messages.count == 5
+            (error as? AppConfiguration.Problems)?.messages.count == 6
         }
     }
 

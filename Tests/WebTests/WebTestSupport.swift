@@ -71,6 +71,19 @@ actor Browser {
         return response
     }
 
+    /// The same browser — its cookies and form token — against another application over the same database, as
+    /// when a person's next request reaches another instance.
+    func moved(to other: any TestClientProtocol) async -> Browser {
+        let browser = Browser(other)
+        await browser.adopt(cookies: cookies, csrfToken: csrfToken)
+        return browser
+    }
+
+    private func adopt(cookies: [String: String], csrfToken: String) {
+        self.cookies = cookies
+        self.csrfToken = csrfToken
+    }
+
     /// A new browser, signed in through the form with the test password.
     static func signedIn(_ client: any TestClientProtocol, as username: String) async throws -> Browser {
         let browser = Browser(client)

@@ -15,6 +15,8 @@ public struct Database: Sendable {
     /// ``sql``. Never for a read that follows the same person's write.
     public let reports: any SQLDatabase
     public let kind: Kind
+    /// Where it lives (the SQLite file's disk is the one ``StorageReserve`` watches).
+    public let location: DatabaseLocation
     private let closeAction: @Sendable () async throws -> Void
     private let runAction: @Sendable () async throws -> Void
 
@@ -25,14 +27,14 @@ public struct Database: Sendable {
             if !folder.isEmpty {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            return try await sqlite(.file(path: path), logger: logger)
+            return try await sqlite(.file(path: path), location: location, logger: logger)
         case .sqliteMemory:
-            return try await sqlite(.memory, logger: logger)
+            return try await sqlite(.memory, location: location, logger: logger)
         case .postgres(let url, let replicaURL):
             let handle = try PostgresDatabaseHandle(url: url, logger: logger)
             let replica = try replicaURL.map { try PostgresDatabaseHandle(url: $0, logger: logger) }
             return Database(
-                sql: handle, reports: replica.map { ReplicaDatabase(replica: $0, primary: handle) } ?? handle, kind: .postgres,
+                sql: handle, reports: replica.map { ReplicaDatabase(replica: $0, primary: handle) } ?? handle, kind: .postgres, location: location,
                 closeAction: {},
                 runAction: {
                     await withDiscardingTaskGroup { group in
@@ -44,10 +46,10 @@ public struct Database: Sendable {
         }
     }
 
-    private static func sqlite(_ storage: SQLiteConnection.Storage, logger: Logger) async throws -> Database {
+    private static func sqlite(_ storage: SQLiteConnection.Storage, location: DatabaseLocation, logger: Logger) async throws -> Database {
         let handle = try await SQLiteDatabaseHandle.open(storage: storage, logger: logger)
         return Database(
-            sql: handle, reports: handle, kind: .sqlite, closeAction: { try await handle.close() },
+            sql: handle, reports: handle, kind: .sqlite, location: location, closeAction: { try await handle.close() },
             runAction: {
                 // Nothing runs in the background for SQLite; wait until the surrounding task is cancelled.
                 while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }

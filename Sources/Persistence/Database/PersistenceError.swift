@@ -13,13 +13,15 @@ public enum PersistenceError: Error, Equatable, Sendable {
 
 extension PersistenceError {
     /// Whether an error means the disk (or quota) is full: SQLite's SQLITE_FULL, PostgreSQL's `disk_full`
-    /// (53100), or a stored file that could not be written for want of space. Nothing was kept then: the
-    /// transaction rolled back, or the file was removed before any row named it.
+    /// (53100), a stored file that could not be written for want of space, or a write refused at the
+    /// ``StorageReserve``. Nothing was kept then: the transaction rolled back, or the file was removed before
+    /// any row named it.
     public static func isDiskFull(_ error: any Error) -> Bool {
         switch error {
         case let error as SQLiteError: error.reason == .full
         case let error as PSQLError: error.serverInfo?[.sqlState] == "53100"
         case let error as FileStore.Problem: error == .noSpace
+        case is StorageReserve.Exhausted: true
         default: false
         }
     }

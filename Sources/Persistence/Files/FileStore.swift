@@ -9,10 +9,13 @@ public struct FileStore: Sendable {
     public let root: String
     /// The malware scanner every upload passes (ClamAV in production); nil: none configured.
     public let scanner: (any MalwareScanner)?
+    /// The room kept free on the data folder's disk: a file that would eat into it is refused (``Problem/noSpace``).
+    public let reserve: StorageReserve?
 
-    public init(dataDirectory: String, scanner: (any MalwareScanner)? = nil) {
+    public init(dataDirectory: String, scanner: (any MalwareScanner)? = nil, reserve: StorageReserve? = nil) {
         root = (dataDirectory as NSString).appendingPathComponent("files")
         self.scanner = scanner
+        self.reserve = reserve
     }
 
     public enum Problem: Error, Equatable {
@@ -64,6 +67,7 @@ public struct FileStore: Sendable {
         let hash = sha256Hex(data)
         let target = path(of: hash)
         if FileManager.default.fileExists(atPath: target) { return hash }
+        do { try reserve?.ensureRoom(adding: data.count) } catch { throw Problem.noSpace }
         let folder = (target as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = folder + "/.incoming-" + UUID().uuidString

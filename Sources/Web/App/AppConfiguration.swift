@@ -24,6 +24,7 @@ import Persistence
 /// | `MOTCUA_SMS_TOKEN` | (none) | bearer token for that gateway |
 /// | `MOTCUA_TRUSTED_PROXIES` | (none) | addresses of the reverse proxies whose `X-Forwarded-For` names the client, comma-separated |
 /// | `MOTCUA_MAX_CONCURRENT_REQUESTS` | 64 | requests handled at once; more are refused with 503 and Retry-After (docs/RELIABILITY.md) |
+/// | `MOTCUA_STORAGE_RESERVE_MB` | 64 | room kept free on the data folder's disk: below it, changes, uploads and audited readings are refused with 507 (docs/RELIABILITY.md) |
 /// | `MOTCUA_CLAMD` | (none: uploads are not scanned) | the ClamAV daemon every upload is scanned by: `unix:/run/clamav/clamd.ctl` or `tcp://host:3310` |
 public struct AppConfiguration: Sendable {
     public var hostname: String
@@ -51,6 +52,8 @@ public struct AppConfiguration: Sendable {
     public var maxConcurrentRequests = 64
     /// The ClamAV daemon uploads are scanned by.
     public var clamd: ClamAVScanner.Address?
+    /// Bytes kept free on the data folder's disk (``StorageReserve``).
+    public var storageReserveBytes: Int64 = 64 << 20
 
     /// Cookies are marked Secure when people reach the product over HTTPS.
     public var usesSecureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
@@ -135,6 +138,12 @@ public struct AppConfiguration: Sendable {
                 problems.append("MOTCUA_MAX_CONCURRENT_REQUESTS must be a whole number from 1 to 100000 (got \(text))")
             }
         }
+        var reserveMB: Int64 = 64
+        if let text = environment["MOTCUA_STORAGE_RESERVE_MB"] {
+            if let value = Int64(text), (0...1_000_000).contains(value) { reserveMB = value } else {
+                problems.append("MOTCUA_STORAGE_RESERVE_MB must be a whole number of megabytes from 0 to 1000000 (got \(text))")
+            }
+        }
         guard problems.isEmpty, let zone, let hours else { throw Problems(messages: problems) }
         var configuration = AppConfiguration(
             hostname: hostname, port: port, dataDirectory: dataDirectory, database: database, publicURL: publicURL,
@@ -147,6 +156,7 @@ public struct AppConfiguration: Sendable {
         configuration.trustedProxies = Set(proxies)
         configuration.clamd = clamd
         configuration.maxConcurrentRequests = maxConcurrent
+        configuration.storageReserveBytes = reserveMB << 20
         return configuration
     }
 

@@ -29,11 +29,22 @@ public final class AppServices: Sendable {
     /// The one-stop desk: intake and workflow, with due instants from the working calendar and the
     /// processing unit's office hours. One per instance, so that intakes arriving together are written together.
     public let desk: DossierDesk
+    /// The room kept free on the data folder's disk, where stored files go.
+    public let filesReserve: StorageReserve
+    /// The same room on the disk of the SQLite file, when the database is one (PostgreSQL answers for its own
+    /// disk): below it every change and every audited reading is refused (``StorageReserveMiddleware``).
+    public let databaseReserve: StorageReserve?
 
     public init(database: Database, configuration: AppConfiguration, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
         self.configuration = configuration
         self.clock = clock
+        self.filesReserve = StorageReserve(folder: configuration.dataDirectory, bytes: configuration.storageReserveBytes)
+        if case .sqliteFile(let path) = database.location {
+            self.databaseReserve = StorageReserve(folder: (path as NSString).deletingLastPathComponent, bytes: configuration.storageReserveBytes)
+        } else {
+            self.databaseReserve = nil
+        }
         self.accounts = AccountService(database: database, bcryptCost: configuration.bcryptCost, clock: clock)
         self.deadlines = { [calendarCache] unitID, session in
             let calendars = CalendarStore(session)
@@ -91,7 +102,8 @@ public final class AppServices: Sendable {
 
     /// The stored files under the data folder; uploads pass the configured malware scanner.
     public var files: FileStore {
-        FileStore(dataDirectory: configuration.dataDirectory, scanner: configuration.clamd.map { ClamAVScanner(address: $0) })
+        FileStore(dataDirectory: configuration.dataDirectory, scanner: configuration.clamd.map { ClamAVScanner(address: $0) },
+                  reserve: filesReserve)
     }
 
     /// Files attached to dossiers, kept under the data folder.
@@ -151,8 +163,10 @@ public final class AppServices: Sendable {
     /// Applicants' ratings, counted on the city's local days.
     public var ratings: RatingStore { RatingStore(database, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)) }
 
-    /// Records an act in the audit trail in its own transaction.
+    /// Records an act in the audit trail in its own transaction. Below the database's reserve it is refused, and
+    /// so is the reading it records: no audit row, no reading.
     func audit(_ record: AuditRecord) async throws {
+        try databaseReserve?.ensureRoom()
         let time = clock()
         try await database.transaction { session in
             try await AuditTrail.append(record, at: time, on: session)

@@ -12,6 +12,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: LoadSheddingMiddleware(limit: configuration.maxConcurrentRequests))
     router.add(middleware: MethodMiddleware())
+    if let reserve = services.databaseReserve { router.add(middleware: StorageReserveMiddleware(reserve: reserve)) }
     router.add(middleware: APIQueryMiddleware())
     if !configuration.trustedProxies.isEmpty { router.add(middleware: ClientAddressMiddleware(trusted: configuration.trustedProxies)) }
     router.get(SiteRoute.health.pattern) { _, _ in "ok" }

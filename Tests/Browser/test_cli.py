@@ -61,6 +61,8 @@ def test_holidays_of_2026_are_official_and_2027_provisional(motcua):
     assert dates["2026-08-22"]["kind"] == "swappedWorkday"
     assert dates["2026-08-31"]["kind"] == "swappedOff"
     assert dates["2026-04-27"]["kind"] == "compensatory"
+    assert dates["2026-01-02"]["kind"] == "swappedOff" and dates["2026-01-10"]["kind"] == "swappedWorkday"
+    assert "12729/VPCP-KGVX" in dates["2026-01-02"]["reference"]
     assert all(not row["provisional"] and row["reference"] for row in official)
     provisional = json.loads(motcua("holidays", "2027", "--json").stdout)
     assert provisional and all(row["provisional"] for row in provisional)

@@ -1,3 +1,5 @@
+import Domain
+import Foundation
 import Persistence
 import SQLKit
 import TestSupport
@@ -17,6 +19,28 @@ import Testing
             #expect(again.isEmpty)
             #expect(reverted == Migrations.all.last?.name)
             #expect(reapplied == [Migrations.all.last!.name])
+        }
+    }
+
+    /// Migration 031 brings the 2026 New Year swap (12729/VPCP-KGVX) to a database made before it, and leaves a
+    /// day on which the secretariat had already entered a row (issue 21, point 7).
+    @Test func theNewYearSwapOf2026ReachesAnOlderDatabaseWithoutOverwritingARow() async throws {
+        try await TestDatabase.with { database in
+            let store = CalendarStore(database.sql)
+            let friday = LocalDate(iso: "2026-01-02")!, saturday = LocalDate(iso: "2026-01-10")!
+            #expect(try await store.row(on: friday)?.kind == .swappedOff)
+            #expect(try await store.row(on: saturday)?.kind == .swappedWorkday)
+            // An older database: no row on the Friday; the secretariat's own row on the Saturday.
+            try await store.delete(on: friday)
+            try await store.delete(on: saturday)
+            let decided = CalendarDay(date: saturday, kind: .holiday, name: "Quyết định riêng", reference: "thử")
+            try await store.insert(decided, at: Date())
+            let migration = try #require(Migrations.all.first { $0.name == "031-add-2026-new-year-swap" })
+            try await migration.prepare(on: database.sql)
+            #expect(try await store.row(on: friday)?.reference.contains("12729/VPCP-KGVX") == true)
+            #expect(try await store.row(on: saturday)?.name == "Quyết định riêng")
+            let calendar = try await store.workingCalendar()
+            #expect(!calendar.isWorkingDay(friday))
         }
     }
 }

@@ -31,5 +31,6 @@ public enum Migrations {
         AddJobLeases(),
         PartitionHistoryByYear(),
         DropUnitSearchText(),
+        AddNewYearSwap2026(),
     ]
 }

@@ -22,6 +22,8 @@ import Testing
         ("2026-02-13T23:00", "2026-02-23T08:00"),   // 23:00 before the Tết break
         ("2026-02-16T23:00", "2026-02-23T08:00"),   // 23:00 on the eve of Tết, inside the break
         ("2026-08-21T18:00", "2026-08-22T08:00"),   // Friday evening → the swapped Saturday worked
+        ("2026-01-01T10:00", "2026-01-05T08:00"),   // New Year 2026: Thursday 1/1 and the swapped Friday 2/1 off
+        ("2026-01-09T18:00", "2026-01-10T08:00"),   // Friday evening → Saturday 10/1/2026 worked (12729/VPCP-KGVX)
     ])
     func rule1DeemedReceipt(received: String, start: String) throws {
         #expect(local(try calculator.deemedReceipt(of: at(received))) == start)
@@ -40,6 +42,8 @@ import Testing
         ("2025-04-24T15:00", 2.0, "2025-04-26T17:00"),
         ("2024-02-07T10:00", 1.0, "2024-02-15T12:00"),
         ("2026-04-24T10:00", 1.0, "2026-04-28T12:00"),   // Hùng Kings on Sunday → Monday 27/4 off
+        ("2025-12-31T09:00", 1.0, "2026-01-05T12:00"),   // not Friday 2/1/2026: swapped off (12729/VPCP-KGVX)
+        ("2026-01-08T09:00", 2.0, "2026-01-10T12:00"),   // Saturday 10/1/2026 is worked instead
         // Rule 3: half days and "trong ngày".
         ("2026-03-02T09:10", 0.5, "2026-03-02T17:00"),
         ("2026-03-02T14:00", 0.5, "2026-03-03T12:00"),

@@ -35,12 +35,20 @@ struct IndexCommand: AsyncParsableCommand {
                 return ServiceIndexDocument(unit: found.code, name: found.name, report: report, score: report.score(of: found))
             }
             if json { return try IndexCommand.printJSON(document) }
-            print("\(document.name) \(document.from) – \(document.to): \(IndexCommand.number(document.total)) / \(IndexCommand.number(document.measurableMax)) đo được"
-                  + (document.scaledTo100.map { " (\(IndexCommand.number($0)) / 100)" } ?? ""))
+            if let index = document.index, let total = document.total {
+                print("\(document.name) \(document.from) – \(document.to): \(IndexCommand.number(index)) / 100 "
+                      + "(\(IndexCommand.number(total)) / \(IndexCommand.number(document.measurableMax)) điểm đo được)")
+            } else {
+                print("\(document.name) \(document.from) – \(document.to): Chưa có dữ liệu (không có hồ sơ trong kỳ)")
+            }
             for group in document.groups {
-                print("  \(group.code) \(group.name): \(IndexCommand.number(group.points)) / \(IndexCommand.number(group.max))")
+                print("  \(group.code) \(group.name): \(IndexCommand.number(group.points)) / \(IndexCommand.number(group.measurableMax))")
                 for indicator in group.indicators {
-                    let figure = indicator.hasData ? "\(indicator.numerator!)/\(indicator.denominator!) → \(IndexCommand.number(indicator.points!))" : "không có dữ liệu"
+                    let figure = switch (indicator.numerator, indicator.denominator, indicator.points) {
+                    case let (numerator?, denominator?, points?): "\(numerator)/\(denominator) → \(IndexCommand.number(points))"
+                    case let (numerator?, denominator?, nil): "\(numerator)/\(denominator) → không áp dụng"
+                    default: "không có dữ liệu"
+                    }
                     print("    \(indicator.code) \(indicator.name): \(figure) / \(IndexCommand.number(indicator.max))")
                 }
             }
@@ -63,7 +71,7 @@ struct IndexCommand: AsyncParsableCommand {
                 return ServiceIndexRankingDocument(kind: kind, report: report, entries: report.ranking(of: group))
             }
             if json { return try IndexCommand.printJSON(document) }
-            for entry in document.units { print("\(entry.rank)\t\(IndexCommand.number(entry.total))\t\(entry.unit)\t\(entry.name)") }
+            for entry in document.units { print("\(entry.rank)\t\(IndexCommand.number(entry.index))\t\(entry.unit)\t\(entry.name)") }
         }
     }
 
@@ -86,5 +94,6 @@ struct IndexCommand: AsyncParsableCommand {
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
-    static func number(_ value: Double) -> String { String(format: "%.2f", value) }
+    /// "95,70"
+    static func number(_ value: Decimal) -> String { value.vietnamese() }
 }

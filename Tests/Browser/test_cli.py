@@ -123,7 +123,9 @@ def test_bulk_synthetic_dossiers_and_a_statistics_recount(cli):
 
 def test_service_index_from_files_of_its_own(cli):
     """`motcua index service|rank --json` on synthetic dossiers: the shape the issue gives, and figures that
-    follow the formula — each indicator max × min(1, n/d), full marks when d = 0, groups and total their sums."""
+    follow the formula — each indicator max × min(1, n/d) to two decimals, not applicable (no points, out of the
+    measurable maximum) when d = 0, groups and total their sums, the index the total over the measurable maximum;
+    a period without dossiers has no index (issue 21, point 2)."""
     for arguments in (["seed", "demo"], ["seed", "synthetic", "--dossiers", "600", "--days", "60"]):
         result = cli(*arguments)
         assert result.returncode == 0, result.stderr
@@ -135,16 +137,23 @@ def test_service_index_from_files_of_its_own(cli):
     city = json.loads(result.stdout)
     assert city["unit"] == "ALL" and city["from"] == start and city["to"] == end
     assert [g["code"] for g in city["groups"]] == ["1", "2", "3", "4", "5", "6"] and sum(g["max"] for g in city["groups"]) == 100
+    measurable = 0
     for group in city["groups"]:
         for indicator in group["indicators"]:
             if not indicator["hasData"]:
                 assert indicator["points"] is None and indicator["numerator"] is None
                 continue
             n, d = indicator["numerator"], indicator["denominator"]
-            expected = indicator["max"] if d == 0 else indicator["max"] * min(1, n / d)
-            assert abs(indicator["points"] - expected) < 1e-9 and indicator["applicable"] == (d > 0)
-        assert abs(group["points"] - sum(i["points"] or 0 for i in group["indicators"])) < 1e-9
-    assert abs(city["total"] - sum(g["points"] for g in city["groups"])) < 1e-9
+            assert indicator["applicable"] == (d > 0)
+            if d == 0:
+                assert indicator["points"] is None
+                continue
+            measurable += indicator["max"]
+            assert abs(indicator["points"] - indicator["max"] * min(1, n / d)) <= 0.005 + 1e-9
+        assert abs(group["points"] - sum(i["points"] or 0 for i in group["indicators"])) <= 0.005 * len(group["indicators"]) + 1e-9
+    assert city["measurableMax"] == measurable
+    assert abs(city["total"] - sum(g["points"] for g in city["groups"])) <= 0.03
+    assert abs(city["index"] - city["total"] / measurable * 100) <= 0.01
     completed = next(i for g in city["groups"] for i in g["indicators"] if i["code"] == "2.1")
     assert completed["denominator"] > 0, "synthetic dossiers were completed in the period"
 
@@ -155,10 +164,17 @@ def test_service_index_from_files_of_its_own(cli):
     assert ranking.returncode == 0, ranking.stderr
     units = json.loads(ranking.stdout)["units"]
     assert {u["unit"] for u in units} >= {"00070", "00073"}
-    totals = [u["total"] for u in units]
-    assert totals == sorted(totals, reverse=True)
-    assert [u["rank"] for u in units] == [1 + sum(t > total for t in totals) for total in totals]
+    indexes = [u["index"] for u in units]
+    assert indexes == sorted(indexes, reverse=True)
+    assert [u["rank"] for u in units] == [1 + sum(i > index for i in indexes) for index in indexes]
     assert cli("index", "rank", "--kind", "planet", "--from", start, "--to", end).returncode != 0
+
+    # No dossier, no score: a month without any.
+    empty = json.loads(cli("index", "service", "--from", "2031-01-01", "--to", "2031-01-31", "--json").stdout)
+    assert empty["index"] is None and empty["total"] is None
+    assert all(i["points"] is None for g in empty["groups"] for i in g["indicators"])
+    assert "Chưa có dữ liệu" in cli("index", "service", "--from", "2031-01-01", "--to", "2031-01-31").stdout
+    assert json.loads(cli("index", "rank", "--kind", "commune", "--from", "2031-01-01", "--to", "2031-01-31", "--json").stdout)["units"] == []
 
 
 def test_a_new_framework_version_is_loaded_without_code(cli, tmp_path):

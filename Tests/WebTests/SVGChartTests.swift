@@ -28,4 +28,21 @@ import Testing
         #expect(html.components(separatedBy: "<circle").count - 1 == 2)
         #expect(html.contains("<polyline points=\"40,20 620,110\""))
     }
+
+    /// A month without data is a gap: no dot, no bar, the line broken there — never a point at 0 (issue 21).
+    @Test func anItemWithoutAValueIsAGap() {
+        let months = SVGChart(
+            id: "t", title: "Chỉ số theo tháng", summary: "Bốn tháng",
+            items: [.init(label: "01", value: 50, text: "50,00"), .init(label: "02", value: nil, text: "Chưa có dữ liệu"),
+                    .init(label: "03", value: 100, text: "100,00"), .init(label: "04", value: 50, text: "50,00")],
+            scaleMax: 100, valueHeading: "Chỉ số")
+        let line = Node<HTML.BodyContext>.group([months.line()]).render()
+        #expect(line.components(separatedBy: "<circle").count - 1 == 3)
+        #expect(line.components(separatedBy: "<polyline").count - 1 == 1, "only 03–04 are joined")
+        #expect(!line.contains("<title>02: Chưa có dữ liệu</title></circle>"))
+        #expect(line.contains("<th scope=\"row\">02</th><td>Chưa có dữ liệu</td>"))
+        let bars = Node<HTML.BodyContext>.group([months.bars()]).render()
+        #expect(bars.components(separatedBy: "class=\"chart__bar\"").count - 1 == 3)
+        #expect(SVGChart.runs([1, nil, nil, 2, 3, nil]) == [[0], [3, 4]])
+    }
 }

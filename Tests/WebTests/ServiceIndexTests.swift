@@ -114,22 +114,27 @@ import Web
                 let want = try #require(expected[indicator.code])
                 #expect(indicator.count.map { [$0.numerator, $0.denominator] } == want.map { [$0.0, $0.1] }, "\(indicator.code)")
             }
-            // 1.5 + 20·2/3 + 12/3 + 3 + 3 + 6 + 3 + 4 + 4/3 + 0.5 + 2 + 0.5, over the 80 points MotCua measures.
-            #expect(abs(score.total - (27.5 + 44.0 / 3)) < 1e-9)
+            // 1.5 + 20·2/3 + 12/3 + 3 + 3 + 6 + 3 + 4 + 4/3 + 0.5 + 2 + 0.5 = 42.1666…, every measured indicator
+            // applicable: over 80 points, 52.708… → 52.71.
+            #expect(score.total.published == Decimal(string: "42.17"))
             #expect(score.measurableMax == 80 && score.max == 100)
-            #expect(abs(score.scaledTo100! - (27.5 + 44.0 / 3) / 80 * 100) < 1e-9)
+            #expect(score.index == Decimal(string: "52.71"))
 
-            // The other ward: 2 completed on time; E received (F was received in September); nothing with a fee,
-            // no fully-online procedure, no feedback, no rating, no electronic result: those score their maximum.
+            // The other ward: 2 completed on time (20 of 20); E received (F was received in September), not synced
+            // (0 of 6), not digitised (0 of 4), reusing nothing (0 of 2), not checked against the population
+            // database (0 of 2); no electronic result of the 2 completed (0 of 6). Nothing with a fee, no
+            // fully-online procedure, no feedback, no rating, no electronic result to sync: not applicable, out
+            // of the maximum (they scored full marks before issue 21). 20 of 40 → 50.00.
             let other = try #require(report.units.first { $0.id == fixture.other.id })
             let otherScore = report.score(of: other)
             #expect(otherScore.indicators.first { $0.code == "2.1" }?.count == .init(numerator: 2, denominator: 2))
             #expect(otherScore.indicators.first { $0.code == "6.2" }?.count == .init(numerator: 0, denominator: 1))
-            #expect(abs(otherScore.total - 60) < 1e-9)
+            #expect(otherScore.indicators.filter { $0.hasData && !$0.isApplicable }.map(\.code) == ["3.1", "4.3", "5.1", "5.2", "5.3", "6.5"])
+            #expect(otherScore.total == 20 && otherScore.measurableMax == 40 && otherScore.index == 50)
 
-            // Ranked among the wards and communes with something to count: the other ward first.
+            // Ranked among the wards and communes with an index: Hoàn Kiếm first.
             let ranking = report.ranking(of: "local")
-            #expect(ranking.map(\.unit.id) == [fixture.other.id, fixture.hoanKiem.id] && ranking.map(\.rank) == [1, 2])
+            #expect(ranking.map(\.unit.id) == [fixture.hoanKiem.id, fixture.other.id] && ranking.map(\.rank) == [1, 2])
             // The city: both wards together.
             let city = report.city
             #expect(city.indicators.first { $0.code == "2.1" }?.count == .init(numerator: 4, denominator: 5))
@@ -175,7 +180,8 @@ extension ServiceIndexTests {
             #expect(overdueList.text.contains(fixture.dossiers[2].code.text) && overdueList.text.contains(": 1 hồ sơ"))
             // Every numerator and denominator link of the unit page lists as many records as it says.
             let unitPage = try await leader.get("/index/units/\(fixture.hoanKiem.id)?" + period)
-            #expect(unitPage.text.contains("Xếp hạng 2/2") && unitPage.text.contains("id=\"chart-unit-trend\""))
+            #expect(unitPage.text.contains("Xếp hạng 1/2") && unitPage.text.contains("id=\"chart-unit-trend\""))
+            #expect(unitPage.text.contains("52,71 / 100 (42,17 / 80 điểm đo được)"))
             let links = unitPage.text.matches(of: /href="(\/index\/records\?[^"]+)"[^>]*>(\d+)</).map { (String($0.output.1), Int($0.output.2)!) }
             #expect(links.count == 24)
             for (href, shown) in links {
@@ -199,10 +205,10 @@ extension ServiceIndexTests {
             // The API gives the same figures.
             let api = try await leader.get("/api/v1/index/service?unitId=\(fixture.hoanKiem.id)&" + period)
             let document = try JSONDecoder().decode(ServiceIndexDocument.self, from: Data(api.text.utf8))
-            #expect(abs(document.total - (27.5 + 44.0 / 3)) < 1e-9 && document.measurableMax == 80)
+            #expect(document.total == Decimal(string: "42.17") && document.index == Decimal(string: "52.71") && document.measurableMax == 80)
             let ranking = try JSONDecoder().decode(ServiceIndexRankingDocument.self,
                                                    from: Data(try await leader.get("/api/v1/index/ranking?kind=ward&" + period).text.utf8))
-            #expect(ranking.units.map(\.rank) == [1, 2] && ranking.units.map(\.unit) == ["00073", "00070"])
+            #expect(ranking.units.map(\.rank) == [1, 2] && ranking.units.map(\.unit) == ["00070", "00073"])
 
             // A ward's officer sees the ward's own score, not the city, another ward or its records.
             let officer = try await Browser.signedIn(client, as: "unitHead-00070")
@@ -254,7 +260,7 @@ extension ServiceIndexTests {
             let whatIf = try await head.get("/index/units/\(ward.id)/what-if?" + period)
             #expect(whatIf.status == .ok && whatIf.text.contains("Nếu 1 hồ sơ được chọn"))
             #expect(whatIf.text.contains("id=\"d-\(dossier.id)\" name=\"dossier\" value=\"\(dossier.id)\" checked"))
-            // Completing it late: 2.1 goes from nothing completed (full marks) to 0 of 1.
+            // Completing it late: 2.1 goes from nothing completed (not applicable) to 0 of 1.
             #expect(whatIf.text.contains("id=\"after-2.1\">0/1 → 0,00 điểm"))
             #expect(whatIf.text.contains("id=\"before-total\">") && whatIf.text.contains("id=\"after-total\">"))
             // None chosen by hand but another dossier id: nothing changes.

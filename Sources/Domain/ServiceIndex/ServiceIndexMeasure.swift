@@ -30,6 +30,15 @@ public enum ServiceIndexMeasure: String, Sendable, Codable, CaseIterable {
     /// 6.6 — dossiers of citizens received in the period checked against the population database.
     case populationChecked = "dossiers.populationChecked"
 
+    /// Whether it counts dossiers (or their ratings): a unit with none of these applicable in a period had no
+    /// dossier in it, and has no index.
+    public var countsDossiers: Bool {
+        switch self {
+        case .feedbackOnTime, .feedbackSatisfied: false
+        default: true
+        }
+    }
+
     /// The counters summed for the numerator and for the denominator within the period; nil for a measure
     /// counted live.
     public var counters: (numerator: [DossierStatistics.Counter], denominator: [DossierStatistics.Counter])? {

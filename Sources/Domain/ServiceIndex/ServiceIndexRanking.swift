@@ -1,8 +1,9 @@
+import Foundation
+
 /// Scores of units compared: the counts of a unit are those of its own dossiers and of its sections'
 /// (a section — phòng, ban — is part of the unit); units are ranked within their ranking group (wards,
-/// communes and townships together) by their unrounded total, standard competition ranking. A unit with
-/// nothing to count in the period (every denominator 0) is not ranked [ours]: under the portal's rule it
-/// would score every maximum and come first for doing nothing.
+/// communes and townships together) by their published index (two decimals), standard competition ranking.
+/// A unit without any dossier in the period has no index and is not ranked.
 public enum ServiceIndexRanking {
     public typealias Counts = [ServiceIndexMeasure: ServiceIndexScore.Count]
 
@@ -33,13 +34,12 @@ public enum ServiceIndexRanking {
         public var score: ServiceIndexScore
     }
 
-    /// The score and rank of each of `units` that had something to count in the period; `all` gives their sections.
+    /// The score and rank of each of `units` that has an index in the period; `all` gives their sections.
     public static func rank(_ units: [OrgUnit], framework: ServiceIndexFramework, counts: [Int64: Counts], among all: [OrgUnit]) -> [Entry] {
-        let scored = units.compactMap { unit -> (OrgUnit, ServiceIndexScore)? in
-            let total = sum(counts, over: members(of: unit.id, in: all))
-            guard total.values.contains(where: { $0.denominator > 0 }) else { return nil }
-            return (unit, ServiceIndexScore(framework: framework, counts: total))
+        let scored = units.compactMap { unit -> (OrgUnit, ServiceIndexScore, Decimal)? in
+            let score = ServiceIndexScore(framework: framework, counts: sum(counts, over: members(of: unit.id, in: all)))
+            return score.index.map { (unit, score, $0) }
         }
-        return CompetitionRanking.ranked(scored) { $0.1.total }.map { Entry(rank: $0.rank, unit: $0.item.0, score: $0.item.1) }
+        return CompetitionRanking.ranked(scored) { $0.2 }.map { Entry(rank: $0.rank, unit: $0.item.0, score: $0.item.1) }
     }
 }

@@ -17,7 +17,7 @@ extension AppServices {
             func percent(_ measure: ServiceIndexMeasure) -> Double? { score.indicators.first { $0.measure == measure }?.ratio.map { $0 * 100 } }
             figures[.onTimeRate] = percent(.completedOnTime)
             figures[.onlineShare] = percent(.fullyOnline)
-            figures[.serviceIndex] = score.scaledTo100
+            figures[.serviceIndex] = score.index?.double
         } catch is ServiceIndexProblem {
             // No service index framework for that year: those criteria have no figure.
         }

@@ -3,7 +3,8 @@ import Foundation
 import Hummingbird
 
 /// The service index of one unit (or the city) as JSON — `motcua index service --json` and the API.
-/// Figures are unrounded; an indicator without data has no numerator, denominator or points.
+/// Points and the index are published to two decimals; an indicator without data has no numerator, denominator
+/// or points, one not applicable (denominator 0) no points; without any dossier `index` and `total` are null.
 public struct ServiceIndexDocument: Codable, Sendable, Equatable {
     public struct Indicator: Codable, Sendable, Equatable {
         public var code: String
@@ -12,8 +13,8 @@ public struct ServiceIndexDocument: Codable, Sendable, Equatable {
         public var denominator: Int?
         public var applicable: Bool
         public var hasData: Bool
-        public var points: Double?
-        public var max: Double
+        public var points: Decimal?
+        public var max: Decimal
 
         /// Absent figures are written as null, not left out.
         public func encode(to encoder: any Encoder) throws {
@@ -32,8 +33,9 @@ public struct ServiceIndexDocument: Codable, Sendable, Equatable {
     public struct Group: Codable, Sendable, Equatable {
         public var code: String
         public var name: String
-        public var points: Double
-        public var max: Double
+        public var points: Decimal
+        public var max: Decimal
+        public var measurableMax: Decimal
         public var indicators: [Indicator]
     }
 
@@ -42,12 +44,27 @@ public struct ServiceIndexDocument: Codable, Sendable, Equatable {
     public var from: String
     public var to: String
     public var framework: String
-    public var total: Double
-    public var max: Double
-    /// The maxima of the indicators MotCua measures, and the total over them scaled to 100.
-    public var measurableMax: Double
-    public var scaledTo100: Double?
+    /// The index (0–100): the total over the measurable maximum; null: "Chưa có dữ liệu".
+    public var index: Decimal?
+    /// The points of the applicable indicators; null with the index.
+    public var total: Decimal?
+    public var max: Decimal
+    /// The maxima of the applicable indicators.
+    public var measurableMax: Decimal
     public var groups: [Group]
+
+    /// Absent figures are written as null, not left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        for (key, value) in [(CodingKeys.unit, unit), (.name, name), (.from, from), (.to, to), (.framework, framework)] {
+            try container.encode(value, forKey: key)
+        }
+        try container.encode(index, forKey: .index)
+        try container.encode(total, forKey: .total)
+        try container.encode(max, forKey: .max)
+        try container.encode(measurableMax, forKey: .measurableMax)
+        try container.encode(groups, forKey: .groups)
+    }
 
     public init(unit: String, name: String, report: ServiceIndexReport, score: ServiceIndexScore) {
         self.unit = unit
@@ -55,14 +72,15 @@ public struct ServiceIndexDocument: Codable, Sendable, Equatable {
         from = report.from.iso
         to = report.through.iso
         framework = report.framework.id
-        total = score.total
+        index = score.index
+        total = score.index == nil ? nil : score.total.published
         max = score.max
         measurableMax = score.measurableMax
-        scaledTo100 = score.scaledTo100
         groups = score.groups.map { group in
-            Group(code: group.code, name: group.name, points: group.points, max: group.max, indicators: group.indicators.map { indicator in
+            Group(code: group.code, name: group.name, points: group.points.published, max: group.max, measurableMax: group.measurableMax,
+                  indicators: group.indicators.map { indicator in
                 Indicator(code: indicator.code, name: indicator.name, numerator: indicator.count?.numerator, denominator: indicator.count?.denominator,
-                          applicable: indicator.isApplicable, hasData: indicator.hasData, points: indicator.points, max: indicator.max)
+                          applicable: indicator.isApplicable, hasData: indicator.hasData, points: indicator.points?.published, max: indicator.max)
             })
         }
     }
@@ -74,8 +92,9 @@ public struct ServiceIndexRankingDocument: Codable, Sendable, Equatable {
         public var rank: Int
         public var unit: String
         public var name: String
-        public var total: Double
-        public var scaledTo100: Double?
+        /// The published index the rank compares.
+        public var index: Decimal
+        public var total: Decimal
     }
 
     public var kind: String
@@ -89,7 +108,9 @@ public struct ServiceIndexRankingDocument: Codable, Sendable, Equatable {
         from = report.from.iso
         to = report.through.iso
         framework = report.framework.id
-        units = entries.map { Entry(rank: $0.rank, unit: $0.unit.code, name: $0.unit.name, total: $0.score.total, scaledTo100: $0.score.scaledTo100) }
+        units = entries.compactMap { entry in
+            entry.score.index.map { Entry(rank: entry.rank, unit: entry.unit.code, name: entry.unit.name, index: $0, total: entry.score.total.published) }
+        }
     }
 }
 

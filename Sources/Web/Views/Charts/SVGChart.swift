@@ -5,12 +5,14 @@ import Plot
 /// Charts drawn on the server as accessible SVG (no script): a title and a description read by screen
 /// readers, each mark with its own title, and the same figures in a table behind a toggle — every figure
 /// there a link to the records behind it where there are records (the picture itself holds no link: an
-/// image with links inside is announced badly).
+/// image with links inside is announced badly). An item without a value ("Chưa có dữ liệu") is a gap: no bar,
+/// no dot, and the line breaks there — never drawn as 0.
 struct SVGChart {
     struct Item {
         var label: String
-        var value: Double
-        /// How the value is written ("42,17", "12 hồ sơ").
+        /// nil: no data — a gap.
+        var value: Double?
+        /// How the value is written ("42,17", "12 hồ sơ", "Chưa có dữ liệu").
         var text: String
         /// Where the records behind the value are.
         var href: String?
@@ -25,7 +27,7 @@ struct SVGChart {
     /// The heading of the value column in the table.
     var valueHeading: String
 
-    private var top: Double { Swift.max(scaleMax ?? 0, items.map(\.value).max() ?? 0, 1e-9) }
+    private var top: Double { Swift.max(scaleMax ?? 0, items.compactMap(\.value).max() ?? 0, 1e-9) }
 
     /// Horizontal bars, one per item, largest scale at the right.
     func bars() -> Node<HTML.BodyContext> {
@@ -34,12 +36,14 @@ struct SVGChart {
         var marks = ""
         for (index, item) in items.enumerated() {
             let y = 5 + index * rowHeight
-            let length = Int((item.value / top * Double(barWidth)).rounded())
-            let bar = "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(Swift.max(length, 1))\" height=\"\(rowHeight - 10)\" class=\"chart__bar\">"
-                + "<title>\(Markup.escaped(item.label)): \(Markup.escaped(item.text))</title></rect>"
             marks += "<text x=\"\(labelWidth - 8)\" y=\"\(y + rowHeight / 2 + 4)\" text-anchor=\"end\" class=\"chart__label\">\(Markup.escaped(Self.short(item.label)))</text>"
-            marks += bar
-            marks += "<text x=\"\(labelWidth + Swift.max(length, 1) + 6)\" y=\"\(y + rowHeight / 2 + 4)\" class=\"chart__value\">\(Markup.escaped(item.text))</text>"
+            var length = 0
+            if let value = item.value {
+                length = Swift.max(Int((value / top * Double(barWidth)).rounded()), 1)
+                marks += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(length)\" height=\"\(rowHeight - 10)\" class=\"chart__bar\">"
+                    + "<title>\(Markup.escaped(item.label)): \(Markup.escaped(item.text))</title></rect>"
+            }
+            marks += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + rowHeight / 2 + 4)\" class=\"chart__value\">\(Markup.escaped(item.text))</text>"
         }
         return figure(svg(width: width, height: height, marks: marks))
     }
@@ -52,12 +56,16 @@ struct SVGChart {
         func x(_ index: Int) -> Int { left + Int((Double(index) * step).rounded()) }
         func y(_ value: Double) -> Int { topMargin + plotHeight - Int((value / top * Double(plotHeight)).rounded()) }
         var marks = "<line x1=\"\(left)\" y1=\"\(topMargin + plotHeight)\" x2=\"\(width - right)\" y2=\"\(topMargin + plotHeight)\" class=\"chart__axis\"/>"
-        let points = items.enumerated().map { "\(x($0.offset)),\(y($0.element.value))" }.joined(separator: " ")
-        if items.count > 1 { marks += "<polyline points=\"\(points)\" class=\"chart__line\"/>" }
+        // The line runs through consecutive items with a value and breaks at a gap.
+        for run in Self.runs(items.map(\.value)) where run.count > 1 {
+            let points = run.map { "\(x($0)),\(y(items[$0].value!))" }.joined(separator: " ")
+            marks += "<polyline points=\"\(points)\" class=\"chart__line\"/>"
+        }
         for (index, item) in items.enumerated() {
-            let dot = "<circle cx=\"\(x(index))\" cy=\"\(y(item.value))\" r=\"5\" class=\"chart__dot\"><title>\(Markup.escaped(item.label)): \(Markup.escaped(item.text))</title></circle>"
-            marks += dot
-            marks += "<text x=\"\(x(index))\" y=\"\(y(item.value) - 10)\" text-anchor=\"middle\" class=\"chart__value\">\(Markup.escaped(item.text))</text>"
+            if let value = item.value {
+                marks += "<circle cx=\"\(x(index))\" cy=\"\(y(value))\" r=\"5\" class=\"chart__dot\"><title>\(Markup.escaped(item.label)): \(Markup.escaped(item.text))</title></circle>"
+                marks += "<text x=\"\(x(index))\" y=\"\(y(value) - 10)\" text-anchor=\"middle\" class=\"chart__value\">\(Markup.escaped(item.text))</text>"
+            }
             marks += "<text x=\"\(x(index))\" y=\"\(height - 12)\" text-anchor=\"middle\" class=\"chart__label\">\(Markup.escaped(item.label))</text>"
         }
         return figure(svg(width: width, height: height, marks: marks))
@@ -86,6 +94,15 @@ struct SVGChart {
                 ),
             ]),
         ])
+    }
+
+    /// The indices of consecutive values, split at each nil.
+    static func runs(_ values: [Double?]) -> [[Int]] {
+        var runs: [[Int]] = [[]]
+        for (index, value) in values.enumerated() {
+            if value == nil { if !runs[runs.count - 1].isEmpty { runs.append([]) } } else { runs[runs.count - 1].append(index) }
+        }
+        return runs.filter { !$0.isEmpty }
     }
 
     /// Long unit names shortened for the chart (the table keeps them whole).

@@ -35,6 +35,17 @@ enum ServiceIndexViews {
         String(format: "%.\(decimals)f", value).replacingOccurrences(of: ".", with: ",")
     }
 
+    /// "42,17", exact to the hundredth; "19,5" and "20" for maxima (`decimals` nil: as many as it has, up to two).
+    static func number(_ value: Decimal, decimals: Int? = 2) -> String {
+        guard let decimals else {
+            let text = value.vietnamese(decimals: 2)
+            return text.hasSuffix(",00") ? String(text.dropLast(3)) : text.hasSuffix("0") ? String(text.dropLast()) : text
+        }
+        return value.vietnamese(decimals: decimals)
+    }
+
+    static let noData = "Chưa có dữ liệu"
+
     static func periodForm(_ period: ReportingPeriod, action: String, today: LocalDate) -> Node<HTML.BodyContext> {
         let quick: [(String, ReportingPeriod)] = [
             ("Tháng này", .month(of: today)), ("Tháng trước", .previousMonth(of: today)), ("Quý này", .quarter(of: today)), ("Năm nay", .year(of: today)),
@@ -53,10 +64,10 @@ enum ServiceIndexViews {
         )
     }
 
-    /// The total over the measurable maximum and scaled to 100.
+    /// The index over 100, with the points over the measurable maximum; "Chưa có dữ liệu" without dossiers.
     static func total(_ score: ServiceIndexScore) -> String {
-        "\(number(score.total)) / \(number(score.measurableMax, decimals: 0)) điểm đo được"
-            + (score.scaledTo100.map { " — quy đổi \(number($0)) / 100" } ?? "")
+        guard let index = score.index else { return noData + " (không có hồ sơ trong kỳ)" }
+        return "\(number(index)) / 100 (\(number(score.total)) / \(number(score.measurableMax, decimals: nil)) điểm đo được)"
     }
 
     /// Groups and indicators; each numerator and denominator links to its records (`unit` nil: the city).
@@ -73,16 +84,16 @@ enum ServiceIndexViews {
                 .group(
                     .tr(.class("group"), .th(.attribute(named: "scope", value: "row"), .text(group.code)),
                         .th(.attribute(named: "scope", value: "row"), .attribute(named: "colspan", value: "4"), .text(group.name)),
-                        .td(.text(number(group.points))), .td(.text(number(group.max, decimals: 0)))),
+                        .td(.text(group.measurableMax > 0 ? number(group.points) : "—")), .td(.text(number(group.max, decimals: nil)))),
                     .forEach(group.indicators) { indicator in
                         .tr(
                             .td(.text(indicator.code)), .td(.text(indicator.name)),
                             .unwrap(indicator.count, { count in
                                 .group(.td(link(indicator, .numerator, count.numerator)), .td(link(indicator, .denominator, count.denominator)),
                                        .td(.text(indicator.ratio.map { number($0 * 100, decimals: 1) + "%" } ?? "không áp dụng")),
-                                       .td(.text(number(indicator.points ?? 0))))
+                                       .td(.text(indicator.points.map { number($0) } ?? "—")))
                             }, else: .group(.td(.attribute(named: "colspan", value: "4"), .class("no-data"), .text("không có dữ liệu")))),
-                            .td(.text(number(indicator.max, decimals: 0)))
+                            .td(.text(number(indicator.max, decimals: nil)))
                         )
                     }
                 )
@@ -95,11 +106,12 @@ enum ServiceIndexViews {
                            link: (ReportingPeriod) -> String) -> Node<HTML.BodyContext> {
         SVGChart(
             id: id, title: title,
-            summary: "Điểm quy đổi trên 100 của \(trend.count) tháng gần nhất, tháng cuối là \(trend.last?.month.title ?? "").",
+            summary: "Chỉ số trên thang 100 của \(trend.count) tháng gần nhất, tháng cuối là \(trend.last?.month.title ?? ""); "
+                + "tháng không có hồ sơ để trống.",
             items: trend.map { month, score in
-                .init(label: month.title, value: score.scaledTo100 ?? 0, text: score.scaledTo100.map { number($0, decimals: 1) } ?? "—", href: link(month))
+                .init(label: month.title, value: score.index?.double, text: score.index.map { number($0) } ?? noData, href: link(month))
             },
-            scaleMax: 100, valueHeading: "Điểm quy đổi /100"
+            scaleMax: 100, valueHeading: "Chỉ số /100"
         ).line()
     }
 
@@ -111,7 +123,7 @@ enum ServiceIndexViews {
         return .ol(.class("weakest"), .forEach(weakest) { indicator in
             .li(.text("\(indicator.code) \(indicator.name): "),
                 .a(.href(records(indicator, .lost, unit: unit, period: period)),
-                   .text("mất \(number(indicator.lost)) / \(number(indicator.max, decimals: 0)) điểm")))
+                   .text("mất \(number(indicator.lost)) / \(number(indicator.max, decimals: nil)) điểm")))
         })
     }
 
@@ -147,8 +159,9 @@ struct ServiceIndexPage {
                 ServiceIndexViews.weakest(city, unit: nil, period: period),
                 ServiceIndexViews.scoreTable(city, unit: nil, period: period),
                 ServiceIndexViews.sipas(sipas, score: city, link: true),
-                .p(.class("note"), .text("Chỉ tiêu “không có dữ liệu” chưa được MotCua ghi nhận và không tính vào điểm đo được; chỉ tiêu có mẫu số bằng 0 "
-                                         + "trong kỳ được tính điểm tối đa như Cổng Dịch vụ công quốc gia. Ghi chú của bộ chỉ số: \(report.framework.note)"))
+                .p(.class("note"), .text("Chỉ tiêu “không có dữ liệu” chưa được MotCua ghi nhận; chỉ tiêu có mẫu số bằng 0 trong kỳ là “không áp dụng”. "
+                                         + "Cả hai không được tính điểm và không tính vào điểm đo được; chỉ số là điểm đạt trên điểm đo được, quy về thang 100. "
+                                         + "Kỳ không có hồ sơ nào thì chưa có chỉ số. Ghi chú của bộ chỉ số: \(report.framework.note)"))
             ),
             .forEach([("department", "Sở, ban, ngành"), ("local", "Phường, xã, thị trấn")]) { group, title in ranking(group, title) },
         ]
@@ -163,12 +176,13 @@ struct ServiceIndexPage {
     private var satisfactionChart: Node<HTML.BodyContext> {
         SVGChart(
             id: "chart-satisfaction", title: "Tỷ lệ đánh giá hài lòng về giải quyết hồ sơ theo tháng (%)",
-            summary: "Tỷ lệ đánh giá mức 4–5 trên tổng số đánh giá (chỉ tiêu 5.3) của từng tháng; tháng không có đánh giá ghi 0.",
+            summary: "Tỷ lệ đánh giá mức 4–5 trên tổng số đánh giá (chỉ tiêu 5.3) của từng tháng; tháng không có đánh giá để trống.",
             items: trend.map { month, score in
                 let indicator = score.indicators.first { $0.measure == .ratingsSatisfied }
                 let count = indicator?.count ?? .zero
-                return .init(label: month.title, value: indicator?.ratio.map { $0 * 100 } ?? 0,
-                             text: indicator?.ratio.map { ServiceIndexViews.number($0 * 100, decimals: 1) + "% (\(count.numerator)/\(count.denominator))" } ?? "—",
+                return .init(label: month.title, value: indicator?.ratio.map { $0 * 100 },
+                             text: indicator?.ratio.map { ServiceIndexViews.number($0 * 100, decimals: 1) + "% (\(count.numerator)/\(count.denominator))" }
+                                 ?? "Chưa có đánh giá",
                              href: indicator.map { SiteRoute.serviceIndexRecords.path + "?unit=city&indicator=\($0.code)&part=denominator&" + ServiceIndexRoutes.parameters(month) })
             },
             scaleMax: 100, valueHeading: "Tỷ lệ hài lòng"
@@ -196,17 +210,18 @@ struct ServiceIndexPage {
             .h2(.id("ranking-\(group)"), .text("Xếp hạng \(title)")),
             entries.isEmpty ? .p(.text("Chưa có đơn vị nào có hồ sơ trong kỳ.")) : .table(
                 .class("table ranking"),
-                .thead(.tr(.th(.text("Hạng")), .th(.text("Đơn vị")), .th(.text("Điểm")), .th(.text("Quy đổi /100")))),
+                .thead(.tr(.th(.text("Hạng")), .th(.text("Đơn vị")), .th(.text("Chỉ số /100")), .th(.text("Điểm / điểm đo được")))),
                 .tbody(.forEach(entries) { entry in
                     .tr(.td(.text(String(entry.rank))),
                         .td(.a(.href(SiteRoute.serviceIndexUnit(id: entry.unit.id).path + "?" + ServiceIndexRoutes.parameters(period)), .text(entry.unit.name))),
                         .td(.a(.href(SiteRoute.serviceIndexUnit(id: entry.unit.id).path + "?" + ServiceIndexRoutes.parameters(period)),
-                               .attribute(named: "aria-label", value: "\(entry.unit.name): \(ServiceIndexViews.number(entry.score.total)) điểm, xem chi tiết"),
-                               .text(ServiceIndexViews.number(entry.score.total)))),
-                        .td(.text(entry.score.scaledTo100.map { ServiceIndexViews.number($0) } ?? "—")))
+                               .attribute(named: "aria-label", value: "\(entry.unit.name): \(ServiceIndexViews.number(entry.score.index ?? 0)) trên 100, xem chi tiết"),
+                               .text(ServiceIndexViews.number(entry.score.index ?? 0)))),
+                        .td(.text("\(ServiceIndexViews.number(entry.score.total)) / \(ServiceIndexViews.number(entry.score.measurableMax, decimals: nil))")))
                 })
             ),
-            .p(.class("note"), .text("Đơn vị không có hồ sơ, đánh giá hay phản ánh nào trong kỳ không được xếp hạng."))
+            .p(.class("note"), .text("Xếp hạng theo chỉ số làm tròn đến hai chữ số thập phân: đơn vị bằng chỉ số thì đồng hạng. "
+                                     + "Đơn vị không có hồ sơ nào trong kỳ chưa có chỉ số và không được xếp hạng."))
         )
     }
 }
@@ -258,10 +273,10 @@ struct ServiceIndexWhatIfPage {
         let changed = zip(before.indicators, after.indicators).filter { $0.0.count != $0.1.count }
         return [
             .h1(.text("Giả định — \(unit.name)")),
-            .p(.class("lead"), .text("Nếu \(selected.count) hồ sơ được chọn hoàn thành lúc \(clock.text(completion)) (cuối kỳ \(period.title)), tổng điểm từ "),
-               .strong(.id("before-total"), .text(ServiceIndexViews.number(before.total))), .text(" thành "),
-               .strong(.id("after-total"), .text(ServiceIndexViews.number(after.total))),
-               .text(" / \(ServiceIndexViews.number(after.measurableMax, decimals: 0)) điểm đo được.")),
+            .p(.class("lead"), .text("Nếu \(selected.count) hồ sơ được chọn hoàn thành lúc \(clock.text(completion)) (cuối kỳ \(period.title)), chỉ số từ "),
+               .strong(.id("before-total"), .text(before.index.map { ServiceIndexViews.number($0) } ?? ServiceIndexViews.noData)), .text(" thành "),
+               .strong(.id("after-total"), .text(after.index.map { ServiceIndexViews.number($0) } ?? ServiceIndexViews.noData)),
+               .text(" / 100 (\(ServiceIndexViews.number(after.total)) / \(ServiceIndexViews.number(after.measurableMax, decimals: nil)) điểm đo được).")),
             changed.isEmpty ? .p(.text("Không chỉ tiêu nào thay đổi.")) : .table(
                 .class("table"), .caption(.text("Chỉ tiêu thay đổi")),
                 .thead(.tr(.th(.text("Chỉ tiêu")), .th(.text("Hiện nay")), .th(.text("Giả định")))),
@@ -294,7 +309,7 @@ struct ServiceIndexWhatIfPage {
 
     static func figure(_ indicator: ServiceIndexScore.Indicator) -> String {
         guard let count = indicator.count else { return "không có dữ liệu" }
-        return "\(count.numerator)/\(count.denominator) → \(ServiceIndexViews.number(indicator.points ?? 0)) điểm"
+        return "\(count.numerator)/\(count.denominator) → " + (indicator.points.map { "\(ServiceIndexViews.number($0)) điểm" } ?? "không áp dụng")
     }
 }
 

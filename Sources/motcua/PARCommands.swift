@@ -33,7 +33,7 @@ struct PARCommand: AsyncParsableCommand {
             }
             print("\(loaded.title ?? "PAR INDEX") — \(loaded.year), \(loaded.unitKind.title): \(results.units.count) đơn vị, tối đa \(loaded.max) điểm.")
             for unit in results.units {
-                print("\(unit.rank). \(unit.unit): \(String(format: "%.2f", unit.total)) điểm, \(String(format: "%.2f", unit.index))%"
+                print("\(unit.rank). \(unit.unit): \(unit.total.vietnamese()) điểm, \(unit.index.vietnamese())%"
                       + (unit.missing.isEmpty ? "" : " (thiếu \(unit.missing.count) tiêu chí)"))
             }
         }

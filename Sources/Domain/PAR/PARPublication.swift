@@ -13,12 +13,13 @@ public struct PARPublication: Sendable, Equatable, Codable {
     public struct Unit: Sendable, Equatable, Codable {
         public var code: String
         public var name: String
-        public var total: Double
-        public var index: Double
+        public var total: Decimal
+        /// Published: two decimals.
+        public var index: Decimal
         public var rank: Int
-        public var areas: [String: Double]
+        public var areas: [String: Decimal]
         /// Index points gained since the previous year's publication (nil: not published then).
-        public var change: Double?
+        public var change: Decimal?
         /// The (at most three) areas with the most points lost, worst first.
         public var lostMost: [String]
         /// The leaves' scores as decided, so that anyone can recompute the ranking (`motcua par compute`).
@@ -35,7 +36,7 @@ public struct PARPublication: Sendable, Equatable, Codable {
 
     /// Builds the publication from the leaf scores (unit code → leaf → points), the units' names and the previous
     /// year's indices by unit code.
-    public init(framework: PARFramework, scores: [String: [String: Double]], names: [String: String], previous: [String: Double]) {
+    public init(framework: PARFramework, scores: [String: [String: Double]], names: [String: String], previous: [String: Decimal]) {
         let results = PARResults.compute(framework, scores: scores)
         year = framework.year
         unitKind = framework.unitKind
@@ -44,10 +45,10 @@ public struct PARPublication: Sendable, Equatable, Codable {
         max = framework.max
         areas = framework.areas.map { Area(code: $0.code, name: $0.name, max: $0.max) }
         units = results.units.map { unit in
-            let lost = framework.areas.map { ($0.code, $0.max - (unit.areas[$0.code] ?? 0)) }.filter { $0.1 > 1e-9 }
+            let lost = framework.areas.map { ($0.code, Decimal(exactly: $0.max) - (unit.areas[$0.code] ?? 0)) }.filter { $0.1 > 0 }
                 .sorted { ($1.1, $0.0) < ($0.1, $1.0) }.prefix(3).map(\.0)
             return Unit(code: unit.unit, name: names[unit.unit] ?? unit.unit, total: unit.total, index: unit.index, rank: unit.rank, areas: unit.areas,
-                        change: previous[unit.unit].map { unit.index - $0 }, lostMost: Array(lost), leaves: scores[unit.unit] ?? [:])
+                        change: previous[unit.unit].map { unit.index - $0.published }, lostMost: Array(lost), leaves: scores[unit.unit] ?? [:])
         }
     }
 

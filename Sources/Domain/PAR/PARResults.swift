@@ -1,19 +1,24 @@
 import Foundation
 
-/// The PAR INDEX of the units of one framework (indices.md §3, issue 8): a leaf's score is capped at its
+/// The PAR INDEX of the units of one framework (indices.md §3, issues 8 and 21): a leaf's score is capped at its
 /// maximum (and floored at 0), every criterion's and area's sum at its own maximum; a missing leaf scores 0
-/// and is reported; index = total ÷ the framework's maximum × 100; standard competition ranking on the
-/// unrounded index (ties only when equal), ties listed by unit code.
+/// and is reported; index = total ÷ the framework's maximum × 100. Every score and sum is an exact decimal (a
+/// leaf's points are read to the hundred-thousandth, so a person's 0,1 stays 0,1), the index is published to two
+/// decimals, and units are ranked on the published index (standard competition ranking: equal published indices
+/// share their rank — Hanoi's 2023 districts had Nam Từ Liêm and Hoàn Kiếm both 2nd at 95.70), ties listed by unit
+/// code.
 public struct PARResults: Sendable, Equatable, Codable {
     public struct Unit: Sendable, Equatable, Codable {
         public var unit: String
-        public var total: Double
-        public var index: Double
+        /// The areas' points added, exact.
+        public var total: Decimal
+        /// Published: two decimals.
+        public var index: Decimal
         public var rank: Int
         /// Each area's points.
-        public var areas: [String: Double]
+        public var areas: [String: Decimal]
         /// Each criterion's and sub-criterion's points (leaves capped, nodes capped sums).
-        public var criteria: [String: Double]
+        public var criteria: [String: Decimal]
         /// Leaves without a score (counted as 0).
         public var missing: [String]
     }
@@ -26,23 +31,25 @@ public struct PARResults: Sendable, Equatable, Codable {
     public static func compute(_ framework: PARFramework, scores: [String: [String: Double]]) -> PARResults {
         var units: [Unit] = []
         for (unit, leaves) in scores {
-            var criteria: [String: Double] = [:]
+            var criteria: [String: Decimal] = [:]
             var missing: [String] = []
-            func score(_ criterion: PARFramework.Criterion) -> Double {
-                let points: Double
+            func score(_ criterion: PARFramework.Criterion) -> Decimal {
+                let max = Decimal(exactly: criterion.max)
+                let points: Decimal
                 if criterion.isLeaf {
                     if leaves[criterion.code] == nil { missing.append(criterion.code) }
-                    points = Swift.min(criterion.max, Swift.max(0, leaves[criterion.code] ?? 0))
+                    points = Swift.min(max, Swift.max(0, Decimal(exactly: leaves[criterion.code] ?? 0)))
                 } else {
-                    points = Swift.min(criterion.max, criterion.subCriteria!.map(score).reduce(0, +))
+                    points = Swift.min(max, criterion.subCriteria!.map(score).reduce(0, +))
                 }
                 criteria[criterion.code] = points
                 return points
             }
-            var areas: [String: Double] = [:]
-            for area in framework.areas { areas[area.code] = Swift.min(area.max, area.criteria.map(score).reduce(0, +)) }
+            var areas: [String: Decimal] = [:]
+            for area in framework.areas { areas[area.code] = Swift.min(Decimal(exactly: area.max), area.criteria.map(score).reduce(0, +)) }
             let total = framework.areas.map { areas[$0.code]! }.reduce(0, +)
-            units.append(Unit(unit: unit, total: total, index: framework.max > 0 ? total / framework.max * 100 : 0, rank: 0, areas: areas,
+            let max = Decimal(exactly: framework.max)
+            units.append(Unit(unit: unit, total: total, index: max > 0 ? (total / max * 100).published : 0, rank: 0, areas: areas,
                               criteria: criteria, missing: missing))
         }
         units.sort { $0.unit < $1.unit }

@@ -54,7 +54,7 @@ extension PARStore {
     }
 
     /// The previous year's published indices of the same kind of unit, by unit code (for the change).
-    public func previousIndices(before framework: PARFramework) async throws -> [String: Double] {
+    public func previousIndices(before framework: PARFramework) async throws -> [String: Decimal] {
         for (round, earlier) in try await publishedRounds() where earlier.year == framework.year - 1 && earlier.unitKind == framework.unitKind {
             guard let published = try await publication(of: round.id),
                   let document = try? JSONDecoder().decode(PARPublication.self, from: published.document) else { continue }

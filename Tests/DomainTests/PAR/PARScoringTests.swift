@@ -47,18 +47,39 @@ import Testing
     ] as [([String: Double], Double, Double, Double, [String])])
     func sumsAreCappedAndMissingLeavesReported(leaves: [String: Double], total: Double, a: Double, b: Double, missing: [String]) throws {
         let unit = try #require(PARResults.compute(Self.framework, scores: ["U": leaves]).units.first)
-        #expect(abs(unit.total - total) < 1e-9 && unit.areas["A"] == a && unit.areas["B"] == b && unit.missing == missing)
-        #expect(abs(unit.index - total / 15 * 100) < 1e-9)
+        #expect(unit.total == Decimal(exactly: total) && unit.areas["A"] == Decimal(exactly: a) && unit.areas["B"] == Decimal(exactly: b))
+        #expect(unit.missing == missing)
+        #expect(unit.index == (Decimal(exactly: total) / 15 * 100).published)
     }
 
-    @Test func rankingIsStandardCompetitionOnTheUnroundedIndex() {
+    @Test func rankingIsStandardCompetitionOnThePublishedIndex() {
         let scores: [String: [String: Double]] = [
-            "D": ["A.1": 4, "B.1": 5], "B": ["A.1": 4, "B.1": 5], "C": ["A.1": 4, "B.1": 4.9999999], "A": ["A.1": 1], "E": ["A.1": 4, "B.1": 5.0000001],
+            "D": ["A.1": 4, "B.1": 5], "B": ["A.1": 4, "B.1": 5], "C": ["A.1": 4, "B.1": 4.999], "A": ["A.1": 1], "E": ["A.1": 4, "B.1": 5.0000001],
         ]
         let results = PARResults.compute(Self.framework, scores: scores)
-        // E: B.1 is capped at 5 like B and D: three tied at rank 1, C just below on the unrounded value, then A.
+        // E: B.1 is capped at 5 like B and D: three tied at rank 1 (60.00); C, 8.999 of 15 = 59.993…, publishes
+        // as 59.99 and comes 4th; then A.
         #expect(results.units.map(\.unit) == ["B", "D", "E", "C", "A"])
         #expect(results.units.map(\.rank) == [1, 1, 1, 4, 5])
+        #expect(results.units.map(\.index) == [60, 60, 60, Decimal(string: "59.99")!, Decimal(string: "6.67")!])
+    }
+
+    /// Hanoi's 2023 district results had Nam Từ Liêm and Hoàn Kiếm tied at 95.70, both 2nd. Two units whose
+    /// points add to 95.70 in binary floating point as 95.69999999999999 and 95.7 were ranked apart; in exact
+    /// decimals they tie.
+    @Test func theHanoi2023TieIsATie() throws {
+        let framework = PARFramework(year: 2023, unitKind: .district, areas: [
+            .init(code: "1", name: "x", max: 100, criteria: [
+                .init(code: "1.1", name: "a", max: 96, method: .manual), .init(code: "1.2", name: "b", max: 2, method: .manual),
+                .init(code: "1.3", name: "c", max: 2, method: .manual)]),
+        ])
+        let namTuLiem = [95.1, 0.3, 0.3], hoanKiem = [95.3, 0.2, 0.2]
+        #expect(namTuLiem.reduce(0, +) != hoanKiem.reduce(0, +), "binary floating point tells them apart")
+        func leaves(_ points: [Double]) -> [String: Double] { ["1.1": points[0], "1.2": points[1], "1.3": points[2]] }
+        let results = PARResults.compute(framework, scores: ["NTL": leaves(namTuLiem), "HK": leaves(hoanKiem), "BD": leaves([96, 0, 0])])
+        #expect(results.units.map(\.unit) == ["BD", "HK", "NTL"] && results.units.map(\.rank) == [1, 2, 2])
+        #expect(results.units.map(\.index) == [96, Decimal(string: "95.7")!, Decimal(string: "95.7")!])
+        #expect(results.units[1].total == results.units[2].total)
     }
 
     @Test func rankingDoesNotDependOnInputOrder() {
@@ -122,8 +143,8 @@ import Testing
         let publication = PARPublication(framework: Self.framework, scores: scores, names: ["SNV": "Sở Nội vụ"], previous: ["SNV": 50, "SXD": 70])
         #expect(publication.units.map(\.code) == ["STC", "SNV"] && publication.units.map(\.rank) == [1, 2])
         let snv = publication.units[1]
-        // SNV: A = 4 + 1 = 5 of 10 (5 lost), B = 2 of 5 (3 lost); index 7/15.
-        #expect(snv.name == "Sở Nội vụ" && snv.lostMost == ["A", "B"] && abs(snv.change! - (700.0 / 15 - 50)) < 1e-9)
+        // SNV: A = 4 + 1 = 5 of 10 (5 lost), B = 2 of 5 (3 lost); index 7/15 = 46.67 published, 3.33 less than 50.
+        #expect(snv.name == "Sở Nội vụ" && snv.lostMost == ["A", "B"] && snv.index == Decimal(string: "46.67") && snv.change == Decimal(string: "-3.33"))
         #expect(publication.units[0].change == nil && publication.units[0].name == "STC" && publication.units[0].lostMost == ["A"])
         // The published leaf scores recompute the same ranking.
         let again = PARResults.compute(Self.framework, scores: try PARScores.read(csv: publication.scoresCSV, framework: Self.framework))

@@ -15,6 +15,12 @@ enum PARViews {
         return text
     }
 
+    /// Exact points the same way ("2,5", "63,25"), to the hundredth.
+    static func number(_ value: Decimal?) -> String { value.map { number($0.published.double) } ?? "—" }
+
+    /// A published index: always two decimals ("95,70"), as the city publishes it.
+    static func index(_ value: Decimal) -> String { value.vietnamese(decimals: 2) }
+
     static func hidden(_ csrfToken: String) -> Node<HTML.FormContext> { .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)) }
 
     static func sampleWarning(_ framework: PARFramework) -> Node<HTML.BodyContext> {

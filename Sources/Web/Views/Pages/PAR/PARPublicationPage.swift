@@ -42,8 +42,8 @@ struct PARPublicationPage {
                        .th(.text("Mất điểm nhiều nhất")))),
             .tbody(.forEach(publication.units) { unit in
                 .tr(.td(.text(String(unit.rank))), .th(.attribute(named: "scope", value: "row"), .text(unit.name)),
-                    .td(.text(PARViews.number(unit.total))), .td(.text(PARViews.number(unit.index))),
-                    .td(.text(unit.change.map { ($0 >= 0 ? "+" : "") + PARViews.number($0) } ?? "—")),
+                    .td(.text(PARViews.number(unit.total))), .td(.text(PARViews.index(unit.index))),
+                    .td(.text(unit.change.map { ($0 >= 0 ? "+" : "") + PARViews.index($0) } ?? "—")),
                     .forEach(publication.areas) { area in .td(.text(PARViews.number(unit.areas[area.code]))) },
                     .td(.text(unit.lostMost.compactMap { code in publication.areas.first { $0.code == code }.map { "\($0.code). \($0.name)" } }
                         .joined(separator: "; "))))
@@ -55,8 +55,9 @@ struct PARPublicationPage {
     static func rows(_ publication: PARPublication) -> [[Spreadsheet.Cell]] {
         var rows: [[Spreadsheet.Cell]] = [(["rank", "unit", "name", "total", "index", "change"] + publication.areas.map { "area \($0.code)" }).map { .text($0) }]
         for unit in publication.units {
-            rows.append([.number(Double(unit.rank)), .text(unit.code), .text(unit.name), .number(unit.total), .number(unit.index),
-                         unit.change.map { .number($0) } ?? .text("")] + publication.areas.map { .number(unit.areas[$0.code] ?? 0) })
+            let figures: [Spreadsheet.Cell] = [.number(unit.total.published.double), .number(unit.index.double), unit.change.map { .number($0.double) } ?? .text("")]
+            rows.append([.number(Double(unit.rank)), .text(unit.code), .text(unit.name)] + figures
+                        + publication.areas.map { .number((unit.areas[$0.code] ?? 0).published.double) })
         }
         return rows
     }

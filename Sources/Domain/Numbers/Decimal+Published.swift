@@ -19,13 +19,14 @@ extension Decimal {
 
     /// A value read from binary floating point (a framework file's maximum), kept to the hundred-thousandth so
     /// that 0.1 stays 0.1.
-    public init(exactly value: Double, places: Int = 5) {
-        self = Decimal(string: String(format: "%.\(places)f", value), locale: Locale(identifier: "en_US_POSIX"))!.rounded(to: places)
+    public init(exactly value: Double) {
+        guard value.isFinite, abs(value) < 1e12 else { self = 0; return }
+        self = Decimal(Int64((value * 100_000).rounded())) / 100_000
     }
 
     /// "95,70": the Vietnamese way, a decimal comma, no grouping.
     public func vietnamese(decimals: Int = 2) -> String {
-        var value = rounded(to: decimals), text = NSDecimalString(&value, Locale(identifier: "en_US_POSIX"))
+        var text = rounded(to: decimals).description
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         let fraction = parts.count > 1 ? String(parts[1]) : ""
         text = String(parts[0])

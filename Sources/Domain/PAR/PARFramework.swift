@@ -6,7 +6,8 @@ import Foundation
 ///
 /// File shape (issue 8): `{"year":2025,"unitKind":"department","areas":[{"code":"1","name":…,"max":…,
 /// "criteria":[{"code":"1.1","name":…,"max":…,"method":"manual","subCriteria":[…same shape…]}]}]}`, with
-/// optional `title`, `note` and `sample` (true while the official annex is not entered).
+/// optional `title`, `note`, `sample` (true while the official annex is not entered) and `withoutSurvey`
+/// (`"zero"` or `"rescale"`, with `withoutSurveySource`: what a unit for which the survey was not run scores).
 public struct PARFramework: Sendable, Equatable, Codable {
     /// The units a framework scores and ranks together (indices.md: departments with departments, communes with
     /// communes; wards, communes and townships are one commune level since 1 Jul 2025).
@@ -98,7 +99,23 @@ public struct PARFramework: Sendable, Equatable, Codable {
     public var note: String?
     /// True while the framework is a sample, not the official annex.
     public var sample: Bool?
+    /// What a unit scores when the survey part was not run for it (every survey leaf without a score); nil: zero.
+    public var withoutSurvey: WithoutSurvey?
+    /// The text that says so (required with `rescale`).
+    public var withoutSurveySource: String?
     public var areas: [Area]
+
+    /// When the sociological survey was not run for a unit: its survey leaves score 0 (`zero`), or its other
+    /// points are taken over the maximum without the survey's and scaled to 100 (`rescale`: Hanoi's PAR guidance
+    /// as reported — 63 of 70 appraised points → 90.00).
+    public enum WithoutSurvey: String, Sendable, Codable, CaseIterable {
+        case zero, rescale
+    }
+
+    /// The leaves scored by the survey.
+    public var surveyLeaves: [Criterion] {
+        leaves.filter { if case .survey = $0.method { true } else { false } }
+    }
 
     public var max: Double { areas.reduce(0) { $0 + $1.max } }
     public var leaves: [Criterion] { areas.flatMap(\.leaves) }
@@ -110,6 +127,7 @@ public struct PARFramework: Sendable, Equatable, Codable {
         case noMethod(String)
         case empty(String)
         case badRule(String, String)
+        case withoutSurveyUnsourced
 
         public var description: String {
             switch self {
@@ -119,6 +137,7 @@ public struct PARFramework: Sendable, Equatable, Codable {
             case .noMethod(let code): "Tiêu chí \(code) không có tiêu chí thành phần nên phải có phương pháp chấm (manual, computed, survey, deduction)."
             case .empty(let code): "Lĩnh vực \(code) chưa có tiêu chí nào."
             case .badRule(let code, let detail): "Tiêu chí \(code): \(detail)"
+            case .withoutSurveyUnsourced: "Quy đổi điểm khi không điều tra xã hội học (withoutSurvey: rescale) phải ghi văn bản quy định (withoutSurveySource)."
             }
         }
     }
@@ -159,6 +178,7 @@ public struct PARFramework: Sendable, Equatable, Codable {
             guard !area.criteria.isEmpty else { throw .empty(area.code) }
             for criterion in area.criteria { try walk(criterion) }
         }
+        if withoutSurvey == .rescale, (withoutSurveySource ?? "").trimmingCharacters(in: .whitespaces).isEmpty { throw .withoutSurveyUnsourced }
     }
 
     public func json() throws -> Data {

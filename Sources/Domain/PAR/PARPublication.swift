@@ -24,6 +24,8 @@ public struct PARPublication: Sendable, Equatable, Codable {
         public var lostMost: [String]
         /// The leaves' scores as decided, so that anyone can recompute the ranking (`motcua par compute`).
         public var leaves: [String: Double]
+        /// The survey was not run for the unit and its index was rescaled (nil in publications made before issue 21).
+        public var rescaledWithoutSurvey: Bool?
     }
 
     public var year: Int
@@ -48,7 +50,8 @@ public struct PARPublication: Sendable, Equatable, Codable {
             let lost = framework.areas.map { ($0.code, Decimal(exactly: $0.max) - (unit.areas[$0.code] ?? 0)) }.filter { $0.1 > 0 }
                 .sorted { ($1.1, $0.0) < ($0.1, $1.0) }.prefix(3).map(\.0)
             return Unit(code: unit.unit, name: names[unit.unit] ?? unit.unit, total: unit.total, index: unit.index, rank: unit.rank, areas: unit.areas,
-                        change: previous[unit.unit].map { unit.index - $0.published }, lostMost: Array(lost), leaves: scores[unit.unit] ?? [:])
+                        change: previous[unit.unit].map { unit.index - $0.published }, lostMost: Array(lost), leaves: scores[unit.unit] ?? [:],
+                        rescaledWithoutSurvey: unit.rescaledWithoutSurvey)
         }
     }
 

@@ -6,7 +6,9 @@ import Foundation
 /// leaf's points are read to the hundred-thousandth, so a person's 0,1 stays 0,1), the index is published to two
 /// decimals, and units are ranked on the published index (standard competition ranking: equal published indices
 /// share their rank — Hanoi's 2023 districts had Nam Từ Liêm and Hoàn Kiếm both 2nd at 95.70), ties listed by unit
-/// code.
+/// code. A unit for which the survey was not run (no survey leaf scored) is scored by the framework's
+/// `withoutSurvey` rule: 0 for the survey (`zero`, the default), or its points over the maximum without the
+/// survey's, scaled to 100 (`rescale`).
 public struct PARResults: Sendable, Equatable, Codable {
     public struct Unit: Sendable, Equatable, Codable {
         public var unit: String
@@ -21,6 +23,9 @@ public struct PARResults: Sendable, Equatable, Codable {
         public var criteria: [String: Decimal]
         /// Leaves without a score (counted as 0).
         public var missing: [String]
+        /// The survey was not run for the unit and the framework rescales: the index is its other points over
+        /// the maximum without the survey's (its survey leaves are then not listed as missing).
+        public var rescaledWithoutSurvey: Bool
     }
 
     public var units: [Unit]
@@ -30,6 +35,9 @@ public struct PARResults: Sendable, Equatable, Codable {
     /// Scores every unit named in `scores` (unit → leaf code → points).
     public static func compute(_ framework: PARFramework, scores: [String: [String: Double]]) -> PARResults {
         var units: [Unit] = []
+        let surveyLeaves = framework.surveyLeaves
+        let surveyCodes = Set(surveyLeaves.map(\.code))
+        let surveyMax = surveyLeaves.map { Decimal(exactly: $0.max) }.reduce(0, +)
         for (unit, leaves) in scores {
             var criteria: [String: Decimal] = [:]
             var missing: [String] = []
@@ -48,9 +56,15 @@ public struct PARResults: Sendable, Equatable, Codable {
             var areas: [String: Decimal] = [:]
             for area in framework.areas { areas[area.code] = Swift.min(Decimal(exactly: area.max), area.criteria.map(score).reduce(0, +)) }
             let total = framework.areas.map { areas[$0.code]! }.reduce(0, +)
-            let max = Decimal(exactly: framework.max)
+            var max = Decimal(exactly: framework.max)
+            let rescaled = framework.withoutSurvey == .rescale && !surveyCodes.isEmpty && surveyCodes.allSatisfy { leaves[$0] == nil }
+                && max > surveyMax
+            if rescaled {
+                max -= surveyMax
+                missing.removeAll { surveyCodes.contains($0) }
+            }
             units.append(Unit(unit: unit, total: total, index: max > 0 ? (total / max * 100).published : 0, rank: 0, areas: areas,
-                              criteria: criteria, missing: missing))
+                              criteria: criteria, missing: missing, rescaledWithoutSurvey: rescaled))
         }
         units.sort { $0.unit < $1.unit }
         let ranks = CompetitionRanking.ranks(units.map(\.index))

@@ -150,4 +150,43 @@ import Testing
         let again = PARResults.compute(Self.framework, scores: try PARScores.read(csv: publication.scoresCSV, framework: Self.framework))
         #expect(again.units.map(\.unit) == publication.units.map(\.code) && again.units.map(\.index) == publication.units.map(\.index))
     }
+
+    /// Hanoi's PAR guidance (as reported): when the survey part was not run for a unit, its appraised points are
+    /// rescaled to 100 — 63 of 70 → 90.00 — instead of scoring the survey 0 (63.00). A framework option, with its
+    /// source; a unit with survey scores is scored the same both ways (issue 21, point 4).
+    @Test(arguments: [
+        (PARFramework.WithoutSurvey.rescale, "90", true), (.zero, "63", false), (nil, "63", false),
+    ] as [(PARFramework.WithoutSurvey?, String, Bool)])
+    func aUnitWithoutTheSurvey(rule: PARFramework.WithoutSurvey?, index: String, rescaled: Bool) throws {
+        var framework = PARFramework(year: 2025, unitKind: .commune, areas: [
+            .init(code: "A", name: "Thẩm định", max: 70, criteria: [
+                .init(code: "A.1", name: "a", max: 40, method: .manual), .init(code: "A.2", name: "b", max: 30, method: .manual)]),
+            .init(code: "S", name: "Điều tra xã hội học", max: 30, criteria: [
+                .init(code: "S.1", name: "s1", max: 20, method: .survey(source: .sipasOverall)), .init(code: "S.2", name: "s2", max: 10, method: .survey(source: nil))]),
+        ])
+        framework.withoutSurvey = rule
+        framework.withoutSurveySource = rule == .rescale ? "Hướng dẫn chấm điểm PAR INDEX của Thành phố (như báo chí đưa tin)" : nil
+        try framework.validate()
+        let results = PARResults.compute(framework, scores: ["NOSURVEY": ["A.1": 36, "A.2": 27], "SURVEYED": ["A.1": 36, "A.2": 27, "S.1": 18, "S.2": 7]])
+        let without = try #require(results.units.first { $0.unit == "NOSURVEY" })
+        #expect(without.total == 63 && without.index == Decimal(string: index) && without.rescaledWithoutSurvey == rescaled)
+        #expect(without.missing == (rescaled ? [] : ["S.1", "S.2"]))
+        let surveyed = try #require(results.units.first { $0.unit == "SURVEYED" })
+        #expect(surveyed.index == 88 && !surveyed.rescaledWithoutSurvey)
+        let publication = PARPublication(framework: framework, scores: ["NOSURVEY": ["A.1": 36, "A.2": 27]], names: [:], previous: [:])
+        #expect(publication.units[0].rescaledWithoutSurvey == rescaled && publication.units[0].index == Decimal(string: index))
+    }
+
+    @Test func rescalingWithoutASourceIsRefused() throws {
+        let json = #"{"year":2025,"unitKind":"commune","withoutSurvey":"rescale","areas":[{"code":"1","name":"x","max":5,"criteria":[{"code":"1.1","name":"a","max":5,"method":"manual"}]}]}"#
+        #expect(throws: PARFramework.Problem.withoutSurveyUnsourced) { try PARFramework(json: Data(json.utf8)) }
+        let sourced = json.replacingOccurrences(of: #""withoutSurvey":"rescale""#, with: #""withoutSurvey":"rescale","withoutSurveySource":"QĐ …/QĐ-UBND""#)
+        #expect(try PARFramework(json: Data(sourced.utf8)).withoutSurvey == .rescale)
+        do {
+            _ = try PARFramework(json: Data(json.replacingOccurrences(of: "rescale", with: "guess").utf8))
+            Issue.record("an unknown rule is refused")
+        } catch {
+            if case .malformed = error {} else { Issue.record("refused as malformed, not \(error)") }
+        }
+    }
 }

@@ -26,6 +26,10 @@ struct PARPublicationPage {
                .a(.href(SiteRoute.publicPARRoundFramework(id: roundID).path), .text("Bộ tiêu chí (JSON)"))),
             .p(.class("note"), .text("Ai cũng tính lại được bảng xếp hạng từ hai tệp trên: motcua par compute --framework bo-tieu-chi.json --scores diem.csv --json")),
             Self.ranking(publication),
+            .if(publication.units.contains { $0.rescaledWithoutSurvey == true },
+                .p(.class("note"), .id("without-survey"),
+                   .text("* Đơn vị không được điều tra xã hội học: chỉ số là điểm thẩm định trên tổng điểm tối đa không kể phần điều tra, quy về thang 100, "
+                         + "theo quy định của bộ tiêu chí."))),
             latest > 1 ? .p(.text("Các phiên bản: "), .forEach(Array(1...latest)) { number in
                 .group(.a(.href(SiteRoute.publicPARRound(id: roundID).path + "?version=\(number)"), .text("phiên bản \(number)")), .text(" "))
             }) : .empty,
@@ -42,7 +46,7 @@ struct PARPublicationPage {
                        .th(.text("Mất điểm nhiều nhất")))),
             .tbody(.forEach(publication.units) { unit in
                 .tr(.td(.text(String(unit.rank))), .th(.attribute(named: "scope", value: "row"), .text(unit.name)),
-                    .td(.text(PARViews.number(unit.total))), .td(.text(PARViews.index(unit.index))),
+                    .td(.text(PARViews.number(unit.total))), .td(.text(PARViews.index(unit.index) + (unit.rescaledWithoutSurvey == true ? " *" : ""))),
                     .td(.text(unit.change.map { ($0 >= 0 ? "+" : "") + PARViews.index($0) } ?? "—")),
                     .forEach(publication.areas) { area in .td(.text(PARViews.number(unit.areas[area.code]))) },
                     .td(.text(unit.lostMost.compactMap { code in publication.areas.first { $0.code == code }.map { "\($0.code). \($0.name)" } }

@@ -144,3 +144,54 @@ extension StatisticsPagesTests {
         }
     }
 }
+
+extension StatisticsPagesTests {
+    /// Issue 21, point 1: the city's own statistics showed 0 for every row (only dossiers processed by the city
+    /// itself were counted), and a ward showed every pending dossier of the current month as overdue (judged
+    /// against the month's end, still ahead). A unit above others adds up every unit below it; a period not
+    /// over judges overdue now; the lists behind the figures say the same.
+    @Test func theCityAddsUpEveryUnitAndAPeriodNotOverJudgesOverdueNow() async throws {
+        try await withApp { client, services in
+            let (ward, codes) = try await seed(services)
+            let justice = try #require(try await services.units.find(code: "DEMO-STP", validOn: LocalDate(iso: "2026-01-01")!)).id
+            let officer = try await services.accounts.create(username: "motcua.stp", displayName: "Một cửa Sở Tư pháp", password: testPassword,
+                                                             grants: [Grant(role: .deskOfficer, unitID: justice)], actorID: nil)
+            let other = try await services.desk.receive(
+                .init(procedureCode: "DEMO-TP-01", receivingUnitID: justice, channel: .online,
+                      applicant: Applicant(kind: .person, name: "Vũ Lan", identifier: "001301012345")),
+                by: .init(userID: officer, roles: [.deskOfficer]), at: at("2026-03-02T09:00"), day: LocalDate(iso: "2026-03-02")!)
+            let cityID = try #require(try await HanoiUnitImport.cityID(on: services.database.sql))
+            _ = try await services.accounts.create(username: "lanhdao.tp", displayName: "Lãnh đạo Thành phố", password: testPassword,
+                                                   grants: [Grant(role: .cityLeader, unitID: cityID)], actorID: nil)
+            let leader = try await Browser.signedIn(client, as: "lanhdao.tp")
+            let march = "from=2026-03-01&to=2026-03-31"
+            let city = try await leader.get("/statistics?unit=\(cityID)&" + march)
+            #expect(city.text.contains("Thành phố Hà Nội (gồm các đơn vị trực thuộc)"))
+            #expect(city.text.contains("figure=received\" aria-label=\"\(DossierStatistics.Figure.received.title): 4 hồ sơ, xem danh sách"))
+            let received = try await leader.get("/statistics/dossiers?unit=\(cityID)&\(march)&figure=received")
+            for code in codes + [other.code.text] { #expect(received.text.contains(code), "\(code)") }
+            let api = try JSONDecoder().decode(StatisticsBody.self, from: Data(buffer: try await leader.get("/api/v1/statistics?unitId=\(cityID)&" + march).body))
+            let wardFigures = try JSONDecoder().decode(StatisticsBody.self, from: Data(buffer: try await leader.get("/api/v1/statistics?unitId=\(ward)&" + march).body))
+            let justiceFigures = try JSONDecoder().decode(StatisticsBody.self, from: Data(buffer: try await leader.get("/api/v1/statistics?unitId=\(justice)&" + march).body))
+            for figure in DossierStatistics.Figure.allCases.map(\.rawValue) {
+                #expect((api.figures[figure] ?? 0) == (wardFigures.figures[figure] ?? 0) + (justiceFigures.figures[figure] ?? 0), "\(figure)")
+            }
+            #expect(api.figures["received"] == 4)
+
+            // This month, not over: the March dossier still open is overdue now; one received now is not, though
+            // its due instant is before the month's end.
+            let desk = try #require(try await services.database.sql.select().column("id").from("users").where("username", .equal, "motcua").first())
+                .decode(column: "id", as: Int64.self)
+            _ = try await services.desk.receive(
+                .init(procedureCode: "DEMO-HT-05", receivingUnitID: ward, channel: .inPerson,
+                      applicant: Applicant(kind: .person, name: "Phạm Thu Hà", identifier: "001301012345")),
+                by: .init(userID: desk, roles: [.deskOfficer]), at: services.clock(), day: services.today())
+            let now = try JSONDecoder().decode(StatisticsBody.self, from: Data(buffer: try await leader.get("/api/v1/statistics?unitId=\(ward)").body))
+            #expect(now.figures["pending"] == 2 && now.figures["pendingOverdue"] == 1 && now.figures["pendingWithinDeadline"] == 1)
+            let page = try await leader.get("/statistics?unit=\(ward)")
+            #expect(page.text.contains("hồ sơ đang giải quyết và quá hạn tính đến"))
+            let overdue = try await leader.get("/statistics/dossiers?unit=\(ward)&from=\(services.today().adding(days: -services.today().day + 1).iso)&to=\(services.today().iso)&figure=pendingOverdue")
+            #expect(overdue.text.contains(codes[2]) && overdue.text.contains(": 1 hồ sơ"))
+        }
+    }
+}

@@ -88,6 +88,16 @@ public enum DossierStatistics {
 
         public func count(_ figure: Figure) -> Int { counts[figure] ?? 0 }
 
+        /// The same table with the pending dossiers split by an overdue count judged at another moment (now,
+        /// for a period not over: the counters hold due instants by day, and a period's end still ahead would
+        /// make every dossier due before it overdue already).
+        public func judgingOverdue(_ overdue: Int) -> Table {
+            var counts = self.counts
+            counts[.pendingOverdue] = overdue
+            counts[.pendingWithinDeadline] = count(.pending) - overdue
+            return Table(counts: counts.filter { $0.value != 0 }, dossiers: dossiers, averageWorkingDays: averageWorkingDays)
+        }
+
         /// A share of the completed (early, on time, late) or of the pending, in percent.
         public func percent(_ figure: Figure) -> Double? {
             let base: Int

@@ -7,11 +7,17 @@ extension DossierStore {
     /// moment of [start, end) — received before its end and not finished before its start — or whose result
     /// was handed over in it.
     public func statisticsFacts(processingUnitID unitID: Int64, from start: Date, to end: Date) async throws -> [DossierStatistics.Facts] {
+        try await statisticsFacts(processingUnits: [unitID], from: start, to: end)
+    }
+
+    /// The same for some units together (nil: every unit — the city).
+    public func statisticsFacts(processingUnits units: [Int64]?, from start: Date, to end: Date) async throws -> [DossierStatistics.Facts] {
         let returnedInPeriod = database.select().column("dossier_id").from("dossier_events")
             .where("action", .equal, SQLBind("returnResult"))
             .where("occurred_at", .greaterThanOrEqual, SQLBind(start.milliseconds)).where("occurred_at", .lessThan, SQLBind(end.milliseconds))
-        let rows = try await database.select().column("*").from("dossiers")
-            .where("processing_unit_id", .equal, unitID)
+        let select = database.select().column("*").from("dossiers")
+        if let units { select.where("processing_unit_id", .in, units) }
+        let rows = try await select
             .where("received_at", .lessThan, end.milliseconds)
             .where {
                 $0.where("finished_at", .is, SQLLiteral.null).orWhere("finished_at", .greaterThanOrEqual, start.milliseconds)
@@ -19,6 +25,17 @@ extension DossierStore {
             }
             .all()
         return try await facts(of: try rows.map(Self.decode))
+    }
+
+    /// Dossiers of some units (nil: all) open at `now` and past their due instant — the overdue figure of a period
+    /// not over yet, judged now (the counters keep due instants by day only). A paused dossier has no due instant.
+    public func openAndOverdue(processingUnits units: [Int64]?, at now: Date) async throws -> Int {
+        let select = database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("dossiers")
+            .where("finished_at", .is, SQLLiteral.null).where("due_at", .isNot, SQLLiteral.null).where("due_at", .lessThan, now.milliseconds)
+            .where("received_at", .lessThan, now.milliseconds)
+            .where("status", .notEqual, DossierStatus.rejectedAtReceipt.rawValue)
+        if let units { select.where("processing_unit_id", .in, units) }
+        return try await select.first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// The facts of every dossier received under the given procedure versions (for the delegation report).

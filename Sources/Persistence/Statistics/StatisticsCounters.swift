@@ -85,26 +85,28 @@ public struct StatisticsCounters: Sendable {
         return result
     }
 
-    /// A unit's counters summed before, within and up to the end of [start, end) — one query over the unit's
-    /// counter rows before `end`.
-    public func sums(unitID: Int64, from start: LocalDate, to end: LocalDate) async throws -> DossierStatistics.Sums {
-        let rows = try await database.raw("""
-            SELECT counter,
-                   CAST(SUM(CASE WHEN day < \(bind: start.iso) THEN value ELSE 0 END) AS BIGINT) AS before_start,
-                   CAST(SUM(CASE WHEN day >= \(bind: start.iso) THEN value ELSE 0 END) AS BIGINT) AS within,
-                   CAST(SUM(value) AS BIGINT) AS before_end
-            FROM statistics_counters
-            WHERE unit_id = \(bind: unitID) AND day < \(bind: end.iso)
-            GROUP BY counter
-            """).all()
+    /// Some units' counters together (nil: every unit's — the city), summed before, within and up to the end of
+    /// [start, end) — one query over their counter rows before `end`.
+    public func sums(units: [Int64]?, from start: LocalDate, to end: LocalDate) async throws -> DossierStatistics.Sums {
+        let select = database.select().column("counter")
+            .column(SQLQueryString("CAST(SUM(CASE WHEN day < \(bind: start.iso) THEN value ELSE 0 END) AS BIGINT)"), as: "before_start")
+            .column(SQLQueryString("CAST(SUM(CASE WHEN day >= \(bind: start.iso) THEN value ELSE 0 END) AS BIGINT)"), as: "within")
+            .column(SQLRaw("CAST(SUM(value) AS BIGINT)"), as: "before_end")
+            .from("statistics_counters").where("day", .lessThan, end.iso).groupBy("counter")
+        if let units { select.where("unit_id", .in, units) }
         var sums = DossierStatistics.Sums()
-        for row in rows {
+        for row in try await select.all() {
             guard let counter = DossierStatistics.Counter(rawValue: try row.decode(column: "counter", as: String.self)) else { continue }
             sums.beforeStart[counter] = try row.decode(column: "before_start", as: Int64.self)
             sums.within[counter] = try row.decode(column: "within", as: Int64.self)
             sums.beforeEnd[counter] = try row.decode(column: "before_end", as: Int64.self)
         }
         return sums
+    }
+
+    /// One unit's sums (its own dossiers only).
+    public func sums(unitID: Int64, from start: LocalDate, to end: LocalDate) async throws -> DossierStatistics.Sums {
+        try await sums(units: [unitID], from: start, to: end)
     }
 
     /// Every unit's (or some units') counters together, per month (yyyy-MM), for the months [first, end) —

@@ -10,13 +10,21 @@ struct StatisticsRoutes {
     let services: AppServices
 
     /// The unit and period asked for: `unit` (id), `from` and `to` (yyyy-MM-dd, both included; default the
-    /// current month).
+    /// current month). A unit above others (the city, a department with its sections) counts every unit below it.
     struct Query {
         var unit: OrgUnit
         var from: LocalDate
         var to: LocalDate
         var start: Date
         var end: Date
+        /// The processing units counted: the unit and every unit below it; nil: all (the city).
+        var units: [Int64]?
+        /// When the stocks (pending, overdue) are taken: the period's end, or now while the period is not over.
+        var asOf: Date
+
+        var isOver: Bool { asOf == end }
+        /// Whether units below this one are counted with it.
+        var includesUnitsBelow: Bool { units.map { $0.count > 1 } ?? true }
     }
 
     func register(on router: some RouterMethods<AppRequestContext>) {
@@ -92,19 +100,25 @@ struct StatisticsRoutes {
         let unitID = try await services.defaultUnit(request.query(unitParameter), for: identity)
         guard let unitID, identity.scope.contains(unitID), let unit = try await services.unitDirectory().find(id: unitID) else { throw AppError.notFound }
         let (start, end) = period.bounds(clock)
-        return Query(unit: unit, from: period.from, to: period.through, start: start, end: end)
+        let directory = try await services.unitDirectory()
+        let units: [Int64]? = unit.kind == .city ? nil : directory.tree.subtree(of: unit.id).sorted()
+        return Query(unit: unit, from: period.from, to: period.through, start: start, end: end, units: units, asOf: min(end, services.clock()))
     }
 
-    /// The counts, summed from the unit's counters (kept as dossiers change).
+    /// The counts, summed from the counters of the unit and the units below it (kept as dossiers change); for a
+    /// period not over, the overdue dossiers are those open and past due now.
     private func table(_ query: Query) async throws -> DossierStatistics.Table {
-        DossierStatistics.table(try await StatisticsCounters(services.database.reports).sums(unitID: query.unit.id, from: query.from, to: query.to.adding(days: 1)))
+        let table = DossierStatistics.table(try await StatisticsCounters(services.database.reports).sums(units: query.units, from: query.from, to: query.to.adding(days: 1)))
+        guard !query.isOver else { return table }
+        return table.judgingOverdue(try await DossierStore(services.database.reports).openAndOverdue(processingUnits: query.units, at: query.asOf))
     }
 
-    /// The table recounted from the dossiers, with the list behind each figure (for the drill-down).
+    /// The table recounted from the dossiers, with the list behind each figure (for the drill-down): the same
+    /// units, and the stocks taken at the same moment.
     private func recount(_ query: Query) async throws -> DossierStatistics.Table {
-        let facts = try await services.dossiers.statisticsFacts(processingUnitID: query.unit.id, from: query.start, to: query.end)
+        let facts = try await services.dossiers.statisticsFacts(processingUnits: query.units, from: query.start, to: query.asOf)
         let hours = try await CalendarStore(services.database.sql).officeHours(of: query.unit.id) ?? services.configuration.officeHours
-        return DossierStatistics.table(facts, from: query.start, to: query.end, clock: clock,
+        return DossierStatistics.table(facts, from: query.start, to: query.asOf, clock: clock,
                                        calculator: DeadlineCalculator(calendar: try await services.workingCalendar(), officeHours: hours))
     }
 

@@ -22,7 +22,8 @@ struct StatisticsPage {
                 .div(.class("field"), .label(.for("to"), .text("Đến ngày")), .input(.type(.date), .id("to"), .name("to"), .value(query.to.iso))),
                 .button(.type(.submit), .class("button"), .text("Xem"))
             ),
-            .p(.text("\(query.unit.name), từ \(query.from.vietnamese) đến \(query.to.vietnamese). "),
+            .p(.text("\(query.unit.name)\(query.includesUnitsBelow ? " (gồm các đơn vị trực thuộc)" : ""), từ \(query.from.vietnamese) đến \(query.to.vietnamese)"
+                     + (query.isOver ? ". " : "; hồ sơ đang giải quyết và quá hạn tính đến \(LocalClock().text(query.asOf)). ")),
                .a(.href(SiteRoute.statisticsCSV.path + "?" + parameters), .text("Tải tệp CSV")), .text(" · "),
                .a(.href(SiteRoute.statisticsXLSX.path + "?" + parameters), .text("Tải tệp Excel (.xlsx)"))),
             .table(

@@ -43,4 +43,20 @@ import Testing
             #expect(!calendar.isWorkingDay(friday))
         }
     }
+
+    /// Migration 032 gives a stored shipped service index framework the shipped note, which no longer says that
+    /// an indicator with denominator 0 scores its maximum (issue 21, point 2).
+    @Test func theStoredServiceIndexNoteNoLongerPromisesFullMarks() async throws {
+        try await TestDatabase.with { database in
+            let store = ServiceIndexStore(database.sql)
+            var old = try ServiceIndexStore.shippedFramework()
+            old.note = "An indicator with denominator 0 in the period is not applicable and scores its maximum."
+            try await store.load(old, at: Date())
+            let migration = try #require(Migrations.all.first { $0.name == "032-refresh-service-index-note" })
+            try await migration.prepare(on: database.sql)
+            let stored = try #require(try await store.frameworks().first { $0.id == old.id })
+            #expect(stored.note == (try ServiceIndexStore.shippedFramework()).note && stored.note.contains("không áp dụng"))
+            #expect(stored.groups == old.groups)
+        }
+    }
 }

@@ -22,7 +22,7 @@ public enum PARSource: String, Sendable, Codable, CaseIterable {
         switch self {
         case .onTimeRate: "Tỷ lệ hồ sơ giải quyết đúng hạn (%)"
         case .onlineShare: "Tỷ lệ hồ sơ trực tuyến của thủ tục cung cấp trực tuyến toàn trình (%)"
-        case .serviceIndex: "Chỉ số phục vụ người dân, doanh nghiệp (quy đổi /100)"
+        case .serviceIndex: "Chỉ số phục vụ người dân, doanh nghiệp (thang 100)"
         case .sipasOverall: "Chỉ số hài lòng SIPAS chung (%)"
         case .sipasService: "Hài lòng về cung ứng dịch vụ theo SIPAS (%)"
         case .taskCompletion: "Tỷ lệ nhiệm vụ cải cách hành chính hoàn thành đúng hạn (%)"

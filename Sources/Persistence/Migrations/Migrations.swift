@@ -32,5 +32,6 @@ public enum Migrations {
         PartitionHistoryByYear(),
         DropUnitSearchText(),
         AddNewYearSwap2026(),
+        RefreshServiceIndexNote(),
     ]
 }

@@ -168,7 +168,7 @@ struct ServiceIndexPage {
     }
 
     private var trendChart: Node<HTML.BodyContext> {
-        ServiceIndexViews.trendChart(trend, id: "chart-trend", title: "Điểm của toàn thành phố theo tháng (quy đổi /100)") { month in
+        ServiceIndexViews.trendChart(trend, id: "chart-trend", title: "Chỉ số của toàn thành phố theo tháng (thang 100)") { month in
             SiteRoute.serviceIndex.path + "?" + ServiceIndexRoutes.parameters(month)
         }
     }
@@ -247,7 +247,7 @@ struct ServiceIndexUnitPage {
                .text(rank.map { ". Xếp hạng \($0)/\(ranked) trong \(unit.kind.title.lowercased()) và đơn vị cùng cấp." } ?? ". Chưa được xếp hạng trong kỳ.")),
             .h2(.text("Chỉ tiêu mất nhiều điểm nhất")),
             ServiceIndexViews.weakest(score, unit: unit, period: period),
-            ServiceIndexViews.trendChart(trend, id: "chart-unit-trend", title: "Điểm của \(unit.name) theo tháng (quy đổi /100)") { month in
+            ServiceIndexViews.trendChart(trend, id: "chart-unit-trend", title: "Chỉ số của \(unit.name) theo tháng (thang 100)") { month in
                 SiteRoute.serviceIndexUnit(id: unit.id).path + "?" + ServiceIndexRoutes.parameters(month)
             },
             .p(.a(.href(SiteRoute.serviceIndexWhatIf(id: unit.id).path + "?" + ServiceIndexRoutes.parameters(period)),

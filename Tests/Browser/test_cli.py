@@ -21,6 +21,7 @@ def cli(tmp_path_factory):
         environment.pop("DATABASE_URL", None)
         return subprocess.run([binary, *arguments], capture_output=True, text=True, env=environment, timeout=300)
 
+    run.data = data
     return run
 
 
@@ -119,6 +120,23 @@ def test_bulk_synthetic_dossiers_and_a_statistics_recount(cli):
     assert recount.returncode == 0, recount.stderr
     assert "Recounted the statistics counters from" in recount.stdout
     assert cli("seed", "synthetic", "--bulk", "--dossiers", "0").returncode == 2
+
+    # Every figure reconciles with its recount; a counter that drifted is named, with exit status 1 (issue 21).
+    import datetime
+    import sqlite3
+    since = (datetime.date.today() - datetime.timedelta(days=40)).isoformat()
+    verified = cli("statistics", "verify", "--from", since)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert "agrees with its recount" in verified.stdout
+    database = pathlib.Path(cli.data) / "motcua.sqlite"
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE statistics_counters SET value = value + 1 WHERE rowid = (SELECT rowid FROM statistics_counters "
+                           "WHERE counter = 'newInPerson' AND day >= ? ORDER BY day LIMIT 1)", (since,))
+    drifted = cli("statistics", "verify", "--from", since)
+    assert drifted.returncode == 1 and "newInPerson: shown" in drifted.stdout, drifted.stdout
+    assert cli("statistics", "rebuild").returncode == 0
+    assert cli("statistics", "verify", "--from", since).returncode == 0
+    assert cli("statistics", "verify", "--from", "01/12/2026").returncode == 2
 
 
 def test_service_index_from_files_of_its_own(cli):

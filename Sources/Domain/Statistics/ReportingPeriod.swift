@@ -34,6 +34,17 @@ public struct ReportingPeriod: Sendable, Equatable, Hashable {
     /// The month before the one of `day`.
     public static func previousMonth(of day: LocalDate) -> ReportingPeriod { month(of: month(of: day).from.adding(days: -1)) }
 
+    /// The whole months with a day in [from, through], in order.
+    public static func months(covering from: LocalDate, _ through: LocalDate) -> [ReportingPeriod] {
+        var months: [ReportingPeriod] = []
+        var month = month(of: from)
+        while month.from <= through {
+            months.append(month)
+            month = .month(of: month.end)
+        }
+        return months
+    }
+
     /// The months the period touches, each whole, oldest first.
     public var months: [ReportingPeriod] {
         var result: [ReportingPeriod] = []

@@ -10,28 +10,14 @@ struct StatisticsRoutes {
     let services: AppServices
 
     /// The unit and period asked for: `unit` (id), `from` and `to` (yyyy-MM-dd, both included; default the
-    /// current month). A unit above others (the city, a department with its sections) counts every unit below it.
-    struct Query {
-        var unit: OrgUnit
-        var from: LocalDate
-        var to: LocalDate
-        var start: Date
-        var end: Date
-        /// The processing units counted: the unit and every unit below it; nil: all (the city).
-        var units: [Int64]?
-        /// When the stocks (pending, overdue) are taken: the period's end, or now while the period is not over.
-        var asOf: Date
-
-        var isOver: Bool { asOf == end }
-        /// Whether units below this one are counted with it.
-        var includesUnitsBelow: Bool { units.map { $0.count > 1 } ?? true }
-    }
+    /// current month); a unit above others counts every unit below it.
+    typealias Query = StatisticsScope
 
     func register(on router: some RouterMethods<AppRequestContext>) {
         router.get(SiteRoute.statistics.pattern) { request, context in
             let identity = try context.requireStaff()
             let query = try await self.query(request, identity)
-            let table = try await table(query)
+            let table = try await services.statisticsTable(query)
             let page = StatisticsPage(query: query, table: table, units: try await units(identity))
             return Page("Thống kê hồ sơ", body: page.body).render(context: context, request: request)
         }
@@ -39,7 +25,7 @@ struct StatisticsRoutes {
             let identity = try context.requireStaff()
             let query = try await self.query(request, identity)
             guard let figure = request.query("figure").flatMap(DossierStatistics.Figure.init(rawValue:)) else { throw AppError.notFound }
-            let listing = try await recount(query)
+            let listing = try await services.statisticsRecount(query)
             let items = try await services.dossiers.dossiers(ids: Array(Set(listing.dossiers[figure] ?? [])))
             try await services.audit(AuditRecord(actorID: identity.user.id, unitID: query.unit.id, action: "dossier.list", objectType: "statistics",
                                                  objectID: figure.rawValue, reason: "\(query.from.iso)..\(query.to.iso)"))
@@ -49,20 +35,20 @@ struct StatisticsRoutes {
         router.get(SiteRoute.statisticsCSV.pattern) { request, context in
             let identity = try context.requireStaff()
             let query = try await self.query(request, identity)
-            let rows = Self.rows(try await table(query)).map { $0.map { $0.csvText(decimals: 2) } }
+            let rows = Self.rows(try await services.statisticsTable(query)).map { $0.map { $0.csvText(decimals: 2) } }
             return Self.download(ByteBuffer(string: "\u{FEFF}" + CSV.text(rows)), type: "text/csv; charset=utf-8", name: Self.fileName(query, "csv"))
         }
         router.get(SiteRoute.statisticsXLSX.pattern) { request, context in
             let identity = try context.requireStaff()
             let query = try await self.query(request, identity)
-            let sheet = Spreadsheet(sheetName: "Thống kê", rows: [[.text("\(query.unit.name), \(query.from.vietnamese) – \(query.to.vietnamese)")]] + Self.rows(try await table(query)))
+            let sheet = Spreadsheet(sheetName: "Thống kê", rows: [[.text("\(query.unit.name), \(query.from.vietnamese) – \(query.to.vietnamese)")]] + Self.rows(try await services.statisticsTable(query)))
             return Self.download(ByteBuffer(bytes: sheet.xlsx()), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                  name: Self.fileName(query, "xlsx"))
         }
         router.get(SiteRoute.apiStatistics.pattern) { request, context -> StatisticsDTO in
             let identity = try context.requireStaff()
             let query = try await self.query(request, identity, unitParameter: "unitId")
-            let table = try await table(query)
+            let table = try await services.statisticsTable(query)
             return StatisticsDTO(
                 unitId: query.unit.id, from: query.from.iso, to: query.to.iso,
                 figures: Dictionary(uniqueKeysWithValues: DossierStatistics.Figure.allCases.map { ($0.rawValue, table.count($0)) }),
@@ -99,27 +85,7 @@ struct StatisticsRoutes {
         let period = try request.reportingPeriod(today: services.today())
         let unitID = try await services.defaultUnit(request.query(unitParameter), for: identity)
         guard let unitID, identity.scope.contains(unitID), let unit = try await services.unitDirectory().find(id: unitID) else { throw AppError.notFound }
-        let (start, end) = period.bounds(clock)
-        let directory = try await services.unitDirectory()
-        let units: [Int64]? = unit.kind == .city ? nil : directory.tree.subtree(of: unit.id).sorted()
-        return Query(unit: unit, from: period.from, to: period.through, start: start, end: end, units: units, asOf: min(end, services.clock()))
-    }
-
-    /// The counts, summed from the counters of the unit and the units below it (kept as dossiers change); for a
-    /// period not over, the overdue dossiers are those open and past due now.
-    private func table(_ query: Query) async throws -> DossierStatistics.Table {
-        let table = DossierStatistics.table(try await StatisticsCounters(services.database.reports).sums(units: query.units, from: query.from, to: query.to.adding(days: 1)))
-        guard !query.isOver else { return table }
-        return table.judgingOverdue(try await DossierStore(services.database.reports).openAndOverdue(processingUnits: query.units, at: query.asOf))
-    }
-
-    /// The table recounted from the dossiers, with the list behind each figure (for the drill-down): the same
-    /// units, and the stocks taken at the same moment.
-    private func recount(_ query: Query) async throws -> DossierStatistics.Table {
-        let facts = try await services.dossiers.statisticsFacts(processingUnits: query.units, from: query.start, to: query.asOf)
-        let hours = try await CalendarStore(services.database.sql).officeHours(of: query.unit.id) ?? services.configuration.officeHours
-        return DossierStatistics.table(facts, from: query.start, to: query.asOf, clock: clock,
-                                       calculator: DeadlineCalculator(calendar: try await services.workingCalendar(), officeHours: hours))
+        return try await services.statisticsScope(of: unit, period: period)
     }
 
     /// The current units the reader may choose: their scope, or every unit for city-wide roles.

@@ -18,6 +18,8 @@ struct Migrate: AsyncParsableCommand {
             } else {
                 let applied = try await runner.migrate(logger: logger)
                 print(applied.isEmpty ? "The schema is up to date." : "Applied: \(applied.joined(separator: ", "))")
+                let corrected = try await AppServices(database: database, configuration: configuration).afterMigrations(applied)
+                if !corrected.isEmpty { print("Due instants recomputed with the corrected calendar: \(corrected.count) open dossiers.") }
             }
         }
     }

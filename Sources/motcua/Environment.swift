@@ -24,8 +24,10 @@ enum CommandEnvironment {
     static func withServices<T: Sendable>(_ configuration: AppConfiguration, _ body: @Sendable (AppServices, Logger) async throws -> T) async throws -> T {
         let logger = logger(configuration)
         return try await Database.with(configuration.database, logger: logger) { database in
-            try await MigrationRunner(database: database).migrate(logger: logger)
-            return try await body(AppServices(database: database, configuration: configuration), logger)
+            let applied = try await MigrationRunner(database: database).migrate(logger: logger)
+            let services = AppServices(database: database, configuration: configuration)
+            try await services.afterMigrations(applied)
+            return try await body(services, logger)
         }
     }
 

@@ -18,7 +18,8 @@ struct Serve: AsyncParsableCommand {
         // migrations, the demo data and the services, until they stop.
         try await Database.with(configuration.database, logger: logger) { database in
             let services = AppServices(database: database, configuration: configuration)
-            try await MigrationRunner(database: database).migrate(logger: logger)
+            let corrected = try await services.afterMigrations(try await MigrationRunner(database: database).migrate(logger: logger))
+            if !corrected.isEmpty { logger.notice("Due instants recomputed with the corrected calendar", metadata: ["dossiers": "\(corrected.count)"]) }
             if demo { CommandEnvironment.printLogins(try await DemoData.seed(services: services)) }
             let recounted = try await services.recountStatisticsIfMissing()
             if recounted > 0 { logger.notice("Statistics counters recounted", metadata: ["dossiers": "\(recounted)"]) }

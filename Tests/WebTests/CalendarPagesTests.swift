@@ -147,3 +147,86 @@ import Web
         }
     }
 }
+
+extension CalendarPagesTests {
+    /// Issue 21, point 7: when the calendar is corrected, the due instants of open dossiers are recomputed — with
+    /// their pauses — shown on the dossier and the public tracking, audited, and counted once in the statistics.
+    @Test func aCorrectedCalendarMovesTheDueInstantsOfOpenDossiers() async throws {
+        try await withApp { client, services in
+            try await DemoCatalogue.load(on: services.database, at: Date())
+            let calendars = CalendarStore(services.database.sql)
+            // A database from before the 2026 New Year swap.
+            try await calendars.delete(on: LocalDate(iso: "2026-01-02")!)
+            try await calendars.delete(on: LocalDate(iso: "2026-01-10")!)
+            let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!)).id
+            let ids = try await [("motcua", Role.deskOfficer), ("thuly", .caseOfficer)].asyncMap { name, role in
+                try await services.accounts.create(username: name, displayName: name, password: testPassword, grants: [Grant(role: role, unitID: ward)], actorID: nil)
+            }
+            let desk = DossierWorkflow.Actor(userID: ids[0], roles: [.deskOfficer]), officer = DossierWorkflow.Actor(userID: ids[1], roles: [.caseOfficer])
+            let clock = LocalClock()
+            func receive(_ text: String) async throws -> Dossier {
+                try await services.desk.receive(.init(procedureCode: "DEMO-HT-05", receivingUnitID: ward, channel: .inPerson,
+                                                      applicant: Applicant(kind: .person, name: "Phạm Thu Hà", identifier: "001301012345")),
+                                                by: desk, at: clock.instant(parsing: text)!, day: clock.localDate(clock.instant(parsing: text)!))
+            }
+            let plain = try await receive("2025-12-31T09:00")
+            var paused = try await receive("2025-12-30T09:00")
+            paused = try await services.desk.act(.transfer, on: paused.id, seenLockVersion: paused.lockVersion, by: desk, reason: "",
+                                                 at: clock.instant(parsing: "2025-12-30T09:30")!)
+            paused = try await services.desk.act(.requestSupplement, on: paused.id, seenLockVersion: paused.lockVersion, by: officer, reason: "Thiếu giấy tờ",
+                                                 at: clock.instant(parsing: "2025-12-30T10:00")!)
+            paused = try await services.desk.act(.supplementReceived, on: paused.id, seenLockVersion: paused.lockVersion, by: desk, reason: "",
+                                                 at: clock.instant(parsing: "2025-12-31T14:00")!)
+            let later = try await receive("2026-01-12T09:00")
+            let limit = try #require(try await services.procedures.find(code: "DEMO-HT-05")).procedure.timeLimit
+            let pauses = [DeadlineSchedule.Pause(pausedAt: clock.instant(parsing: "2025-12-30T10:00")!, resumedAt: clock.instant(parsing: "2025-12-31T14:00")!)]
+            let official = DeadlineCalculator(calendar: WorkingCalendar(rows: OfficialCalendar.rows))
+            let expected = [plain.id: try official.due(receivedAt: plain.receivedAt, limit: limit),
+                            paused.id: try #require(try official.schedule(receivedAt: paused.receivedAt, limit: limit, pauses: pauses).due)]
+            #expect(plain.dueAt != expected[plain.id] && paused.dueAt != expected[paused.id], "the old calendar gave other due instants")
+
+            // The secretariat enters the swap on the calendar page.
+            _ = try await secretariat(services)
+            let secretary = try await Browser.signedIn(client, as: "thuky")
+            try await secretary.get("/calendar?year=2026")
+            let saved = try await secretary.post("/calendar/swaps", form: [
+                "dayOff": "2026-01-02", "workday": "2026-01-10", "name": "Nghỉ hoán đổi dịp Tết Dương lịch", "reference": "Công văn 12729/VPCP-KGVX",
+            ])
+            #expect(saved.status == .seeOther && saved.headers[.location]?.contains("recomputed=2") == true)
+            let page = try await secretary.get(try #require(saved.headers[.location]))
+            #expect(page.text.contains("Đã tính lại hạn giải quyết của 2 hồ sơ đang giải quyết theo lịch mới"))
+
+            for dossier in [plain, paused] {
+                let now = try #require(try await services.dossiers.find(id: dossier.id))
+                #expect(now.dueAt == expected[dossier.id] && now.appointmentAt == expected[dossier.id])
+                let events = try await services.dossiers.events(of: now)
+                let event = try #require(events.last)
+                #expect(event.action == DossierDesk.recomputeDueAction && event.reason.contains("hạn cũ \(clock.text(dossier.dueAt!))"))
+                #expect(event.reason.contains("hạn mới \(clock.text(expected[dossier.id]!))"))
+                #expect(PublicTimeline.entries(events).last?.text == "Hạn trả kết quả được tính lại theo lịch làm việc đã điều chỉnh")
+                let audit = try await AuditTrail.entries(objectType: "dossier", objectID: now.code.text, on: services.database.sql)
+                #expect(audit.contains { $0.action == "dossier.recomputeDue" })
+            }
+            #expect(try await services.dossiers.find(id: later.id)?.dueAt == later.dueAt, "a dossier after the change keeps its due")
+            // Counted once: the counters equal a rebuild from the dossiers, and a second run corrects nothing.
+            let counted = try await services.database.sql.select().columns("unit_id", "counter", "day", "value").from("statistics_counters")
+                .where("value", .notEqual, 0).orderBy("unit_id").orderBy("counter").orderBy("day").all()
+                .map { "\(try $0.decode(column: "unit_id", as: Int64.self)) \(try $0.decode(column: "counter", as: String.self)) \(try $0.decode(column: "day", as: String.self)) \(try $0.decode(column: "value", as: Int64.self))" }
+            try await services.database.rebuildStatisticsCounters(calculator: services.deadlines)
+            let rebuilt = try await services.database.sql.select().columns("unit_id", "counter", "day", "value").from("statistics_counters")
+                .where("value", .notEqual, 0).orderBy("unit_id").orderBy("counter").orderBy("day").all()
+                .map { "\(try $0.decode(column: "unit_id", as: Int64.self)) \(try $0.decode(column: "counter", as: String.self)) \(try $0.decode(column: "day", as: String.self)) \(try $0.decode(column: "value", as: Int64.self))" }
+            #expect(counted == rebuilt)
+            let again = try await services.desk.recomputeDueInstants(reason: "lần nữa", actorID: nil, at: Date())
+            #expect(again.isEmpty, "\(again) plain \(plain.id) paused \(paused.id) later \(later.id)")
+        }
+    }
+}
+
+private extension Array {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
+}

@@ -2,7 +2,7 @@ import Foundation
 
 /// A dossier's history as the applicant sees it when tracking: each event in plain Vietnamese, with the
 /// reason only where it is written for the applicant (a refusal, a supplement request, an apology, an
-/// ineligibility answer, a stop on request) — never an officer's name or an internal note.
+/// ineligibility answer, a stop on request, a due date recomputed after a calendar correction) — never an officer's name or an internal note.
 public enum PublicTimeline {
     public struct Entry: Sendable, Equatable {
         public var at: Date
@@ -36,6 +36,7 @@ public enum PublicTimeline {
         case "stopOnRequest": ("Dừng giải quyết theo đề nghị của người nộp", true)
         case "withdraw": ("Người nộp đã rút hồ sơ", false)
         case "issueApology": ("Cơ quan xin lỗi vì chậm trả kết quả và hẹn lại ngày trả", true)
+        case "recomputeDue": ("Hạn trả kết quả được tính lại theo lịch làm việc đã điều chỉnh", true)
         default: ("Hồ sơ đang được xử lý", false)
         }
     }

@@ -64,6 +64,7 @@ public struct DossierStore: Sendable {
             .set("step", to: Int64(dossier.state.step))
             .set("assignee_id", to: SQLBind(dossier.state.assigneeID))
             .set("status_before_pause", to: SQLBind(dossier.state.statusBeforePause?.rawValue))
+            .set("first_due_at", to: dossier.firstDueAt.milliseconds)
             .set("due_at", to: SQLBind(dossier.dueAt?.milliseconds))
             .set("appointment_at", to: SQLBind(dossier.appointmentAt?.milliseconds))
             .set("finished_at", to: SQLBind(dossier.finishedAt?.milliseconds))

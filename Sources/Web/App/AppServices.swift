@@ -86,6 +86,15 @@ public final class AppServices: Sendable {
         configuration.publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + SiteRoute.survey(token: token).path
     }
 
+    /// What follows migrations that corrected the shipped calendar: the due instants of open dossiers are
+    /// recomputed with it (each shown, audited and counted once — `DossierDesk.recomputeDueInstants`).
+    @discardableResult
+    public func afterMigrations(_ applied: [String]) async throws -> [DossierDesk.DueCorrection] {
+        guard applied.contains("031-add-2026-new-year-swap") else { return [] }
+        return try await desk.recomputeDueInstants(reason: "Bổ sung ngày nghỉ hoán đổi dịp Tết Dương lịch 2026 (Công văn 12729/VPCP-KGVX)",
+                                                   actorID: nil, at: clock())
+    }
+
     /// Recounts the statistics counters when none are stored beside stored dossiers (a database from before
     /// the counters, or one whose counters were cleared). Returns the number of dossiers recounted.
     @discardableResult

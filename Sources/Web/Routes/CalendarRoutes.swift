@@ -98,7 +98,10 @@ struct CalendarRoutes {
         } catch let problem as CalendarEdit.Problem {
             return try await refused(year: edit.year, problem.message, context: context, request: request)
         }
-        return Response.redirect(to: SiteRoute.calendar.path + "?year=\(edit.year)&saved=1", type: .normal)
+        // Open dossiers whose due instant the corrected calendar moves get it now (each shown, audited, counted once).
+        let corrected = try await services.desk.recomputeDueInstants(reason: "Lịch làm việc năm \(edit.year) được điều chỉnh",
+                                                                     actorID: editor.user.id, at: services.clock())
+        return Response.redirect(to: SiteRoute.calendar.path + "?year=\(edit.year)&saved=1&recomputed=\(corrected.count)", type: .normal)
     }
 
     private func refused(year: Int, _ message: String, context: AppRequestContext, request: Request) async throws -> Response {
@@ -107,11 +110,12 @@ struct CalendarRoutes {
     }
 
     private func calendarPage(year: Int, saved: Bool, error: String?, context: AppRequestContext, request: Request) async throws -> Response {
+        let recomputed = request.uri.queryParameters["recomputed"].flatMap { Int(String($0)) }
         let calendar = try await services.workingCalendar()
         let page = CalendarPage(
             year: year, calendar: calendar, today: services.today(),
             editing: context.identity?.editsCalendar == true ? CalendarPage.Editing(csrfToken: context.csrfToken) : nil,
-            saved: saved, error: error)
+            saved: saved, error: error, recomputed: recomputed)
         return Page("Lịch làm việc năm \(year)", body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
     }
 }

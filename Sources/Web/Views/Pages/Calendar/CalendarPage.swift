@@ -15,6 +15,8 @@ struct CalendarPage {
     var editing: Editing?
     var saved = false
     var error: String?
+    /// How many open dossiers had their due instant recomputed by the change just saved.
+    var recomputed: Int?
 
     private var rows: [CalendarDay] { calendar.rows(in: year) }
 
@@ -22,6 +24,11 @@ struct CalendarPage {
         [
             .h1(.text("Lịch làm việc năm \(year)")),
             FormNotice.node(error: error, saved: saved),
+            .unwrap(saved ? recomputed : nil) { count in
+                .p(.class("notice"), .id("recomputed"), .attribute(named: "role", value: "status"),
+                   .text(count == 0 ? "Không hồ sơ đang giải quyết nào phải tính lại hạn theo lịch mới."
+                                    : "Đã tính lại hạn giải quyết của \(count) hồ sơ đang giải quyết theo lịch mới; mỗi hồ sơ ghi lại hạn cũ và hạn mới trong diễn biến."))
+            },
             .if(calendar.isProvisional(year) || rows.contains(where: \.isProvisional),
                 .p(.class("notice"), .text("Năm \(year) có ngày nghỉ dự kiến, tính theo Bộ luật Lao động và âm lịch, chưa có văn bản chính thức của Chính phủ. Các ngày dự kiến được đánh dấu „dự kiến”."))),
             .nav(

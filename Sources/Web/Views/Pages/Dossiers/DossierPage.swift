@@ -142,6 +142,7 @@ struct DossierPage {
 
     static func title(of action: String) -> String {
         if action == "receive" { return "Tiếp nhận" }
+        if action == DossierDesk.recomputeDueAction { return "Tính lại hạn theo lịch làm việc" }
         return DossierWorkflow.Action.every.first { $0.key == action }?.title ?? action
     }
 

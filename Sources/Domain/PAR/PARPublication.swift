@@ -47,7 +47,7 @@ public struct PARPublication: Sendable, Equatable, Codable {
         max = framework.max
         areas = framework.areas.map { Area(code: $0.code, name: $0.name, max: $0.max) }
         units = results.units.map { unit in
-            let lost = framework.areas.map { ($0.code, Decimal(exactly: $0.max) - (unit.areas[$0.code] ?? 0)) }.filter { $0.1 > 0 }
+            let lost = framework.areas.map { ($0.code, Decimal(double: $0.max) - (unit.areas[$0.code] ?? 0)) }.filter { $0.1 > 0 }
                 .sorted { ($1.1, $0.0) < ($0.1, $1.0) }.prefix(3).map(\.0)
             return Unit(code: unit.unit, name: names[unit.unit] ?? unit.unit, total: unit.total, index: unit.index, rank: unit.rank, areas: unit.areas,
                         change: previous[unit.unit].map { unit.index - $0.published }, lostMost: Array(lost), leaves: scores[unit.unit] ?? [:],

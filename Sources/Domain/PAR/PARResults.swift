@@ -37,16 +37,16 @@ public struct PARResults: Sendable, Equatable, Codable {
         var units: [Unit] = []
         let surveyLeaves = framework.surveyLeaves
         let surveyCodes = Set(surveyLeaves.map(\.code))
-        let surveyMax = surveyLeaves.map { Decimal(exactly: $0.max) }.reduce(0, +)
+        let surveyMax = surveyLeaves.map { Decimal(double: $0.max) }.reduce(0, +)
         for (unit, leaves) in scores {
             var criteria: [String: Decimal] = [:]
             var missing: [String] = []
             func score(_ criterion: PARFramework.Criterion) -> Decimal {
-                let max = Decimal(exactly: criterion.max)
+                let max = Decimal(double: criterion.max)
                 let points: Decimal
                 if criterion.isLeaf {
                     if leaves[criterion.code] == nil { missing.append(criterion.code) }
-                    points = Swift.min(max, Swift.max(0, Decimal(exactly: leaves[criterion.code] ?? 0)))
+                    points = Swift.min(max, Swift.max(0, Decimal(double: leaves[criterion.code] ?? 0)))
                 } else {
                     points = Swift.min(max, criterion.subCriteria!.map(score).reduce(0, +))
                 }
@@ -54,9 +54,9 @@ public struct PARResults: Sendable, Equatable, Codable {
                 return points
             }
             var areas: [String: Decimal] = [:]
-            for area in framework.areas { areas[area.code] = Swift.min(Decimal(exactly: area.max), area.criteria.map(score).reduce(0, +)) }
+            for area in framework.areas { areas[area.code] = Swift.min(Decimal(double: area.max), area.criteria.map(score).reduce(0, +)) }
             let total = framework.areas.map { areas[$0.code]! }.reduce(0, +)
-            var max = Decimal(exactly: framework.max)
+            var max = Decimal(double: framework.max)
             let rescaled = framework.withoutSurvey == .rescale && !surveyCodes.isEmpty && surveyCodes.allSatisfy { leaves[$0] == nil }
                 && max > surveyMax
             if rescaled {

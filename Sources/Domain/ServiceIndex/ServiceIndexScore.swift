@@ -74,9 +74,9 @@ public struct ServiceIndexScore: Sendable, Equatable {
     /// Scores the framework with the counts of each measure (a measure without a count has no data).
     public init(framework: ServiceIndexFramework, counts: [ServiceIndexMeasure: Count]) {
         groups = framework.groups.map { group in
-            Group(code: group.code, name: group.name, max: Decimal(exactly: group.max), indicators: group.indicators.map { indicator in
+            Group(code: group.code, name: group.name, max: Decimal(double: group.max), indicators: group.indicators.map { indicator in
                 let count = indicator.measure.flatMap { counts[$0] }
-                let max = Decimal(exactly: indicator.max)
+                let max = Decimal(double: indicator.max)
                 return Indicator(code: indicator.code, name: indicator.name, max: max, measure: indicator.measure, count: count,
                                  points: count.flatMap { Self.points(max: max, count: $0) })
             })

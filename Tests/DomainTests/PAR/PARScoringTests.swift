@@ -47,9 +47,9 @@ import Testing
     ] as [([String: Double], Double, Double, Double, [String])])
     func sumsAreCappedAndMissingLeavesReported(leaves: [String: Double], total: Double, a: Double, b: Double, missing: [String]) throws {
         let unit = try #require(PARResults.compute(Self.framework, scores: ["U": leaves]).units.first)
-        #expect(unit.total == Decimal(exactly: total) && unit.areas["A"] == Decimal(exactly: a) && unit.areas["B"] == Decimal(exactly: b))
+        #expect(unit.total == Decimal(double: total) && unit.areas["A"] == Decimal(double: a) && unit.areas["B"] == Decimal(double: b))
         #expect(unit.missing == missing)
-        #expect(unit.index == (Decimal(exactly: total) / 15 * 100).published)
+        #expect(unit.index == (Decimal(double: total) / 15 * 100).published)
     }
 
     @Test func rankingIsStandardCompetitionOnThePublishedIndex() {

@@ -92,10 +92,16 @@ import Testing
     @Test func equalDecimalTotalsTie() {
         let tenths = [0.1, 0.2, 0.3]
         #expect(tenths.reduce(0, +) != tenths.reversed().reduce(0, +))
-        let a = tenths.map { Decimal(exactly: $0) }.reduce(0, +), b = tenths.reversed().map { Decimal(exactly: $0) }.reduce(0, +)
+        let a = tenths.map { Decimal(double: $0) }.reduce(0, +), b = tenths.reversed().map { Decimal(double: $0) }.reduce(0, +)
         #expect(CompetitionRanking.ranks([a.published, b.published]) == [1, 1])
         // Published to two decimals: 95.704 and 95.695 both publish as 95.70 and tie, as Hanoi's 2023 districts did.
         #expect(CompetitionRanking.ranks([Decimal(string: "95.704")!.published, Decimal(string: "95.695")!.published, Decimal(string: "96")!]) == [2, 2, 1])
+    }
+
+    /// A maximum or a typed score read as binary floating point comes back as the decimal a person wrote.
+    @Test(arguments: [(0.1, "0.1"), (0.3, "0.3"), (95.7, "95.7"), (2.675, "2.675"), (1.0 / 3, "0.33333"), (Double.nan, "0"), (-0.5, "-0.5")])
+    func decimalsFromBinary(value: Double, decimal: String) {
+        #expect(Decimal(double: value) == Decimal(string: decimal))
     }
 
     @Test(arguments: [("95.705", "95,71"), ("95.7", "95,70"), ("0", "0,00"), ("-1.005", "-1,01"), ("100", "100,00")])

@@ -10,6 +10,9 @@ public struct Procedure: Sendable, Equatable, Codable {
     public var field: String
     public var level: Level
     public var timeLimit: TimeLimit
+    /// For a limit of 0 days: the cut-off after which the result is due the next working day, with its source;
+    /// nil: ``SameDayRule/documented``.
+    public var sameDay: SameDayRule?
     public var fees: [Fee]
     /// Whether any fee or charge is due (an amount above zero).
     public var hasFee: Bool { fees.contains { $0.amount > 0 } }
@@ -127,5 +130,14 @@ public struct Procedure: Sendable, Equatable, Codable {
         self.delegation = delegation
         self.steps = steps
         self.legalBasis = legalBasis
+    }
+
+    /// The same-day rule that applies to it (its own, or the documented one).
+    public var sameDayRule: SameDayRule { sameDay ?? .documented }
+
+    /// The limit as citizens read it: "5 ngày làm việc", "Trong ngày (nhận trước 15:00 …)".
+    public var timeLimitText: String {
+        if case .workingDays(0) = timeLimit { return sameDayRule.description }
+        return timeLimit.description
     }
 }

@@ -53,6 +53,8 @@ public enum ProcedureCatalogueFile {
         "receiving_units", "processing_units", "boundary_free", "delegated_by", "delegated_until", "delegation_reference",
         "steps", "legal_basis",
     ]
+    /// Columns a file may leave out (files made before them still read): a same-day procedure's cut-off and its source.
+    public static let optionalColumns = ["same_day_cutoff", "same_day_source"]
 
     // MARK: Reading
 
@@ -186,17 +188,28 @@ public enum ProcedureCatalogueFile {
                 reasons.append("Ủy quyền: delegated_until phải là ngày dạng yyyy-MM-dd.")
             }
         }
+        var sameDay: SameDayRule?
+        let cutoff = cells["same_day_cutoff"] ?? "", source = VietnameseText.normalized(cells["same_day_source"] ?? "")
+        if !cutoff.isEmpty || !source.isEmpty {
+            do { sameDay = try SameDayRule(cutoff: cutoff, source: source) } catch {
+                reasons.append(error == .noSource ? "Thủ tục trong ngày: same_day_source phải ghi văn bản quy định giờ tiếp nhận."
+                                                  : "Thủ tục trong ngày: same_day_cutoff phải là giờ dạng 15:00.")
+            }
+            if limit != .workingDays(halfDays: 0) { reasons.append("Chỉ thủ tục có thời hạn 0 ngày (trong ngày) mới ghi same_day_cutoff.") }
+        }
         guard reasons.isEmpty, let level, let online, let limit else {
             return .failure(RowProblem(line: line, code: code.isEmpty ? nil : code, reasons: reasons))
         }
         func codes(_ column: String) -> [String] {
             (cells[column] ?? "").split(whereSeparator: { $0 == ";" || $0 == " " }).map(String.init)
         }
-        return .success(Procedure(
+        var procedure = Procedure(
             code: code, name: VietnameseText.normalized(cells["name"] ?? ""), field: VietnameseText.normalized(cells["field"] ?? ""),
             level: level, timeLimit: limit, fees: fees, documents: documents, onlineLevel: online,
             receivingUnits: codes("receiving_units"), processingUnits: codes("processing_units"), isBoundaryFree: boundaryFree,
-            delegation: delegation, steps: steps, legalBasis: cells["legal_basis"] ?? ""))
+            delegation: delegation, steps: steps, legalBasis: cells["legal_basis"] ?? "")
+        procedure.sameDay = sameDay
+        return .success(procedure)
     }
 
     // MARK: Writing
@@ -208,7 +221,7 @@ public enum ProcedureCatalogueFile {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return try encoder.encode(JSONFile(procedures: procedures))
         case .csv:
-            return Data(CSV.text([columns] + procedures.map(row)).utf8)
+            return Data(CSV.text([columns + optionalColumns] + procedures.map(row)).utf8)
         }
     }
 
@@ -232,6 +245,7 @@ public enum ProcedureCatalogueFile {
             procedure.steps.map { ([$0.name, $0.role.rawValue, amount($0.budget)] + ($0.otherAgency.map { [$0] } ?? [])).joined(separator: "|") }
                 .joined(separator: "; "),
             procedure.legalBasis,
+            procedure.sameDay?.cutoff ?? "", procedure.sameDay?.source ?? "",
         ]
     }
 }

@@ -32,7 +32,8 @@ extension DossierDesk {
                   let version = try await ProcedureStore(database.sql).version(id: original.procedureVersionID) else { continue }
             let events = try await store.events(of: original)
             let deadlines = try await calculator(original.processingUnitID, database.sql)
-            let schedule = try deadlines.schedule(receivedAt: original.receivedAt, limit: version.procedure.timeLimit, pauses: Self.pauses(in: events))
+            let schedule = try deadlines.schedule(receivedAt: original.receivedAt, limit: version.procedure.timeLimit, pauses: Self.pauses(in: events),
+                                                  sameDay: version.procedure.sameDayRule)
             guard let due = schedule.due, due != before || schedule.firstDue != original.firstDueAt else { continue }
             var dossier = original
             dossier.firstDueAt = schedule.firstDue

@@ -101,7 +101,11 @@ actor IntakeWriter {
                     let (agency, processing) = try DossierDesk.units(for: request.intake, among: listed[procedure.versionID] ?? [])
                     if calculators[processing.id] == nil { calculators[processing.id] = try await calculator(processing.id, session) }
                     let deadlines = calculators[processing.id]!
-                    let due = try deadlines.due(receivedAt: request.time, limit: procedure.timeLimit)
+                    // A same-day procedure may state its own cut-off (in its definition, not in the summary).
+                    var sameDay = SameDayRule.documented
+                    if case .workingDays(0) = procedure.timeLimit,
+                       let rule = try await ProcedureStore(session).version(id: procedure.versionID)?.procedure.sameDayRule { sameDay = rule }
+                    let due = try deadlines.due(receivedAt: request.time, limit: procedure.timeLimit, sameDay: sameDay)
                     outcomes.append(.success(Resolved(request: request, procedure: procedure, agency: agency, processing: processing,
                                                       calculator: deadlines, due: due)))
                 } catch {

@@ -47,13 +47,40 @@ import Testing
         // Rule 3: half days and "trong ngày".
         ("2026-03-02T09:10", 0.5, "2026-03-02T17:00"),
         ("2026-03-02T14:00", 0.5, "2026-03-03T12:00"),
-        ("2026-03-02T09:10", 0.0, "2026-03-02T12:00"),
+        // 0 days, "trong ngày": the end of the working day, or of the next one from the cut-off (15:00 by default).
+        ("2026-03-02T09:10", 0.0, "2026-03-02T17:00"),
+        ("2026-03-02T11:51", 0.0, "2026-03-02T17:00"),   // issue 21: was 12:00 ("0 giờ 7 phút")
         ("2026-03-02T14:00", 0.0, "2026-03-02T17:00"),
+        ("2026-03-02T15:00", 0.0, "2026-03-03T17:00"),   // at the cut-off: the next working day
+        ("2026-03-06T16:30", 0.0, "2026-03-09T17:00"),   // Friday after the cut-off → Monday
+        ("2026-03-07T10:00", 0.0, "2026-03-09T17:00"),   // Saturday: deemed Monday 08:00, before the cut-off
+        ("2026-02-13T15:30", 0.0, "2026-02-23T17:00"),   // the Friday before Tết, after the cut-off
         ("2026-03-02T09:10", 2.5, "2026-03-04T17:00"),
         ("2026-02-13T14:00", 0.5, "2026-02-23T12:00"),
     ])
     func rules2And3WorkingDays(received: String, days: Double, due: String) throws {
         #expect(local(try calculator.due(receivedAt: at(received), limit: .days(days))) == due)
+    }
+
+    /// A procedure's own cut-off, with its source, replaces the documented 15:00 (issue 21, point 8).
+    @Test(arguments: [("2026-03-02T15:30", "16:00", "2026-03-02T17:00"), ("2026-03-02T16:00", "16:00", "2026-03-03T17:00"),
+                      ("2026-03-02T10:00", "10:00", "2026-03-03T17:00"), ("2026-03-02T09:59", "10:00", "2026-03-02T17:00")])
+    func aProceduresOwnCutoff(received: String, cutoff: String, due: String) throws {
+        let rule = try SameDayRule(cutoff: cutoff, source: "Văn bản thử nghiệm")
+        #expect(local(try calculator.due(receivedAt: at(received), limit: .days(0), sameDay: rule)) == due)
+        let schedule = try calculator.schedule(receivedAt: at(received), limit: .days(0), sameDay: rule)
+        #expect(local(schedule.firstDue) == due && schedule.steps[1].text.hasPrefix("Trong ngày (nhận trước \(cutoff)"))
+    }
+
+    @Test func aSameDayRuleIsReadWithItsSource() throws {
+        let procedure = #"{"cutoff": "15:30", "source": "Điều 16 Luật Hộ tịch (thử)"}"#
+        let rule = try JSONDecoder().decode(SameDayRule.self, from: Data(procedure.utf8))
+        #expect(rule.cutoffMinute == 15 * 60 + 30 && rule.cutoff == "15:30")
+        #expect(throws: SameDayRule.Problem.unreadableCutoff("25:00")) { try SameDayRule(cutoff: "25:00", source: "x") }
+        #expect(throws: SameDayRule.Problem.noSource) { try SameDayRule(cutoff: "15:00", source: " ") }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(SameDayRule.self, from: Data(#"{"cutoff": "3pm", "source": "x"}"#.utf8)) }
+        #expect(TimeLimit.workingDays(halfDays: 0).description == "Trong ngày")
+        #expect(SameDayRule.documented.description == "Trong ngày (nhận trước 15:00 trả trong ngày; từ 15:00 trả trong ngày làm việc tiếp theo)")
     }
 
     @Test(arguments: [

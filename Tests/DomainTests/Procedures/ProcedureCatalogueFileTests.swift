@@ -18,12 +18,40 @@ import Testing
                 .init(name: "Nghĩa vụ tài chính", role: .caseOfficer, budget: .workingDays(halfDays: 4), otherAgency: "Cơ quan thuế, “Thuế cơ sở 1”"),
                 .init(name: "Ký, trả", role: .unitHead, budget: .workingDays(halfDays: 2))])
 
+    /// A same-day procedure with its own cut-off and source (issue 21, point 8).
+    static var certification: Procedure {
+        var procedure = birth
+        procedure.code = "DEMO-CT-01"
+        procedure.sameDay = try! SameDayRule(cutoff: "16:00", source: "Văn bản thử nghiệm về giờ tiếp nhận")
+        return procedure
+    }
+
     @Test(arguments: ProcedureCatalogueFile.Format.allCases)
     func aWrittenCatalogueReadsBackTheSame(format: ProcedureCatalogueFile.Format) throws {
-        let data = try ProcedureCatalogueFile.write([Self.birth, Self.land], format: format)
+        let data = try ProcedureCatalogueFile.write([Self.birth, Self.land, Self.certification], format: format)
         let rows = try ProcedureCatalogueFile.read(data, format: format).get()
-        #expect(rows.map(\.procedure) == [Self.birth, Self.land])
-        if format == .csv { #expect(rows.map(\.line) == [2, 3]) }
+        #expect(rows.map(\.procedure) == [Self.birth, Self.land, Self.certification])
+        if format == .csv { #expect(rows.map(\.line) == [2, 3, 4]) }
+        #expect(rows[2].procedure.timeLimitText == "Trong ngày (nhận trước 16:00 trả trong ngày; từ 16:00 trả trong ngày làm việc tiếp theo)")
+        #expect(rows[0].procedure.sameDayRule == .documented)
+    }
+
+    /// A file written before the same-day columns still reads; a cut-off without its source, or on a procedure
+    /// that is not same-day, is refused at its line.
+    @Test func sameDayColumnsAreOptionalAndChecked() throws {
+        let records = try CSV.parse(String(decoding: try ProcedureCatalogueFile.write([Self.birth, Self.land], format: .csv), as: UTF8.self))
+            .map(\.fields).filter { $0 != [""] }
+        let old = CSV.text(records.map { Array($0.dropLast(2)) })
+        #expect(try ProcedureCatalogueFile.read(Data(old.utf8), format: .csv).get().map(\.procedure) == [Self.birth, Self.land])
+        var bad = records
+        bad[1][bad[1].count - 2] = "15:00"
+        bad[2][bad[2].count - 2] = "15:00"
+        bad[2][bad[2].count - 1] = "Văn bản"
+        guard case .failure(let refusal) = ProcedureCatalogueFile.read(Data(CSV.text(bad).utf8), format: .csv) else {
+            Issue.record("accepted"); return
+        }
+        #expect(refusal.problems.map(\.line) == [2, 3])
+        #expect(refusal.problems[0].message.contains("same_day_source") && refusal.problems[1].message.contains("0 ngày"))
     }
 
     @Test func everyBadCSVRowIsReportedWithItsLineAndNothingIsReturned() throws {

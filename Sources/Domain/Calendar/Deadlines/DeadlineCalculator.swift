@@ -37,10 +37,17 @@ public struct DeadlineCalculator: Sendable {
     /// The due instant of a limit counted from receipt.
     /// - Days (rules 2 and 3): the end of the half-day that lies `halfDays` working half-days after the
     ///   half-day of the deemed receipt (12:00 or 17:00).
+    /// - 0 days ("trong ngày"): the end of the working day of the deemed receipt, or of the next working day when
+    ///   it is at or after the procedure's cut-off (``SameDayRule``).
     /// - Hours (rule 4): the deemed receipt plus that many office minutes.
-    public func due(receivedAt received: Date, limit: TimeLimit) throws(Problem) -> Date {
+    public func due(receivedAt received: Date, limit: TimeLimit, sameDay: SameDayRule = .documented) throws(Problem) -> Date {
         let start = try position(of: received)
         switch limit {
+        case .workingDays(0):
+            let deemed = try deemedReceipt(of: received)
+            let day = start.halfDayIndex / 2
+            let beforeCutoff = LocalClock(utcOffsetMinutes: officeHours.utcOffsetMinutes).minuteOfDay(deemed) < sameDay.cutoffMinute
+            return try endOfHalfDay(2 * (beforeCutoff ? day : day + 1) + 1)
         case .workingDays(let halfDays):
             guard halfDays >= 0 else { throw .limit(.negative) }
             return try endOfHalfDay(start.halfDayIndex + halfDays)

@@ -34,9 +34,10 @@ public struct DeadlineSchedule: Sendable, Equatable {
 
 extension DeadlineCalculator {
     /// Computes the due instant of a limit received at an instant, through its pauses in order.
-    public func schedule(receivedAt received: Date, limit: TimeLimit, pauses: [DeadlineSchedule.Pause] = []) throws(Problem) -> DeadlineSchedule {
+    public func schedule(receivedAt received: Date, limit: TimeLimit, pauses: [DeadlineSchedule.Pause] = [],
+                         sameDay: SameDayRule = .documented) throws(Problem) -> DeadlineSchedule {
         let deemed = try deemedReceipt(of: received)
-        let firstDue = try due(receivedAt: received, limit: limit)
+        let firstDue = try due(receivedAt: received, limit: limit, sameDay: sameDay)
         var steps: [DeadlineSchedule.Step] = []
         let clock = LocalClock(utcOffsetMinutes: officeHours.utcOffsetMinutes)
         if deemed == received {
@@ -45,6 +46,8 @@ extension DeadlineCalculator {
             steps.append(.init(rule: "receipt", text: "Tiếp nhận lúc \(clock.text(received)), ngoài giờ làm việc: coi như tiếp nhận lúc \(clock.text(deemed)) (đầu buổi làm việc kế tiếp)."))
         }
         switch limit {
+        case .workingDays(0):
+            steps.append(.init(rule: "limit", text: "\(sameDay.description): hẹn trả lúc \(clock.text(firstDue))."))
         case .workingDays(let halfDays):
             let session = clock.isMorning(deemed, officeHours) ? "buổi sáng" : "buổi chiều"
             steps.append(.init(rule: "limit", text: "Thời hạn \(limit): hẹn trả vào cuối buổi làm việc thứ \(halfDays) sau \(session) tiếp nhận, tức \(clock.text(firstDue))."))

@@ -31,9 +31,11 @@ public enum TimeLimit: Sendable, Hashable, Codable, CustomStringConvertible {
         return .workingHours(minutes: Int(minutes))
     }
 
-    /// "5 ngày làm việc", "0,5 ngày làm việc", "8 giờ làm việc"
+    /// "5 ngày làm việc", "0,5 ngày làm việc", "Trong ngày", "8 giờ làm việc"
     public var description: String {
         switch self {
+        case .workingDays(0):
+            return "Trong ngày"
         case .workingDays(let halfDays):
             let whole = halfDays / 2
             return (halfDays % 2 == 0 ? "\(whole)" : "\(whole),5") + " ngày làm việc"

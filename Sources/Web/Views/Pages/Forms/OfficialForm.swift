@@ -112,7 +112,7 @@ struct OfficialFormPage {
                 .p(.text("Thủ tục: \(procedure.name) (mã \(procedure.code)).")),
                 .p(.text("Thành phần hồ sơ:")),
                 .ol(.forEach(procedure.documents) { .li(.text("\($0.name): \($0.originals) bản chính, \($0.copies) bản sao")) }),
-                .p(.text("Số lượng hồ sơ: 01 bộ. Thời gian giải quyết theo quy định: \(procedure.timeLimit).")),
+                .p(.text("Số lượng hồ sơ: 01 bộ. Thời gian giải quyết theo quy định: \(procedure.timeLimitText).")),
                 .p(.text("Thời gian nhận hồ sơ: \(clock.text(dossier.receivedAt)).")),
                 .p(.strong(.text("Thời gian trả kết quả: \(clock.text(dossier.appointmentAt ?? dossier.firstDueAt))."))),
                 .p(.text("Đăng ký nhận kết quả tại: \(agencyName)."))

@@ -19,13 +19,21 @@ extension DossierDesk {
     /// whose due instant changes gets it in one transaction with an event saying before and after, its audit row,
     /// a message to the national portal and the difference of its statistics contributions — so each is counted
     /// once, under its new due instant. The appointment moves with it unless an apology set a later one. Returns
-    /// the corrections; a second run finds none.
+    /// the corrections; a second run finds none. With `days`, only the dossiers that count across them are read:
+    /// received before the last of them ends and due at or after the first begins — a change of those days cannot
+    /// move another dossier's due instant.
     @discardableResult
-    public func recomputeDueInstants(reason: String, actorID: Int64?, at time: Date) async throws -> [DueCorrection] {
+    public func recomputeDueInstants(reason: String, actorID: Int64?, at time: Date, days: ClosedRange<LocalDate>? = nil) async throws -> [DueCorrection] {
         let store = DossierStore(database.sql)
-        let ids = try await database.sql.select().column("id").from("dossiers")
-            .where("finished_at", .is, SQLLiteral.null).where("due_at", .isNot, SQLLiteral.null).orderBy("id").all()
-            .map { try $0.decode(column: "id", as: Int64.self) }
+        let select = database.sql.select().column("id").from("dossiers")
+            .where("finished_at", .is, SQLLiteral.null).where("due_at", .isNot, SQLLiteral.null)
+        if let days {
+            // A day's margin on either side covers any office hours' offset from UTC.
+            let clock = LocalClock()
+            select.where("received_at", .lessThan, clock.start(of: days.upperBound.adding(days: 2)).milliseconds)
+                .where("due_at", .greaterThanOrEqual, clock.start(of: days.lowerBound.adding(days: -1)).milliseconds)
+        }
+        let ids = try await select.orderBy("id").all().map { try $0.decode(column: "id", as: Int64.self) }
         var corrections: [DueCorrection] = []
         for id in ids {
             guard let original = try await store.find(id: id), let before = original.dueAt,

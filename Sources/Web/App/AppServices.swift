@@ -92,7 +92,7 @@ public final class AppServices: Sendable {
     public func afterMigrations(_ applied: [String]) async throws -> [DossierDesk.DueCorrection] {
         guard applied.contains("031-add-2026-new-year-swap") else { return [] }
         return try await desk.recomputeDueInstants(reason: "Bổ sung ngày nghỉ hoán đổi dịp Tết Dương lịch 2026 (Công văn 12729/VPCP-KGVX)",
-                                                   actorID: nil, at: clock())
+                                                   actorID: nil, at: clock(), days: LocalDate(iso: "2026-01-02")!...LocalDate(iso: "2026-01-10")!)
     }
 
     /// Recounts the statistics counters when none are stored beside stored dossiers (a database from before

@@ -100,7 +100,7 @@ struct CalendarRoutes {
         }
         // Open dossiers whose due instant the corrected calendar moves get it now (each shown, audited, counted once).
         let corrected = try await services.desk.recomputeDueInstants(reason: "Lịch làm việc năm \(edit.year) được điều chỉnh",
-                                                                     actorID: editor.user.id, at: services.clock())
+                                                                     actorID: editor.user.id, at: services.clock(), days: edit.days)
         return Response.redirect(to: SiteRoute.calendar.path + "?year=\(edit.year)&saved=1&recomputed=\(corrected.count)", type: .normal)
     }
 

@@ -47,3 +47,18 @@ import Testing
         #expect(off == weekdaysOff)
     }
 }
+
+extension WorkingCalendarTests {
+    /// The days a change may alter, which bound the open dossiers whose due instants are recomputed after it.
+    @Test func theDaysAChangeMayAlter() {
+        let day = { (text: String) in LocalDate(iso: text)! }
+        let cases: [(CalendarEdit, ClosedRange<LocalDate>)] = [
+            (.set(CalendarDay(date: day("2026-11-24"), kind: .holiday, name: "x", reference: "y")), day("2026-11-24")...day("2026-11-24")),
+            (.swap(dayOff: day("2026-01-02"), workday: day("2026-01-10"), name: "x", reference: "y"), day("2026-01-02")...day("2026-01-10")),
+            (.swap(dayOff: day("2026-08-31"), workday: day("2026-08-22"), name: "x", reference: "y"), day("2026-08-22")...day("2026-08-31")),
+            (.remove(day("2026-04-27"), reason: "x"), day("2026-04-27")...day("2026-04-27")),
+            (.confirm(year: 2027, reference: "y"), day("2027-01-01")...day("2027-12-31")),
+        ]
+        for (edit, days) in cases { #expect(edit.days == days) }
+    }
+}

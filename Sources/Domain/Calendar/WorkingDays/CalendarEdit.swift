@@ -75,6 +75,16 @@ public enum CalendarEdit: Sendable, Equatable {
         case .confirm(let year, _): year
         }
     }
+
+    /// The days whose kind the change may alter: only dossiers counting across them can see their due instant move.
+    public var days: ClosedRange<LocalDate> {
+        switch self {
+        case .set(let row): row.date...row.date
+        case .swap(let dayOff, let workday, _, _): min(dayOff, workday)...max(dayOff, workday)
+        case .remove(let date, _): date...date
+        case .confirm(let year, _): LocalDate(year: year, month: 1, day: 1)!...LocalDate(year: year, month: 12, day: 31)!
+        }
+    }
 }
 
 extension String {

@@ -16,7 +16,7 @@ enum PARViews {
     }
 
     /// Exact points the same way ("2,5", "63,25"), to the hundredth.
-    static func number(_ value: Decimal?) -> String { value.map { number($0.published.double) } ?? "—" }
+    static func number(_ value: Decimal?) -> String { value.map { ServiceIndexViews.number($0, decimals: nil) } ?? "—" }
 
     /// A published index: always two decimals ("95,70"), as the city publishes it.
     static func index(_ value: Decimal) -> String { value.vietnamese(decimals: 2) }

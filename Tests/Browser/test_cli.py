@@ -313,11 +313,21 @@ def test_par_compute_from_files_alone(cli, tmp_path):
     assert json.loads(sample.stdout)["units"][0]["total"] == 18
 
 
-def test_par_frameworks_are_loaded_from_files(cli):
+def test_par_frameworks_are_loaded_from_files(cli, tmp_path):
     """The sample framework loads from its file; a file that is not a framework is refused with its reason."""
     sample = pathlib.Path(__file__).resolve().parents[2] / "Sources/Persistence/Seed/Data/par-sample-2025-department.json"
     loaded = cli("par", "load-framework", str(sample))
     assert loaded.returncode == 0, loaded.stderr
     assert "Loaded the 2025 framework for department" in loaded.stdout
     refused = cli("par", "load-framework", str(sample.parent / "sipas-2022-questionnaire.json"))
-    assert refused.returncode == 2 and "Tệp bộ tiêu chí không đúng cấu trúc" in refused.stderr
+    assert refused.returncode == 2 and "Dòng 1: Tệp bộ tiêu chí không đúng cấu trúc: thiếu trường" in refused.stderr, refused.stderr
+    # A rule broken in an edited copy is named with the line of the field at fault.
+    lines = sample.read_text(encoding="utf-8").splitlines()
+    code_line = next(i for i, line in enumerate(lines) if '"code": "1.1"' in line)
+    max_line = next(i for i in range(code_line, len(lines)) if '"max":' in lines[i])
+    lines[max_line] = lines[max_line].split('"max":')[0] + '"max": 0,'
+    broken = tmp_path / "framework-broken.json"
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    refused = cli("par", "load-framework", str(broken))
+    assert refused.returncode == 2 and f"Dòng {max_line + 1}: Điểm tối đa của 1.1 phải lớn hơn 0." in refused.stderr, refused.stderr
+

@@ -31,8 +31,9 @@ import Web
             #expect(frameworkPage.text.contains("id=\"sample-warning\"") && frameworkPage.text.contains("name=\"definition\""))
             let frameworkID = String(frameworkPath.split(separator: "/").last!)
             // A bad edit is refused with its reason, the text kept.
-            let badEdit = try await secretariat.post(String(frameworkPath), form: ["definition": "{\"year\": 2025}"])
-            #expect(badEdit.status == .badRequest && badEdit.text.contains("Tệp bộ tiêu chí không đúng cấu trúc"))
+            let badEdit = try await secretariat.post(String(frameworkPath), form: ["definition": "{\n\"year\": 2025,\n\"unitKind\": \"ministry\"\n}"])
+            #expect(badEdit.status == .badRequest
+                    && badEdit.text.contains("Dòng 3: Tệp bộ tiêu chí không đúng cấu trúc: “unitKind” không nhận giá trị “ministry”."))
             // The table editor: rename a criterion, add one; a row without its parent is refused, what was typed kept.
             var fields = ["mode": "table"]
             for (index, row) in PARFrameworkTable.rows(of: try PARFrameworks.shippedSample()).enumerated() {

@@ -128,9 +128,12 @@ public struct PARFramework: Sendable, Equatable, Codable {
         case empty(String)
         case badRule(String, String)
         case withoutSurveyUnsourced
+        /// A problem of a file, with the line where it is.
+        indirect case onLine(Int, Problem)
 
         public var description: String {
             switch self {
+            case .onLine(let line, let problem): "Dòng \(line): \(problem.description)"
             case .malformed(let detail): "Tệp bộ tiêu chí không đúng cấu trúc: \(detail)"
             case .duplicateCode(let code): "Mã \(code) xuất hiện hai lần."
             case .badMaximum(let code): "Điểm tối đa của \(code) phải lớn hơn 0."
@@ -143,10 +146,32 @@ public struct PARFramework: Sendable, Equatable, Codable {
     }
 
     /// Reads and checks a framework file: unique codes, positive maxima, a method on every leaf with the
-    /// parameters it needs.
+    /// parameters it needs. A refusal names the line of the file where the problem is (`onLine`).
     public init(json: Data) throws(Problem) {
-        do { self = try JSONDecoder().decode(Self.self, from: json) } catch { throw .malformed(Self.describe(error)) }
-        try validate()
+        do { self = try JSONDecoder().decode(Self.self, from: json) } catch {
+            let (line, reason) = JSONLocator(json).explain(error)
+            throw Self.onLine(line, .malformed(reason))
+        }
+        do { try validate() } catch { throw Self.onLine(Self.line(of: error, in: JSONLocator(json)), error) }
+    }
+
+    private static func onLine(_ line: Int?, _ problem: Problem) -> Problem { line.map { .onLine($0, problem) } ?? problem }
+
+    /// Where in the file a problem of ``validate()`` is: the line of the field at fault, or of the criterion's code.
+    private static func line(of problem: Problem, in file: JSONLocator) -> Int? {
+        func criterion(_ code: String, field: String = "code", last: Bool = false) -> Int? {
+            let objects = file.objects(whereKey: "code", is: code)
+            guard let object = last ? objects.last : objects.first else { return nil }
+            return file.line(of: object + [field])
+        }
+        switch problem {
+        case .duplicateCode(let code): return criterion(code, last: true)
+        case .badMaximum(let code): return criterion(code, field: "max")
+        case .badRule(let code, _): return criterion(code, field: "method")
+        case .noMethod(let code), .empty(let code): return criterion(code)
+        case .withoutSurveyUnsourced: return file.line(of: ["withoutSurvey"])
+        case .malformed, .onLine: return nil
+        }
     }
 
     public init(year: Int, unitKind: UnitGroup, title: String? = nil, note: String? = nil, sample: Bool? = nil, areas: [Area]) {
@@ -185,19 +210,5 @@ public struct PARFramework: Sendable, Equatable, Codable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, let context): "thiếu trường “\(key.stringValue)”" + path(context)
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context): context.debugDescription + path(context)
-        case DecodingError.dataCorrupted(let context): context.debugDescription + path(context)
-        default: String(describing: error)
-        }
-    }
-
-    private static func path(_ context: DecodingError.Context) -> String {
-        let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-        return path.isEmpty ? "" : " (tại \(path))"
     }
 }

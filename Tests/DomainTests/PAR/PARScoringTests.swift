@@ -121,21 +121,7 @@ import Testing
         #expect(try PARFramework(json: data) == Self.framework)
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("\"method\" : \"computed\"") && text.contains("\"linear\" : {"))
-        func refused(_ json: String) -> PARFramework.Problem? {
-            do { _ = try PARFramework(json: Data(json.utf8)); return nil } catch { return error }
-        }
-        let head = #"{"year":2025,"unitKind":"department","areas":[{"code":"1","name":"x","max":5,"criteria":["#
-        #expect(refused(head + #"{"code":"1.1","name":"a","max":2}]}]}"#) == .noMethod("1.1"))
-        #expect(refused(head + #"{"code":"1","name":"a","max":2,"method":"manual"}]}]}"#) == .duplicateCode("1"))
-        #expect(refused(head + #"{"code":"1.1","name":"a","max":0,"method":"manual"}]}]}"#) == .badMaximum("1.1"))
-        #expect(refused(head + #"{"code":"1.1","name":"a","max":2,"method":"deduction","perOccurrence":0}]}]}"#)
-                == .badRule("1.1", "số điểm trừ mỗi lần (perOccurrence) phải lớn hơn 0"))
-        #expect(refused(head + #"{"code":"1.1","name":"a","max":2,"method":"computed","source":"dossiers.onTimeRate","linear":{"from":5,"to":5}}]}]}"#)
-                == .badRule("1.1", "quy tắc tuyến tính cần hai giá trị from và to khác nhau"))
-        if case .malformed = refused(head + #"{"code":"1.1","name":"a","max":2,"method":"guess"}]}]}"#) {} else { Issue.record("an unknown method is refused") }
-        if case .malformed = refused(head + #"{"code":"1.1","name":"a","max":2,"method":"computed","source":"weather","thresholds":[]}]}]}"#) {} else {
-            Issue.record("an unknown source is refused")
-        }
+        // The refusals and their lines: PARFrameworkFileTests.
     }
 
     @Test func aPublicationCarriesTheChangeTheAreasLostMostAndWhatRecomputesIt() throws {
@@ -179,14 +165,14 @@ import Testing
 
     @Test func rescalingWithoutASourceIsRefused() throws {
         let json = #"{"year":2025,"unitKind":"commune","withoutSurvey":"rescale","areas":[{"code":"1","name":"x","max":5,"criteria":[{"code":"1.1","name":"a","max":5,"method":"manual"}]}]}"#
-        #expect(throws: PARFramework.Problem.withoutSurveyUnsourced) { try PARFramework(json: Data(json.utf8)) }
+        #expect(throws: PARFramework.Problem.onLine(1, .withoutSurveyUnsourced)) { try PARFramework(json: Data(json.utf8)) }
         let sourced = json.replacingOccurrences(of: #""withoutSurvey":"rescale""#, with: #""withoutSurvey":"rescale","withoutSurveySource":"QĐ …/QĐ-UBND""#)
         #expect(try PARFramework(json: Data(sourced.utf8)).withoutSurvey == .rescale)
         do {
             _ = try PARFramework(json: Data(json.replacingOccurrences(of: "rescale", with: "guess").utf8))
             Issue.record("an unknown rule is refused")
         } catch {
-            if case .malformed = error {} else { Issue.record("refused as malformed, not \(error)") }
+            if case .onLine(1, .malformed) = error {} else { Issue.record("refused as malformed, not \(error)") }
         }
     }
 }

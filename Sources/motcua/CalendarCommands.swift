@@ -9,7 +9,7 @@ import Web
 struct CalendarCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar", abstract: "Lunar dates, days off and due dates.",
-        subcommands: [Lunar.self, Solar.self, Holidays.self, Due.self])
+        subcommands: [Lunar.self, Solar.self, Holidays.self, Due.self, Load.self])
 
     struct Lunar: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The lunar date of a solar date (yyyy-MM-dd).")
@@ -62,6 +62,27 @@ struct CalendarCommand: AsyncParsableCommand {
             for row in rows {
                 Output.line("\(row.date.vietnamese)  \(row.kind.title.padding(toLength: 17, withPad: " ", startingAt: 0)) \(row.name) — \(row.reference)\(row.isProvisional ? " (dự kiến)" : "")")
             }
+        }
+    }
+
+    struct Load: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace the years a calendar file covers with its rows (the shape of Sources/Domain/Calendar/Data/official-days.json).",
+            discussion: "All or nothing: a bad file is refused with its line and reason (exit status 2). Open dossiers whose due instant moves get it recomputed, shown and audited.")
+        @Argument(help: "The calendar file (JSON).") var file: String
+
+        func run() async throws {
+            let calendar: CalendarFile
+            do { calendar = try CalendarFile(json: try Data(contentsOf: URL(fileURLWithPath: file))) } catch let problem as CalendarFile.Problem {
+                throw Refusal(problem.description)
+            }
+            let corrected = try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
+                try await CalendarStore.load(calendar, actorID: nil, at: services.clock(), on: services.database)
+                return try await services.desk.recomputeDueInstants(reason: CalendarFile.correctionReason(calendar), actorID: nil,
+                                                                    at: services.clock(), days: calendar.span)
+            }
+            Output.line("Đã nạp \(calendar.days.count) ngày của năm \(calendar.years.map(String.init).joined(separator: ", ")); "
+                        + "\(corrected.count) hồ sơ đang giải quyết được tính lại ngày hẹn trả.")
         }
     }
 

@@ -85,6 +85,27 @@ def test_bad_input_exits_with_status_2(motcua, arguments, message):
     assert result.stdout == ""
 
 
+def test_a_year_is_loaded_from_a_calendar_file(motcua, tmp_path):
+    """A year's calendar file replaces that year (2031: no other test reads it); a bad one is refused with its line."""
+    rows = [
+        {"date": "2031-01-01", "kind": "holiday", "name": "Tết Dương lịch", "reference": "Bộ luật Lao động 2019"},
+        {"date": "2031-05-02", "kind": "swappedOff", "name": "Nghỉ hoán đổi", "reference": "Thông báo thử nghiệm"},
+        {"date": "2031-05-10", "kind": "swappedWorkday", "name": "Làm bù", "reference": "Thông báo thử nghiệm"},
+    ]
+    path = tmp_path / "2031.json"
+    bad = dict(rows[2], date="2031-05-09")  # a Friday cannot be a Saturday worked
+    path.write_text(json.dumps({"source": "Thông báo thử nghiệm", "days": rows[:2] + [bad]}, ensure_ascii=False, indent=1), encoding="utf-8")
+    refused = motcua("load", str(path))
+    assert refused.returncode == 2 and "Dòng 17: Ngày 09/05/2031: Ngày làm bù phải là thứ Bảy hoặc Chủ nhật." in refused.stderr, refused.stderr
+    assert json.loads(motcua("holidays", "2031", "--json").stdout)[0]["provisional"] is True
+    path.write_text(json.dumps({"source": "Thông báo thử nghiệm", "days": rows}, ensure_ascii=False, indent=1), encoding="utf-8")
+    loaded = motcua("load", str(path))
+    assert loaded.returncode == 0, loaded.stderr
+    assert "Đã nạp 3 ngày của năm 2031" in loaded.stdout
+    days = json.loads(motcua("holidays", "2031", "--json").stdout)
+    assert [day["date"] for day in days] == ["2031-01-01", "2031-05-02", "2031-05-10"] and not any(day["provisional"] for day in days)
+
+
 def test_catalogue_round_trip_and_refusal(cli, tmp_path):
     assert cli("seed", "demo").returncode == 0
     exported = tmp_path / "catalogue.csv"

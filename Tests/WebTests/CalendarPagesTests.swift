@@ -226,6 +226,51 @@ extension CalendarPagesTests {
     }
 }
 
+extension CalendarPagesTests {
+    /// A year published by the Government is loaded from a file: the year is replaced whole and audited; a bad
+    /// file changes nothing and says which line is wrong.
+    @Test func theSecretariatLoadsAYearFromAFile() async throws {
+        try await withApp { client, services in
+            let secretary = try await secretariat(services)
+            let browser = try await Browser.signedIn(client, as: "thuky")
+            let page = try await browser.get("/calendar?year=2027")
+            #expect(page.text.contains("Nạp lịch cả năm từ tệp") && page.text.contains("action=\"/calendar/files\""))
+            let calendars = CalendarStore(services.database.sql)
+            // A year edited by hand first: its pre-filled provisional rows are stored.
+            try await browser.post("/calendar/days", form: ["date": "2027-03-08", "kind": "holiday", "name": "Thử", "reference": "Thử"])
+            let before = try await calendars.all()
+            #expect(before.contains { $0.date.iso == "2027-03-08" } && before.contains { $0.date.year == 2027 && $0.isProvisional })
+            let file = """
+                {
+                  "source": "Thông báo thử nghiệm 3/TB về lịch nghỉ năm 2027",
+                  "days": [
+                    {"date": "2027-01-01", "kind": "holiday", "name": "Tết Dương lịch", "reference": "Bộ luật Lao động 2019"},
+                    {"date": "2027-04-30", "kind": "swappedOff", "name": "Nghỉ hoán đổi", "reference": "Thông báo thử nghiệm 3/TB"},
+                    {"date": "2027-05-08", "kind": "swappedWorkday", "name": "Làm bù", "reference": "Thông báo thử nghiệm 3/TB"}
+                  ]
+                }
+                """
+            let bad = try await browser.postFile("/calendar/files", field: "file", filename: "2027.json",
+                                                 data: Array(file.replacingOccurrences(of: "2027-05-08", with: "2027-05-07").utf8))
+            #expect(bad.status == .badRequest && bad.text.contains("Dòng 6: Ngày 07/05/2027: Ngày làm bù phải là thứ Bảy hoặc Chủ nhật."))
+            #expect(try await calendars.all() == before)
+            let loaded = try await browser.postFile("/calendar/files", field: "file", filename: "2027.json", data: Array(file.utf8))
+            #expect(loaded.status == .seeOther && loaded.headers[.location]?.hasPrefix("/calendar?year=2027&saved=1") == true)
+            let rows = try await calendars.rows(in: 2027)
+            #expect(rows.map(\.date.iso) == ["2027-01-01", "2027-04-30", "2027-05-08"] && rows.allSatisfy { !$0.isProvisional })
+            #expect(try await calendars.rows(in: 2026) == before.filter { $0.date.year == 2026 }, "other years are kept")
+            let calendar = try await services.workingCalendar()
+            #expect(!calendar.isWorkingDay(LocalDate(iso: "2027-04-30")!) && calendar.isWorkingDay(LocalDate(iso: "2027-05-08")!))
+            #expect(calendar.isWorkingDay(LocalDate(iso: "2027-03-08")!), "the hand-entered day is replaced with the year")
+            let audit = try await AuditTrail.entries(.init(actionPrefix: "calendar.load"), on: services.database.sql)
+            #expect(audit.count == 1 && audit[0].actorID == secretary && audit[0].objectID == "2027"
+                    && audit[0].reason.hasPrefix("3 ngày thay ") && audit[0].reason.hasSuffix("Thông báo thử nghiệm 3/TB về lịch nghỉ năm 2027"))
+            let empty = try await browser.postFile("/calendar/files", field: "file", filename: "x.json", data: [])
+            #expect(empty.status == .badRequest && empty.text.contains("Vui lòng chọn tệp lịch (JSON)."))
+        }
+    }
+}
+
 private extension Array {
     func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
         var result: [T] = []

@@ -48,6 +48,27 @@ extension CalendarStore {
         }
     }
 
+    /// Replaces every year a calendar file covers with the file's rows, in one transaction, with one audit row
+    /// per year (how many rows, and the file's source). Returns how many rows each year had before.
+    @discardableResult
+    public static func load(_ file: CalendarFile, actorID: Int64?, at time: Date, on database: Database) async throws -> [Int: Int] {
+        try await database.transaction { session in
+            let store = CalendarStore(session)
+            var before: [Int: Int] = [:]
+            for year in file.years {
+                before[year] = try await store.rows(in: year).count
+                try await session.delete(from: "calendar_days").where("year", .equal, Int64(year)).run()
+                let rows = file.days.filter { $0.date.year == year }
+                for row in rows { try await store.insert(row, at: time) }
+                try await AuditTrail.append(
+                    AuditRecord(actorID: actorID, action: "calendar.load", objectType: "calendarYear", objectID: String(year),
+                                reason: "\(rows.count) ngày thay \(before[year] ?? 0) ngày — \(file.source)"),
+                    at: time, on: session)
+            }
+            return before
+        }
+    }
+
     /// Sets a unit's own office hours (nil: back to the default), with its audit row, in one transaction.
     public static func setOfficeHours(_ hours: OfficeHours?, of unitID: Int64, actorID: Int64, at time: Date, on database: Database) async throws {
         try await database.transaction { session in

@@ -84,6 +84,21 @@ struct CalendarRoutes {
             guard let year = form.year.flatMap({ Int($0) }) else { throw AppError.badRequest("Năm không hợp lệ.") }
             return try await edit(.confirm(year: year, reference: VietnameseText.normalized(form.reference ?? "")), by: editor, context: context, request: request)
         }
+        router.post(SiteRoute.calendarFiles.pattern) { request, context in
+            let editor = try context.require(.secretariat, .admin)
+            let year = services.today().year
+            guard let upload = try await AttachmentRoutes.upload(request, context) else {
+                return try await refused(year: year, "Vui lòng chọn tệp lịch (JSON).", context: context, request: request)
+            }
+            let file: CalendarFile
+            do throws(CalendarFile.Problem) { file = try CalendarFile(json: upload.data) } catch {
+                return try await refused(year: year, error.description, context: context, request: request)
+            }
+            try await CalendarStore.load(file, actorID: editor.user.id, at: services.clock(), on: services.database)
+            let corrected = try await services.desk.recomputeDueInstants(reason: CalendarFile.correctionReason(file), actorID: editor.user.id,
+                                                                         at: services.clock(), days: file.span)
+            return Response.redirect(to: SiteRoute.calendar.path + "?year=\(file.years[0])&saved=1&recomputed=\(corrected.count)", type: .normal)
+        }
     }
 
     /// A date from a form's date field (yyyy-MM-dd), or a 400 that says so.

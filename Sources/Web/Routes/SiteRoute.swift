@@ -148,6 +148,7 @@ enum SiteRoute: Sendable {
     case calendarSwaps
     case calendarRemovals
     case calendarConfirmations
+    case calendarFiles
     case dueDate
     case stylesheet
     case script
@@ -304,6 +305,7 @@ enum SiteRoute: Sendable {
         case .calendarSwaps: "/calendar/swaps"
         case .calendarRemovals: "/calendar/removals"
         case .calendarConfirmations: "/calendar/confirmations"
+        case .calendarFiles: "/calendar/files"
         case .dueDate: "/calendar/due"
         case .stylesheet: "/assets/site.css"
         case .script: "/assets/site.js"

@@ -154,6 +154,16 @@ struct CalendarPage {
                 Self.field("swap-name", "name", "Tên đợt nghỉ", type: .text),
                 Self.field("swap-reference", "reference", "Căn cứ pháp lý", type: .text),
                 .button(.type(.submit), .class("button"), .text("Hoán đổi"))
+            ),
+            .h3(.text("Nạp lịch cả năm từ tệp")),
+            .p(.text("Khi Chính phủ công bố lịch nghỉ của một năm: tệp JSON cùng dạng với lịch có sẵn (nguồn “source” và danh sách ngày “days”). "
+                     + "Mỗi năm có trong tệp được thay toàn bộ; tệp có lỗi không được nạp và trang báo dòng bị lỗi.")),
+            .form(
+                .class("form upload"), .action(SiteRoute.calendarFiles.path), .method(.post), .attribute(named: "enctype", value: "multipart/form-data"), token,
+                .div(.class("field"), .label(.for("calendar-file"), .text("Tệp lịch (JSON)")),
+                     .input(.type(.file), .id("calendar-file"), .name("file"), .attribute(named: "accept", value: ".json,application/json"),
+                            .attribute(named: "required", value: "required"))),
+                .button(.type(.submit), .class("button button--secondary"), .text("Nạp tệp lịch"))
             )
         )
     }

@@ -140,6 +140,9 @@ import Web
             let results = try await secretariat.get(resultsPath)
             // 00070: two of three satisfied on every item → 66.7 % (the fourth answered "don't know" everywhere).
             #expect(results.text.contains("Đã nhập 4 phiếu trả lời.") && results.text.contains("66,7%"))
+            // The aggregation is named as ours, with the published example that differs from it (docs/SIPAS.md).
+            #expect(results.text.contains("id=\"sipas-method\"") && results.text.contains("cách tính của MotCua")
+                    && results.text.contains("Chung (cách tính MotCua)"))
             let ward70 = try await secretariat.get(path + "/results?unit=00070")
             #expect(ward70.text.contains("Cỡ mẫu hiệu dụng dưới 30: chưa đủ để công bố"))
             let exported = try await secretariat.get(path + "/results.csv")

@@ -121,3 +121,40 @@ import Testing
         #expect(abs(change.points - points) < 1e-9 && change.exceedsMargins == exceeds)
     }
 }
+
+/// The Ministry's SIPAS 2023 (published 17 Apr 2024): the five aspects 83.00 / 83.02 / 83.12 / 83.03 / 82.27 and a
+/// national index of 82.66 — the mean of the 63 provinces' indices. MotCua's aggregation (ours: an aspect is the
+/// mean of its items, the index the mean of the aspects) gives 82.89 for those aspects: the official overall is
+/// not their plain mean, and its method was not found (docs/SIPAS.md). This pins the difference the results page
+/// states, so that a change of method is a decision, not an accident.
+@Suite struct SIPASPublished2023Tests {
+    static let aspects: [(code: String, percent: Decimal)] = [
+        ("TIEPCAN", 83.00), ("THUTUC", 83.02), ("CONGCHUC", 83.12), ("KETQUA", 83.03), ("PHANANH", 82.27),
+    ]
+
+    @Test func ourAggregationOfThePublishedAspectsIsTheirMeanNotThePublishedIndex() throws {
+        let items = Self.aspects.map { #"{"code": "\#($0.code)", "label": "\#($0.code)", "items": [{"code": "\#($0.code).1", "text": "x"}]}"# }
+        let questionnaire = try SIPASQuestionnaire(json: Data("""
+            {"id": "sipas-2023-aspects", "title": "Năm yếu tố", "note": "", "satisfiedValues": [4, 5],
+             "scale": [{"value": 1, "label": "1"}, {"value": 2, "label": "2"}, {"value": 3, "label": "3"}, {"value": 4, "label": "4"}, {"value": 5, "label": "5"}],
+             "dontKnow": {"value": 0, "label": "Không biết"}, "profile": [], "sections": [{"code": "service", "label": "Dịch vụ", "aspects": [\(items.joined(separator: ","))]}]}
+            """.utf8))
+        // Each aspect's one item: satisfied with the published percent as weight, not satisfied with the rest.
+        let codes = Self.aspects.map { "\($0.code).1" }
+        var csv = "unit,weight," + codes.joined(separator: ",") + "\n"
+        for (index, aspect) in Self.aspects.enumerated() {
+            func row(_ weight: Decimal, _ answer: String) -> String {
+                "HN,\(weight)," + codes.indices.map { $0 == index ? answer : "" }.joined(separator: ",") + "\n"
+            }
+            csv += row(aspect.percent, "5") + row(100 - aspect.percent, "1")
+        }
+        let results = SIPASResults.compute(questionnaire, try SIPASResponses.read(csv: Data(csv.utf8), questionnaire: questionnaire))
+        let unit = try #require(results.units["HN"])
+        for aspect in Self.aspects {
+            #expect(Decimal(double: try #require(unit.aspects[aspect.code])).rounded(to: 2) == aspect.percent)
+        }
+        let overall = Decimal(double: try #require(unit.overall)).rounded(to: 2)
+        #expect(overall == Decimal(string: "82.89"))
+        #expect(overall != Decimal(string: "82.66"), "the published national index is not the plain mean of its aspects")
+    }
+}

@@ -279,6 +279,12 @@ struct SIPASResultsPage {
     /// The previous campaign with the same questionnaire, for the change of each item.
     var previous: (name: String, results: SIPASResults)?
 
+    /// The aggregation is ours (docs/SIPAS.md): said on the page, with the published example that differs from it.
+    static let methodNote = "Chỉ số từng yếu tố, từng phần và chỉ số chung ở đây là trung bình cộng giản đơn — cách tính của MotCua, "
+        + "chưa phải cách tổng hợp chính thức của Bộ Nội vụ (chưa được công bố đầy đủ). Ví dụ: SIPAS 2023 do Bộ công bố có năm yếu tố "
+        + "83,00%, 83,02%, 83,12%, 83,03%, 82,27% và chỉ số chung 82,66%, không bằng trung bình cộng của năm yếu tố (82,89%). "
+        + "Vì vậy không so sánh trực tiếp chỉ số chung ở đây với chỉ số SIPAS do Bộ công bố."
+
     static func percent(_ value: Double?) -> String { value.map { ServiceIndexViews.number($0, decimals: 1) + "%" } ?? "—" }
 
     /// "+5,2 điểm (vượt sai số)", or a dash without a previous figure.
@@ -300,10 +306,11 @@ struct SIPASResultsPage {
                .a(.href(SiteRoute.sipasCampaignResultsCSV(id: campaign.id).path), .text("Tải kết quả (CSV)")), .text(" · "),
                .a(.href(SiteRoute.sipasCampaignResultsXLSX(id: campaign.id).path), .text("Tải kết quả (Excel)")), .text(" · "),
                .a(.href(SiteRoute.sipasCampaignResponsesCSV(id: campaign.id).path), .text("Tải dữ liệu phiếu không có thông tin cá nhân (CSV)"))),
+            .p(.class("notice"), .id("sipas-method"), .text(Self.methodNote)),
             results.units.isEmpty || responses[SIPASResults.all] == 0 ? .p(.text("Chưa có phiếu trả lời.")) : .table(
                 .class("table"), .id("sipas-units"),
                 .caption(.text("Chỉ số hài lòng theo đơn vị")),
-                .thead(.tr(.th(.text("Đơn vị")), .th(.text("Số phiếu")), .th(.text("Chung")),
+                .thead(.tr(.th(.text("Đơn vị")), .th(.text("Số phiếu")), .th(.text("Chung (cách tính MotCua)")),
                            .forEach(questionnaire.sections) { .th(.text($0.label)) })),
                 .tbody(.forEach(units) { code in
                     let figures = results.units[code]!

@@ -29,6 +29,9 @@ import Web
             let frameworkPath = try #require(loaded.headers[.location]).split(separator: "?")[0]
             let frameworkPage = try await secretariat.get(String(frameworkPath))
             #expect(frameworkPage.text.contains("id=\"sample-warning\"") && frameworkPage.text.contains("name=\"definition\""))
+            let structure = try PARFrameworks.shippedSample().structure
+            #expect(frameworkPage.text.contains("Cấu trúc: 8 lĩnh vực, \(structure.criteria) tiêu chí, \(structure.subCriteria) tiêu chí thành phần")
+                    && frameworkPage.text.contains("chưa ghi văn bản gốc để đối chiếu (basis)"))
             let frameworkID = String(frameworkPath.split(separator: "/").last!)
             // A bad edit is refused with its reason, the text kept.
             let badEdit = try await secretariat.post(String(frameworkPath), form: ["definition": "{\n\"year\": 2025,\n\"unitKind\": \"ministry\"\n}"])

@@ -6,8 +6,10 @@ import Foundation
 ///
 /// File shape (issue 8): `{"year":2025,"unitKind":"department","areas":[{"code":"1","name":…,"max":…,
 /// "criteria":[{"code":"1.1","name":…,"max":…,"method":"manual","subCriteria":[…same shape…]}]}]}`, with
-/// optional `title`, `note`, `sample` (true while the official annex is not entered) and `withoutSurvey`
-/// (`"zero"` or `"rescale"`, with `withoutSurveySource`: what a unit for which the survey was not run scores).
+/// optional `title`, `note`, `sample` (true while the official annex is not entered), `withoutSurvey`
+/// (`"zero"` or `"rescale"`, with `withoutSurveySource`: what a unit for which the survey was not run scores) and
+/// `basis` (`{"text": "Quyết định …", "areas": 8, "criteria": 37, "subCriteria": 88, "max": 100, "surveyMax": 32}`:
+/// the text transcribed and the structure it publishes, each figure given checked against the file).
 public struct PARFramework: Sendable, Equatable, Codable {
     /// The units a framework scores and ranks together (indices.md: departments with departments, communes with
     /// communes; wards, communes and townships are one commune level since 1 Jul 2025).
@@ -103,7 +105,71 @@ public struct PARFramework: Sendable, Equatable, Codable {
     public var withoutSurvey: WithoutSurvey?
     /// The text that says so (required with `rescale`).
     public var withoutSurveySource: String?
+    /// The official text the framework transcribes, with the structure it publishes; checked against the file.
+    public var basis: Basis?
     public var areas: [Area]
+
+    /// How a framework is built: the counts a decision publishes ("8 lĩnh vực, 37 tiêu chí, 88 tiêu chí thành
+    /// phần; 100 điểm, 32 điểm điều tra xã hội học"). Criteria are the level under the areas; sub-criteria
+    /// everything below them.
+    public struct Structure: Sendable, Equatable, Codable {
+        public var areas: Int
+        public var criteria: Int
+        public var subCriteria: Int
+        public var max: Double
+        public var surveyMax: Double
+
+        public init(areas: Int, criteria: Int, subCriteria: Int, max: Double, surveyMax: Double) {
+            self.areas = areas
+            self.criteria = criteria
+            self.subCriteria = subCriteria
+            self.max = max
+            self.surveyMax = surveyMax
+        }
+    }
+
+    public var structure: Structure {
+        func below(_ criterion: Criterion) -> Int { (criterion.subCriteria ?? []).reduce(0) { $0 + 1 + below($1) } }
+        let criteria = areas.flatMap(\.criteria)
+        return Structure(areas: areas.count, criteria: criteria.count, subCriteria: criteria.reduce(0) { $0 + below($1) },
+                         max: max, surveyMax: surveyLeaves.reduce(0) { $0 + $1.max })
+    }
+
+    /// The text a framework transcribes (a decision and its annex) and what it publishes of the structure; each
+    /// figure given must match the file, so a mistyped or missing row of an official annex is caught on entry.
+    public struct Basis: Sendable, Equatable, Codable {
+        public var text: String
+        public var areas: Int?
+        public var criteria: Int?
+        public var subCriteria: Int?
+        public var max: Double?
+        public var surveyMax: Double?
+
+        public init(text: String, areas: Int? = nil, criteria: Int? = nil, subCriteria: Int? = nil, max: Double? = nil, surveyMax: Double? = nil) {
+            self.text = text
+            self.areas = areas
+            self.criteria = criteria
+            self.subCriteria = subCriteria
+            self.max = max
+            self.surveyMax = surveyMax
+        }
+
+        /// What differs from `structure`, in Vietnamese ("37 tiêu chí (tệp có 36)"); empty when all match.
+        public func differences(from structure: Structure) -> [String] {
+            func number(_ value: Double) -> String { value.rounded() == value ? String(Int(value)) : String(value).replacingOccurrences(of: ".", with: ",") }
+            var differences: [String] = []
+            if let areas, areas != structure.areas { differences.append("\(areas) lĩnh vực (tệp có \(structure.areas))") }
+            if let criteria, criteria != structure.criteria { differences.append("\(criteria) tiêu chí (tệp có \(structure.criteria))") }
+            if let subCriteria, subCriteria != structure.subCriteria {
+                differences.append("\(subCriteria) tiêu chí thành phần (tệp có \(structure.subCriteria))")
+            }
+            if let max, abs(max - structure.max) > 1e-9 { differences.append("\(number(max)) điểm tối đa (tệp có \(number(structure.max)))") }
+            if let surveyMax, abs(surveyMax - structure.surveyMax) > 1e-9 {
+                differences.append("\(number(surveyMax)) điểm điều tra xã hội học (tệp có \(number(structure.surveyMax)))")
+            }
+            return differences
+        }
+    }
 
     /// When the sociological survey was not run for a unit: its survey leaves score 0 (`zero`), or its other
     /// points are taken over the maximum without the survey's and scaled to 100 (`rescale`: Hanoi's PAR guidance
@@ -128,6 +194,9 @@ public struct PARFramework: Sendable, Equatable, Codable {
         case empty(String)
         case badRule(String, String)
         case withoutSurveyUnsourced
+        /// The structure differs from the one its basis publishes: the basis, and what differs.
+        case basisMismatch(String, [String])
+        case basisUnnamed
         /// A problem of a file, with the line where it is.
         indirect case onLine(Int, Problem)
 
@@ -140,6 +209,9 @@ public struct PARFramework: Sendable, Equatable, Codable {
             case .noMethod(let code): "Tiêu chí \(code) không có tiêu chí thành phần nên phải có phương pháp chấm (manual, computed, survey, deduction)."
             case .empty(let code): "Lĩnh vực \(code) chưa có tiêu chí nào."
             case .badRule(let code, let detail): "Tiêu chí \(code): \(detail)"
+            case .basisMismatch(let text, let differences):
+                "Bộ tiêu chí ghi theo “\(text)” nhưng không khớp cấu trúc văn bản đó công bố: " + differences.joined(separator: "; ") + "."
+            case .basisUnnamed: "Căn cứ của bộ tiêu chí (basis) phải ghi tên văn bản (text)."
             case .withoutSurveyUnsourced: "Quy đổi điểm khi không điều tra xã hội học (withoutSurvey: rescale) phải ghi văn bản quy định (withoutSurveySource)."
             }
         }
@@ -170,6 +242,7 @@ public struct PARFramework: Sendable, Equatable, Codable {
         case .badRule(let code, _): return criterion(code, field: "method")
         case .noMethod(let code), .empty(let code): return criterion(code)
         case .withoutSurveyUnsourced: return file.line(of: ["withoutSurvey"])
+        case .basisMismatch, .basisUnnamed: return file.line(of: ["basis"])
         case .malformed, .onLine: return nil
         }
     }
@@ -204,6 +277,11 @@ public struct PARFramework: Sendable, Equatable, Codable {
             for criterion in area.criteria { try walk(criterion) }
         }
         if withoutSurvey == .rescale, (withoutSurveySource ?? "").trimmingCharacters(in: .whitespaces).isEmpty { throw .withoutSurveyUnsourced }
+        if let basis {
+            guard !basis.text.trimmingCharacters(in: .whitespaces).isEmpty else { throw .basisUnnamed }
+            let differences = basis.differences(from: structure)
+            guard differences.isEmpty else { throw .basisMismatch(basis.text, differences) }
+        }
     }
 
     public func json() throws -> Data {

@@ -52,9 +52,9 @@ public struct PARFrameworkTable: Sendable, Equatable {
         return framework.areas.flatMap { area in [Row(code: area.code, name: area.name, max: number(area.max))] + area.criteria.flatMap(rows) }
     }
 
-    /// The framework the rows describe (rows with an empty code are left out), checked like a file.
-    public static func framework(year: Int, unitKind: PARFramework.UnitGroup, title: String?, note: String?, sample: Bool?,
-                                 rows: [Row]) throws(Problem) -> PARFramework {
+    /// The framework the rows describe (rows with an empty code are left out), checked like a file; everything
+    /// else — year, kind of unit, title, note, the rule without a survey, the declared basis — is `base`'s.
+    public static func framework(_ base: PARFramework, rows: [Row]) throws(Problem) -> PARFramework {
         let rows = rows.map { row in
             Row(code: row.code.trimmingCharacters(in: .whitespaces), name: row.name.trimmingCharacters(in: .whitespaces), max: row.max,
                 method: row.method.trimmingCharacters(in: .whitespaces), source: row.source.trimmingCharacters(in: .whitespaces), rule: row.rule)
@@ -78,7 +78,8 @@ public struct PARFrameworkTable: Sendable, Equatable {
             for child in rows where child.code.contains(".") && parentCode(child.code) == row.code { criteria.append(try criterion(child)) }
             areas.append(PARFramework.Area(code: row.code, name: row.name, max: try maximum(row), criteria: criteria))
         }
-        let framework = PARFramework(year: year, unitKind: unitKind, title: title, note: note, sample: sample, areas: areas)
+        var framework = base
+        framework.areas = areas
         do { try framework.validate() } catch { throw .framework(error) }
         return framework
     }

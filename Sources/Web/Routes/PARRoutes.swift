@@ -138,8 +138,7 @@ struct PARRoutes {
             do {
                 let edited: PARFramework
                 if fields["mode"] == "table" {
-                    edited = try PARFrameworkTable.framework(year: stored.framework.year, unitKind: stored.framework.unitKind, title: stored.framework.title,
-                                                             note: stored.framework.note, sample: stored.framework.sample, rows: typed)
+                    edited = try PARFrameworkTable.framework(stored.framework, rows: typed)
                 } else {
                     edited = try PARFramework(json: Data(text.utf8))
                 }

@@ -21,6 +21,14 @@ enum PARViews {
     /// A published index: always two decimals ("95,70"), as the city publishes it.
     static func index(_ value: Decimal) -> String { value.vietnamese(decimals: 2) }
 
+    /// "Cấu trúc: 8 lĩnh vực, 37 tiêu chí, 88 tiêu chí thành phần; 32 trong 100 điểm do điều tra xã hội học — khớp với …".
+    static func structure(_ framework: PARFramework) -> String {
+        let structure = framework.structure
+        return "Cấu trúc: \(structure.areas) lĩnh vực, \(structure.criteria) tiêu chí, \(structure.subCriteria) tiêu chí thành phần; "
+            + (structure.surveyMax > 0 ? "\(number(structure.surveyMax)) trong \(number(structure.max)) điểm do điều tra xã hội học" : "không có điểm điều tra xã hội học")
+            + (framework.basis.map { " — khớp với cấu trúc công bố tại \($0.text)." } ?? " — chưa ghi văn bản gốc để đối chiếu (basis).")
+    }
+
     static func hidden(_ csrfToken: String) -> Node<HTML.FormContext> { .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)) }
 
     static func sampleWarning(_ framework: PARFramework) -> Node<HTML.BodyContext> {
@@ -110,6 +118,7 @@ struct PARFrameworkPage {
             .p(.text("Năm \(framework.year), \(framework.unitKind.title.lowercased()); tối đa \(PARViews.number(framework.max)) điểm"
                      + (stored.frozen ? ". Đã khóa: đã có đợt đánh giá dùng bộ tiêu chí này." : ".")),
                .text(" "), .a(.href(SiteRoute.parFrameworkJSON(id: stored.id).path), .text("Tải tệp JSON"))),
+            .p(.id("par-structure"), .text(PARViews.structure(framework))),
             .unwrap(framework.note) { .p(.class("note"), .text($0)) },
             .table(
                 .class("table"), .id("par-framework"),

@@ -235,6 +235,13 @@ extension CalendarPagesTests {
             let browser = try await Browser.signedIn(client, as: "thuky")
             let page = try await browser.get("/calendar?year=2027")
             #expect(page.text.contains("Nạp lịch cả năm từ tệp") && page.text.contains("action=\"/calendar/files\""))
+            // The year in force downloads as a file that loads back as it is (pre-filled days are marked provisional).
+            let downloaded = try await browser.get("/calendar/file.json?year=2026")
+            #expect(downloaded.status == .ok && downloaded.headers[.contentDisposition]?.contains("lich-lam-viec-2026.json") == true)
+            let file2026 = try CalendarFile(json: Data(downloaded.text.utf8))
+            #expect(file2026.days == (try await services.workingCalendar()).rows(in: 2026))
+            #expect(try CalendarFile(json: Data(try await browser.get("/calendar/file.json?year=2027").text.utf8)).days.allSatisfy(\.isProvisional))
+            #expect(try await browser.get("/calendar/file.json?year=1800").status == .badRequest)
             let calendars = CalendarStore(services.database.sql)
             // A year edited by hand first: its pre-filled provisional rows are stored.
             try await browser.post("/calendar/days", form: ["date": "2027-03-08", "kind": "holiday", "name": "Thử", "reference": "Thử"])

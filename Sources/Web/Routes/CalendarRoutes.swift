@@ -84,6 +84,17 @@ struct CalendarRoutes {
             guard let year = form.year.flatMap({ Int($0) }) else { throw AppError.badRequest("Năm không hợp lệ.") }
             return try await edit(.confirm(year: year, reference: VietnameseText.normalized(form.reference ?? "")), by: editor, context: context, request: request)
         }
+        router.get(SiteRoute.calendarFile.pattern) { request, _ in
+            let year = request.query("year").flatMap { Int($0) } ?? services.today().year
+            guard CalendarEdit.years.contains(year) else { throw AppError.badRequest(CalendarEdit.Problem.outsideYears.message) }
+            // The rows in force: the stored year, or the days the rules pre-fill for a year not entered yet.
+            let rows = try await services.workingCalendar().rows(in: year)
+            let file = CalendarFile(source: "Lịch làm việc năm \(year) trong MotCua, tải lúc \(LocalClock().text(services.clock()))", days: rows)
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"lich-lam-viec-\(year).json\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.json())))
+        }
         router.post(SiteRoute.calendarFiles.pattern) { request, context in
             let editor = try context.require(.secretariat, .admin)
             let year = services.today().year

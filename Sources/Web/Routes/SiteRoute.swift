@@ -149,6 +149,7 @@ enum SiteRoute: Sendable {
     case calendarRemovals
     case calendarConfirmations
     case calendarFiles
+    case calendarFile
     case dueDate
     case stylesheet
     case script
@@ -306,6 +307,7 @@ enum SiteRoute: Sendable {
         case .calendarRemovals: "/calendar/removals"
         case .calendarConfirmations: "/calendar/confirmations"
         case .calendarFiles: "/calendar/files"
+        case .calendarFile: "/calendar/file.json"
         case .dueDate: "/calendar/due"
         case .stylesheet: "/assets/site.css"
         case .script: "/assets/site.js"

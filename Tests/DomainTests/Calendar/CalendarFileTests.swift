@@ -23,6 +23,13 @@ import Testing
         #expect(file.span == LocalDate(iso: "2027-01-01")!...LocalDate(iso: "2027-12-31")!)
     }
 
+    @Test func aFileWrittenOutReadsBackTheSame() throws {
+        let file = CalendarFile(source: "Nguồn có \"dấu nháy\" và \\", days: OfficialCalendar.rows)
+        let back = try CalendarFile(json: file.json())
+        #expect(back == file)
+        #expect(String(decoding: file.json(), as: UTF8.self).split(separator: "\n").count == file.days.count + 5, "one row per line")
+    }
+
     /// The shipped calendar is read by the same rules (2024–2026, with the 2026 New Year swap).
     @Test func theShippedCalendarPassesTheSameChecks() {
         #expect(Set(OfficialCalendar.rows.map(\.date.year)) == [2024, 2025, 2026])

@@ -19,6 +19,21 @@ public struct CalendarFile: Sendable, Equatable {
         LocalDate(year: years.first!, month: 1, day: 1)!...LocalDate(year: years.last!, month: 12, day: 31)!
     }
 
+    public init(source: String, days: [CalendarDay]) {
+        self.source = source
+        self.days = days.sorted { $0.date < $1.date }
+    }
+
+    /// The file, one row per line: what `init(json:)` reads back, to download, edit and load again.
+    public func json() -> Data {
+        func string(_ text: String) -> String { String(decoding: try! JSONEncoder().encode(text), as: UTF8.self) }
+        let rows = days.map { day in
+            "    {\"date\": \"\(day.date.iso)\", \"kind\": \"\(day.kind.rawValue)\", \"name\": \(string(day.name)), "
+                + "\"reference\": \(string(day.reference)), \"provisional\": \(day.isProvisional)}"
+        }
+        return Data("{\n  \"source\": \(string(source)),\n  \"days\": [\n\(rows.joined(separator: ",\n"))\n  ]\n}\n".utf8)
+    }
+
     /// What the due instants recomputed after loading the file say, on each dossier's history.
     public static func correctionReason(_ file: CalendarFile) -> String {
         "Lịch làm việc năm \(file.years.map(String.init).joined(separator: ", ")) được nạp từ tệp (\(file.source))"

@@ -157,7 +157,8 @@ struct CalendarPage {
             ),
             .h3(.text("Nạp lịch cả năm từ tệp")),
             .p(.text("Khi Chính phủ công bố lịch nghỉ của một năm: tệp JSON cùng dạng với lịch có sẵn (nguồn “source” và danh sách ngày “days”). "
-                     + "Mỗi năm có trong tệp được thay toàn bộ; tệp có lỗi không được nạp và trang báo dòng bị lỗi.")),
+                     + "Mỗi năm có trong tệp được thay toàn bộ; tệp có lỗi không được nạp và trang báo dòng bị lỗi. "),
+               .a(.href(SiteRoute.calendarFile.path + "?year=\(year)"), .text("Tải lịch năm \(year) dưới dạng tệp để sửa"))),
             .form(
                 .class("form upload"), .action(SiteRoute.calendarFiles.path), .method(.post), .attribute(named: "enctype", value: "multipart/form-data"), token,
                 .div(.class("field"), .label(.for("calendar-file"), .text("Tệp lịch (JSON)")),

@@ -59,4 +59,27 @@ import Testing
             #expect(stored.groups == old.groups)
         }
     }
+
+    /// Migration 033 gives stored copies of the sample PAR framework the shipped Vietnamese note, frozen or not;
+    /// another framework with the same note is left alone unless it is a sample, and nothing else changes.
+    @Test func theStoredPARSampleNoteSpeaksVietnamese() async throws {
+        try await TestDatabase.with { database in
+            let store = PARStore(database: database, files: FileStore(dataDirectory: FileManager.default.temporaryDirectory.path + "/motcua-033"))
+            var old = try PARFrameworks.shippedSample()
+            old.note = "SAMPLE, not an official framework. The 8 areas are those of the provincial PAR INDEX (docs/PAR.md, indices.md §3); "
+                + "their point split, the criteria, sub-criteria, maxima and rules are MotCua's placeholders, written to exercise every scoring method, "
+                + "until the secretariat enters the official annex of the year's decision."
+            let sampleID = try await store.load(old, by: nil, at: Date())
+            var official = old
+            official.year = 2024
+            official.sample = nil
+            let officialID = try await store.load(official, by: nil, at: Date())
+            let migration = try #require(Migrations.all.first { $0.name == "033-translate-par-sample-note" })
+            try await migration.prepare(on: database.sql)
+            let sample = try #require(try await store.framework(id: sampleID)).framework
+            #expect(sample.note == (try PARFrameworks.shippedSample()).note && sample.note?.hasPrefix("MẪU, không phải") == true)
+            #expect(sample.areas == old.areas)
+            #expect(try await store.framework(id: officialID)?.framework.note == old.note)
+        }
+    }
 }

@@ -33,5 +33,6 @@ public enum Migrations {
         DropUnitSearchText(),
         AddNewYearSwap2026(),
         RefreshServiceIndexNote(),
+        TranslatePARSampleNote(),
     ]
 }

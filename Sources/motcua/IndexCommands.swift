@@ -80,7 +80,10 @@ struct IndexCommand: AsyncParsableCommand {
         @Argument(help: "The framework file (the shape of Sources/Persistence/Seed/Data/service-index-766.json).") var file: String
 
         func run() async throws {
-            let framework = try ServiceIndexFramework(json: Data(contentsOf: URL(fileURLWithPath: file)))
+            let framework: ServiceIndexFramework
+            do { framework = try ServiceIndexFramework(json: Data(contentsOf: URL(fileURLWithPath: file))) } catch let problem as ServiceIndexFramework.Problem {
+                throw Refusal(problem.description)
+            }
             try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
                 try await ServiceIndexStore(services.database.sql).load(framework, at: Date())
             }

@@ -238,7 +238,8 @@ def test_a_new_framework_version_is_loaded_without_code(cli, tmp_path):
     broken["groups"] = [dict(g, max=g["max"] + 1) if g["code"] == "1" else g for g in newer["groups"]]
     path.write_text(json.dumps(broken, ensure_ascii=False), encoding="utf-8")
     refused = cli("index", "load-framework", str(path))
-    assert refused.returncode != 0 and "do not add up" in refused.stderr
+    # Refused with the line and the reason in Vietnamese, exit status 2.
+    assert refused.returncode == 2 and "Dòng 1: Điểm tối đa của các chỉ số trong nhóm 1 không cộng lại bằng điểm tối đa của nhóm." in refused.stderr, refused.stderr
 
 
 SIPAS_QUESTIONNAIRE = {

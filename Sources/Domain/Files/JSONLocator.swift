@@ -49,6 +49,13 @@ public struct JSONLocator: Sendable {
         values.filter { $0.path.last == key && $0.string == value }.map { Array($0.path.dropLast()) }
     }
 
+    /// The line of `field` in the object whose `"code"` is `code` (its first, or with `last` its last, such
+    /// object), or of that object when it lacks the field: where a rule about a coded item was broken.
+    public func line(of field: String, inObjectCoded code: String, last: Bool = false) -> Int? {
+        let objects = objects(whereKey: "code", is: code)
+        return (last ? objects.last : objects.first).flatMap { line(of: $0 + [field]) }
+    }
+
     private struct Scanner {
         struct Stop: Error {}
 

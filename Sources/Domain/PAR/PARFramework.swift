@@ -231,16 +231,11 @@ public struct PARFramework: Sendable, Equatable, Codable {
 
     /// Where in the file a problem of ``validate()`` is: the line of the field at fault, or of the criterion's code.
     private static func line(of problem: Problem, in file: JSONLocator) -> Int? {
-        func criterion(_ code: String, field: String = "code", last: Bool = false) -> Int? {
-            let objects = file.objects(whereKey: "code", is: code)
-            guard let object = last ? objects.last : objects.first else { return nil }
-            return file.line(of: object + [field])
-        }
         switch problem {
-        case .duplicateCode(let code): return criterion(code, last: true)
-        case .badMaximum(let code): return criterion(code, field: "max")
-        case .badRule(let code, _): return criterion(code, field: "method")
-        case .noMethod(let code), .empty(let code): return criterion(code)
+        case .duplicateCode(let code): return file.line(of: "code", inObjectCoded: code, last: true)
+        case .badMaximum(let code): return file.line(of: "max", inObjectCoded: code)
+        case .badRule(let code, _): return file.line(of: "method", inObjectCoded: code)
+        case .noMethod(let code), .empty(let code): return file.line(of: "code", inObjectCoded: code)
         case .withoutSurveyUnsourced: return file.line(of: ["withoutSurvey"])
         case .basisMismatch, .basisUnnamed: return file.line(of: ["basis"])
         case .malformed, .onLine: return nil

@@ -41,24 +41,41 @@ public struct ServiceIndexFramework: Sendable, Equatable, Codable {
         case negativeMaximum(String)
         case emptyGroup(String)
         case validity
+        /// A problem of a file, with the line where it is.
+        indirect case onLine(Int, Problem)
 
         public var description: String {
             switch self {
-            case .malformed(let detail): "service index framework: \(detail)"
-            case .duplicateCode(let code): "service index framework: code \(code) appears twice"
-            case .maximaDoNotAddUp(let group): "service index framework: the indicators of group \(group) do not add up to its maximum"
-            case .negativeMaximum(let code): "service index framework: \(code) has a negative maximum"
-            case .emptyGroup(let code): "service index framework: group \(code) has no indicators"
-            case .validity: "service index framework: validTo is before validFrom"
+            case .onLine(let line, let problem): "Dòng \(line): \(problem.description)"
+            case .malformed(let detail): "Tệp bộ chỉ số không đúng cấu trúc: \(detail)"
+            case .duplicateCode(let code): "Mã \(code) xuất hiện hai lần."
+            case .maximaDoNotAddUp(let group): "Điểm tối đa của các chỉ số trong nhóm \(group) không cộng lại bằng điểm tối đa của nhóm."
+            case .negativeMaximum(let code): "Điểm tối đa của \(code) không được âm."
+            case .emptyGroup(let code): "Nhóm \(code) chưa có chỉ số nào."
+            case .validity: "Ngày hết hiệu lực (validTo) đứng trước ngày có hiệu lực (validFrom)."
             }
         }
     }
 
     /// Reads and checks a framework file: unique codes, non-negative maxima, each group's indicators adding up
-    /// to its maximum, known measures (an unknown one fails to decode).
+    /// to its maximum, known measures (an unknown one fails to decode). A refusal names the line of the file.
     public init(json: Data) throws(Problem) {
-        do { self = try JSONDecoder().decode(Self.self, from: json) } catch { throw .malformed(String(describing: error)) }
-        try check()
+        do { self = try JSONDecoder().decode(Self.self, from: json) } catch {
+            let (line, reason) = JSONLocator(json).explain(error)
+            throw line.map { .onLine($0, .malformed(reason)) } ?? .malformed(reason)
+        }
+        do { try check() } catch {
+            let file = JSONLocator(json)
+            let line: Int? = switch error {
+            case .duplicateCode(let code): file.line(of: "code", inObjectCoded: code, last: true)
+            case .maximaDoNotAddUp(let group): file.line(of: "max", inObjectCoded: group)
+            case .negativeMaximum(let code): file.line(of: "max", inObjectCoded: code)
+            case .emptyGroup(let code): file.line(of: "code", inObjectCoded: code)
+            case .validity: file.line(of: ["validTo"])
+            case .malformed, .onLine: nil
+            }
+            throw line.map { .onLine($0, error) } ?? error
+        }
     }
 
     public func check() throws(Problem) {

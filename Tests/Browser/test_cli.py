@@ -192,7 +192,9 @@ def test_service_index_from_files_of_its_own(cli):
         assert abs(group["points"] - sum(i["points"] or 0 for i in group["indicators"])) <= 0.005 * len(group["indicators"]) + 1e-9
     assert city["measurableMax"] == measurable
     assert abs(city["total"] - sum(g["points"] for g in city["groups"])) <= 0.03
-    assert abs(city["index"] - city["total"] / measurable * 100) <= 0.01
+    # The index is the exact total over the measurable maximum, published to two decimals; from the published
+    # total it can differ by the total's rounding (0.005 points) scaled to 100, plus its own rounding.
+    assert abs(city["index"] - city["total"] / measurable * 100) <= 0.005 + 0.005 * 100 / measurable + 1e-9
     completed = next(i for g in city["groups"] for i in g["indicators"] if i["code"] == "2.1")
     assert completed["denominator"] > 0, "synthetic dossiers were completed in the period"
 

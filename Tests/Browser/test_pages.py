@@ -75,6 +75,31 @@ def test_sign_in_and_text_size(browser, base_url):
     assert "Đăng nhập" in browser.find_element(By.CSS_SELECTOR, "header").text
 
 
+def test_the_menu_folds_on_a_phone(browser, base_url):
+    """On a phone the main menu folds behind "Danh mục" (issue 22): the header leaves room for the page, the button
+    says whether it is open, and the menu opens and leads on; on a desk screen the menu is always shown."""
+    sign_in(browser, base_url, "thuky.totcongtac")
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        browser.get(base_url + "/procedures")
+        toggle = browser.find_element(By.CSS_SELECTOR, "header .nav-toggle")
+        menu = browser.find_element(By.ID, "site-menu")
+        assert toggle.is_displayed() and toggle.text == "Danh mục" and toggle.get_attribute("aria-expanded") == "false"
+        assert not menu.is_displayed()
+        header = browser.execute_script("return document.querySelector('header').getBoundingClientRect().height")
+        assert header < 260, f"the folded header takes {header} px"
+        toggle.click()
+        assert menu.is_displayed() and toggle.get_attribute("aria-expanded") == "true"
+        and_wait_for_next_page(browser, menu.find_element(By.LINK_TEXT, "Lịch làm việc").click)
+        assert browser.current_url.startswith(base_url + "/calendar")
+        assert not browser.find_element(By.ID, "site-menu").is_displayed(), "a new page starts with the menu folded"
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    browser.get(base_url + "/procedures")
+    assert browser.find_element(By.ID, "site-menu").is_displayed()
+    assert not browser.find_element(By.CSS_SELECTOR, "header .nav-toggle").is_displayed()
+
+
 def test_wrong_password_shows_a_vietnamese_message(browser, base_url):
     browser.get(base_url + "/sign-in")
     browser.find_element(By.ID, "username").send_keys("quantri")

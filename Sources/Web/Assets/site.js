@@ -54,3 +54,17 @@ document.addEventListener("DOMContentLoaded", () => {
   const seconds = element ? Number(element.getAttribute("data-refresh-seconds")) : 0;
   if (seconds > 0) setTimeout(() => window.location.reload(), seconds * 1000);
 });
+
+// The main menu folds on phones behind its "Danh mục" button; the page the person is on keeps it readable.
+document.addEventListener("DOMContentLoaded", () => {
+  const toggle = document.querySelector(".site-header .nav-toggle");
+  const menu = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
+  if (!toggle || !menu) return;
+  toggle.hidden = false;
+  toggle.closest("nav").classList.add("is-foldable");
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    menu.classList.toggle("is-open", open);
+  });
+});

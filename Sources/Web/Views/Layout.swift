@@ -79,9 +79,12 @@ struct Layout {
             items.append((SiteRoute.portalSync.path, "Đồng bộ DVCQG"))
             items.append((SiteRoute.operations.path, "Vận hành"))
         }
+        // On a phone the list folds behind "Danh mục" (site.js shows the button; without script the list stays open).
         return .nav(
             .attribute(named: "aria-label", value: "Điều hướng chính"),
-            .ul(.forEach(items) { item in
+            .button(.type(.button), .class("nav-toggle"), .attribute(named: "aria-expanded", value: "false"),
+                    .attribute(named: "aria-controls", value: "site-menu"), .attribute(named: "hidden"), .text("Danh mục")),
+            .ul(.id("site-menu"), .forEach(items) { item in
                 .li(.a(
                     .href(item.0),
                     .if(item.0 == currentPath, .attribute(named: "aria-current", value: "page")),

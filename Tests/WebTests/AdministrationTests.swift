@@ -149,7 +149,9 @@ import Web
             let browser = try await Browser.signedIn(client, as: "quantri")
             let page = try await browser.get("/audit?action=user.")
             #expect(page.status == .ok)
-            #expect(page.text.contains("user.signIn"))
+            // Actions and objects read in Vietnamese; the code stays in the tooltip.
+            #expect(page.text.contains(#"<span title="user.signIn">Đăng nhập</span>"#) && page.text.contains("tài khoản "))
+            #expect(page.text.contains(#"<option value="user." selected="#) || page.text.contains(#"<option value="user." selected>"#))
             #expect(!page.text.contains("unit.import"))
             let verified = try await browser.get("/audit?verify=1")
             #expect(verified.text.contains("Nhật ký toàn vẹn"))

@@ -122,7 +122,7 @@ public struct CitizenAccounts: Sendable {
             try await session.delete(from: "registrations").where("token_hash", .equal, tokenHash).run()
             try await AuditTrail.append(
                 AuditRecord(actorID: id, action: "citizen.register", objectType: "user", objectID: String(id),
-                            reason: "verified by \(registration.channel.rawValue); consents: \(registration.consents.map(\.rawValue).sorted().joined(separator: ","))"),
+                            reason: "xác minh qua \(registration.channel.title); đồng ý: \(registration.consents.sorted { $0.rawValue < $1.rawValue }.map(\.title).joined(separator: ", "))"),
                 at: time, on: session)
             return .success(id)
         }
@@ -171,7 +171,7 @@ public struct CitizenAccounts: Sendable {
             guard active == nil else { return }
             try await Self.grant(purpose, to: userID, at: time, on: session)
             try await AuditTrail.append(AuditRecord(actorID: userID, action: "consent.grant", objectType: "user", objectID: String(userID),
-                                                    reason: purpose.rawValue), at: time, on: session)
+                                                    reason: purpose.title), at: time, on: session)
         }
     }
 
@@ -181,7 +181,7 @@ public struct CitizenAccounts: Sendable {
             try await session.update("consents").set("withdrawn_at", to: time.milliseconds).where("user_id", .equal, userID)
                 .where("purpose", .equal, purpose.rawValue).where("withdrawn_at", .is, SQLLiteral.null).run()
             try await AuditTrail.append(AuditRecord(actorID: userID, action: "consent.withdraw", objectType: "user", objectID: String(userID),
-                                                    reason: purpose.rawValue), at: time, on: session)
+                                                    reason: purpose.title), at: time, on: session)
         }
     }
 

@@ -59,7 +59,7 @@ public struct DossierAttachments: Sendable {
                     $0.electronicResult = true
                 } audit: { changed in
                     AuditRecord(actorID: userID, unitID: changed.processingUnitID, action: "dossier.recordServiceFacts", objectType: "dossier",
-                                objectID: changed.code.text, reason: "electronicResult=true")
+                                objectID: changed.code.text, reason: "kết quả điện tử")
                 }
             }
             let row = try await session.insert(into: "dossier_attachments")
@@ -70,7 +70,7 @@ public struct DossierAttachments: Sendable {
             guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("attachment insert returned no id") }
             try await AuditTrail.append(
                 AuditRecord(actorID: userID, unitID: dossier.processingUnitID, action: purpose == .result ? "dossier.attachResult" : "dossier.attach",
-                            objectType: "dossier", objectID: dossier.code.text, reason: "\(type.rawValue) \(data.count) B sha256:\(hash.prefix(16))"),
+                            objectType: "dossier", objectID: dossier.code.text, reason: "tệp \(type.rawValue), \(data.count) byte, SHA-256 \(hash.prefix(16))…"),
                 at: time, on: session)
             return Attachment(id: id, dossierID: dossier.id, sha256: hash, size: data.count, fileType: type, originalName: cleanName,
                               description: VietnameseText.normalized(description), purpose: purpose, uploadedBy: userID, uploadedAt: time)

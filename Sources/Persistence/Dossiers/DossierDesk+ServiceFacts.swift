@@ -17,7 +17,7 @@ extension DossierDesk {
             } audit: { dossier in
                 AuditRecord(actorID: actor.userID, unitID: dossier.processingUnitID, action: "dossier.recordServiceFacts", objectType: "dossier",
                             objectID: dossier.code.text,
-                            reason: values.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " "))
+                            reason: values.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.title): \($0.value)" }.joined(separator: "; "))
             }
         }
     }

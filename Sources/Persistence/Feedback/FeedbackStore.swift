@@ -91,7 +91,7 @@ public struct FeedbackStore: Sendable {
                 .returning("id").first()
             guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("feedback insert returned no id") }
             try await AuditTrail.append(AuditRecord(actorID: submission.submittedBy, unitID: submission.unitID, action: "feedback.submit",
-                                                    objectType: "feedback", objectID: String(id), reason: submission.subject.rawValue), at: time, on: session)
+                                                    objectType: "feedback", objectID: String(id), reason: submission.subject.title), at: time, on: session)
             return id
         }
     }
@@ -122,7 +122,7 @@ public struct FeedbackStore: Sendable {
                 .where("id", .equal, id).where("answered_at", .is, SQLLiteral.null).returning("unit_id").all()
             guard let unit = try updated.first?.decode(column: "unit_id", as: Int64.self) else { throw Problem.alreadyAnswered }
             try await AuditTrail.append(AuditRecord(actorID: userID, unitID: unit, action: "feedback.answer", objectType: "feedback", objectID: String(id),
-                                                    reason: publishable ? "publishable" : "private"), at: time, on: session)
+                                                    reason: publishable ? "được công khai" : "không công khai"), at: time, on: session)
         }
     }
 
@@ -136,7 +136,7 @@ public struct FeedbackStore: Sendable {
             guard item.satisfied == nil else { throw Problem.alreadyRated }
             try await session.update("feedback").set("satisfied", to: satisfied).set("rated_at", to: time.milliseconds).where("id", .equal, id).run()
             try await AuditTrail.append(AuditRecord(actorID: nil, unitID: item.unitID, action: "feedback.rate", objectType: "feedback", objectID: String(id),
-                                                    reason: satisfied ? "satisfied" : "not satisfied"), at: time, on: session)
+                                                    reason: satisfied ? "hài lòng" : "không hài lòng"), at: time, on: session)
         }
     }
 

@@ -171,7 +171,7 @@ extension PARStore {
                 .returning("id").first()
             guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("evidence insert returned no id") }
             try await AuditTrail.append(AuditRecord(actorID: userID, unitID: assessment.unitID, action: "par.evidence", objectType: "parEntry",
-                                                    objectID: String(entryID), reason: "\(type.rawValue) \(data.count) B sha256:\(hash.prefix(16))"),
+                                                    objectID: String(entryID), reason: "tệp \(type.rawValue), \(data.count) byte, SHA-256 \(hash.prefix(16))…"),
                                         at: time, on: session)
             return PAREvidence(id: id, entryID: entryID, sha256: hash, size: data.count, fileType: type, originalName: cleanName, uploadedAt: time)
         }

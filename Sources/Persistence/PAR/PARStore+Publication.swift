@@ -30,7 +30,7 @@ extension PARStore {
                 .run()
             try await session.update("par_rounds").set("status", to: PARRoundStatus.published.rawValue).where("id", .equal, roundID).run()
             try await AuditTrail.append(AuditRecord(actorID: userID, action: "par.publish", objectType: "parRound", objectID: String(roundID),
-                                                    reason: "version \(last + 1)" + (reason.map { ": \($0)" } ?? "")), at: time, on: session)
+                                                    reason: "phiên bản \(last + 1)" + (reason.map { ": \($0)" } ?? "")), at: time, on: session)
             return last + 1
         }
     }

@@ -132,7 +132,7 @@ public struct PARStore: Sendable {
                 id = new
             }
             try await AuditTrail.append(AuditRecord(actorID: userID, action: "par.loadFramework", objectType: "parFramework", objectID: String(id),
-                                                    reason: "\(framework.year) \(framework.unitKind.rawValue)"), at: time, on: session)
+                                                    reason: "năm \(framework.year), \(framework.unitKind.title.lowercased())"), at: time, on: session)
             return id
         }
     }
@@ -183,7 +183,7 @@ public struct PARStore: Sendable {
                 try await entries.run()
             }
             try await AuditTrail.append(AuditRecord(actorID: userID, action: "par.openRound", objectType: "parRound", objectID: String(roundID),
-                                                    reason: "\(units.count) units, self-assessment until \(selfDue.iso)"), at: time, on: session)
+                                                    reason: "\(units.count) đơn vị, tự đánh giá đến \(selfDue.vietnamese)"), at: time, on: session)
             return roundID
         }
     }

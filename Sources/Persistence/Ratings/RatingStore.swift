@@ -22,6 +22,14 @@ public struct RatingStore: Sendable {
         case desk
         /// The link in the result notification, which carries its own token.
         case link
+
+        public var title: String {
+            switch self {
+            case .portal: "trang tra cứu"
+            case .desk: "máy tính bảng tại quầy"
+            case .link: "đường dẫn trong thông báo"
+            }
+        }
     }
 
     public enum Problem: Error, Equatable {
@@ -93,7 +101,7 @@ public struct RatingStore: Sendable {
             }
             try await AuditTrail.append(
                 AuditRecord(actorID: nil, unitID: dossier.processingUnitID, action: existing == nil ? "dossier.rate" : "dossier.rerate",
-                            objectType: "dossier", objectID: dossier.code.text, reason: "\(rating.overall)/5 (\(channel.rawValue))"),
+                            objectType: "dossier", objectID: dossier.code.text, reason: "\(rating.overall)/5 (\(channel.title))"),
                 at: time, on: session)
             return Stored(rating: rating, criteriaVersion: criteria.version, channel: channel, createdAt: existing?.createdAt ?? time, updatedAt: time)
         }

@@ -17,7 +17,7 @@ extension ReformStore {
                 .returning("id").first()
             guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("task item insert returned no id") }
             try await AuditTrail.append(AuditRecord(actorID: userID, action: "reform.item", objectType: "reformTask", objectID: String(item.taskID),
-                                                    reason: "\(item.kind.rawValue) \(id)"), at: time, on: session)
+                                                    reason: "\(item.kind.title) \(id)"), at: time, on: session)
             return id
         }
     }
@@ -33,7 +33,7 @@ extension ReformStore {
             try await session.update("reform_task_items").set("done_on", to: day.iso).set("attended", to: SQLBind(attendance))
                 .where("id", .equal, itemID).where("task_id", .equal, taskID).run()
             try await AuditTrail.append(AuditRecord(actorID: userID, action: "reform.itemDone", objectType: "reformTask", objectID: String(taskID),
-                                                    reason: "\(item.kind.rawValue) \(itemID)"), at: time, on: session)
+                                                    reason: "\(item.kind.title) \(itemID)"), at: time, on: session)
         }
     }
 

@@ -38,8 +38,8 @@ extension ReformStore {
                 try await NotificationOutbox(session).enqueue(item.messages, at: time)
                 try await AuditTrail.append(AuditRecord(actorID: userID, unitID: item.digest.unitID, action: "reform.urge", objectType: "reformUrge",
                                                         objectID: String(id),
-                                                        reason: "\(item.digest.overdue.count) overdue, \(item.digest.dueSoon.count) due soon"
-                                                            + (item.digest.escalated ? ", escalated" : "")),
+                                                        reason: "\(item.digest.overdue.count) quá hạn, \(item.digest.dueSoon.count) sắp đến hạn"
+                                                            + (item.digest.escalated ? ", báo cáo lãnh đạo" : "")),
                                             at: time, on: session)
                 recorded.append(item.digest)
             }

@@ -118,7 +118,7 @@ public struct ReformStore: Sendable {
                 ids.append(id)
             }
             try await AuditTrail.append(AuditRecord(actorID: userID, action: "reform.addTasks", objectType: "reformPlan", objectID: String(planID),
-                                                    reason: "\(rows.count) tasks"), at: time, on: session)
+                                                    reason: "\(rows.count) nhiệm vụ"), at: time, on: session)
             return ids
         }
     }
@@ -354,7 +354,7 @@ public struct ReformStore: Sendable {
                 carried += 1
             }
             try await AuditTrail.append(AuditRecord(actorID: userID, action: "reform.carryOver", objectType: "reformPlan", objectID: String(planID),
-                                                    reason: "\(carried) tasks to \(next.year)"), at: time, on: session)
+                                                    reason: "\(carried) nhiệm vụ chuyển sang năm \(next.year)"), at: time, on: session)
             return carried
         }
     }

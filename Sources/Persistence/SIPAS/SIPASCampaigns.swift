@@ -202,7 +202,7 @@ public struct SIPASCampaigns: Sendable {
                 try await invitations.run()
             }
             try await AuditTrail.append(AuditRecord(actorID: userID, action: "sipas.draw", objectType: "sipasCampaign", objectID: String(id),
-                                                    reason: "frame \(frame.count), drawn \(result.drawn.count), seed \(campaign.seed)"),
+                                                    reason: "khung mẫu \(frame.count), chọn \(result.drawn.count), số khởi tạo \(campaign.seed)"),
                                         at: time, on: session)
         }
         return result
@@ -276,7 +276,7 @@ extension SIPASCampaigns {
                 try await insert.run()
             }
             try await AuditTrail.append(AuditRecord(actorID: userID, action: "sipas.import", objectType: "sipasCampaign", objectID: String(id),
-                                                    reason: "\(responses.count) responses"), at: time, on: session)
+                                                    reason: "\(responses.count) phiếu trả lời"), at: time, on: session)
         }
         return responses.count
     }

@@ -77,7 +77,7 @@ extension SIPASCampaigns {
                 try await NotificationOutbox(session).enqueue(queued, at: time)
             }
             try await AuditTrail.append(AuditRecord(actorID: userID, action: "sipas.invite", objectType: "sipasCampaign", objectID: String(id),
-                                                    reason: "invited \(run.invited), without contact \(run.withoutContact)"), at: time, on: session)
+                                                    reason: "đã mời \(run.invited), không có liên lạc \(run.withoutContact)"), at: time, on: session)
             return run
         }
     }
@@ -207,7 +207,7 @@ extension SIPASCampaigns {
             try await Self.store(invitation, sheet, source: .paper, at: time, on: session)
             try await session.delete(from: "sipas_paper_entries").where("invitation_id", .equal, invitation.id).run()
             try await AuditTrail.append(AuditRecord(actorID: userID, action: "sipas.paper", objectType: "sipasCampaign", objectID: String(campaignID),
-                                                    reason: "form \(invitation.id)"), at: time, on: session)
+                                                    reason: "phiếu giấy \(invitation.id)"), at: time, on: session)
             return .stored
         }
     }

@@ -37,7 +37,7 @@ public enum DemoDepartments {
                 let id = try await units.insert(.init(code: department.code, name: department.name, kind: .department, parentID: cityID, isDemo: true))
                 ids[department.code] = id
                 try await AuditTrail.append(
-                    AuditRecord(actorID: actorID, unitID: id, action: "unit.create", objectType: "unit", objectID: String(id), reason: "demo department"),
+                    AuditRecord(actorID: actorID, unitID: id, action: "unit.create", objectType: "unit", objectID: String(id), reason: "sở mẫu của dữ liệu trình diễn"),
                     at: time, on: session)
             }
             return ids

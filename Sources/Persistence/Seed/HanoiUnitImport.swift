@@ -74,7 +74,7 @@ public enum HanoiUnitImport {
             }
             try await AuditTrail.append(
                 AuditRecord(actorID: actorID, unitID: city, action: "unit.import", objectType: "unit", objectID: String(city),
-                            reason: "Hanoi units: \(summary.districts) districts, \(summary.communesBefore2025) + \(summary.communesFrom2025) communes, \(summary.links) links"),
+                            reason: "Đơn vị hành chính Hà Nội: \(summary.districts) quận, huyện, thị xã; \(summary.communesBefore2025) xã, phường, thị trấn trước và \(summary.communesFrom2025) xã, phường từ 1/7/2025; \(summary.links) liên kết"),
                 at: time, on: session)
             return summary
         }

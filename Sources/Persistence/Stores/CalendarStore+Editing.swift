@@ -21,7 +21,7 @@ extension CalendarStore {
                 try await store.delete(on: row.date)
                 try await store.insert(row, at: time)
                 record = AuditRecord(actorID: actorID, action: "calendar.set", objectType: "calendarDay", objectID: row.date.iso,
-                                     reason: "\(row.kind.rawValue): \(row.name) — \(row.reference)" + (previous.map { " (thay \($0.kind.rawValue): \($0.name))" } ?? ""))
+                                     reason: "\(row.kind.title): \(row.name) — \(row.reference)" + (previous.map { " (thay \($0.kind.title): \($0.name))" } ?? ""))
             case .swap(let dayOff, let workday, let name, let reference):
                 for row in [CalendarDay(date: dayOff, kind: .swappedOff, name: name, reference: reference),
                             CalendarDay(date: workday, kind: .swappedWorkday, name: "Làm bù cho ngày \(dayOff.vietnamese)", reference: reference)] {
@@ -34,7 +34,7 @@ extension CalendarStore {
                 guard let previous = try await store.row(on: date) else { throw CalendarEdit.Problem.nothingToRemove }
                 try await store.delete(on: date)
                 record = AuditRecord(actorID: actorID, action: "calendar.remove", objectType: "calendarDay", objectID: date.iso,
-                                     reason: "\(previous.kind.rawValue): \(previous.name) — \(reason)")
+                                     reason: "\(previous.kind.title): \(previous.name) — \(reason)")
             case .confirm(let year, let reference):
                 let provisional = try await store.rows(in: year).filter(\.isProvisional)
                 guard !provisional.isEmpty else { throw CalendarEdit.Problem.nothingToConfirm }

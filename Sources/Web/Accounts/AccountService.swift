@@ -37,9 +37,9 @@ public struct AccountService: Sendable {
                 let id = try await UserStore(session).create(
                     username: canonical, displayName: displayName, email: email, passwordHash: hash, grants: grants,
                     isDemo: isDemo, at: time)
-                let roles = grants.map(Self.describe).joined(separator: ",")
+                let roles = grants.map(Self.describe).joined(separator: "; ")
                 try await AuditTrail.append(
-                    AuditRecord(actorID: actorID, action: "user.create", objectType: "user", objectID: String(id), reason: "grants: \(roles)"),
+                    AuditRecord(actorID: actorID, action: "user.create", objectType: "user", objectID: String(id), reason: "vai trò: \(roles)"),
                     at: time, on: session)
                 return id
             }
@@ -105,7 +105,7 @@ public struct AccountService: Sendable {
     }
 
     static func describe(_ grant: Grant) -> String {
-        "\(grant.role.rawValue)@\(grant.unitID.map(String.init) ?? "-")"
+        grant.role.title + (grant.unitID.map { " (đơn vị số \($0))" } ?? "")
     }
 
     func hashPassword(_ password: String) async throws -> String {

@@ -89,7 +89,7 @@ struct AttachmentRoutes {
     static func download(_ attachment: Attachment, of dossier: Dossier, by userID: Int64?, services: AppServices) async throws -> Response {
         let data = try services.attachments.content(of: attachment)
         try await services.audit(AuditRecord(actorID: userID, action: "dossier.file", objectType: "dossier", objectID: dossier.code.text,
-                                             reason: "attachment \(attachment.id)"))
+                                             reason: "tệp đính kèm \(attachment.id)"))
         return fileResponse(data, type: attachment.fileType, name: attachment.originalName)
     }
 

@@ -85,7 +85,7 @@ struct DossierRoutes {
             let event = form.eventAction.flatMap { action in page.events.last { $0.action == action } }
             if form.eventAction != nil, event == nil { throw AppError.notFound }
             try await services.audit(AuditRecord(actorID: identity.user.id, action: "dossier.print", objectType: "dossier",
-                                                 objectID: page.dossier.code.text, reason: form.rawValue))
+                                                 objectID: page.dossier.code.text, reason: form.title))
             let printed = OfficialFormPage(
                 form: form, dossier: page.dossier, procedure: page.procedure, agencyName: page.unitNames[page.dossier.receivingUnitID] ?? "",
                 event: event, controlSheet: page.controlSheet, trackingURL: trackingURL(page.dossier.code),
@@ -188,7 +188,7 @@ struct DossierRoutes {
             if try await services.dossiers.find(id: id) != nil {
                 context.logger.info("access outside scope refused", metadata: ["object.type": "dossier", "object.id": "\(id)"])
                 try await services.audit(AuditRecord(actorID: identity.user.id, action: "access.denied", objectType: "dossier", objectID: String(id),
-                                                     reason: "outside the reader's units"))
+                                                     reason: "ngoài các đơn vị của người xem"))
             }
             throw AppError.notFound
         }

@@ -28,7 +28,7 @@ struct OperationsRoutes {
             let admin = try context.require(.admin)
             let count = try await NotificationOutbox(services.database.sql).retryFailed(at: services.clock())
             try await services.audit(AuditRecord(actorID: admin.user.id, action: "notifications.retry", objectType: "notifications", objectID: "failed",
-                                                 reason: "\(count)"))
+                                                 reason: "\(count) thông báo gửi lại"))
             return Response.redirect(to: SiteRoute.operations.path + "?retried=\(count)", type: .normal)
         }
     }

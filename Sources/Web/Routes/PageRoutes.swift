@@ -44,7 +44,7 @@ struct UserAccess {
         guard let user = try await services.users.find(id: id, within: identity.scope) else {
             if try await services.users.find(id: id) != nil {
                 logger.info("access outside scope refused", metadata: ["object.type": "user", "object.id": "\(id)"])
-                try await services.audit(AuditRecord(actorID: identity.user.id, action: "access.denied", objectType: "user", objectID: String(id), reason: "outside the reader's units"))
+                try await services.audit(AuditRecord(actorID: identity.user.id, action: "access.denied", objectType: "user", objectID: String(id), reason: "ngoài các đơn vị của người xem"))
             }
             throw AppError.notFound
         }

@@ -29,7 +29,7 @@ struct SIPASCollectionRoutes {
             let (campaign, questionnaire) = try await campaignAndQuestionnaire(try context.parameters.id())
             let forms = try await campaigns.paperForms(of: campaign.id)
             try await services.audit(AuditRecord(actorID: identity.user.id, action: "sipas.printForms", objectType: "sipasCampaign",
-                                                 objectID: String(campaign.id), reason: "\(forms.count) forms"))
+                                                 objectID: String(campaign.id), reason: "\(forms.count) phiếu"))
             let page = SIPASPaperFormsPage(campaign: campaign, questionnaire: questionnaire, forms: forms)
             return Page("Phiếu giấy — \(campaign.name)", body: page.body).render(context: context, request: request)
         }

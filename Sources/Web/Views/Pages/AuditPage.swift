@@ -19,10 +19,16 @@ struct AuditPage {
             verificationNotice,
             .form(
                 .class("filters"), .action(SiteRoute.audit.path), .method(.get), .attribute(named: "role", value: "search"),
-                .div(.class("field"), .label(.for("action"), .text("Thao tác bắt đầu bằng")),
-                     .input(.type(.text), .id("action"), .name("action"), .value(query.actionPrefix ?? ""), .attribute(named: "placeholder", value: "user."))),
+                .div(.class("field"), .label(.for("action"), .text("Nhóm thao tác")),
+                     .select(.id("action"), .attribute(named: "name", value: "action"),
+                             .choice("", "Tất cả", isSelected: (query.actionPrefix ?? "").isEmpty),
+                             .forEach(AuditVocabulary.groups) { .choice($0.prefix, $0.title, isSelected: query.actionPrefix == $0.prefix) })),
                 .div(.class("field"), .label(.for("object"), .text("Loại đối tượng")),
-                     .input(.type(.text), .id("object"), .name("object"), .value(query.objectType ?? ""), .attribute(named: "placeholder", value: "user"))),
+                     .select(.id("object"), .attribute(named: "name", value: "object"),
+                             .choice("", "Tất cả", isSelected: (query.objectType ?? "").isEmpty),
+                             .forEach(AuditVocabulary.objects.sorted { $0.value < $1.value }) {
+                                 .choice($0.key, $0.value.prefix(1).uppercased() + $0.value.dropFirst(), isSelected: query.objectType == $0.key)
+                             })),
                 .button(.type(.submit), .class("button"), .text("Lọc"))
             ),
             .form(
@@ -70,8 +76,8 @@ enum AuditTable {
                     .td(.text(String(entry.sequence))),
                     .td(.text(DisplayFormat.dateTime(entry.occurredAt, in: timeZone))),
                     .td(actor(entry.actorID, actors)),
-                    .td(.code(.text(entry.action))),
-                    .td(.text("\(entry.objectType) #\(entry.objectID)")),
+                    .td(.span(.attribute(named: "title", value: entry.action), .text(AuditVocabulary.action(entry.action)))),
+                    .td(.text("\(AuditVocabulary.object(entry.objectType)) \(entry.objectID)")),
                     .td(.text(entry.reason))
                 )
             })

@@ -1,0 +1,78 @@
+"""The staff pages speak Vietnamese only (issue 22): no English sentence in the visible text of the pages each
+staff role reaches from the menu and the links on them, and the audit trail names every action in Vietnamese.
+Runs last (the file's name), so the trail holds what the other browser tests did."""
+import re
+import urllib.parse
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from test_pages import sign_in
+
+# Words that do not occur in Vietnamese text; three of them in a row make an English phrase. Codes, user names
+# and file names are single tokens and never match three in a row.
+ENGLISH = set("""the of and to is in for with from not by on are be this that it as at or an was which until before after
+has have its their no yes units unit tasks task self assessment sign user users file files column columns weight seed
+random sample responses response drawn invited contact without version department departments communes links due soon
+overdue private publishable satisfied verified grants outside reader demo framework official entered shows page
+items closed time period indicator feedback dossiers received online share rate""".split())
+
+
+def english_phrases(text):
+    found = []
+    for line in text.splitlines():
+        run = []
+        for token in re.findall(r"[^\s\-/]+", line):
+            word = token.strip(".,:;()[]\"'“”…").lower()
+            if word.isdigit():
+                continue  # "15 units", "until 2025-12-31": numbers neither make nor break a phrase
+            run = run + [word] if word in ENGLISH else []
+            if len(run) >= 3:
+                found.append(line.strip()[:200])
+                break
+    return found
+
+
+def crawl(browser, base_url, limit):
+    seen, queue, pages = set(), ["/"], []
+    while queue and len(seen) < limit:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        seen.add(path)
+        browser.get(base_url + path)
+        pages.append((path, browser.find_element(By.TAG_NAME, "body").text))
+        for link in browser.find_elements(By.CSS_SELECTOR, "nav a[href^='/'], main a[href^='/']"):
+            parsed = urllib.parse.urlparse(link.get_attribute("href") or "")
+            target = parsed.path
+            if parsed.netloc != urllib.parse.urlparse(base_url).netloc or target in seen:
+                continue
+            if re.search(r"\.(csv|xlsx|json|pdf|zip)$", target) or "/attachments/" in target or target.startswith(("/track/", "/s/")):
+                continue
+            queue.append(target)
+    return pages
+
+
+@pytest.mark.parametrize("username", ["thuky.totcongtac", "lanhdao.thanhpho", "motcua.hoankiem", "quantri"])
+def test_staff_pages_have_no_english_sentence(browser, base_url, username):
+    sign_in(browser, base_url, username)
+    pages = crawl(browser, base_url, limit=30)
+    assert len(pages) >= 15, [path for path, _ in pages]
+    problems = [(path, phrase) for path, text in pages for phrase in english_phrases(text)]
+    assert problems == [], problems
+
+
+def test_the_audit_trail_names_every_action_in_vietnamese(browser, base_url):
+    sign_in(browser, base_url, "quantri")
+    browser.get(base_url + "/audit")
+    codes = set()
+    for _ in range(10):
+        for cell in browser.find_elements(By.CSS_SELECTOR, "main table td span[title]"):
+            code = cell.get_attribute("title")
+            codes.add(code)
+            assert cell.text != code and not re.fullmatch(r"[a-zA-Z]+\.[a-zA-Z]+", cell.text), f"{code} has no Vietnamese name"
+        older = browser.find_elements(By.LINK_TEXT, "Các dòng cũ hơn")
+        if not older:
+            break
+        browser.get(older[0].get_attribute("href"))
+    assert len(codes) >= 5, codes

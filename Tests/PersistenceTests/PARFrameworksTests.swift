@@ -7,7 +7,7 @@ import Testing
 @Suite struct PARFrameworksTests {
     @Test func theShippedSampleIsMarkedAndComplete() throws {
         let framework = try PARFrameworks.shippedSample()
-        #expect(framework.sample == true && framework.note?.contains("SAMPLE") == true)
+        #expect(framework.sample == true && framework.note?.hasPrefix("MẪU, không phải bộ tiêu chí chính thức") == true)
         #expect(framework.areas.count == 8 && framework.max == 100)
         let methods = Set(framework.leaves.compactMap { $0.method?.name })
         #expect(methods == ["manual", "computed", "survey", "deduction"])

@@ -123,7 +123,7 @@ import Web
             let report = try await secretary.get("/delegations")
             #expect(report.status == .ok)
             #expect(report.text.contains("Cấp Phiếu lý lịch tư pháp") && report.text.contains("Quyết định ủy quyền mẫu số 01/QĐ-DEMO"))
-            #expect(report.text.contains("<td>1</td>"))
+            #expect(report.text.contains(#"<td data-label="Hồ sơ">1</td>"#))
             let desk = try await Browser.signedIn(client, as: "motcua")
             #expect(try await desk.get("/delegations").status == .forbidden)
         }

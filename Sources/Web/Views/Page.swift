@@ -20,7 +20,7 @@ struct Page {
             .document(content: body)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html.render())))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: ResponsiveTables.label(html.render()))))
     }
 }
 

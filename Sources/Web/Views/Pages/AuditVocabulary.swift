@@ -20,7 +20,8 @@ enum AuditVocabulary {
         "dossier.file": "Công dân nộp hồ sơ trực tuyến", "dossier.list": "Xem danh sách hồ sơ", "dossier.print": "In biểu mẫu hồ sơ",
         "dossier.read": "Xem hồ sơ", "dossier.receive": "Tiếp nhận hồ sơ", "dossier.recordServiceFacts": "Ghi thông tin phục vụ",
         "dossier.recomputeDue": "Tính lại hạn giải quyết theo lịch mới", "dossier.rate": "Đánh giá mức độ hài lòng",
-        "dossier.attach": "Đính kèm tệp", "dossier.electronicResult": "Trả kết quả điện tử",
+        "dossier.attach": "Đính kèm tệp", "dossier.attachResult": "Đính kèm tệp kết quả", "dossier.electronicResult": "Trả kết quả điện tử",
+        "dossier.rerate": "Sửa đánh giá mức độ hài lòng",
         "feedback.answer": "Trả lời phản ánh", "feedback.rate": "Người phản ánh đánh giá câu trả lời", "feedback.submit": "Gửi phản ánh",
         "notifications.retry": "Gửi lại thông báo lỗi",
         "par.evidence": "Đính kèm tài liệu kiểm chứng", "par.loadFramework": "Nạp bộ tiêu chí PAR", "par.openRound": "Mở đợt đánh giá PAR",
@@ -29,13 +30,14 @@ enum AuditVocabulary {
         "reform.addTasks": "Thêm nhiệm vụ vào kế hoạch", "reform.carryOver": "Chuyển nhiệm vụ sang năm sau", "reform.createPlan": "Tạo kế hoạch CCHC",
         "reform.directive": "Ghi văn bản chỉ đạo", "reform.item": "Thêm đầu việc", "reform.itemDone": "Hoàn thành đầu việc", "reform.urge": "Đôn đốc nhiệm vụ",
         "reform.progress": "Cập nhật tiến độ", "reform.completionReported": "Báo cáo hoàn thành", "reform.completionAccepted": "Chấp nhận hoàn thành",
-        "reform.completionReturned": "Trả lại báo cáo hoàn thành",
+        "reform.completionReturned": "Trả lại báo cáo hoàn thành", "reform.publish": "Công khai văn bản chỉ đạo",
+        "reform.withdraw": "Thu hồi công khai văn bản chỉ đạo",
         "sipas.close": "Kết thúc thu phiếu SIPAS", "sipas.create": "Tạo đợt khảo sát SIPAS", "sipas.draw": "Chọn mẫu SIPAS",
         "sipas.import": "Nhập phiếu SIPAS", "sipas.invite": "Gửi lời mời khảo sát", "sipas.loadQuestionnaire": "Nạp bảng hỏi SIPAS",
         "sipas.paper": "Nhập phiếu giấy", "sipas.printForms": "In phiếu giấy",
         "unit.create": "Tạo đơn vị", "unit.import": "Nhập đơn vị hành chính", "unit.officeHours": "Đặt giờ làm việc của đơn vị",
         "user.create": "Tạo tài khoản", "user.grant": "Cấp vai trò", "user.read": "Xem tài khoản", "user.revoke": "Thu hồi vai trò",
-        "user.signIn": "Đăng nhập", "user.signInFailed": "Đăng nhập không thành công", "user.signOut": "Đăng xuất",
+        "user.signIn": "Đăng nhập", "user.lock": "Khóa tài khoản", "user.unlock": "Mở khóa tài khoản", "user.signInFailed": "Đăng nhập không thành công", "user.signOut": "Đăng xuất",
     ]
 
     static let objects: [String: String] = [

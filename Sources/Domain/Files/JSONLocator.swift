@@ -16,7 +16,7 @@ public struct JSONLocator: Sendable {
     public private(set) var syntaxErrorLine: Int?
 
     /// Nesting deeper than this is treated as an error (an uploaded file must not exhaust the stack).
-    static let maximumDepth = 512
+    static let maximumDepth = 128
 
     public init(_ data: Data) {
         var scanner = Scanner(bytes: [UInt8](data))

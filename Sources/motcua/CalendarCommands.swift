@@ -73,7 +73,7 @@ struct CalendarCommand: AsyncParsableCommand {
 
         func run() async throws {
             let calendar: CalendarFile
-            do { calendar = try CalendarFile(json: try Data(contentsOf: URL(fileURLWithPath: file))) } catch let problem as CalendarFile.Problem {
+            do { calendar = try CalendarFile(json: try Refusal.contents(of: file)) } catch let problem as CalendarFile.Problem {
                 throw Refusal(problem.description)
             }
             let corrected = try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
@@ -154,6 +154,12 @@ struct CalendarCommand: AsyncParsableCommand {
 struct Refusal: Error, CustomStringConvertible {
     var description: String
     init(_ message: String) { description = message }
+
+    /// The bytes of a file named on the command line, or a refusal that says it could not be read (exit status 2).
+    static func contents(of path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else { throw Refusal("Không đọc được tệp \(path).") }
+        return data
+    }
 }
 
 enum Output {

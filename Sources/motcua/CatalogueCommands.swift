@@ -18,7 +18,7 @@ struct CatalogueCommand: AsyncParsableCommand {
         @Flag(help: "Mark the imported procedures as demo data.") var demo = false
 
         func run() async throws {
-            guard let data = FileManager.default.contents(atPath: file) else { throw Refusal("Không đọc được tệp \(file).") }
+            let data = try Refusal.contents(of: file)
             let formatName = format ?? (file as NSString).pathExtension.lowercased()
             guard let fileFormat = ProcedureCatalogueFile.Format(rawValue: formatName) else {
                 throw Refusal("Định dạng phải là csv hoặc json (--format).")

@@ -81,7 +81,7 @@ struct IndexCommand: AsyncParsableCommand {
 
         func run() async throws {
             let framework: ServiceIndexFramework
-            do { framework = try ServiceIndexFramework(json: Data(contentsOf: URL(fileURLWithPath: file))) } catch let problem as ServiceIndexFramework.Problem {
+            do { framework = try ServiceIndexFramework(json: try Refusal.contents(of: file)) } catch let problem as ServiceIndexFramework.Problem {
                 throw Refusal(problem.description)
             }
             try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in

@@ -17,11 +17,11 @@ struct PARCommand: AsyncParsableCommand {
         func run() throws {
             let loaded: PARFramework
             do {
-                loaded = try framework.map { try PARFramework(json: Data(contentsOf: URL(fileURLWithPath: $0))) } ?? PARFrameworks.shippedSample()
+                loaded = try framework.map { try PARFramework(json: try Refusal.contents(of: $0)) } ?? PARFrameworks.shippedSample()
             } catch let problem as PARFramework.Problem {
                 throw Refusal(problem.description)
             }
-            let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: scores)), as: UTF8.self)
+            let text = String(decoding: try Refusal.contents(of: scores), as: UTF8.self)
             let read: [String: [String: Double]]
             do { read = try PARScores.read(csv: text, framework: loaded) } catch { throw Refusal(error.description) }
             let results = PARResults.compute(loaded, scores: read)
@@ -46,7 +46,7 @@ struct PARCommand: AsyncParsableCommand {
 
         func run() async throws {
             let framework: PARFramework
-            do { framework = try PARFramework(json: Data(contentsOf: URL(fileURLWithPath: file))) } catch let problem as PARFramework.Problem {
+            do { framework = try PARFramework(json: try Refusal.contents(of: file)) } catch let problem as PARFramework.Problem {
                 throw Refusal(problem.description)
             }
             do {

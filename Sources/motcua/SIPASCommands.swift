@@ -17,11 +17,11 @@ struct SIPASCommand: AsyncParsableCommand {
         func run() throws {
             let form: SIPASQuestionnaire
             do {
-                form = try questionnaire.map { try SIPASQuestionnaire(json: Data(contentsOf: URL(fileURLWithPath: $0))) } ?? SIPASSurveys.shippedQuestionnaire()
+                form = try questionnaire.map { try SIPASQuestionnaire(json: try Refusal.contents(of: $0)) } ?? SIPASSurveys.shippedQuestionnaire()
             } catch let problem as SIPASQuestionnaire.Problem {
                 throw Refusal(problem.description)
             }
-            let data = try Data(contentsOf: URL(fileURLWithPath: responses))
+            let data = try Refusal.contents(of: responses)
             let read: SIPASResponses
             do { read = try SIPASResponses.read(csv: data, questionnaire: form) } catch { throw Refusal(error.description) }
             let results = SIPASResults.compute(form, read)
@@ -47,7 +47,7 @@ struct SIPASCommand: AsyncParsableCommand {
 
         func run() async throws {
             let questionnaire: SIPASQuestionnaire
-            do { questionnaire = try SIPASQuestionnaire(json: Data(contentsOf: URL(fileURLWithPath: file))) } catch let problem as SIPASQuestionnaire.Problem {
+            do { questionnaire = try SIPASQuestionnaire(json: try Refusal.contents(of: file)) } catch let problem as SIPASQuestionnaire.Problem {
                 throw Refusal(problem.description)
             }
             do {

@@ -98,6 +98,8 @@ def test_a_year_is_loaded_from_a_calendar_file(motcua, tmp_path):
     refused = motcua("load", str(path))
     assert refused.returncode == 2 and "Dòng 17: Ngày 09/05/2031: Ngày làm bù phải là thứ Bảy hoặc Chủ nhật." in refused.stderr, refused.stderr
     assert json.loads(motcua("holidays", "2031", "--json").stdout)[0]["provisional"] is True
+    missing = motcua("load", str(tmp_path / "none.json"))
+    assert missing.returncode == 2 and "Không đọc được tệp" in missing.stderr, missing.stderr
     path.write_text(json.dumps({"source": "Thông báo thử nghiệm", "days": rows}, ensure_ascii=False, indent=1), encoding="utf-8")
     loaded = motcua("load", str(path))
     assert loaded.returncode == 0, loaded.stderr

@@ -9,7 +9,12 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch {
+        } catch let thrown {
+            var context = context
+            var error = thrown
+            if let failure = thrown as? SignedInFailure {
+                (context.identity, context.csrfToken, error) = (failure.identity, failure.csrfToken, failure.error)
+            }
             let known = AppError(error)
             let status = known?.status ?? .internalServerError
             let message = known?.message ?? "Hệ thống gặp sự cố. Vui lòng thử lại sau."

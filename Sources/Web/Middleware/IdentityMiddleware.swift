@@ -19,6 +19,20 @@ struct IdentityMiddleware: RouterMiddleware {
                 context.sessions.clearSession()
             }
         }
-        return try await next(request, context)
+        guard context.identity != nil else { return try await next(request, context) }
+        do {
+            return try await next(request, context)
+        } catch {
+            // The error page is drawn by ErrorMiddleware, outside this one: it gets who is signed in and the form
+            // token, so that a 403 or 404 still shows the account and its sign-out form.
+            throw SignedInFailure(error: error, identity: context.identity, csrfToken: context.csrfToken)
+        }
     }
+}
+
+/// An error thrown while someone was signed in, with what the error page needs to draw the signed-in header.
+struct SignedInFailure: Error {
+    var error: any Error
+    var identity: Identity?
+    var csrfToken: String
 }

@@ -66,32 +66,33 @@ public struct CalendarFile: Sendable, Equatable {
     }
 
     public init(json: Data) throws(Problem) {
+        // Lines are looked up only for a refusal: a good file (the shipped one at start-up) is not scanned twice.
+        func line(_ path: [String]) -> Int? { JSONLocator(json).line(of: path) }
         let file: File
-        let locator = JSONLocator(json)
         do { file = try JSONDecoder().decode(File.self, from: json) } catch {
-            let (line, reason) = locator.explain(error)
+            let (line, reason) = JSONLocator(json).explain(error)
             throw Problem(line: line, "Tệp lịch không đúng cấu trúc: " + reason)
         }
         let source = VietnameseText.normalized(file.source ?? "")
         guard !source.isEmpty else {
-            throw Problem(line: locator.line(of: ["source"]), "Vui lòng ghi nguồn của tệp (“source”: văn bản của Chính phủ cho năm).")
+            throw Problem(line: line(["source"]), "Vui lòng ghi nguồn của tệp (“source”: văn bản của Chính phủ cho năm).")
         }
-        guard !file.days.isEmpty else { throw Problem(line: locator.line(of: ["days"]), "Tệp không có ngày nào (“days” trống).") }
+        guard !file.days.isEmpty else { throw Problem(line: line(["days"]), "Tệp không có ngày nào (“days” trống).") }
+        // The line of a row's field at fault (a row may span several lines).
+        func line(row index: Int, _ field: String) -> Int? { line(["days", String(index), field]) }
         var seen: [LocalDate: Int] = [:]
         var days: [CalendarDay] = []
         for (index, row) in file.days.enumerated() {
-            // The line of the field at fault (a row may span several lines).
-            func line(_ field: String) -> Int? { locator.line(of: ["days", String(index), field]) }
             let day = CalendarDay(date: row.date, kind: row.kind, name: VietnameseText.normalized(row.name),
                                   reference: VietnameseText.normalized(row.reference), isProvisional: row.provisional ?? false)
             do { try CalendarEdit.set(day).validate() } catch {
                 let field = switch error { case .nameMissing: "name"; case .referenceMissing: "reference"; default: "date" }
-                throw Problem(line: line(field), "Ngày \(row.date.vietnamese): \(error.message)")
+                throw Problem(line: line(row: index, field), "Ngày \(row.date.vietnamese): \(error.message)")
             }
             if let first = seen[row.date] {
-                throw Problem(line: line("date"), "Ngày \(row.date.vietnamese) đã có ở dòng \(first).")
+                throw Problem(line: line(row: index, "date"), "Ngày \(row.date.vietnamese) đã có ở dòng \(line(row: first, "date") ?? 0).")
             }
-            seen[row.date] = line("date") ?? 0
+            seen[row.date] = index
             days.append(day)
         }
         // A swap (hoán đổi) is one weekday off for one weekend day worked, in the same year.
@@ -100,7 +101,7 @@ public struct CalendarFile: Sendable, Equatable {
             let worked = days.filter { $0.date.year == year && $0.kind == .swappedWorkday }
             guard off.count == worked.count else {
                 let first = (off + worked).map(\.date).min()!
-                throw Problem(line: seen[first], "Năm \(year) có \(off.count) ngày nghỉ do hoán đổi nhưng \(worked.count) ngày làm bù: "
+                throw Problem(line: seen[first].flatMap { line(row: $0, "date") }, "Năm \(year) có \(off.count) ngày nghỉ do hoán đổi nhưng \(worked.count) ngày làm bù: "
                               + "mỗi ngày nghỉ do hoán đổi phải có đúng một ngày làm bù trong cùng năm.")
             }
         }

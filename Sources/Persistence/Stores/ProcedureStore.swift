@@ -123,13 +123,20 @@ public struct ProcedureStore: Sendable {
         public var query: String?
         public var field: String?
         public var onlineLevel: Procedure.OnlineLevel?
+        /// Only procedures that can be filed online (fully or partly).
+        public var onlineOnly: Bool
         public var receivingUnitID: Int64?
+        /// Only the procedures of a life event (``LifeEvent/includes(name:field:)``).
+        public var lifeEvent: LifeEvent?
 
-        public init(query: String? = nil, field: String? = nil, onlineLevel: Procedure.OnlineLevel? = nil, receivingUnitID: Int64? = nil) {
+        public init(query: String? = nil, field: String? = nil, onlineLevel: Procedure.OnlineLevel? = nil, onlineOnly: Bool = false,
+                    receivingUnitID: Int64? = nil, lifeEvent: LifeEvent? = nil) {
             self.query = query
             self.field = field
             self.onlineLevel = onlineLevel
+            self.onlineOnly = onlineOnly
             self.receivingUnitID = receivingUnitID
+            self.lifeEvent = lifeEvent
         }
     }
 
@@ -143,13 +150,19 @@ public struct ProcedureStore: Sendable {
         }
         if let field = filter.field, !field.isEmpty { select = select.where(SQLColumn("field", table: "procedure_versions"), .equal, SQLBind(field)) }
         if let level = filter.onlineLevel { select = select.where(SQLColumn("online_level", table: "procedure_versions"), .equal, SQLBind(level.rawValue)) }
+        if filter.onlineOnly {
+            select = select.where(SQLColumn("online_level", table: "procedure_versions"), .notEqual, SQLBind(Procedure.OnlineLevel.inPerson.rawValue))
+        }
         if let unitID = filter.receivingUnitID {
             let receives = database.select().column(SQLLiteral.numeric("1")).from("procedure_units")
                 .where(SQLColumn("procedure_version_id", table: "procedure_units"), .equal, SQLColumn("id", table: "procedure_versions"))
                 .where("role", .equal, "receiving").where("unit_id", .equal, unitID)
             select = select.where(SQLFunction("EXISTS", args: receives.select))
         }
-        return VietnameseText.sorted(try await select.limit(limit).all().map(Self.decodeSummary), by: \.name)
+        // A life event's rule is the domain's (words of names, folded): applied here, before the limit.
+        guard let event = filter.lifeEvent else { return VietnameseText.sorted(try await select.limit(limit).all().map(Self.decodeSummary), by: \.name) }
+        let found = try await select.all().map(Self.decodeSummary).filter { event.includes(name: $0.name, field: $0.field) }
+        return Array(VietnameseText.sorted(found, by: \.name).prefix(limit))
     }
 
     /// The current version of a procedure by code.
@@ -250,6 +263,26 @@ public struct ProcedureStore: Sendable {
             units[try row.decode(column: "procedure_version_id", as: Int64.self), default: []].append(unit)
         }
         return units
+    }
+
+    /// The procedures most filed since an instant: codes with their numbers of dossiers, most first (ties by code).
+    public func mostFiled(since start: Date, limit: Int) async throws -> [(code: String, dossiers: Int)] {
+        let code = SQLColumn("code", table: "procedures")
+        return try await database.select().column(code).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("dossiers")
+            .join("procedure_versions", on: SQLColumn("id", table: "procedure_versions"), .equal, SQLColumn("procedure_version_id", table: "dossiers"))
+            .join("procedures", on: SQLColumn("id", table: "procedures"), .equal, SQLColumn("procedure_id", table: "procedure_versions"))
+            .where(SQLColumn("received_at", table: "dossiers"), .greaterThanOrEqual, SQLBind(start.milliseconds))
+            .groupBy(code)
+            .orderBy(SQLOrderBy(expression: SQLIdentifier("n"), direction: SQLDirection.descending))
+            .orderBy(SQLOrderBy(expression: code, direction: SQLDirection.ascending))
+            .limit(limit).all()
+            .map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "n", as: Int.self)) }
+    }
+
+    /// A number that changes whenever a procedure version is added: what a cache of the catalogue compares.
+    public func catalogueVersion() async throws -> Int64 {
+        let row = try await database.select().column(SQLFunction("MAX", args: SQLColumn("id")), as: "n").from("procedure_versions").first()
+        return try row?.decode(column: "n", as: Int64?.self) ?? 0
     }
 
     public func count() async throws -> Int {

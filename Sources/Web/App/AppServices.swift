@@ -11,6 +11,7 @@ public final class AppServices: Sendable {
     public let accounts: AccountService
     let calendarCache = VersionedCache<String, WorkingCalendar>()
     let unitDirectoryCache = VersionedCache<UnitStore.Version, UnitDirectory>()
+    let homeCache = VersionedCache<String, HomeFigures>()
     /// Tokens of the rating links sent with results.
     let ratingLink: DossierLink
     /// Tokens of the SIPAS survey QR codes printed on result slips.

@@ -12,8 +12,8 @@ struct PageRoutes {
         router.get(SiteRoute.home.pattern) { request, context in
             // A city leader's first page is the dashboard of the service index.
             if context.identity?.has(.cityLeader) == true { return Response.redirect(to: SiteRoute.serviceIndex.path, type: .normal) }
-            let count = try await services.units.count()
-            return Page("Trang chủ", body: HomePage(identity: context.identity, unitCount: count).body).render(context: context, request: request)
+            return Page("Trang chủ", body: HomePage(identity: context.identity, figures: try await services.homeFigures()).body)
+                .render(context: context, request: request)
         }
         router.get(SiteRoute.glossary.pattern) { request, context in
             Page("Thuật ngữ, chữ viết tắt", body: GlossaryPage().body).render(context: context, request: request)

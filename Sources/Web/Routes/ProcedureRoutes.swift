@@ -31,9 +31,13 @@ struct ProcedureRoutes {
         }
     }
 
-    /// The filter of the list page and the API: q, field, onlineLevel, unitId.
+    /// The filter of the list page and the API: q, field, onlineLevel, online (1: fully or partly), unitId, event.
     static func filter(_ request: Request) throws -> ProcedureStore.Filter {
-        var filter = ProcedureStore.Filter(query: request.query("q"), field: request.query("field"))
+        var filter = ProcedureStore.Filter(query: request.query("q"), field: request.query("field"), onlineOnly: request.query("online") == "1")
+        if let event = request.query("event"), !event.isEmpty {
+            guard let value = LifeEvent.find(id: event) else { throw AppError.badRequest("Không có nhóm thủ tục theo sự kiện này: \(event)") }
+            filter.lifeEvent = value
+        }
         if let level = request.query("onlineLevel"), !level.isEmpty {
             guard let value = Procedure.OnlineLevel(rawValue: level) else { throw AppError.badRequest("Mức trực tuyến không hợp lệ: \(level)") }
             filter.onlineLevel = value

@@ -34,14 +34,17 @@ enum DisplayFormat {
     }
 
     /// "1.200.000 đ": đồng with dots between thousands.
-    static func money(_ amount: Int) -> String {
-        var digits = String(abs(amount))
+    static func money(_ amount: Int) -> String { integer(amount) + " đ" }
+
+    /// "12.345": a count with dots between thousands, as Vietnamese writes it.
+    static func integer(_ value: Int) -> String {
+        var digits = String(value.magnitude)
         var groups: [String] = []
         while digits.count > 3 {
             groups.insert(String(digits.suffix(3)), at: 0)
             digits.removeLast(3)
         }
         groups.insert(digits, at: 0)
-        return (amount < 0 ? "-" : "") + groups.joined(separator: ".") + " đ"
+        return (value < 0 ? "-" : "") + groups.joined(separator: ".")
     }
 }

@@ -14,10 +14,16 @@ struct ProceduresPage {
 
     var body: [Node<HTML.BodyContext>] {
         [
-            .h1(.text("Thủ tục hành chính")),
+            .h1(.text(title)),
+            .unwrap(filter.lifeEvent) { event in
+                .p(.class("lead"), .text(event.summary + " "), .a(.href(SiteRoute.procedures.path), .text("Xem tất cả thủ tục")))
+            },
+            .if(filter.onlineOnly, .p(.class("lead"), .text("Các thủ tục nộp được trên mạng. Chọn một thủ tục, đọc giấy tờ cần có rồi bấm \u{201C}Nộp hồ sơ trực tuyến\u{201D}."))),
             .if(canManage, .p(.a(.href(SiteRoute.catalogue.path), .text("Nhập, xuất danh mục thủ tục")))),
             .form(
                 .class("filters"), .action(SiteRoute.procedures.path), .method(.get), .attribute(named: "role", value: "search"),
+                .unwrap(filter.lifeEvent) { .input(.type(.hidden), .name("event"), .value($0.id)) },
+                .if(filter.onlineOnly, .input(.type(.hidden), .name("online"), .value("1"))),
                 .div(.class("field"), .label(.for("q"), .text("Tìm theo tên hoặc mã")),
                      .input(.type(.search), .id("q"), .name("q"), .value(filter.query ?? ""))),
                 .div(.class("field"), .label(.for("field"), .text("Lĩnh vực")),
@@ -34,8 +40,8 @@ struct ProceduresPage {
                              .forEach(Procedure.OnlineLevel.allCases) { .choice($0.rawValue, $0.title, isSelected: $0 == filter.onlineLevel) })),
                 .button(.type(.submit), .class("button"), .text("Tìm"))
             ),
-            .p(.attribute(named: "role", value: "status"), .text("\(procedures.count) thủ tục")),
-            .table(
+            .p(.attribute(named: "role", value: "status"), .text(procedures.isEmpty ? "Không tìm thấy thủ tục nào." : "\(procedures.count) thủ tục")),
+            procedures.isEmpty ? noResult : .table(
                 .class("table"),
                 .caption(.text("Danh mục thủ tục hành chính")),
                 .thead(.tr(.th(.text("Mã")), .th(.text("Tên thủ tục")), .th(.text("Lĩnh vực")), .th(.text("Cấp")),
@@ -53,6 +59,24 @@ struct ProceduresPage {
                 })
             ),
         ]
+    }
+
+    private var title: String {
+        if let event = filter.lifeEvent { return "Thủ tục theo sự kiện: \(event.title)" }
+        return filter.onlineOnly ? "Nộp hồ sơ trực tuyến" : "Thủ tục hành chính"
+    }
+
+    /// What to try when nothing matched: fewer words, no filter, the desk.
+    private var noResult: Node<HTML.BodyContext> {
+        .div(
+            .class("notice"),
+            .p(.text("Gợi ý:")),
+            .ul(
+                .li(.text("Kiểm tra chính tả, hoặc gõ ít từ hơn, ví dụ \u{201C}khai sinh\u{201D}, \u{201C}xây dựng\u{201D} (không cần dấu).")),
+                .li(.text("Bỏ bớt điều kiện lọc: "), .a(.href(SiteRoute.procedures.path), .text("xem tất cả thủ tục")), .text(".")),
+                .li(.text("Hỏi Bộ phận Một cửa của xã, phường nơi bạn ở: cán bộ sẽ hướng dẫn thủ tục phù hợp."))
+            )
+        )
     }
 }
 

@@ -1,0 +1,32 @@
+import Domain
+import Foundation
+import Persistence
+
+/// What the home page shows beside its forms: the procedures most filed over the last twelve months and the life
+/// events with their numbers of procedures. Built once a day and again whenever the catalogue changes, so that the
+/// busiest public page reads one cheap number per visit.
+struct HomeFigures: Sendable {
+    var mostFiled: [(procedure: ProcedureSummary, dossiers: Int)]
+    var events: [(event: LifeEvent, procedures: Int)]
+    var procedures: Int
+    var filedOnline: Int
+
+    static let mostFiledShown = 6
+}
+
+extension AppServices {
+    func homeFigures() async throws -> HomeFigures {
+        let today = today(), now = clock()
+        let procedures = self.procedures
+        return try await homeCache.value(version: { "\(try await procedures.catalogueVersion()) \(today.iso)" }) {
+            let catalogue = try await procedures.list(limit: 100_000)
+            let byCode = Dictionary(catalogue.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            let filed = try await procedures.mostFiled(since: now.addingTimeInterval(-365 * 86_400), limit: HomeFigures.mostFiledShown)
+            return HomeFigures(
+                mostFiled: filed.compactMap { entry in byCode[entry.code].map { ($0, entry.dossiers) } },
+                events: LifeEvent.all.map { event in (event, catalogue.count { event.includes(name: $0.name, field: $0.field) }) },
+                procedures: catalogue.count,
+                filedOnline: catalogue.count { $0.onlineLevel != .inPerson })
+        }
+    }
+}

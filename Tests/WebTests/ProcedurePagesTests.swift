@@ -34,7 +34,8 @@ import Web
             #expect(page.status == .ok)
             let html = page.text
             #expect(html.contains("Cấp Phiếu lý lịch tư pháp"))
-            #expect(html.contains("200.000 đ"))
+            #expect(html.contains("200.000\u{00A0}đ") && html.contains("Giấy tờ cần chuẩn bị"))
+            #expect(html.contains("1 bản chính") && !html.contains("Bản sao 0"))
             #expect(html.contains("Thẩm định, dự thảo kết quả"))
             #expect(html.contains("Quyết định ủy quyền mẫu số 01/QĐ-DEMO"))
             #expect(html.contains("Sở Tư pháp"))

@@ -80,6 +80,13 @@ public struct Procedure: Sendable, Equatable, Codable {
             self.originals = originals
             self.copies = copies
         }
+
+        /// How many of it to bring, in words: "1 bản chính", "2 bản sao", "1 bản chính và 1 bản sao" — never "0"; a
+        /// paper whose counts the catalogue leaves at zero says so rather than inventing one.
+        public var countText: String {
+            let parts = [(originals, "bản chính"), (copies, "bản sao")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+            return parts.isEmpty ? "Danh mục không ghi số bản" : parts.joined(separator: " và ")
+        }
     }
 
     /// Ủy quyền: the authority that delegated the procedure to the processing units, until when, under which act.

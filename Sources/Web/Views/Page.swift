@@ -33,8 +33,8 @@ enum DisplayFormat {
         return String(format: "%02d/%02d/%04d %02d:%02d", c.day!, c.month!, c.year!, c.hour!, c.minute!)
     }
 
-    /// "1.200.000 đ": đồng with dots between thousands.
-    static func money(_ amount: Int) -> String { integer(amount) + " đ" }
+    /// "1.200.000 đ": đồng with dots between thousands, the sign kept on the amount's line (a no-break space).
+    static func money(_ amount: Int) -> String { integer(amount) + "\u{00A0}đ" }
 
     /// "12.345": a count with dots between thousands, as Vietnamese writes it.
     static func integer(_ value: Int) -> String {

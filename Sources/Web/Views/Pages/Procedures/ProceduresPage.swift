@@ -108,31 +108,20 @@ struct ProcedurePage {
         return [
             .h1(.text(procedure.name)),
             .if(summary.isDemo, .p(.class("notice"), .text("Thủ tục mẫu để trình diễn, không phải danh mục thủ tục hành chính chính thức."))),
-            filingNode(code: procedure.code),
+            // What a person needs to decide whether and how to file, first; the details for those who want them after.
             .dl(
-                .class("facts"),
-                .dt(.text("Mã thủ tục")), .dd(.code(.text(procedure.code))),
-                .dt(.text("Lĩnh vực")), .dd(.text(procedure.field)),
-                .dt(.text("Cấp thực hiện")), .dd(.text(procedure.level.title)),
+                .class("facts summary-box"),
                 .dt(.text("Thời hạn giải quyết")), .dd(.text(procedure.timeLimitText)),
-                .if(procedure.timeLimit == .workingDays(halfDays: 0), .group(.dt(.text("Căn cứ giờ tiếp nhận trong ngày")), .dd(.text(procedure.sameDayRule.source)))),
-                .dt(.text("Mức trực tuyến")), .dd(.text(procedure.onlineLevel.title)),
-                .dt(.text("Tiếp nhận không phụ thuộc địa giới")), .dd(.text(procedure.isBoundaryFree ? "Có" : "Không")),
-                .dt(.text("Căn cứ pháp lý")), .dd(.text(procedure.legalBasis.isEmpty ? "—" : procedure.legalBasis)),
-                .dt(.text("Phiên bản")), .dd(.text("\(summary.version), từ \(DisplayFormat.dateTime(detail.current.createdAt))"))
+                .dt(.text("Phí, lệ phí")), .dd(.text(feesText(procedure))),
+                .dt(.text("Nộp hồ sơ")), .dd(.text(whereToFile(procedure)))
             ),
-            .h2(.text("Thành phần hồ sơ")),
-            .table(
-                .class("table"),
-                .thead(.tr(.th(.text("Giấy tờ")), .th(.text("Bản chính")), .th(.text("Bản sao")))),
-                .tbody(.forEach(procedure.documents) { document in
-                    .tr(.td(.text(document.name)), .td(.text(String(document.originals))), .td(.text(String(document.copies))))
-                })
-            ),
-            .h2(.text("Phí, lệ phí")),
-            procedure.fees.isEmpty ? .p(.text("Không thu phí, lệ phí.")) : .ul(.forEach(procedure.fees) { fee in
-                .li(.text("\(fee.name): \(DisplayFormat.money(fee.amount))"))
-            }),
+            .h2(.id("papers-title"), .text("Giấy tờ cần chuẩn bị")),
+            procedure.documents.isEmpty ? .p(.text("Danh mục không ghi giấy tờ; hỏi Bộ phận Một cửa trước khi nộp.")) : .ul(
+                .class("papers"), .attribute(named: "aria-labelledby", value: "papers-title"),
+                .forEach(procedure.documents) { document in
+                    .li(.span(.class("papers__name"), .text(document.name)), .span(.class("hint"), .text(" — \(document.countText)")))
+                }),
+            filingNode(code: procedure.code),
             .h2(.text("Quy trình và thời gian từng bước")),
             .table(
                 .class("table"),
@@ -150,6 +139,17 @@ struct ProcedurePage {
             },
             units("Nơi tiếp nhận", detail.receiving, id: "receiving"),
             units("Đơn vị giải quyết", detail.processing, id: "processing"),
+            .h2(.text("Thông tin khác")),
+            .dl(
+                .class("facts"),
+                .dt(.text("Mã thủ tục")), .dd(.code(.text(procedure.code))),
+                .dt(.text("Lĩnh vực")), .dd(.text(procedure.field)),
+                .dt(.text("Cấp thực hiện")), .dd(.text(procedure.level.title)),
+                .dt(.text("Mức trực tuyến")), .dd(.text(procedure.onlineLevel.title)),
+                .if(procedure.timeLimit == .workingDays(halfDays: 0), .group(.dt(.text("Căn cứ giờ tiếp nhận trong ngày")), .dd(.text(procedure.sameDayRule.source)))),
+                .dt(.text("Căn cứ pháp lý")), .dd(.text(procedure.legalBasis.isEmpty ? "—" : procedure.legalBasis)),
+                .dt(.text("Phiên bản")), .dd(.text("\(summary.version), từ \(DisplayFormat.dateTime(detail.current.createdAt))"))
+            ),
             .if(detail.history.count > 1, .group(
                 .h2(.text("Các phiên bản")),
                 .ul(.forEach(detail.history) { version in
@@ -157,6 +157,21 @@ struct ProcedurePage {
                 })
             )),
         ]
+    }
+
+    private func feesText(_ procedure: Procedure) -> String {
+        guard procedure.hasFee else { return "Không thu" }
+        return procedure.fees.filter { $0.amount > 0 }.map { "\($0.name): \(DisplayFormat.money($0.amount))" }.joined(separator: "; ")
+    }
+
+    private func whereToFile(_ procedure: Procedure) -> String {
+        let count = detail.receiving.count
+        let place = count == 1 ? detail.receiving[0].name : "Bộ phận Một cửa của \(count) đơn vị (danh sách ở dưới)"
+        let anywhere = procedure.isBoundaryFree ? ", không phụ thuộc nơi cư trú" : ""
+        switch procedure.onlineLevel {
+        case .fullyOnline, .partlyOnline: return "Trực tuyến trên trang này, hoặc tại \(place)\(anywhere)"
+        case .inPerson: return "Trực tiếp hoặc qua bưu chính tại \(place)\(anywhere)"
+        }
     }
 
     private func units(_ title: String, _ units: [OrgUnit], id: String) -> Node<HTML.BodyContext> {

@@ -12,7 +12,11 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Load demo data (Hanoi's units, demo departments, one account per role) before serving.") var demo = false
 
     func run() async throws {
-        let configuration = CommandEnvironment.configuration(hostname: hostname, port: port)
+        let configuration = {
+            var configuration = CommandEnvironment.configuration(hostname: hostname, port: port)
+            configuration.demoOutbox = demo
+            return configuration
+        }()
         let logger = CommandEnvironment.logger(configuration)
         // The pool runs once for the server's whole life (PostgreSQL's client may run only once): through the
         // migrations, the demo data and the services, until they stop.

@@ -64,6 +64,28 @@ import Web
         }
     }
 
+    /// `serve --demo` has no SMS gateway: the code is read on the demo outbox page, which a real server does not have.
+    @Test func theDemoServerShowsTheCodeItWouldHaveSent() async throws {
+        try await withApp(configure: { $0.demoOutbox = true }) { client, services in
+            let visitor = Browser(client)
+            _ = try await visitor.get("/register")
+            let token = try token(try await visitor.post("/register", form: Self.form))
+            #expect(try await visitor.get("/register/verify?t=\(token)").text.contains(#"<a href="/demo/outbox""#))
+            let service = NotificationService(services: services, transports: NotificationService.transports(services.configuration), logger: .init(label: "test"))
+            #expect(await service.runOnce() == 1)
+            let outbox = try await visitor.get("/demo/outbox")
+            #expect(outbox.status == .ok && outbox.text.contains("Tin nhắn SMS đến 0912345678") && outbox.text.contains("đã gửi"))
+            #expect(outbox.text.contains(try await lastCode(services)))
+        }
+        try await withApp { client, _ in
+            let visitor = Browser(client)
+            _ = try await visitor.get("/register")
+            let token = try token(try await visitor.post("/register", form: Self.form))
+            #expect(!(try await visitor.get("/register/verify?t=\(token)").text.contains("/demo/outbox")))
+            #expect(try await visitor.get("/demo/outbox").status == .notFound)
+        }
+    }
+
     @Test func badInputIsExplainedNextToEachFieldAndKept() async throws {
         try await withApp { client, _ in
             let visitor = Browser(client)

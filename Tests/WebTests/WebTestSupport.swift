@@ -7,13 +7,15 @@ import TestSupport
 import Web
 
 /// Runs `body` against the application on a fresh database with Hanoi's units imported.
-func withApp(_ body: @escaping @Sendable (any TestClientProtocol, AppServices) async throws -> Void) async throws {
+func withApp(configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
+             _ body: @escaping @Sendable (any TestClientProtocol, AppServices) async throws -> Void) async throws {
     try await TestDatabase.with { database in
         // Stored files go to a folder of this test's own.
         let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-test-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
         var configuration = try AppConfiguration.load(environment: ["MOTCUA_SECRET": String(repeating: "k", count: 40), "MOTCUA_DATA_DIR": dataDirectory])
         configuration.bcryptCost = 4
+        configure(&configuration)
         let services = AppServices(database: database, configuration: configuration)
         try await HanoiUnitImport.run(on: database, actorID: nil, at: Date())
         let app = try buildApplication(services: services, logger: TestDatabase.logger)

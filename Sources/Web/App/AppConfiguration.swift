@@ -54,6 +54,9 @@ public struct AppConfiguration: Sendable {
     public var clamd: ClamAVScanner.Address?
     /// Bytes kept free on the data folder's disk (``StorageReserve``).
     public var storageReserveBytes: Int64 = 64 << 20
+    /// `serve --demo` only, never read from the environment: messages of a channel without a gateway are delivered to
+    /// the demo outbox page (`/demo/outbox`) instead of being skipped, so that a newcomer can finish registering.
+    public var demoOutbox = false
 
     /// Cookies are marked Secure when people reach the product over HTTPS.
     public var usesSecureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }

@@ -34,6 +34,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     TrackRoutes(services: services).register(on: router)
     RatingRoutes(services: services).register(on: router)
     CitizenRoutes(services: services).register(on: router)
+    if services.configuration.demoOutbox { DemoOutboxRoutes(services: services).register(on: router) }
     FilingRoutes(services: services).register(on: router)
     FeedbackRoutes(services: services).register(on: router)
     AttachmentRoutes(services: services).register(on: router)

@@ -29,6 +29,9 @@ public struct NotificationService: Service {
         var transports: [NotificationChannel: any NotificationTransport] = [:]
         if let url = configuration.smtpURL, let smtp = SMTPTransport(url: url, from: configuration.mailFrom) { transports[.email] = smtp }
         if let url = configuration.smsURL { transports[.sms] = HTTPSMSTransport(url: url, token: configuration.smsToken) }
+        if configuration.demoOutbox {
+            for channel in NotificationChannel.allCases where transports[channel] == nil { transports[channel] = DemoOutboxTransport() }
+        }
         return transports
     }
 

@@ -154,3 +154,9 @@ public struct HTTPSMSTransport: NotificationTransport {
         guard (200..<300).contains(status) else { throw Refused(status: status) }
     }
 }
+
+/// `serve --demo` without a gateway: the message is delivered to the demo outbox page, which reads it from the
+/// notifications table where it already is — so sending only marks it sent.
+struct DemoOutboxTransport: NotificationTransport {
+    func send(_ message: NotificationOutbox.Message, id: Int64) async throws {}
+}

@@ -85,7 +85,7 @@ struct CitizenRoutes {
             return Page("Đăng ký tài khoản", body: body, status: .badRequest).render(context: context, request: request)
         }
         let page = VerifyPage(token: token, recipient: Self.masked(pending.recipient ?? "", channel: pending.channel), csrfToken: context.csrfToken,
-                              error: error, notice: notice)
+                              error: error, notice: notice, demoOutbox: services.configuration.demoOutbox)
         return Page("Nhập mã xác thực", body: page.body, status: status).render(context: context, request: request)
     }
 

@@ -38,6 +38,7 @@ enum SiteRoute: Sendable {
     case trackResult(code: String? = nil, fileID: Int64? = nil)
     case rate(code: String? = nil)
     case register
+    case demoOutbox
     case registerVerify
     case registerResend
     case accountConsents
@@ -193,6 +194,7 @@ enum SiteRoute: Sendable {
         case .dossierLog: "/dossier-log"
         case .track(let code): "/track/\(code.map(Self.escaped) ?? ":code")"
         case .register: "/register"
+        case .demoOutbox: "/demo/outbox"
         case .registerVerify: "/register/verify"
         case .registerResend: "/register/resend"
         case .accountConsents: "/account/consents"

@@ -92,11 +92,15 @@ struct VerifyPage {
     var csrfToken: String
     var error: String?
     var notice: String?
+    /// `serve --demo`: where the code can be read, there being no SMS or e-mail gateway.
+    var demoOutbox = false
 
     var body: [Node<HTML.BodyContext>] {
         [
             .h1(.text("Nhập mã xác thực")),
             .p(.text("Mã gồm 6 chữ số đã được gửi đến \(recipient). Mã có hiệu lực trong 10 phút.")),
+            .if(demoOutbox, .p(.class("notice"), .text("Máy chủ trình diễn không gửi tin nhắn thật: đọc mã ở "),
+                               .a(.href(SiteRoute.demoOutbox.path), .attribute(named: "target", value: "_blank"), .text("Hộp thư trình diễn")), .text("."))),
             .unwrap(notice) { .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text($0)) },
             .form(
                 .class("form"), .action(SiteRoute.registerVerify.path), .method(.post),

@@ -87,6 +87,23 @@ import Web
         }
     }
 
+    /// A page that needs an account offers sign-in, and signing in returns to it (issue 22).
+    @Test func signingInReturnsToThePageThatAskedForIt() async throws {
+        try await withApp { client, services in
+            _ = try await makeUser(services, "quantri", [Grant(role: .admin, unitID: nil)])
+            let browser = Browser(client)
+            let refused = try await browser.get("/users")
+            #expect(refused.status == .unauthorized)
+            #expect(refused.text.contains(#"<a class="button" href="/sign-in?next=/users">Đăng nhập để tiếp tục</a>"#))
+            #expect(refused.text.contains(#"href="/sign-in?next=/users">Đăng nhập</a>"#))
+            #expect(try await browser.get("/").text.contains(#"href="/sign-in">Đăng nhập</a>"#))
+            let form = try await browser.get("/sign-in?next=/users")
+            #expect(form.text.contains(#"name="next" value="/users""#))
+            let response = try await browser.post("/sign-in", form: ["username": "quantri", "password": Self.password, "next": "/users"])
+            #expect(response.headers[.location] == "/users")
+        }
+    }
+
     @Test func weakPasswordsAreRefusedWhenCreatingAccounts() async throws {
         try await withApp { _, services in
             await #expect(throws: AccountService.CreationError.password(.tooShort(minimum: 15))) {

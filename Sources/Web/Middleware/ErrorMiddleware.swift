@@ -35,7 +35,7 @@ struct ErrorMiddleware: RouterMiddleware {
                     .response(from: request, context: context)
                 response.status = status
             } else {
-                let page = ErrorPage(status: status, message: message)
+                let page = ErrorPage(status: status, message: message, path: request.method == .get ? request.uri.path : SiteRoute.home.path)
                 response = Page(ErrorPage.title(status), body: page.body, status: status)
                     .render(context: context, request: request)
             }

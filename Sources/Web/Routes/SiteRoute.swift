@@ -162,6 +162,12 @@ enum SiteRoute: Sendable {
 
     static let apiPrefix = "/api/"
 
+    /// The sign-in page that returns to `path` afterwards (not to the pages of signing in or registering themselves).
+    static func signIn(returningTo path: String) -> String {
+        let plain = path == home.path || path.hasPrefix(signIn.path) || path.hasPrefix(register.path) || path.hasPrefix(signOut.path)
+        return plain ? signIn.path : signIn.path + "?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_.~"))) ?? "")
+    }
+
     var path: String {
         switch self {
         case .home: "/"

@@ -106,7 +106,7 @@ struct Layout {
 
     private var accountMenu: Node<HTML.BodyContext> {
         guard let identity else {
-            return .div(.class("account"), .a(.class("button button--secondary"), .href(SiteRoute.signIn.path), .text("Đăng nhập")),
+            return .div(.class("account"), .a(.class("button button--secondary"), .href(SiteRoute.signIn(returningTo: currentPath)), .text("Đăng nhập")),
                         .a(.class("button"), .href(SiteRoute.register.path), .text("Đăng ký")))
         }
         return .div(

@@ -5,6 +5,8 @@ import Plot
 struct ErrorPage {
     var status: HTTPResponse.Status
     var message: String
+    /// The page that was asked for: signing in from here returns to it.
+    var path = SiteRoute.home.path
 
     static func title(_ status: HTTPResponse.Status) -> String {
         switch status.code {
@@ -24,7 +26,7 @@ struct ErrorPage {
         [
             .h1(.text(Self.title(status))),
             .p(.class("notice notice--error"), .text(message)),
-            .if(status == .unauthorized, .p(.a(.href(SiteRoute.signIn.path), .text("Đăng nhập")))),
+            .if(status == .unauthorized, .p(.a(.class("button"), .href(SiteRoute.signIn(returningTo: path)), .text("Đăng nhập để tiếp tục")))),
             .p(.a(.href(SiteRoute.home.path), .text("Về trang chủ"))),
         ]
     }

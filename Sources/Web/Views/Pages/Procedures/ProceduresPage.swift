@@ -93,7 +93,7 @@ struct ProcedurePage {
         case .notOnline:
             return .p(.class("hint"), .text("Thủ tục này tiếp nhận trực tiếp tại Bộ phận Một cửa hoặc qua bưu chính."))
         case .signInFirst:
-            return .p(.a(.class("button"), .href(SiteRoute.signIn.path + "?next=" + SiteRoute.procedure(code: code).path),
+            return .p(.a(.class("button"), .href(SiteRoute.signIn(returningTo: SiteRoute.procedure(code: code).path)),
                          .text("Đăng nhập để nộp hồ sơ trực tuyến")))
         case .start(let token):
             return .form(.class("inline-form"), .action(SiteRoute.fileOnline(code: code).path), .method(.post),

@@ -97,6 +97,59 @@ import Web
         }
     }
 
+    /// "Hồ sơ của tôi" says what to do next with each dossier; once the result is handed over the applicant rates it
+    /// from their dossier's page, may change it, and sees the messages sent to them (issue 22).
+    @Test func theApplicantRatesAReturnedDossierFromTheirAccount() async throws {
+        try await withApp { client, services in
+            try await DemoCatalogue.load(on: services.database, at: Date())
+            let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!))
+            let desk = DossierWorkflow.Actor(userID: try await services.accounts.create(
+                username: "motcua", displayName: "Một cửa", password: testPassword, grants: [Grant(role: .deskOfficer, unitID: ward.id)], actorID: nil),
+                roles: [.deskOfficer])
+            let nam = try await citizen(client, services)
+            let namID = try #require(try await services.users.list(within: .everyUnit).first { $0.username == "001095012345" }).id
+            var dossier = try await services.desk.receive(
+                .init(procedureCode: "DEMO-HT-01", receivingUnitID: ward.id, channel: .inPerson,
+                      applicant: Applicant(kind: .person, name: "Hoàng Văn Nam", identifier: "001095012345", phone: "0912 345 678", email: "nam@example.vn")),
+                by: desk, at: services.clock(), day: services.today())
+            // As if filed from the account (the filing pages are tested above).
+            try await services.database.sql.update("dossiers").set("citizen_user_id", to: namID).where("id", .equal, dossier.id).run()
+            let mine = "/my/dossiers/\(dossier.id)"
+            #expect(try await nam.get("/my/dossiers").text.contains("Chờ giải quyết"))
+            #expect(!(try await nam.get(mine).text.contains("rating-title")))
+            #expect(try await nam.post(mine + "/rating", form: ["overall": "5"]).status == .badRequest)
+
+            for action in [DossierWorkflow.Action.transfer, .returnResult] {
+                dossier = try await services.desk.act(action, on: dossier.id, seenLockVersion: dossier.lockVersion, by: desk, reason: "", at: services.clock())
+            }
+            #expect(dossier.state.status == .returned)
+            let list = try await nam.get("/my/dossiers").text
+            #expect(list.contains(#"<a class="button" href="\#(mine)#rating-title">Đánh giá</a>"#))
+            let page = try await nam.get(mine).text
+            let rating = try #require(page.range(of: #"id="rating-title""#)), receipt = try #require(page.range(of: "Giấy tiếp nhận hồ sơ trực tuyến"))
+            #expect(rating.lowerBound < receipt.lowerBound)
+            // Incomplete: the message, the answers kept; complete: thanks, and the list says it is done.
+            let incomplete = try await nam.post(mine + "/rating", form: ["c-TC1": "2"])
+            #expect(incomplete.status == .badRequest && incomplete.text.contains("Vui lòng chọn mức đánh giá chung"))
+            #expect(incomplete.text.contains(#"name="c-TC1" value="2" checked"#))
+            let rated = try await nam.post(mine + "/rating", form: ["overall": "4", "comment": "Nhanh"])
+            #expect(rated.status == .found && rated.headers[.location] == mine + "?rated=1")
+            #expect(try await nam.get(mine + "?rated=1").text.contains("Cảm ơn ông/bà đã đánh giá"))
+            #expect(try await nam.get("/my/dossiers").text.contains("Đã đánh giá"))
+            let stored = try #require(try await services.ratings.rating(of: dossier.id))
+            #expect(stored.rating.overall == 4 && stored.channel == .portal)
+            // Changed within the 7 days; another citizen cannot rate it.
+            #expect(try await nam.post(mine + "/rating", form: ["overall": "5"]).status == .found)
+            #expect(try await services.ratings.rating(of: dossier.id)?.rating.overall == 5)
+            let other = try await citizen(client, services, id: "001195012346", name: "Trần Thị Hoa", gender: "female")
+            #expect(try await other.post(mine + "/rating", form: ["overall": "1"]).status == .notFound)
+            // The messages sent about the dossier are listed.
+            let service = NotificationService(services: services, transports: [.email: NotificationsTests.RecordingTransport()], logger: .init(label: "test"))
+            _ = await service.runOnce()
+            #expect(try await nam.get(mine).text.contains("Thông báo đã gửi cho ông/bà"))
+        }
+    }
+
     @Test func withoutConsentToTheHandlingOfTheirDataACitizenCannotFile() async throws {
         try await withApp { client, services in
             try await DemoCatalogue.load(on: services.database, at: Date())

@@ -67,6 +67,13 @@ public struct RatingStore: Sendable {
         return try RatingCriteria(json: Data(contentsOf: url))
     }
 
+    /// Which of some dossiers have been rated.
+    public func rated(among dossierIDs: [Int64]) async throws -> Set<Int64> {
+        guard !dossierIDs.isEmpty else { return [] }
+        return Set(try await database.sql.select().column("dossier_id").from("dossier_ratings").where("dossier_id", .in, dossierIDs).all()
+            .map { try $0.decode(column: "dossier_id", as: Int64.self) })
+    }
+
     public func rating(of dossierID: Int64) async throws -> Stored? {
         try await database.sql.select().column("*").from("dossier_ratings").where("dossier_id", .equal, dossierID).first().map(Self.decode)
     }

@@ -90,13 +90,29 @@ struct FilingRoutes {
             for draft in try await self.drafts.drafts(of: identity.user.id) {
                 drafts.append((draft, try await services.procedures.summary(code: draft.procedureCode)?.name ?? draft.procedureCode))
             }
-            let page = MyDossiersPage(items: try await services.dossiers.filed(by: identity.user.id), drafts: drafts, clock: clock)
+            let items = try await services.dossiers.filed(by: identity.user.id)
+            let page = MyDossiersPage(items: items, drafts: drafts, clock: clock,
+                                      rated: try await services.ratings.rated(among: items.map(\.dossier.id)))
             return Page("Hồ sơ của tôi", body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.myDossier().pattern) { request, context in
             let identity = try await filer(context, request, needsConsent: false)
             return try await myDossierPage(try await ownDossier(context, identity), filed: request.query("filed") == "1",
-                                           supplementSent: request.query("sent") == "1", context: context, request: request)
+                                           supplementSent: request.query("sent") == "1", rated: request.query("rated") == "1",
+                                           context: context, request: request)
+        }
+        // The applicant's rating of their own dossier, once the result is handed over (channel "portal").
+        router.post(SiteRoute.myRating().pattern) { request, context in
+            let identity = try await filer(context, request, needsConsent: false)
+            let item = try await ownDossier(context, identity)
+            guard let criteria = services.ratingCriteria else { throw AppError.unavailable("Chưa có bộ tiêu chí đánh giá.") }
+            let answered = RatingForm.rating(from: try await request.form([String: String].self, empty: [:]))
+            do {
+                try await services.ratings.rate(item.dossier.id, answered, criteria: criteria, channel: .portal, at: services.clock())
+            } catch let problem as RatingStore.Problem {
+                return try await myDossierPage(item, rating: (answered, problem.message), status: .badRequest, context: context, request: request)
+            }
+            return Response.redirect(to: SiteRoute.myDossier(id: item.dossier.id).path + "?rated=1", type: .found)
         }
         router.get(SiteRoute.myResult().pattern) { request, context in
             let identity = try await filer(context, request, needsConsent: false)
@@ -132,9 +148,23 @@ struct FilingRoutes {
         return item
     }
 
-    private func myDossierPage(_ item: DossierQueueItem, filed: Bool = false, supplementSent: Bool = false, error: String? = nil,
+    private func myDossierPage(_ item: DossierQueueItem, filed: Bool = false, supplementSent: Bool = false, rated: Bool = false, error: String? = nil,
+                               rating answered: (rating: DossierRating, error: String)? = nil,
                                status: HTTPResponse.Status = .ok, context: AppRequestContext, request: Request) async throws -> Response {
         let events = try await services.dossiers.events(of: item.dossier)
+        let stored = try await services.ratings.rating(of: item.dossier.id)
+        var rating: MyDossierPage.Rating = .notYet
+        if DossierRating.canRate(item.dossier.state.status), let criteria = services.ratingCriteria {
+            if let stored, !stored.isChangeable(at: services.clock()) {
+                rating = .closed(stored.createdAt)
+            } else {
+                var form = RatingForm(criteria: criteria, action: SiteRoute.myRating(id: item.dossier.id).path, csrfToken: context.csrfToken,
+                                      current: answered?.rating ?? stored?.rating)
+                form.error = answered?.error
+                rating = .open(form, ratedAt: stored?.createdAt, justSaved: rated)
+            }
+        }
+        let sent = try await NotificationOutbox(services.database.sql).rows(of: item.dossier.id).filter { $0.status == .sent }
         let page = MyDossierPage(
             dossier: item.dossier, procedureName: item.procedureName,
             agencyName: try await services.unitDirectory().find(id: item.dossier.receivingUnitID)?.name ?? "",
@@ -142,7 +172,7 @@ struct FilingRoutes {
             justFiled: filed, timeline: PublicTimeline.entries(events),
             supplementReason: item.dossier.state.status == .awaitingSupplement ? events.last { $0.action == "requestSupplement" }?.reason : nil,
             csrfToken: context.csrfToken, supplementSent: supplementSent, error: error,
-            results: try await services.attachments.releasedResult(of: item.dossier))
+            results: try await services.attachments.releasedResult(of: item.dossier), rating: rating, notifications: sent)
         return Page("Hồ sơ \(item.dossier.code.text)", body: page.body, status: status).render(context: context, request: request)
     }
 

@@ -51,6 +51,7 @@ enum SiteRoute: Sendable {
     case feedbackRating(code: String? = nil)
     case feedbackAnswer(code: String? = nil)
     case myDossier(id: Int64? = nil)
+    case myRating(id: Int64? = nil)
     case mySupplement(id: Int64? = nil)
     case myResult(id: Int64? = nil, fileID: Int64? = nil)
     case draft(id: Int64? = nil)
@@ -213,6 +214,7 @@ enum SiteRoute: Sendable {
         case .feedbackRating(let code): "/feedback/items/\(code.map(Self.escaped) ?? ":code")/rating"
         case .feedbackAnswer(let code): "/feedback/items/\(code.map(Self.escaped) ?? ":code")/answer"
         case .myDossier(let id): "/my/dossiers/\(Self.segment(id))"
+        case .myRating(let id): "/my/dossiers/\(Self.segment(id))/rating"
         case .mySupplement(let id): "/my/dossiers/\(Self.segment(id))/supplement"
         case .myResult(let id, let fileID): "/my/dossiers/\(Self.segment(id))/results/\(Self.segment(fileID, name: "file"))"
         case .draft(let id): "/my/drafts/\(Self.segment(id))"

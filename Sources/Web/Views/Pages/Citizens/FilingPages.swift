@@ -86,6 +86,8 @@ struct MyDossiersPage {
     var items: [DossierQueueItem]
     var drafts: [(OnlineDraft, String)]
     var clock: LocalClock
+    /// The dossiers already rated.
+    var rated: Set<Int64> = []
 
     var body: [Node<HTML.BodyContext>] {
         [
@@ -93,18 +95,31 @@ struct MyDossiersPage {
             .h2(.text("Hồ sơ đã nộp")),
             items.isEmpty ? .p(.text("Chưa có hồ sơ nộp trực tuyến.")) : .table(
                 .class("table"),
-                .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Thủ tục")), .th(.text("Trạng thái")), .th(.text("Ngày hẹn trả")))),
+                .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Thủ tục")), .th(.text("Trạng thái")), .th(.text("Ngày hẹn trả")), .th(.text("Việc cần làm")))),
                 .tbody(.forEach(items) { item in
                     .tr(.td(.a(.href(SiteRoute.myDossier(id: item.dossier.id).path), .text(item.dossier.code.text))), .td(.text(item.procedureName)),
-                        .td(.text(item.dossier.state.status.title)), .td(.text(item.dossier.appointmentAt.map(clock.text) ?? "Tạm dừng")))
+                        .td(.text(item.dossier.state.status.title)), .td(.text(item.dossier.appointmentAt.map(clock.text) ?? "Tạm dừng")),
+                        .td(nextStep(item.dossier)))
                 })
             ),
             .h2(.text("Hồ sơ nháp")),
             drafts.isEmpty ? .p(.text("Không có hồ sơ nháp.")) : .ul(.forEach(drafts) { draft, name in
                 .li(.a(.href(SiteRoute.draft(id: draft.id).path), .text(name)), .text(" — cập nhật \(clock.text(draft.updatedAt)), \(draft.files.count) tệp"))
             }),
-            .p(.a(.href(SiteRoute.procedures.path + "?onlineLevel=fullyOnline"), .text("Tìm thủ tục nộp trực tuyến"))),
+            .p(.a(.href(SiteRoute.procedures.path + "?online=1"), .text("Tìm thủ tục nộp trực tuyến"))),
         ]
+    }
+
+    /// What the applicant can do now with a dossier, as a link to where it is done.
+    private func nextStep(_ dossier: Dossier) -> Node<HTML.BodyContext> {
+        let page = SiteRoute.myDossier(id: dossier.id).path
+        switch dossier.state.status {
+        case .awaitingSupplement: return .a(.href(page + "#supplement-title"), .text("Bổ sung hồ sơ"))
+        case .resultReady: return .text("Nhận kết quả")
+        case _ where DossierRating.canRate(dossier.state.status):
+            return rated.contains(dossier.id) ? .text("Đã đánh giá") : .a(.class("button"), .href(page + "#rating-title"), .text("Đánh giá"))
+        default: return .text("Chờ giải quyết")
+        }
     }
 }
 
@@ -126,12 +141,24 @@ struct MyDossierPage {
     var error: String?
     /// The electronic result, once it is released.
     var results: [Attachment] = []
+    var rating: Rating = .notYet
+    /// The messages sent to the applicant about this dossier.
+    var notifications: [NotificationOutbox.Row] = []
+
+    /// The applicant's rating: not possible yet, open (the form, with when it was given if it was), or no longer changeable.
+    enum Rating {
+        case notYet
+        case open(RatingForm, ratedAt: Date?, justSaved: Bool)
+        case closed(Date)
+    }
 
     var body: [Node<HTML.BodyContext>] {
         [
             .h1(.text("Hồ sơ \(dossier.code.text)")),
             .if(justFiled, .p(.class("notice notice--success"), .attribute(named: "role", value: "status"),
                               .text("Hồ sơ đã được tiếp nhận. Mã hồ sơ của ông/bà là \(dossier.code.text)."))),
+            // The next thing the applicant can do comes first: rate the handling once the result is handed over.
+            ratingSection,
             .article(
                 .class("official-form"),
                 .h2(.text("Giấy tiếp nhận hồ sơ trực tuyến")),
@@ -174,6 +201,31 @@ struct MyDossierPage {
             },
             .h2(.class("no-print"), .text("Diễn biến")),
             TrackPage.timeline(timeline, clock: clock, printed: false),
+            .if(!notifications.isEmpty, .section(
+                .class("no-print"), .attribute(named: "aria-labelledby", value: "notifications-title"),
+                .h2(.id("notifications-title"), .text("Thông báo đã gửi cho ông/bà")),
+                .ul(.forEach(notifications) { row in
+                    .li(.text("\(clock.text(row.sentAt ?? row.createdAt)) — \(row.message.channel.title) đến \(row.message.recipient): "),
+                        .span(.class("hint"), .text(row.message.subject ?? row.message.body)))
+                })
+            )),
         ]
+    }
+
+    private var ratingSection: Node<HTML.BodyContext> {
+        switch rating {
+        case .notYet:
+            return .empty
+        case .closed(let ratedAt):
+            return .p(.class("no-print"), .text("Ông/bà đã đánh giá hồ sơ này lúc \(clock.text(ratedAt)); đánh giá chỉ được sửa trong 7 ngày."))
+        case .open(let form, let ratedAt, let justSaved):
+            return .section(
+                .class("no-print"), .attribute(named: "aria-labelledby", value: "rating-title"),
+                .h2(.id("rating-title"), .text("Đánh giá việc giải quyết hồ sơ")),
+                .if(justSaved, .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text("Cảm ơn ông/bà đã đánh giá."))),
+                .unwrap(ratedAt) { .p(.text("Ông/bà đã đánh giá lúc \(clock.text($0)); trong 7 ngày có thể sửa rồi gửi lại.")) },
+                form.body
+            )
+        }
     }
 }

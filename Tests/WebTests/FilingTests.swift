@@ -119,10 +119,15 @@ import Web
             #expect(!(try await nam.get(mine).text.contains("rating-title")))
             #expect(try await nam.post(mine + "/rating", form: ["overall": "5"]).status == .badRequest)
 
+            // A one-step procedure: the desk's button says it gives the result, and the history says what it did.
+            let officer = try await Browser.signedIn(client, as: "motcua")
+            #expect(try await officer.get("/dossiers/\(dossier.id)").text.contains(">Giải quyết xong tại Một cửa, có kết quả</button>"))
+            #expect(!(try await officer.get("/dossiers/\(dossier.id)").text.contains(">Chuyển đơn vị giải quyết</button>")))
             for action in [DossierWorkflow.Action.transfer, .returnResult] {
                 dossier = try await services.desk.act(action, on: dossier.id, seenLockVersion: dossier.lockVersion, by: desk, reason: "", at: services.clock())
             }
             #expect(dossier.state.status == .returned)
+            #expect(try await officer.get("/dossiers/\(dossier.id)").text.contains(">Giải quyết xong tại Một cửa, có kết quả</td>"))
             let list = try await nam.get("/my/dossiers").text
             #expect(list.contains(#"<a class="button" href="\#(mine)#rating-title">Đánh giá</a>"#))
             let page = try await nam.get(mine).text

@@ -78,6 +78,21 @@ public enum DossierWorkflow {
             }
         }
 
+        /// The button's label for a procedure of `steps` steps: a one-step procedure is handled at the desk, so its
+        /// "transfer" gives the result at once (``DossierWorkflow``) and says so.
+        public func title(steps: Int) -> String {
+            if case .transfer = self, steps <= 1 { return Self.resolvedAtDesk }
+            return title
+        }
+
+        /// What the history says an event did: the same words as the button that made it.
+        public static func title(ofEvent action: String, statusAfter: DossierStatus) -> String? {
+            if action == "transfer", statusAfter == .resultReady { return resolvedAtDesk }
+            return every.first { $0.key == action }?.title
+        }
+
+        static let resolvedAtDesk = "Giải quyết xong tại Một cửa, có kết quả"
+
         /// One of each action, in the order the dossier page offers them (payloads are placeholders).
         public static let every: [Action] = [
             .transfer, .completeStep, .sendBack, .requestSupplement, .supplementReceived, .consult(agency: "?"), .consultationAnswered,

@@ -16,6 +16,20 @@ import Testing
     static let otherOfficer = DossierWorkflow.Actor(userID: 3, roles: [.caseOfficer])
     static let head = DossierWorkflow.Actor(userID: 4, roles: [.unitHead])
 
+    /// A one-step procedure is handled at the desk: its "transfer" gives the result, and the button and the history say
+    /// so rather than "Chuyển đơn vị giải quyết" (issue 22).
+    @Test func theDesksOnlyStepGivesTheResultAndSaysSo() throws {
+        let sameDay: [Procedure.StepTemplate] = [.init(name: "Tiếp nhận và trả kết quả", role: .deskOfficer, budget: .workingDays(halfDays: 0))]
+        let after = try DossierWorkflow.apply(.transfer, to: DossierWorkflow.State(), steps: sameDay, by: Self.desk)
+        #expect(after.status == .resultReady)
+        #expect(Action.transfer.title(steps: sameDay.count) == "Giải quyết xong tại Một cửa, có kết quả")
+        #expect(Action.title(ofEvent: "transfer", statusAfter: after.status) == Action.transfer.title(steps: sameDay.count))
+        #expect(try DossierWorkflow.apply(.transfer, to: DossierWorkflow.State(), steps: Self.steps, by: Self.desk).status == .inProgress)
+        #expect(Action.transfer.title(steps: Self.steps.count) == "Chuyển đơn vị giải quyết")
+        #expect(Action.title(ofEvent: "transfer", statusAfter: .inProgress) == "Chuyển đơn vị giải quyết")
+        #expect(Action.completeStep.title(steps: 1) == Action.completeStep.title)
+    }
+
     /// A whole life: each row is an action, its actor, and the status and step after it.
     @Test func aDossierGoesFromReceiptToReturnedResult() throws {
         let script: [(Action, DossierWorkflow.Actor, String, DossierStatus, Int)] = [

@@ -14,6 +14,8 @@ import Testing
         ("sendBack", .inProgress, "Ghi chú nội bộ: sai số liệu", "Hồ sơ đang được xem xét lại", nil),
         ("completeStep", .inProgress, "", "Hồ sơ đang được xử lý", nil),
         ("completeStep", .resultReady, "", "Đã có kết quả giải quyết", nil),
+        ("transfer", .inProgress, "", "Hồ sơ được chuyển đến đơn vị giải quyết", nil),
+        ("transfer", .resultReady, "", "Đã có kết quả giải quyết", nil),
         ("issueApology", .inProgress, "Cần xác minh thêm", "Cơ quan xin lỗi vì chậm trả kết quả và hẹn lại ngày trả", "Cần xác minh thêm"),
         ("declareIneligible", .ineligible, "Không thuộc thẩm quyền", "Hồ sơ không đủ điều kiện giải quyết", "Không thuộc thẩm quyền"),
         ("assign", .inProgress, "Giao anh A", "Hồ sơ được phân công xử lý", nil),

@@ -70,7 +70,7 @@ struct DossierPage {
                 .thead(.tr(.th(.text("Thời điểm")), .th(.text("Thao tác")), .th(.text("Người thực hiện")), .th(.text("Đơn vị")),
                            .th(.text("Lý do, ghi chú")), .th(.text("Trạng thái sau")))),
                 .tbody(.forEach(events) { event in
-                    .tr(.td(.text(clock.text(event.occurredAt))), .td(.text(Self.title(of: event.action))),
+                    .tr(.td(.text(clock.text(event.occurredAt))), .td(.text(Self.title(of: event.action, statusAfter: event.statusAfter))),
                         .td(.text(event.actorID.flatMap { people[$0] } ?? "Hệ thống")), .td(.text(event.unitID.flatMap { unitNames[$0] } ?? "—")),
                         .td(.text(event.reason)), .td(.text(event.statusAfter.title)))
                 })
@@ -140,10 +140,10 @@ struct DossierPage {
         }
     }
 
-    static func title(of action: String) -> String {
+    static func title(of action: String, statusAfter: DossierStatus) -> String {
         if action == "receive" { return "Tiếp nhận" }
         if action == DossierDesk.recomputeDueAction { return "Tính lại hạn theo lịch làm việc" }
-        return DossierWorkflow.Action.every.first { $0.key == action }?.title ?? action
+        return DossierWorkflow.Action.title(ofEvent: action, statusAfter: statusAfter) ?? action
     }
 
     private var attachmentsSection: Node<HTML.BodyContext> {
@@ -213,7 +213,7 @@ struct DossierPage {
                     return action.needsReason ? reasonField(id) : .empty
                 }
             }(),
-            .button(.type(.submit), .class(action.needsReason ? "button button--secondary" : "button"), .text(action.title))
+            .button(.type(.submit), .class(action.needsReason ? "button button--secondary" : "button"), .text(action.title(steps: procedure.steps.count)))
         )
     }
 

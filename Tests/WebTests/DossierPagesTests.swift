@@ -80,6 +80,22 @@ import Web
         }
     }
 
+    /// No dead end: where the processing unit has no case officer, the head is told why there is no assignment to make
+    /// and who can fix it, instead of a form that answers 400 (issue 22).
+    @Test func anAssignmentWithNobodyToAssignSaysWhy() async throws {
+        try await withApp { client, services in
+            let ids = try await seed(services)
+            let desk = try await Browser.signedIn(client, as: "motcua.hk")
+            let id = try await receivedID(desk, ward: ids.hoanKiem)
+            #expect(try await act(desk, id, ["action": "transfer"]).status == .seeOther)
+            let head = try await Browser.signedIn(client, as: "lanhdao.hk")
+            #expect(try await head.get("/dossiers/\(id)").text.contains(#"<select id="action-assign-assignee""#))
+            try await services.users.setActive(false, for: ids.officer)
+            let page = try await head.get("/dossiers/\(id)").text
+            #expect(page.contains("Đơn vị giải quyết chưa có chuyên viên thụ lý") && !page.contains(#"<select id="action-assign-assignee""#))
+        }
+    }
+
     @Test func anOfficerOfAnotherWardGets404AndTheAttemptIsAudited() async throws {
         try await withApp { client, services in
             let ids = try await seed(services)

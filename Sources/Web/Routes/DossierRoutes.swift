@@ -206,7 +206,8 @@ struct DossierRoutes {
         let actor = try await services.actor(identity, on: [dossier.receivingUnitID, dossier.processingUnitID])
         var officers: [User] = []
         if actor.roles.contains(.unitHead) {
-            for user in try await services.users.list(within: .units([dossier.processingUnitID])) {
+            // Only active accounts can be given work.
+            for user in try await services.users.list(within: .units([dossier.processingUnitID])) where user.isActive {
                 if try await services.users.grants(of: user.id).contains(where: { $0.role == .caseOfficer && $0.unitID == dossier.processingUnitID }) {
                     officers.append(user)
                 }

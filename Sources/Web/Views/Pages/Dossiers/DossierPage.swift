@@ -189,6 +189,12 @@ struct DossierPage {
 
     private func actionForm(_ action: DossierWorkflow.Action) -> Node<HTML.BodyContext> {
         let id = "action-\(action.key)"
+        // No dead end: an assignment with nobody to assign says why and who can fix it, instead of a button that fails.
+        if case .assign = action, officers.isEmpty {
+            return .div(.class("action-form"), .p(.strong(.text(action.title))),
+                        .p(.id("\(id)-none"), .text("Đơn vị giải quyết chưa có chuyên viên thụ lý. Quản trị viên cần cấp vai trò \u{201C}\(Role.caseOfficer.title)\u{201D} "
+                            + "của đơn vị cho cán bộ sẽ xử lý hồ sơ, rồi phân công tại đây.")))
+        }
         return .form(
             .class("action-form"), .action(SiteRoute.dossierActions(id: dossier.id).path), .method(.post),
             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),

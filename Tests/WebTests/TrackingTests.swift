@@ -83,6 +83,10 @@ import Web
             #expect(try await deskBrowser.get("/dossiers/\(dossier.id)").text.contains("/dossiers/\(dossier.id)/rating"))
             let tablet = try await deskBrowser.get("/dossiers/\(dossier.id)/rating")
             #expect(tablet.status == .ok && tablet.text.contains("id=\"overall-4\" name=\"overall\" value=\"4\" checked"))
+            // Turned to the applicant: no staff menu, no account; a free procedure asks nothing about fees (TC7).
+            #expect(!tablet.text.contains("id=\"site-menu\"") && !tablet.text.contains("Đăng xuất") && !tablet.text.contains("site-footer"))
+            #expect(tablet.text.contains("name=\"c-TC4\"") && !tablet.text.contains("name=\"c-TC7\""))
+            #expect(try await deskBrowser.post("/dossiers/\(dossier.id)/rating", form: ["overall": "5", "c-TC7": "2"]).status == .badRequest)
             #expect(try await deskBrowser.post("/dossiers/\(dossier.id)/rating", form: ["overall": "5"]).text.contains("Cảm ơn ông/bà đã đánh giá."))
             let stored = try #require(try await RatingStore(services.database).rating(of: dossier.id))
             #expect(stored.rating.overall == 5 && stored.channel == .desk)

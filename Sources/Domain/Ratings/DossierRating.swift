@@ -10,6 +10,15 @@ public struct RatingCriteria: Sendable, Equatable, Codable {
         public var text: String
         /// Labels of the scale, lowest first; a score is an index into it.
         public var scale: [String]
+        /// Asked only about a dossier with a fee or charge due (a free procedure has no receipt to judge).
+        public var onlyWhenFeeDue: Bool?
+    }
+
+    /// The criteria that apply to a dossier: those about fees only where a fee was due.
+    public func applicable(feeDue: Bool) -> RatingCriteria {
+        var applicable = self
+        applicable.criteria = criteria.filter { $0.onlyWhenFeeDue != true || feeDue }
+        return applicable
     }
 
     public var version: Int

@@ -19,7 +19,10 @@ public final class AppServices: Sendable {
     /// The texts of the messages to applicants and citizens.
     let notificationTemplates: NotificationTemplates?
     /// The criteria applicants rate their dossiers' handling by (shipped data, checked by the tests).
-    let ratingCriteria = try? RatingStore.shippedCriteria()
+    private let shippedRatingCriteria = try? RatingStore.shippedCriteria()
+
+    /// The criteria a dossier is rated by (``RatingCriteria/applicable(feeDue:)``); nil without a readable list.
+    func ratingCriteria(for dossier: Dossier) -> RatingCriteria? { shippedRatingCriteria?.applicable(feeDue: dossier.service.feeDue) }
     /// Prints forms to PDF when this machine has a headless browser; nil otherwise.
     let pdf = PDFRenderer.find()
     public var printsPDF: Bool { pdf != nil }

@@ -105,7 +105,7 @@ struct FilingRoutes {
         router.post(SiteRoute.myRating().pattern) { request, context in
             let identity = try await filer(context, request, needsConsent: false)
             let item = try await ownDossier(context, identity)
-            guard let criteria = services.ratingCriteria else { throw AppError.unavailable("Chưa có bộ tiêu chí đánh giá.") }
+            guard let criteria = services.ratingCriteria(for: item.dossier) else { throw AppError.unavailable("Chưa có bộ tiêu chí đánh giá.") }
             let answered = RatingForm.rating(from: try await request.form([String: String].self, empty: [:]))
             do {
                 try await services.ratings.rate(item.dossier.id, answered, criteria: criteria, channel: .portal, at: services.clock())
@@ -154,7 +154,7 @@ struct FilingRoutes {
         let events = try await services.dossiers.events(of: item.dossier)
         let stored = try await services.ratings.rating(of: item.dossier.id)
         var rating: MyDossierPage.Rating = .notYet
-        if DossierRating.canRate(item.dossier.state.status), let criteria = services.ratingCriteria {
+        if DossierRating.canRate(item.dossier.state.status), let criteria = services.ratingCriteria(for: item.dossier) {
             if let stored, !stored.isChangeable(at: services.clock()) {
                 rating = .closed(stored.createdAt)
             } else {

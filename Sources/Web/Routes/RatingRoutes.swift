@@ -57,7 +57,7 @@ struct RatingRoutes {
         guard let dossier = try await services.dossiers.find(id: try context.parameters.id(), within: identity.scope) else { throw AppError.notFound }
         guard try await services.actor(identity, on: [dossier.receivingUnitID]).roles.contains(.deskOfficer) else { throw AppError.forbidden }
         guard DossierRating.canRate(dossier.state.status) else { throw AppError.badRequest(RatingStore.Problem.notYet.message) }
-        guard let criteria = services.ratingCriteria else { throw AppError.unavailable("Chưa có bộ tiêu chí đánh giá.") }
+        guard let criteria = services.ratingCriteria(for: dossier) else { throw AppError.unavailable("Chưa có bộ tiêu chí đánh giá.") }
         return (dossier, criteria)
     }
 
@@ -73,16 +73,17 @@ struct RatingRoutes {
             .if(saved, .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text("Cảm ơn ông/bà đã đánh giá."))),
             .if(closed, .p(.text("Hồ sơ này đã được đánh giá; đánh giá chỉ được sửa trong 7 ngày."))),
             closed ? .empty : (form?.body ?? .empty),
-            .p(.class("no-print"), .a(.href(SiteRoute.dossier(id: dossier.id).path), .text("← Về hồ sơ"))),
+            .p(.class("no-print hint"), .a(.href(SiteRoute.dossier(id: dossier.id).path), .text("Dành cho cán bộ: trở lại hồ sơ"))),
         ]
-        return Page("Đánh giá hồ sơ \(dossier.code.text)", body: body, status: status).render(context: context, request: request)
+        // Turned to the applicant at the counter: no staff menu on the screen.
+        return Page("Đánh giá hồ sơ \(dossier.code.text)", body: body, status: status, isKiosk: true).render(context: context, request: request)
     }
 
     private func linkedDossier(_ context: AppRequestContext, token: String?) async throws -> (Dossier, RatingCriteria, String) {
         guard let token, let raw = context.parameters.get("code"), let code = DossierCode(parsing: raw.removingPercentEncoding ?? raw),
               services.ratingLink.opens(token, code), let dossier = try await services.dossiers.find(code: code)
         else { throw AppError.notFound }
-        guard let criteria = services.ratingCriteria else { throw AppError.unavailable("Chưa có bộ tiêu chí đánh giá.") }
+        guard let criteria = services.ratingCriteria(for: dossier) else { throw AppError.unavailable("Chưa có bộ tiêu chí đánh giá.") }
         return (dossier, criteria, token)
     }
 

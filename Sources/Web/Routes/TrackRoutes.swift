@@ -81,7 +81,7 @@ struct TrackRoutes {
             guard let file = results.first(where: { $0.id == fileID }) else { throw AppError.notFound }
             return try await AttachmentRoutes.download(file, of: dossier, by: nil, services: services)
         }
-        if DossierRating.canRate(dossier.state.status), let criteria = services.ratingCriteria {
+        if DossierRating.canRate(dossier.state.status), let criteria = services.ratingCriteria(for: dossier) {
             let ratings = services.ratings
             var form = RatingForm(criteria: criteria, action: SiteRoute.trackRating(code: code.text).path, csrfToken: context.csrfToken,
                                   hidden: [("digits", digits)], current: try await ratings.rating(of: dossier.id)?.rating)

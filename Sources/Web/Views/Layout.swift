@@ -7,6 +7,9 @@ struct Layout {
     var identity: Identity?
     var csrfToken: String
     var currentPath: String
+    /// A page handed to the public on a shared device (the rating tablet at the desk): no menu, no account, no
+    /// link away from the page — the staff's menu must not be one tap from the applicant.
+    var isKiosk = false
 
     func document(content: [Node<HTML.BodyContext>]) -> HTML {
         HTML(
@@ -24,18 +27,20 @@ struct Layout {
                     .class("site-header"),
                     .div(
                         .class("site-header__top"),
-                        .a(.class("brand"), .href(SiteRoute.home.path), .span(.class("brand__name"), .text("MotCua")), .span(.class("brand__place"), .text("Hà Nội"))),
+                        isKiosk
+                            ? .span(.class("brand"), .span(.class("brand__name"), .text("MotCua")), .span(.class("brand__place"), .text("Hà Nội")))
+                            : .a(.class("brand"), .href(SiteRoute.home.path), .span(.class("brand__name"), .text("MotCua")), .span(.class("brand__place"), .text("Hà Nội"))),
                         textSizeControl,
-                        accountMenu
+                        .if(!isKiosk, accountMenu)
                     ),
-                    navigation
+                    .if(!isKiosk, navigation)
                 ),
                 .main(.id("main"), .attribute(named: "tabindex", value: "-1"), .group(content)),
-                .footer(
+                .if(!isKiosk, .footer(
                     .class("site-footer"),
                     .p(.text("MotCua — nền tảng mở phục vụ công tác cải cách hành chính và giải quyết thủ tục hành chính theo cơ chế một cửa, một cửa liên thông.")),
                     .p(.a(.href(SiteRoute.glossary.path), .text("Thuật ngữ, chữ viết tắt")))
-                )
+                ))
             )
         )
     }

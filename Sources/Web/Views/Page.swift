@@ -8,15 +8,18 @@ struct Page {
     var title: String
     var body: [Node<HTML.BodyContext>]
     var status: HTTPResponse.Status = .ok
+    /// Shown to the public on a shared device: no menu, no account (``Layout/isKiosk``).
+    var isKiosk = false
 
-    init(_ title: String, body: [Node<HTML.BodyContext>], status: HTTPResponse.Status = .ok) {
+    init(_ title: String, body: [Node<HTML.BodyContext>], status: HTTPResponse.Status = .ok, isKiosk: Bool = false) {
         self.title = title
         self.body = body
         self.status = status
+        self.isKiosk = isKiosk
     }
 
     func render(context: AppRequestContext, request: Request) -> Response {
-        let html = Layout(title: title, identity: context.identity, csrfToken: context.csrfToken, currentPath: request.uri.path)
+        let html = Layout(title: title, identity: context.identity, csrfToken: context.csrfToken, currentPath: request.uri.path, isKiosk: isKiosk)
             .document(content: body)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"

@@ -20,6 +20,16 @@ import Testing
         #expect(throws: RatingCriteria.Problem.scaleTooShort("A")) { try RatingCriteria(json: Self.json(criteria: #"{"code": "A", "text": "x", "scale": ["0"]}"#)) }
     }
 
+    /// A criterion about fees is asked only where a fee was due; an answer to it on a free dossier is refused.
+    @Test(arguments: [(true, ["A", "FEE"]), (false, ["A"])])
+    func aFeeCriterionAppliesOnlyWhereAFeeWasDue(feeDue: Bool, codes: [String]) throws {
+        let all = try RatingCriteria(json: Self.json(criteria: #"{"code": "A", "text": "Tận tình", "scale": ["Không", "Có"]}, "#
+            + #"{"code": "FEE", "text": "Thu đúng phí", "scale": ["Không", "Có"], "onlyWhenFeeDue": true}"#))
+        let applicable = all.applicable(feeDue: feeDue)
+        #expect(applicable.criteria.map(\.code) == codes)
+        #expect(DossierRating(overall: 5, answers: ["FEE": 1]).problems(against: applicable).isEmpty == feeDue)
+    }
+
     @Test(arguments: [(5, true), (4, true), (3, false), (1, false)])
     func satisfiedMeansFourOrFive(overall: Int, satisfied: Bool) {
         #expect(DossierRating(overall: overall, answers: [:]).isSatisfied == satisfied)

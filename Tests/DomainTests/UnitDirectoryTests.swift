@@ -41,4 +41,10 @@ import Testing
         #expect(Self.directory.find(code: "00070", validOn: Self.day("2025-07-01"))?.id == 3)
         #expect(Self.directory.tree.subtree(of: 2) == [2, 5])
     }
+
+    /// Townships (thị trấn) ended on 1 Jul 2025: a period through that day or later names the local level without them.
+    @Test(arguments: [("2025-06-30", "Phường, xã, thị trấn"), ("2025-07-01", "Phường, xã"), ("2026-12-31", "Phường, xã")])
+    func theLocalLevelIsNamedForItsPeriod(through: String, title: String) {
+        #expect(UnitKind.localLevelTitle(through: LocalDate(iso: through)!) == title)
+    }
 }

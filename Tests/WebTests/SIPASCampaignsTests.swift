@@ -123,7 +123,17 @@ import Web
             let drawn = try await secretariat.post(path + "/draw", form: [:])
             #expect(drawn.status == .seeOther)
             let sampled = try await secretariat.get(path)
-            #expect(sampled.text.contains("Đã chọn mẫu") && sampled.text.contains("id=\"strata\"") && sampled.text.contains("<th scope=\"row\">00070"))
+            // Strata are named by their unit, not its code; the full size was drawn, so there is nothing to explain.
+            #expect(sampled.text.contains("Đã chọn mẫu") && sampled.text.contains("id=\"strata\"") && sampled.text.contains("<th scope=\"row\">Phường Hoàn Kiếm"))
+            #expect(!sampled.text.contains("sample-size-note") && !sampled.text.contains("Hạt giống"))
+            // A size larger than the frame: everyone is drawn, and the page says why the number is smaller.
+            var larger = fields
+            larger["name"] = "Quý III/2026, toàn bộ"
+            larger["size"] = "5000"
+            let whole = try #require(try await secretariat.post("/sipas", form: larger).headers[.location])
+            #expect(try await secretariat.post(whole + "/draw", form: [:]).status == .seeOther)
+            let note = try #require(try await secretariat.get(whole).text.firstMatch(of: /id="sample-size-note">([^<]*)</)).1
+            #expect(note.hasPrefix("Cỡ mẫu yêu cầu là 5000 người nhưng khung mẫu chỉ có "))
             #expect(try await secretariat.post(path + "/draw", form: [:]).text.contains("mẫu chỉ chọn một lần"))
             // Responses imported from CSV: a unit outside the campaign is refused with its line; then the results.
             let codes = try SIPASSurveys.shippedQuestionnaire().items.map(\.code)

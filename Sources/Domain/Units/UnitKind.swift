@@ -24,6 +24,14 @@ public enum UnitKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The first day without districts or townships (Law 72/2025/QH15; Hanoi's 126 communes and wards).
+    public static let twoLevelFrom = LocalDate(year: 2025, month: 7, day: 1)!
+
+    /// The local level's name for a period ending on `day`: townships (thị trấn) are named only before they ended.
+    public static func localLevelTitle(through day: LocalDate) -> String {
+        day < twoLevelFrom ? "Phường, xã, thị trấn" : "Phường, xã"
+    }
+
     /// Units whose statistics and rankings may be compared with each other: wards, communes and townships
     /// are one local level; the other kinds stand alone.
     public var rankingGroup: String {

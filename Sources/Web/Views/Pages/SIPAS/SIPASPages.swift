@@ -142,7 +142,7 @@ struct SIPASCampaignForm {
             .div(.class("choice"), .input(.type(.checkbox), .id("byChannel"), .name("byChannel"), .value("on"),
                                           .attribute(named: "checked", value: values.byChannel ? "checked" : "")),
                  .label(.for("byChannel"), .text("Chia tầng thêm theo kênh nộp hồ sơ"))),
-            field("seed", "Hạt giống ngẫu nhiên (cùng hạt giống cho cùng một mẫu)", type: .number, value: values.seed)
+            field("seed", "Số khởi tạo ngẫu nhiên (ghi lại số này thì chọn lại được đúng mẫu đó)", type: .number, value: values.seed)
         )
     }
 
@@ -189,20 +189,21 @@ struct SIPASCampaignPage {
                 .dt(.text("Đơn vị")), .dd(.text(units.map(\.name).joined(separator: "; "))),
                 .dt(.text("Thiết kế mẫu")),
                 .dd(.text("Cỡ mẫu \(design.size), phân bổ \(design.allocation.title.lowercased()), tối thiểu \(design.minimumPerStratum) người mỗi tầng"
-                          + (design.byField ? ", theo lĩnh vực" : "") + (design.byChannel ? ", theo kênh nộp" : "") + "; hạt giống \(campaign.seed)")),
+                          + (design.byField ? ", theo lĩnh vực" : "") + (design.byChannel ? ", theo kênh nộp" : "") + "; số khởi tạo ngẫu nhiên \(campaign.seed)")),
                 .unwrap(frameSize) { .group(.dt(.text("Khung mẫu")), .dd(.id("frame-size"), .text("\($0) người đã nhận kết quả trong thời gian này"))) }),
             .if(campaign.status == .draft && canManage, .form(
                 .class("form"), .action(SiteRoute.sipasCampaignDraw(id: campaign.id).path), .method(.post),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .p(.text("Mẫu chỉ được chọn một lần; cùng khung mẫu, thiết kế và hạt giống luôn cho cùng một mẫu.")),
                 .button(.type(.submit), .class("button"), .text("Chọn mẫu")))),
+            .unwrap(sampleSizeNote) { .p(.class("notice"), .id("sample-size-note"), .text($0)) },
             strata.isEmpty ? .empty : .table(
                 .class("table"), .id("strata"),
                 .caption(.text("Các tầng mẫu và tỷ lệ phản hồi")),
                 .thead(.tr(.th(.text("Tầng")), .th(.text("Số người trong khung")), .th(.text("Số người được chọn")), .th(.text("Trọng số")),
                            .th(.text("Đã mời")), .th(.text("Đã trả lời")), .th(.text("Tỷ lệ phản hồi")))),
                 .tbody(.forEach(strata) { stratum in
-                    .tr(.th(.attribute(named: "scope", value: "row"), .text(stratum.key),
+                    .tr(.th(.attribute(named: "scope", value: "row"), .text(label(of: stratum)),
                             .if(stratum.tooFew, .span(.class("flag"), .text(" — ít hơn số tối thiểu: chọn toàn bộ")))),
                         .td(.text(String(stratum.population))), .td(.text(String(stratum.allocated))),
                         .td(.text(ServiceIndexViews.number(stratum.allocated > 0 ? Double(stratum.population) / Double(stratum.allocated) : 0))),
@@ -215,7 +216,7 @@ struct SIPASCampaignPage {
                 .class("form upload"), .action(SiteRoute.sipasCampaignImport(id: campaign.id).path), .method(.post),
                 .attribute(named: "enctype", value: "multipart/form-data"),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                .div(.class("field"), .label(.for("responses-file"), .text("Nhập phiếu trả lời từ tệp CSV (cột unit, weight, và một cột cho mỗi câu hỏi)")),
+                .div(.class("field"), .label(.for("responses-file"), .text("Nhập phiếu trả lời từ tệp CSV, cùng dạng với tệp phiếu trả lời tải về ở trang kết quả (mỗi phiếu một dòng: mã đơn vị, trọng số, rồi câu trả lời từng câu hỏi)")),
                      .input(.type(.file), .id("responses-file"), .name("file"), .attribute(named: "accept", value: ".csv,text/csv"),
                             .attribute(named: "required", value: "required"))),
                 .button(.type(.submit), .class("button button--secondary"), .text("Nhập phiếu")))),
@@ -226,6 +227,28 @@ struct SIPASCampaignPage {
 }
 
 extension SIPASCampaignPage {
+    /// A stratum as people name it: the unit's name, the field, the channel in words (its key holds codes).
+    func label(of stratum: SIPASCampaigns.StoredStratum) -> String {
+        stratum.key.components(separatedBy: " · ").enumerated().map { index, part in
+            if index == 0, let unit = units.first(where: { $0.code == part }) { return unit.name }
+            return Channel(rawValue: part)?.title ?? part
+        }.joined(separator: " · ")
+    }
+
+    /// Why the number drawn differs from the size asked for, when it does — never silently.
+    var sampleSizeNote: String? {
+        let drawn = strata.map(\.allocated).reduce(0, +), asked = campaign.design.size
+        guard !strata.isEmpty, drawn != asked else { return nil }
+        let population = strata.map(\.population).reduce(0, +)
+        if population <= asked {
+            return "Cỡ mẫu yêu cầu là \(asked) người nhưng khung mẫu chỉ có \(population) người đã nhận kết quả trong thời gian này, nên chọn toàn bộ \(drawn) người."
+        }
+        if drawn > asked {
+            return "Đã chọn \(drawn) người, nhiều hơn cỡ mẫu \(asked): mỗi tầng được chọn ít nhất \(campaign.design.minimumPerStratum) người (hoặc toàn bộ tầng nếu ít hơn)."
+        }
+        return "Đã chọn \(drawn) người, ít hơn cỡ mẫu \(asked): các tầng có ít người hơn phần được phân bổ được chọn toàn bộ, phần thiếu không chuyển sang tầng khác."
+    }
+
     /// Sending the invitations (once the sample is drawn, again for anyone not invited yet), entering paper
     /// forms and ending the collection.
     fileprivate var collection: Node<HTML.BodyContext> {

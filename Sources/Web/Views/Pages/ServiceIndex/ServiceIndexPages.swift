@@ -163,7 +163,7 @@ struct ServiceIndexPage {
                                          + "Cả hai không được tính điểm và không tính vào điểm đo được; chỉ số là điểm đạt trên điểm đo được, quy về thang 100. "
                                          + "Kỳ không có hồ sơ nào thì chưa có chỉ số. Ghi chú của bộ chỉ số: \(report.framework.note)"))
             ),
-            .forEach([("department", "Sở, ban, ngành"), ("local", "Phường, xã, thị trấn")]) { group, title in ranking(group, title) },
+            .forEach([("department", UnitKind.department.title), ("local", UnitKind.localLevelTitle(through: period.through))]) { group, title in ranking(group, title) },
         ]
     }
 

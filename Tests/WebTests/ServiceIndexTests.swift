@@ -171,6 +171,10 @@ extension ServiceIndexTests {
             let city = try await leader.get("/index?" + period)
             #expect(city.status == .ok && city.text.contains("kỳ 10/2026") && city.text.contains("Xếp hạng Phường, xã<") && !city.text.contains("thị trấn"))
             #expect(city.text.contains("không có dữ liệu"))
+            // Date fields show and read dd/mm/yyyy, whatever the browser's language (issue 22).
+            #expect(city.text.contains(#"<input type="text" id="from" name="from" value="01/10/2026" inputmode="numeric""#))
+            #expect(try await leader.get("/index?from=01/10/2026&to=31/10/2026").text.contains("kỳ 10/2026"))
+            #expect(try await leader.get("/index?from=10/31/2026&to=31/10/2026").status == .badRequest)
             // The dashboard: the trend, satisfaction and overdue charts, each with its table of figures; the
             // overdue bar of the ward (C, open since October) opens the list of exactly those dossiers.
             #expect(city.text.contains("id=\"chart-trend\"") && city.text.contains("id=\"chart-satisfaction\"") && city.text.contains("Xem bảng số liệu"))

@@ -32,6 +32,20 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.init(year: year, month: month, day: day)
     }
 
+    /// Parses a date as a person types it in a form: day first as Vietnamese writes it — "7/12/2026", "07/12/2026",
+    /// "07.12.2026", "07-12-2026" — or the stored form "2026-12-07" (links and older forms); spaces around are ignored.
+    /// A year must have four digits: "7/12/26" is refused rather than guessed.
+    public init?(typed text: some StringProtocol) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let iso = LocalDate(iso: trimmed) { self = iso; return }
+        let parts = trimmed.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "." || $0 == "-" }
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
     public var iso: String { "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))" }
     /// The Vietnamese display form dd/MM/yyyy.
     public var vietnamese: String { "\(Self.padded(day, 2))/\(Self.padded(month, 2))/\(Self.padded(year, 4))" }

@@ -114,7 +114,7 @@ struct CalendarRoutes {
 
     /// A date from a form's date field (yyyy-MM-dd), or a 400 that says so.
     static func date(_ text: String?) throws -> LocalDate {
-        guard let text, let date = LocalDate(iso: text) else { throw AppError.badRequest("Ngày không hợp lệ (cần dạng ngày/tháng/năm).") }
+        guard let text, let date = LocalDate(typed: text) else { throw AppError.badRequest("Ngày không hợp lệ (cần dạng ngày/tháng/năm).") }
         return date
     }
 

@@ -14,7 +14,7 @@ struct PublicNewsRoutes {
             var badDate = false
             func day(_ name: String) -> LocalDate? {
                 guard let text = request.query(name), !text.isEmpty else { return nil }
-                guard let day = LocalDate(iso: text) else { badDate = true; return nil }
+                guard let day = LocalDate(typed: text) else { badDate = true; return nil }
                 return day
             }
             let search = ReformDirectives.Search(words: String((request.query("q") ?? "").prefix(200)), on: day("ngay"), from: day("tu"), through: day("den"))

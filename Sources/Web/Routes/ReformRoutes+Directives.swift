@@ -16,7 +16,7 @@ extension ReformRoutes {
             guard let form = try await AttachmentRoutes.multipart(request, context) else { throw AppError.badRequest("Biểu mẫu không đọc được.") }
             let fields = form.fields
             guard let kind = fields["kind"].flatMap(ReformDirective.Kind.init(rawValue:)),
-                  let issued = fields["issuedOn"].flatMap({ LocalDate(iso: $0) ?? ReformDeadline(parsing: $0).flatMap { if case .date(let day) = $0 { day } else { nil } } })
+                  let issued = fields["issuedOn"].flatMap({ LocalDate(typed: $0) ?? ReformDeadline(parsing: $0).flatMap { if case .date(let day) = $0 { day } else { nil } } })
             else {
                 return try await directivesPage(identity, error: "Vui lòng chọn loại văn bản và nhập ngày ban hành (dd/mm/yyyy).", context: context, request: request)
             }

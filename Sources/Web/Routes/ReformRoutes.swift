@@ -88,7 +88,7 @@ struct ReformRoutes {
                                           error: "Số ngày làm việc để đôn đốc và để báo cáo lãnh đạo là số nguyên từ 0 (1) đến 250.", context: context, request: request)
             }
             let reportEvery = fields["reportEvery"].flatMap(Int.init).flatMap { $0 > 0 ? min($0, 366) : nil }
-            let day = fields["asOf"].flatMap { $0.isEmpty ? nil : LocalDate(iso: $0) } ?? services.today()
+            let day = fields["asOf"].flatMap { $0.isEmpty ? nil : LocalDate(typed: $0) } ?? services.today()
             let rules = ReformUrging(window: window, escalateAfter: escalateAfter, reportEvery: reportEvery)
             let sent = try await services.urge(plan: plan, asOf: day, rules: rules, by: identity.user.id)
             return Response.redirect(to: SiteRoute.reformPlan(id: plan.id).path + "?ngay=\(day.iso)&urged=\(sent.count)", type: .normal)
@@ -299,7 +299,7 @@ struct ReformRoutes {
     /// A date field (yyyy-MM-dd from a date input); nil when empty.
     static func day(_ text: String?) throws -> LocalDate? {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        guard let day = LocalDate(iso: text) else { throw AppError.badRequest("Ngày “\(text)” không đúng dạng.") }
+        guard let day = LocalDate(typed: text) else { throw AppError.badRequest("Ngày “\(text)” không đúng dạng.") }
         return day
     }
 
@@ -325,7 +325,7 @@ struct ReformRoutes {
     /// The day asked for (`ngay`, yyyy-MM-dd); by default today, or the last day of a past plan's year.
     private func asOf(_ request: Request, _ plan: ReformPlan) throws -> LocalDate {
         guard let text = request.query("ngay"), !text.isEmpty else { return min(services.today(), LocalDate(year: plan.year, month: 12, day: 31)!) }
-        guard let day = LocalDate(iso: text) else { throw AppError.badRequest("Ngày “\(text)” không đúng dạng (năm-tháng-ngày).") }
+        guard let day = LocalDate(typed: text) else { throw AppError.badRequest("Ngày “\(text)” không đúng dạng ngày/tháng/năm.") }
         return day
     }
 

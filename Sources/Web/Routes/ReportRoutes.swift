@@ -12,8 +12,8 @@ struct ReportRoutes {
         router.get(SiteRoute.dossierLog.pattern) { request, context in
             let identity = try context.requireStaff()
             let today = services.today()
-            let from = request.query("from").flatMap { LocalDate(iso: $0) } ?? LocalDate(year: today.year, month: today.month, day: 1)!
-            let to = request.query("to").flatMap { LocalDate(iso: $0) } ?? today
+            let from = request.query("from").flatMap { LocalDate(typed: $0) } ?? LocalDate(year: today.year, month: today.month, day: 1)!
+            let to = request.query("to").flatMap { LocalDate(typed: $0) } ?? today
             guard from <= to, from.days(to: to) <= 366 else { throw AppError.badRequest("Khoảng thời gian không hợp lệ (tối đa một năm).") }
             let unitID = try await services.defaultUnit(request.query("unit"), for: identity)
             guard let unitID, identity.scope.contains(unitID), let unit = try await services.unitDirectory().find(id: unitID) else { throw AppError.notFound }

@@ -44,7 +44,7 @@ struct SIPASRoutes {
             var errors: [String: String] = [:]
             let name = values.name.trimmingCharacters(in: .whitespaces)
             if name.isEmpty { errors["name"] = "Vui lòng đặt tên đợt khảo sát." }
-            let from = LocalDate(iso: values.serviceFrom), to = LocalDate(iso: values.serviceTo)
+            let from = LocalDate(typed: values.serviceFrom), to = LocalDate(typed: values.serviceTo)
             if from == nil { errors["serviceFrom"] = "Ngày không hợp lệ." }
             if to == nil { errors["serviceTo"] = "Ngày không hợp lệ." }
             let size = Int(values.size), minimum = Int(values.minimum), seed = UInt64(values.seed)

@@ -365,11 +365,11 @@ extension Request {
         let month = ReportingPeriod.month(of: today)
         func day(_ name: String, _ fallback: LocalDate, _ problem: String) throws -> LocalDate {
             guard let text = query(name) else { return fallback }
-            guard let date = LocalDate(iso: text) else { throw AppError.badRequest(problem) }
+            guard let date = LocalDate(typed: text) else { throw AppError.badRequest(problem) }
             return date
         }
-        let period = ReportingPeriod(from: try day("from", month.from, "Ngày bắt đầu phải có dạng yyyy-MM-dd."),
-                                     through: try day("to", month.through, "Ngày kết thúc phải có dạng yyyy-MM-dd."))
+        let period = ReportingPeriod(from: try day("from", month.from, "Ngày bắt đầu phải có dạng ngày/tháng/năm, ví dụ 01/12/2026."),
+                                     through: try day("to", month.through, "Ngày kết thúc phải có dạng ngày/tháng/năm, ví dụ 31/12/2026."))
         guard period.from <= period.through, period.from.days(to: period.through) <= 3660 else {
             throw AppError.badRequest("Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc, tối đa 10 năm.")
         }

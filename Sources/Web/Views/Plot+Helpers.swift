@@ -1,3 +1,4 @@
+import Domain
 import Plot
 
 extension Node where Context == HTML.SelectContext {
@@ -8,5 +9,23 @@ extension Node where Context == HTML.SelectContext {
             isSelected ? .attribute(named: "selected") : .empty,
             .text(text),
         ])
+    }
+}
+
+extension Node where Context: HTML.BodyContext {
+    /// A date field that shows and reads dd/mm/yyyy whatever the browser's language — a native date input follows the
+    /// browser's locale (mm/dd/yyyy in an English browser). Text with a numeric keyboard; the server reads it with
+    /// `LocalDate(typed:)`, which also takes the stored yyyy-MM-dd of links.
+    static func dateInput(id: String, name: String, value: String, required: Bool = false, describedBy: String? = nil) -> Node {
+        var attributes: [Attribute<HTML.InputContext>] = [
+            .type(.text), .id(id), .name(name), .value(LocalDate(typed: value)?.vietnamese ?? value),
+            .attribute(named: "inputmode", value: "numeric"), .attribute(named: "autocomplete", value: "off"),
+            .attribute(named: "placeholder", value: "dd/mm/yyyy"), .attribute(named: "size", value: "10"),
+            .attribute(named: "pattern", value: #"\s*(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2})\s*"#),
+            .attribute(named: "title", value: "Ngày theo dạng ngày/tháng/năm, ví dụ 07/12/2026"),
+        ]
+        if required { attributes.append(.attribute(named: "required", value: "required")) }
+        if let describedBy { attributes.append(.attribute(named: "aria-describedby", value: describedBy)) }
+        return .selfClosedElement(named: "input", attributes: attributes)
     }
 }

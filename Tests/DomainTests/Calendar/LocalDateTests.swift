@@ -50,4 +50,14 @@ import Testing
         #expect(LocalDate(iso: "2025-12-31")!.adding(days: 1).iso == "2026-01-01")
         #expect(LocalDate(iso: "2026-03-01")!.days(to: LocalDate(iso: "2026-02-01")!) == -28)
     }
+
+    /// Date fields read day first, whatever the browser's language; the stored form still reads (issue 22).
+    @Test(arguments: [
+        ("07/12/2026", "2026-12-07"), ("7/12/2026", "2026-12-07"), (" 07.12.2026 ", "2026-12-07"), ("07-12-2026", "2026-12-07"),
+        ("2026-12-07", "2026-12-07"), ("29/02/2024", "2024-02-29"),
+        ("29/02/2026", nil), ("12/31/2026", nil), ("7/12/26", nil), ("07/12", nil), ("", nil), ("hôm nay", nil), ("٠٧/١٢/٢٠٢٦", nil),
+    ] as [(String, String?)])
+    func aTypedDateIsReadDayFirst(typed: String, iso: String?) {
+        #expect(LocalDate(typed: typed)?.iso == iso)
+    }
 }

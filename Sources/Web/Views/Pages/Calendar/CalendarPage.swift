@@ -172,6 +172,7 @@ struct CalendarPage {
     static func field(_ id: String, _ name: String, _ label: String, type: HTMLInputType) -> Node<HTML.FormContext> {
         .div(.class("field"),
              .label(.for(id), .text(label)),
-             .input(.type(type), .id(id), .name(name), .attribute(named: "required", value: "required")))
+             type == .date ? .dateInput(id: id, name: name, value: "", required: true)
+                 : .input(.type(type), .id(id), .name(name), .attribute(named: "required", value: "required")))
     }
 }

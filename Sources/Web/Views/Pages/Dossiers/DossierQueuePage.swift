@@ -35,7 +35,7 @@ struct DossierQueuePage {
 
         /// A date field as the start of that local day (or of the next day, for an upper bound).
         private func day(_ text: String, next: Bool = false) -> Date? {
-            guard let date = LocalDate(iso: text) else { return nil }
+            guard let date = LocalDate(typed: text) else { return nil }
             return clock.instant(parsing: date.adding(days: next ? 1 : 0).iso + "T00:00")
         }
 
@@ -111,7 +111,7 @@ struct DossierQueuePage {
     }
 
     private func dateField(_ name: String, _ label: String, _ value: String) -> Node<HTML.FormContext> {
-        .div(.class("field"), .label(.for(name), .text(label)), .input(.type(.date), .id(name), .name(name), .value(value)))
+        .div(.class("field"), .label(.for(name), .text(label)), .dateInput(id: name, name: name, value: value))
     }
 
     /// How much working time is left: more than a day, a day or less, overdue, paused, or finished.

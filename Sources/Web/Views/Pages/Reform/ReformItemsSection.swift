@@ -42,7 +42,7 @@ struct ReformItemsSection {
         let id = "item-\(item.id)"
         return .form(
             .class("form form--inline"), .action(SiteRoute.reformTaskItem(id: task.id, itemID: item.id).path), .method(.post), ReformViews.hidden(csrfToken),
-            .div(.class("field"), .label(.for("\(id)-day"), .text("Ngày thực hiện")), .input(.type(.date), .id("\(id)-day"), .name("doneOn"), .value(today.iso))),
+            .div(.class("field"), .label(.for("\(id)-day"), .text("Ngày thực hiện")), .dateInput(id: "\(id)-day", name: "doneOn", value: today.iso)),
             item.kind == .session
                 ? .div(.class("field"), .label(.for("\(id)-attended"), .text("Số người tham dự")),
                        .input(.type(.number), .id("\(id)-attended"), .name("attended"), .attribute(named: "min", value: "0")))
@@ -58,7 +58,7 @@ struct ReformItemsSection {
                  .select(.id("item-kind"), .attribute(named: "name", value: "kind"), .forEach(kinds) { .choice($0.rawValue, $0.title, isSelected: false) })),
             .div(.class("field"), .label(.for("item-title"), .text("Tên")),
                  .input(.type(.text), .id("item-title"), .name("title"), .attribute(named: "required", value: "required"))),
-            .div(.class("field"), .label(.for("item-planned"), .text("Ngày dự kiến")), .input(.type(.date), .id("item-planned"), .name("plannedOn"))),
+            .div(.class("field"), .label(.for("item-planned"), .text("Ngày dự kiến")), .dateInput(id: "item-planned", name: "plannedOn", value: "")),
             .if(task.kind == .training, .div(.class("field"), .label(.for("item-registered"), .text("Số người được triệu tập")),
                                              .input(.type(.number), .id("item-registered"), .name("registered"), .attribute(named: "min", value: "0")))),
             .button(.type(.submit), .class("button button--secondary"), .text("Thêm")))

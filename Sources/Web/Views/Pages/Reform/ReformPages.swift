@@ -22,7 +22,7 @@ enum ReformViews {
         .form(.class("form form--inline no-print"), .action(path), .method(.get),
               .forEach(extra) { .input(.type(.hidden), .name($0.0), .value($0.1)) },
               .div(.class("field"), .label(.for("as-of"), .text("Tính đến ngày")),
-                   .input(.type(.date), .id("as-of"), .name("ngay"), .value(asOf.iso))),
+                   .dateInput(id: "as-of", name: "ngay", value: asOf.iso)),
               .button(.type(.submit), .class("button button--secondary"), .text("Xem")))
     }
 
@@ -195,7 +195,7 @@ struct ReformPlanPage {
                                          + "đơn vị không có gì cần đôn đốc thì không nhận thư. Nhiệm vụ quá hạn từ số ngày dưới đây trở lên thì thư gửi cả "
                                          + "lãnh đạo đơn vị và lãnh đạo Thành phố. Mỗi đơn vị được đôn đốc một lần mỗi ngày.")),
                 .div(.class("field"), .label(.for("urge-as-of"), .text("Tính đến ngày")),
-                     .input(.type(.date), .id("urge-as-of"), .name("asOf"), .value(asOf.iso))),
+                     .dateInput(id: "urge-as-of", name: "asOf", value: asOf.iso)),
                 .div(.class("field"), .label(.for("urge-window"), .text("Sắp đến hạn: trong số ngày làm việc")),
                      .input(.type(.number), .id("urge-window"), .name("window"), .value("10"))),
                 .div(.class("field"), .label(.for("urge-escalate"), .text("Báo cáo lãnh đạo khi quá hạn từ (ngày làm việc)")),

@@ -19,8 +19,8 @@ struct DossierLogPage {
             .form(
                 .class("filters no-print"), .action(SiteRoute.dossierLog.path), .method(.get),
                 .input(.type(.hidden), .name("unit"), .value(String(unit.id))),
-                .div(.class("field"), .label(.for("from"), .text("Từ ngày")), .input(.type(.date), .id("from"), .name("from"), .value(from.iso))),
-                .div(.class("field"), .label(.for("to"), .text("Đến ngày")), .input(.type(.date), .id("to"), .name("to"), .value(to.iso))),
+                .div(.class("field"), .label(.for("from"), .text("Từ ngày")), .dateInput(id: "from", name: "from", value: from.iso)),
+                .div(.class("field"), .label(.for("to"), .text("Đến ngày")), .dateInput(id: "to", name: "to", value: to.iso)),
                 .button(.type(.submit), .class("button"), .text("Xem")),
                 .button(.type(.button), .class("button button--secondary"), .attribute(named: "data-print", value: ""), .text("In sổ")),
                 .if(offersPDF, .a(.class("pdf-link"), .href(SiteRoute.dossierLog.path + "?unit=\(unit.id)&from=\(from.iso)&to=\(to.iso)&format=pdf"),

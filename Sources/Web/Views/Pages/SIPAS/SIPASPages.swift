@@ -152,9 +152,10 @@ struct SIPASCampaignForm {
 
     private func field(_ name: String, _ label: String, type: HTMLInputType, value: String) -> Node<HTML.FormContext> {
         .div(.class(errors[name] == nil ? "field" : "field field--invalid"), .label(.for(name), .text(label)), error(name),
-             .input(.type(type), .id(name), .name(name), .value(value),
-                    .attribute(named: "aria-describedby", value: errors[name] == nil ? "" : "\(name)-error"),
-                    .attribute(named: "aria-invalid", value: errors[name] == nil ? "" : "true")))
+             type == .date ? .dateInput(id: name, name: name, value: value, describedBy: errors[name] == nil ? nil : "\(name)-error")
+                 : .input(.type(type), .id(name), .name(name), .value(value),
+                          .attribute(named: "aria-describedby", value: errors[name] == nil ? "" : "\(name)-error"),
+                          .attribute(named: "aria-invalid", value: errors[name] == nil ? "" : "true")))
     }
 }
 

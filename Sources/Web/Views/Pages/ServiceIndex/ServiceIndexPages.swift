@@ -53,8 +53,8 @@ enum ServiceIndexViews {
         return .group(
             .form(
                 .class("filters"), .action(action), .method(.get),
-                .div(.class("field"), .label(.for("from"), .text("Từ ngày")), .input(.type(.date), .id("from"), .name("from"), .value(period.from.iso))),
-                .div(.class("field"), .label(.for("to"), .text("Đến ngày")), .input(.type(.date), .id("to"), .name("to"), .value(period.through.iso))),
+                .div(.class("field"), .label(.for("from"), .text("Từ ngày")), .dateInput(id: "from", name: "from", value: period.from.iso)),
+                .div(.class("field"), .label(.for("to"), .text("Đến ngày")), .dateInput(id: "to", name: "to", value: period.through.iso)),
                 .button(.type(.submit), .class("button"), .text("Xem"))
             ),
             .p(.class("quick-periods"), .text("Kỳ: "), .forEach(quick) { title, value in

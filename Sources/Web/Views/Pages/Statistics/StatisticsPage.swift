@@ -18,8 +18,8 @@ struct StatisticsPage {
                 .div(.class("field"), .label(.for("unit"), .text("Đơn vị giải quyết")),
                      .select(.id("unit"), .attribute(named: "name", value: "unit"),
                              .forEach(units) { .choice(String($0.id), $0.name, isSelected: $0.id == query.unit.id) })),
-                .div(.class("field"), .label(.for("from"), .text("Từ ngày")), .input(.type(.date), .id("from"), .name("from"), .value(query.from.iso))),
-                .div(.class("field"), .label(.for("to"), .text("Đến ngày")), .input(.type(.date), .id("to"), .name("to"), .value(query.to.iso))),
+                .div(.class("field"), .label(.for("from"), .text("Từ ngày")), .dateInput(id: "from", name: "from", value: query.from.iso)),
+                .div(.class("field"), .label(.for("to"), .text("Đến ngày")), .dateInput(id: "to", name: "to", value: query.to.iso)),
                 .button(.type(.submit), .class("button"), .text("Xem"))
             ),
             .p(.text("\(query.unit.name)\(query.includesUnitsBelow ? " (gồm các đơn vị trực thuộc)" : ""), từ \(query.from.vietnamese) đến \(query.to.vietnamese)"

@@ -45,7 +45,7 @@ class Run:
             try:
                 client = client or Client(self.server.url, "motcua.hoankiem")
                 status, _ = client.post("/dossiers", dict(INTAKE, receivingUnit=unit))
-                found = re.match(r"/dossiers/(\d+)\?saved=1", client.location or "") if status == 303 else None
+                found = re.match(r"/dossiers/(\d+)\?received=1", client.location or "") if status == 303 else None
                 self.note(status)
                 if not found:
                     continue

@@ -60,6 +60,10 @@ import Web
             let id = try #require(Int64(location.dropFirst("/dossiers/".count).prefix { $0.isNumber }))
             let page = try await desk.get(location)
             #expect(page.text.contains("00070-"))
+            // The confirmation first: the code, the appointment and the receipt (form 01) to print.
+            #expect(location.hasSuffix("?received=1") && page.text.contains(#"id="confirmation-title">Đã tiếp nhận hồ sơ"#))
+            #expect(page.text.contains("Ngày hẹn trả kết quả: ") && page.text.contains(#"href="/dossiers/\#(id)/forms/receipt""#))
+            #expect(!(try await desk.get("/dossiers/\(id)").text.contains("confirmation-title")))
             #expect(page.text.contains("Đã tiếp nhận"))
             #expect(try await act(desk, id, ["action": "transfer"]).status == .seeOther)
             let head = try await Browser.signedIn(client, as: "lanhdao.hk")

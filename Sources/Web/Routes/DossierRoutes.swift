@@ -68,14 +68,15 @@ struct DossierRoutes {
                 let actor = try await services.actor(identity, on: [unitID])
                 let now = services.clock()
                 let dossier = try await services.desk.receive(intake, by: actor, at: now, day: clock.localDate(now))
-                return Response.redirect(to: SiteRoute.dossier(id: dossier.id).path + "?saved=1", type: .normal)
+                return Response.redirect(to: SiteRoute.dossier(id: dossier.id).path + "?received=1", type: .normal)
             } catch let problem as DossierDesk.Problem {
                 return try await intakePage(identity, entry: form, error: problem.message, context: context, request: request)
             }
         }
         router.get(SiteRoute.dossier().pattern) { request, context in
             let identity = try context.requireStaff()
-            let page = try await dossierPage(try context.parameters.id(), identity, context: context, saved: request.query("saved") == "1")
+            var page = try await dossierPage(try context.parameters.id(), identity, context: context, saved: request.query("saved") == "1")
+            page.justReceived = request.query("received") == "1"
             return Page(page.dossier.code.text, body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.dossierForm().pattern) { request, context in

@@ -23,11 +23,13 @@ struct DossierPage {
     var csrfToken: String
     var saved: Bool
     var error: String?
+    /// Just received at the desk: the confirmation with the code, the appointment and the receipt to print comes first.
+    var justReceived = false
 
     var body: [Node<HTML.BodyContext>] {
         [
             .h1(.text("Hồ sơ \(dossier.code.text)")),
-            FormNotice.node(error: error, saved: saved),
+            justReceived ? confirmation : FormNotice.node(error: error, saved: saved),
             .if(dossier.isDemo, .p(.class("notice"), .text("Hồ sơ mẫu để trình diễn."))),
             .dl(
                 .class("facts"),
@@ -138,6 +140,19 @@ struct DossierPage {
         case false?: "Đúng hạn"
         case nil: row.reached == nil ? "" : "Đang xử lý"
         }
+    }
+
+    /// After intake: what the officer hands the applicant next — the code, the appointment, the receipt (form 01).
+    private var confirmation: Node<HTML.BodyContext> {
+        .section(
+            .class("confirmation"), .attribute(named: "role", value: "status"), .attribute(named: "aria-labelledby", value: "confirmation-title"),
+            .h2(.id("confirmation-title"), .text("Đã tiếp nhận hồ sơ")),
+            .p(.text("Mã hồ sơ: "), .strong(.class("confirmation__code"), .text(dossier.code.text))),
+            .p(.text(dossier.appointmentAt.map { "Ngày hẹn trả kết quả: \(clock.text($0))." } ?? "Hồ sơ chưa có ngày hẹn trả.")),
+            .p(.a(.class("button"), .href(SiteRoute.dossierForm(id: dossier.id, form: OfficialForm.receipt.rawValue).path),
+                  .text("In giấy tiếp nhận và hẹn trả kết quả (Mẫu 01)")),
+               .text(" "), .a(.href(SiteRoute.newDossier.path), .text("Tiếp nhận hồ sơ khác")))
+        )
     }
 
     static func title(of action: String, statusAfter: DossierStatus) -> String {

@@ -84,6 +84,36 @@ import Web
         }
     }
 
+    /// Intake with the procedure's papers as a checklist: shown for the chosen procedure, refused next to a wrong count
+    /// with what was ticked kept, then kept with the dossier and printed on the receipt with what is missing (issue 22).
+    @Test func theDeskTicksThePapersItReceivedAndTheReceiptListsThem() async throws {
+        try await withApp { client, services in
+            let ids = try await seed(services)
+            let desk = try await Browser.signedIn(client, as: "motcua.hk")
+            let chosen = try await desk.get("/dossiers/new?procedure=DEMO-HT-05").text
+            #expect(chosen.contains(#"class="papers-checklist""#) && chosen.contains(#"<label for="paper-1">Giấy tờ làm căn cứ thay đổi</label>"#))
+            #expect(chosen.contains(#"id="paper-0-originals" name="paper-0-originals" value="1""#))
+            #expect(!(try await desk.get("/dossiers/new").text.contains("papers-checklist")))
+            // The button (without script) shows the same list, keeping what was typed.
+            let shown = try await desk.post("/dossiers/new", form: ["procedure": "DEMO-HT-05", "applicantName": "Trần Văn Cường", "paper-9": "on"])
+            #expect(shown.status == .ok && shown.text.contains("papers-checklist") && shown.text.contains(#"value="Trần Văn Cường""#))
+            let form = ["procedure": "DEMO-HT-05", "receivingUnit": String(ids.hoanKiem), "channel": "inPerson", "applicantKind": "person",
+                        "applicantName": "Trần Văn Cường", "identifier": "001095012345", "birthYear": "1995", "gender": "male", "phone": "0912345678"]
+            let wrong = try await desk.post("/dossiers", form: form.merging(["paper-0": "on", "paper-0-originals": "0", "paper-0-copies": "0"]) { a, _ in a })
+            #expect(wrong.status == .badRequest && wrong.text.contains(#"id="paper-0-originals-error" class="field-error">Giấy tờ đã nhận cần ít nhất"#))
+            #expect(wrong.text.contains(#"id="paper-0" name="paper-0" value="on" checked"#))
+            #expect(try await services.dossiers.queue(.init(), within: .everyUnit).isEmpty)
+            let received = try await desk.post("/dossiers", form: form.merging(["paper-0": "on", "paper-0-originals": "1", "paper-0-copies": "0",
+                                                                                "paper-1-originals": "0", "paper-1-copies": "1"]) { a, _ in a })
+            let location = try #require(received.headers[.location])
+            let page = try await desk.get(location).text
+            #expect(page.contains("Còn thiếu: Giấy tờ làm căn cứ thay đổi.") && page.contains("Giấy tờ đã nhận khi tiếp nhận"))
+            let id = try #require(Int64(location.dropFirst("/dossiers/".count).prefix { $0.isNumber }))
+            let receipt = try await desk.get("/dossiers/\(id)/forms/receipt").text
+            #expect(receipt.contains("<li>Tờ khai: 1 bản chính</li>") && receipt.contains("<li>Giấy tờ làm căn cứ thay đổi: Chưa nộp</li>"))
+        }
+    }
+
     /// No dead end: where the processing unit has no case officer, the head is told why there is no assignment to make
     /// and who can fix it, instead of a form that answers 400 (issue 22).
     @Test func anAssignmentWithNobodyToAssignSaysWhy() async throws {

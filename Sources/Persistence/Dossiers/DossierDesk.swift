@@ -36,9 +36,11 @@ public struct DossierDesk: Sendable {
         public var birthYear: Int?
         public var gender: PersonalID.Gender?
         public var isDemo: Bool
+        /// The papers received at the desk, checked against the procedure's list; kept with the receipt event.
+        public var papers: PaperChecklist?
 
         public init(procedureCode: String, receivingUnitID: Int64, processingUnitID: Int64? = nil, channel: Channel, applicant: Applicant,
-                    birthYear: Int? = nil, gender: PersonalID.Gender? = nil, isDemo: Bool = false) {
+                    birthYear: Int? = nil, gender: PersonalID.Gender? = nil, isDemo: Bool = false, papers: PaperChecklist? = nil) {
             self.procedureCode = procedureCode
             self.receivingUnitID = receivingUnitID
             self.processingUnitID = processingUnitID
@@ -47,6 +49,7 @@ public struct DossierDesk: Sendable {
             self.birthYear = birthYear
             self.gender = gender
             self.isDemo = isDemo
+            self.papers = papers
         }
     }
 

@@ -147,7 +147,8 @@ actor IntakeWriter {
         for (index, id) in try await store.insert(dossiers).enumerated() { dossiers[index].id = id }
         let events = zip(intakes, dossiers).map { intake, dossier in
             DossierEvent(sequence: 1, action: "receive", actorID: intake.request.actorID, unitID: intake.agency.id, occurredAt: intake.request.time,
-                         reason: "", detail: DossierDesk.detail(["channel": dossier.channel.rawValue, "due": String(intake.due.milliseconds)]),
+                         reason: "", detail: DossierDesk.detail(["channel": dossier.channel.rawValue, "due": String(intake.due.milliseconds)]
+                             .merging(intake.request.intake.papers.map { ["papers": $0.encoded] } ?? [:]) { first, _ in first }),
                          statusAfter: .received, stepAfter: 0)
         }
         try await store.append(zip(events, dossiers).map { ($0, $1.id) })

@@ -68,3 +68,20 @@ document.addEventListener("DOMContentLoaded", () => {
     menu.classList.toggle("is-open", open);
   });
 });
+
+// Intake: choosing the procedure brings its papers checklist from the server (the same page, rendered for that
+// procedure) into the form, without leaving the page or losing what was typed; without script, a button does it.
+document.addEventListener("DOMContentLoaded", () => {
+  const select = document.getElementById("procedure");
+  const button = document.getElementById("show-papers");
+  if (!select || !button) return;
+  button.hidden = true;
+  select.addEventListener("change", async () => {
+    const response = await fetch(button.getAttribute("formaction") + "?procedure=" + encodeURIComponent(select.value), { credentials: "same-origin" });
+    if (!response.ok) { button.hidden = false; return; }
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html").querySelector(".papers-checklist");
+    const current = document.querySelector(".papers-checklist");
+    if (current) current.remove();
+    if (fresh) select.closest(".field").after(document.adoptNode(fresh));
+  });
+});

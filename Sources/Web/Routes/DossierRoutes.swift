@@ -9,7 +9,8 @@ import Persistence
 struct DossierRoutes {
     let services: AppServices
 
-    struct IntakeForm: Decodable {
+    /// The intake form as sent, every field kept to show it again; `papers` holds the checklist's fields (`paper-N…`).
+    struct IntakeForm {
         var procedure: String?
         var receivingUnit: String?
         var channel: String?
@@ -21,6 +22,16 @@ struct DossierRoutes {
         var phone: String?
         var email: String?
         var address: String?
+        var papers: [String: String] = [:]
+
+        init() {}
+
+        init(_ fields: [String: String]) {
+            procedure = fields["procedure"]; receivingUnit = fields["receivingUnit"]; channel = fields["channel"]
+            applicantKind = fields["applicantKind"]; applicantName = fields["applicantName"]; identifier = fields["identifier"]
+            birthYear = fields["birthYear"]; gender = fields["gender"]; phone = fields["phone"]; email = fields["email"]; address = fields["address"]
+            papers = fields.filter { $0.key.hasPrefix("paper-") }
+        }
     }
 
     struct ActionForm: Decodable {
@@ -48,22 +59,41 @@ struct DossierRoutes {
         }
         router.get(SiteRoute.newDossier.pattern) { request, context in
             let identity = try context.require(.deskOfficer)
-            return try await intakePage(identity, entry: IntakeForm(), error: nil, context: context, request: request)
+            var entry = IntakeForm()
+            entry.procedure = request.query("procedure")
+            return try await intakePage(identity, entry: entry, error: nil, context: context, request: request)
+        }
+        // "Hiện danh sách giấy tờ": the same form shown again with the chosen procedure's papers, nothing stored.
+        router.post(SiteRoute.newDossier.pattern) { request, context in
+            let identity = try context.require(.deskOfficer)
+            var entry = IntakeForm(try await request.form([String: String].self, empty: [:]))
+            entry.papers = [:]
+            return try await intakePage(identity, entry: entry, error: nil, context: context, request: request)
         }
         router.post(SiteRoute.dossiers.pattern) { request, context in
             let identity = try context.require(.deskOfficer)
-            let form = try await request.form(IntakeForm.self, empty: IntakeForm())
+            let form = IntakeForm(try await request.form([String: String].self, empty: [:]))
             guard let unitID = form.receivingUnit.flatMap({ Int64($0) }), let code = form.procedure, !code.isEmpty,
                   let channel = form.channel.flatMap(Channel.init(rawValue:)), let kind = form.applicantKind.flatMap(Applicant.Kind.init(rawValue:))
             else {
                 return try await intakePage(identity, entry: form, error: "Vui lòng chọn thủ tục, nơi tiếp nhận, kênh và loại người nộp.",
                                             context: context, request: request)
             }
+            var papers: PaperChecklist?
+            if let documents = try await services.procedures.find(code: code)?.procedure.documents {
+                switch PaperChecklist.read(form.papers, documents: documents) {
+                case .failure(let problems):
+                    return try await intakePage(identity, entry: form, error: "Vui lòng sửa số bản của các giấy tờ được đánh dấu.",
+                                                paperErrors: problems.fields, context: context, request: request)
+                case .success(let checklist): papers = checklist
+                case nil: papers = nil
+                }
+            }
             let intake = DossierDesk.Intake(
                 procedureCode: code, receivingUnitID: unitID, channel: channel,
                 applicant: Applicant(kind: kind, name: form.applicantName ?? "", identifier: form.identifier ?? "", phone: form.phone,
                                      email: form.email, address: form.address),
-                birthYear: form.birthYear.flatMap { Int($0) }, gender: form.gender.flatMap(PersonalID.Gender.init(rawValue:)))
+                birthYear: form.birthYear.flatMap { Int($0) }, gender: form.gender.flatMap(PersonalID.Gender.init(rawValue:)), papers: papers)
             do {
                 let actor = try await services.actor(identity, on: [unitID])
                 let now = services.clock()
@@ -169,7 +199,8 @@ struct DossierRoutes {
         }
     }
 
-    private func intakePage(_ identity: Identity, entry: IntakeForm, error: String?, context: AppRequestContext, request: Request) async throws -> Response {
+    private func intakePage(_ identity: Identity, entry: IntakeForm, error: String?, paperErrors: [String: String] = [:],
+                            context: AppRequestContext, request: Request) async throws -> Response {
         var desks: [OrgUnit] = []
         for grant in identity.grants where grant.role == .deskOfficer {
             if let id = grant.unitID, let unit = try await services.unitDirectory().find(id: id) { desks.append(unit) }
@@ -180,7 +211,9 @@ struct DossierRoutes {
                 procedures.append(procedure)
             }
         }
-        let page = DossierIntakePage(desks: desks, procedures: procedures, entry: entry, csrfToken: context.csrfToken, error: error)
+        let chosen = try await entry.procedure.asyncMap { try await services.procedures.find(code: $0) } ?? nil
+        let page = DossierIntakePage(desks: desks, procedures: procedures, entry: entry, csrfToken: context.csrfToken, error: error,
+                                     documents: chosen?.procedure.documents ?? [], paperErrors: paperErrors)
         return Page("Tiếp nhận hồ sơ", body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
     }
 

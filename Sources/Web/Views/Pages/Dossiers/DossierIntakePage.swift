@@ -10,6 +10,9 @@ struct DossierIntakePage {
     var entry: DossierRoutes.IntakeForm
     var csrfToken: String
     var error: String?
+    /// The chosen procedure's papers, shown as the checklist of what the applicant handed over.
+    var documents: [Procedure.RequiredDocument] = []
+    var paperErrors: [String: String] = [:]
 
     var body: [Node<HTML.BodyContext>] {
         [
@@ -21,7 +24,12 @@ struct DossierIntakePage {
                 .div(.class("field"), .label(.for("procedure"), .text("Thủ tục")),
                      .select(.id("procedure"), .attribute(named: "name", value: "procedure"), .attribute(named: "required", value: "required"),
                              .choice("", "— Chọn thủ tục —", isSelected: (entry.procedure ?? "").isEmpty),
-                             .forEach(procedures) { .choice($0.code, "\($0.name) (\($0.timeLimit))", isSelected: $0.code == entry.procedure) })),
+                             .forEach(procedures) { .choice($0.code, "\($0.name) (\($0.timeLimit))", isSelected: $0.code == entry.procedure) }),
+                     // Without script, this shows the chosen procedure's papers; with it, choosing the procedure does.
+                     .button(.type(.submit), .id("show-papers"), .class("button button--secondary"),
+                             .attribute(named: "formaction", value: SiteRoute.newDossier.path), .attribute(named: "formnovalidate"),
+                             .text("Hiện danh sách giấy tờ"))),
+                checklist,
                 .div(.class("field"), .label(.for("receivingUnit"), .text("Nơi tiếp nhận")),
                      .select(.id("receivingUnit"), .attribute(named: "name", value: "receivingUnit"),
                              .forEach(desks) { .choice(String($0.id), $0.name, isSelected: String($0.id) == entry.receivingUnit) })),
@@ -50,6 +58,38 @@ struct DossierIntakePage {
                 .button(.type(.submit), .class("button"), .text("Tiếp nhận và cấp giấy hẹn"))
             ),
         ]
+    }
+
+    /// The procedure's papers: ticked when handed over, with the numbers of originals and copies (the catalogue's by default).
+    private var checklist: Node<HTML.FormContext> {
+        guard !documents.isEmpty else { return .empty }
+        let sent = !entry.papers.isEmpty
+        return .fieldset(
+            .class("papers-checklist"),
+            .element(named: "legend", text: "Giấy tờ đã nhận"),
+            .p(.class("hint"), .text("Đánh dấu giấy tờ người nộp đã đưa và ghi số bản; giấy tờ không đánh dấu được ghi là chưa nộp trên giấy tiếp nhận.")),
+            .forEach(Array(documents.enumerated())) { index, document in
+                let key = "paper-\(index)"
+                return .div(
+                    .class("paper"),
+                    .div(.class("field field--check"),
+                         .input(.type(.checkbox), .id(key), .name(key), .value("on"),
+                                .attribute(named: "checked", value: entry.papers[key] != nil ? "checked" : "")),
+                         .label(.for(key), .text(document.name))),
+                    count(key + "-originals", "Bản chính", entry.papers[key + "-originals"] ?? (sent ? "" : String(document.originals))),
+                    count(key + "-copies", "Bản sao", entry.papers[key + "-copies"] ?? (sent ? "" : String(document.copies)))
+                )
+            }
+        )
+    }
+
+    private func count(_ name: String, _ label: String, _ value: String) -> Node<HTML.FormContext> {
+        .div(.class(paperErrors[name] == nil ? "field field--count" : "field field--count field--invalid"),
+             .label(.for(name), .text(label)),
+             .unwrap(paperErrors[name]) { .p(.id("\(name)-error"), .class("field-error"), .text($0)) },
+             .input(.type(.text), .id(name), .name(name), .value(value), .attribute(named: "inputmode", value: "numeric"), .attribute(named: "size", value: "3"),
+                    .attribute(named: "aria-describedby", value: paperErrors[name] == nil ? "" : "\(name)-error"),
+                    .attribute(named: "aria-invalid", value: paperErrors[name] == nil ? "" : "true")))
     }
 
     private func text(_ name: String, _ label: String, _ value: String?, required: Bool = false, hint: String? = nil) -> Node<HTML.FormContext> {

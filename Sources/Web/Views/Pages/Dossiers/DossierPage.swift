@@ -54,6 +54,15 @@ struct DossierPage {
                 .dt(.text("Thư điện tử")), .dd(.text(dossier.applicant.email ?? "—")),
                 .dt(.text("Địa chỉ")), .dd(.text(dossier.applicant.address ?? "—"))
             ),
+            .unwrap(papers) { checklist in
+                .section(
+                    .attribute(named: "aria-labelledby", value: "papers-title"),
+                    .h2(.id("papers-title"), .text("Giấy tờ đã nhận khi tiếp nhận")),
+                    .ul(.forEach(checklist.papers) { paper in
+                        .li(.class(paper.received ? "" : "paper--missing"), .text("\(paper.name): \(paper.text)"))
+                    })
+                )
+            },
             actions,
             attachmentsSection,
             serviceSection,
@@ -142,6 +151,9 @@ struct DossierPage {
         }
     }
 
+    /// The papers the desk ticked at intake, if it used the checklist.
+    private var papers: PaperChecklist? { events.first { $0.action == "receive" }.flatMap(PaperChecklist.init(receiptEvent:)) }
+
     /// After intake: what the officer hands the applicant next — the code, the appointment, the receipt (form 01).
     private var confirmation: Node<HTML.BodyContext> {
         .section(
@@ -149,6 +161,9 @@ struct DossierPage {
             .h2(.id("confirmation-title"), .text("Đã tiếp nhận hồ sơ")),
             .p(.text("Mã hồ sơ: "), .strong(.class("confirmation__code"), .text(dossier.code.text))),
             .p(.text(dossier.appointmentAt.map { "Ngày hẹn trả kết quả: \(clock.text($0))." } ?? "Hồ sơ chưa có ngày hẹn trả.")),
+            .unwrap(papers.map(\.missing).flatMap { $0.isEmpty ? nil : $0 }) { missing in
+                .p(.class("notice"), .text("Còn thiếu: \(missing.map(\.name).joined(separator: "; ")). Nếu cần, dùng \u{201C}Yêu cầu bổ sung hồ sơ\u{201D} bên dưới."))
+            },
             .p(.a(.class("button"), .href(SiteRoute.dossierForm(id: dossier.id, form: OfficialForm.receipt.rawValue).path),
                   .text("In giấy tiếp nhận và hẹn trả kết quả (Mẫu 01)")),
                .text(" "), .a(.href(SiteRoute.newDossier.path), .text("Tiếp nhận hồ sơ khác")))

@@ -51,7 +51,8 @@ enum OfficialForm: String, CaseIterable {
         case .refusal: "refuseAtReceipt"
         case .apology: "issueApology"
         case .resultSlip: "returnResult"
-        case .receipt, .controlSheet: nil
+        case .receipt: "receive"
+        case .controlSheet: nil
         }
     }
 }
@@ -111,7 +112,10 @@ struct OfficialFormPage {
                 applicantLine,
                 .p(.text("Thủ tục: \(procedure.name) (mã \(procedure.code)).")),
                 .p(.text("Thành phần hồ sơ:")),
-                .ol(.forEach(procedure.documents) { .li(.text("\($0.name): \($0.originals) bản chính, \($0.copies) bản sao")) }),
+                // What the desk ticked at intake, when it did; otherwise the procedure's list.
+                .unwrap(event.flatMap(PaperChecklist.init(receiptEvent:)), { checklist in
+                    .ol(.class("papers-received"), .forEach(checklist.papers) { .li(.text("\($0.name): \($0.text)")) })
+                }, else: .ol(.forEach(procedure.documents) { .li(.text("\($0.name): \($0.countText)")) })),
                 .p(.text("Số lượng hồ sơ: 01 bộ. Thời gian giải quyết theo quy định: \(procedure.timeLimitText).")),
                 .p(.text("Thời gian nhận hồ sơ: \(clock.text(dossier.receivedAt)).")),
                 .p(.strong(.text("Thời gian trả kết quả: \(clock.text(dossier.appointmentAt ?? dossier.firstDueAt))."))),

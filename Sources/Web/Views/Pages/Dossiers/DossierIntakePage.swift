@@ -24,11 +24,7 @@ struct DossierIntakePage {
                 .div(.class("field"), .label(.for("procedure"), .text("Thủ tục")),
                      .select(.id("procedure"), .attribute(named: "name", value: "procedure"), .attribute(named: "required", value: "required"),
                              .choice("", "— Chọn thủ tục —", isSelected: (entry.procedure ?? "").isEmpty),
-                             .forEach(procedures) { .choice($0.code, "\($0.name) (\($0.timeLimit))", isSelected: $0.code == entry.procedure) }),
-                     // Without script, this shows the chosen procedure's papers; with it, choosing the procedure does.
-                     .button(.type(.submit), .id("show-papers"), .class("button button--secondary"),
-                             .attribute(named: "formaction", value: SiteRoute.newDossier.path), .attribute(named: "formnovalidate"),
-                             .text("Hiện danh sách giấy tờ"))),
+                             .forEach(procedures) { .choice($0.code, "\($0.name) (\($0.timeLimit))", isSelected: $0.code == entry.procedure) })),
                 checklist,
                 .div(.class("field"), .label(.for("receivingUnit"), .text("Nơi tiếp nhận")),
                      .select(.id("receivingUnit"), .attribute(named: "name", value: "receivingUnit"),
@@ -55,7 +51,13 @@ struct DossierIntakePage {
                     text("email", "Thư điện tử", entry.email),
                     text("address", "Địa chỉ", entry.address)
                 ),
-                .button(.type(.submit), .class("button"), .text("Tiếp nhận và cấp giấy hẹn"))
+                // The first submit button is the form's default (Enter in a field): intake. Without script, the second shows
+                // the chosen procedure's papers; with script, choosing the procedure does and the button is hidden.
+                .div(.class("form-buttons"),
+                     .button(.type(.submit), .class("button"), .text("Tiếp nhận và cấp giấy hẹn")),
+                     .button(.type(.submit), .id("show-papers"), .class("button button--secondary"),
+                             .attribute(named: "formaction", value: SiteRoute.newDossier.path), .attribute(named: "formnovalidate"),
+                             .text("Hiện danh sách giấy tờ của thủ tục")))
             ),
         ]
     }

@@ -4,12 +4,13 @@ import SQLKit
 /// A long task started from the web.
 public struct Job: Sendable, Equatable, Identifiable {
     public enum Kind: String, Sendable, Codable {
-        case catalogueImport, catalogueExport
+        case catalogueImport, catalogueExport, backup
 
         public var title: String {
             switch self {
             case .catalogueImport: "Nhập danh mục thủ tục"
             case .catalogueExport: "Xuất danh mục thủ tục"
+            case .backup: "Sao lưu dữ liệu"
             }
         }
     }

@@ -25,6 +25,7 @@ import Persistence
 /// | `MOTCUA_TRUSTED_PROXIES` | (none) | addresses of the reverse proxies whose `X-Forwarded-For` names the client, comma-separated |
 /// | `MOTCUA_MAX_CONCURRENT_REQUESTS` | 64 | requests handled at once; more are refused with 503 and Retry-After (docs/RELIABILITY.md) |
 /// | `MOTCUA_STORAGE_RESERVE_MB` | 64 | room kept free on the data folder's disk: below it, changes, uploads and audited readings are refused with 507 (docs/RELIABILITY.md) |
+/// | `MOTCUA_BACKUP_DIR` | `<data folder>/backups` | where "Sao lưu ngay" on the operations page writes each backup (a new folder per run); put it on another disk |
 /// | `MOTCUA_CLAMD` | (none: uploads are not scanned) | the ClamAV daemon every upload is scanned by: `unix:/run/clamav/clamd.ctl` or `tcp://host:3310` |
 public struct AppConfiguration: Sendable {
     public var hostname: String
@@ -57,6 +58,8 @@ public struct AppConfiguration: Sendable {
     /// `serve --demo` only, never read from the environment: messages of a channel without a gateway are delivered to
     /// the demo outbox page (`/demo/outbox`) instead of being skipped, so that a newcomer can finish registering.
     public var demoOutbox = false
+    /// The folder the operations page's backups go to, one new folder per run.
+    public var backupDirectory = "./var/backups"
 
     /// Cookies are marked Secure when people reach the product over HTTPS.
     public var usesSecureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
@@ -160,6 +163,8 @@ public struct AppConfiguration: Sendable {
         configuration.clamd = clamd
         configuration.maxConcurrentRequests = maxConcurrent
         configuration.storageReserveBytes = reserveMB << 20
+        configuration.backupDirectory = environment["MOTCUA_BACKUP_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (dataDirectory as NSString).appendingPathComponent("backups")
         return configuration
     }
 

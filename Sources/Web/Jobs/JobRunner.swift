@@ -60,6 +60,50 @@ public final class JobRunner: Sendable {
         return id
     }
 
+    /// Starts a backup of the whole product (every table in one snapshot, the stored files) into a new folder under the
+    /// configured backup folder — what `motcua backup --to` does, from the operations page.
+    func backup(by userID: Int64, services: AppServices, logger: Logger) async throws -> Int64 {
+        let id = try await JobStore(services.database.sql).create(.backup, by: userID, at: services.clock())
+        report(id, done: 0, total: 1)
+        let started = services.clock()
+        let folder = (services.configuration.backupDirectory as NSString).appendingPathComponent("motcua-" + Self.stamp(started) + "-\(id)")
+        background(id, services: services) { [self] in
+            let jobs = JobStore(services.database.sql)
+            do {
+                try FileManager.default.createDirectory(atPath: services.configuration.backupDirectory, withIntermediateDirectories: true)
+                let manifest = try await Backup(database: services.database, dataDirectory: services.configuration.dataDirectory).write(to: folder, at: started)
+                report(id, done: 1, total: 1)
+                let rows = manifest.tables.values.map(\.rows).reduce(0, +)
+                let seconds = String(format: "%.1f", services.clock().timeIntervalSince(started)).replacingOccurrences(of: ".", with: ",")
+                try await jobs.finish(id, status: .succeeded,
+                                      message: "Đã sao lưu \(manifest.tables.count) bảng (\(rows) dòng) và \(manifest.files) tệp vào thư mục \(folder) trong \(seconds) giây.",
+                                      at: services.clock())
+            } catch {
+                logger.error("backup failed", metadata: ["job.id": "\(id)", "folder": "\(folder)", "error": "\(String(reflecting: error))"])
+                try? await jobs.finish(id, status: .failed,
+                                       message: "Không sao lưu được vào thư mục \(folder): \(Self.reason(error)) Dữ liệu đang dùng không bị ảnh hưởng.",
+                                       at: services.clock())
+            }
+        }
+        return id
+    }
+
+    /// "20261207-1405": the folder name's time, in UTC so that it never repeats across a clock change.
+    static func stamp(_ time: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: time)
+        return String(format: "%04d%02d%02d-%02d%02d%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+
+    /// Why a backup failed, in Vietnamese: the disk is the usual cause.
+    static func reason(_ error: any Error) -> String {
+        let text = String(describing: error).lowercased()
+        if text.contains("no space") || text.contains("nospace") || text.contains("enospc") { return "ổ đĩa hết chỗ." }
+        if text.contains("permission") || text.contains("eacces") { return "máy chủ không có quyền ghi vào thư mục này." }
+        return "lỗi khi ghi (chi tiết trong nhật ký máy chủ)."
+    }
+
     /// Starts an export of the catalogue to a file kept under the data folder.
     func exportCatalogue(format: ProcedureCatalogueFile.Format, by userID: Int64, services: AppServices, logger: Logger) async throws -> Int64 {
         let id = try await JobStore(services.database.sql).create(.catalogueExport, by: userID, at: services.clock())

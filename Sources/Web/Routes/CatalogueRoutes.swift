@@ -112,7 +112,8 @@ struct JobPage {
                 .div(.class(job.status == .failed ? "notice notice--error" : "notice"), .forEach(message.split(separator: "\n").map(String.init)) { .p(.text($0)) })
             },
             .unwrap(job.resultName) { name in .p(.a(.class("button"), .href(SiteRoute.jobResult(id: job.id).path), .text("Tải tệp \(name)"))) },
-            .p(.a(.href(SiteRoute.catalogue.path), .text("Về quản lý danh mục"))),
+            job.kind == .backup ? .p(.a(.href(SiteRoute.operations.path), .text("Về trang vận hành")))
+                : .p(.a(.href(SiteRoute.catalogue.path), .text("Về quản lý danh mục"))),
         ]
     }
 }

@@ -20,9 +20,17 @@ struct OperationsRoutes {
                 notificationCounts: try await notifications.counts(), portalCounts: try await PortalOutbox(services.database.sql).counts(),
                 failed: try await notifications.failed(),
                 backups: try await Backup(database: services.database, dataDirectory: services.configuration.dataDirectory).runs(),
-                partitions: try await YearPartitions(services.database).status(),
+                partitions: try await YearPartitions(services.database).status(), backupDirectory: services.configuration.backupDirectory,
                 csrfToken: context.csrfToken, retried: request.query("retried").flatMap(Int.init))
             return Page("Vận hành hệ thống", body: page.body).render(context: context, request: request)
+        }
+        // "Sao lưu ngay": a background job (its page shows it running, then what it wrote); audited.
+        router.post(SiteRoute.operationsBackup.pattern) { _, context in
+            let admin = try context.require(.admin)
+            let id = try await services.jobs.backup(by: admin.user.id, services: services, logger: context.logger)
+            try await services.audit(AuditRecord(actorID: admin.user.id, action: "backup.start", objectType: "backup", objectID: String(id),
+                                                 reason: "vào " + services.configuration.backupDirectory))
+            return Response.redirect(to: SiteRoute.job(id: id).path, type: .normal)
         }
         router.post(SiteRoute.operationsRetry.pattern) { _, context in
             let admin = try context.require(.admin)
@@ -49,6 +57,7 @@ struct OperationsPage {
     var failed: [NotificationOutbox.Row]
     var backups: [Backup.Run]
     var partitions: [YearPartitions.Status]
+    var backupDirectory: String
     var csrfToken: String
     var retried: Int?
 
@@ -82,7 +91,12 @@ struct OperationsPage {
             .h2(.text("Nhật ký toàn vẹn")),
             .p(.a(.href(SiteRoute.audit.path + "?verify=1"), .text("Kiểm tra chuỗi nhật ký (mỗi dòng gắn với dòng trước bằng mã băm)"))),
             .h2(.text("Sao lưu")),
-            backups.isEmpty ? .p(.id("operations-backups"), .text("Chưa có bản sao lưu nào. Chạy: motcua backup --to THƯ_MỤC_MỚI")) : .table(
+            .form(.class("form"), .action(SiteRoute.operationsBackup.path), .method(.post),
+                  .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                  .p(.class("hint"), .text("Toàn bộ dữ liệu (mọi bảng trong cùng một thời điểm) và các tệp đã lưu được ghi vào một thư mục mới trong \(backupDirectory); "
+                                           + "hệ thống vẫn phục vụ trong lúc sao lưu. Nên đặt thư mục này trên ổ đĩa khác (biến MOTCUA_BACKUP_DIR).")),
+                  .button(.type(.submit), .class("button"), .text("Sao lưu ngay"))),
+            backups.isEmpty ? .p(.id("operations-backups"), .text("Chưa có bản sao lưu nào.")) : .table(
                 .class("table"), .id("operations-backups"),
                 .thead(.tr(.th(.text("Thời điểm")), .th(.text("Thư mục")), .th(.text("Số dòng")), .th(.text("Số tệp")), .th(.text("Thời gian")))),
                 .tbody(.forEach(backups) { run in

@@ -138,6 +138,7 @@ enum SiteRoute: Sendable {
     case delegations
     case operations
     case operationsRetry
+    case operationsBackup
     case portalSync
     case portalSyncRetry
     case catalogue
@@ -304,6 +305,7 @@ enum SiteRoute: Sendable {
         case .delegations: "/delegations"
         case .operations: "/operations"
         case .operationsRetry: "/operations/retry-notifications"
+        case .operationsBackup: "/operations/backup"
         case .portalSync: "/portal-sync"
         case .portalSyncRetry: "/portal-sync/retry"
         case .catalogue: "/catalogue"

@@ -9,10 +9,11 @@ enum AuditVocabulary {
         ("access.", "Truy cập bị từ chối"), ("calendar.", "Lịch làm việc"), ("unit.", "Đơn vị"), ("catalogue.", "Danh mục thủ tục"),
         ("feedback.", "Phản ánh, kiến nghị"), ("sipas.", "Khảo sát SIPAS"), ("par.", "PAR INDEX"), ("reform.", "Nhiệm vụ CCHC"),
         ("notifications.", "Thông báo"), ("portalSync.", "Đồng bộ DVCQG"), ("statistics.", "Thống kê"), ("serviceIndex.", "Chỉ số phục vụ"),
+        ("backup.", "Sao lưu"),
     ]
 
     static let actions: [String: String] = [
-        "access.denied": "Từ chối truy cập",
+        "access.denied": "Từ chối truy cập", "backup.start": "Sao lưu dữ liệu",
         "calendar.confirm": "Xác nhận lịch năm", "calendar.load": "Nạp lịch năm từ tệp", "calendar.remove": "Xóa một ngày trong lịch",
         "calendar.set": "Thêm, sửa một ngày trong lịch", "calendar.swap": "Hoán đổi ngày làm việc",
         "catalogue.import": "Nhập danh mục thủ tục",
@@ -41,7 +42,7 @@ enum AuditVocabulary {
     ]
 
     static let objects: [String: String] = [
-        "calendarDay": "ngày trong lịch", "calendarYear": "lịch năm", "catalogue": "danh mục thủ tục", "dossier": "hồ sơ",
+        "backup": "bản sao lưu", "calendarDay": "ngày trong lịch", "calendarYear": "lịch năm", "catalogue": "danh mục thủ tục", "dossier": "hồ sơ",
         "dossierLog": "sổ theo dõi hồ sơ", "dossierQueue": "danh sách hồ sơ", "feedback": "phản ánh", "notifications": "thông báo",
         "parAssessment": "bản tự đánh giá PAR", "parEntry": "tiêu chí PAR", "parFramework": "bộ tiêu chí PAR", "parRound": "đợt đánh giá PAR",
         "portalOutbox": "hàng đợi đồng bộ DVCQG", "reformDirective": "văn bản chỉ đạo", "reformPlan": "kế hoạch CCHC", "reformTask": "nhiệm vụ CCHC",

@@ -21,7 +21,8 @@ extension Node where Context: HTML.BodyContext {
             .type(.text), .id(id), .name(name), .value(LocalDate(typed: value)?.vietnamese ?? value),
             .attribute(named: "inputmode", value: "numeric"), .attribute(named: "autocomplete", value: "off"),
             .attribute(named: "placeholder", value: "dd/mm/yyyy"), .attribute(named: "size", value: "10"),
-            .attribute(named: "pattern", value: #"\s*(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2})\s*"#),
+            // Valid in the `v` mode browsers compile patterns in: "/" and "-" are escaped inside the brackets.
+            .attribute(named: "pattern", value: #"\s*(\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{4}|\d{4}-\d{2}-\d{2})\s*"#),
             .attribute(named: "title", value: "Ngày theo dạng ngày/tháng/năm, ví dụ 07/12/2026"),
         ]
         if required { attributes.append(.attribute(named: "required", value: "required")) }

@@ -80,7 +80,8 @@ struct DossierRoutes {
                                             context: context, request: request)
             }
             var papers: PaperChecklist?
-            if let documents = try await services.procedures.find(code: code)?.procedure.documents {
+            // The procedure's definition is read only when the form carried the checklist (intake without it reads none).
+            if !form.papers.isEmpty, let documents = try await services.procedures.find(code: code)?.procedure.documents {
                 switch PaperChecklist.read(form.papers, documents: documents) {
                 case .failure(let problems):
                     return try await intakePage(identity, entry: form, error: "Vui lòng sửa số bản của các giấy tờ được đánh dấu.",

@@ -24,7 +24,8 @@ import Domain
     }
 
     static let badParameters = ["/api/v1/units?kind=planet", "/api/v1/units?validOn=31/12/2025", "/api/v1/units?kind=",
-                                "/api/v1/procedures?unitId=", "/api/v1/procedures?unitId=x", "/api/v1/statistics?from="]
+                                "/api/v1/procedures?unitId=", "/api/v1/procedures?unitId=x", "/api/v1/statistics?from=",
+                                "/api/v1/procedures?online=AAA", "/api/v1/procedures?event=", "/api/v1/procedures?event=khong-co"]
 
     @Test(arguments: badParameters)
     func badParametersGetATypedError(uri: String) async throws {
@@ -49,6 +50,9 @@ import Domain
         let typed = spec.split(separator: "\n").filter { $0.contains("in: query") && !$0.contains("schema: { type: string }") }
             .compactMap { $0.firstMatch(of: /name: (\w+)/).map { String($0.1) } }
         #expect(Set(typed) == APIQueryMiddleware.typed)
+        // The life events the spec enumerates are those the catalogue knows.
+        let events = spec.split(separator: "\n").first { $0.contains("name: event, in: query") }
+        #expect(events?.contains("enum: [\(LifeEvent.all.map { "\"\($0.id)\"" }.joined(separator: ", "))]") == true, "openapi.yaml's event lists every LifeEvent")
     }
 
     /// Methods the site does not use (the API: anything but reading) are answered 405 with Allow, not refused as a forged form.

@@ -5,7 +5,7 @@ import Hummingbird
 struct APIQueryMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     /// The query parameters openapi.yaml types as integers, dates or enumerations (`APITests` checks the list).
-    static let typed: Set<String> = ["unitId", "kind", "validOn", "onlineLevel", "online", "from", "to"]
+    static let typed: Set<String> = ["unitId", "kind", "validOn", "onlineLevel", "online", "event", "from", "to"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if request.uri.path.hasPrefix(SiteRoute.apiPrefix),

@@ -33,7 +33,9 @@ struct ProcedureRoutes {
 
     /// The filter of the list page and the API: q, field, onlineLevel, online (1: fully or partly), unitId, event.
     static func filter(_ request: Request) throws -> ProcedureStore.Filter {
-        var filter = ProcedureStore.Filter(query: request.query("q"), field: request.query("field"), onlineOnly: request.query("online") == "1")
+        let online = request.query("online") ?? ""
+        guard online.isEmpty || online == "1" else { throw AppError.badRequest("Tham số online chỉ nhận giá trị 1 (thủ tục nộp được trực tuyến): \(online)") }
+        var filter = ProcedureStore.Filter(query: request.query("q"), field: request.query("field"), onlineOnly: online == "1")
         if let event = request.query("event"), !event.isEmpty {
             guard let value = LifeEvent.find(id: event) else { throw AppError.badRequest("Không có nhóm thủ tục theo sự kiện này: \(event)") }
             filter.lifeEvent = value

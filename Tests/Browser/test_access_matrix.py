@@ -141,8 +141,9 @@ def test_every_kind_of_object_against_people_who_do_not_own_it(own_server):
         return [(method, template.format(object), form) for object in objects for method, template, form in actions]
 
     attachment_actions = [("GET", "{}", None)]
-    draft_actions = [("GET", "{}", None), ("POST", "{}/submit", {"unit": ward}), ("POST", "{}/delete", {}),
-                     ("POST", "{}/files/1/delete", {})]
+    draft_actions = [("GET", "{}", None), ("POST", "{}/submit", {}), ("POST", "{}/delete", {}), ("POST", "{}/files/1/delete", {}),
+                     ("POST", "{}/review", {"unit": ward, "delivery": "atDesk"}), ("GET", "{}/review", None),
+                     ("POST", "{}/declaration", {"f-ho-ten": "Nguyễn Văn Bình"})]
     assessment_actions = [("GET", "{}", None), ("POST", "{}/submit", {}), ("POST", "{}/accept-rest", {})]
     round_actions = [("POST", "{}/advance", {}), ("POST", "{}/publish", {})]
     campaign_actions = [("GET", "{}", None), ("POST", "{}/draw", {}), ("GET", "{}/results", None), ("GET", "{}/results.csv", None),

@@ -78,7 +78,13 @@ def test_a_citizen_files_online_tracks_and_rates(browser, base_url, axe_source, 
         and_wait_for_next_page(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
     assert "Chưa có tệp." not in browser.find_element(By.TAG_NAME, "main").text
     Select(browser.find_element(By.ID, "unit")).select_by_visible_text("Phường Hoàn Kiếm")
-    and_wait_for_next_page(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Nộp hồ sơ']").click)
+    browser.find_element(By.CSS_SELECTOR, "label[for=delivery-atDesk]").click()
+    and_wait_for_next_page(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Tiếp tục: kiểm tra trước khi gửi']").click)
+    # Every answer on one page before sending.
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Kiểm tra lại trước khi gửi" in main and "Phường Hoàn Kiếm" in main and "to-khai.pdf" in main
+    no_serious_violations(browser, axe_source)
+    and_wait_for_next_page(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Gửi hồ sơ']").click)
     code = browser.find_element(By.ID, "code").text
     assert code.startswith("00070-") and "Hồ sơ đã được tiếp nhận" in browser.find_element(By.TAG_NAME, "main").text
     no_serious_violations(browser, axe_source)
@@ -198,10 +204,11 @@ def test_filing_by_keyboard_alone_and_at_200_percent_text(browser, base_url, axe
     no_serious_violations(browser, axe_source)
 
     # Every control of the form is reached by Tab, in reading order.
-    sequence = focus_sequence_until(browser, "Nộp hồ sơ")
+    last = "Tiếp tục: kiểm tra trước khi gửi"
+    sequence = focus_sequence_until(browser, last)
     ids = [item[2] for item in sequence]
     files = [item for item in sequence if item[1] == "file"]
-    assert len(files) == 2 and ids.index("unit") < ids.index("phone") < ids.index("email")
+    assert len(files) == 2 and ids.index("unit") < ids.index("delivery-atDesk") < ids.index("address") < ids.index("phone") < ids.index("email")
     assert ids.index(files[-1][2]) < ids.index("unit")
 
     # Choose the files (a keyboard user does it in the file dialog), each sent with Enter on its button.
@@ -211,14 +218,21 @@ def test_filing_by_keyboard_alone_and_at_200_percent_text(browser, base_url, axe
         button = form.find_element(By.CSS_SELECTOR, "button[type=submit]")
         browser.execute_script("arguments[0].focus()", button)
         and_wait_for_next_page(browser, lambda: ActionChains(browser).send_keys(Keys.ENTER).perform())
-    # The unit by keys, then Enter on "Nộp hồ sơ".
-    focus_sequence_until(browser, "Nộp hồ sơ")
+    # The unit and the way to receive the result by keys, then Enter on "Tiếp tục", then on "Gửi hồ sơ".
+    focus_sequence_until(browser, last)
     unit = browser.find_element(By.ID, "unit")
     browser.execute_script("arguments[0].focus()", unit)
-    ActionChains(browser).send_keys(Keys.HOME).perform()
+    ActionChains(browser).send_keys(Keys.END).perform()
     chosen = Select(unit).first_selected_option.text
-    submit_button = browser.find_element(By.XPATH, "//button[normalize-space()='Nộp hồ sơ']")
-    browser.execute_script("arguments[0].focus()", submit_button)
+    delivery = browser.find_element(By.ID, "delivery-atDesk")
+    browser.execute_script("arguments[0].focus()", delivery)
+    ActionChains(browser).send_keys(Keys.SPACE).perform()
+    assert delivery.is_selected()
+    browser.execute_script("arguments[0].focus()", browser.find_element(By.XPATH, f"//button[normalize-space()='{last}']"))
+    and_wait_for_next_page(browser, lambda: ActionChains(browser).send_keys(Keys.ENTER).perform())
+    assert "Kiểm tra lại trước khi gửi" in browser.find_element(By.TAG_NAME, "main").text
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+    focus_sequence_until(browser, "Gửi hồ sơ")
     and_wait_for_next_page(browser, lambda: ActionChains(browser).send_keys(Keys.ENTER).perform())
     main = browser.find_element(By.TAG_NAME, "main").text
     assert "Hồ sơ đã được tiếp nhận" in main and chosen in main

@@ -52,8 +52,9 @@ import Web
             #expect(notPDF.status == .badRequest)
             // The problem is shown next to that document's file field.
             #expect(notPDF.text.contains("id=\"doc-0-error\" class=\"field-error\">") && notPDF.text.contains("aria-describedby=\"doc-0-error\""))
-            let missing = try await nam.post(draftPath + "/submit", form: ["unit": String(ward.id), "phone": "0912345678"])
-            #expect(missing.status == .badRequest && missing.text.contains("Còn thiếu tệp cho: Giấy tờ làm căn cứ thay đổi"))
+            let missing = try await nam.post(draftPath + "/review", form: ["unit": String(ward.id), "phone": "0912345678", "delivery": "atDesk"])
+            #expect(missing.status == .badRequest && missing.text.contains("Còn thiếu: Giấy tờ làm căn cứ thay đổi"))
+            #expect(try await nam.get(draftPath + "/review").status == .badRequest)   // the review says what is missing too
             #expect(missing.text.contains("id=\"doc-1-error\" class=\"field-error\">Chưa có tệp cho giấy tờ này."))
             #expect(!missing.text.contains("id=\"doc-0-error\""))
             #expect(try await nam.postFile(draftPath + "/files", field: "file", filename: "can-cu.pdf", data: Self.pdf,
@@ -64,7 +65,16 @@ import Web
             #expect(try await other.get(draftPath).status == .notFound)
             #expect(try await other.post(draftPath + "/submit", form: ["unit": String(ward.id)]).status == .notFound)
 
-            let filed = try await nam.post(draftPath + "/submit", form: ["unit": String(ward.id), "phone": "0912345678", "email": ""])
+            // "Tiếp tục" checks the details (a bad phone is refused at its field, what was typed kept), then the review.
+            let badPhone = try await nam.post(draftPath + "/review", form: ["unit": String(ward.id), "phone": "số máy", "delivery": "atDesk"])
+            #expect(badPhone.status == .badRequest && badPhone.text.contains(#"id="phone-error" class="field-error">Số điện thoại không hợp lệ."#))
+            #expect(badPhone.text.contains(#"value="số máy""#))
+            let reviewed = try await nam.post(draftPath + "/review", form: ["unit": String(ward.id), "phone": "0912345678", "email": "", "delivery": "atDesk"])
+            #expect(reviewed.status == .seeOther && reviewed.headers[.location] == draftPath + "/review")
+            let review = try await nam.get(draftPath + "/review").text
+            #expect(review.contains("Kiểm tra lại trước khi gửi") && review.contains("to-khai.pdf") && review.contains("Nhận trực tiếp tại Bộ phận Một cửa"))
+            #expect(review.contains(#"href="\#(draftPath)#details""#) && review.contains(">Gửi hồ sơ</button>"))
+            let filed = try await nam.post(draftPath + "/submit", form: [:])
             #expect(filed.status == .found)
             let receiptPath = try #require(filed.headers[.location])
             let receipt = try await nam.get(receiptPath)
@@ -152,6 +162,80 @@ import Web
             let service = NotificationService(services: services, transports: [.email: NotificationsTests.RecordingTransport()], logger: .init(label: "test"))
             _ = await service.runOnce()
             #expect(try await nam.get(mine).text.contains("Thông báo đã gửi cho ông/bà"))
+        }
+    }
+
+    /// The birth registration's declaration is filled in on the page (issue 22): each bad answer refused next to its
+    /// field with what was typed kept and nothing saved, no upload asked for the paper it replaces, the result by post
+    /// needs an address, every answer checked on one page before sending, and the answers are on the dossier the desk
+    /// opens and on the receipt it prints.
+    @Test func aBirthIsDeclaredOnlineCheckedBeforeSendingAndPrintedOnTheReceipt() async throws {
+        try await withApp { client, services in
+            try await DemoCatalogue.load(on: services.database, at: Date())
+            let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!))
+            _ = try await services.accounts.create(username: "motcua", displayName: "Một cửa", password: testPassword,
+                                                   grants: [Grant(role: .deskOfficer, unitID: ward.id)], actorID: nil)
+            let nam = try await citizen(client, services)
+            let draftPath = try #require(try await nam.post("/procedures/DEMO-HT-01/file", form: [:]).headers[.location])
+            let draftID = try #require(Int64(draftPath.split(separator: "/").last ?? ""))
+            let namID = try #require(try await services.users.list(within: .everyUnit).first { $0.username == "001095012345" }).id
+            let empty = try await nam.get(draftPath).text
+            #expect(empty.contains("1. Tờ khai đăng ký khai sinh") && empty.contains(#"name="f-ho-ten""#) && empty.contains(#"name="f-gioi-tinh" value="Nữ""#))
+            #expect(empty.contains("Tải lên tệp cho “Giấy chứng sinh”") && !empty.contains("Tải lên tệp cho “Tờ khai đăng ký khai sinh”"))
+            let early = try await nam.post(draftPath + "/review", form: ["unit": String(ward.id), "delivery": "electronic"])
+            #expect(early.status == .badRequest && early.text.contains("Còn thiếu: Tờ khai đăng ký khai sinh; Giấy chứng sinh."))
+
+            var answers = [
+                "f-nguoi-yeu-cau-ho-ten": "Hoàng Văn Nam", "f-nguoi-yeu-cau-dinh-danh": "001095012345", "f-nguoi-yeu-cau-noi-cu-tru": "12 Lý Thái Tổ, Hoàn Kiếm",
+                "f-quan-he": "Cha", "f-ho-ten": "Hoàng Minh An", "f-ngay-sinh": "01/12/2026", "f-gioi-tinh": "Nam", "f-dan-toc": "Kinh",
+                "f-quoc-tich": "Việt Nam", "f-noi-sinh": "Bệnh viện Phụ sản Hà Nội", "f-me-ho-ten": "Trần Thị Hoa", "f-me-nam-sinh": "1997",
+                "f-me-dan-toc": "Kinh", "f-me-quoc-tich": "Việt Nam", "f-me-noi-cu-tru": "12 Lý Thái Tổ, Hoàn Kiếm",
+            ]
+            var wrong = answers
+            wrong["f-nguoi-yeu-cau-dinh-danh"] = "00109501234"
+            wrong["f-ngay-sinh"] = "01/12/2099"
+            wrong["f-dan-toc"] = ""
+            let refused = try await nam.post(draftPath + "/declaration", form: wrong)
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains(#"id="decl-nguoi-yeu-cau-dinh-danh-error" class="field-error">Số định danh cá nhân phải gồm đúng 12 chữ số."#))
+            #expect(refused.text.contains(#"id="decl-ngay-sinh-error" class="field-error">Ngày không được sau hôm nay"#))
+            #expect(refused.text.contains(#"id="decl-dan-toc-error" class="field-error">Vui lòng nhập dân tộc."#))
+            #expect(refused.text.contains(#"value="Hoàng Minh An""#) && refused.text.contains(#"value="00109501234""#))
+            #expect(try await OnlineDrafts(database: services.database, files: services.files).draft(draftID, of: namID)?.declaration == nil)
+
+            answers["f-ngay-sinh"] = "1/12/2026"
+            let saved = try await nam.post(draftPath + "/declaration", form: answers)
+            #expect(saved.status == .seeOther && saved.headers[.location] == draftPath + "?saved=declaration#documents")
+            let afterSave = try await nam.get(draftPath + "?saved=declaration").text
+            #expect(afterSave.contains("Đã lưu tờ khai.") && afterSave.contains(#"value="01/12/2026""#) && afterSave.contains("Lưu thay đổi tờ khai"))
+            #expect(try await nam.postFile(draftPath + "/files", field: "file", filename: "chung-sinh.pdf", data: Self.pdf,
+                                           form: ["document": "Giấy chứng sinh"]).status == .seeOther)
+            let noAddress = try await nam.post(draftPath + "/review", form: ["unit": String(ward.id), "delivery": "post", "address": " "])
+            #expect(noAddress.status == .badRequest && noAddress.text.contains(#"id="address-error" class="field-error">Vui lòng nhập địa chỉ"#))
+            #expect(noAddress.text.contains(#"value="post" checked"#))
+            #expect(try await nam.post(draftPath + "/review", form: ["unit": String(ward.id), "delivery": "post", "address": "12 Lý Thái Tổ, Hoàn Kiếm",
+                                                                     "phone": "0912345678"]).status == .seeOther)
+            let review = try await nam.get(draftPath + "/review").text
+            #expect(review.contains("Hoàng Minh An") && review.contains("01/12/2026") && review.contains("Bệnh viện Phụ sản Hà Nội"))
+            #expect(review.contains("Nhận qua dịch vụ bưu chính công ích: 12 Lý Thái Tổ, Hoàn Kiếm") && review.contains("chung-sinh.pdf"))
+            #expect(review.contains(#"href="\#(draftPath)#declaration">Sửa tờ khai"#))
+
+            let filed = try await nam.post(draftPath + "/submit", form: [:])
+            let mine = try #require(filed.headers[.location])
+            let receipt = try await nam.get(mine).text
+            #expect(receipt.contains("Tờ khai đã khai trực tuyến") && receipt.contains("Hoàng Minh An") && receipt.contains("<svg"))
+            #expect(receipt.contains("Nhận qua dịch vụ bưu chính công ích: 12 Lý Thái Tổ, Hoàn Kiếm"))
+            let dossier = try #require(try await services.dossiers.filed(by: namID).first?.dossier)
+            #expect(dossier.applicant.address == "12 Lý Thái Tổ, Hoàn Kiếm")
+            let desk = try await Browser.signedIn(client, as: "motcua")
+            let page = try await desk.get("/dossiers/\(dossier.id)").text
+            #expect(page.contains("Tờ khai điện tử: Tờ khai đăng ký khai sinh") && page.contains("Trần Thị Hoa") && page.contains("Cách nhận kết quả"))
+            let form01 = try await desk.get("/dossiers/\(dossier.id)/forms/receipt").text
+            #expect(form01.contains("Tờ khai đăng ký khai sinh: khai trực tuyến") && form01.contains("Nội dung tờ khai đăng ký khai sinh (khai trực tuyến):"))
+            #expect(form01.contains("Họ, chữ đệm, tên: Hoàng Minh An"))
+            #expect(form01.contains("Đăng ký nhận kết quả qua dịch vụ bưu chính công ích, địa chỉ: 12 Lý Thái Tổ, Hoàn Kiếm."))
+            // The draft is gone once sent: sending it again finds nothing.
+            #expect(try await nam.post(draftPath + "/submit", form: [:]).status == .notFound)
         }
     }
 

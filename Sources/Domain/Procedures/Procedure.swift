@@ -29,6 +29,8 @@ public struct Procedure: Sendable, Equatable, Codable {
     public var steps: [StepTemplate]
     /// The legal texts the procedure rests on (free text, e.g. "Luật Hộ tịch 2014").
     public var legalBasis: String
+    /// The declaration as an online form, filled in instead of uploading the paper it replaces; nil: none.
+    public var declaration: DeclarationForm?
 
     /// Cấp thực hiện.
     public enum Level: String, Sendable, Codable, CaseIterable {
@@ -121,7 +123,8 @@ public struct Procedure: Sendable, Equatable, Codable {
     public init(
         code: String, name: String, field: String, level: Level, timeLimit: TimeLimit, fees: [Fee] = [],
         documents: [RequiredDocument] = [], onlineLevel: OnlineLevel, receivingUnits: [String], processingUnits: [String],
-        isBoundaryFree: Bool = false, delegation: Delegation? = nil, steps: [StepTemplate], legalBasis: String = ""
+        isBoundaryFree: Bool = false, delegation: Delegation? = nil, steps: [StepTemplate], legalBasis: String = "",
+        declaration: DeclarationForm? = nil
     ) {
         self.code = code
         self.name = name
@@ -137,6 +140,13 @@ public struct Procedure: Sendable, Equatable, Codable {
         self.delegation = delegation
         self.steps = steps
         self.legalBasis = legalBasis
+        self.declaration = declaration
+    }
+
+    /// The documents a citizen uploads when filing online: all but the one the online declaration replaces.
+    public var documentsToUpload: [RequiredDocument] {
+        guard let declaration else { return documents }
+        return documents.filter { $0.name != declaration.replaces }
     }
 
     /// The same-day rule that applies to it (its own, or the documented one).

@@ -53,8 +53,9 @@ public enum ProcedureCatalogueFile {
         "receiving_units", "processing_units", "boundary_free", "delegated_by", "delegated_until", "delegation_reference",
         "steps", "legal_basis",
     ]
-    /// Columns a file may leave out (files made before them still read): a same-day procedure's cut-off and its source.
-    public static let optionalColumns = ["same_day_cutoff", "same_day_source"]
+    /// Columns a file may leave out (files made before them still read): a same-day procedure's cut-off and its source,
+    /// and the online declaration form as the JSON that ``DeclarationForm`` encodes (one cell; empty: none).
+    public static let optionalColumns = ["same_day_cutoff", "same_day_source", "declaration"]
 
     // MARK: Reading
 
@@ -197,6 +198,11 @@ public enum ProcedureCatalogueFile {
             }
             if limit != .workingDays(halfDays: 0) { reasons.append("Chỉ thủ tục có thời hạn 0 ngày (trong ngày) mới ghi same_day_cutoff.") }
         }
+        var declaration: DeclarationForm?
+        if let text = cells["declaration"], !text.isEmpty {
+            declaration = try? JSONDecoder().decode(DeclarationForm.self, from: Data(text.utf8))
+            if declaration == nil { reasons.append("Cột declaration phải là tờ khai điện tử dạng JSON (docs/CATALOGUE.md).") }
+        }
         guard reasons.isEmpty, let level, let online, let limit else {
             return .failure(RowProblem(line: line, code: code.isEmpty ? nil : code, reasons: reasons))
         }
@@ -209,6 +215,7 @@ public enum ProcedureCatalogueFile {
             receivingUnits: codes("receiving_units"), processingUnits: codes("processing_units"), isBoundaryFree: boundaryFree,
             delegation: delegation, steps: steps, legalBasis: cells["legal_basis"] ?? "")
         procedure.sameDay = sameDay
+        procedure.declaration = declaration
         return .success(procedure)
     }
 
@@ -246,6 +253,11 @@ public enum ProcedureCatalogueFile {
                 .joined(separator: "; "),
             procedure.legalBasis,
             procedure.sameDay?.cutoff ?? "", procedure.sameDay?.source ?? "",
+            procedure.declaration.flatMap { form in
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                return (try? encoder.encode(form)).map { String(decoding: $0, as: UTF8.self) }
+            } ?? "",
         ]
     }
 }

@@ -14,6 +14,7 @@ extension Procedure {
         case stepRole(String, Role)
         case budgetsDoNotAddUp
         case delegationIncomplete
+        case declaration(String)
 
         public var message: String {
             switch self {
@@ -28,6 +29,7 @@ extension Procedure {
             case .stepRole(let step, let role): "Bước “\(step)” không thể giao cho vai trò \(role.title)."
             case .budgetsDoNotAddUp: "Tổng thời gian các bước phải bằng thời hạn giải quyết (cùng đơn vị ngày hoặc giờ)."
             case .delegationIncomplete: "Ủy quyền phải ghi cơ quan ủy quyền và văn bản ủy quyền."
+            case .declaration(let problem): problem
             }
         }
     }
@@ -56,6 +58,7 @@ extension Procedure {
             || delegation.reference.trimmingCharacters(in: .whitespaces).isEmpty {
             problems.append(.delegationIncomplete)
         }
+        problems += (declaration?.definitionProblems(documents: documents) ?? []).map { .declaration($0) }
         return problems
     }
 }

@@ -2,8 +2,9 @@ import Domain
 import Foundation
 import SQLKit
 
-/// A citizen's online filing before it is submitted: the procedure, where it is filed, and the files
-/// uploaded for each document of the procedure's list (content checked and stored by ``FileStore`` first).
+/// A citizen's online filing before it is submitted: the procedure, where it is filed, the files uploaded for each
+/// document of the procedure's list (content checked and stored by ``FileStore`` first), the declaration filled in
+/// online, the contact details and how the result is to be received.
 public struct OnlineDraft: Sendable, Equatable, Identifiable {
     public struct File: Sendable, Equatable, Identifiable {
         public var id: Int64
@@ -21,6 +22,34 @@ public struct OnlineDraft: Sendable, Equatable, Identifiable {
     public var receivingUnitID: Int64?
     public var files: [File]
     public var updatedAt: Date
+    public var declaration: Declaration?
+    public var phone: String?
+    public var email: String?
+    public var delivery: ResultDelivery?
+    public var deliveryAddress: String?
+
+    /// The filing's details as the review step saved them.
+    public struct Details: Sendable, Equatable {
+        public var receivingUnitID: Int64
+        public var phone: String
+        public var email: String
+        public var delivery: ResultDelivery
+        public var deliveryAddress: String?
+
+        public init(receivingUnitID: Int64, phone: String, email: String, delivery: ResultDelivery, deliveryAddress: String?) {
+            self.receivingUnitID = receivingUnitID
+            self.phone = phone
+            self.email = email
+            self.delivery = delivery
+            self.deliveryAddress = deliveryAddress
+        }
+    }
+
+    /// The details, once the applicant has given them all.
+    public var details: Details? {
+        guard let receivingUnitID, let delivery else { return nil }
+        return Details(receivingUnitID: receivingUnitID, phone: phone ?? "", email: email ?? "", delivery: delivery, deliveryAddress: deliveryAddress)
+    }
 }
 
 /// Where drafts are kept. Every read and change is for the draft's owner only.
@@ -70,7 +99,11 @@ public struct OnlineDrafts: Sendable {
         return OnlineDraft(
             id: id, userID: userID, procedureCode: try row.decode(column: "procedure_code", as: String.self),
             receivingUnitID: try row.decode(column: "receiving_unit_id", as: Int64?.self), files: files,
-            updatedAt: Date(milliseconds: try row.decode(column: "updated_at", as: Int64.self)))
+            updatedAt: Date(milliseconds: try row.decode(column: "updated_at", as: Int64.self)),
+            declaration: try row.decode(column: "declaration", as: String?.self).flatMap(Declaration.init(encoded:)),
+            phone: try row.decode(column: "phone", as: String?.self), email: try row.decode(column: "email", as: String?.self),
+            delivery: try row.decode(column: "delivery", as: String?.self).flatMap(ResultDelivery.init(rawValue:)),
+            deliveryAddress: try row.decode(column: "delivery_address", as: String?.self))
     }
 
     /// A citizen's drafts, newest first.
@@ -82,8 +115,17 @@ public struct OnlineDrafts: Sendable {
         return result
     }
 
-    public func setReceivingUnit(_ unitID: Int64?, of draft: OnlineDraft, at time: Date) async throws {
-        try await database.sql.update("online_drafts").set("receiving_unit_id", to: SQLBind(unitID)).set("updated_at", to: time.milliseconds)
+    /// Keeps where the dossier is filed, the contact details and how the result is received (checked by the caller).
+    public func save(_ details: OnlineDraft.Details, of draft: OnlineDraft, at time: Date) async throws {
+        try await database.sql.update("online_drafts").set("receiving_unit_id", to: SQLBind(details.receivingUnitID))
+            .set("phone", to: SQLBind(details.phone)).set("email", to: SQLBind(details.email)).set("delivery", to: SQLBind(details.delivery.rawValue))
+            .set("delivery_address", to: SQLBind(details.deliveryAddress)).set("updated_at", to: time.milliseconds)
+            .where("id", .equal, draft.id).where("user_id", .equal, draft.userID).run()
+    }
+
+    /// Keeps the declaration filled in online (checked against the procedure's form by the caller).
+    public func save(_ declaration: Declaration, of draft: OnlineDraft, at time: Date) async throws {
+        try await database.sql.update("online_drafts").set("declaration", to: SQLBind(declaration.encoded)).set("updated_at", to: time.milliseconds)
             .where("id", .equal, draft.id).where("user_id", .equal, draft.userID).run()
     }
 

@@ -38,9 +38,14 @@ public struct DossierDesk: Sendable {
         public var isDemo: Bool
         /// The papers received at the desk, checked against the procedure's list; kept with the receipt event.
         public var papers: PaperChecklist?
+        /// The declaration filled in online; kept with the receipt event.
+        public var declaration: Declaration?
+        /// How the applicant asked to receive the result, with the postal address; kept with the receipt event.
+        public var delivery: ResultDelivery.Choice?
 
         public init(procedureCode: String, receivingUnitID: Int64, processingUnitID: Int64? = nil, channel: Channel, applicant: Applicant,
-                    birthYear: Int? = nil, gender: PersonalID.Gender? = nil, isDemo: Bool = false, papers: PaperChecklist? = nil) {
+                    birthYear: Int? = nil, gender: PersonalID.Gender? = nil, isDemo: Bool = false, papers: PaperChecklist? = nil,
+                    declaration: Declaration? = nil, delivery: ResultDelivery.Choice? = nil) {
             self.procedureCode = procedureCode
             self.receivingUnitID = receivingUnitID
             self.processingUnitID = processingUnitID
@@ -50,6 +55,17 @@ public struct DossierDesk: Sendable {
             self.gender = gender
             self.isDemo = isDemo
             self.papers = papers
+            self.declaration = declaration
+            self.delivery = delivery
+        }
+
+        /// What the receipt event keeps besides the channel and due instant.
+        var receiptDetail: [String: String] {
+            var detail: [String: String] = [:]
+            detail["papers"] = papers?.encoded
+            detail["declaration"] = declaration?.encoded
+            if let delivery { detail.merge(delivery.detail) { first, _ in first } }
+            return detail
         }
     }
 

@@ -148,7 +148,7 @@ actor IntakeWriter {
         let events = zip(intakes, dossiers).map { intake, dossier in
             DossierEvent(sequence: 1, action: "receive", actorID: intake.request.actorID, unitID: intake.agency.id, occurredAt: intake.request.time,
                          reason: "", detail: DossierDesk.detail(["channel": dossier.channel.rawValue, "due": String(intake.due.milliseconds)]
-                             .merging(intake.request.intake.papers.map { ["papers": $0.encoded] } ?? [:]) { first, _ in first }),
+                             .merging(intake.request.intake.receiptDetail) { first, _ in first }),
                          statusAfter: .received, stepAfter: 0)
         }
         try await store.append(zip(events, dossiers).map { ($0, $1.id) })

@@ -34,5 +34,6 @@ public enum Migrations {
         AddNewYearSwap2026(),
         RefreshServiceIndexNote(),
         TranslatePARSampleNote(),
+        AddDraftDeclaration(),
     ]
 }

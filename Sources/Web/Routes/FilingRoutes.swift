@@ -9,7 +9,18 @@ import Persistence
 struct FilingRoutes {
     let services: AppServices
 
-    struct SubmitForm: Decodable { var unit: String?; var phone: String?; var email: String? }
+    /// The last step of the draft page: where to file, how to receive the result, the contact details.
+    struct DetailsForm: Decodable {
+        var unit: String?
+        var delivery: String?
+        var address: String?
+        var phone: String?
+        var email: String?
+
+        var values: [String: String] {
+            ["unit": unit ?? "", "delivery": delivery ?? "", "address": address ?? "", "phone": phone ?? "", "email": email ?? ""]
+        }
+    }
 
     var drafts: OnlineDrafts { OnlineDrafts(database: services.database, files: services.files) }
 
@@ -54,31 +65,78 @@ struct FilingRoutes {
             try await drafts.delete(try await draft(context, identity))
             return Response.redirect(to: SiteRoute.myDossiers.path, type: .normal)
         }
-        router.post(SiteRoute.draftSubmission().pattern) { request, context in
+        router.post(SiteRoute.draftDeclaration().pattern) { request, context in
+            let identity = try await filer(context, request)
+            let draft = try await draft(context, identity)
+            guard let version = try await services.procedures.find(code: draft.procedureCode), let form = version.procedure.declaration else {
+                throw AppError.notFound
+            }
+            let typed = try await request.form([String: String].self, empty: [:])
+            switch form.read(typed, today: services.today()) {
+            case .success(let declaration):
+                try await drafts.save(declaration, of: draft, at: services.clock())
+                return Response.redirect(to: SiteRoute.draft(id: draft.id).path + "?saved=declaration#documents", type: .normal)
+            case .failure(let problems):
+                return try await draftPage(draft, identity, fieldErrors: problems.fields, declarationValues: typed, status: .badRequest,
+                                           context: context, request: request)
+            }
+        }
+        // "Tiếp tục": the details are checked and kept, and a draft with nothing missing goes to the review.
+        router.post(SiteRoute.draftReview().pattern) { request, context in
             let identity = try await filer(context, request)
             var draft = try await draft(context, identity)
-            let form = try await request.form(SubmitForm.self, empty: SubmitForm())
+            let form = try await request.form(DetailsForm.self, empty: DetailsForm())
             guard let version = try await services.procedures.find(code: draft.procedureCode) else { throw AppError.notFound }
-            let missing = version.procedure.documents.map(\.name).filter { name in !draft.files.contains { $0.document == name } }
-            guard missing.isEmpty else {
-                return try await draftPage(draft, identity, error: "Còn thiếu tệp cho: \(missing.joined(separator: "; ")).",
-                                           fieldErrors: Dictionary(uniqueKeysWithValues: missing.map { ($0, "Chưa có tệp cho giấy tờ này.") }),
-                                           status: .badRequest, context: context, request: request)
+            let units = try await receivingUnits(version.summary.versionID)
+            var problems = Applicant.contactProblems(phone: form.phone ?? "", email: form.email ?? "")
+            let unitID = form.unit.flatMap { Int64($0) }.flatMap { id in units.contains { $0.id == id } ? id : nil }
+            if unitID == nil { problems["unit"] = "Vui lòng chọn nơi tiếp nhận hồ sơ." }
+            var choice: ResultDelivery.Choice?
+            switch ResultDelivery.read(form.delivery, address: form.address) {
+            case .success(let value): choice = value
+            case .failure(let refused): problems.merge(refused.fields) { first, _ in first }
             }
-            guard let unitID = form.unit.flatMap({ Int64($0) }), try await receivingUnits(version.summary.versionID).contains(where: { $0.id == unitID }) else {
+            guard problems.isEmpty, let unitID, let choice else {
+                return try await draftPage(draft, identity, fieldErrors: problems, details: form.values, status: .badRequest, context: context, request: request)
+            }
+            let details = OnlineDraft.Details(receivingUnitID: unitID, phone: (form.phone ?? "").trimmingCharacters(in: .whitespaces),
+                                              email: (form.email ?? "").trimmingCharacters(in: .whitespaces), delivery: choice.delivery,
+                                              deliveryAddress: choice.address)
+            try await drafts.save(details, of: draft, at: services.clock())
+            draft = try await self.draft(context, identity)
+            if let response = try await incomplete(draft, version.procedure, identity, context: context, request: request) { return response }
+            return Response.redirect(to: SiteRoute.draftReview(id: draft.id).path, type: .normal)
+        }
+        router.get(SiteRoute.draftReview().pattern) { request, context in
+            let identity = try await filer(context, request)
+            let draft = try await draft(context, identity)
+            guard let version = try await services.procedures.find(code: draft.procedureCode) else { throw AppError.notFound }
+            guard let details = draft.details else { return Response.redirect(to: SiteRoute.draft(id: draft.id).path + "#details", type: .normal) }
+            if let response = try await incomplete(draft, version.procedure, identity, context: context, request: request) { return response }
+            let page = DraftReviewPage(draft: draft, details: details, procedure: version.procedure,
+                                       unitName: try await services.unitDirectory().find(id: details.receivingUnitID)?.name ?? "",
+                                       csrfToken: context.csrfToken)
+            return Page("Kiểm tra lại trước khi gửi", body: page.body).render(context: context, request: request)
+        }
+        // "Gửi hồ sơ" on the review page: everything is read from the draft as saved and checked again.
+        router.post(SiteRoute.draftSubmission().pattern) { request, context in
+            let identity = try await filer(context, request)
+            let draft = try await draft(context, identity)
+            guard let version = try await services.procedures.find(code: draft.procedureCode) else { throw AppError.notFound }
+            if let response = try await incomplete(draft, version.procedure, identity, context: context, request: request) { return response }
+            guard let details = draft.details, try await receivingUnits(version.summary.versionID).contains(where: { $0.id == details.receivingUnitID }) else {
                 return try await draftPage(draft, identity, fieldErrors: ["unit": "Vui lòng chọn nơi tiếp nhận hồ sơ."], status: .badRequest,
                                            context: context, request: request)
             }
-            try await drafts.setReceivingUnit(unitID, of: draft, at: services.clock())
-            draft.receivingUnitID = unitID
             let profile = try await CitizenAccounts(services.database).profile(of: identity.user.id)
             let applicant = Applicant(kind: .person, name: identity.user.displayName, identifier: profile?.personalID ?? identity.user.username,
-                                      phone: form.phone, email: form.email)
+                                      phone: details.phone, email: details.email, address: details.deliveryAddress)
             let now = services.clock()
             do {
                 let dossier = try await services.desk.receiveOnline(
-                    .init(procedureCode: draft.procedureCode, receivingUnitID: unitID, channel: .online, applicant: applicant), from: draft, at: now,
-                    day: LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes).localDate(now))
+                    .init(procedureCode: draft.procedureCode, receivingUnitID: details.receivingUnitID, channel: .online, applicant: applicant,
+                          declaration: draft.declaration, delivery: ResultDelivery.Choice(details.delivery, address: details.deliveryAddress)),
+                    from: draft, at: now, day: clock.localDate(now))
                 return Response.redirect(to: SiteRoute.myDossier(id: dossier.id).path + "?filed=1", type: .found)
             } catch let problem as DossierDesk.Problem {
                 return try await draftPage(draft, identity, error: problem.message, status: .badRequest, context: context, request: request)
@@ -172,7 +230,8 @@ struct FilingRoutes {
             justFiled: filed, timeline: PublicTimeline.entries(events),
             supplementReason: item.dossier.state.status == .awaitingSupplement ? events.last { $0.action == "requestSupplement" }?.reason : nil,
             csrfToken: context.csrfToken, supplementSent: supplementSent, error: error,
-            results: try await services.attachments.releasedResult(of: item.dossier), rating: rating, notifications: sent)
+            results: try await services.attachments.releasedResult(of: item.dossier), rating: rating, notifications: sent,
+            declaration: events.first.flatMap(Declaration.init(receiptEvent:)), delivery: events.first.flatMap(ResultDelivery.Choice.init(receiptEvent:)))
         return Page("Hồ sơ \(item.dossier.code.text)", body: page.body, status: status).render(context: context, request: request)
     }
 
@@ -200,13 +259,36 @@ struct FilingRoutes {
         return VietnameseText.sorted(units, by: \.name)
     }
 
-    private func draftPage(_ draft: OnlineDraft, _ identity: Identity, error: String? = nil, fieldErrors: [String: String] = [:], status: HTTPResponse.Status = .ok,
+    /// The draft page again with what is missing before it can be sent (the declaration, a file), or nil when nothing is.
+    private func incomplete(_ draft: OnlineDraft, _ procedure: Procedure, _ identity: Identity, context: AppRequestContext,
+                            request: Request) async throws -> Response? {
+        var problems: [String: String] = [:], missing: [String] = []
+        if let form = procedure.declaration, draft.declaration == nil {
+            missing.append(form.title)
+            for field in form.fields where field.required { problems[field.key] = "Chưa điền." }
+        }
+        for document in procedure.documentsToUpload where !draft.files.contains(where: { $0.document == document.name }) {
+            missing.append(document.name)
+            problems[document.name] = "Chưa có tệp cho giấy tờ này."
+        }
+        guard !missing.isEmpty else { return nil }
+        return try await draftPage(draft, identity, error: "Còn thiếu: \(missing.joined(separator: "; ")).", fieldErrors: problems, status: .badRequest,
+                                   context: context, request: request)
+    }
+
+    private func draftPage(_ draft: OnlineDraft, _ identity: Identity, error: String? = nil, fieldErrors: [String: String] = [:],
+                           declarationValues: [String: String]? = nil, details: [String: String]? = nil, status: HTTPResponse.Status = .ok,
                            context: AppRequestContext, request: Request) async throws -> Response {
         guard let version = try await services.procedures.find(code: draft.procedureCode) else { throw AppError.notFound }
         let profile = try await CitizenAccounts(services.database).profile(of: identity.user.id)
-        let page = DraftPage(draft: draft, procedure: version.procedure, units: try await receivingUnits(version.summary.versionID),
-                             phone: profile?.phone ?? "", email: identity.user.email ?? "", csrfToken: context.csrfToken, clock: clock, error: error,
-                             fieldErrors: fieldErrors)
+        var page = DraftPage(draft: draft, procedure: version.procedure, units: try await receivingUnits(version.summary.versionID),
+                             csrfToken: context.csrfToken, clock: clock, profilePhone: profile?.phone ?? "", accountEmail: identity.user.email ?? "")
+        page.error = error
+        page.fieldErrors = fieldErrors
+        if let declarationValues { page.declarationValues = declarationValues }
+        if let details { page.details = details }
+        if request.query("saved") == "declaration", status == .ok { page.notice = "Đã lưu tờ khai. Tiếp theo: tải lên giấy tờ và chọn nơi nộp." }
         return Page("Nộp hồ sơ trực tuyến", body: page.body, status: status).render(context: context, request: request)
     }
+
 }

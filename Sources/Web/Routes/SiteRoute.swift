@@ -57,6 +57,8 @@ enum SiteRoute: Sendable {
     case draft(id: Int64? = nil)
     case draftFiles(id: Int64? = nil)
     case draftFileRemoval(id: Int64? = nil, fileID: Int64? = nil)
+    case draftDeclaration(id: Int64? = nil)
+    case draftReview(id: Int64? = nil)
     case draftSubmission(id: Int64? = nil)
     case draftRemoval(id: Int64? = nil)
     case dossierRating(id: Int64? = nil)
@@ -221,6 +223,8 @@ enum SiteRoute: Sendable {
         case .draft(let id): "/my/drafts/\(Self.segment(id))"
         case .draftFiles(let id): "/my/drafts/\(Self.segment(id))/files"
         case .draftFileRemoval(let id, let fileID): "/my/drafts/\(Self.segment(id))/files/\(Self.segment(fileID, name: "file"))/delete"
+        case .draftDeclaration(let id): "/my/drafts/\(Self.segment(id))/declaration"
+        case .draftReview(let id): "/my/drafts/\(Self.segment(id))/review"
         case .draftSubmission(let id): "/my/drafts/\(Self.segment(id))/submit"
         case .draftRemoval(let id): "/my/drafts/\(Self.segment(id))/delete"
         case .rate(let code): "/rate/\(code.map(Self.escaped) ?? ":code")"

@@ -23,6 +23,7 @@ import Testing
         var procedure = birth
         procedure.code = "DEMO-CT-01"
         procedure.sameDay = try! SameDayRule(cutoff: "16:00", source: "Văn bản thử nghiệm về giờ tiếp nhận")
+        procedure.declaration = DeclarationFormTests.form   // a CSV cell of JSON, commas and quotes included
         return procedure
     }
 
@@ -36,22 +37,24 @@ import Testing
         #expect(rows[0].procedure.sameDayRule == .documented)
     }
 
-    /// A file written before the same-day columns still reads; a cut-off without its source, or on a procedure
-    /// that is not same-day, is refused at its line.
+    /// A file written before the same-day and declaration columns still reads; a cut-off without its source, or on a
+    /// procedure that is not same-day, and a declaration cell that is not a form, are refused at their line.
     @Test func sameDayColumnsAreOptionalAndChecked() throws {
         let records = try CSV.parse(String(decoding: try ProcedureCatalogueFile.write([Self.birth, Self.land], format: .csv), as: UTF8.self))
             .map(\.fields).filter { $0 != [""] }
-        let old = CSV.text(records.map { Array($0.dropLast(2)) })
+        let old = CSV.text(records.map { Array($0.dropLast(3)) })
         #expect(try ProcedureCatalogueFile.read(Data(old.utf8), format: .csv).get().map(\.procedure) == [Self.birth, Self.land])
         var bad = records
-        bad[1][bad[1].count - 2] = "15:00"
-        bad[2][bad[2].count - 2] = "15:00"
-        bad[2][bad[2].count - 1] = "Văn bản"
+        bad[1][bad[1].count - 3] = "15:00"
+        bad[2][bad[2].count - 3] = "15:00"
+        bad[2][bad[2].count - 2] = "Văn bản"
+        bad[2][bad[2].count - 1] = "{\"title\": \"Tờ khai\"}"
         guard case .failure(let refusal) = ProcedureCatalogueFile.read(Data(CSV.text(bad).utf8), format: .csv) else {
             Issue.record("accepted"); return
         }
         #expect(refusal.problems.map(\.line) == [2, 3])
         #expect(refusal.problems[0].message.contains("same_day_source") && refusal.problems[1].message.contains("0 ngày"))
+        #expect(refusal.problems[1].message.contains("Cột declaration phải là tờ khai điện tử dạng JSON"))
     }
 
     @Test func everyBadCSVRowIsReportedWithItsLineAndNothingIsReturned() throws {

@@ -3,84 +3,6 @@ import Foundation
 import Persistence
 import Plot
 
-/// A draft being filled: where to file, a file upload for each document of the procedure's list (with the
-/// files already uploaded), then the submission with the contact details the notifications will use.
-struct DraftPage {
-    var draft: OnlineDraft
-    var procedure: Procedure
-    var units: [OrgUnit]
-    var phone: String
-    var email: String
-    var csrfToken: String
-    var clock: LocalClock
-    var error: String?
-    /// Problems next to their field: by document name, or "unit".
-    var fieldErrors: [String: String] = [:]
-
-    var body: [Node<HTML.BodyContext>] {
-        [
-            .h1(.text("Nộp hồ sơ trực tuyến")),
-            .p(.class("lead"), .text(procedure.name)),
-            .p(.text("Hồ sơ nháp được lưu tự động sau mỗi tệp tải lên; ông/bà có thể quay lại hoàn thiện sau tại "),
-               .a(.href(SiteRoute.myDossiers.path), .text("Hồ sơ của tôi")), .text(".")),
-            .unwrap(error ?? (fieldErrors.isEmpty ? nil : "Vui lòng sửa các mục được đánh dấu bên dưới.")) {
-                .p(.class("notice notice--error"), .attribute(named: "role", value: "alert"), .text($0))
-            },
-            .h2(.text("1. Thành phần hồ sơ")),
-            .p(.class("hint"), .text("Tệp PDF, JPEG, PNG, DOCX hoặc XLSX, mỗi tệp tối đa 10 MB.")),
-            .ol(.class("documents"), .forEach(procedure.documents) { document in .li(documentNode(document)) }),
-            .h2(.text("2. Nơi tiếp nhận và thông tin liên hệ")),
-            .form(
-                .class("form"), .action(SiteRoute.draftSubmission(id: draft.id).path), .method(.post),
-                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                .div(.class(fieldErrors["unit"] == nil ? "field" : "field field--invalid"), .label(.for("unit"), .text("Nơi tiếp nhận hồ sơ")),
-                     .unwrap(fieldErrors["unit"]) { .p(.id("unit-error"), .class("field-error"), .text($0)) },
-                     .select(.id("unit"), .attribute(named: "name", value: "unit"), .attribute(named: "required", value: "required"),
-                             .attribute(named: "aria-describedby", value: fieldErrors["unit"] == nil ? "" : "unit-error"),
-                             .forEach(units) { .choice(String($0.id), $0.name, isSelected: $0.id == draft.receivingUnitID) })),
-                .div(.class("field"), .label(.for("phone"), .text("Số điện thoại nhận thông báo")),
-                     .input(.type(.tel), .id("phone"), .name("phone"), .value(phone), .attribute(named: "autocomplete", value: "tel"))),
-                .div(.class("field"), .label(.for("email"), .text("Thư điện tử nhận thông báo (không bắt buộc)")),
-                     .input(.type(.email), .id("email"), .name("email"), .value(email), .attribute(named: "autocomplete", value: "email"))),
-                .button(.type(.submit), .class("button"), .text("Nộp hồ sơ"))
-            ),
-            .form(
-                .class("inline-form"), .action(SiteRoute.draftRemoval(id: draft.id).path), .method(.post),
-                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                .button(.type(.submit), .class("button button--secondary"), .text("Xóa hồ sơ nháp"))
-            ),
-        ]
-    }
-
-    private func documentNode(_ document: Procedure.RequiredDocument) -> Node<HTML.BodyContext> {
-        let files = draft.files.filter { $0.document == document.name }
-        let id = "doc-\(procedure.documents.firstIndex(of: document) ?? 0)"
-        return .group(
-            .strong(.text(document.name)), .text(" (\(document.originals) bản chính, \(document.copies) bản sao)"),
-            .if(files.isEmpty, .p(.class("hint"), .text("Chưa có tệp."))),
-            .ul(.forEach(files) { file in
-                .li(.text("\(file.originalName) — \(max(1, file.size / 1024)) KB, \(clock.text(file.uploadedAt)) "),
-                    .form(.class("inline-form"), .action(SiteRoute.draftFileRemoval(id: draft.id, fileID: file.id).path), .method(.post),
-                          .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                          .button(.type(.submit), .class("link-button"), .attribute(named: "aria-label", value: "Xóa tệp \(file.originalName)"), .text("Xóa"))))
-            }),
-            .form(
-                .class("form upload"), .action(SiteRoute.draftFiles(id: draft.id).path), .method(.post),
-                .attribute(named: "enctype", value: "multipart/form-data"),
-                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                .input(.type(.hidden), .name("document"), .value(document.name)),
-                .div(.class(fieldErrors[document.name] == nil ? "field" : "field field--invalid"), .label(.for(id), .text("Tải lên tệp cho “\(document.name)”")),
-                     .unwrap(fieldErrors[document.name]) { .p(.id("\(id)-error"), .class("field-error"), .text($0)) },
-                     .input(.type(.file), .id(id), .name("file"), .attribute(named: "required", value: "required"),
-                            .attribute(named: "aria-describedby", value: fieldErrors[document.name] == nil ? "" : "\(id)-error"),
-                            .attribute(named: "aria-invalid", value: fieldErrors[document.name] == nil ? "" : "true"),
-                            .attribute(named: "accept", value: ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"))),
-                .button(.type(.submit), .class("button button--secondary"), .text("Tải lên"))
-            )
-        )
-    }
-}
-
 /// The citizen's dossiers filed online and drafts not yet submitted.
 struct MyDossiersPage {
     var items: [DossierQueueItem]
@@ -144,6 +66,9 @@ struct MyDossierPage {
     var rating: Rating = .notYet
     /// The messages sent to the applicant about this dossier.
     var notifications: [NotificationOutbox.Row] = []
+    /// The declaration filled in online and the way the result is received, as the receipt event keeps them.
+    var declaration: Declaration?
+    var delivery: ResultDelivery.Choice?
 
     /// The applicant's rating: not possible yet, open (the form, with when it was given if it was), or no longer changeable.
     enum Rating {
@@ -168,10 +93,13 @@ struct MyDossierPage {
                     .dt(.text("Nơi tiếp nhận")), .dd(.text(agencyName)),
                     .dt(.text("Thời điểm nộp")), .dd(.text(clock.text(dossier.receivedAt))),
                     .dt(.text("Trạng thái")), .dd(.text(dossier.state.status.title)),
-                    .dt(.text("Ngày hẹn trả kết quả")), .dd(.id("appointment"), .text(dossier.appointmentAt.map(clock.text) ?? "Tạm dừng chờ bổ sung"))),
+                    .dt(.text("Ngày hẹn trả kết quả")), .dd(.id("appointment"), .text(dossier.appointmentAt.map(clock.text) ?? "Tạm dừng chờ bổ sung")),
+                    .unwrap(delivery) { .group(.dt(.text("Cách nhận kết quả")), .dd(.text($0.text))) }),
+                .unwrap(declaration) { declaration in .group(.h3(.text("Tờ khai đã khai trực tuyến")), declaration.answersNode) },
                 .h3(.text("Giấy tờ đã nộp")),
                 .ul(.forEach(attachments.filter { $0.purpose == .application }) { .li(.text("\($0.description): \($0.originalName)")) }),
-                .p(.text("Tra cứu: "), .a(.href(trackingURL), .text(trackingURL)))
+                .div(.class("qr-box"), .raw((try? QRCode(trackingURL).svg(title: "Mã QR tra cứu hồ sơ \(dossier.code.text)")) ?? ""),
+                     .p(.class("qr-caption"), .text("Tra cứu: "), .a(.href(trackingURL), .text(trackingURL))))
             ),
             .p(.class("no-print"), .button(.type(.button), .class("button"), .attribute(named: "data-print", value: ""), .text("In giấy tiếp nhận")),
                .text(" "), .a(.href(SiteRoute.myDossiers.path), .text("← Hồ sơ của tôi"))),

@@ -52,8 +52,14 @@ struct DossierPage {
                 .dt(.text(dossier.applicant.kind == .person ? "Số định danh cá nhân" : "Mã số thuế")), .dd(.text(dossier.applicant.identifier)),
                 .dt(.text("Điện thoại")), .dd(.text(dossier.applicant.phone ?? "—")),
                 .dt(.text("Thư điện tử")), .dd(.text(dossier.applicant.email ?? "—")),
-                .dt(.text("Địa chỉ")), .dd(.text(dossier.applicant.address ?? "—"))
+                .dt(.text("Địa chỉ")), .dd(.text(dossier.applicant.address ?? "—")),
+                .unwrap(delivery) { .group(.dt(.text("Cách nhận kết quả")), .dd(.text($0.text))) }
             ),
+            .unwrap(declaration) { declaration in
+                .section(.attribute(named: "aria-labelledby", value: "declaration-title"),
+                         .h2(.id("declaration-title"), .text("Tờ khai điện tử: \(declaration.title)")),
+                         declaration.answersNode)
+            },
             .unwrap(papers) { checklist in
                 .section(
                     .attribute(named: "aria-labelledby", value: "papers-title"),
@@ -153,6 +159,10 @@ struct DossierPage {
 
     /// The papers the desk ticked at intake, if it used the checklist.
     private var papers: PaperChecklist? { events.first { $0.action == "receive" }.flatMap(PaperChecklist.init(receiptEvent:)) }
+    /// The declaration the applicant filled in online, if any.
+    private var declaration: Declaration? { events.first { $0.action == "receive" }.flatMap(Declaration.init(receiptEvent:)) }
+    /// How the applicant asked to receive the result, if they chose when filing online.
+    private var delivery: ResultDelivery.Choice? { events.first { $0.action == "receive" }.flatMap(ResultDelivery.Choice.init(receiptEvent:)) }
 
     /// After intake: what the officer hands the applicant next — the code, the appointment, the receipt (form 01).
     private var confirmation: Node<HTML.BodyContext> {

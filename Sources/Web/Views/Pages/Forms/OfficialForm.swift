@@ -99,6 +99,19 @@ struct OfficialFormPage {
         ]
     }
 
+    /// The declaration the applicant filled in online, kept with the receipt event.
+    private var declaration: Declaration? { event.flatMap(Declaration.init(receiptEvent:)) }
+
+    /// Where the result is received: the applicant's choice when filing online, else the receiving desk.
+    private var deliveryLine: String {
+        guard let choice = event.flatMap(ResultDelivery.Choice.init(receiptEvent:)) else { return "Đăng ký nhận kết quả tại: \(agencyName)." }
+        switch choice.delivery {
+        case .atDesk: return "Đăng ký nhận kết quả tại: \(agencyName)."
+        case .post: return "Đăng ký nhận kết quả qua dịch vụ bưu chính công ích, địa chỉ: \(choice.address ?? "")."
+        case .electronic: return "Đăng ký nhận kết quả: bản điện tử trong tài khoản của người nộp trên Cổng dịch vụ công."
+        }
+    }
+
     private var applicantLine: Node<HTML.BodyContext> {
         .p(.text("Người nộp: \(dossier.applicant.name) — \(dossier.applicant.kind == .person ? "số định danh" : "mã số thuế") \(dossier.applicant.identifier)"
                  + (dossier.applicant.phone.map { " — điện thoại \($0)" } ?? "")))
@@ -115,11 +128,17 @@ struct OfficialFormPage {
                 // What the desk ticked at intake, when it did; otherwise the procedure's list.
                 .unwrap(event.flatMap(PaperChecklist.init(receiptEvent:)), { checklist in
                     .ol(.class("papers-received"), .forEach(checklist.papers) { .li(.text("\($0.name): \($0.text)")) })
-                }, else: .ol(.forEach(procedure.documents) { .li(.text("\($0.name): \($0.countText)")) })),
+                }, else: .ol(.forEach(procedure.documents) { document in
+                    .li(.text("\(document.name): " + (declaration != nil && procedure.declaration?.replaces == document.name ? "khai trực tuyến" : document.countText)))
+                })),
+                .unwrap(declaration) { declaration in
+                    .group(.p(.text("Nội dung \(declaration.title.lowercased()) (khai trực tuyến):")),
+                           .ul(.class("declaration-answers"), .forEach(declaration.answers) { .li(.text("\($0.label): \($0.value)")) }))
+                },
                 .p(.text("Số lượng hồ sơ: 01 bộ. Thời gian giải quyết theo quy định: \(procedure.timeLimitText).")),
                 .p(.text("Thời gian nhận hồ sơ: \(clock.text(dossier.receivedAt)).")),
                 .p(.strong(.text("Thời gian trả kết quả: \(clock.text(dossier.appointmentAt ?? dossier.firstDueAt))."))),
-                .p(.text("Đăng ký nhận kết quả tại: \(agencyName)."))
+                .p(.text(deliveryLine))
             )
         case .supplementRequest:
             return .group(

@@ -263,10 +263,7 @@ struct FilingRoutes {
     private func incomplete(_ draft: OnlineDraft, _ procedure: Procedure, _ identity: Identity, context: AppRequestContext,
                             request: Request) async throws -> Response? {
         var problems: [String: String] = [:], missing: [String] = []
-        if let form = procedure.declaration, draft.declaration == nil {
-            missing.append(form.title)
-            for field in form.fields where field.required { problems[field.key] = "Chưa điền." }
-        }
+        if let form = procedure.declaration, draft.declaration == nil { missing.append(form.title) }
         for document in procedure.documentsToUpload where !draft.files.contains(where: { $0.document == document.name }) {
             missing.append(document.name)
             problems[document.name] = "Chưa có tệp cho giấy tờ này."

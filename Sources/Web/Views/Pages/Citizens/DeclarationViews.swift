@@ -29,7 +29,7 @@ struct DeclarationFormView {
         let name = DeclarationForm.inputName(field.key), id = "decl-\(field.key)"
         let error = errors[field.key], value = values[name] ?? ""
         let described = [field.hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }.joined(separator: " ")
-        let label = field.label + (field.required ? " *" : "")
+        let label = field.label + (field.required ? "\u{00A0}*" : "")
         if field.kind == .choice {
             return .fieldset(
                 .class(error == nil ? "choices" : "choices field--invalid"),

@@ -43,9 +43,7 @@ struct DraftPage {
             .p(.text("Hồ sơ nháp được lưu sau mỗi bước; ông/bà có thể quay lại hoàn thiện sau tại "),
                .a(.href(SiteRoute.myDossiers.path), .text("Hồ sơ của tôi")), .text(". Trước khi gửi, ông/bà được xem lại toàn bộ thông tin.")),
             .unwrap(notice) { .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text($0)) },
-            .unwrap(error ?? (fieldErrors.isEmpty ? nil : "Vui lòng sửa các mục được đánh dấu bên dưới.")) {
-                .p(.class("notice notice--error"), .attribute(named: "role", value: "alert"), .text($0))
-            },
+            errorSummary,
             .unwrap(procedure.declaration) { form in
                 .section(.id("declaration"), .attribute(named: "aria-labelledby", value: "declaration-title"),
                          .h2(.id("declaration-title"), .text("\(next()). \(form.title)")),
@@ -72,6 +70,20 @@ struct DraftPage {
         ]
     }
 
+    /// What is wrong, first on the page: the message, and each refused declaration field as a link to it.
+    private var errorSummary: Node<HTML.BodyContext> {
+        guard error != nil || !fieldErrors.isEmpty else { return .empty }
+        let declared = (procedure.declaration?.sections ?? []).flatMap { section in
+            section.fields.compactMap { field in fieldErrors[field.key].map { (section.title, field, $0) } }
+        }
+        return .div(
+            .class("notice notice--error error-summary"), .attribute(named: "role", value: "alert"),
+            .text(error ?? "Vui lòng sửa các mục được đánh dấu bên dưới."),
+            .if(!declared.isEmpty, .ul(.forEach(declared) { section, field, problem in
+                .li(.a(.href("#decl-\(field.key)\(field.kind == .choice ? "-0" : "")"), .text("\(section) — \(problem)")))
+            })))
+    }
+
     private var detailsForm: Node<HTML.BodyContext> {
         .form(
             .class("form"), .action(SiteRoute.draftReview(id: draft.id).path), .method(.post),
@@ -88,11 +100,12 @@ struct DraftPage {
                 .element(named: "legend", text: "Cách nhận kết quả"),
                 .unwrap(fieldErrors["delivery"]) { .p(.id("delivery-error"), .class("field-error"), .text($0)) },
                 .forEach(ResultDelivery.allCases) { delivery in
-                    .div(.class("choice choice--consent"),
+                    .div(.class("choice choice--described"),
                          .input(.type(.radio), .id("delivery-\(delivery.rawValue)"), .name("delivery"), .value(delivery.rawValue),
+                                .attribute(named: "aria-describedby", value: "delivery-\(delivery.rawValue)-hint"),
                                 .attribute(named: "checked", value: details["delivery"] == delivery.rawValue ? "checked" : "")),
-                         .label(.for("delivery-\(delivery.rawValue)"), .text(delivery.title)),
-                         .p(.class("hint"), .text(delivery.hint)))
+                         .div(.label(.for("delivery-\(delivery.rawValue)"), .text(delivery.title)),
+                              .p(.id("delivery-\(delivery.rawValue)-hint"), .class("hint"), .text(delivery.hint))))
                 }),
             textField("address", "Địa chỉ nhận kết quả qua bưu chính (nếu chọn bưu chính)", type: .text, autocomplete: "street-address"),
             textField("phone", "Số điện thoại nhận thông báo", type: .tel, autocomplete: "tel"),

@@ -212,7 +212,7 @@ import Web
                                            form: ["document": "Giấy chứng sinh"]).status == .seeOther)
             let noAddress = try await nam.post(draftPath + "/review", form: ["unit": String(ward.id), "delivery": "post", "address": " "])
             #expect(noAddress.status == .badRequest && noAddress.text.contains(#"id="address-error" class="field-error">Vui lòng nhập địa chỉ"#))
-            #expect(noAddress.text.contains(#"value="post" checked"#))
+            #expect(noAddress.text.contains(#"value="post" aria-describedby="delivery-post-hint" checked="checked""#))
             #expect(try await nam.post(draftPath + "/review", form: ["unit": String(ward.id), "delivery": "post", "address": "12 Lý Thái Tổ, Hoàn Kiếm",
                                                                      "phone": "0912345678"]).status == .seeOther)
             let review = try await nam.get(draftPath + "/review").text

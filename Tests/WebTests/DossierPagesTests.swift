@@ -84,6 +84,53 @@ import Web
         }
     }
 
+    /// "Lấy ý kiến" asks a real unit (issue 22): the officer picks it and writes the question; the consulted unit finds the
+    /// dossier in its queue, reads the question and answers it on the dossier, and may do nothing else with it; the
+    /// answer is on the dossier for the officer, and the dossier leaves the consulted unit's reach.
+    @Test func anOpinionIsAskedOfAnotherUnitWhichAnswersOnTheDossier() async throws {
+        try await withApp { client, services in
+            let ids = try await seed(services)
+            _ = try await services.accounts.create(username: "thuly.cn", displayName: "Chuyên viên Cửa Nam", password: testPassword,
+                                                   grants: [Grant(role: .caseOfficer, unitID: ids.cuaNam)], actorID: nil)
+            let desk = try await Browser.signedIn(client, as: "motcua.hk")
+            let id = try await receivedID(desk, ward: ids.hoanKiem)
+            #expect(try await act(desk, id, ["action": "transfer"]).status == .seeOther)
+            let head = try await Browser.signedIn(client, as: "lanhdao.hk")
+            #expect(try await act(head, id, ["action": "assign", "assignee": String(ids.officer)]).status == .seeOther)
+            let officer = try await Browser.signedIn(client, as: "thuly.hk")
+            let page = try await officer.get("/dossiers/\(id)").text
+            #expect(page.contains(#"<select id="action-consult-unit" name="consultedUnit""#) && page.contains(">Phường Cửa Nam</option>"))
+            #expect(!page.contains(#"<option value="\#(ids.hoanKiem)">"#))   // not its own unit
+            // No question, or its own unit: refused with the reason.
+            let noQuestion = try await act(officer, id, ["action": "consult", "consultedUnit": String(ids.cuaNam), "reason": " "])
+            #expect(noQuestion.status == .badRequest && noQuestion.text.contains("Vui lòng ghi lý do khi “Lấy ý kiến cơ quan khác”"))
+            let itself = try await act(officer, id, ["action": "consult", "consultedUnit": String(ids.hoanKiem), "reason": "Xin ý kiến"])
+            #expect(itself.status == .badRequest && itself.text.contains("Không thể lấy ý kiến của chính đơn vị"))
+            let asked = try await act(officer, id, ["action": "consult", "consultedUnit": String(ids.cuaNam),
+                                                    "reason": "Đề nghị xác nhận nơi cư trú của ông Cường"])
+            #expect(asked.status == .seeOther)
+
+            let consulted = try await Browser.signedIn(client, as: "thuly.cn")
+            #expect(try await consulted.get("/dossiers").text.contains("Trần Văn Cường"))
+            let seen = try await consulted.get("/dossiers/\(id)").text
+            #expect(seen.contains("Ý kiến các cơ quan") && seen.contains("Nội dung: Đề nghị xác nhận nơi cư trú của ông Cường"))
+            #expect(seen.contains("Chưa có ý kiến trả lời.") && seen.contains(#"name="action" value="consultationAnswered""#))
+            #expect(!seen.contains(#"name="action" value="completeStep""#))
+            // Nothing else: the consulted unit's officer cannot move the dossier on.
+            #expect(try await act(consulted, id, ["action": "completeStep"]).status == .badRequest)
+            #expect(try await act(consulted, id, ["action": "consultationAnswered", "reason": ""]).status == .badRequest)
+            #expect(try await act(consulted, id, ["action": "consultationAnswered", "reason": "Ông Cường cư trú tại số 5 Hàng Bè"]).status == .seeOther)
+
+            let answered = try await officer.get("/dossiers/\(id)").text
+            #expect(answered.contains(": Ông Cường cư trú tại số 5 Hàng Bè") && answered.contains("(Chuyên viên Cửa Nam)"))
+            #expect(answered.contains(#"<strong id="status">Đang giải quyết</strong>"#))
+            #expect(try await consulted.get("/dossiers/\(id)").status == .notFound)
+            let dossier = try #require(try await services.dossiers.find(id: id))
+            #expect(dossier.consultedUnitID == nil)
+            #expect(try await services.dossiers.events(of: dossier).suffix(2).map(\.action) == ["consult", "consultationAnswered"])
+        }
+    }
+
     /// Intake with the procedure's papers as a checklist: shown for the chosen procedure, refused next to a wrong count
     /// with what was ticked kept, then kept with the dossier and printed on the receipt with what is missing (issue 22).
     @Test func theDeskTicksThePapersItReceivedAndTheReceiptListsThem() async throws {

@@ -93,6 +93,9 @@ public struct Dossier: Sendable, Equatable, Identifiable {
     public var isDemo: Bool
     /// What the service index measures of it.
     public var service: ServiceFacts
+    /// The unit asked for its opinion while the dossier is ``DossierStatus/consulting``: it sees the dossier in its queue
+    /// and may answer; nil otherwise.
+    public var consultedUnitID: Int64?
 
     public init(
         id: Int64, code: DossierCode, receivingUnitID: Int64, processingUnitID: Int64, procedureVersionID: Int64, channel: Channel,

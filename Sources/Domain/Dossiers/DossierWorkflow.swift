@@ -28,7 +28,9 @@ public enum DossierWorkflow {
         case assign(userID: Int64)
         case completeStep
         case sendBack
-        case consult(agency: String)
+        /// Asks another unit for its opinion (lấy ý kiến): the unit and its name; the reason is the question.
+        case consult(unitID: Int64, agency: String)
+        /// The opinion asked for is in: the reason is the answer.
         case consultationAnswered
         case interAgencyReturned
         case declareIneligible
@@ -95,7 +97,7 @@ public enum DossierWorkflow {
 
         /// One of each action, in the order the dossier page offers them (payloads are placeholders).
         public static let every: [Action] = [
-            .transfer, .completeStep, .sendBack, .requestSupplement, .supplementReceived, .consult(agency: "?"), .consultationAnswered,
+            .transfer, .completeStep, .sendBack, .requestSupplement, .supplementReceived, .consult(unitID: 0, agency: "?"), .consultationAnswered,
             .interAgencyReturned, .declareIneligible, .returnResult, .refuseAtReceipt, .issueApology, .stopOnRequest, .withdraw,
             .assign(userID: 0),
         ]
@@ -103,7 +105,8 @@ public enum DossierWorkflow {
         /// Actions that must say why.
         public var needsReason: Bool {
             switch self {
-            case .refuseAtReceipt, .requestSupplement, .sendBack, .declareIneligible, .stopOnRequest, .withdraw, .issueApology: true
+            case .refuseAtReceipt, .requestSupplement, .sendBack, .declareIneligible, .stopOnRequest, .withdraw, .issueApology, .consult,
+                 .consultationAnswered: true
             default: false
             }
         }

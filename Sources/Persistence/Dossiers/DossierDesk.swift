@@ -74,6 +74,7 @@ public struct DossierDesk: Sendable {
         case unknownProcedure
         case notReceivedHere
         case notProcessedThere
+        case consultingItself
         case notADeskOfficerHere
         case notAnOfficerOfTheDossier
         case notFound
@@ -92,6 +93,7 @@ public struct DossierDesk: Sendable {
             case .unknownProcedure: "Không tìm thấy thủ tục đã chọn."
             case .notReceivedHere: "Đơn vị này không tiếp nhận thủ tục đã chọn."
             case .notProcessedThere: "Đơn vị giải quyết đã chọn không giải quyết thủ tục này."
+            case .consultingItself: "Không thể lấy ý kiến của chính đơn vị đang giải quyết hồ sơ; vui lòng chọn đơn vị khác."
             case .notADeskOfficerHere: "Bạn không phải cán bộ Bộ phận Một cửa của đơn vị tiếp nhận."
             case .notAnOfficerOfTheDossier: "Chỉ cán bộ của đơn vị tiếp nhận hoặc đơn vị giải quyết hồ sơ mới được xác nhận các thông tin này."
             case .notFound: "Không tìm thấy hồ sơ."
@@ -199,8 +201,14 @@ public struct DossierDesk: Sendable {
             detail["appointment"] = String(newAppointment.milliseconds)
         case .assign(let userID):
             detail["assignee"] = String(userID)
-        case .consult(let agency):
+        case .consult(let consulted, let agency):
+            guard consulted != dossier.processingUnitID else { throw Problem.consultingItself }
             detail["agency"] = agency
+            detail["agencyUnitID"] = String(consulted)
+            dossier.consultedUnitID = consulted
+        case .consultationAnswered:
+            detail["agencyUnitID"] = dossier.consultedUnitID.map(String.init)
+            dossier.consultedUnitID = nil
         default:
             break
         }

@@ -71,6 +71,7 @@ public struct DossierStore: Sendable {
             .set("fee_paid_online", to: dossier.service.feePaidOnline).set("digitised", to: dossier.service.digitised)
             .set("reused_documents", to: dossier.service.reusedDocuments).set("population_checked", to: dossier.service.populationChecked)
             .set("electronic_result", to: dossier.service.electronicResult).set("result_synced", to: dossier.service.resultSynced)
+            .set("consulted_unit_id", to: SQLBind(dossier.consultedUnitID))
             .set("lock_version", to: Int64(expected + 1))
             .where("id", .equal, dossier.id).where("lock_version", .equal, Int64(expected))
             .returning("id").all()
@@ -135,7 +136,8 @@ public struct DossierStore: Sendable {
             .all().map { try $0.decode(column: "code", as: String.self) }
     }
 
-    /// Restricts a query of `dossiers` to those whose receiving or processing unit is in scope.
+    /// Restricts a query of `dossiers` to those whose receiving or processing unit is in scope, or whose opinion is being
+    /// asked of a unit in scope.
     func scoped(_ select: SQLSelectBuilder, _ scope: UnitScope) -> SQLSelectBuilder {
         switch scope {
         case .everyUnit: return select
@@ -143,6 +145,7 @@ public struct DossierStore: Sendable {
         case .units(let ids):
             return select.where { group in
                 group.where("receiving_unit_id", .in, Array(ids)).orWhere("processing_unit_id", .in, Array(ids))
+                    .orWhere("consulted_unit_id", .in, Array(ids))
             }
         }
     }
@@ -152,6 +155,12 @@ public struct DossierStore: Sendable {
     }
 
     static func decode(_ row: any SQLRow) throws -> Dossier {
+        var dossier = try decodeFacts(row)
+        dossier.consultedUnitID = try row.decode(column: "consulted_unit_id", as: Int64?.self)
+        return dossier
+    }
+
+    private static func decodeFacts(_ row: any SQLRow) throws -> Dossier {
         let codeText = try row.decode(column: "code", as: String.self)
         guard let code = DossierCode(parsing: codeText) else { throw PersistenceError.corrupt("dossier code \(codeText)") }
         func instant(_ column: String) throws -> Date? { try row.decode(column: column, as: Int64?.self).map(Date.init(milliseconds:)) }

@@ -35,5 +35,6 @@ public enum Migrations {
         RefreshServiceIndexNote(),
         TranslatePARSampleNote(),
         AddDraftDeclaration(),
+        AddConsultedUnit(),
     ]
 }

@@ -39,7 +39,8 @@ struct DossierRoutes {
         var lockVersion: String?
         var reason: String?
         var assignee: String?
-        var agency: String?
+        /// The unit whose opinion is asked (its id).
+        var consultedUnit: String?
         var appointment: String?
     }
 
@@ -152,7 +153,8 @@ struct DossierRoutes {
             guard let dossier = try await services.dossiers.find(id: id, within: identity.scope) else { throw AppError.notFound }
             let form = try await request.form(ActionForm.self, empty: ActionForm())
             do {
-                guard let action = Self.action(form), let seen = form.lockVersion.flatMap({ Int($0) }) else {
+                let directory = try await services.unitDirectory()
+                guard let action = Self.action(form, unitName: { directory.find(id: $0)?.name }), let seen = form.lockVersion.flatMap({ Int($0) }) else {
                     throw AppError.badRequest("Thao tác không hợp lệ.")
                 }
                 var appointment: Date?
@@ -160,7 +162,7 @@ struct DossierRoutes {
                     guard let value = clock.instant(parsing: text) else { throw AppError.badRequest("Ngày hẹn mới không hợp lệ.") }
                     appointment = value
                 }
-                let actor = try await services.actor(identity, on: [dossier.receivingUnitID, dossier.processingUnitID])
+                let actor = try await actor(identity, on: dossier, for: action)
                 _ = try await services.desk.act(action, on: id, seenLockVersion: seen, by: actor, reason: form.reason ?? "",
                                                 newAppointment: appointment, at: services.clock())
                 return Response.redirect(to: SiteRoute.dossier(id: id).path + "?saved=1", type: .normal)
@@ -174,12 +176,29 @@ struct DossierRoutes {
 
     var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
 
+    /// The reader as the actor of an action: with their roles in the dossier's receiving and processing units; an officer
+    /// of the unit whose opinion is asked answers it with their roles there, and may do nothing else with the dossier.
+    func actor(_ identity: Identity, on dossier: Dossier, for action: DossierWorkflow.Action?) async throws -> DossierWorkflow.Actor {
+        let own = try await services.actor(identity, on: [dossier.receivingUnitID, dossier.processingUnitID])
+        guard case .consultationAnswered = action, let consulted = dossier.consultedUnitID, identity.scope.contains(consulted) else { return own }
+        let asked = try await services.actor(identity, on: [consulted])
+        return asked.roles.isEmpty ? own : asked
+    }
+
+    /// What the reader may do now: their own actions, and the answer to an opinion asked of their unit.
+    func allowedActions(_ identity: Identity, on dossier: Dossier, steps: [Procedure.StepTemplate]) async throws -> [DossierWorkflow.Action] {
+        let own = DossierWorkflow.allowedActions(for: dossier.state, steps: steps, by: try await actor(identity, on: dossier, for: nil))
+        let answering = try await actor(identity, on: dossier, for: .consultationAnswered)
+        let answer = DossierWorkflow.allowedActions(for: dossier.state, steps: steps, by: answering).filter { $0 == .consultationAnswered }
+        return own + answer.filter { !own.contains($0) }
+    }
+
     /// The public tracking link of a dossier, printed as a QR code on its forms.
     func trackingURL(_ code: DossierCode) -> String {
         services.trackingURL(code)
     }
 
-    static func action(_ form: ActionForm) -> DossierWorkflow.Action? {
+    static func action(_ form: ActionForm, unitName: (Int64) -> String?) -> DossierWorkflow.Action? {
         switch form.action {
         case "refuseAtReceipt": .refuseAtReceipt
         case "requestSupplement": .requestSupplement
@@ -188,7 +207,7 @@ struct DossierRoutes {
         case "assign": form.assignee.flatMap { Int64($0) }.map { .assign(userID: $0) }
         case "completeStep": .completeStep
         case "sendBack": .sendBack
-        case "consult": form.agency.flatMap { $0.isEmpty ? nil : .consult(agency: VietnameseText.normalized($0)) }
+        case "consult": form.consultedUnit.flatMap { Int64($0) }.flatMap { id in unitName(id).map { .consult(unitID: id, agency: $0) } }
         case "consultationAnswered": .consultationAnswered
         case "interAgencyReturned": .interAgencyReturned
         case "declareIneligible": .declareIneligible
@@ -218,6 +237,12 @@ struct DossierRoutes {
         return Page("Tiếp nhận hồ sơ", body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
     }
 
+    /// The units whose opinion may be asked: every unit in force today but the one handling the dossier, by name.
+    private func consultable(_ dossier: Dossier) async throws -> [OrgUnit] {
+        let units = try await services.unitDirectory().list(.init(validOn: services.today())).filter { $0.id != dossier.processingUnitID }
+        return VietnameseText.sorted(units, by: \.name)
+    }
+
     private func dossierPage(_ id: Int64, _ identity: Identity, context: AppRequestContext, saved: Bool = false, error: String? = nil) async throws -> DossierPage {
         guard let dossier = try await services.dossiers.find(id: id, within: identity.scope) else {
             if try await services.dossiers.find(id: id) != nil {
@@ -239,6 +264,7 @@ struct DossierRoutes {
             unitNames[unitID] = try await services.unitDirectory().find(id: unitID)?.name
         }
         let actor = try await services.actor(identity, on: [dossier.receivingUnitID, dossier.processingUnitID])
+        let allowed = try await allowedActions(identity, on: dossier, steps: version.procedure.steps)
         var officers: [User] = []
         if actor.roles.contains(.unitHead) {
             // Only active accounts can be given work.
@@ -255,7 +281,7 @@ struct DossierRoutes {
         let controlSheet = ControlSheet(steps: version.procedure.steps, events: events, stepDues: stepDues)
         return DossierPage(
             dossier: dossier, procedure: version.procedure, events: events, people: people, unitNames: unitNames,
-            allowed: DossierWorkflow.allowedActions(for: dossier.state, steps: version.procedure.steps, by: actor),
+            allowed: allowed, consultableUnits: allowed.contains { $0.key == "consult" } ? try await consultable(dossier) : [],
             officers: officers, controlSheet: controlSheet, attachments: try await services.attachments.list(of: id),
             notifications: try await NotificationOutbox(services.database.sql).rows(of: id),
             canAttach: !actor.roles.isDisjoint(with: [.deskOfficer, .caseOfficer, .unitHead]),

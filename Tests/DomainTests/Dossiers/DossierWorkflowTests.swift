@@ -37,8 +37,8 @@ import Testing
             (.supplementReceived, Self.desk, "", .received, 0),
             (.transfer, Self.desk, "", .inProgress, 1),
             (.assign(userID: 2), Self.head, "", .inProgress, 1),
-            (.consult(agency: "Phòng Kinh tế"), Self.officer, "", .consulting, 1),
-            (.consultationAnswered, Self.officer, "", .inProgress, 1),
+            (.consult(unitID: 9, agency: "Phòng Kinh tế"), Self.officer, "Đề nghị cho ý kiến về quy hoạch", .consulting, 1),
+            (.consultationAnswered, Self.officer, "Phù hợp quy hoạch", .inProgress, 1),
             (.completeStep, Self.officer, "", .interAgency, 2),
             (.interAgencyReturned, Self.officer, "", .inProgress, 3),
             (.sendBack, Self.head, "Cần sửa số liệu", .interAgency, 2),
@@ -64,6 +64,10 @@ import Testing
         (.sendBack, head, DossierWorkflow.State(status: .inProgress, step: 1), .noPreviousStep),
         (.withdraw, desk, DossierWorkflow.State(status: .returned, step: 4), .finalStatus(.returned)),
         (.refuseAtReceipt, desk, DossierWorkflow.State(), .reasonMissing(.refuseAtReceipt)),
+        // The question to the consulted unit and its answer are said in words.
+        (.consult(unitID: 9, agency: "Phòng Kinh tế"), officer, DossierWorkflow.State(status: .inProgress, step: 1, assigneeID: 2),
+         .reasonMissing(.consult(unitID: 9, agency: "Phòng Kinh tế"))),
+        (.consultationAnswered, officer, DossierWorkflow.State(status: .consulting, step: 1, assigneeID: 2), .reasonMissing(.consultationAnswered)),
         (.assign(userID: 2), officer, DossierWorkflow.State(status: .inProgress, step: 1), .wrongRole(.assign(userID: 2))),
     ])
     func refusals(action: Action, actor: DossierWorkflow.Actor, state: DossierWorkflow.State, refusal: DossierWorkflow.Refusal) {

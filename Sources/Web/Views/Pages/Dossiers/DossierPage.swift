@@ -12,6 +12,8 @@ struct DossierPage {
     var people: [Int64: String]
     var unitNames: [Int64: String]
     var allowed: [DossierWorkflow.Action]
+    /// The units whose opinion may be asked, when the reader may ask one.
+    var consultableUnits: [OrgUnit] = []
     var officers: [User]
     var controlSheet: ControlSheet
     var attachments: [Attachment]
@@ -69,6 +71,7 @@ struct DossierPage {
                     })
                 )
             },
+            consultationsSection,
             actions,
             attachmentsSection,
             serviceSection,
@@ -155,6 +158,24 @@ struct DossierPage {
         case false?: "Đúng hạn"
         case nil: row.reached == nil ? "" : "Đang xử lý"
         }
+    }
+
+    /// The opinions asked of other units, each question with its answer once given (lấy ý kiến).
+    private var consultationsSection: Node<HTML.BodyContext> {
+        let asked = Consultation.all(in: events)
+        guard !asked.isEmpty else { return .empty }
+        return .section(
+            .attribute(named: "aria-labelledby", value: "consultations-title"),
+            .h2(.id("consultations-title"), .text("Ý kiến các cơ quan")),
+            .ol(.class("consultations"), .forEach(asked) { item in
+                .li(.p(.strong(.text(item.agency)), .text(" — hỏi lúc \(clock.text(item.asked.occurredAt))"),
+                       .text(item.asked.actorID.flatMap { people[$0] }.map { " bởi \($0)" } ?? "")),
+                    .p(.class("consultation__question"), .text("Nội dung: \(item.asked.reason)")),
+                    .unwrap(item.answer, { answer in
+                        .p(.class("consultation__answer"), .text("Trả lời lúc \(clock.text(answer.occurredAt))"
+                            + (answer.actorID.flatMap { people[$0] }.map { " (\($0))" } ?? "") + ": \(answer.reason)"))
+                    }, else: .p(.class("consultation__pending"), .text("Chưa có ý kiến trả lời."))))
+            }))
     }
 
     /// The papers the desk ticked at intake, if it used the checklist.
@@ -247,8 +268,14 @@ struct DossierPage {
                                 .select(.id("\(id)-assignee"), .attribute(named: "name", value: "assignee"),
                                         .forEach(officers) { .choice(String($0.id), $0.displayName, isSelected: $0.id == dossier.state.assigneeID) }))
                 case .consult:
-                    return .div(.class("field"), .label(.for("\(id)-agency"), .text("Cơ quan được hỏi ý kiến")),
-                                .input(.type(.text), .id("\(id)-agency"), .name("agency"), .attribute(named: "required", value: "required")))
+                    return .group(
+                        .div(.class("field"), .label(.for("\(id)-unit"), .text("Đơn vị được hỏi ý kiến")),
+                             .select(.id("\(id)-unit"), .attribute(named: "name", value: "consultedUnit"), .attribute(named: "required", value: "required"),
+                                     .choice("", "— Chọn đơn vị —", isSelected: true),
+                                     .forEach(consultableUnits) { .choice(String($0.id), $0.name, isSelected: false) })),
+                        textField(id, label: "Nội dung cần xin ý kiến"))
+                case .consultationAnswered:
+                    return textField(id, label: "Ý kiến trả lời")
                 case .issueApology:
                     return .group(
                         .div(.class("field"), .label(.for("\(id)-appointment"), .text("Ngày hẹn trả mới")),
@@ -261,6 +288,13 @@ struct DossierPage {
             }(),
             .button(.type(.submit), .class(action.needsReason ? "button button--secondary" : "button"), .text(action.title(steps: procedure.steps.count)))
         )
+    }
+
+    /// A few lines of text sent as the action's reason (the question asked, the answer given).
+    private func textField(_ id: String, label: String) -> Node<HTML.FormContext> {
+        .div(.class("field"), .label(.for("\(id)-reason"), .text(label)),
+             .textarea(.id("\(id)-reason"), .name("reason"), .attribute(named: "rows", value: "3"), .attribute(named: "maxlength", value: "2000"),
+                       .attribute(named: "required", value: "required")))
     }
 
     private func reasonField(_ id: String) -> Node<HTML.FormContext> {

@@ -86,8 +86,8 @@ def test_the_applicant_is_told_by_email_and_sms(browser, base_url, sink):
     act(browser, "supplementReceived")
     new_appointment = datetime.date.today() + datetime.timedelta(days=60)
     apology = browser.find_element(By.CSS_SELECTOR, "form.action-form:has(input[name=action][value=issueApology])")
-    browser.execute_script("arguments[0].value = arguments[1];", apology.find_element(By.NAME, "appointment"),
-                           new_appointment.isoformat() + "T16:00")
+    # Typed day first, as on every page, whatever the browser's language.
+    apology.find_element(By.NAME, "appointment").send_keys(new_appointment.strftime("%d/%m/%Y") + " 16:00")
     apology.find_element(By.NAME, "reason").send_keys("Cần xác minh thêm tại nơi đăng ký khai sinh")
     and_wait_for_next_page(browser, apology.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
     assert "Đã lưu thay đổi." in browser.find_element(By.TAG_NAME, "main").text

@@ -159,7 +159,9 @@ struct DossierRoutes {
                 }
                 var appointment: Date?
                 if case .issueApology = action, let text = form.appointment, !text.isEmpty {
-                    guard let value = clock.instant(parsing: text) else { throw AppError.badRequest("Ngày hẹn mới không hợp lệ.") }
+                    guard let value = clock.instant(typed: text) else {
+                        throw AppError.badRequest("Ngày hẹn mới không hợp lệ: ghi ngày và giờ theo dạng ngày/tháng/năm giờ:phút, ví dụ 07/12/2026 16:30.")
+                    }
                     appointment = value
                 }
                 let actor = try await actor(identity, on: dossier, for: action)

@@ -29,4 +29,19 @@ extension Node where Context: HTML.BodyContext {
         if let describedBy { attributes.append(.attribute(named: "aria-describedby", value: describedBy)) }
         return .selfClosedElement(named: "input", attributes: attributes)
     }
+
+    /// A moment field that shows and reads "dd/mm/yyyy hh:mm" whatever the browser's language (a native datetime-local
+    /// follows the browser's locale and its 12-hour clock). The server reads it with `LocalClock.instant(typed:)`, which
+    /// also takes the stored "yyyy-MM-ddTHH:mm" of links; such a value is shown the Vietnamese way.
+    static func dateTimeInput(id: String, name: String, value: String, clock: LocalClock, required: Bool = false) -> Node {
+        var attributes: [Attribute<HTML.InputContext>] = [
+            .type(.text), .id(id), .name(name), .value(clock.instant(typed: value).map(clock.text) ?? value),
+            .attribute(named: "autocomplete", value: "off"), .attribute(named: "placeholder", value: "dd/mm/yyyy hh:mm"),
+            .attribute(named: "size", value: "16"),
+            .attribute(named: "pattern", value: #"\s*(\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{4}|\d{4}-\d{2}-\d{2})[ T]\d{1,2}[:hH]\d{2}.*"#),
+            .attribute(named: "title", value: "Ngày và giờ theo dạng ngày/tháng/năm giờ:phút, ví dụ 07/12/2026 09:30"),
+        ]
+        if required { attributes.append(.attribute(named: "required", value: "required")) }
+        return .selfClosedElement(named: "input", attributes: attributes)
+    }
 }

@@ -170,6 +170,22 @@ public struct LocalClock: Sendable {
             + String(format: "T%02d:%02d:%02d%@%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60, sign, offset / 60, offset % 60)
     }
 
+    /// Parses a local moment as a person types it in a form: the day as ``LocalDate/init(typed:)`` reads it, a space,
+    /// and the time "9:30", "09:30" or "9h30" — "07/12/2026 09:30" as pages show it — or any form
+    /// ``instant(parsing:)`` reads (links and older forms). Nil when malformed.
+    public func instant(typed text: String) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let stored = instant(parsing: trimmed) { return stored }
+        let parts = trimmed.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2, let day = LocalDate(typed: parts[0]) else { return nil }
+        let time = parts[1].split(omittingEmptySubsequences: false) { $0 == ":" || $0 == "h" || $0 == "H" }
+        guard time.count == 2, (1...2).contains(time[0].count), time[1].count == 2,
+              time.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), let hour = Int(time[0]), let minute = Int(time[1]),
+              hour < 24, minute < 60
+        else { return nil }
+        return instant(parsing: day.iso + String(format: "T%02d:%02d", hour, minute))
+    }
+
     /// Parses "2026-02-12T09:30:00+07:00", "2026-02-12T09:30+07:00", "…Z", or a local "2026-02-12T09:30"
     /// (read at this clock's offset). Nil when malformed. Read byte by byte, without a regular expression:
     /// imports and seeds parse millions of these.

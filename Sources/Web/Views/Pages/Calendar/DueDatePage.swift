@@ -31,7 +31,7 @@ struct DueDatePage {
 
         func compute(calculator: DeadlineCalculator) -> Result<DeadlineSchedule, Refusal> {
             let clock = LocalClock(utcOffsetMinutes: calculator.officeHours.utcOffsetMinutes)
-            guard let receivedAt = clock.instant(parsing: received) else {
+            guard let receivedAt = clock.instant(typed: received) else {
                 return .failure(Refusal(message: "Thời điểm tiếp nhận không hợp lệ."))
             }
             guard let number = Double(amount.replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces)) else {
@@ -41,10 +41,10 @@ struct DueDatePage {
                 let limit = unit == "hours" ? try TimeLimit.hours(number) : try TimeLimit.days(number)
                 var stops: [DeadlineSchedule.Pause] = []
                 for (index, pair) in pauses.enumerated() where !pair.pause.isEmpty || !pair.resume.isEmpty {
-                    guard let pause = clock.instant(parsing: pair.pause) else {
+                    guard let pause = clock.instant(typed: pair.pause) else {
                         return .failure(Refusal(message: "Thời điểm tạm dừng lần \(index + 1) không hợp lệ."))
                     }
-                    let resume = pair.resume.isEmpty ? nil : clock.instant(parsing: pair.resume)
+                    let resume = pair.resume.isEmpty ? nil : clock.instant(typed: pair.resume)
                     if !pair.resume.isEmpty, resume == nil { return .failure(Refusal(message: "Thời điểm tiếp tục lần \(index + 1) không hợp lệ.")) }
                     stops.append(.init(pausedAt: pause, resumedAt: resume))
                 }
@@ -69,6 +69,8 @@ struct DueDatePage {
     var officeHours: OfficeHours
     var units: [OrgUnit]
 
+    private var clock: LocalClock { LocalClock(utcOffsetMinutes: officeHours.utcOffsetMinutes) }
+
     var body: [Node<HTML.BodyContext>] {
         [
             .h1(.text("Tính ngày hẹn trả")),
@@ -76,8 +78,7 @@ struct DueDatePage {
             .form(
                 .class("form form--wide"), .action(SiteRoute.dueDate.path), .method(.get),
                 .div(.class("field"), .label(.for("received"), .text("Thời điểm tiếp nhận")),
-                     .input(.type(.init(rawValue: "datetime-local")!), .id("received"), .name("received"), .value(entry.received),
-                            .attribute(named: "required", value: "required"))),
+                     .dateTimeInput(id: "received", name: "received", value: entry.received, clock: clock, required: true)),
                 .div(.class("field"), .label(.for("unitID"), .text("Đơn vị giải quyết")),
                      .select(.id("unitID"), .attribute(named: "name", value: "unitID"),
                              .choice("", "Giờ làm việc chung", isSelected: entry.unitID.isEmpty),
@@ -99,9 +100,9 @@ struct DueDatePage {
                     .forEach(Array(entry.pauses.enumerated())) { index, pair in
                         .div(.class("field field--inline"),
                              .label(.for("pause\(index + 1)"), .text("Tạm dừng lần \(index + 1)")),
-                             .input(.type(.init(rawValue: "datetime-local")!), .id("pause\(index + 1)"), .name("pause\(index + 1)"), .value(pair.pause)),
+                             .dateTimeInput(id: "pause\(index + 1)", name: "pause\(index + 1)", value: pair.pause, clock: clock),
                              .label(.for("resume\(index + 1)"), .text("Tiếp tục")),
-                             .input(.type(.init(rawValue: "datetime-local")!), .id("resume\(index + 1)"), .name("resume\(index + 1)"), .value(pair.resume)))
+                             .dateTimeInput(id: "resume\(index + 1)", name: "resume\(index + 1)", value: pair.resume, clock: clock))
                     }
                 ),
                 .button(.type(.submit), .class("button"), .text("Tính"))
@@ -117,7 +118,6 @@ struct DueDatePage {
         case .failure(let refusal):
             return .p(.class("notice notice--error"), .id("form-error"), .attribute(named: "role", value: "alert"), .text(refusal.message))
         case .success(let schedule):
-            let clock = LocalClock(utcOffsetMinutes: officeHours.utcOffsetMinutes)
             return .section(
                 .attribute(named: "aria-labelledby", value: "result-title"),
                 .h2(.id("result-title"), .text("Kết quả")),

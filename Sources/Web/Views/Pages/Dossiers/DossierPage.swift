@@ -279,8 +279,7 @@ struct DossierPage {
                 case .issueApology:
                     return .group(
                         .div(.class("field"), .label(.for("\(id)-appointment"), .text("Ngày hẹn trả mới")),
-                             .input(.type(.init(rawValue: "datetime-local")!), .id("\(id)-appointment"), .name("appointment"),
-                                    .attribute(named: "required", value: "required"))),
+                             .dateTimeInput(id: "\(id)-appointment", name: "appointment", value: "", clock: clock, required: true)),
                         reasonField(id))
                 default:
                     return action.needsReason ? reasonField(id) : .empty

@@ -65,10 +65,17 @@ import Web
             #expect(page.text.contains("Ngày hẹn trả kết quả: ") && page.text.contains(#"href="/dossiers/\#(id)/forms/receipt""#))
             #expect(!(try await desk.get("/dossiers/\(id)").text.contains("confirmation-title")))
             #expect(page.text.contains("Đã tiếp nhận"))
+            // The next action first, the only primary button; the rest secondary, below.
+            let fresh = try await desk.get("/dossiers/\(id)").text
+            #expect(fresh.contains(#"id="waiting-for">Chờ Bộ phận Một cửa chuyển hồ sơ đến đơn vị giải quyết"#))
+            #expect(fresh.ranges(of: #"type="submit" class="button">"#).count == 1)
+            #expect(try #require(fresh.range(of: ">Chuyển đơn vị giải quyết</button>")).lowerBound < (try #require(fresh.range(of: "Thao tác khác"))).lowerBound)
             #expect(try await act(desk, id, ["action": "transfer"]).status == .seeOther)
             let head = try await Browser.signedIn(client, as: "lanhdao.hk")
             #expect(try await act(head, id, ["action": "assign", "assignee": String(ids.officer)]).status == .seeOther)
             let officer = try await Browser.signedIn(client, as: "thuly.hk")
+            // The desk sees whose turn it is.
+            #expect(try await desk.get("/dossiers/\(id)").text.contains("— việc của Chuyên viên thụ lý (được giao: Cán bộ thuly.hk)"))
             let queue = try await officer.get("/dossiers?mine=1")
             #expect(queue.text.contains("Trần Văn Cường"))
             #expect(try await act(officer, id, ["action": "completeStep"]).status == .seeOther)

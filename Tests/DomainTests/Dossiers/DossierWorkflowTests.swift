@@ -142,3 +142,32 @@ import Testing
         }
     }
 }
+
+/// The dossier page's first panel: what the dossier waits for, and the reader's one forward action.
+@Suite struct NextStepTests {
+    static let steps = DossierWorkflowTests.steps
+
+    @Test(arguments: [
+        ([DossierWorkflow.Action.stopOnRequest, .withdraw], nil),
+        ([.withdraw, .transfer, .requestSupplement], "transfer"),
+        ([.assign(userID: 0), .completeStep, .sendBack], "completeStep"),
+        ([.issueApology, .assign(userID: 0)], "assign"),
+        ([.consultationAnswered, .declareIneligible], "consultationAnswered"),
+        ([.completeStep, .returnResult], "returnResult"),
+    ] as [([DossierWorkflow.Action], String?)])
+    func theForwardActionIsPrimary(allowed: [DossierWorkflow.Action], expected: String?) {
+        #expect(NextStep.primary(among: allowed)?.key == expected)
+    }
+
+    @Test(arguments: [
+        (DossierStatus.received, 0, "Chờ Bộ phận Một cửa chuyển hồ sơ đến đơn vị giải quyết"),
+        (.inProgress, 1, "Bước 2. Kiểm tra — việc của Chuyên viên thụ lý"),
+        (.interAgency, 2, "Chờ Cơ quan thuế xử lý (bước 3. Nghĩa vụ tài chính)"),
+        (.awaitingSupplement, 1, "Chờ người nộp bổ sung, hoàn thiện hồ sơ (thời hạn tạm dừng)"),
+        (.resultReady, 4, "Chờ Bộ phận Một cửa trả kết quả cho người nộp"),
+        (.returned, 4, "Hồ sơ đã kết thúc: Đã trả kết quả"),
+    ])
+    func whatTheDossierWaitsForIsSaid(status: DossierStatus, step: Int, expected: String) {
+        #expect(NextStep.waitingFor(DossierWorkflow.State(status: status, step: step), steps: Self.steps) == expected)
+    }
+}

@@ -33,6 +33,7 @@ struct DossierPage {
             .h1(.text("Hồ sơ \(dossier.code.text)")),
             justReceived ? confirmation : FormNotice.node(error: error, saved: saved),
             .if(dossier.isDemo, .p(.class("notice"), .text("Hồ sơ mẫu để trình diễn."))),
+            nextStep,
             .dl(
                 .class("facts"),
                 .dt(.text("Thủ tục")), .dd(.a(.href(SiteRoute.procedure(code: procedure.code).path), .text(procedure.name))),
@@ -229,7 +230,7 @@ struct DossierPage {
                     .div(.class("field"), .label(.for("file-purpose"), .text("Loại tệp")),
                          .select(.id("file-purpose"), .attribute(named: "name", value: "purpose"),
                                  .forEach(AttachmentPurpose.allCases) { .choice($0.rawValue, $0.title, isSelected: $0 == .application) }))),
-                .button(.type(.submit), .class("button"), .text("Đính kèm"))
+                .button(.type(.submit), .class("button button--secondary"), .text("Đính kèm"))
             ))
         )
     }
@@ -239,16 +240,32 @@ struct DossierPage {
         OfficialForm.allCases.filter { form in form.eventAction.map { action in events.contains { $0.action == action } } ?? true }
     }
 
+    /// First on the page: what the dossier waits for, and the reader's forward action as the one primary button.
+    private var nextStep: Node<HTML.BodyContext> {
+        // The assignee's name where the step is theirs (a case officer's step).
+        let onOfficersStep = procedure.steps.indices.contains(dossier.state.step) && procedure.steps[dossier.state.step].role == .caseOfficer
+        let assignee = dossier.state.status == .inProgress && onOfficersStep ? dossier.state.assigneeID.flatMap { people[$0] } : nil
+        return .section(
+            .class("next-step"), .attribute(named: "aria-labelledby", value: "next-title"),
+            .h2(.id("next-title"), .text("Việc tiếp theo")),
+            .p(.id("waiting-for"), .text(NextStep.waitingFor(dossier.state, steps: procedure.steps) + (assignee.map { " (được giao: \($0))" } ?? ""))),
+            .unwrap(primary) { actionForm($0, isPrimary: true) })
+    }
+
+    private var primary: DossierWorkflow.Action? { NextStep.primary(among: allowed) }
+
+    /// The reader's other actions (stop, withdraw, send back, apologise …), each a secondary button.
     private var actions: Node<HTML.BodyContext> {
-        guard !allowed.isEmpty else { return .empty }
+        let others = allowed.filter { $0.key != primary?.key }
+        guard !others.isEmpty else { return .empty }
         return .section(
             .attribute(named: "aria-labelledby", value: "actions-title"),
-            .h2(.id("actions-title"), .text("Xử lý hồ sơ")),
-            .div(.class("actions"), .forEach(allowed) { action in actionForm(action) })
+            .h2(.id("actions-title"), .text(primary == nil ? "Xử lý hồ sơ" : "Thao tác khác")),
+            .div(.class("actions"), .forEach(others) { action in actionForm(action, isPrimary: false) })
         )
     }
 
-    private func actionForm(_ action: DossierWorkflow.Action) -> Node<HTML.BodyContext> {
+    private func actionForm(_ action: DossierWorkflow.Action, isPrimary: Bool) -> Node<HTML.BodyContext> {
         let id = "action-\(action.key)"
         // No dead end: an assignment with nobody to assign says why and who can fix it, instead of a button that fails.
         if case .assign = action, officers.isEmpty {
@@ -285,7 +302,7 @@ struct DossierPage {
                     return action.needsReason ? reasonField(id) : .empty
                 }
             }(),
-            .button(.type(.submit), .class(action.needsReason ? "button button--secondary" : "button"), .text(action.title(steps: procedure.steps.count)))
+            .button(.type(.submit), .class(isPrimary ? "button" : "button button--secondary"), .text(action.title(steps: procedure.steps.count)))
         )
     }
 

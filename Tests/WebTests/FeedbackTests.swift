@@ -9,6 +9,39 @@ import Web
 /// Phản ánh, kiến nghị: submitted by anyone, answered by the unit, rated by the submitter through the private
 /// link, published without personal data when the unit allows it.
 @Suite struct FeedbackTests {
+    /// A citizen who sends feedback while signed in finds it and its answer in "Hồ sơ của tôi" and rates the answer
+    /// there, without the private link; nobody else opens it that way (issue 22).
+    @Test func aSignedInSenderFollowsTheirFeedbackFromTheirAccount() async throws {
+        try await withApp { client, services in
+            try await DemoCatalogue.load(on: services.database, at: Date())
+            let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!))
+            _ = try await services.accounts.create(username: "lanhdao", displayName: "Lãnh đạo", password: testPassword,
+                                                   grants: [Grant(role: .unitHead, unitID: ward.id)], actorID: nil)
+            let nam = try await FilingTests().citizen(client, services)
+            #expect(try await nam.get("/my/dossiers").text.contains("Chưa gửi phản ánh, kiến nghị nào khi đăng nhập."))
+            _ = try await nam.get("/feedback/new")
+            let sent = try await nam.post("/feedback", form: [
+                "subject": "unit", "unit": String(ward.id), "content": "Đề nghị bố trí thêm ghế chờ tại Bộ phận Một cửa phường.",
+                "contactName": "Hoàng Văn Nam", "phone": "0912345678",
+            ])
+            let code = String(try #require(sent.text.firstMatch(of: /Đã gửi phản ánh (PA-\d+)/)).1)
+            let mine = try await nam.get("/my/dossiers").text
+            #expect(mine.contains(#"href="/feedback/items/\#(code)">\#(code)</a>"#) && mine.contains("Chờ trả lời (hạn "))
+            #expect(try await nam.get("/feedback/items/\(code)").text.contains("Chưa trả lời"))
+            let other = try await FilingTests().citizen(client, services, id: "001195012346", name: "Trần Thị Hoa", gender: "female")
+            #expect(try await other.get("/feedback/items/\(code)").status == .notFound)
+            #expect(try await Browser(client).get("/feedback/items/\(code)").status == .notFound)
+
+            let head = try await Browser.signedIn(client, as: "lanhdao")
+            #expect(try await head.post("/feedback/items/\(code)/answer", form: ["answer": "Phường đã bố trí thêm 10 ghế."]).status == .found)
+            let answered = try await nam.get("/my/dossiers").text
+            #expect(answered.contains("Đã trả lời ") && answered.contains(#"href="/feedback/items/\#(code)#rating">Đánh giá câu trả lời"#))
+            #expect(try await other.post("/feedback/items/\(code)/rating", form: ["t": "", "satisfied": "no"]).status == .notFound)
+            #expect(try await nam.post("/feedback/items/\(code)/rating", form: ["t": "", "satisfied": "yes"]).text.contains("Cảm ơn ông/bà đã đánh giá."))
+            #expect(try await nam.get("/my/dossiers").text.contains(", đã đánh giá"))
+        }
+    }
+
     @Test func feedbackIsRoutedAnsweredRatedAndPublished() async throws {
         try await withApp { client, services in
             try await DemoCatalogue.load(on: services.database, at: Date())

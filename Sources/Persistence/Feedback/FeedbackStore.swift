@@ -21,6 +21,8 @@ public struct FeedbackItem: Sendable, Equatable, Identifiable {
     public var satisfied: Bool?
     /// When the sender rated the answer.
     public var ratedAt: Date? = nil
+    /// The signed-in account that sent it, if any: it finds the item in its account without the private link.
+    public var submittedBy: Int64? = nil
 
     /// "PA-000042": what the submitter quotes.
     public var code: String { "PA-" + String(repeating: "0", count: max(0, 6 - String(id).count)) + String(id) }
@@ -105,6 +107,12 @@ public struct FeedbackStore: Sendable {
         try await database.sql.select().column("*").from("feedback").where("id", .equal, id).where("token_hash", .equal, tokenHash).first().map(Self.decode)
     }
 
+    /// What an account sent, newest first.
+    public func submitted(by userID: Int64, limit: Int = 100) async throws -> [FeedbackItem] {
+        try await database.sql.select().column("*").from("feedback").where("submitted_by", .equal, userID).orderBy("id", .descending).limit(limit)
+            .all().map(Self.decode)
+    }
+
     /// The items routed to some units, unanswered first by due instant, then the answered, newest first.
     public func inbox(units: [Int64]) async throws -> [FeedbackItem] {
         guard !units.isEmpty else { return [] }
@@ -165,6 +173,6 @@ public struct FeedbackStore: Sendable {
             contactEmail: try row.decode(column: "contact_email", as: String?.self), receivedAt: try instant("received_at")!, dueAt: try instant("due_at")!,
             answer: try row.decode(column: "answer", as: String?.self), answeredAt: try instant("answered_at"),
             publishable: try row.decode(column: "publishable", as: Bool.self), satisfied: try row.decode(column: "satisfied", as: Bool?.self),
-            ratedAt: try instant("rated_at"))
+            ratedAt: try instant("rated_at"), submittedBy: try row.decode(column: "submitted_by", as: Int64?.self))
     }
 }

@@ -117,11 +117,13 @@ struct FeedbackRoutes {
     }
 
     /// The item its private link opens; a wrong token is a 404 like an unknown code.
+    /// The item its sender opens: with the private link's token, or signed in as the account that sent it.
     private func ownItem(_ context: AppRequestContext, token: String?) async throws -> (FeedbackItem, String) {
-        guard let token, !token.isEmpty, let id = context.parameters.get("code").flatMap(FeedbackItem.id(fromCode:)),
-              let item = try await FeedbackStore(services.database).find(id: id, tokenHash: CitizenRegistration.hash(token))
-        else { throw AppError.notFound }
-        return (item, token)
+        guard let id = context.parameters.get("code").flatMap(FeedbackItem.id(fromCode:)) else { throw AppError.notFound }
+        let store = FeedbackStore(services.database)
+        if let token, !token.isEmpty, let item = try await store.find(id: id, tokenHash: CitizenRegistration.hash(token)) { return (item, token) }
+        if let user = context.identity?.user.id, let item = try await store.find(id: id), item.submittedBy == user { return (item, "") }
+        throw AppError.notFound
     }
 
     private func formPage(_ entry: FeedbackFormPage.Entry, errors: [String: String] = [:], status: HTTPResponse.Status = .ok,

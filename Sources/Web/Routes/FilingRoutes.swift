@@ -150,7 +150,8 @@ struct FilingRoutes {
             }
             let items = try await services.dossiers.filed(by: identity.user.id)
             let page = MyDossiersPage(items: items, drafts: drafts, clock: clock,
-                                      rated: try await services.ratings.rated(among: items.map(\.dossier.id)))
+                                      rated: try await services.ratings.rated(among: items.map(\.dossier.id)),
+                                      feedback: try await FeedbackStore(services.database).submitted(by: identity.user.id))
             return Page("Hồ sơ của tôi", body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.myDossier().pattern) { request, context in

@@ -88,7 +88,7 @@ struct FeedbackItemPage {
                 .dt(.text("Nội dung")), .dd(.text(item.content)),
                 .dt(.text("Trả lời")), .dd(.id("answer"), .text(item.answer.map { "\($0) (\(clock.text(item.answeredAt!)))" } ?? "Chưa trả lời"))),
             .if(item.isAnswered && item.satisfied == nil, .form(
-                .class("form"), .action(SiteRoute.feedbackRating(code: item.code).path), .method(.post),
+                .class("form"), .id("rating"), .action(SiteRoute.feedbackRating(code: item.code).path), .method(.post),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .input(.type(.hidden), .name("t"), .value(token)),
                 .fieldset(.class("choices"), .element(named: "legend", text: "Ông/bà có hài lòng với câu trả lời?"),

@@ -10,6 +10,8 @@ struct MyDossiersPage {
     var clock: LocalClock
     /// The dossiers already rated.
     var rated: Set<Int64> = []
+    /// The feedback the citizen sent while signed in, newest first.
+    var feedback: [FeedbackItem] = []
 
     var body: [Node<HTML.BodyContext>] {
         [
@@ -29,7 +31,25 @@ struct MyDossiersPage {
                 .li(.a(.href(SiteRoute.draft(id: draft.id).path), .text(name)), .text(" — cập nhật \(clock.text(draft.updatedAt)), \(draft.files.count) tệp"))
             }),
             .p(.a(.href(SiteRoute.procedures.path + "?online=1"), .text("Tìm thủ tục nộp trực tuyến"))),
+            .h2(.id("feedback-title"), .text("Phản ánh, kiến nghị đã gửi")),
+            feedback.isEmpty ? .p(.text("Chưa gửi phản ánh, kiến nghị nào khi đăng nhập.")) : .table(
+                .class("table"), .attribute(named: "aria-labelledby", value: "feedback-title"),
+                .thead(.tr(.th(.text("Mã")), .th(.text("Gửi lúc")), .th(.text("Nội dung")), .th(.text("Trả lời")))),
+                .tbody(.forEach(feedback) { item in
+                    .tr(.td(.a(.href(SiteRoute.feedbackItem(code: item.code).path), .text(item.code))), .td(.text(clock.text(item.receivedAt))),
+                        .td(.text(item.content.count > 120 ? String(item.content.prefix(117)) + "…" : item.content)), .td(feedbackState(item)))
+                })
+            ),
+            .p(.a(.href(SiteRoute.feedbackNew.path), .text("Gửi phản ánh, kiến nghị mới"))),
         ]
+    }
+
+    /// Where an item stands: waiting (with the due day), answered — and the rating of the answer it still asks for.
+    private func feedbackState(_ item: FeedbackItem) -> Node<HTML.BodyContext> {
+        guard let answeredAt = item.answeredAt else { return .text("Chờ trả lời (hạn \(clock.localDate(item.dueAt).vietnamese))") }
+        let answered = "Đã trả lời \(clock.localDate(answeredAt).vietnamese)"
+        guard item.ratedAt == nil else { return .text(answered + ", đã đánh giá") }
+        return .group(.text(answered + " — "), .a(.href(SiteRoute.feedbackItem(code: item.code).path + "#rating"), .text("Đánh giá câu trả lời")))
     }
 
     /// What the applicant can do now with a dossier, as a link to where it is done.

@@ -285,6 +285,11 @@ extension ServiceIndexTests {
             let page = try await client.execute(uri: "/public/statistics?" + period, method: .get)
             #expect(page.status == .ok && page.text.contains("Phường Hoàn Kiếm") && page.text.contains("66,7%") && page.text.contains("25,0%"))
             #expect(page.text.contains("50,0% (2 lượt)"))
+            // Charts beside the table (issue 22): the city's twelve months to October, and the units compared.
+            #expect(page.text.contains(#"id="chart-received""#) && page.text.contains("<title>10/2026: 5 hồ sơ</title>"))
+            #expect(page.text.contains("<title>10/2026: 80,0% (4/5)</title>") && page.text.contains(#"<th scope="row">11/2025</th>"#))
+            #expect(page.text.contains("<th scope=\"row\">09/2026</th><td>Chưa có hồ sơ giải quyết</td>"), "a month without data is a gap")
+            #expect(page.text.contains("<title>Phường Hoàn Kiếm: 66,7% (2/3)</title>"))
             for dossier in fixture.dossiers { #expect(!page.text.contains(dossier.code.text)) }
             #expect(!page.text.contains("Nguyễn Văn Bình") && !page.text.contains("/dossiers/"))
             let json = try await client.execute(uri: "/public/statistics.json?" + period, method: .get)

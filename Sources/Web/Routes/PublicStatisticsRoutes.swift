@@ -51,7 +51,11 @@ struct PublicStatisticsRoutes {
         router.get(SiteRoute.publicStatistics.pattern) { request, context in
             let period = try request.reportingPeriod(today: services.today())
             let document = try await document(period)
-            let page = PublicStatisticsPage(period: period, document: document, today: services.today())
+            var months: [ReportingPeriod] = [ReportingPeriod.month(of: period.through)]
+            while months.count < 12 { months.insert(ReportingPeriod.previousMonth(of: months[0].from), at: 0) }
+            var trend: [(ReportingPeriod, Row)] = []
+            for month in months where month.from <= services.today() { trend.append((month, try await cityRow(month))) }
+            let page = PublicStatisticsPage(period: period, document: document, today: services.today(), trend: trend)
             return Page("Số liệu công khai về giải quyết thủ tục hành chính", body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.publicStatisticsJSON.pattern) { request, _ -> Document in
@@ -70,6 +74,14 @@ struct PublicStatisticsRoutes {
             return StatisticsRoutes.download(ByteBuffer(string: "\u{FEFF}" + CSV.text(rows)), type: "text/csv; charset=utf-8",
                                              name: "so-lieu-cong-khai-\(period.from.iso)-\(period.through.iso).csv")
         }
+    }
+
+    /// The city's figures of a period (the trend's months).
+    private func cityRow(_ period: ReportingPeriod) async throws -> Row {
+        let sums = try await StatisticsCounters(services.database.reports).within(from: period.from, to: period.end)
+        var total: [DossierStatistics.Counter: Int64] = [:]
+        for counters in sums.values { total.merge(counters, uniquingKeysWith: +) }
+        return Row(unit: "ALL", name: "Toàn thành phố", kind: UnitKind.city.rawValue, figures: PublicStatistics(total))
     }
 
     /// Every unit in force with something in the period (its sections' dossiers with it), and the city.

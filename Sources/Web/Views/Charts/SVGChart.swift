@@ -24,51 +24,87 @@ struct SVGChart {
     var items: [Item]
     /// The top of the scale (at least the largest value).
     var scaleMax: Double?
-    /// The heading of the value column in the table.
+    /// The heading of the value column in the table, and the series' name in the line chart's legend.
     var valueHeading: String
+    /// What the values count, written over the line chart's vertical axis ("%", "hồ sơ", "điểm /100").
+    var unit: String = ""
 
     private var top: Double { Swift.max(scaleMax ?? 0, items.compactMap(\.value).max() ?? 0, 1e-9) }
 
-    /// Horizontal bars, one per item, largest scale at the right.
+    /// Horizontal bars, one per item, largest scale at the right: each item's name above its bar (readable on a phone,
+    /// where a column of names would leave the bars no room), its value at the bar's end.
     func bars() -> Node<HTML.BodyContext> {
-        let rowHeight = 28, labelWidth = 220, barWidth = 360, width = labelWidth + barWidth + 90
-        let height = items.count * rowHeight + 10
+        let rowHeight = 46, barWidth = 300, width = barWidth + 120
+        let height = items.count * rowHeight + 6
         var marks = ""
         for (index, item) in items.enumerated() {
-            let y = 5 + index * rowHeight
-            marks += "<text x=\"\(labelWidth - 8)\" y=\"\(y + rowHeight / 2 + 4)\" text-anchor=\"end\" class=\"chart__label\">\(Markup.escaped(Self.short(item.label)))</text>"
+            let y = 4 + index * rowHeight
+            marks += "<text x=\"0\" y=\"\(y + 15)\" class=\"chart__label\">\(Markup.escaped(Self.short(item.label, 44)))</text>"
             var length = 0
             if let value = item.value {
                 length = Swift.max(Int((value / top * Double(barWidth)).rounded()), 1)
-                marks += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(length)\" height=\"\(rowHeight - 10)\" class=\"chart__bar\">"
+                marks += "<rect x=\"0\" y=\"\(y + 21)\" width=\"\(length)\" height=\"18\" class=\"chart__bar\">"
                     + "<title>\(Markup.escaped(item.label)): \(Markup.escaped(item.text))</title></rect>"
             }
-            marks += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + rowHeight / 2 + 4)\" class=\"chart__value\">\(Markup.escaped(item.text))</text>"
+            marks += "<text x=\"\(length + 6)\" y=\"\(y + 35)\" class=\"chart__value\">\(Markup.escaped(Self.short(item.text, 18)))</text>"
         }
         return figure(svg(width: width, height: height, marks: marks))
     }
 
-    /// A line over the items in order (a trend), with a dot and its value at each point.
+    /// A line over the items in order (a trend), with a dot and its value at each point, a vertical axis with its unit
+    /// and three graduations, and a legend naming the series. Labels are kept inside the picture; with many points only
+    /// every few is labelled (the table has them all).
     func line() -> Node<HTML.BodyContext> {
-        let width = 640, height = 240, left = 40, right = 20, topMargin = 20, bottom = 40
+        let width = 520, height = 300, left = 56, right = 36, topMargin = 34, bottom = 64
         let plotWidth = width - left - right, plotHeight = height - topMargin - bottom
         let step = items.count > 1 ? Double(plotWidth) / Double(items.count - 1) : 0
-        func x(_ index: Int) -> Int { left + Int((Double(index) * step).rounded()) }
+        func x(_ index: Int) -> Int { left + Int((Double(index) * step).rounded()) + (items.count == 1 ? plotWidth / 2 : 0) }
         func y(_ value: Double) -> Int { topMargin + plotHeight - Int((value / top * Double(plotHeight)).rounded()) }
-        var marks = "<line x1=\"\(left)\" y1=\"\(topMargin + plotHeight)\" x2=\"\(width - right)\" y2=\"\(topMargin + plotHeight)\" class=\"chart__axis\"/>"
+        var marks = "<text x=\"\(left - 8)\" y=\"\(topMargin - 16)\" text-anchor=\"end\" class=\"chart__unit\">\(Markup.escaped(unit))</text>"
+        for tick in [0, top / 2, top] {
+            marks += "<line x1=\"\(left)\" y1=\"\(y(tick))\" x2=\"\(width - right)\" y2=\"\(y(tick))\" class=\"\(tick == 0 ? "chart__axis" : "chart__grid")\"/>"
+            marks += "<text x=\"\(left - 8)\" y=\"\(y(tick) + 4)\" text-anchor=\"end\" class=\"chart__tick\">\(Markup.escaped(Self.tick(tick)))</text>"
+        }
         // The line runs through consecutive items with a value and breaks at a gap.
         for run in Self.runs(items.map(\.value)) where run.count > 1 {
             let points = run.map { "\(x($0)),\(y(items[$0].value!))" }.joined(separator: " ")
             marks += "<polyline points=\"\(points)\" class=\"chart__line\"/>"
         }
+        // Counted from the last point, so the latest is always labelled and the labels keep their spacing.
+        let every = Swift.max(1, Int((Double(items.count) / 5).rounded(.up)))
         for (index, item) in items.enumerated() {
             if let value = item.value {
                 marks += "<circle cx=\"\(x(index))\" cy=\"\(y(value))\" r=\"5\" class=\"chart__dot\"><title>\(Markup.escaped(item.label)): \(Markup.escaped(item.text))</title></circle>"
-                marks += "<text x=\"\(x(index))\" y=\"\(y(value) - 10)\" text-anchor=\"middle\" class=\"chart__value\">\(Markup.escaped(item.text))</text>"
+                if items.count <= 6 {
+                    marks += "<text x=\"\(x(index))\" y=\"\(y(value) - 10)\" text-anchor=\"middle\" class=\"chart__value\">\(Markup.escaped(Self.tick(value)))</text>"
+                }
             }
-            marks += "<text x=\"\(x(index))\" y=\"\(height - 12)\" text-anchor=\"middle\" class=\"chart__label\">\(Markup.escaped(item.label))</text>"
+            if (items.count - 1 - index) % every == 0 {
+                marks += "<text x=\"\(x(index))\" y=\"\(topMargin + plotHeight + 20)\" text-anchor=\"middle\" class=\"chart__label\">\(Markup.escaped(item.label))</text>"
+            }
         }
+        // The legend: the series' mark and name, and what a gap means.
+        let legendY = height - 14
+        marks += "<line x1=\"\(left)\" y1=\"\(legendY - 4)\" x2=\"\(left + 24)\" y2=\"\(legendY - 4)\" class=\"chart__line\"/>"
+            + "<circle cx=\"\(left + 12)\" cy=\"\(legendY - 4)\" r=\"4\" class=\"chart__dot\"/>"
+            + "<text x=\"\(left + 32)\" y=\"\(legendY)\" class=\"chart__legend\">\(Markup.escaped(valueHeading))"
+            + (items.contains { $0.value == nil } ? " — khoảng trống: chưa có dữ liệu" : "") + "</text>"
         return figure(svg(width: width, height: height, marks: marks))
+    }
+
+    /// A graduation or point value as Vietnamese writes numbers: "1.250", "87,5".
+    static func tick(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        if rounded == rounded.rounded() {
+            let digits = String(Int(rounded))
+            var grouped = ""
+            for (offset, character) in digits.reversed().enumerated() {
+                if offset > 0, offset % 3 == 0, character != "-" { grouped.append(".") }
+                grouped.append(character)
+            }
+            return String(grouped.reversed())
+        }
+        return String(format: "%.1f", rounded).replacingOccurrences(of: ".", with: ",")
     }
 
     private func svg(width: Int, height: Int, marks: String) -> String {
@@ -105,6 +141,6 @@ struct SVGChart {
         return runs.filter { !$0.isEmpty }
     }
 
-    /// Long unit names shortened for the chart (the table keeps them whole).
-    static func short(_ label: String) -> String { label.count > 30 ? String(label.prefix(29)) + "…" : label }
+    /// Long names shortened for the chart (the table and each mark's title keep them whole).
+    static func short(_ label: String, _ length: Int = 30) -> String { label.count > length ? String(label.prefix(length - 1)) + "…" : label }
 }

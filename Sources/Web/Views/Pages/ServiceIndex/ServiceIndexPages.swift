@@ -111,7 +111,7 @@ enum ServiceIndexViews {
             items: trend.map { month, score in
                 .init(label: month.title, value: score.index?.double, text: score.index.map { number($0) } ?? noData, href: link(month))
             },
-            scaleMax: 100, valueHeading: "Chỉ số /100"
+            scaleMax: 100, valueHeading: "Chỉ số /100", unit: "điểm /100"
         ).line()
     }
 
@@ -185,7 +185,7 @@ struct ServiceIndexPage {
                                  ?? "Chưa có đánh giá",
                              href: indicator.map { SiteRoute.serviceIndexRecords.path + "?unit=city&indicator=\($0.code)&part=denominator&" + ServiceIndexRoutes.parameters(month) })
             },
-            scaleMax: 100, valueHeading: "Tỷ lệ hài lòng"
+            scaleMax: 100, valueHeading: "Tỷ lệ hài lòng", unit: "%"
         ).line()
     }
 

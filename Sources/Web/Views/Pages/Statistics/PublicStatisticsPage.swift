@@ -7,6 +7,8 @@ struct PublicStatisticsPage {
     var period: ReportingPeriod
     var document: PublicStatisticsRoutes.Document
     var today: LocalDate
+    /// The city's figures month by month: the twelve months up to the period's last.
+    var trend: [(month: ReportingPeriod, row: PublicStatisticsRoutes.Row)] = []
 
     var body: [Node<HTML.BodyContext>] {
         let parameters = ServiceIndexRoutes.parameters(period)
@@ -15,6 +17,7 @@ struct PublicStatisticsPage {
             ServiceIndexViews.periodForm(period, action: SiteRoute.publicStatistics.path, today: today),
             .p(.text("Kỳ \(period.title). Dữ liệu mở: "), .a(.href(SiteRoute.publicStatisticsCSV.path + "?" + parameters), .text("tệp CSV")), .text(" · "),
                .a(.href(SiteRoute.publicStatisticsJSON.path + "?" + parameters), .text("JSON"))),
+            charts,
             .table(
                 .class("table public-statistics"),
                 .caption(.text("Tiếp nhận, giải quyết và mức độ hài lòng theo đơn vị")),
@@ -32,6 +35,37 @@ struct PublicStatisticsPage {
                                      + "Đơn vị không có hồ sơ trong kỳ không được liệt kê.")),
         ]
     }
+
+    /// The trend of the city (dossiers received, on-time rate) and the units compared, beside the table.
+    private var charts: Node<HTML.BodyContext> {
+        let received = SVGChart(
+            id: "chart-received", title: "Hồ sơ tiếp nhận theo tháng — toàn thành phố",
+            summary: "Số hồ sơ tiếp nhận của từng tháng trong \(trend.count) tháng đến \(trend.last?.month.title ?? "").",
+            items: trend.map { .init(label: Self.monthLabel($0.month), value: Double($0.row.received), text: "\($0.row.received) hồ sơ") },
+            scaleMax: nil, valueHeading: "Hồ sơ tiếp nhận", unit: "hồ sơ")
+        let onTime = SVGChart(
+            id: "chart-on-time", title: "Tỷ lệ giải quyết đúng hạn theo tháng — toàn thành phố (%)",
+            summary: "Hồ sơ giải quyết trước hạn và đúng hạn trên hồ sơ đã giải quyết của từng tháng; tháng chưa giải quyết hồ sơ nào để trống.",
+            items: trend.map { month, row in
+                .init(label: Self.monthLabel(month), value: row.onTimeRate.map { $0 * 100 },
+                      text: row.onTimeRate.map { Self.percent($0) + " (\(row.completedOnTime)/\(row.completed))" } ?? "Chưa có hồ sơ giải quyết")
+            },
+            scaleMax: 100, valueHeading: "Tỷ lệ đúng hạn", unit: "%")
+        let busiest = document.units.sorted { $0.received > $1.received }.prefix(15)
+        let units = SVGChart(
+            id: "chart-units", title: "Tỷ lệ giải quyết đúng hạn của \(busiest.count) đơn vị tiếp nhận nhiều hồ sơ nhất (%)",
+            summary: "Kỳ \(period.title); đơn vị chưa giải quyết hồ sơ nào trong kỳ để trống.",
+            items: busiest.map { row in
+                .init(label: row.name, value: row.onTimeRate.map { $0 * 100 },
+                      text: row.onTimeRate.map { Self.percent($0) + " (\(row.completedOnTime)/\(row.completed))" } ?? "Chưa có hồ sơ giải quyết")
+            },
+            scaleMax: 100, valueHeading: "Tỷ lệ đúng hạn")
+        return .div(.class("dashboard"), trend.isEmpty ? .empty : received.line(), trend.isEmpty ? .empty : onTime.line(),
+                    busiest.isEmpty ? .empty : units.bars())
+    }
+
+    /// "12/2026": a month on a chart's axis.
+    static func monthLabel(_ month: ReportingPeriod) -> String { String(format: "%02d/%d", month.from.month, month.from.year) }
 
     static func percent(_ value: Double?) -> String { value.map { ServiceIndexViews.number($0 * 100, decimals: 1) + "%" } ?? "—" }
 }

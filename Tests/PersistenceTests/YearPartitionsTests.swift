@@ -148,8 +148,12 @@ import Testing
             // MUT
             #expect(try await runner.migrate(logger: TestDatabase.logger) == Array(later))
             // validate
-            // (030 drops a column of units: their hash changes by design.)
-            #expect(try await Backup(database: database, dataDirectory: "/nonexistent").tableHashes().filter { $0.key != "units" } == before.filter { $0.key != "units" })
+            // (Later migrations change the columns of some tables, whose hashes change by design: 030 drops one of units,
+            // 034 adds the draft's declaration and contacts, 035 the dossier's consulted unit. The history tables this
+            // migration rebuilds are compared whole.)
+            let reshaped: Set<String> = ["units", "online_drafts", "dossiers"]
+            #expect(try await Backup(database: database, dataDirectory: "/nonexistent").tableHashes().filter { !reshaped.contains($0.key) }
+                    == before.filter { !reshaped.contains($0.key) })
             if database.kind == .postgres {
                 let status = try await YearPartitions(database).status()
                 #expect(status.count == 2 && status.allSatisfy { $0.rowsWithoutYear == 0 })

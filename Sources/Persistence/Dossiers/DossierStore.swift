@@ -71,11 +71,16 @@ public struct DossierStore: Sendable {
             .set("fee_paid_online", to: dossier.service.feePaidOnline).set("digitised", to: dossier.service.digitised)
             .set("reused_documents", to: dossier.service.reusedDocuments).set("population_checked", to: dossier.service.populationChecked)
             .set("electronic_result", to: dossier.service.electronicResult).set("result_synced", to: dossier.service.resultSynced)
-            .set("consulted_unit_id", to: SQLBind(dossier.consultedUnitID))
             .set("lock_version", to: Int64(expected + 1))
             .where("id", .equal, dossier.id).where("lock_version", .equal, Int64(expected))
             .returning("id").all()
         return !rows.isEmpty
+    }
+
+    /// Records the unit whose opinion is asked (nil: none pending); only asking and answering change it, in the same
+    /// transaction as the dossier's update.
+    func setConsultedUnit(_ unitID: Int64?, of dossierID: Int64) async throws {
+        try await database.update("dossiers").set("consulted_unit_id", to: SQLBind(unitID)).where("id", .equal, dossierID).run()
     }
 
     /// Appends events, each to its dossier, in one statement.
@@ -156,7 +161,8 @@ public struct DossierStore: Sendable {
 
     static func decode(_ row: any SQLRow) throws -> Dossier {
         var dossier = try decodeFacts(row)
-        dossier.consultedUnitID = try row.decode(column: "consulted_unit_id", as: Int64?.self)
+        // A schema before migration 035 has no such column (the tests that replay older migrations read dossiers there).
+        if row.contains(column: "consulted_unit_id") { dossier.consultedUnitID = try row.decode(column: "consulted_unit_id", as: Int64?.self) }
         return dossier
     }
 

@@ -15,7 +15,7 @@ public struct Consultation: Sendable, Equatable {
         for event in events {
             switch event.action {
             case "consult":
-                let values = (try? JSONDecoder().decode([String: String].self, from: Data(event.detail.utf8))) ?? [:]
+                let values = event.values
                 result.append(Consultation(agency: values["agency"] ?? "", agencyUnitID: values["agencyUnitID"].flatMap { Int64($0) }, asked: event))
             case "consultationAnswered":
                 if let open = result.lastIndex(where: { $0.answer == nil }) { result[open].answer = event }

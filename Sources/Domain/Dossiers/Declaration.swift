@@ -54,9 +54,7 @@ public struct Declaration: Sendable, Equatable, Codable {
 
     /// The declaration kept with a dossier's receipt event, if the applicant filled one in online.
     public init?(receiptEvent event: DossierEvent) {
-        guard event.action == "receive",
-              let values = try? JSONDecoder().decode([String: String].self, from: Data(event.detail.utf8)), let text = values["declaration"]
-        else { return nil }
+        guard let text = event.receiptValue("declaration") else { return nil }
         self.init(encoded: text)
     }
 }

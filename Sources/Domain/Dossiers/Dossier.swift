@@ -147,3 +147,11 @@ public struct DossierEvent: Sendable, Equatable {
         self.stepAfter = stepAfter
     }
 }
+
+extension DossierEvent {
+    /// The event's details as their names and values (empty when it has none or they are not such a map).
+    public var values: [String: String] { (try? JSONDecoder().decode([String: String].self, from: Data(detail.utf8))) ?? [:] }
+
+    /// A value the receipt event keeps (the papers, the declaration, the delivery); nil on any other event.
+    public func receiptValue(_ name: String) -> String? { action == "receive" ? values[name] : nil }
+}

@@ -72,9 +72,7 @@ public struct PaperChecklist: Sendable, Equatable, Codable {
 
     /// The checklist kept with a dossier's receipt event, if the desk filled one in.
     public init?(receiptEvent event: DossierEvent) {
-        guard event.action == "receive",
-              let values = try? JSONDecoder().decode([String: String].self, from: Data(event.detail.utf8)), let text = values["papers"]
-        else { return nil }
+        guard let text = event.receiptValue("papers") else { return nil }
         self.init(encoded: text)
     }
 

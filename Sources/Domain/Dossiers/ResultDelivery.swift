@@ -65,10 +65,8 @@ extension ResultDelivery {
 
         /// The choice kept with a dossier's receipt event, if the applicant made one (online filing).
         public init?(receiptEvent event: DossierEvent) {
-            guard event.action == "receive", let values = try? JSONDecoder().decode([String: String].self, from: Data(event.detail.utf8)),
-                  let delivery = values["delivery"].flatMap(ResultDelivery.init(rawValue:))
-            else { return nil }
-            self.init(delivery, address: values["deliveryAddress"])
+            guard let delivery = event.receiptValue("delivery").flatMap(ResultDelivery.init(rawValue:)) else { return nil }
+            self.init(delivery, address: event.receiptValue("deliveryAddress"))
         }
     }
 }

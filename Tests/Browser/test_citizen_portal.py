@@ -274,3 +274,62 @@ def test_feedback_from_the_form_to_the_published_answer(browser, base_url, axe_s
     browser.get(base_url + "/feedback")
     main = browser.find_element(By.TAG_NAME, "main").text
     assert "Phường đã chấn chỉnh giờ làm việc" in main and "Vương Văn Bảo" not in main
+
+
+def test_a_birth_is_declared_online_on_a_phone(browser, base_url, axe_source, tmp_path):
+    """The birth registration's declaration on a phone (issue 22): a refused answer is listed first and shown at its
+    field with what was typed kept; the result by post needs an address; every answer is checked on one page; the
+    receipt shows the declaration and the delivery. axe-clean and no sideways scrolling at each step."""
+    pdf = tmp_path / "chung-sinh.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    sign_in(browser, base_url, "congdan.mau")
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+
+    def fits():
+        assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+        no_serious_violations(browser, axe_source)
+
+    try:
+        browser.get(base_url + "/procedures/DEMO-HT-01")
+        and_wait_for_next_page(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Nộp hồ sơ trực tuyến']").click)
+        fits()
+        answers = {"nguoi-yeu-cau-ho-ten": "Nguyễn Văn An", "nguoi-yeu-cau-dinh-danh": "00109501234", "nguoi-yeu-cau-noi-cu-tru": "12 Lý Thái Tổ",
+                   "ho-ten": "Nguyễn Minh Khang", "ngay-sinh": "01/12/2026", "dan-toc": "Kinh", "quoc-tich": "Việt Nam",
+                   "noi-sinh": "Bệnh viện Phụ sản Hà Nội", "me-ho-ten": "Trần Thị Hoa", "me-nam-sinh": "1997", "me-dan-toc": "Kinh",
+                   "me-quoc-tich": "Việt Nam", "me-noi-cu-tru": "12 Lý Thái Tổ"}
+        for key, value in answers.items():
+            browser.find_element(By.ID, "decl-" + key).send_keys(value)
+        for radio in ["decl-quan-he-0", "decl-gioi-tinh-0"]:
+            browser.find_element(By.CSS_SELECTOR, f"label[for={radio}]").click()
+        and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "form.declaration button[type=submit]").click)
+        summary = browser.find_element(By.CSS_SELECTOR, ".error-summary").text
+        assert "Người yêu cầu — Số định danh cá nhân phải gồm đúng 12 chữ số." in summary
+        assert browser.find_element(By.ID, "decl-nguoi-yeu-cau-dinh-danh-error").is_displayed()
+        assert browser.find_element(By.ID, "decl-ho-ten").get_attribute("value") == "Nguyễn Minh Khang"
+        fits()
+        field = browser.find_element(By.ID, "decl-nguoi-yeu-cau-dinh-danh")
+        field.clear()
+        field.send_keys("001095012345")
+        and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "form.declaration button[type=submit]").click)
+        assert "Đã lưu tờ khai." in browser.find_element(By.TAG_NAME, "main").text
+        upload = browser.find_element(By.CSS_SELECTOR, "form.upload")
+        upload.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(pdf))
+        and_wait_for_next_page(browser, upload.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
+        Select(browser.find_element(By.ID, "unit")).select_by_visible_text("Phường Hoàn Kiếm")
+        browser.find_element(By.CSS_SELECTOR, "label[for=delivery-post]").click()
+        next_button = "//button[normalize-space()='Tiếp tục: kiểm tra trước khi gửi']"
+        and_wait_for_next_page(browser, browser.find_element(By.XPATH, next_button).click)
+        assert "Vui lòng nhập địa chỉ nhận kết quả qua bưu chính." in browser.find_element(By.ID, "address-error").text
+        fits()
+        browser.find_element(By.ID, "address").send_keys("12 Lý Thái Tổ, phường Hoàn Kiếm")
+        and_wait_for_next_page(browser, browser.find_element(By.XPATH, next_button).click)
+        main = browser.find_element(By.TAG_NAME, "main").text
+        assert "Kiểm tra lại trước khi gửi" in main and "Nguyễn Minh Khang" in main and "chung-sinh.pdf" in main
+        assert "Nhận qua dịch vụ bưu chính công ích: 12 Lý Thái Tổ, phường Hoàn Kiếm" in main
+        fits()
+        and_wait_for_next_page(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Gửi hồ sơ']").click)
+        main = browser.find_element(By.TAG_NAME, "main").text
+        assert "Hồ sơ đã được tiếp nhận" in main and "Tờ khai đã khai trực tuyến" in main and "Nguyễn Minh Khang" in main
+        fits()
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -34,6 +34,13 @@ public struct ReportingPeriod: Sendable, Equatable, Hashable {
     /// The month before the one of `day`.
     public static func previousMonth(of day: LocalDate) -> ReportingPeriod { month(of: month(of: day).from.adding(days: -1)) }
 
+    /// The `count` months ending with the one of `last`, oldest first (a trend).
+    public static func months(count: Int, endingWith last: LocalDate) -> [ReportingPeriod] {
+        var months = [month(of: last)]
+        while months.count < count { months.insert(previousMonth(of: months[0].from), at: 0) }
+        return months
+    }
+
     /// The whole months with a day in [from, through], in order.
     public static func months(covering from: LocalDate, _ through: LocalDate) -> [ReportingPeriod] {
         var months: [ReportingPeriod] = []

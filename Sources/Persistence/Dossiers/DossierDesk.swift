@@ -222,8 +222,10 @@ public struct DossierDesk: Sendable {
         try await database.transaction { session in
             let store = DossierStore(session)
             guard try await store.update(updated, expectedLockVersion: seen) else { throw Problem.staleCopy }
-            if case .consult = action { try await store.setConsultedUnit(updated.consultedUnitID, of: updated.id) }
-            if case .consultationAnswered = action { try await store.setConsultedUnit(nil, of: updated.id) }
+            switch action {
+            case .consult, .consultationAnswered: try await store.setConsultedUnit(updated.consultedUnitID, of: updated.id)
+            default: break
+            }
             let events = try await store.events(of: updated)
             let event = DossierEvent(sequence: events.count + 1, action: action.key, actorID: actor.userID, unitID: unitID, occurredAt: time,
                                      reason: reason, detail: eventDetail, statusAfter: next.status, stepAfter: next.step)

@@ -181,18 +181,24 @@ struct DossierRoutes {
     /// The reader as the actor of an action: with their roles in the dossier's receiving and processing units; an officer
     /// of the unit whose opinion is asked answers it with their roles there, and may do nothing else with the dossier.
     func actor(_ identity: Identity, on dossier: Dossier, for action: DossierWorkflow.Action?) async throws -> DossierWorkflow.Actor {
-        let own = try await services.actor(identity, on: [dossier.receivingUnitID, dossier.processingUnitID])
-        guard case .consultationAnswered = action, let consulted = dossier.consultedUnitID, identity.scope.contains(consulted) else { return own }
-        let asked = try await services.actor(identity, on: [consulted])
-        return asked.roles.isEmpty ? own : asked
+        if case .consultationAnswered = action, let asked = try await answering(identity, on: dossier) { return asked }
+        return try await services.actor(identity, on: [dossier.receivingUnitID, dossier.processingUnitID])
     }
 
-    /// What the reader may do now: their own actions, and the answer to an opinion asked of their unit.
-    func allowedActions(_ identity: Identity, on dossier: Dossier, steps: [Procedure.StepTemplate]) async throws -> [DossierWorkflow.Action] {
-        let own = DossierWorkflow.allowedActions(for: dossier.state, steps: steps, by: try await actor(identity, on: dossier, for: nil))
-        let answering = try await actor(identity, on: dossier, for: .consultationAnswered)
-        let answer = DossierWorkflow.allowedActions(for: dossier.state, steps: steps, by: answering).filter { $0 == .consultationAnswered }
-        return own + answer.filter { !own.contains($0) }
+    /// The reader as an officer of the unit whose opinion is asked, if they are one.
+    private func answering(_ identity: Identity, on dossier: Dossier) async throws -> DossierWorkflow.Actor? {
+        guard let consulted = dossier.consultedUnitID, identity.scope.contains(consulted) else { return nil }
+        let asked = try await services.actor(identity, on: [consulted])
+        return asked.roles.isEmpty ? nil : asked
+    }
+
+    /// What the reader may do now: their own actions (`own`: their actor on the dossier's units), and the answer to an
+    /// opinion asked of their unit.
+    func allowedActions(_ identity: Identity, on dossier: Dossier, own: DossierWorkflow.Actor, steps: [Procedure.StepTemplate]) async throws
+        -> [DossierWorkflow.Action] {
+        let allowed = DossierWorkflow.allowedActions(for: dossier.state, steps: steps, by: own)
+        guard !allowed.contains(.consultationAnswered), let asked = try await answering(identity, on: dossier) else { return allowed }
+        return allowed + DossierWorkflow.allowedActions(for: dossier.state, steps: steps, by: asked).filter { $0 == .consultationAnswered }
     }
 
     /// The public tracking link of a dossier, printed as a QR code on its forms.
@@ -266,7 +272,7 @@ struct DossierRoutes {
             unitNames[unitID] = try await services.unitDirectory().find(id: unitID)?.name
         }
         let actor = try await services.actor(identity, on: [dossier.receivingUnitID, dossier.processingUnitID])
-        let allowed = try await allowedActions(identity, on: dossier, steps: version.procedure.steps)
+        let allowed = try await allowedActions(identity, on: dossier, own: actor, steps: version.procedure.steps)
         var officers: [User] = []
         if actor.roles.contains(.unitHead) {
             // Only active accounts can be given work.

@@ -116,8 +116,8 @@ struct FeedbackRoutes {
         try await services.unitDirectory().list(.init(validOn: services.today())).filter { $0.kind != .city }
     }
 
-    /// The item its private link opens; a wrong token is a 404 like an unknown code.
-    /// The item its sender opens: with the private link's token, or signed in as the account that sent it.
+    /// The item its sender opens: with the private link's token, or signed in as the account that sent it; anyone else
+    /// (a wrong token included) gets a 404 like an unknown code.
     private func ownItem(_ context: AppRequestContext, token: String?) async throws -> (FeedbackItem, String) {
         guard let id = context.parameters.get("code").flatMap(FeedbackItem.id(fromCode:)) else { throw AppError.notFound }
         let store = FeedbackStore(services.database)

@@ -84,7 +84,7 @@ struct FilingRoutes {
         // "Tiếp tục": the details are checked and kept, and a draft with nothing missing goes to the review.
         router.post(SiteRoute.draftReview().pattern) { request, context in
             let identity = try await filer(context, request)
-            var draft = try await draft(context, identity)
+            let draft = try await draft(context, identity)
             let form = try await request.form(DetailsForm.self, empty: DetailsForm())
             guard let version = try await services.procedures.find(code: draft.procedureCode) else { throw AppError.notFound }
             let units = try await receivingUnits(version.summary.versionID)
@@ -103,7 +103,7 @@ struct FilingRoutes {
                                               email: (form.email ?? "").trimmingCharacters(in: .whitespaces), delivery: choice.delivery,
                                               deliveryAddress: choice.address)
             try await drafts.save(details, of: draft, at: services.clock())
-            draft = try await self.draft(context, identity)
+            // What may still be missing (the declaration, a file) is not among the details just saved.
             if let response = try await incomplete(draft, version.procedure, identity, context: context, request: request) { return response }
             return Response.redirect(to: SiteRoute.draftReview(id: draft.id).path, type: .normal)
         }
@@ -288,5 +288,4 @@ struct FilingRoutes {
         if request.query("saved") == "declaration", status == .ok { page.notice = "Đã lưu tờ khai. Tiếp theo: tải lên giấy tờ và chọn nơi nộp." }
         return Page("Nộp hồ sơ trực tuyến", body: page.body, status: status).render(context: context, request: request)
     }
-
 }

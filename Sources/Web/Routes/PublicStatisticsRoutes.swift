@@ -51,11 +51,8 @@ struct PublicStatisticsRoutes {
         router.get(SiteRoute.publicStatistics.pattern) { request, context in
             let period = try request.reportingPeriod(today: services.today())
             let document = try await document(period)
-            var months: [ReportingPeriod] = [ReportingPeriod.month(of: period.through)]
-            while months.count < 12 { months.insert(ReportingPeriod.previousMonth(of: months[0].from), at: 0) }
-            var trend: [(ReportingPeriod, Row)] = []
-            for month in months where month.from <= services.today() { trend.append((month, try await cityRow(month))) }
-            let page = PublicStatisticsPage(period: period, document: document, today: services.today(), trend: trend)
+            let page = PublicStatisticsPage(period: period, document: document, today: services.today(),
+                                            trend: try await cityTrend(endingWith: period.through))
             return Page("Số liệu công khai về giải quyết thủ tục hành chính", body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.publicStatisticsJSON.pattern) { request, _ -> Document in
@@ -76,12 +73,17 @@ struct PublicStatisticsRoutes {
         }
     }
 
-    /// The city's figures of a period (the trend's months).
-    private func cityRow(_ period: ReportingPeriod) async throws -> Row {
-        let sums = try await StatisticsCounters(services.database.reports).within(from: period.from, to: period.end)
-        var total: [DossierStatistics.Counter: Int64] = [:]
-        for counters in sums.values { total.merge(counters, uniquingKeysWith: +) }
-        return Row(unit: "ALL", name: "Toàn thành phố", kind: UnitKind.city.rawValue, figures: PublicStatistics(total))
+    /// The city's figures month by month, the twelve months to `last` that have begun, from the monthly sums in one query.
+    private func cityTrend(endingWith last: LocalDate) async throws -> [(month: ReportingPeriod, row: Row)] {
+        let months = ReportingPeriod.months(count: 12, endingWith: last).filter { $0.from <= services.today() }
+        guard let first = months.first, let end = months.last?.end else { return [] }
+        let totals = try await StatisticsCounters(services.database.reports).monthlyTotals(from: first.from, to: end)
+        return months.map { ($0, Self.city(PublicStatistics(totals[String($0.from.iso.prefix(7))] ?? [:]))) }
+    }
+
+    /// The city's row of the published figures.
+    static func city(_ figures: PublicStatistics) -> Row {
+        Row(unit: "ALL", name: "Toàn thành phố", kind: UnitKind.city.rawValue, figures: figures)
     }
 
     /// Every unit in force with something in the period (its sections' dossiers with it), and the city.
@@ -98,6 +100,6 @@ struct PublicStatisticsRoutes {
             return values.isEmpty ? nil : Row(unit: unit.code, name: unit.name, kind: unit.kind.rawValue, figures: values)
         }
         return Document(from: period.from.iso, to: period.through.iso,
-                        city: Row(unit: "ALL", name: "Toàn thành phố", kind: UnitKind.city.rawValue, figures: figures(sums.keys)), units: rows)
+                        city: Self.city(figures(sums.keys)), units: rows)
     }
 }

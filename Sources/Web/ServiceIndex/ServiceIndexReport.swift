@@ -83,8 +83,7 @@ extension AppServices {
         let store = ServiceIndexStore(database.reports)
         let frameworks = try await store.frameworks()
         let clock = LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)
-        var months = [ReportingPeriod.month(of: last)]
-        while months.count < count { months.insert(.previousMonth(of: months[0].from), at: 0) }
+        let months = ReportingPeriod.months(count: count, endingWith: last)
         let counts = try await store.monthlyCounts(months: months, units: units, clock: clock, now: self.clock())
         return zip(months, counts).compactMap { month, counts in
             ServiceIndexStore.inForce(frameworks, on: month.from).map { (month, ServiceIndexScore(framework: $0, counts: counts)) }

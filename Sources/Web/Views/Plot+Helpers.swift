@@ -1,6 +1,27 @@
 import Domain
 import Plot
 
+/// A labelled input whose problem, if any, is shown next to it and announced with it.
+func labelledField(_ name: String, _ label: String, type: HTMLInputType = .text, value: String, error: String?, hint: String? = nil,
+                   autocomplete: String = "", inputmode: String = "", required: Bool = false) -> Node<HTML.FormContext> {
+    let described = [error.map { _ in "\(name)-error" }, hint.map { _ in "\(name)-hint" }].compactMap { $0 }.joined(separator: " ")
+    return .div(
+        .class(error == nil ? "field" : "field field--invalid"),
+        .label(.for(name), .text(label)),
+        .unwrap(hint) { .p(.id("\(name)-hint"), .class("hint"), .text($0)) },
+        .unwrap(error) { .p(.id("\(name)-error"), .class("field-error"), .text($0)) },
+        .input(.type(type), .id(name), .name(name), .value(value), .attribute(named: "autocomplete", value: autocomplete),
+               .attribute(named: "inputmode", value: inputmode), .attribute(named: "aria-invalid", value: error == nil ? "" : "true"),
+               .attribute(named: "aria-describedby", value: described), .attribute(named: "required", value: required ? "required" : ""))
+    )
+}
+
+extension String {
+    /// At most `length` characters: a longer text cut, with "…" as its last (a list or a chart keeps it short; the
+    /// page behind it keeps it whole).
+    func shortened(to length: Int) -> String { count > length ? String(prefix(length - 1)) + "…" : self }
+}
+
 extension Node where Context == HTML.SelectContext {
     /// An `<option>` with visible text (Plot's own `.option` takes attributes only).
     static func choice(_ value: String, _ text: String, isSelected: Bool) -> Node {

@@ -39,14 +39,14 @@ struct SVGChart {
         var marks = ""
         for (index, item) in items.enumerated() {
             let y = 4 + index * rowHeight
-            marks += "<text x=\"0\" y=\"\(y + 15)\" class=\"chart__label\">\(Markup.escaped(Self.short(item.label, 44)))</text>"
+            marks += "<text x=\"0\" y=\"\(y + 15)\" class=\"chart__label\">\(Markup.escaped(item.label.shortened(to: 44)))</text>"
             var length = 0
             if let value = item.value {
                 length = Swift.max(Int((value / top * Double(barWidth)).rounded()), 1)
                 marks += "<rect x=\"0\" y=\"\(y + 21)\" width=\"\(length)\" height=\"18\" class=\"chart__bar\">"
                     + "<title>\(Markup.escaped(item.label)): \(Markup.escaped(item.text))</title></rect>"
             }
-            marks += "<text x=\"\(length + 6)\" y=\"\(y + 35)\" class=\"chart__value\">\(Markup.escaped(Self.short(item.text, 18)))</text>"
+            marks += "<text x=\"\(length + 6)\" y=\"\(y + 35)\" class=\"chart__value\">\(Markup.escaped(item.text.shortened(to: 18)))</text>"
         }
         return figure(svg(width: width, height: height, marks: marks))
     }
@@ -141,6 +141,4 @@ struct SVGChart {
         return runs.filter { !$0.isEmpty }
     }
 
-    /// Long names shortened for the chart (the table and each mark's title keep them whole).
-    static func short(_ label: String, _ length: Int = 30) -> String { label.count > length ? String(label.prefix(length - 1)) + "…" : label }
 }

@@ -2,21 +2,6 @@ import Domain
 import Foundation
 import Plot
 
-/// A labelled input whose problem, if any, is shown next to it and announced with it.
-private func field(_ name: String, _ label: String, type: HTMLInputType = .text, value: String, error: String?, hint: String? = nil,
-                   autocomplete: String = "", inputmode: String = "", required: Bool = false) -> Node<HTML.FormContext> {
-    let described = [error.map { _ in "\(name)-error" }, hint.map { _ in "\(name)-hint" }].compactMap { $0 }.joined(separator: " ")
-    return .div(
-        .class(error == nil ? "field" : "field field--invalid"),
-        .label(.for(name), .text(label)),
-        .unwrap(hint) { .p(.id("\(name)-hint"), .class("hint"), .text($0)) },
-        .unwrap(error) { .p(.id("\(name)-error"), .class("field-error"), .text($0)) },
-        .input(.type(type), .id(name), .name(name), .value(value), .attribute(named: "autocomplete", value: autocomplete),
-               .attribute(named: "inputmode", value: inputmode), .attribute(named: "aria-invalid", value: error == nil ? "" : "true"),
-               .attribute(named: "aria-describedby", value: described), .attribute(named: "required", value: required ? "required" : ""))
-    )
-}
-
 /// The registration form: identity, contact, password and the consents, each purpose on its own.
 struct RegisterPage {
     var form: CitizenRegistration.Form
@@ -32,11 +17,11 @@ struct RegisterPage {
             .form(
                 .class("form"), .action(SiteRoute.register.path), .method(.post), .attribute(named: "novalidate", value: "novalidate"),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                field("displayName", "Họ và tên", value: form.displayName ?? "", error: errors["displayName"], autocomplete: "name", required: true),
-                field("personalID", "Số định danh cá nhân", value: form.personalID ?? "", error: errors["personalID"],
-                      hint: "12 chữ số, in trên thẻ căn cước.", autocomplete: "off", inputmode: "numeric", required: true),
-                field("birthYear", "Năm sinh", value: form.birthYear ?? "", error: errors["birthYear"], autocomplete: "bday-year", inputmode: "numeric",
-                      required: true),
+                labelledField("displayName", "Họ và tên", value: form.displayName ?? "", error: errors["displayName"], autocomplete: "name", required: true),
+                labelledField("personalID", "Số định danh cá nhân", value: form.personalID ?? "", error: errors["personalID"],
+                              hint: "12 chữ số, in trên thẻ căn cước.", autocomplete: "off", inputmode: "numeric", required: true),
+                labelledField("birthYear", "Năm sinh", value: form.birthYear ?? "", error: errors["birthYear"], autocomplete: "bday-year", inputmode: "numeric",
+                              required: true),
                 .fieldset(
                     .class(errors["gender"] == nil ? "choices" : "choices field--invalid"),
                     .element(named: "legend", text: "Giới tính"),
@@ -48,8 +33,8 @@ struct RegisterPage {
                                                   .attribute(named: "checked", value: form.gender == "female" ? "checked" : "")),
                          .label(.for("gender-female"), .text("Nữ")))
                 ),
-                field("phone", "Số điện thoại di động", type: .tel, value: form.phone ?? "", error: errors["phone"], autocomplete: "tel", inputmode: "tel"),
-                field("email", "Thư điện tử (không bắt buộc)", type: .email, value: form.email ?? "", error: errors["email"], autocomplete: "email"),
+                labelledField("phone", "Số điện thoại di động", type: .tel, value: form.phone ?? "", error: errors["phone"], autocomplete: "tel", inputmode: "tel"),
+                labelledField("email", "Thư điện tử (không bắt buộc)", type: .email, value: form.email ?? "", error: errors["email"], autocomplete: "email"),
                 .fieldset(
                     .class("choices"),
                     .element(named: "legend", text: "Nhận mã xác thực qua"),
@@ -60,8 +45,8 @@ struct RegisterPage {
                                                   .attribute(named: "checked", value: form.channel == "email" ? "checked" : "")),
                          .label(.for("channel-email"), .text("Thư điện tử")))
                 ),
-                field("password", "Mật khẩu", type: .password, value: "", error: errors["password"],
-                      hint: "Ít nhất 15 ký tự; có thể là một câu tiếng Việt dễ nhớ.", autocomplete: "new-password", required: true),
+                labelledField("password", "Mật khẩu", type: .password, value: "", error: errors["password"],
+                              hint: "Ít nhất 15 ký tự; có thể là một câu tiếng Việt dễ nhớ.", autocomplete: "new-password", required: true),
                 .fieldset(
                     .class("consents"),
                     .element(named: "legend", text: "Đồng ý xử lý dữ liệu cá nhân (Nghị định 13/2023/NĐ-CP)"),
@@ -106,7 +91,7 @@ struct VerifyPage {
                 .class("form"), .action(SiteRoute.registerVerify.path), .method(.post),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .input(.type(.hidden), .name("token"), .value(token)),
-                field("code", "Mã xác thực", value: "", error: error, autocomplete: "one-time-code", inputmode: "numeric", required: true),
+                labelledField("code", "Mã xác thực", value: "", error: error, autocomplete: "one-time-code", inputmode: "numeric", required: true),
                 .button(.type(.submit), .class("button"), .text("Xác nhận"))
             ),
             .form(

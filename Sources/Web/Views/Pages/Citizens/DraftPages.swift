@@ -115,12 +115,7 @@ struct DraftPage {
     }
 
     private func textField(_ name: String, _ label: String, type: HTMLInputType, autocomplete: String) -> Node<HTML.FormContext> {
-        let error = fieldErrors[name]
-        return .div(.class(error == nil ? "field" : "field field--invalid"), .label(.for(name), .text(label)),
-                    .unwrap(error) { .p(.id("\(name)-error"), .class("field-error"), .text($0)) },
-                    .input(.type(type), .id(name), .name(name), .value(details[name] ?? ""), .attribute(named: "autocomplete", value: autocomplete),
-                           .attribute(named: "aria-describedby", value: error == nil ? "" : "\(name)-error"),
-                           .attribute(named: "aria-invalid", value: error == nil ? "" : "true")))
+        labelledField(name, label, type: type, value: details[name] ?? "", error: fieldErrors[name], autocomplete: autocomplete)
     }
 
     private func documentNode(_ document: Procedure.RequiredDocument) -> Node<HTML.BodyContext> {

@@ -37,7 +37,7 @@ struct MyDossiersPage {
                 .thead(.tr(.th(.text("Mã")), .th(.text("Gửi lúc")), .th(.text("Nội dung")), .th(.text("Trả lời")))),
                 .tbody(.forEach(feedback) { item in
                     .tr(.td(.a(.href(SiteRoute.feedbackItem(code: item.code).path), .text(item.code))), .td(.text(clock.text(item.receivedAt))),
-                        .td(.text(item.content.count > 120 ? String(item.content.prefix(117)) + "…" : item.content)), .td(feedbackState(item)))
+                        .td(.text(item.content.shortened(to: 120))), .td(feedbackState(item)))
                 })
             ),
             .p(.a(.href(SiteRoute.feedbackNew.path), .text("Gửi phản ánh, kiến nghị mới"))),

@@ -180,11 +180,13 @@ struct DossierPage {
     }
 
     /// The papers the desk ticked at intake, if it used the checklist.
-    private var papers: PaperChecklist? { events.first { $0.action == "receive" }.flatMap(PaperChecklist.init(receiptEvent:)) }
+    private var papers: PaperChecklist? { receipt.flatMap(PaperChecklist.init(receiptEvent:)) }
     /// The declaration the applicant filled in online, if any.
-    private var declaration: Declaration? { events.first { $0.action == "receive" }.flatMap(Declaration.init(receiptEvent:)) }
+    private var declaration: Declaration? { receipt.flatMap(Declaration.init(receiptEvent:)) }
     /// How the applicant asked to receive the result, if they chose when filing online.
-    private var delivery: ResultDelivery.Choice? { events.first { $0.action == "receive" }.flatMap(ResultDelivery.Choice.init(receiptEvent:)) }
+    private var delivery: ResultDelivery.Choice? { receipt.flatMap(ResultDelivery.Choice.init(receiptEvent:)) }
+    /// The event that received the dossier, which keeps what was handed in.
+    private var receipt: DossierEvent? { events.first { $0.action == "receive" } }
 
     /// After intake: what the officer hands the applicant next — the code, the appointment, the receipt (form 01).
     private var confirmation: Node<HTML.BodyContext> {

@@ -88,7 +88,7 @@ struct ReformTimelinePage {
             let name = Markup.escaped(task.content)
             marks += "<g class=\"timeline__row\"><title>\(name) — \(Markup.escaped(names[task.leadUnitID] ?? "")), hạn \(task.due.vietnamese), "
                 + "\(Markup.escaped(standing.status.title)), \(standing.percent)%</title>"
-            marks += "<text x=\"4\" y=\"\(y + 15)\" class=\"timeline__label\">\(Markup.escaped(SVGChart.short(task.content)))</text>"
+            marks += "<text x=\"4\" y=\"\(y + 15)\" class=\"timeline__label\">\(Markup.escaped(task.content.shortened(to: 30)))</text>"
             marks += "<rect x=\"\(start)\" y=\"\(y + 4)\" width=\"\(end - start)\" height=\"\(rowHeight - 8)\" class=\"task-fill--\(standing.status.rawValue)\"/>"
             let done = start + Int(Double(end - start) * Double(standing.percent) / 100)
             marks += "<rect x=\"\(start)\" y=\"\(y + rowHeight / 2 - 1)\" width=\"\(done - start)\" height=\"3\" class=\"timeline__progress\"/></g>"

@@ -55,6 +55,40 @@ import Domain
         #expect(events?.contains("enum: [\(LifeEvent.all.map { "\"\($0.id)\"" }.joined(separator: ", "))]") == true, "openapi.yaml's event lists every LifeEvent")
     }
 
+    /// A procedure with every optional part filled in encodes only names the spec's `Procedure` schema declares
+    /// (the schema refuses additional properties, so a field added to the domain must be added to the spec too).
+    @Test func theProcedureSchemaNamesEveryFieldAProcedureCanHold() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let spec = try String(contentsOf: root.appendingPathComponent("openapi.yaml"), encoding: .utf8)
+        let schemas = spec.split(separator: "\n").drop { !$0.hasPrefix("    Procedure:") }.prefix { !$0.hasPrefix("    UnitRef:") }
+            + spec.split(separator: "\n").drop { !$0.hasPrefix("    TimeLimit:") }.dropFirst().prefix { !$0.hasPrefix("    ") || $0.hasPrefix("     ") }
+        let declared = Set(schemas.joined(separator: "\n").matches(of: /(\w+):/).map { String($0.1) })
+        let declaration = DeclarationForm(title: "Tờ khai", replaces: "Tờ khai", source: "Thông tư", sections: [
+            .init(title: "Người yêu cầu", fields: DeclarationForm.Kind.allCases.map {
+                .init(key: $0.rawValue.lowercased(), label: "Ô", kind: $0, required: false, hint: "Gợi ý", options: ["Một"])
+            })
+        ])
+        var procedure = Procedure(
+            code: "X", name: "Thủ tục", field: "Hộ tịch", level: .commune, timeLimit: .workingDays(halfDays: 0),
+            fees: [.init(name: "Lệ phí", amount: 1)],
+            documents: [.init(name: "Tờ khai", originals: 1, copies: 0)], onlineLevel: .fullyOnline, receivingUnits: ["00070"],
+            processingUnits: ["00070"], isBoundaryFree: true,
+            delegation: .init(authority: "UBND", until: try #require(LocalDate(year: 2027, month: 1, day: 1)), reference: "Quyết định"),
+            steps: [.init(name: "Thẩm định", role: .caseOfficer, budget: .workingDays(halfDays: 2), otherAgency: "Sở")],
+            legalBasis: "Luật", declaration: declaration)
+        procedure.sameDay = SameDayRule(cutoffMinute: 900, source: "Quyết định")
+        func keys(_ value: Any) -> Set<String> {
+            if let object = value as? [String: Any] { return object.reduce(into: Set(object.keys)) { $0.formUnion(keys($1.value)) } }
+            if let array = value as? [Any] { return array.reduce(into: []) { $0.formUnion(keys($1)) } }
+            return []
+        }
+        let encoded = keys(try JSONSerialization.jsonObject(with: JSONEncoder().encode(procedure)))
+        #expect(encoded.subtracting(declared).isEmpty, "openapi.yaml's Procedure lacks \(encoded.subtracting(declared).sorted())")
+        let kinds = schemas.first { $0.contains("kind: { type: string, enum:") }
+        #expect(kinds?.contains("[\(DeclarationForm.Kind.allCases.map(\.rawValue).joined(separator: ", "))]") == true,
+                "openapi.yaml's declaration kinds are DeclarationForm.Kind's")
+    }
+
     /// Methods the site does not use (the API: anything but reading) are answered 405 with Allow, not refused as a forged form.
     @Test(arguments: [("/api/v1/units", HTTPRequest.Method.put), ("/api/v1/me", .delete), ("/api/v1/me", .post), ("/", .trace), ("/sign-in", .patch)])
     func unusedMethodsAreNotAllowed(uri: String, method: HTTPRequest.Method) async throws {

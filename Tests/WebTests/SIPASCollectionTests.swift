@@ -49,7 +49,8 @@ import Web
         try await withApp { client, services in
             let id = try await Self.drawnCampaign(services)
             let sampled = try await Self.sampledDossiers(services, id)
-            // The synthetic dossiers have no contacts: give the first ten a phone, five of them an e-mail too.
+            // Only the first ten drawn can be reached: a phone each, five an e-mail too; the others have no contact.
+            try await services.database.sql.update("dossiers").set("applicant_phone", to: SQLBind(String?.none)).where("id", .in, sampled).run()
             for (index, dossier) in sampled.prefix(10).enumerated() {
                 try await services.database.sql.update("dossiers").set("applicant_phone", to: "091234567\(index)")
                     .set("applicant_email", to: index < 5 ? SQLBind("nguoi\(index)@example.vn") : SQLBind(String?.none)).where("id", .equal, dossier).run()

@@ -7,15 +7,16 @@ extension SyntheticDossiers {
     /// going through the desk would take hours: each dossier's code, due instant, outcome (open, result on
     /// time or late, ineligible, withdrawn, refused at receipt), return and apology slip follow the same
     /// model as ``make(count:seed:unitCodes:from:to:now:progress:)``, with its events (receipt, apology,
-    /// end, return) and the statistics counters its facts contribute. No audit rows or portal messages are
-    /// written: these are not acts of anyone. Run it on a database nobody is using at the same time (codes
+    /// end, return) and the statistics counters its facts contribute. Given `ratings`, about a third of the
+    /// applicants who received their result rate it (lower when it came late), counted as the rating desk
+    /// counts them. No audit rows or portal messages are written: these are not acts of anyone. Run it on a database nobody is using at the same time (codes
     /// continue each agency's day from what is stored).
     ///
     /// Receipts are spread over the working days of [from, to] at `unitCodes` (nil: every current unit that
     /// receives a procedure), a fifth of them at the five busiest units.
     @discardableResult
     public func bulk(
-        count: Int, seed: UInt64, unitCodes: [String]?, from: LocalDate, to: LocalDate, now: Date,
+        count: Int, seed: UInt64, unitCodes: [String]?, from: LocalDate, to: LocalDate, now: Date, ratings: RatingCriteria? = nil,
         progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> Summary {
         var random = SeededRandom(seed: seed)
@@ -34,7 +35,7 @@ extension SyntheticDossiers {
         var summary = Summary()
         let chunk = 5000
         for chunkStart in stride(from: 0, to: count, by: chunk) {
-            var made: [(dossier: Dossier, events: [DossierEvent])] = []
+            var made: [BulkDossier] = []
             made.reserveCapacity(chunk)
             for _ in chunkStart..<min(chunkStart + chunk, count) {
                 let team = random.chance(0.2) ? teams[Int.random(in: 0..<min(5, teams.count), using: &random)]
@@ -49,7 +50,7 @@ extension SyntheticDossiers {
                 sequences[key] = sequence
                 made.append(try Self.bulkDossier(
                     code: DossierCode(agencyCode: team.unit.code, day: day, sequence: sequence), team: team, procedure: procedure,
-                    received: received, now: now, calculator: calculator, random: &random))
+                    received: received, now: now, calculator: calculator, ratings: ratings, random: &random))
             }
             let batch = made
             try await database.transaction { session in
@@ -63,10 +64,24 @@ extension SyntheticDossiers {
                 for start in stride(from: 0, to: events.count, by: 1000) {
                     try await store.append(Array(events[start..<min(start + 1000, events.count)]))
                 }
+                guard let ratings else { return }
+                let rated = zip(written, batch).compactMap { dossier, item in item.rating.map { (dossier, $0) } }
+                for start in stride(from: 0, to: rated.count, by: 500) {
+                    let insert = session.insert(into: "dossier_ratings")
+                        .columns("dossier_id", "unit_id", "criteria_version", "overall", "answers", "comment", "channel", "created_at", "updated_at")
+                    for (dossier, rated) in rated[start..<min(start + 500, rated.count)] {
+                        let answers = String(decoding: try JSONEncoder.sorted.encode(rated.rating.answers), as: UTF8.self)
+                        insert.values(SQLBind(dossier.id), SQLBind(dossier.processingUnitID), SQLBind(Int64(ratings.version)),
+                                      SQLBind(Int64(rated.rating.overall)), SQLBind(answers), SQLBind(rated.rating.comment),
+                                      SQLBind(rated.channel.rawValue), SQLBind(rated.at.milliseconds), SQLBind(rated.at.milliseconds))
+                    }
+                    try await insert.run()
+                }
             }
             for item in made {
                 let facts = DossierStore.facts(item.dossier, events: item.events)
-                for contribution in DossierStatistics.contributions(facts, calculator: calculator) {
+                let rating = item.rating.map { DossierStatistics.ratingContributions(firstRatedAt: $0.at, overall: $0.rating.overall, clock: clock) } ?? []
+                for contribution in DossierStatistics.contributions(facts, calculator: calculator) + rating {
                     counters[.init(unitID: item.dossier.processingUnitID, counter: contribution.counter, day: contribution.day), default: 0] += contribution.value
                 }
             }
@@ -105,10 +120,12 @@ extension SyntheticDossiers {
             units = try await unitStore.list(.init(validOn: day))
         }
         var teams: [BulkTeam] = []
+        var unitsOfVersion: [Int64: [ListedUnit]] = [:]
         for unit in units {
             var offered: [(summary: ProcedureSummary, processing: ListedUnit)] = []
             for summary in try await procedures.list(.init(receivingUnitID: unit.id)) {
-                let listed = try await procedures.units(ofVersion: summary.versionID)
+                if unitsOfVersion[summary.versionID] == nil { unitsOfVersion[summary.versionID] = try await procedures.units(ofVersion: summary.versionID) }
+                let listed = unitsOfVersion[summary.versionID] ?? []
                 let intake = DossierDesk.Intake(procedureCode: summary.code, receivingUnitID: unit.id, channel: .inPerson,
                                                 applicant: Applicant(kind: .person, name: "", identifier: ""))
                 guard let (agency, processing) = try? DossierDesk.units(for: intake, among: listed) else { continue }
@@ -120,11 +137,18 @@ extension SyntheticDossiers {
         return teams
     }
 
+    /// A dossier as the bulk path writes it: its row, its events and its applicant's rating, if any.
+    struct BulkDossier {
+        var dossier: Dossier
+        var events: [DossierEvent]
+        var rating: (rating: DossierRating, channel: RatingStore.Channel, at: Date)?
+    }
+
     /// One dossier's final row and events.
     private static func bulkDossier(
         code: DossierCode, team: BulkTeam, procedure: (summary: ProcedureSummary, processing: ListedUnit), received: Date, now: Date,
-        calculator: DeadlineCalculator, random: inout SeededRandom
-    ) throws -> (dossier: Dossier, events: [DossierEvent]) {
+        calculator: DeadlineCalculator, ratings: RatingCriteria?, random: inout SeededRandom
+    ) throws -> BulkDossier {
         let givenNames = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hoa", "Hùng", "Lan", "Linh", "Minh", "Nam", "Ngọc", "Phương"]
         let familyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"]
         let female = random.chance(0.5)
@@ -132,6 +156,9 @@ extension SyntheticDossiers {
         let identifier = "001" + String((birthYear >= 2000 ? 2 : 0) + (female ? 1 : 0))
             + String(birthYear % 100 + 100).dropFirst() + String(Int.random(in: 0..<1_000_000, using: &random) + 1_000_000).dropFirst()
         let name = "\(familyNames.randomElement(using: &random)!) \(female ? "Thị" : "Văn") \(givenNames.randomElement(using: &random)!)"
+        // About one applicant in five gives no phone number.
+        let number = Int.random(in: 0..<100_000_000, using: &random)
+        let phone = number % 5 == 0 ? nil : "09" + String(number + 100_000_000).dropFirst()
         let channel: Channel = random.chance(0.55) ? .online : (random.chance(0.9) ? .inPerson : .post)
         let due = try calculator.due(receivedAt: received, limit: procedure.summary.timeLimit)
         let limit = Double(limitSeconds(procedure.summary.timeLimit))
@@ -158,6 +185,7 @@ extension SyntheticDossiers {
             }
         }
         var appointment = due
+        var rating: (rating: DossierRating, channel: RatingStore.Channel, at: Date)?
         if pace > 1, status != .rejectedAtReceipt, random.chance(0.5) {
             let slip = max(received.addingTimeInterval(60), due.addingTimeInterval(-3600))
             // A slip goes out while the dossier is open (a withdrawn one may have ended before).
@@ -174,10 +202,17 @@ extension SyntheticDossiers {
             default: "completeStep"
             }
             event(action, finished, status, unit: status == .rejectedAtReceipt ? team.unit.id : procedure.processing.id)
-            let handedOver = finished.addingTimeInterval(Double(Int.random(in: 3600...(3 * 86_400), using: &random)))
-            if status == .resultReady, handedOver < now, random.chance(0.85) {
+            // Most results are collected within three days; the others within a month.
+            let handedOver = finished.addingTimeInterval(Double(random.chance(0.85) ? Int.random(in: 3600...(3 * 86_400), using: &random)
+                                                                                     : Int.random(in: (3 * 86_400)...(30 * 86_400), using: &random)))
+            if status == .resultReady, handedOver < now {
                 status = .returned
                 event("returnResult", handedOver, .returned, unit: team.unit.id)
+            }
+            let ratedAt = handedOver.addingTimeInterval(Double(Int.random(in: 600...(2 * 86_400), using: &random)))
+            if let ratings, DossierRating.canRate(status), ratedAt < now, random.chance(0.35) {
+                rating = (syntheticRating(late: finished > due, feeDue: procedure.summary.hasFee, criteria: ratings, random: &random),
+                          [RatingStore.Channel.portal, .desk, .link][Int.random(in: 0...2, using: &random)], ratedAt)
             }
         }
         // What the service index measures, at made-up rates (not any unit's real figures).
@@ -190,10 +225,10 @@ extension SyntheticDossiers {
         let dossier = Dossier(
             id: 0, code: code, receivingUnitID: team.unit.id, processingUnitID: procedure.processing.id,
             procedureVersionID: procedure.summary.versionID, channel: channel,
-            applicant: Applicant(kind: .person, name: name, identifier: identifier), state: .init(status: status, step: 0, assigneeID: nil),
+            applicant: Applicant(kind: .person, name: name, identifier: identifier, phone: phone), state: .init(status: status, step: 0, assigneeID: nil),
             receivedAt: received, firstDueAt: due, dueAt: due, appointmentAt: appointment, finishedAt: finished, lockVersion: events.count,
             isDemo: true, service: service)
-        return (dossier, events)
+        return BulkDossier(dossier: dossier, events: events, rating: rating)
     }
 }
 

@@ -22,11 +22,25 @@ public struct SyntheticDossiers: Sendable {
         public var events = 0
     }
 
-    /// Makes `count` dossiers received in [from, to) at the given units (by code, valid on `to`).
+    /// The accounts that act for a unit instead of its synthetic officers (the demo's own sign-ins).
+    public struct Staff: Sendable {
+        public var desk: Int64
+        public var officer: Int64
+        public var head: Int64
+
+        public init(desk: Int64, officer: Int64, head: Int64) {
+            self.desk = desk
+            self.officer = officer
+            self.head = head
+        }
+    }
+
+    /// Makes `count` dossiers received in [from, to) at the given units (by code, valid on `to`), acted on by
+    /// `staff` where given. With `ratings`, about a third of the applicants rate their result once handed over.
     @discardableResult
     public func make(
-        count: Int, seed: UInt64, unitCodes: [String], from: LocalDate, to: LocalDate, now: Date,
-        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+        count: Int, seed: UInt64, unitCodes: [String], from: LocalDate, to: LocalDate, now: Date, staff known: [String: Staff] = [:],
+        ratings: RatingCriteria? = nil, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> Summary {
         var random = SeededRandom(seed: seed)
         let clock = LocalClock()
@@ -37,7 +51,7 @@ public struct SyntheticDossiers: Sendable {
             let procedures = try await ProcedureStore(database.sql).list(.init(receivingUnitID: unit.id)).map(\.code)
             guard !procedures.isEmpty else { continue }
             var ids: [Int64] = []
-            for (suffix, role) in [("motcua", Role.deskOfficer), ("thuly", .caseOfficer), ("lanhdao", .unitHead)] {
+            for (suffix, role) in [("motcua", Role.deskOfficer), ("thuly", .caseOfficer), ("lanhdao", .unitHead)] where known[code] == nil {
                 let username = "synthetic.\(suffix).\(unit.code.lowercased())"
                 if let existing = try await UserStore(database.sql).credentials(username: username)?.user.id {
                     ids.append(existing)
@@ -47,6 +61,7 @@ public struct SyntheticDossiers: Sendable {
                         grants: [Grant(role: role, unitID: unit.id)], isDemo: true, at: now))
                 }
             }
+            if let given = known[code] { ids = [given.desk, given.officer, given.head] }
             staff.append((unit, .init(userID: ids[0], roles: [.deskOfficer]), .init(userID: ids[1], roles: [.caseOfficer]),
                           .init(userID: ids[2], roles: [.unitHead]), procedures))
         }
@@ -119,9 +134,37 @@ public struct SyntheticDossiers: Sendable {
                 try await act(dossier.state.status == .interAgency ? .interAgencyReturned : .completeStep, actor, at: at)
             }
             if dossier.state.status == .resultReady, let at = try later(0.05) { try await act(.returnResult, team.desk, at: at) }
+            if let ratings, DossierRating.canRate(dossier.state.status), random.chance(0.35), let at = try later(0.1) {
+                let late = (dossier.finishedAt ?? time) > (dossier.dueAt ?? .distantFuture)
+                let rating = Self.syntheticRating(late: late, feeDue: version.procedure.hasFee, criteria: ratings, random: &random)
+                try await RatingStore(database).rate(dossier.id, rating, criteria: ratings.applicable(feeDue: version.procedure.hasFee),
+                                                     channel: [.portal, .desk, .link][Int.random(in: 0...2, using: &random)], at: at)
+            }
             progress(index + 1, count)
         }
         return summary
+    }
+
+    /// How a synthetic applicant rates a dossier: most are satisfied, fewer when the result came late; each
+    /// criterion that applies follows the overall level, and some unhappy applicants say why.
+    static func syntheticRating(late: Bool, feeDue: Bool, criteria: RatingCriteria, random: inout SeededRandom) -> DossierRating {
+        let shares = late ? [0.15, 0.20, 0.30, 0.25, 0.10] : [0.03, 0.05, 0.12, 0.35, 0.45]
+        var roll = Double.random(in: 0..<1, using: &random), overall = 1
+        for share in shares.dropLast() where roll >= share {
+            roll -= share
+            overall += 1
+        }
+        var answers: [String: Int] = [:]
+        for criterion in criteria.applicable(feeDue: feeDue).criteria {
+            let top = criterion.scale.count - 1
+            let level = overall >= 4 ? (random.chance(0.9) ? top : top - 1) : (overall == 3 ? Int.random(in: (top - 1)...top, using: &random)
+                                                                                           : Int.random(in: 0...(top - 1), using: &random))
+            answers[criterion.code] = level
+        }
+        let complaints = ["Phải đi lại nhiều lần.", "Trả kết quả chậm so với giấy hẹn.", "Hướng dẫn chưa rõ ràng, phải bổ sung giấy tờ.",
+                          "Thời gian chờ tại quầy lâu."]
+        let comment = overall <= 2 && random.chance(0.6) ? complaints[Int.random(in: 0..<complaints.count, using: &random)] : ""
+        return DossierRating(overall: overall, answers: answers, comment: comment)
     }
 
     /// A limit as office seconds of the standard hours (a rough pace for the simulation; 0 days counts as half a day).

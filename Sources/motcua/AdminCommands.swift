@@ -73,10 +73,14 @@ struct Seed: AsyncParsableCommand {
     }
 
     struct Demo: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Load demo data: units, demo departments and one account per role.")
+        static let configuration = CommandConfiguration(
+            abstract: "Load demo data: units, demo departments, one account per role and a year of a city (on a fresh database).")
+        @Option(help: "How much of the city: city (a year of the whole city) or wards (two wards' last two months).")
+        var scale: DemoData.Scale = .city
         func run() async throws {
+            let scale = self.scale
             let logins = try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
-                try await DemoData.seed(services: services)
+                try await DemoData.seed(services: services, scale: scale)
             }
             CommandEnvironment.printLogins(logins)
         }

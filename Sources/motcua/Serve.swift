@@ -9,7 +9,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "The address to listen on.") var hostname = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
-    @Flag(help: "Load demo data (Hanoi's units, demo departments, one account per role) before serving.") var demo = false
+    @Flag(help: "Load demo data (Hanoi's units, demo departments, one account per role, a year of a city) before serving.") var demo = false
+    @Option(help: "How much of the demo city --demo loads: city (a year of the whole city) or wards (two wards' last two months, for tests that bring their own data).")
+    var demoScale: DemoData.Scale = .city
 
     func run() async throws {
         let configuration = {
@@ -24,7 +26,7 @@ struct Serve: AsyncParsableCommand {
             let services = AppServices(database: database, configuration: configuration)
             let corrected = try await services.afterMigrations(try await MigrationRunner(database: database).migrate(logger: logger))
             if !corrected.isEmpty { logger.notice("Due instants recomputed with the corrected calendar", metadata: ["dossiers": "\(corrected.count)"]) }
-            if demo { CommandEnvironment.printLogins(try await DemoData.seed(services: services)) }
+            if demo { CommandEnvironment.printLogins(try await DemoData.seed(services: services, scale: demoScale)) }
             let recounted = try await services.recountStatisticsIfMissing()
             if recounted > 0 { logger.notice("Statistics counters recounted", metadata: ["dossiers": "\(recounted)"]) }
             // Jobs whose instance died (their lease ran out) cannot finish any more; live instances' jobs are left alone.
@@ -43,3 +45,5 @@ struct Serve: AsyncParsableCommand {
     }
 }
 
+
+extension DemoData.Scale: ExpressibleByArgument {}

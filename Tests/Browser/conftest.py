@@ -31,7 +31,7 @@ def browser():
 
 @pytest.fixture()
 def own_server(tmp_path):
-    """A MotCua server of the test's own (`motcua serve --demo` on a fresh SQLite folder), for tests whose objects
+    """A MotCua server of the test's own (`motcua serve --demo --demo-scale wards` on a fresh SQLite folder), for tests whose objects
     must not meet the shared server's; stopped afterwards."""
     from reliability import Server
 

@@ -38,7 +38,7 @@ def free_port():
 
 
 class Server:
-    """`motcua serve --demo` on a port, a data folder and a database; killed with SIGKILL, started again."""
+    """`motcua serve --demo --demo-scale wards` on a port, a data folder and a database; killed with SIGKILL, started again."""
 
     def __init__(self, data_dir, database_url=None, port=None, env=None, log_dir=None):
         self.data_dir, self.port = str(data_dir), port or free_port()
@@ -54,7 +54,8 @@ class Server:
         pathlib.Path(self.data_dir).mkdir(parents=True, exist_ok=True)
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.log_dir / f"server-{self.port}.log", "ab")
-        self.process = subprocess.Popen([motcua_bin(), "serve", "--demo", "--port", str(self.port)], env=self.env,
+        # The demo's two wards only: these tests bring their own data, and a year of a city would not fit a small disk.
+        self.process = subprocess.Popen([motcua_bin(), "serve", "--demo", "--demo-scale", "wards", "--port", str(self.port)], env=self.env,
                                         stdout=log, stderr=subprocess.STDOUT)
         self.starts += 1
         deadline = time.time() + timeout

@@ -116,5 +116,8 @@ def test_a_par_round_end_to_end(browser, base_url, axe_source, cli, tmp_path):
     assert [u["unit"] for u in units] == [row["unit"] for row in published]
     assert [u["rank"] for u in units] == [int(float(row["rank"])) for row in published]
     assert all(abs(u["index"] - float(row["index"])) < 5e-5 for u, row in zip(units, published))
-    # SNV: 2 (1.1 adjusted) + 4 (2.1); STP: 2 — both with the same platform-computed points besides.
-    assert units[0]["unit"] == "DEMO-SNV" and units[0]["total"] - units[1]["total"] == 4
+    # The published leaf scores are the council's: SNV 2 (1.1 adjusted) and 4 (2.1), STP 2 (1.1 accepted); the
+    # platform computed the rest from each department's dossiers.
+    leaves = {(row["unit"], row["criterion"]): float(row["score"]) for row in csv.DictReader(io.StringIO(fetch("/scores.csv")))}
+    assert leaves[("DEMO-SNV", "1.1")] == 2 and leaves[("DEMO-SNV", "2.1")] == 4 and leaves[("DEMO-STP", "1.1")] == 2
+    assert {u["unit"] for u in units} == {"DEMO-SNV", "DEMO-STP"}

@@ -251,7 +251,7 @@ import Web
 
     @Test func theDemoCitizenCanFileAtOnce() async throws {
         try await withApp { client, services in
-            _ = try await DemoData.seed(services: services)
+            _ = try await DemoData.seed(services: services, scale: .wards)
             let citizen = Browser(client)
             #expect(try await citizen.signIn("congdan.mau", DemoData.password).status == .found)
             let started = try await citizen.post("/procedures/DEMO-HT-05/file", form: [:])

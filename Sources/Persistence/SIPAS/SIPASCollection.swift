@@ -104,6 +104,12 @@ extension SIPASCampaigns {
         try await invitation(where: "i.dossier_id = \(bind: dossierID) AND c.status = \(bind: SIPASCampaign.Status.collecting.rawValue)")
     }
 
+    /// The numbers of a campaign's invitations, in the order they were drawn.
+    public func invitationNumbers(of campaignID: Int64) async throws -> [Int64] {
+        try await database.sql.select().column("id").from("sipas_invitations").where("campaign_id", .equal, campaignID).orderBy("id").all()
+            .map { try $0.decode(column: "id", as: Int64.self) }
+    }
+
     /// The invitation of a paper form: its number within the campaign.
     public func invitation(number: Int64, in campaignID: Int64) async throws -> Invitation? {
         try await invitation(where: "i.id = \(bind: number) AND i.campaign_id = \(bind: campaignID)")

@@ -6,6 +6,19 @@ extension AppServices {
     /// The PAR process over this server's files (evidence goes where attachments go).
     public var par: PARStore { PARStore(database: database, files: files) }
 
+    /// The results of an approved round as they would be published (units by code, names, last year's change).
+    func parPublication(_ round: PARRound, _ framework: PARFramework) async throws -> PARPublication {
+        let finals = try await par.finalScores(of: round.id)
+        var codes: [Int64: String] = [:], names: [String: String] = [:]
+        for unitID in finals.keys {
+            guard let unit = try await unitDirectory().find(id: unitID) else { continue }
+            codes[unitID] = unit.code
+            names[unit.code] = unit.name
+        }
+        let scores = Dictionary(uniqueKeysWithValues: finals.compactMap { id, leaves in codes[id].map { ($0, leaves) } })
+        return PARPublication(framework: framework, scores: scores, names: names, previous: try await par.previousIndices(before: framework))
+    }
+
     /// What the platform measured of a unit over a year, for the computed criteria: the on-time and online
     /// figures and the score of the service index, the latest SIPAS figures about the year, and the reform
     /// tasks the unit led (done on time, late).

@@ -46,7 +46,7 @@ struct PARRoutes {
             let (round, framework) = try await roundAndFramework(try context.parameters.id())
             let assessments = try await par.assessments(of: round.id)
             let names = try await services.unitNames(assessments.map(\.unitID))
-            let results = round.status == .approved || round.status == .published ? try await publicationDraft(round, framework) : nil
+            let results = round.status == .approved || round.status == .published ? try await services.parPublication(round, framework) : nil
             let page = PARRoundPage(round: round, framework: framework, assessments: assessments.filter { PARAccess.reads($0.unitID, identity) },
                                     names: names, results: results, canManage: PARAccess.manages(identity), chairs: PARAccess.chairs(identity),
                                     csrfToken: context.csrfToken, saved: request.query("saved") == "1")
@@ -69,7 +69,7 @@ struct PARRoutes {
             let identity = try context.require(.cityLeader)
             let (round, framework) = try await roundAndFramework(try context.parameters.id())
             let fields = try await request.form([String: String].self, empty: [:])
-            let document = try await publicationDraft(round, framework)
+            let document = try await services.parPublication(round, framework)
             let reason = fields["reason"].map { VietnameseText.normalized($0).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
             try await acting { try await par.publish(round.id, document: try document.json(), reason: reason, by: identity.user.id, at: services.clock()) }
             return Response.redirect(to: SiteRoute.publicPARRound(id: round.id).path, type: .normal)
@@ -271,19 +271,6 @@ struct PARRoutes {
                                     csrfToken: context.csrfToken)
         return Page("Bộ tiêu chí PAR INDEX \(stored.framework.year)", body: page.body, status: error == nil ? .ok : .badRequest)
             .render(context: context, request: request)
-    }
-
-    /// The results of an approved round as they would be published (units by code, names, last year's change).
-    func publicationDraft(_ round: PARRound, _ framework: PARFramework) async throws -> PARPublication {
-        let finals = try await par.finalScores(of: round.id)
-        var codes: [Int64: String] = [:], names: [String: String] = [:]
-        for unitID in finals.keys {
-            guard let unit = try await services.unitDirectory().find(id: unitID) else { continue }
-            codes[unitID] = unit.code
-            names[unit.code] = unit.name
-        }
-        let scores = Dictionary(uniqueKeysWithValues: finals.compactMap { id, leaves in codes[id].map { ($0, leaves) } })
-        return PARPublication(framework: framework, scores: scores, names: names, previous: try await par.previousIndices(before: framework))
     }
 
     private func roundAndFramework(_ id: Int64) async throws -> (PARRound, PARFramework) {

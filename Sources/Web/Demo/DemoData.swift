@@ -2,8 +2,9 @@ import Domain
 import Foundation
 import Persistence
 
-/// Demonstration data: Hanoi's real units, demo departments, demo procedures, and one account per role. Running it twice
-/// changes nothing. The demo password is printed for trying the product and must never be used in service.
+/// Demonstration data: Hanoi's real units, demo departments, demo procedures, one account per role and a year of
+/// the city's activity. Running it twice changes nothing. The demo password is printed for trying the product and
+/// must never be used in service.
 public enum DemoData {
     public static let password = "thu nghiem mot cua ha noi"
 
@@ -14,8 +15,22 @@ public enum DemoData {
         public var unitName: String?
     }
 
-    /// Seeds everything and returns the demo logins.
-    public static func seed(services: AppServices) async throws -> [Login] {
+    /// How much of the city to load.
+    public enum Scale: String, Sendable, CaseIterable {
+        /// A year of the whole city's activity (docs/FOUNDATION.md, "The demo"): under a minute on SQLite.
+        case city
+        /// The two demo wards' last two months only, with the PAR sample framework and the reform tasks: for tests
+        /// that bring their own data (seconds, a few megabytes).
+        case wards
+    }
+
+    /// Seeds everything and returns the demo logins; on a database seeded before, nothing changes.
+    public static func seed(services: AppServices, scale: Scale = .city) async throws -> [Login] {
+        try await seed(services: services, scale: scale, dossiersAYear: DemoDossiers.yearly)
+    }
+
+    /// `dossiersAYear`: how many dossiers the city receives over the year (tests use fewer).
+    static func seed(services: AppServices, scale: Scale, dossiersAYear: Int) async throws -> [Login] {
         let now = services.clock()
         let departments = try await DemoCatalogue.load(on: services.database, at: now)
         let cityID = try await HanoiUnitImport.cityID(on: services.database.sql)
@@ -49,18 +64,34 @@ public enum DemoData {
             let unitName = try await unitID.asyncMap { try await units.find(id: $0)?.name } ?? nil
             logins.append(Login(username: username, displayName: name, role: role, unitName: unitName))
         }
-        if let citizen = try await services.users.credentials(username: "congdan.mau")?.user.id {
+        func id(_ username: String) async throws -> Int64? { try await services.users.credentials(username: username)?.user.id }
+        if let citizen = try await id("congdan.mau") {
             // The demo citizen can file online at once: a made-up ID (male, born 1990) and the consent to handling.
             try await CitizenAccounts(services.database).recordProfile(
                 of: citizen, personalID: "001090012345", phone: nil, verifiedBy: "demo", consents: [.handling], at: now)
         }
-        if try await services.dossiers.codes(receivedBy: hoanKiem?.id ?? 0).isEmpty {
-            // About 150 dossiers of the last two months at the two demo wards, so that queues and statistics have content.
-            let today = services.today()
-            try await SyntheticDossiers(database: services.database, desk: services.desk, calendar: try await services.workingCalendar())
-                .make(count: 150, seed: 2026, unitCodes: ["00070", "00073"], from: today.adding(days: -60), to: today, now: now)
+        // The demo wards' last two months through the desk; for the city, a year of dossiers and ratings everywhere,
+        // feedback, a SIPAS campaign and last year's PAR round (docs/FOUNDATION.md, "The demo").
+        if let hoanKiem, try await services.dossiers.codes(receivedBy: hoanKiem.id).isEmpty {
+            var staff: [String: SyntheticDossiers.Staff] = [:]
+            if let desk = try await id("motcua.hoankiem"), let officer = try await id("thuly.hoankiem"), let head = try await id("lanhdao.hoankiem") {
+                staff["00070"] = .init(desk: desk, officer: officer, head: head)
+            }
+            try await DemoDossiers.seed(services: services, staff: staff, cityYear: scale == .city ? dossiersAYear : 0, now: now)
         }
-        // The sample PAR framework, ready for a round (marked a sample on every page).
+        if scale == .city, try await services.par.rounds().isEmpty {
+            var heads: [String: Int64] = [:]
+            for (code, username) in [("00070", "lanhdao.hoankiem"), ("00073", "lanhdao.cuanam"), ("DEMO-SNV", "lanhdao.sonoivu"), ("DEMO-STP", "lanhdao.sotuphap")] {
+                heads[code] = try await id(username)
+            }
+            try await DemoFeedback.seed(services: services, answeredBy: heads, now: now)
+            try await DemoSIPASCampaign.seed(services: services, secretariat: try await id("thuky.totcongtac"), now: now)
+            var headsByUnit: [Int64: Int64] = [:]
+            for (code, head) in heads { if let unit = departments[code] { headsByUnit[unit] = head } }
+            try await DemoPARRound.seed(services: services, actors: .init(secretariat: try await id("thuky.totcongtac"), council: try await id("hoidong.thamdinh"),
+                                                                         leader: try await id("lanhdao.thanhpho"), heads: headsByUnit), now: now)
+        }
+        // This year's sample PAR framework, ready for a round (marked a sample on every page).
         if try await services.par.frameworks().isEmpty {
             try await services.par.load(try PARFrameworks.shippedSample(), by: nil, at: now)
         }

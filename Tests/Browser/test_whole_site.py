@@ -56,7 +56,8 @@ def crawl(browser, base_url, limit):
     return pages
 
 
-@pytest.mark.parametrize("username", [None, "congdan.mau", "thuky.totcongtac", "lanhdao.thanhpho", "motcua.hoankiem", "quantri"])
+@pytest.mark.parametrize("username", [None, "congdan.mau", "thuky.totcongtac", "lanhdao.thanhpho", "motcua.hoankiem", "thuly.hoankiem",
+                                      "lanhdao.hoankiem", "hoidong.thamdinh", "quantri"])
 def test_pages_fit_a_phone_and_speak_vietnamese(browser, base_url, username):
     if username:
         sign_in(browser, base_url, username)

@@ -126,7 +126,11 @@ import Web
             // Nothing else: the consulted unit's officer cannot move the dossier on.
             #expect(try await act(consulted, id, ["action": "completeStep"]).status == .badRequest)
             #expect(try await act(consulted, id, ["action": "consultationAnswered", "reason": ""]).status == .badRequest)
-            #expect(try await act(consulted, id, ["action": "consultationAnswered", "reason": "Ông Cường cư trú tại số 5 Hàng Bè"]).status == .seeOther)
+            let sent = try await act(consulted, id, ["action": "consultationAnswered", "reason": "Ông Cường cư trú tại số 5 Hàng Bè"])
+            // The dossier leaves the consulted unit with the answer: back to its queue, told so (not a page it may no longer see).
+            let queue = try #require(sent.headers[.location])
+            #expect(sent.status == .seeOther && queue.hasPrefix("/dossiers?answered="))
+            #expect(try await consulted.get(queue).text.contains("Hồ sơ đã trở lại đơn vị giải quyết."))
 
             let answered = try await officer.get("/dossiers/\(id)").text
             #expect(answered.contains(": Ông Cường cư trú tại số 5 Hàng Bè") && answered.contains("(Chuyên viên Cửa Nam)"))

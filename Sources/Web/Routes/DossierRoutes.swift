@@ -55,7 +55,7 @@ struct DossierRoutes {
             let page = DossierQueuePage(
                 items: items, filter: filter, now: services.clock(), clock: clock,
                 calculator: DeadlineCalculator(calendar: calendar, officeHours: services.configuration.officeHours),
-                canReceive: identity.has(.deskOfficer))
+                canReceive: identity.has(.deskOfficer), answered: request.query("answered").flatMap(DossierCode.init(parsing:)))
             return Page("Hồ sơ", body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.newDossier.pattern) { request, context in
@@ -167,6 +167,10 @@ struct DossierRoutes {
                 let actor = try await actor(identity, on: dossier, for: action)
                 _ = try await services.desk.act(action, on: id, seenLockVersion: seen, by: actor, reason: form.reason ?? "",
                                                 newAppointment: appointment, at: services.clock())
+                // A consulted unit that answered no longer sees the dossier: back to its queue, told it was sent.
+                guard try await services.dossiers.find(id: id, within: identity.scope) != nil else {
+                    return Response.redirect(to: SiteRoute.dossiers.path + "?answered=" + dossier.code.text, type: .normal)
+                }
                 return Response.redirect(to: SiteRoute.dossier(id: id).path + "?saved=1", type: .normal)
             } catch let problem as DossierDesk.Problem {
                 let page = try await dossierPage(id, identity, context: context, error: problem.message)

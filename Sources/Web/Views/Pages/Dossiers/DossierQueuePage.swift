@@ -57,10 +57,16 @@ struct DossierQueuePage {
     var clock: LocalClock
     var calculator: DeadlineCalculator
     var canReceive: Bool
+    /// The dossier whose consultation the reader has just answered (it left their queue with the answer).
+    var answered: DossierCode? = nil
 
     var body: [Node<HTML.BodyContext>] {
         [
             .h1(.text("Hồ sơ")),
+            .unwrap(answered) { code in
+                .p(.class("notice notice--success"), .attribute(named: "role", value: "status"),
+                   .text("Đã gửi ý kiến về hồ sơ \(code.text). Hồ sơ đã trở lại đơn vị giải quyết."))
+            },
             .p(.if(canReceive, .a(.class("button"), .href(SiteRoute.newDossier.path), .text("Tiếp nhận hồ sơ mới"))),
                .text(" "), .a(.href(SiteRoute.dossierLog.path), .text("Sổ theo dõi hồ sơ (mẫu 07)"))),
             .form(

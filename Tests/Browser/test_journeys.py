@@ -1,0 +1,80 @@
+"""Issue 22, journeys per role at a phone's and a desk's width: a case officer asks another unit's opinion on a
+dossier and the consulted unit answers it from its own queue. At each step: the dossier page leads with "Việc tiếp
+theo" and at most one primary button, axe finds nothing serious, and the page does not scroll sideways."""
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.select import Select
+
+from test_dossiers import act, no_serious_violations, status
+from test_pages import and_wait_for_next_page, sign_in
+
+
+def looks_right(browser, axe_source):
+    no_serious_violations(browser, axe_source)
+    overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, (browser.current_url, overflow)
+
+
+def next_step(browser):
+    """What the "Việc tiếp theo" panel says, and how many primary buttons the page has."""
+    panel = browser.find_element(By.CSS_SELECTOR, "main section.next-step")
+    primaries = [b for b in browser.find_elements(By.CSS_SELECTOR, "main form.action-form button[type=submit]")
+                 if "button--secondary" not in b.get_attribute("class")]
+    return panel.find_element(By.ID, "waiting-for").text, len(primaries)
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_an_opinion_is_asked_of_another_unit_and_answered(browser, base_url, axe_source, width):
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 640})
+    try:
+        sign_in(browser, base_url, "motcua.hoankiem")
+        browser.get(base_url + "/dossiers/new")
+        Select(browser.find_element(By.ID, "procedure")).select_by_value("DEMO-HT-06")
+        browser.find_element(By.ID, "applicantName").send_keys("Trần Văn Bình")
+        browser.find_element(By.ID, "identifier").send_keys("001090054321")
+        browser.find_element(By.ID, "birthYear").send_keys("1990")
+        Select(browser.find_element(By.ID, "gender")).select_by_value("male")
+        and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
+        dossier_url = browser.current_url.split("?")[0]
+        code = browser.find_element(By.TAG_NAME, "h1").text.removeprefix("Hồ sơ ")
+        act(browser, "transfer")
+        sign_in(browser, base_url, "lanhdao.hoankiem")
+        browser.get(dossier_url)
+        act(browser, "assign", assignee="Chuyên viên phường Hoàn Kiếm (mẫu)")
+
+        # The case officer's turn: the panel names him, his forward action is the one primary button.
+        sign_in(browser, base_url, "thuly.hoankiem")
+        browser.get(dossier_url)
+        waiting, primaries = next_step(browser)
+        assert "Chuyên viên phường Hoàn Kiếm (mẫu)" in waiting and primaries == 1
+        looks_right(browser, axe_source)
+        act(browser, "consult", consultedUnit="Sở Tư pháp", reason="Đề nghị Sở cho ý kiến về giấy tờ hộ tịch cấp ở nước ngoài.")
+        assert status(browser) == "Đang lấy ý kiến"
+        assert "Sở Tư pháp" in browser.find_element(By.TAG_NAME, "main").text
+        looks_right(browser, axe_source)
+
+        # The consulted unit finds it in its own queue and answers on it.
+        sign_in(browser, base_url, "lanhdao.sotuphap")
+        browser.get(base_url + "/dossiers")
+        looks_right(browser, axe_source)
+        and_wait_for_next_page(browser, browser.find_element(By.LINK_TEXT, code).click)
+        waiting, primaries = next_step(browser)
+        assert primaries <= 1
+        looks_right(browser, axe_source)
+        form = browser.find_element(By.CSS_SELECTOR, "form.action-form:has(input[name=action][value=consultationAnswered])")
+        form.find_element(By.NAME, "reason").send_keys("Giấy tờ đã được hợp pháp hóa lãnh sự, đủ điều kiện sử dụng.")
+        and_wait_for_next_page(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
+        # The dossier went back with the answer: the unit is on its queue, told so.
+        assert f"Đã gửi ý kiến về hồ sơ {code}." in browser.find_element(By.TAG_NAME, "main").text
+        looks_right(browser, axe_source)
+
+        # Back with the officer: the question and the answer are on the dossier, and the work goes on.
+        sign_in(browser, base_url, "thuly.hoankiem")
+        browser.get(dossier_url)
+        main = browser.find_element(By.TAG_NAME, "main").text
+        assert "Đề nghị Sở cho ý kiến" in main and "hợp pháp hóa lãnh sự" in main
+        waiting, primaries = next_step(browser)
+        assert primaries == 1
+        looks_right(browser, axe_source)
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -73,6 +73,12 @@ import Web
             #expect(try await act(desk, id, ["action": "transfer"]).status == .seeOther)
             let head = try await Browser.signedIn(client, as: "lanhdao.hk")
             #expect(try await act(head, id, ["action": "assign", "assignee": String(ids.officer)]).status == .seeOther)
+            // Their home pages greet the officers with their work: the unit's open dossiers, those past due, their own.
+            let officersHome = try await Browser.signedIn(client, as: "thuly.hk").get("/").text
+            #expect(officersHome.contains(">1 hồ sơ đang xử lý</a>") && officersHome.contains(">0 hồ sơ đã quá hạn</a>"))
+            #expect(officersHome.contains(#"<a href="/dossiers?mine=1">1 hồ sơ được giao cho bạn</a>"#))
+            let headsHome = try await head.get("/").text
+            #expect(headsHome.contains(">0 phản ánh chờ trả lời</a>") && !headsHome.contains("được giao cho bạn"))
             let officer = try await Browser.signedIn(client, as: "thuly.hk")
             // The desk sees whose turn it is.
             #expect(try await desk.get("/dossiers/\(id)").text.contains("— việc của Chuyên viên thụ lý (được giao: Cán bộ thuly.hk)"))
@@ -104,6 +110,12 @@ import Web
             #expect(try await act(desk, id, ["action": "transfer"]).status == .seeOther)
             let head = try await Browser.signedIn(client, as: "lanhdao.hk")
             #expect(try await act(head, id, ["action": "assign", "assignee": String(ids.officer)]).status == .seeOther)
+            // Their home pages greet the officers with their work: the unit's open dossiers, those past due, their own.
+            let officersHome = try await Browser.signedIn(client, as: "thuly.hk").get("/").text
+            #expect(officersHome.contains(">1 hồ sơ đang xử lý</a>") && officersHome.contains(">0 hồ sơ đã quá hạn</a>"))
+            #expect(officersHome.contains(#"<a href="/dossiers?mine=1">1 hồ sơ được giao cho bạn</a>"#))
+            let headsHome = try await head.get("/").text
+            #expect(headsHome.contains(">0 phản ánh chờ trả lời</a>") && !headsHome.contains("được giao cho bạn"))
             let officer = try await Browser.signedIn(client, as: "thuly.hk")
             let page = try await officer.get("/dossiers/\(id)").text
             #expect(page.contains(#"<select id="action-consult-unit" name="consultedUnit""#) && page.contains(">Phường Cửa Nam</option>"))

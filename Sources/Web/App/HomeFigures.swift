@@ -30,3 +30,31 @@ extension AppServices {
         }
     }
 }
+
+/// An officer's work as the home page greets them with it: the open dossiers of their units, how many are still being
+/// handled past their due instant, those assigned to them, and the feedback their units have not answered — each a
+/// link to the list.
+struct StaffWork: Sendable, Equatable {
+    /// Counted up to this many dossiers ("1.000+" beyond).
+    static let counted = 1_000
+    var open: Int
+    var overdue: Int
+    var mine: Int?
+    var feedbackWaiting: Int?
+}
+
+extension AppServices {
+    /// The work of an officer with roles in units (desk, case officer, unit head); nil for anyone else.
+    func staffWork(_ identity: Identity) async throws -> StaffWork? {
+        let roles: Set<Role> = [.deskOfficer, .caseOfficer, .unitHead]
+        let units = identity.grants.filter { roles.contains($0.role) }.compactMap(\.unitID)
+        guard !units.isEmpty else { return nil }
+        let now = clock()
+        let open = try await dossiers.queue(.init(), within: identity.scope, limit: StaffWork.counted)
+        let mine = identity.has(.caseOfficer) ? open.count { $0.dossier.state.assigneeID == identity.user.id } : nil
+        let feedback = identity.has(.unitHead) ? try await FeedbackStore(database).inbox(units: units).count { !$0.isAnswered } : nil
+        // Past due while still being handled: a result waiting to be collected is not late any more.
+        let overdue = open.count { $0.dossier.finishedAt == nil && ($0.dossier.dueAt ?? .distantFuture) < now }
+        return StaffWork(open: open.count, overdue: overdue, mine: mine, feedbackWaiting: feedback)
+    }
+}

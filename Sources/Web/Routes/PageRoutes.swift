@@ -12,7 +12,8 @@ struct PageRoutes {
         router.get(SiteRoute.home.pattern) { request, context in
             // A city leader's first page is the dashboard of the service index.
             if context.identity?.has(.cityLeader) == true { return Response.redirect(to: SiteRoute.serviceIndex.path, type: .normal) }
-            return Page("Trang chủ", body: HomePage(identity: context.identity, figures: try await services.homeFigures()).body)
+            let work = try await context.identity.asyncMap { try await services.staffWork($0) } ?? nil
+            return Page("Trang chủ", body: HomePage(identity: context.identity, figures: try await services.homeFigures(), work: work).body)
                 .render(context: context, request: request)
         }
         router.get(SiteRoute.glossary.pattern) { request, context in

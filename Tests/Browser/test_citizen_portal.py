@@ -8,7 +8,7 @@ import time
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 
-from test_dossiers import act, no_serious_violations, status
+from test_dossiers import act, no_serious_violations, status, transfer_and_assign
 from test_notifications import sink, wait_for  # noqa: F401  (the fixture is used by name)
 from test_pages import and_wait_for_next_page, sign_in
 
@@ -95,12 +95,7 @@ def test_a_citizen_files_online_tracks_and_rates(browser, base_url, axe_source, 
     and_wait_for_next_page(browser, browser.find_element(By.LINK_TEXT, code).click)
     dossier_url = browser.current_url.split("?")[0]
     assert "to-khai.pdf" in browser.find_element(By.TAG_NAME, "main").text
-    act(browser, "transfer")
-    sign_in(browser, base_url, "lanhdao.hoankiem")
-    browser.get(dossier_url)
-    act(browser, "assign", assignee="Chuyên viên phường Hoàn Kiếm (mẫu)")
-    sign_in(browser, base_url, "thuly.hoankiem")
-    browser.get(dossier_url)
+    transfer_and_assign(browser, base_url, dossier_url)
     act(browser, "requestSupplement", reason="Bổ sung bản sao giấy khai sinh có chứng thực")
 
     # The citizen tracks it (no account needed) with the last four digits of the phone.

@@ -32,18 +32,34 @@ def status(browser):
     return browser.find_element(By.ID, "status").text
 
 
-def test_a_demo_dossier_from_receipt_to_returned_result(browser, base_url, axe_source):
+def receive_at_the_desk(browser, base_url, name, identifier, birth_year, gender, axe_source=None):
+    """The demo desk officer of Phường Hoàn Kiếm receives a DEMO-HT-06 dossier; returns its page's address and its code."""
     sign_in(browser, base_url, "motcua.hoankiem")
     browser.get(base_url + "/dossiers/new")
-    no_serious_violations(browser, axe_source)
+    if axe_source:
+        no_serious_violations(browser, axe_source)
     Select(browser.find_element(By.ID, "procedure")).select_by_value("DEMO-HT-06")
-    browser.find_element(By.ID, "applicantName").send_keys("Lê Thị Hoa")
-    browser.find_element(By.ID, "identifier").send_keys("001301012345")
-    browser.find_element(By.ID, "birthYear").send_keys("2001")
-    Select(browser.find_element(By.ID, "gender")).select_by_value("female")
+    browser.find_element(By.ID, "applicantName").send_keys(name)
+    browser.find_element(By.ID, "identifier").send_keys(identifier)
+    browser.find_element(By.ID, "birthYear").send_keys(birth_year)
+    Select(browser.find_element(By.ID, "gender")).select_by_value(gender)
     and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
-    dossier_url = browser.current_url.split("?")[0]
-    code = browser.find_element(By.TAG_NAME, "h1").text.removeprefix("Hồ sơ ")
+    return browser.current_url.split("?")[0], browser.find_element(By.TAG_NAME, "h1").text.removeprefix("Hồ sơ ")
+
+
+def transfer_and_assign(browser, base_url, dossier_url):
+    """At Phường Hoàn Kiếm: the desk (on the dossier's page) transfers it, the head assigns it to the demo case officer,
+    who is left with it open."""
+    act(browser, "transfer")
+    sign_in(browser, base_url, "lanhdao.hoankiem")
+    browser.get(dossier_url)
+    act(browser, "assign", assignee="Chuyên viên phường Hoàn Kiếm (mẫu)")
+    sign_in(browser, base_url, "thuly.hoankiem")
+    browser.get(dossier_url)
+
+
+def test_a_demo_dossier_from_receipt_to_returned_result(browser, base_url, axe_source):
+    dossier_url, code = receive_at_the_desk(browser, base_url, "Lê Thị Hoa", "001301012345", "2001", "female", axe_source)
     assert code.startswith("00070-")
     assert status(browser) == "Đã tiếp nhận"
     no_serious_violations(browser, axe_source)

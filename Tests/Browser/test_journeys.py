@@ -3,9 +3,8 @@ dossier and the consulted unit answers it from its own queue. At each step: the 
 theo" and at most one primary button, axe finds nothing serious, and the page does not scroll sideways."""
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.select import Select
 
-from test_dossiers import act, no_serious_violations, status
+from test_dossiers import act, no_serious_violations, receive_at_the_desk, status, transfer_and_assign
 from test_pages import and_wait_for_next_page, sign_in
 
 
@@ -27,24 +26,9 @@ def next_step(browser):
 def test_an_opinion_is_asked_of_another_unit_and_answered(browser, base_url, axe_source, width):
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 640})
     try:
-        sign_in(browser, base_url, "motcua.hoankiem")
-        browser.get(base_url + "/dossiers/new")
-        Select(browser.find_element(By.ID, "procedure")).select_by_value("DEMO-HT-06")
-        browser.find_element(By.ID, "applicantName").send_keys("Trần Văn Bình")
-        browser.find_element(By.ID, "identifier").send_keys("001090054321")
-        browser.find_element(By.ID, "birthYear").send_keys("1990")
-        Select(browser.find_element(By.ID, "gender")).select_by_value("male")
-        and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
-        dossier_url = browser.current_url.split("?")[0]
-        code = browser.find_element(By.TAG_NAME, "h1").text.removeprefix("Hồ sơ ")
-        act(browser, "transfer")
-        sign_in(browser, base_url, "lanhdao.hoankiem")
-        browser.get(dossier_url)
-        act(browser, "assign", assignee="Chuyên viên phường Hoàn Kiếm (mẫu)")
-
+        dossier_url, code = receive_at_the_desk(browser, base_url, "Trần Văn Bình", "001090054321", "1990", "male")
         # The case officer's turn: the panel names him, his forward action is the one primary button.
-        sign_in(browser, base_url, "thuly.hoankiem")
-        browser.get(dossier_url)
+        transfer_and_assign(browser, base_url, dossier_url)
         waiting, primaries = next_step(browser)
         assert "Chuyên viên phường Hoàn Kiếm (mẫu)" in waiting and primaries == 1
         looks_right(browser, axe_source)

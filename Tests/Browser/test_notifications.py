@@ -15,7 +15,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 
-from test_dossiers import act, status
+from test_dossiers import act, status, transfer_and_assign
 from test_pages import and_wait_for_next_page, sign_in
 
 
@@ -70,12 +70,7 @@ def test_the_applicant_is_told_by_email_and_sms(browser, base_url, sink):
     sms = wait_for(lambda: sms_about(sink, code))[0]
     assert sms["to"] == "0912345678" and sms["text"].startswith(f"Ho so {code} da duoc tiep nhan")
 
-    act(browser, "transfer")
-    sign_in(browser, base_url, "lanhdao.hoankiem")
-    browser.get(dossier_url)
-    act(browser, "assign", assignee="Chuyên viên phường Hoàn Kiếm (mẫu)")
-    sign_in(browser, base_url, "thuly.hoankiem")
-    browser.get(dossier_url)
+    transfer_and_assign(browser, base_url, dossier_url)
     act(browser, "requestSupplement", reason="Thiếu bản sao giấy khai sinh")
     assert status(browser) == "Chờ bổ sung hồ sơ"
     supplement = wait_for(lambda: [m for m in mails_about(sink, code) if "cần bổ sung" in m["Subject"]])[0]

@@ -69,6 +69,20 @@ extension DossierStore {
         return try rows.map(Self.decodeItem)
     }
 
+    /// The open dossiers of the caller's units: how many, how many are still being handled past their due instant (a
+    /// result waiting to be collected is not late), and how many are assigned to `assigneeID` — in one query.
+    public func openCounts(within scope: UnitScope, assigneeID: Int64, now: Date) async throws -> (open: Int, overdue: Int, assigned: Int) {
+        let finished = DossierStatus.allCases.filter(\.isFinal).map(\.rawValue)
+        let select = database.select()
+            .column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "open")
+            .column(SQLRaw("CAST(SUM(CASE WHEN finished_at IS NULL AND due_at < \(now.milliseconds) THEN 1 ELSE 0 END) AS BIGINT)"), as: "overdue")
+            .column(SQLRaw("CAST(SUM(CASE WHEN assignee_id = \(assigneeID) THEN 1 ELSE 0 END) AS BIGINT)"), as: "assigned")
+            .from("dossiers").where("status", .notIn, SQLBind.group(finished))
+        guard let row = try await scoped(select, scope).first() else { return (0, 0, 0) }
+        return (try row.decode(column: "open", as: Int.self), try row.decode(column: "overdue", as: Int?.self) ?? 0,
+                try row.decode(column: "assigned", as: Int?.self) ?? 0)
+    }
+
     /// Dossiers with their procedure's code and name: the select behind every list of dossiers.
     /// The dossiers a citizen filed online, newest first ("my dossiers").
     public func filed(by citizenUserID: Int64, limit: Int = 200) async throws -> [DossierQueueItem] {

@@ -51,17 +51,20 @@ public struct SyntheticDossiers: Sendable {
             let procedures = try await ProcedureStore(database.sql).list(.init(receivingUnitID: unit.id)).map(\.code)
             guard !procedures.isEmpty else { continue }
             var ids: [Int64] = []
-            for (suffix, role) in [("motcua", Role.deskOfficer), ("thuly", .caseOfficer), ("lanhdao", .unitHead)] where known[code] == nil {
-                let username = "synthetic.\(suffix).\(unit.code.lowercased())"
-                if let existing = try await UserStore(database.sql).credentials(username: username)?.user.id {
-                    ids.append(existing)
-                } else {
-                    ids.append(try await UserStore(database.sql).create(
-                        username: username, displayName: "Cán bộ mô phỏng \(unit.name)", email: nil, passwordHash: "!",
-                        grants: [Grant(role: role, unitID: unit.id)], isDemo: true, at: now))
+            if let given = known[code] {
+                ids = [given.desk, given.officer, given.head]
+            } else {
+                for (suffix, role) in [("motcua", Role.deskOfficer), ("thuly", .caseOfficer), ("lanhdao", .unitHead)] {
+                    let username = "synthetic.\(suffix).\(unit.code.lowercased())"
+                    if let existing = try await UserStore(database.sql).credentials(username: username)?.user.id {
+                        ids.append(existing)
+                    } else {
+                        ids.append(try await UserStore(database.sql).create(
+                            username: username, displayName: "Cán bộ mô phỏng \(unit.name)", email: nil, passwordHash: "!",
+                            grants: [Grant(role: role, unitID: unit.id)], isDemo: true, at: now))
+                    }
                 }
             }
-            if let given = known[code] { ids = [given.desk, given.officer, given.head] }
             staff.append((unit, .init(userID: ids[0], roles: [.deskOfficer]), .init(userID: ids[1], roles: [.caseOfficer]),
                           .init(userID: ids[2], roles: [.unitHead]), procedures))
         }

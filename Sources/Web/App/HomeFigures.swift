@@ -35,8 +35,6 @@ extension AppServices {
 /// handled past their due instant, those assigned to them, and the feedback their units have not answered — each a
 /// link to the list.
 struct StaffWork: Sendable, Equatable {
-    /// Counted up to this many dossiers ("1.000+" beyond).
-    static let counted = 1_000
     var open: Int
     var overdue: Int
     var mine: Int?
@@ -49,12 +47,8 @@ extension AppServices {
         let roles: Set<Role> = [.deskOfficer, .caseOfficer, .unitHead]
         let units = identity.grants.filter { roles.contains($0.role) }.compactMap(\.unitID)
         guard !units.isEmpty else { return nil }
-        let now = clock()
-        let open = try await dossiers.queue(.init(), within: identity.scope, limit: StaffWork.counted)
-        let mine = identity.has(.caseOfficer) ? open.count { $0.dossier.state.assigneeID == identity.user.id } : nil
+        let counts = try await dossiers.openCounts(within: identity.scope, assigneeID: identity.user.id, now: clock())
         let feedback = identity.has(.unitHead) ? try await FeedbackStore(database).inbox(units: units).count { !$0.isAnswered } : nil
-        // Past due while still being handled: a result waiting to be collected is not late any more.
-        let overdue = open.count { $0.dossier.finishedAt == nil && ($0.dossier.dueAt ?? .distantFuture) < now }
-        return StaffWork(open: open.count, overdue: overdue, mine: mine, feedbackWaiting: feedback)
+        return StaffWork(open: counts.open, overdue: counts.overdue, mine: identity.has(.caseOfficer) ? counts.assigned : nil, feedbackWaiting: feedback)
     }
 }

@@ -84,11 +84,12 @@ public enum DemoData {
             for (code, username) in [("00070", "lanhdao.hoankiem"), ("00073", "lanhdao.cuanam"), ("DEMO-SNV", "lanhdao.sonoivu"), ("DEMO-STP", "lanhdao.sotuphap")] {
                 heads[code] = try await id(username)
             }
+            let secretariat = try await id("thuky.totcongtac")
             try await DemoFeedback.seed(services: services, answeredBy: heads, now: now)
-            try await DemoSIPASCampaign.seed(services: services, secretariat: try await id("thuky.totcongtac"), now: now)
+            try await DemoSIPASCampaign.seed(services: services, secretariat: secretariat, now: now)
             var headsByUnit: [Int64: Int64] = [:]
             for (code, head) in heads { if let unit = departments[code] { headsByUnit[unit] = head } }
-            try await DemoPARRound.seed(services: services, actors: .init(secretariat: try await id("thuky.totcongtac"), council: try await id("hoidong.thamdinh"),
+            try await DemoPARRound.seed(services: services, actors: .init(secretariat: secretariat, council: try await id("hoidong.thamdinh"),
                                                                          leader: try await id("lanhdao.thanhpho"), heads: headsByUnit), now: now)
         }
         // This year's sample PAR framework, ready for a round (marked a sample on every page).

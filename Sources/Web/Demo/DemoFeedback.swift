@@ -50,9 +50,9 @@ enum DemoFeedback {
 
     static func seed(services: AppServices, answeredBy: [String: Int64], now: Date) async throws {
         let store = FeedbackStore(services.database)
-        let today = services.today()
+        let units = Dictionary(try await services.unitDirectory().list(.init(validOn: services.today())).map { ($0.code, $0) }) { first, _ in first }
         for (index, item) in items.enumerated() {
-            guard let unit = try await services.unitDirectory().list(.init(validOn: today)).first(where: { $0.code == item.unit }) else { continue }
+            guard let unit = units[item.unit] else { continue }
             let received = now.addingTimeInterval(-Double(item.daysAgo) * 86_400 + Double(index * 1_800))
             let due = try await services.deadlines(unit.id, services.database.sql).due(receivedAt: received, limit: FeedbackRules.answerWithin)
             let id = try await store.submit(

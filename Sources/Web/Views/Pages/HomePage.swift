@@ -80,21 +80,16 @@ struct HomePage {
             .if(identity.has(.citizen), .p(.a(.href(SiteRoute.myDossiers.path), .text("Hồ sơ của tôi")), .text(": hồ sơ đã nộp, hồ sơ nháp, kết quả và đánh giá."))),
             .unwrap(work) { work in
                 .ul(.id("my-work"), .class("link-list"),
-                    .li(.a(.href(SiteRoute.dossiers.path), .text("\(Self.count(work.open)) hồ sơ đang xử lý")), .text(" của đơn vị")),
-                    .li(.a(.href(SiteRoute.dossiers.path), .text("\(Self.count(work.overdue)) hồ sơ đã quá hạn")),
+                    .li(.a(.href(SiteRoute.dossiers.path), .text("\(DisplayFormat.integer(work.open)) hồ sơ đang xử lý")), .text(" của đơn vị")),
+                    .li(.a(.href(SiteRoute.dossiers.path), .text("\(DisplayFormat.integer(work.overdue)) hồ sơ đã quá hạn")),
                         .text(work.overdue == 0 ? "" : ", cần xử lý ngay hoặc gửi thư xin lỗi, hẹn lại")),
-                    .unwrap(work.mine) { .li(.a(.href(SiteRoute.dossiers.path + "?mine=1"), .text("\(Self.count($0)) hồ sơ được giao cho bạn"))) },
+                    .unwrap(work.mine) { .li(.a(.href(SiteRoute.dossiers.path + "?mine=1"), .text("\(DisplayFormat.integer($0)) hồ sơ được giao cho bạn"))) },
                     .unwrap(work.feedbackWaiting) { .li(.a(.href(SiteRoute.feedbackInbox.path), .text("\($0) phản ánh chờ trả lời"))) })
             },
             .if(!staff.isEmpty, .group(
                 .p(.text("Vai trò của bạn: \(staff.map(\.role.title).joined(separator: "; ")). Các việc của vai trò ở mục \u{201C}Danh mục\u{201D}."))
             ))
         )
-    }
-
-    /// A count of dossiers, "1.000+" where it was cut off.
-    static func count(_ value: Int) -> String {
-        value >= StaffWork.counted ? DisplayFormat.integer(StaffWork.counted) + "+" : DisplayFormat.integer(value)
     }
 
     private var mostFiled: Node<HTML.BodyContext> {

@@ -22,13 +22,17 @@ def ids(client, path, pattern):
 def test_foreign_objects_answer_like_missing_ones(base_url):
     # What exists, as the owners see it.
     desk = Client(base_url, "motcua.hoankiem")
-    dossiers = ids(desk, "/dossiers", r'href="/dossiers/(\d+)"')
+    # The ward's own: a dossier received here for a department (Sở Tư pháp's head is one of the people below) is
+    # theirs too, as the demo city's inter-level intake shows.
+    def own_dossiers():
+        listed = ids(desk, "/dossiers", r'href="/dossiers/(\d+)"')
+        return [dossier for dossier in listed if "Sở Tư pháp" not in desk.get(f"/dossiers/{dossier}")[1]][:8 * COPIES]
+    dossiers = own_dossiers()
     if len(dossiers) < 8 * COPIES:      # the full size: the desk receives more dossiers of its own first
         ward = desk.receiving_unit()
         for _ in range(8 * COPIES - len(dossiers)):
             assert desk.post("/dossiers", dict(INTAKE, receivingUnit=ward))[0] == 303
-        dossiers = ids(desk, "/dossiers", r'href="/dossiers/(\d+)"')
-    dossiers = dossiers[:8 * COPIES]
+        dossiers = own_dossiers()
     secretariat = Client(base_url, "thuky.totcongtac")
     _, home = secretariat.get("/reform")
     plans = sorted({int(found) for found in re.findall(r'href="/reform/plans/(\d+)', home)})

@@ -109,7 +109,7 @@ def test_a_year_is_loaded_from_a_calendar_file(motcua, tmp_path):
 
 
 def test_catalogue_round_trip_and_refusal(cli, tmp_path):
-    assert cli("seed", "demo").returncode == 0
+    assert cli("seed", "demo", "--scale", "wards").returncode == 0
     exported = tmp_path / "catalogue.csv"
     result = cli("catalogue", "export", "--format", "csv", "--output", str(exported))
     assert result.returncode == 0, result.stderr
@@ -134,7 +134,7 @@ def test_catalogue_round_trip_and_refusal(cli, tmp_path):
 def test_bulk_synthetic_dossiers_and_a_statistics_recount(cli):
     """`seed synthetic --bulk` writes dossiers with their counters; a recount from the dossiers finds the same
     number of them, and a malformed count is refused with status 2."""
-    assert cli("seed", "demo").returncode == 0
+    assert cli("seed", "demo", "--scale", "wards").returncode == 0
     made = cli("seed", "synthetic", "--bulk", "--dossiers", "2000", "--seed", "9", "--units", "00070,00073")
     assert made.returncode == 0, made.stderr
     count = int(made.stdout.split()[1])
@@ -167,7 +167,7 @@ def test_service_index_from_files_of_its_own(cli):
     follow the formula — each indicator max × min(1, n/d) to two decimals, not applicable (no points, out of the
     measurable maximum) when d = 0, groups and total their sums, the index the total over the measurable maximum;
     a period without dossiers has no index (issue 21, point 2)."""
-    for arguments in (["seed", "demo"], ["seed", "synthetic", "--dossiers", "600", "--days", "60"]):
+    for arguments in (["seed", "demo", "--scale", "wards"], ["seed", "synthetic", "--dossiers", "600", "--days", "60"]):
         result = cli(*arguments)
         assert result.returncode == 0, result.stderr
     import datetime
@@ -230,7 +230,7 @@ def test_a_new_framework_version_is_loaded_without_code(cli, tmp_path):
     progress["indicators"] = [dict(progress["indicators"][0], max=30)]
     path = tmp_path / "framework.json"
     path.write_text(json.dumps(newer, ensure_ascii=False), encoding="utf-8")
-    assert cli("seed", "demo").returncode == 0
+    assert cli("seed", "demo", "--scale", "wards").returncode == 0
     loaded = cli("index", "load-framework", str(path))
     assert loaded.returncode == 0, loaded.stderr
     before = json.loads(cli("index", "service", "--from", "2026-12-01", "--to", "2026-12-31", "--json").stdout)

@@ -155,6 +155,9 @@ import Web
                     && results.text.contains("Chung (cách tính MotCua)"))
             let ward70 = try await secretariat.get(path + "/results?unit=00070")
             #expect(ward70.text.contains("Cỡ mẫu hiệu dụng dưới 30: chưa đủ để công bố"))
+            // Units are named as people know them, in the table, the chart and the heading; the code stays in the link.
+            #expect(ward70.text.contains("Từng câu hỏi — Phường Hoàn Kiếm") && ward70.text.contains(">Phường Hoàn Kiếm</a>")
+                    && !ward70.text.contains(">00070<"))
             let exported = try await secretariat.get(path + "/results.csv")
             #expect(exported.text.contains("00070,overall,,66.6667") && exported.text.contains("00070,item,S1.1,66.6667,53.3"))
 

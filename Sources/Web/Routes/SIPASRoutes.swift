@@ -104,8 +104,9 @@ struct SIPASRoutes {
             // The previous campaign with the same questionnaire that has answers, for the comparison.
             var previous: (name: String, results: SIPASResults)?
             if let earlier = try await campaigns.previousWithAnswers(campaign) { previous = (earlier.name, try await self.results(earlier.id).2) }
+            let directory = try await services.unitDirectory()
             let page = SIPASResultsPage(campaign: campaign, questionnaire: questionnaire, results: results, responses: counts,
-                                        unit: request.query("unit") ?? SIPASResults.all, imported: request.query("imported").flatMap { Int($0) },
+                                        units: campaign.unitIDs.compactMap(directory.find(id:)), unit: request.query("unit") ?? SIPASResults.all, imported: request.query("imported").flatMap { Int($0) },
                                         previous: previous)
             return Page("Kết quả — \(campaign.name)", body: page.body).render(context: context, request: request)
         }

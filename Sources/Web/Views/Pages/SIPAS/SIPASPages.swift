@@ -271,6 +271,11 @@ extension SIPASCampaignPage {
 }
 
 extension SIPASResultsPage {
+    /// A unit as people name it; an answer's code no current unit carries is shown as it is.
+    func name(of code: String) -> String {
+        code == SIPASResults.all ? "Tất cả đơn vị" : units.first { $0.code == code }?.name ?? code
+    }
+
     /// The overall index of every unit, and the aspects of the unit shown (SVG, with the figures in a table).
     fileprivate func charts(units: [String]) -> Node<HTML.BodyContext> {
         let link = SiteRoute.sipasCampaignResults(id: campaign.id).path + "?unit="
@@ -278,14 +283,14 @@ extension SIPASResultsPage {
             id: "chart-units", title: "Chỉ số hài lòng chung theo đơn vị (%)",
             summary: "Tỷ lệ hài lòng chung của từng đơn vị và của tất cả đơn vị trong đợt khảo sát.",
             items: units.compactMap { code in
-                results.units[code]?.overall.map { .init(label: code == SIPASResults.all ? "Tất cả" : code, value: $0, text: Self.percent($0), href: link + code) }
+                results.units[code]?.overall.map { .init(label: name(of: code), value: $0, text: Self.percent($0), href: link + code) }
             },
             scaleMax: 100, valueHeading: "Hài lòng chung")
         let aspects = questionnaire.sections.flatMap(\.aspects).compactMap { aspect -> SVGChart.Item? in
             results.units[unit]?.aspects[aspect.code].map { .init(label: aspect.label, value: $0, text: Self.percent($0), href: nil) }
         }
         let byAspect = SVGChart(
-            id: "chart-aspects", title: "Tỷ lệ hài lòng theo khía cạnh — \(unit == SIPASResults.all ? "tất cả đơn vị" : unit) (%)",
+            id: "chart-aspects", title: "Tỷ lệ hài lòng theo khía cạnh — \(name(of: unit)) (%)",
             summary: "Trung bình tỷ lệ hài lòng của các câu hỏi trong từng khía cạnh.", items: aspects, scaleMax: 100, valueHeading: "Hài lòng")
         return .div(.class("charts"), overall.bars(), aspects.isEmpty ? .empty : byAspect.bars())
     }
@@ -298,6 +303,8 @@ struct SIPASResultsPage {
     var questionnaire: SIPASQuestionnaire
     var results: SIPASResults
     var responses: [String: Int]
+    /// The campaign's units, to name the codes its answers carry.
+    var units: [OrgUnit]
     var unit: String
     var imported: Int?
     /// The previous campaign with the same questionnaire, for the change of each item.
@@ -320,7 +327,7 @@ struct SIPASResultsPage {
     }
 
     var body: [Node<HTML.BodyContext>] {
-        let units = results.units.keys.filter { $0 != SIPASResults.all }.sorted() + [SIPASResults.all]
+        let units = VietnameseText.sorted(results.units.keys.filter { $0 != SIPASResults.all }, by: name(of:)) + [SIPASResults.all]
         let chosen = results.units[unit]
         return [
             .h1(.text("Kết quả — \(campaign.name)")),
@@ -339,7 +346,7 @@ struct SIPASResultsPage {
                 .tbody(.forEach(units) { code in
                     let figures = results.units[code]!
                     return .tr(.th(.attribute(named: "scope", value: "row"),
-                                   .a(.href(SiteRoute.sipasCampaignResults(id: campaign.id).path + "?unit=\(code)"), .text(code == SIPASResults.all ? "Tất cả" : code))),
+                                   .a(.href(SiteRoute.sipasCampaignResults(id: campaign.id).path + "?unit=\(code)"), .text(name(of: code)))),
                                .td(.text(String(responses[code] ?? 0))), .td(.text(Self.percent(figures.overall))),
                                .forEach(questionnaire.sections) { .td(.text(Self.percent(figures.sections[$0.code]))) })
                 })
@@ -348,7 +355,7 @@ struct SIPASResultsPage {
             .unwrap(chosen) { figures in
                 .section(
                     .attribute(named: "aria-labelledby", value: "items-title"),
-                    .h2(.id("items-title"), .text("Từng câu hỏi — \(unit == SIPASResults.all ? "tất cả đơn vị" : unit)")),
+                    .h2(.id("items-title"), .text("Từng câu hỏi — \(name(of: unit))")),
                     .unwrap(previous) { .p(.text("So sánh với đợt trước: \($0.name). Thay đổi “vượt sai số” khi lớn hơn sai số của hai đợt cộng lại.")) },
                     .table(
                         .class("table"), .id("sipas-items"),

@@ -5,10 +5,11 @@ it — with axe-core on every citizen page."""
 import json
 import time
 
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 
-from test_dossiers import act, no_serious_violations, status, transfer_and_assign
+from test_dossiers import act, at_width, looks_right, no_serious_violations, status, transfer_and_assign
 from test_notifications import sink, wait_for  # noqa: F401  (the fixture is used by name)
 from test_pages import and_wait_for_next_page, sign_in
 
@@ -235,40 +236,51 @@ def test_filing_by_keyboard_alone_and_at_200_percent_text(browser, base_url, axe
     browser.find_element(By.CSS_SELECTOR, "[data-text-size=reset]").click()
 
 
-def test_feedback_from_the_form_to_the_published_answer(browser, base_url, axe_source):
-    """A person sends feedback (a problem explained next to its field first), the ward's head answers it and
-    publishes it, and the public page shows the answer without the person's name."""
-    browser.get(base_url + "/feedback/new")
-    Select(browser.find_element(By.ID, "unit")).select_by_visible_text("Phường Hoàn Kiếm")
-    browser.find_element(By.ID, "content").send_keys("Ngắn")
-    browser.find_element(By.ID, "contactName").send_keys("Vương Văn Bảo")
-    browser.find_element(By.ID, "phone").send_keys("0933444555")
-    submit(browser)
-    assert "ít nhất 20 ký tự" in browser.find_element(By.ID, "content-error").text
-    assert browser.find_element(By.ID, "contactName").get_attribute("value") == "Vương Văn Bảo"
-    no_serious_violations(browser, axe_source)
-    browser.find_element(By.ID, "content").send_keys(" — quầy tiếp nhận đóng cửa sớm hơn giờ niêm yết vào chiều thứ Sáu.")
-    submit(browser)
-    link = browser.find_element(By.ID, "private-link").get_attribute("href")
-    no_serious_violations(browser, axe_source)
+@pytest.mark.parametrize("width", [390, 1366])
+def test_feedback_from_the_form_to_the_published_answer(browser, base_url, axe_source, width):
+    """A person sends feedback (a problem explained next to its field first), the ward's head finds it from the
+    home page's work and answers it for publication, the person rates the answer, and the public page shows it
+    without the person's name — on a phone and on a desk's screen, axe-clean and without sideways scrolling."""
+    place = "trên điện thoại" if width < 640 else "trên máy tính"
+    with at_width(browser, width):
+        browser.delete_all_cookies()
+        browser.get(base_url + "/feedback/new")
+        Select(browser.find_element(By.ID, "unit")).select_by_visible_text("Phường Hoàn Kiếm")
+        browser.find_element(By.ID, "content").send_keys("Ngắn")
+        browser.find_element(By.ID, "contactName").send_keys("Vương Văn Bảo")
+        browser.find_element(By.ID, "phone").send_keys("0933444555")
+        submit(browser)
+        assert "ít nhất 20 ký tự" in browser.find_element(By.ID, "content-error").text
+        assert browser.find_element(By.ID, "contactName").get_attribute("value") == "Vương Văn Bảo"
+        looks_right(browser, axe_source)
+        browser.find_element(By.ID, "content").send_keys(f" — quầy tiếp nhận đóng cửa sớm hơn giờ niêm yết ({place}).")
+        submit(browser)
+        link = browser.find_element(By.ID, "private-link").get_attribute("href")
+        looks_right(browser, axe_source)
 
-    sign_in(browser, base_url, "lanhdao.hoankiem")
-    browser.get(base_url + "/feedback/inbox")
-    item = browser.find_element(By.XPATH, "//li[contains(., 'đóng cửa sớm')]")
-    item.find_element(By.TAG_NAME, "textarea").send_keys("Phường đã chấn chỉnh giờ làm việc của Bộ phận Một cửa.")
-    item.find_element(By.CSS_SELECTOR, "input[type=checkbox]").click()
-    and_wait_for_next_page(browser, item.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
-    no_serious_violations(browser, axe_source)
+        # The ward's head is greeted with the feedback waiting and answers it from the inbox.
+        sign_in(browser, base_url, "lanhdao.hoankiem")
+        waiting = browser.find_element(By.ID, "my-work").find_element(By.PARTIAL_LINK_TEXT, "phản ánh chờ trả lời")
+        and_wait_for_next_page(browser, waiting.click)
+        looks_right(browser, axe_source)
+        item = browser.find_element(By.XPATH, f"//li[contains(., '{place}')]")
+        item.find_element(By.TAG_NAME, "textarea").send_keys("Phường đã chấn chỉnh giờ làm việc của Bộ phận Một cửa.")
+        item.find_element(By.CSS_SELECTOR, "input[type=checkbox]").click()
+        and_wait_for_next_page(browser, item.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
+        looks_right(browser, axe_source)
+        assert not browser.find_elements(By.XPATH, f"//li[contains(., '{place}')]//textarea"), "an answered item is not offered again"
 
-    browser.delete_all_cookies()
-    browser.get(link)
-    assert "Phường đã chấn chỉnh giờ làm việc" in browser.find_element(By.ID, "answer").text
-    browser.find_element(By.CSS_SELECTOR, "label[for=satisfied-yes]").click()
-    submit(browser)
-    assert "Cảm ơn ông/bà đã đánh giá." in browser.find_element(By.TAG_NAME, "main").text
-    browser.get(base_url + "/feedback")
-    main = browser.find_element(By.TAG_NAME, "main").text
-    assert "Phường đã chấn chỉnh giờ làm việc" in main and "Vương Văn Bảo" not in main
+        browser.delete_all_cookies()
+        browser.get(link)
+        assert "Phường đã chấn chỉnh giờ làm việc" in browser.find_element(By.ID, "answer").text
+        looks_right(browser, axe_source)
+        browser.find_element(By.CSS_SELECTOR, "label[for=satisfied-yes]").click()
+        submit(browser)
+        assert "Cảm ơn ông/bà đã đánh giá." in browser.find_element(By.TAG_NAME, "main").text
+        browser.get(base_url + "/feedback")
+        main = browser.find_element(By.TAG_NAME, "main").text
+        assert place in main and "Phường đã chấn chỉnh giờ làm việc" in main and "Vương Văn Bảo" not in main
+        looks_right(browser, axe_source)
 
 
 def test_a_birth_is_declared_online_on_a_phone(browser, base_url, axe_source, tmp_path):
@@ -278,16 +290,10 @@ def test_a_birth_is_declared_online_on_a_phone(browser, base_url, axe_source, tm
     pdf = tmp_path / "chung-sinh.pdf"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
     sign_in(browser, base_url, "congdan.mau")
-    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
-
-    def fits():
-        assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
-        no_serious_violations(browser, axe_source)
-
-    try:
+    with at_width(browser, 390):
         browser.get(base_url + "/procedures/DEMO-HT-01")
         and_wait_for_next_page(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Nộp hồ sơ trực tuyến']").click)
-        fits()
+        looks_right(browser, axe_source)
         answers = {"nguoi-yeu-cau-ho-ten": "Nguyễn Văn An", "nguoi-yeu-cau-dinh-danh": "00109501234", "nguoi-yeu-cau-noi-cu-tru": "12 Lý Thái Tổ",
                    "ho-ten": "Nguyễn Minh Khang", "ngay-sinh": "01/12/2026", "dan-toc": "Kinh", "quoc-tich": "Việt Nam",
                    "noi-sinh": "Bệnh viện Phụ sản Hà Nội", "me-ho-ten": "Trần Thị Hoa", "me-nam-sinh": "1997", "me-dan-toc": "Kinh",
@@ -301,7 +307,7 @@ def test_a_birth_is_declared_online_on_a_phone(browser, base_url, axe_source, tm
         assert "Người yêu cầu — Số định danh cá nhân phải gồm đúng 12 chữ số." in summary
         assert browser.find_element(By.ID, "decl-nguoi-yeu-cau-dinh-danh-error").is_displayed()
         assert browser.find_element(By.ID, "decl-ho-ten").get_attribute("value") == "Nguyễn Minh Khang"
-        fits()
+        looks_right(browser, axe_source)
         field = browser.find_element(By.ID, "decl-nguoi-yeu-cau-dinh-danh")
         field.clear()
         field.send_keys("001095012345")
@@ -315,16 +321,15 @@ def test_a_birth_is_declared_online_on_a_phone(browser, base_url, axe_source, tm
         next_button = "//button[normalize-space()='Tiếp tục: kiểm tra trước khi gửi']"
         and_wait_for_next_page(browser, browser.find_element(By.XPATH, next_button).click)
         assert "Vui lòng nhập địa chỉ nhận kết quả qua bưu chính." in browser.find_element(By.ID, "address-error").text
-        fits()
+        looks_right(browser, axe_source)
         browser.find_element(By.ID, "address").send_keys("12 Lý Thái Tổ, phường Hoàn Kiếm")
         and_wait_for_next_page(browser, browser.find_element(By.XPATH, next_button).click)
         main = browser.find_element(By.TAG_NAME, "main").text
         assert "Kiểm tra lại trước khi gửi" in main and "Nguyễn Minh Khang" in main and "chung-sinh.pdf" in main
         assert "Nhận qua dịch vụ bưu chính công ích: 12 Lý Thái Tổ, phường Hoàn Kiếm" in main
-        fits()
+        looks_right(browser, axe_source)
         and_wait_for_next_page(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Gửi hồ sơ']").click)
         main = browser.find_element(By.TAG_NAME, "main").text
         assert "Hồ sơ đã được tiếp nhận" in main and "Tờ khai đã khai trực tuyến" in main and "Nguyễn Minh Khang" in main
-        fits()
-    finally:
-        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        looks_right(browser, axe_source)
+

@@ -1,5 +1,6 @@
 """A demo dossier taken from receipt to returned result by the demo officers of Phường Hoàn Kiếm, in
 headless Chromium, with axe on every dossier page on the way."""
+import contextlib
 import re
 
 import qrcode
@@ -14,6 +15,23 @@ def no_serious_violations(browser, axe_source):
     result = run_axe(browser, axe_source)
     serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert not serious, (browser.current_url, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious])
+
+
+def looks_right(browser, axe_source):
+    """axe finds nothing serious on the page, and it does not scroll sideways."""
+    no_serious_violations(browser, axe_source)
+    overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, (browser.current_url, overflow)
+
+
+@contextlib.contextmanager
+def at_width(browser, width):
+    """The pages as a phone (below 640 px) or a desk's screen shows them, for the length of a journey."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 640})
+    try:
+        yield
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def act(browser, action, **fields):

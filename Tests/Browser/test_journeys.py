@@ -1,17 +1,13 @@
 """Issue 22, journeys per role at a phone's and a desk's width: a case officer asks another unit's opinion on a
-dossier and the consulted unit answers it from its own queue. At each step: the dossier page leads with "Việc tiếp
-theo" and at most one primary button, axe finds nothing serious, and the page does not scroll sideways."""
+dossier and the consulted unit answers it from its own queue; the city's leader reads the satisfaction survey's
+results. At each step axe finds nothing serious and the page does not scroll sideways; a dossier page leads with
+"Việc tiếp theo" and at most one primary button. (The citizen's feedback answered by the ward's head is walked in
+test_citizen_portal, the department heads' PAR self-assessment in test_par.)"""
 import pytest
 from selenium.webdriver.common.by import By
 
-from test_dossiers import act, no_serious_violations, receive_at_the_desk, status, transfer_and_assign
-from test_pages import and_wait_for_next_page, sign_in
-
-
-def looks_right(browser, axe_source):
-    no_serious_violations(browser, axe_source)
-    overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, (browser.current_url, overflow)
+from test_dossiers import act, at_width, looks_right, receive_at_the_desk, status, transfer_and_assign
+from test_pages import and_wait_for_next_page, from_the_menu, sign_in
 
 
 def next_step(browser):
@@ -24,8 +20,7 @@ def next_step(browser):
 
 @pytest.mark.parametrize("width", [390, 1366])
 def test_an_opinion_is_asked_of_another_unit_and_answered(browser, base_url, axe_source, width):
-    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 640})
-    try:
+    with at_width(browser, width):
         dossier_url, code = receive_at_the_desk(browser, base_url, "Trần Văn Bình", "001090054321", "1990", "male")
         # The case officer's turn: the panel names him, his forward action is the one primary button.
         transfer_and_assign(browser, base_url, dossier_url)
@@ -60,5 +55,28 @@ def test_an_opinion_is_asked_of_another_unit_and_answered(browser, base_url, axe
         waiting, primaries = next_step(browser)
         assert primaries == 1
         looks_right(browser, axe_source)
-    finally:
-        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_leader_reads_the_satisfaction_survey(browser, base_url, axe_source, width):
+    """From the menu to last quarter's campaign (the demo's), its results by unit and one ward's questions."""
+    with at_width(browser, width):
+        sign_in(browser, base_url, "lanhdao.thanhpho")
+        from_the_menu(browser, "Khảo sát SIPAS")
+        looks_right(browser, axe_source)
+        and_wait_for_next_page(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "(dữ liệu mẫu)").click)
+        assert browser.find_element(By.ID, "campaign-status").text == "Đã kết thúc"
+        looks_right(browser, axe_source)
+        # The campaign is over: its results are the page's one button, above the strata.
+        results = browser.find_element(By.CSS_SELECTOR, "#results-link a.button")
+        assert "button--secondary" not in results.get_attribute("class")
+        and_wait_for_next_page(browser, results.click)
+        looks_right(browser, axe_source)
+        # Units by name, in the table and the chart; a ward's link leads to its questions.
+        table = browser.find_element(By.ID, "sipas-units").text
+        assert "Phường Hoàn Kiếm" in table and "Tất cả đơn vị" in table and "00070" not in table
+        assert "Phường Hoàn Kiếm" in browser.find_element(By.ID, "chart-units").text
+        and_wait_for_next_page(browser, browser.find_element(By.ID, "sipas-units").find_element(By.LINK_TEXT, "Phường Hoàn Kiếm").click)
+        assert browser.find_element(By.ID, "items-title").text == "Từng câu hỏi — Phường Hoàn Kiếm"
+        assert browser.find_elements(By.CSS_SELECTOR, "#sipas-items tbody tr")
+        looks_right(browser, axe_source)

@@ -51,6 +51,14 @@ def sign_in(browser, base_url, username):
     and_wait_for_next_page(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
 
 
+def from_the_menu(browser, text):
+    """Follows a link of the main menu, unfolding it first on a phone."""
+    toggle = browser.find_element(By.CSS_SELECTOR, "header .nav-toggle")
+    if toggle.is_displayed():
+        toggle.click()
+    and_wait_for_next_page(browser, browser.find_element(By.ID, "site-menu").find_element(By.LINK_TEXT, text).click)
+
+
 def test_sign_in_and_text_size(browser, base_url):
     sign_in(browser, base_url, "lanhdao.hoankiem")
     assert "Xin chào" in browser.find_element(By.TAG_NAME, "main").text

@@ -1,7 +1,8 @@
 """A PAR INDEX round of the demo departments in headless Chromium: the secretariat opens it on the sample
-framework; two departments self-assess (one with an evidence file) and submit; the council adjusts one
-criterion and accepts the rest; the chair approves and publishes; the public page shows the ranking, and
-`motcua par compute` on the published framework and leaf scores reproduces it — with axe-core on each page."""
+framework; two department heads, greeted on their home page with it, self-assess on a phone and at a desk (one
+with an evidence file) and submit; the council adjusts one criterion and accepts the rest; the chair approves and
+publishes; the public page shows the ranking, and `motcua par compute` on the published framework and leaf scores
+reproduces it — with axe-core on each page."""
 import csv
 import io
 import json
@@ -11,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 
 from test_cli import cli  # noqa: F401 (fixture)
-from test_dossiers import no_serious_violations
+from test_dossiers import at_width, looks_right, no_serious_violations
 from test_pages import and_wait_for_next_page, sign_in
 
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
@@ -21,10 +22,13 @@ def click(browser, text):
     and_wait_for_next_page(browser, browser.find_element(By.XPATH, f"//button[normalize-space()='{text}']").click)
 
 
-def self_assess(browser, base_url, round_url, username, unit_name, scores, evidence=None):
+def self_assess(browser, base_url, axe_source, username, unit_name, scores, evidence=None):
+    """The unit's head, greeted on the home page with the self-assessment, scores and explains each criterion."""
     sign_in(browser, base_url, username)
-    browser.get(round_url)
-    and_wait_for_next_page(browser, browser.find_element(By.LINK_TEXT, unit_name).click)
+    looks_right(browser, axe_source)
+    task = browser.find_element(By.ID, "my-work").find_element(By.LINK_TEXT, f"Tự đánh giá Chỉ số CCHC (PAR INDEX) của {unit_name}")
+    and_wait_for_next_page(browser, task.click)
+    looks_right(browser, axe_source)
     for code, (score, explanation) in scores.items():
         field = browser.find_element(By.XPATH, f"//label[normalize-space()='Điểm tự chấm {code} (0–{MAXIMA[code]})']")
         score_input = browser.find_element(By.ID, field.get_attribute("for"))
@@ -32,6 +36,7 @@ def self_assess(browser, base_url, round_url, username, unit_name, scores, evide
         score_input.send_keys(score)
         browser.find_element(By.XPATH, f"//label[normalize-space()='Giải trình {code}']/following-sibling::textarea").send_keys(explanation)
         click(browser, f"Lưu {code}")
+        looks_right(browser, axe_source)
     if evidence:
         code, path = evidence
         upload = browser.find_element(By.XPATH, f"//label[normalize-space()='Thêm tài liệu kiểm chứng cho {code}']")
@@ -60,15 +65,22 @@ def test_a_par_round_end_to_end(browser, base_url, axe_source, cli, tmp_path):
     assert browser.find_element(By.ID, "sample-warning")
     no_serious_violations(browser, axe_source)
 
+    # Two department heads, one on a phone and one at a desk (issue 22).
     evidence = tmp_path / "ke-hoach-cchc.pdf"
     evidence.write_bytes(PDF)
-    snv_url = self_assess(browser, base_url, round_url, "lanhdao.sonoivu", "Sở Nội vụ",
-                          {"1.1": ("3", "Kế hoạch CCHC năm (mẫu)"), "2.1": ("4", "Đủ văn bản")}, evidence=("1.1", evidence))
-    no_serious_violations(browser, axe_source)
-    click(browser, "Gửi bản tự đánh giá")
-    assert browser.find_element(By.ID, "assessment-state").text == "Đã gửi bản tự đánh giá."
-    self_assess(browser, base_url, round_url, "lanhdao.sotuphap", "Sở Tư pháp", {"1.1": ("2", "Kế hoạch (mẫu)")})
-    click(browser, "Gửi bản tự đánh giá")
+    with at_width(browser, 390):
+        snv_url = self_assess(browser, base_url, axe_source, "lanhdao.sonoivu", "Sở Nội vụ",
+                              {"1.1": ("3", "Kế hoạch CCHC năm (mẫu)"), "2.1": ("4", "Đủ văn bản")}, evidence=("1.1", evidence))
+        looks_right(browser, axe_source)
+        click(browser, "Gửi bản tự đánh giá")
+        assert browser.find_element(By.ID, "assessment-state").text == "Đã gửi bản tự đánh giá."
+        looks_right(browser, axe_source)
+    with at_width(browser, 1366):
+        self_assess(browser, base_url, axe_source, "lanhdao.sotuphap", "Sở Tư pháp", {"1.1": ("2", "Kế hoạch (mẫu)")})
+        click(browser, "Gửi bản tự đánh giá")
+        looks_right(browser, axe_source)
+        browser.get(base_url + "/")
+        assert "Tự đánh giá Chỉ số CCHC" not in browser.find_element(By.TAG_NAME, "main").text, "nothing left to do after sending"
 
     sign_in(browser, base_url, "thuky.totcongtac")
     browser.get(round_url)

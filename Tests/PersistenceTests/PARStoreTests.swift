@@ -38,6 +38,11 @@ import Testing
                 try await store.openRound(frameworkID: frameworkID, units: [snv], selfDue: today.adding(days: 1), responseDue: today.adding(days: 2),
                                           today: today, by: nil, at: Date())
             }
+            // What each unit owes the round, as its head's home page lists it.
+            let selfDue = today.adding(days: 14), responseDue = today.adding(days: 30)
+            #expect(try await store.tasks(ofUnits: [snv, stc, 999]) == [.init(roundID: roundID, unitID: min(snv, stc), kind: .selfAssessment, due: selfDue),
+                                                                   .init(roundID: roundID, unitID: max(snv, stc), kind: .selfAssessment, due: selfDue)])
+            #expect(try await store.tasks(ofUnits: []).isEmpty)
 
             // SNV self-assesses: a score above the maximum and a stale copy are refused; evidence under the attachment rules.
             var mine = try #require(try await store.assessment(round: roundID, unit: snv))
@@ -65,6 +70,7 @@ import Testing
             }
             mine = try #require(try await store.assessment(round: roundID, unit: snv))
             #expect(mine.entry("1.2")?.computedPoints == 4.5 && mine.entry("1.2")?.differsFromPlatform == true)
+            #expect(try await store.tasks(ofUnits: [snv, stc]) == [.init(roundID: roundID, unitID: stc, kind: .selfAssessment, due: selfDue)])
 
             // The council: only in appraisal; an adjustment needs a reason; a request for evidence is answered once.
             await #expect(throws: PARStore.Problem.notNow(.open)) {
@@ -77,11 +83,14 @@ import Testing
             try await store.review(entryID: onTime.id, .adjusted, score: 4.5, reason: "Theo số liệu MotCua: 95% đúng hạn", seenVersion: 1, by: 9, at: Date())
             try await store.review(entryID: plan.id, .moreEvidence, score: nil, reason: "Thiếu báo cáo kết quả thực hiện", seenVersion: 1, by: 9, at: Date())
             await #expect(throws: PARStore.Problem.notReviewed(1)) { try await store.advance(roundID, to: .approved, by: 2, at: Date()) }
+            // Under appraisal STC owes nothing any more; SNV owes the evidence asked for, by the day for answers.
+            #expect(try await store.tasks(ofUnits: [snv, stc]) == [.init(roundID: roundID, unitID: snv, kind: .evidence(criteria: 1), due: responseDue)])
             await #expect(throws: PARStore.Problem.pastDeadline(today.adding(days: 30))) {
                 try await store.respond(entryID: plan.id, text: "Đã bổ sung", seenVersion: 2, today: today.adding(days: 31), by: 7, at: Date())
             }
             try await store.addEvidence(entryID: plan.id, data: Self.pdf, name: "bao-cao.pdf", by: 7, at: Date())
             try await store.respond(entryID: plan.id, text: "Đã bổ sung báo cáo số 30/BC-SNV", seenVersion: 2, today: today.adding(days: 20), by: 7, at: Date())
+            #expect(try await store.tasks(ofUnits: [snv, stc]).isEmpty)
             await #expect(throws: PARStore.Problem.alreadyAnswered) {
                 try await store.respond(entryID: plan.id, text: "Lần nữa", seenVersion: 3, today: today.adding(days: 20), by: 7, at: Date())
             }

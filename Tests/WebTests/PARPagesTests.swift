@@ -59,8 +59,10 @@ import Web
             #expect(try await secretariat.get(String(frameworkPath)).text.contains("Đã khóa"))
             #expect(try await secretariat.post(String(frameworkPath), form: ["definition": "{}"]).status == .badRequest)
 
-            // The department self-assesses its own unit, never another's.
+            // The department self-assesses its own unit, never another's; its head's home page leads there with the day.
             let unit = try await Browser.signedIn(client, as: "sonoivu")
+            let home = try await unit.get("/")
+            #expect(home.text.contains("href=\"\(roundPath)/units/\(snv)\">Tự đánh giá Chỉ số CCHC (PAR INDEX) của Sở Nội vụ</a>, hạn "), "\(home.text)")
             let own = try await unit.get(roundPath + "/units/\(snv)")
             #expect(own.status == .ok && own.text.contains("Điểm tự chấm 1.1"))
             #expect(try await unit.get(roundPath + "/units/\(stc)").status == .notFound)
@@ -83,6 +85,7 @@ import Web
             #expect(try await other.post("/par/entries/\(entry)/self", form: ["score": "4", "version": "1"]).status == .forbidden)
             #expect(try await unit.post(roundPath + "/units/\(snv)/submit", form: [:]).status == .seeOther)
             #expect(try await unit.get(roundPath + "/units/\(snv)").text.contains("Đã gửi bản tự đánh giá."))
+            #expect(!(try await unit.get("/").text.contains("Tự đánh giá Chỉ số CCHC")), "a submitted self-assessment is no longer waiting")
 
             // Appraisal: one criterion adjusted with its reason, the rest accepted; then the chair approves and publishes.
             #expect(try await secretariat.post(roundPath + "/advance", form: ["to": "appraisal"]).status == .seeOther)

@@ -194,3 +194,58 @@ extension PARStore {
 
     public func evidenceFile(_ evidence: PAREvidence) throws -> Data { try files.read(evidence.sha256) }
 }
+
+/// What a unit owes a round still running: its self-assessment until it is submitted, then the criteria for which
+/// the council asked for more evidence, each by its day.
+public struct PARUnitTask: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case selfAssessment
+        case evidence(criteria: Int)
+    }
+
+    public var roundID: Int64
+    public var unitID: Int64
+    public var kind: Kind
+    public var due: LocalDate
+
+    public init(roundID: Int64, unitID: Int64, kind: Kind, due: LocalDate) {
+        self.roundID = roundID
+        self.unitID = unitID
+        self.kind = kind
+        self.due = due
+    }
+}
+
+extension PARStore {
+    /// The tasks these units owe the open rounds (self-assessment) and the rounds under appraisal (evidence asked for).
+    public func tasks(ofUnits units: [Int64]) async throws -> [PARUnitTask] {
+        guard !units.isEmpty else { return [] }
+        let sql = database.sql
+        let selfAssessments = try await sql.select().column(SQLColumn("round_id", table: "a")).column(SQLColumn("unit_id", table: "a"))
+            .column(SQLColumn("self_due", table: "r"), as: "due")
+            .from(SQLAlias(SQLIdentifier("par_assessments"), as: SQLIdentifier("a")))
+            .join(SQLAlias(SQLIdentifier("par_rounds"), as: SQLIdentifier("r")), on: SQLColumn("id", table: "r"), .equal, SQLColumn("round_id", table: "a"))
+            .where(SQLColumn("status", table: "r"), .equal, SQLBind(PARRoundStatus.open.rawValue))
+            .where(SQLColumn("submitted_at", table: "a"), .is, SQLLiteral.null)
+            .where(SQLColumn("unit_id", table: "a"), .in, SQLBind.group(units))
+            .all()
+        let evidence = try await sql.select().column(SQLColumn("round_id", table: "a")).column(SQLColumn("unit_id", table: "a"))
+            .column(SQLColumn("response_due", table: "r"), as: "due").column(SQLFunction("COUNT", args: SQLColumn("id", table: "e")), as: "criteria")
+            .from(SQLAlias(SQLIdentifier("par_entries"), as: SQLIdentifier("e")))
+            .join(SQLAlias(SQLIdentifier("par_assessments"), as: SQLIdentifier("a")), on: SQLColumn("id", table: "a"), .equal, SQLColumn("assessment_id", table: "e"))
+            .join(SQLAlias(SQLIdentifier("par_rounds"), as: SQLIdentifier("r")), on: SQLColumn("id", table: "r"), .equal, SQLColumn("round_id", table: "a"))
+            .where(SQLColumn("status", table: "r"), .equal, SQLBind(PARRoundStatus.appraisal.rawValue))
+            .where(SQLColumn("review", table: "e"), .equal, SQLBind(PARReview.moreEvidence.rawValue))
+            .where(SQLColumn("unit_id", table: "a"), .in, SQLBind.group(units))
+            .groupBy(SQLColumn("round_id", table: "a")).groupBy(SQLColumn("unit_id", table: "a")).groupBy(SQLColumn("response_due", table: "r"))
+            .all()
+        func task(_ row: any SQLRow, _ kind: PARUnitTask.Kind) throws -> PARUnitTask {
+            guard let due = LocalDate(iso: try row.decode(column: "due", as: String.self)) else { throw PersistenceError.corrupt("round date") }
+            return PARUnitTask(roundID: try row.decode(column: "round_id", as: Int64.self), unitID: try row.decode(column: "unit_id", as: Int64.self),
+                               kind: kind, due: due)
+        }
+        return try (selfAssessments.map { try task($0, .selfAssessment) }
+            + evidence.map { try task($0, .evidence(criteria: try $0.decode(column: "criteria", as: Int.self))) })
+            .sorted { ($0.due, $0.roundID, $0.unitID) < ($1.due, $1.roundID, $1.unitID) }
+    }
+}

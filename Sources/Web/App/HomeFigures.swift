@@ -32,13 +32,25 @@ extension AppServices {
 }
 
 /// An officer's work as the home page greets them with it: the open dossiers of their units, how many are still being
-/// handled past their due instant, those assigned to them, and the feedback their units have not answered — each a
-/// link to the list.
-struct StaffWork: Sendable, Equatable {
+/// handled past their due instant, those assigned to them, the feedback their units have not answered and what their
+/// units owe a PAR round — each a link to its page.
+struct StaffWork: Sendable {
     var open: Int
     var overdue: Int
     var mine: Int?
     var feedbackWaiting: Int?
+    /// What the person's units owe a PAR round.
+    var par: [PARWork] = []
+
+    /// A unit's self-assessment in an open round, or the criteria for which the council asked it for more evidence.
+    struct PARWork: Sendable {
+        var roundID: Int64
+        var unitID: Int64
+        var unitName: String
+        /// Nil for the self-assessment.
+        var evidenceCriteria: Int?
+        var due: LocalDate
+    }
 }
 
 extension AppServices {
@@ -49,6 +61,15 @@ extension AppServices {
         guard !units.isEmpty else { return nil }
         let counts = try await dossiers.openCounts(within: identity.scope, assigneeID: identity.user.id, now: clock())
         let feedback = identity.has(.unitHead) ? try await FeedbackStore(database).inbox(units: units).count { !$0.isAnswered } : nil
-        return StaffWork(open: counts.open, overdue: counts.overdue, mine: identity.has(.caseOfficer) ? counts.assigned : nil, feedbackWaiting: feedback)
+        let speaking = identity.grants.filter { PARAccess.speaksFor($0.unitID ?? -1, identity) }.compactMap(\.unitID)
+        let directory = try await unitDirectory()
+        let par = try await self.par.tasks(ofUnits: speaking).map { task in
+            var evidence: Int?
+            if case .evidence(let criteria) = task.kind { evidence = criteria }
+            return StaffWork.PARWork(roundID: task.roundID, unitID: task.unitID, unitName: directory.find(id: task.unitID)?.name ?? "",
+                                     evidenceCriteria: evidence, due: task.due)
+        }
+        return StaffWork(open: counts.open, overdue: counts.overdue, mine: identity.has(.caseOfficer) ? counts.assigned : nil, feedbackWaiting: feedback,
+                         par: par)
     }
 }

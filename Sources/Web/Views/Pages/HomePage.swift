@@ -84,12 +84,22 @@ struct HomePage {
                     .li(.a(.href(SiteRoute.dossiers.path), .text("\(DisplayFormat.integer(work.overdue)) hồ sơ đã quá hạn")),
                         .text(work.overdue == 0 ? "" : ", cần xử lý ngay hoặc gửi thư xin lỗi, hẹn lại")),
                     .unwrap(work.mine) { .li(.a(.href(SiteRoute.dossiers.path + "?mine=1"), .text("\(DisplayFormat.integer($0)) hồ sơ được giao cho bạn"))) },
-                    .unwrap(work.feedbackWaiting) { .li(.a(.href(SiteRoute.feedbackInbox.path), .text("\($0) phản ánh chờ trả lời"))) })
+                    .unwrap(work.feedbackWaiting) { .li(.a(.href(SiteRoute.feedbackInbox.path), .text("\($0) phản ánh chờ trả lời"))) },
+                    .forEach(work.par) { task in
+                        .li(.a(.href(SiteRoute.parAssessment(id: task.roundID, unitID: task.unitID).path), .text(Self.title(of: task))),
+                            .text(", hạn \(task.due.vietnamese)"))
+                    })
             },
             .if(!staff.isEmpty, .group(
                 .p(.text("Vai trò của bạn: \(staff.map(\.role.title).joined(separator: "; ")). Các việc của vai trò ở mục \u{201C}Danh mục\u{201D}."))
             ))
         )
+    }
+
+    /// A PAR task as the unit's head reads it.
+    static func title(of task: StaffWork.PARWork) -> String {
+        guard let criteria = task.evidenceCriteria else { return "Tự đánh giá Chỉ số CCHC (PAR INDEX) của \(task.unitName)" }
+        return "Bổ sung tài liệu kiểm chứng cho \(criteria) tiêu chí PAR INDEX của \(task.unitName) theo yêu cầu của Hội đồng thẩm định"
     }
 
     private var mostFiled: Node<HTML.BodyContext> {

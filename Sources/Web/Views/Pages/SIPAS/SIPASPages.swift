@@ -192,6 +192,9 @@ struct SIPASCampaignPage {
                 .dd(.text("Cỡ mẫu \(design.size), phân bổ \(design.allocation.title.lowercased()), tối thiểu \(design.minimumPerStratum) người mỗi tầng"
                           + (design.byField ? ", theo lĩnh vực" : "") + (design.byChannel ? ", theo kênh nộp" : "") + "; số khởi tạo ngẫu nhiên \(campaign.seed)")),
                 .unwrap(frameSize) { .group(.dt(.text("Khung mẫu")), .dd(.id("frame-size"), .text("\($0) người đã nhận kết quả trong thời gian này"))) }),
+            // Once a sample is drawn the results are one step away; the step itself when the campaign is over.
+            .if(campaign.status != .draft, .p(.id("results-link"), .a(.class(campaign.status == .closed ? "button" : "button button--secondary"),
+                                                                     .href(SiteRoute.sipasCampaignResults(id: campaign.id).path), .text("Xem kết quả")))),
             .if(campaign.status == .draft && canManage, .form(
                 .class("form"), .action(SiteRoute.sipasCampaignDraw(id: campaign.id).path), .method(.post),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
@@ -221,8 +224,7 @@ struct SIPASCampaignPage {
                      .input(.type(.file), .id("responses-file"), .name("file"), .attribute(named: "accept", value: ".csv,text/csv"),
                             .attribute(named: "required", value: "required"))),
                 .button(.type(.submit), .class("button button--secondary"), .text("Nhập phiếu")))),
-            .p(.a(.href(SiteRoute.sipasCampaignResults(id: campaign.id).path), .text("Xem kết quả")), .text(" · "),
-               .a(.href(SiteRoute.sipasCampaigns.path), .text("← Các đợt khảo sát"))),
+            .p(.a(.href(SiteRoute.sipasCampaigns.path), .text("← Các đợt khảo sát"))),
         ]
     }
 }

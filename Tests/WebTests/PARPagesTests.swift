@@ -65,6 +65,7 @@ import Web
             #expect(home.text.contains("href=\"\(roundPath)/units/\(snv)\">Tự đánh giá Chỉ số CCHC (PAR INDEX) của Sở Nội vụ</a>, hạn "), "\(home.text)")
             let own = try await unit.get(roundPath + "/units/\(snv)")
             #expect(own.status == .ok && own.text.contains("Điểm tự chấm 1.1"))
+            #expect(own.text.contains("id=\"assessment-next\">Đã chấm 0/") && own.text.contains("trước hết ngày"))
             #expect(try await unit.get(roundPath + "/units/\(stc)").status == .notFound)
             let entry = try #require(own.text.firstMatch(of: /action="\/par\/entries\/(\d+)\/self"/)).output.1
             #expect(try await unit.post("/par/entries/\(entry)/self", form: ["score": "nhiều", "explanation": "", "version": "0"]).text
@@ -75,7 +76,7 @@ import Web
             let uploaded = try await unit.postFile("/par/entries/\(entry)/files", field: "file", filename: "ke-hoach.pdf", data: Self.pdf)
             #expect(uploaded.status == .seeOther, "\(uploaded.status) \(uploaded.text.firstMatch(of: /id="form-error"[^<]*/).map { String($0.output) } ?? "")")
             let withFile = try await unit.get(roundPath + "/units/\(snv)")
-            #expect(withFile.text.contains("ke-hoach.pdf") && withFile.text.contains(">2,5<"))
+            #expect(withFile.text.contains("ke-hoach.pdf") && withFile.text.contains(">2,5<") && withFile.text.contains(">Đã chấm 1/"))
             // The council does not edit self-scores; the other department cannot act on this one.
             let council = try await Browser.signedIn(client, as: "hoidong")
             _ = try await council.get(roundPath)
@@ -89,7 +90,14 @@ import Web
 
             // Appraisal: one criterion adjusted with its reason, the rest accepted; then the chair approves and publishes.
             #expect(try await secretariat.post(roundPath + "/advance", form: ["to": "appraisal"]).status == .seeOther)
-            let review = try await council.post("/par/entries/\(entry)/review", form: ["decision": "adjusted", "score": "2", "reason": "Kế hoạch ban hành muộn", "version": "1"])
+            // The council asks for more evidence first: the unit's head is told on the home page and the assessment, and answers.
+            #expect(try await council.post("/par/entries/\(entry)/review", form: ["decision": "moreEvidence", "reason": "Thiếu báo cáo", "version": "1"]).status
+                    == .seeOther)
+            #expect(try await unit.get("/").text.contains(">Bổ sung tài liệu kiểm chứng cho 1 tiêu chí PAR INDEX của Sở Nội vụ theo yêu cầu của Hội đồng thẩm định</a>"))
+            #expect(try await unit.get(roundPath + "/units/\(snv)").text.contains("yêu cầu bổ sung tài liệu kiểm chứng cho tiêu chí 1.1: "))
+            #expect(try await unit.post("/par/entries/\(entry)/respond", form: ["response": "Đã bổ sung báo cáo 30/BC-SNV", "version": "2"]).status == .seeOther)
+            #expect(!(try await unit.get("/").text.contains("Bổ sung tài liệu kiểm chứng")))
+            let review = try await council.post("/par/entries/\(entry)/review", form: ["decision": "adjusted", "score": "2", "reason": "Kế hoạch ban hành muộn", "version": "3"])
             #expect(review.status == .seeOther)
             #expect(try await council.post(roundPath + "/units/\(snv)/accept-rest", form: [:]).status == .seeOther)
             let chair = try await Browser.signedIn(client, as: "chutich")

@@ -285,6 +285,7 @@ struct PARAssessmentPage {
                .text(" Tổng điểm đề xuất: \(PARViews.number(total))/\(PARViews.number(framework.max))."
                      + (assessment.entries.allSatisfy(\.review.isDecided)
                         ? " Tổng điểm sau thẩm định (trước khi áp mức tối đa của từng nhóm): \(PARViews.number(assessment.entries.compactMap(\.final).reduce(0, +)))." : ""))),
+            .unwrap(nextStep) { .p(.class("notice"), .id("assessment-next"), .text($0)) },
             atRisk,
             .forEach(framework.areas) { area in
                 .section(.class("par-area"), .attribute(named: "aria-labelledby", value: "area-\(area.code)"),
@@ -300,6 +301,20 @@ struct PARAssessmentPage {
                       .button(.type(.submit), .class("button button--secondary"), .text("Chấp nhận các tiêu chí còn lại")))),
             .p(.a(.href(SiteRoute.parRound(id: round.id).path), .text("← Đợt đánh giá"))),
         ]
+    }
+
+    /// What the unit is to do now, with its day: score the criteria and send, or answer the council's requests.
+    private var nextStep: String? {
+        guard speaksFor else { return nil }
+        if editsSelf {
+            let scored = assessment.entries.count { $0.selfScore != nil }
+            return "Đã chấm \(scored)/\(assessment.entries.count) tiêu chí. Chấm và giải trình từng tiêu chí, kèm tài liệu kiểm chứng, rồi bấm "
+                + "\u{201C}Gửi bản tự đánh giá\u{201D} ở cuối trang trước hết ngày \(round.selfDue.vietnamese)."
+        }
+        let asked = assessment.entries.filter { $0.review == .moreEvidence }.map(\.criterion)
+        guard round.status == .appraisal, !asked.isEmpty else { return nil }
+        return "Hội đồng thẩm định yêu cầu bổ sung tài liệu kiểm chứng cho tiêu chí \(asked.joined(separator: ", ")): "
+            + "tải tài liệu lên và giải trình ở từng tiêu chí trước hết ngày \(round.responseDue.vietnamese)."
     }
 
     private func criterion(_ leaf: PARFramework.Criterion) -> Node<HTML.BodyContext> {

@@ -87,32 +87,39 @@ def test_a_par_round_end_to_end(browser, base_url, axe_source, cli, tmp_path):
     click(browser, "Kết thúc tự đánh giá, chuyển Hội đồng thẩm định")
     assert browser.find_element(By.ID, "round-status").text == "Hội đồng đang thẩm định"
 
-    # The council lowers one criterion with its reason and accepts the rest, for both departments.
-    sign_in(browser, base_url, "hoidong.thamdinh")
-    browser.get(snv_url)
-    no_serious_violations(browser, axe_source)
-    criterion = browser.find_element(By.ID, "c-1.1")
-    criterion.find_element(By.XPATH, ".//label[normalize-space()='Điều chỉnh điểm']").click()
-    criterion.find_element(By.XPATH, ".//label[normalize-space()='Điểm điều chỉnh 1.1']/following-sibling::input").send_keys("2")
-    criterion.find_element(By.XPATH, ".//label[normalize-space()='Lý do 1.1']/following-sibling::input").send_keys("Kế hoạch ban hành muộn")
-    and_wait_for_next_page(browser, criterion.find_element(By.XPATH, ".//button[normalize-space()='Lưu kết luận 1.1']").click)
-    assert "Điều chỉnh điểm: 2 điểm — Kế hoạch ban hành muộn" in browser.find_element(By.ID, "c-1.1").text
-    click(browser, "Chấp nhận các tiêu chí còn lại")
-    browser.get(round_url)
-    and_wait_for_next_page(browser, browser.find_element(By.LINK_TEXT, "Sở Tư pháp").click)
-    click(browser, "Chấp nhận các tiêu chí còn lại")
+    # The council lowers one criterion with its reason and accepts the rest, for both departments (on a phone).
+    with at_width(browser, 390):
+        sign_in(browser, base_url, "hoidong.thamdinh")
+        browser.get(snv_url)
+        looks_right(browser, axe_source)
+        criterion = browser.find_element(By.ID, "c-1.1")
+        criterion.find_element(By.XPATH, ".//label[normalize-space()='Điều chỉnh điểm']").click()
+        criterion.find_element(By.XPATH, ".//label[normalize-space()='Điểm điều chỉnh 1.1']/following-sibling::input").send_keys("2")
+        criterion.find_element(By.XPATH, ".//label[normalize-space()='Lý do 1.1']/following-sibling::input").send_keys("Kế hoạch ban hành muộn")
+        and_wait_for_next_page(browser, criterion.find_element(By.XPATH, ".//button[normalize-space()='Lưu kết luận 1.1']").click)
+        assert "Điều chỉnh điểm: 2 điểm — Kế hoạch ban hành muộn" in browser.find_element(By.ID, "c-1.1").text
+        looks_right(browser, axe_source)
+        click(browser, "Chấp nhận các tiêu chí còn lại")
+        browser.get(round_url)
+        looks_right(browser, axe_source)
+        and_wait_for_next_page(browser, browser.find_element(By.LINK_TEXT, "Sở Tư pháp").click)
+        click(browser, "Chấp nhận các tiêu chí còn lại")
 
-    # The chair approves and publishes; the public page ranks both, without the council's comments.
-    sign_in(browser, base_url, "lanhdao.thanhpho")
-    browser.get(round_url)
-    click(browser, "Phê duyệt kết quả thẩm định")
-    click(browser, "Công bố kết quả")
-    public_url = browser.current_url.split("?")[0]
-    browser.delete_all_cookies()
-    browser.get(public_url)
-    ranking = browser.find_element(By.ID, "par-ranking").text
-    assert "Sở Nội vụ" in ranking and "Sở Tư pháp" in ranking and "Kế hoạch ban hành muộn" not in browser.page_source
-    no_serious_violations(browser, axe_source)
+    # The chair approves and publishes (at a desk); the public page ranks both, without the council's comments (on a phone).
+    with at_width(browser, 1366):
+        sign_in(browser, base_url, "lanhdao.thanhpho")
+        browser.get(round_url)
+        looks_right(browser, axe_source)
+        click(browser, "Phê duyệt kết quả thẩm định")
+        click(browser, "Công bố kết quả")
+        looks_right(browser, axe_source)
+        public_url = browser.current_url.split("?")[0]
+    with at_width(browser, 390):
+        browser.delete_all_cookies()
+        browser.get(public_url)
+        ranking = browser.find_element(By.ID, "par-ranking").text
+        assert "Sở Nội vụ" in ranking and "Sở Tư pháp" in ranking and "Kế hoạch ban hành muộn" not in browser.page_source
+        looks_right(browser, axe_source)
 
     # Anyone recomputes the ranking from the published framework and leaf scores.
     def fetch(path):

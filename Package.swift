@@ -2,14 +2,14 @@
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
     name: "MotCua",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "motcua", targets: ["motcua"]),
+        .executable(name: "motcua", targets: ["motcua"])
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

@@ -30,7 +30,8 @@ struct Seed: AsyncParsableCommand {
         abstract: "Load data.", subcommands: [Units.self, Demo.self, Synthetic.self])
 
     struct Units: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import Hanoi's units (before and after 1 Jul 2025) and the reform mapping.")
+        static let configuration = CommandConfiguration(
+            abstract: "Import Hanoi's units (before and after 1 Jul 2025) and the reform mapping.")
         func run() async throws {
             let summary = try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
                 try await HanoiUnitImport.run(on: services.database, actorID: nil, at: services.clock())
@@ -38,7 +39,9 @@ struct Seed: AsyncParsableCommand {
             if summary.alreadyPresent {
                 print("Hanoi's units are already imported.")
             } else {
-                print("Imported \(summary.districts) districts, \(summary.communesBefore2025) communes to 30/06/2025, \(summary.communesFrom2025) communes from 01/07/2025, \(summary.links) links.")
+                print(
+                    "Imported \(summary.districts) districts, \(summary.communesBefore2025) communes to 30/06/2025, \(summary.communesFrom2025) communes from 01/07/2025, \(summary.links) links."
+                )
             }
         }
     }
@@ -50,7 +53,10 @@ struct Seed: AsyncParsableCommand {
         @Option(help: "The random seed: the same seed makes the same dossiers.") var seed: UInt64 = 1
         @Option(help: "Receiving units by code, comma-separated.") var units = "00070,00073"
         @Option(help: "Days back from today over which receipts are spread.") var days = 90
-        @Flag(help: "Write the dossiers' final rows directly (millions in minutes; no audit rows or portal messages) instead of acting through the desk.")
+        @Flag(
+            help:
+                "Write the dossiers' final rows directly (millions in minutes; no audit rows or portal messages) instead of acting through the desk."
+        )
         var bulk = false
 
         func run() async throws {
@@ -58,14 +64,17 @@ struct Seed: AsyncParsableCommand {
             let bar = ProgressBar(label: "Tạo hồ sơ")
             let summary = try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
                 let today = services.today()
-                let synthetic = SyntheticDossiers(database: services.database, desk: services.desk, calendar: try await services.workingCalendar())
+                let synthetic = SyntheticDossiers(
+                    database: services.database, desk: services.desk, calendar: try await services.workingCalendar())
                 let codes = units.split(separator: ",").map(String.init)
                 if bulk {
-                    return try await synthetic.bulk(count: dossiers, seed: seed, unitCodes: codes, from: today.adding(days: -days), to: today,
-                                                    now: services.clock(), progress: bar.update)
+                    return try await synthetic.bulk(
+                        count: dossiers, seed: seed, unitCodes: codes, from: today.adding(days: -days), to: today,
+                        now: services.clock(), progress: bar.update)
                 }
-                return try await synthetic.make(count: dossiers, seed: seed, unitCodes: codes, from: today.adding(days: -days),
-                                                to: today, now: services.clock(), progress: bar.update)
+                return try await synthetic.make(
+                    count: dossiers, seed: seed, unitCodes: codes, from: today.adding(days: -days),
+                    to: today, now: services.clock(), progress: bar.update)
             }
             bar.finish()
             print("Made \(summary.dossiers) dossiers with \(summary.events) events.")

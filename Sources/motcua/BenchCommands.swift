@@ -7,7 +7,9 @@ import Persistence
 /// `motcua bench …`: throughput figures measured against a baseline in the same run, never against a clock
 /// target in a unit test.
 struct BenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks.", subcommands: [Calendar.self, Intake.self, Statistics.self, Index.self, SIPAS.self, History.self])
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Benchmarks.",
+        subcommands: [Calendar.self, Intake.self, Statistics.self, Index.self, SIPAS.self, History.self])
 
     struct Calendar: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -37,8 +39,10 @@ struct BenchCommand: AsyncParsableCommand {
             func rate(_ seconds: Double, _ n: Int) -> Double { Double(n) / seconds }
             let baseRate = rate(baseline, count), dueRate = rate(dues, count), lunarRate = rate(lunar, lunarCount)
             print(String(format: "calendar-day additions: %12.0f /s  (baseline)", baseRate))
-            print(String(format: "due dates:              %12.0f /s  ratio to baseline %.3f  (target ≥ 1 000 000 /s: %@)",
-                         dueRate, dueRate / baseRate, dueRate >= 1_000_000 ? "met" : "NOT met"))
+            print(
+                String(
+                    format: "due dates:              %12.0f /s  ratio to baseline %.3f  (target ≥ 1 000 000 /s: %@)",
+                    dueRate, dueRate / baseRate, dueRate >= 1_000_000 ? "met" : "NOT met"))
             print(String(format: "lunar conversions:      %12.0f /s  ratio to baseline %.3f", lunarRate, lunarRate / baseRate))
             print("checksum \(checksum & 0xff)")
         }

@@ -47,7 +47,8 @@ struct CalendarCommand: AsyncParsableCommand {
     }
 
     struct Holidays: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The weekdays off and the Saturdays worked in a year, from the calendar table.")
+        static let configuration = CommandConfiguration(
+            abstract: "The weekdays off and the Saturdays worked in a year, from the calendar table.")
         @Argument(help: "The year.") var year: Int
         @Flag(help: "Print JSON.") var json = false
 
@@ -58,17 +59,24 @@ struct CalendarCommand: AsyncParsableCommand {
             }
             let rows = calendar.rows(in: year).filter { !$0.date.isWeekend || $0.kind.isWorked }
             if json { return try Output.json(rows) }
-            if calendar.isProvisional(year) { Output.line("Năm \(year) chưa có quyết định chính thức: các ngày dưới đây là dự kiến theo luật.") }
+            if calendar.isProvisional(year) {
+                Output.line("Năm \(year) chưa có quyết định chính thức: các ngày dưới đây là dự kiến theo luật.")
+            }
             for row in rows {
-                Output.line("\(row.date.vietnamese)  \(row.kind.title.padding(toLength: 17, withPad: " ", startingAt: 0)) \(row.name) — \(row.reference)\(row.isProvisional ? " (dự kiến)" : "")")
+                Output.line(
+                    "\(row.date.vietnamese)  \(row.kind.title.padding(toLength: 17, withPad: " ", startingAt: 0)) \(row.name) — \(row.reference)\(row.isProvisional ? " (dự kiến)" : "")"
+                )
             }
         }
     }
 
     struct Load: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Replace the years a calendar file covers with its rows (the shape of Sources/Domain/Calendar/Data/official-days.json).",
-            discussion: "All or nothing: a bad file is refused with its line and reason (exit status 2). Open dossiers whose due instant moves get it recomputed, shown and audited.")
+            abstract:
+                "Replace the years a calendar file covers with its rows (the shape of Sources/Domain/Calendar/Data/official-days.json).",
+            discussion:
+                "All or nothing: a bad file is refused with its line and reason (exit status 2). Open dossiers whose due instant moves get it recomputed, shown and audited."
+        )
         @Argument(help: "The calendar file (JSON).") var file: String
 
         func run() async throws {
@@ -78,18 +86,22 @@ struct CalendarCommand: AsyncParsableCommand {
             }
             let corrected = try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
                 try await CalendarStore.load(calendar, actorID: nil, at: services.clock(), on: services.database)
-                return try await services.desk.recomputeDueInstants(reason: CalendarFile.correctionReason(calendar), actorID: nil,
-                                                                    at: services.clock(), days: calendar.span)
+                return try await services.desk.recomputeDueInstants(
+                    reason: CalendarFile.correctionReason(calendar), actorID: nil,
+                    at: services.clock(), days: calendar.span)
             }
-            Output.line("Đã nạp \(calendar.days.count) ngày của năm \(calendar.years.map(String.init).joined(separator: ", ")); "
-                        + "\(corrected.count) hồ sơ đang giải quyết được tính lại ngày hẹn trả.")
+            Output.line(
+                "Đã nạp \(calendar.days.count) ngày của năm \(calendar.years.map(String.init).joined(separator: ", ")); "
+                    + "\(corrected.count) hồ sơ đang giải quyết được tính lại ngày hẹn trả.")
         }
     }
 
     struct Due: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The due instant of a time limit, with the explanation of each step.",
-            discussion: "Instants are ISO 8601 (2026-02-12T09:30:00+07:00, or local 2026-02-12T09:30). Pauses and resumes pair up in order; a last pause without resume means the dossier is paused.")
+            discussion:
+                "Instants are ISO 8601 (2026-02-12T09:30:00+07:00, or local 2026-02-12T09:30). Pauses and resumes pair up in order; a last pause without resume means the dossier is paused."
+        )
         @Option(help: "When the dossier was received.") var received: String
         @Option(help: "The limit in working days (steps of 0.5).") var days: Double?
         @Option(help: "The limit in working hours.") var hours: Double?
@@ -101,7 +113,9 @@ struct CalendarCommand: AsyncParsableCommand {
             let configuration = CommandEnvironment.configuration()
             let clock = LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)
             func instant(_ text: String) throws -> Date {
-                guard let value = clock.instant(parsing: text) else { throw Refusal("Thời điểm không hợp lệ: \(text) (cần dạng 2026-02-12T09:30:00+07:00).") }
+                guard let value = clock.instant(parsing: text) else {
+                    throw Refusal("Thời điểm không hợp lệ: \(text) (cần dạng 2026-02-12T09:30:00+07:00).")
+                }
                 return value
             }
             let receivedAt = try instant(received)
@@ -141,9 +155,11 @@ struct CalendarCommand: AsyncParsableCommand {
                     var due: String?
                     var steps: [DeadlineSchedule.Step]
                 }
-                return try Output.json(Answer(
-                    received: clock.iso(receivedAt), deemedReceipt: clock.iso(schedule.deemedReceipt), limit: schedule.limit.description,
-                    firstDue: clock.iso(schedule.firstDue), due: schedule.due.map(clock.iso), steps: schedule.steps))
+                return try Output.json(
+                    Answer(
+                        received: clock.iso(receivedAt), deemedReceipt: clock.iso(schedule.deemedReceipt),
+                        limit: schedule.limit.description,
+                        firstDue: clock.iso(schedule.firstDue), due: schedule.due.map(clock.iso), steps: schedule.steps))
             }
             for step in schedule.steps { Output.line("• " + step.text) }
         }

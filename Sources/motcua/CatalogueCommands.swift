@@ -35,15 +35,20 @@ struct CatalogueCommand: AsyncParsableCommand {
             let summary: ProcedureImport.Summary
             do {
                 summary = try await CommandEnvironment.withServices(configuration) { services, _ in
-                    try await ProcedureImport.run(data, format: fileFormat, isDemo: demo, actorID: nil, at: services.clock(), validOn: day,
-                                                  on: services.database, progress: bar.update)
+                    try await ProcedureImport.run(
+                        data, format: fileFormat, isDemo: demo, actorID: nil, at: services.clock(), validOn: day,
+                        on: services.database, progress: bar.update)
                 }
             } catch let refusal as ProcedureCatalogueFile.Refusal {
                 bar.finish()
-                throw Refusal((["Tệp bị từ chối, không có thủ tục nào được nhập:"] + refusal.problems.map { "  " + $0.message }).joined(separator: "\n"))
+                throw Refusal(
+                    (["Tệp bị từ chối, không có thủ tục nào được nhập:"] + refusal.problems.map { "  " + $0.message }).joined(
+                        separator: "\n"))
             }
             bar.finish()
-            Output.line("Đã nhập \(summary.total) thủ tục: \(summary.created) mới, \(summary.newVersions) phiên bản mới, \(summary.unchanged) không đổi.")
+            Output.line(
+                "Đã nhập \(summary.total) thủ tục: \(summary.created) mới, \(summary.newVersions) phiên bản mới, \(summary.unchanged) không đổi."
+            )
         }
     }
 
@@ -53,7 +58,9 @@ struct CatalogueCommand: AsyncParsableCommand {
         @Option(help: "The file to write (default: standard output).") var output: String?
 
         func run() async throws {
-            guard let fileFormat = ProcedureCatalogueFile.Format(rawValue: format) else { throw Refusal("Định dạng phải là csv hoặc json (--format).") }
+            guard let fileFormat = ProcedureCatalogueFile.Format(rawValue: format) else {
+                throw Refusal("Định dạng phải là csv hoặc json (--format).")
+            }
             let procedures = try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
                 try await services.procedures.allCurrent()
             }
@@ -80,7 +87,8 @@ final class ProgressBar: Sendable {
             guard isTerminal, total > 0 else { return }
             let width = 30
             let filled = done * width / total
-            let line = "\r\(label) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total)"
+            let line =
+                "\r\(label) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total)"
             FileHandle.standardError.write(Data(line.utf8))
         }
     }

@@ -21,7 +21,9 @@ enum CommandEnvironment {
     }
 
     /// Opens and migrates the database, runs `body`, and closes it.
-    static func withServices<T: Sendable>(_ configuration: AppConfiguration, _ body: @Sendable (AppServices, Logger) async throws -> T) async throws -> T {
+    static func withServices<T: Sendable>(_ configuration: AppConfiguration, _ body: @Sendable (AppServices, Logger) async throws -> T)
+        async throws -> T
+    {
         let logger = logger(configuration)
         return try await Database.with(configuration.database, logger: logger) { database in
             let applied = try await MigrationRunner(database: database).migrate(logger: logger)

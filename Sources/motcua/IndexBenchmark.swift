@@ -18,7 +18,9 @@ extension BenchCommand {
 
         func run() async throws {
             let sizes = dossiers.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }), repeats > 0 else { throw Refusal("--dossiers: số hồ sơ dương, cách nhau bằng dấu phẩy.") }
+            guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }), repeats > 0 else {
+                throw Refusal("--dossiers: số hồ sơ dương, cách nhau bằng dấu phẩy.")
+            }
             for size in sizes { try await measure(size) }
         }
 
@@ -31,14 +33,18 @@ extension BenchCommand {
                 let locals = try await Self.spreadOverLocalUnits(database, on: lastDay)
                 let bar = ProgressBar(label: "Tạo \(size) hồ sơ")
                 let made = try await ContinuousClock().measure {
-                    try await SyntheticDossiers(database: database, desk: DossierDesk(database: database) { _, _ in DeadlineCalculator(calendar: calendar) },
-                                                calendar: calendar)
-                        .bulk(count: size, seed: 1, unitCodes: nil, from: LocalDate(iso: "2023-11-01")!, to: lastDay,
-                              now: clock.instant(parsing: "2026-10-31T17:00")!, progress: bar.update)
+                    try await SyntheticDossiers(
+                        database: database, desk: DossierDesk(database: database) { _, _ in DeadlineCalculator(calendar: calendar) },
+                        calendar: calendar
+                    )
+                    .bulk(
+                        count: size, seed: 1, unitCodes: nil, from: LocalDate(iso: "2023-11-01")!, to: lastDay,
+                        now: clock.instant(parsing: "2026-10-31T17:00")!, progress: bar.update)
                 }
                 bar.finish()
                 var configuration = try AppConfiguration.load(environment: [
-                    "MOTCUA_DATA_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("motcua-bench-\(UUID().uuidString)").path,
+                    "MOTCUA_DATA_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("motcua-bench-\(UUID().uuidString)")
+                        .path,
                     "MOTCUA_SECRET": String(repeating: "b", count: 40),
                 ])
                 configuration.logLevel = "error"
@@ -48,9 +54,11 @@ extension BenchCommand {
 
                 // Baseline: received dossiers per processing unit for the quarter, counted from the dossiers.
                 let baselineTimes = try await BenchTiming.times(repeats) {
-                    _ = try await database.sql.select().column("processing_unit_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                        .from("dossiers").where("received_at", .greaterThanOrEqual, quarterStart.milliseconds)
-                        .where("received_at", .lessThan, quarterEnd.milliseconds).groupBy("processing_unit_id").all()
+                    _ = try await database.sql.select().column("processing_unit_id").column(
+                        SQLFunction("COUNT", args: SQLLiteral.all), as: "n"
+                    )
+                    .from("dossiers").where("received_at", .greaterThanOrEqual, quarterStart.milliseconds)
+                    .where("received_at", .lessThan, quarterEnd.milliseconds).groupBy("processing_unit_id").all()
                 }
                 var ranked = 0
                 let rankingTimes = try await BenchTiming.times(repeats) {
@@ -61,27 +69,39 @@ extension BenchCommand {
                 let dashboardTimes = try await BenchTiming.times(repeats) {
                     bytes = try await services.serviceIndexDashboard(quarter, today: LocalDate(iso: "2026-10-31")!).html().utf8.count
                 }
-                let baselineMS = BenchTiming.median(baselineTimes), rankingMS = BenchTiming.median(rankingTimes), dashboardMS = BenchTiming.median(dashboardTimes)
-                print(String(format: "%@ dossiers over %d wards and communes (made in %.0f s)", size.formatted(), locals, BenchTiming.seconds(made)))
+                let baselineMS = BenchTiming.median(baselineTimes), rankingMS = BenchTiming.median(rankingTimes),
+                    dashboardMS = BenchTiming.median(dashboardTimes)
+                print(
+                    String(
+                        format: "%@ dossiers over %d wards and communes (made in %.0f s)", size.formatted(), locals,
+                        BenchTiming.seconds(made)))
                 print(String(format: "  plain GROUP BY count of a quarter:        %9.2f ms  (baseline)", baselineMS))
-                print(String(format: "  ranking of all units, Q3 2026 (%d ranked): %9.2f ms  ratio %.3f  (target ≤ 100 ms: %@)",
-                             ranked, rankingMS, rankingMS / baselineMS, rankingMS <= 100 ? "met" : "NOT met"))
-                print(String(format: "  dashboard page (%d bytes):            %9.2f ms  ratio %.3f  (target ≤ 150 ms: %@)",
-                             bytes, dashboardMS, dashboardMS / baselineMS, dashboardMS <= 150 ? "met" : "NOT met"))
+                print(
+                    String(
+                        format: "  ranking of all units, Q3 2026 (%d ranked): %9.2f ms  ratio %.3f  (target ≤ 100 ms: %@)",
+                        ranked, rankingMS, rankingMS / baselineMS, rankingMS <= 100 ? "met" : "NOT met"))
+                print(
+                    String(
+                        format: "  dashboard page (%d bytes):            %9.2f ms  ratio %.3f  (target ≤ 150 ms: %@)",
+                        bytes, dashboardMS, dashboardMS / baselineMS, dashboardMS <= 150 ? "met" : "NOT met"))
                 guard rebuild else { return }
                 // The rebuild against a plain count over every dossier; then the counts must be the same as kept.
                 let before = try await services.serviceIndex(from: quarter.from, through: quarter.through).counts
                 let fullCount = try await BenchTiming.times(1) {
-                    _ = try await database.sql.select().column("processing_unit_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                        .from("dossiers").groupBy("processing_unit_id").all()
+                    _ = try await database.sql.select().column("processing_unit_id").column(
+                        SQLFunction("COUNT", args: SQLLiteral.all), as: "n"
+                    )
+                    .from("dossiers").groupBy("processing_unit_id").all()
                 }
                 let rebuildTimes = try await BenchTiming.times(1) {
                     try await database.rebuildStatisticsCounters(calculator: services.deadlines)
                 }
                 let after = try await services.serviceIndex(from: quarter.from, through: quarter.through).counts
                 print(String(format: "  plain GROUP BY count of all dossiers:     %9.0f ms  (baseline)", fullCount[0]))
-                print(String(format: "  full rebuild of the counters:             %9.0f ms  ratio %.1f  same counts as kept: %@",
-                             rebuildTimes[0], rebuildTimes[0] / fullCount[0], before == after ? "yes" : "NO"))
+                print(
+                    String(
+                        format: "  full rebuild of the counters:             %9.0f ms  ratio %.1f  same counts as kept: %@",
+                        rebuildTimes[0], rebuildTimes[0] / fullCount[0], before == after ? "yes" : "NO"))
             }
         }
 

@@ -30,25 +30,31 @@ struct IndexCommand: AsyncParsableCommand {
             let (from, to) = try period.days()
             let document = try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
                 let report = try await services.serviceIndex(from: from, through: to)
-                guard let code = unit else { return ServiceIndexDocument(unit: "ALL", name: "Toàn thành phố", report: report, score: report.city) }
-                guard let found = report.units.first(where: { $0.code == code }) else { throw ValidationError("No unit \(code) in force in the period.") }
+                guard let code = unit else {
+                    return ServiceIndexDocument(unit: "ALL", name: "Toàn thành phố", report: report, score: report.city)
+                }
+                guard let found = report.units.first(where: { $0.code == code }) else {
+                    throw ValidationError("No unit \(code) in force in the period.")
+                }
                 return ServiceIndexDocument(unit: found.code, name: found.name, report: report, score: report.score(of: found))
             }
             if json { return try IndexCommand.printJSON(document) }
             if let index = document.index, let total = document.total {
-                print("\(document.name) \(document.from) – \(document.to): \(IndexCommand.number(index)) / 100 "
-                      + "(\(IndexCommand.number(total)) / \(IndexCommand.number(document.measurableMax)) điểm đo được)")
+                print(
+                    "\(document.name) \(document.from) – \(document.to): \(IndexCommand.number(index)) / 100 "
+                        + "(\(IndexCommand.number(total)) / \(IndexCommand.number(document.measurableMax)) điểm đo được)")
             } else {
                 print("\(document.name) \(document.from) – \(document.to): Chưa có dữ liệu (không có hồ sơ trong kỳ)")
             }
             for group in document.groups {
                 print("  \(group.code) \(group.name): \(IndexCommand.number(group.points)) / \(IndexCommand.number(group.measurableMax))")
                 for indicator in group.indicators {
-                    let figure = switch (indicator.numerator, indicator.denominator, indicator.points) {
-                    case let (numerator?, denominator?, points?): "\(numerator)/\(denominator) → \(IndexCommand.number(points))"
-                    case let (numerator?, denominator?, nil): "\(numerator)/\(denominator) → không áp dụng"
-                    default: "không có dữ liệu"
-                    }
+                    let figure =
+                        switch (indicator.numerator, indicator.denominator, indicator.points) {
+                        case (let numerator?, let denominator?, let points?): "\(numerator)/\(denominator) → \(IndexCommand.number(points))"
+                        case (let numerator?, let denominator?, nil): "\(numerator)/\(denominator) → không áp dụng"
+                        default: "không có dữ liệu"
+                        }
                     print("    \(indicator.code) \(indicator.name): \(figure) / \(IndexCommand.number(indicator.max))")
                 }
             }
@@ -76,12 +82,15 @@ struct IndexCommand: AsyncParsableCommand {
     }
 
     struct LoadFramework: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "load-framework", abstract: "Load a framework version from a JSON file.")
+        static let configuration = CommandConfiguration(
+            commandName: "load-framework", abstract: "Load a framework version from a JSON file.")
         @Argument(help: "The framework file (the shape of Sources/Persistence/Seed/Data/service-index-766.json).") var file: String
 
         func run() async throws {
             let framework: ServiceIndexFramework
-            do { framework = try ServiceIndexFramework(json: try Refusal.contents(of: file)) } catch let problem as ServiceIndexFramework.Problem {
+            do { framework = try ServiceIndexFramework(json: try Refusal.contents(of: file)) } catch let problem
+                as ServiceIndexFramework.Problem
+            {
                 throw Refusal(problem.description)
             }
             try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in

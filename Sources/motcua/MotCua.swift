@@ -17,7 +17,7 @@ struct MotCua: AsyncParsableCommand {
         } catch let refusal as Refusal {
             FileHandle.standardError.write(Data((refusal.description + "\n").utf8))
             Foundation.exit(2)
-        } catch where exitCode(for: error) == .validationFailure {
+        } catch  where exitCode(for: error) == .validationFailure {
             // A malformed command line is bad input too: exit 2, like every other refusal.
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(2)
@@ -29,6 +29,10 @@ struct MotCua: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "motcua",
         abstract: "MotCua — one-stop public services and administrative-reform indices.",
-        subcommands: [Serve.self, Migrate.self, Seed.self, UserCommand.self, AuditCommand.self, CalendarCommand.self, CatalogueCommand.self, StatisticsCommand.self, IndexCommand.self, SIPASCommand.self, PARCommand.self, ReformCommand.self, BackupCommand.self, RestoreCommand.self, BenchCommand.self]
+        subcommands: [
+            Serve.self, Migrate.self, Seed.self, UserCommand.self, AuditCommand.self, CalendarCommand.self, CatalogueCommand.self,
+            StatisticsCommand.self, IndexCommand.self, SIPASCommand.self, PARCommand.self, ReformCommand.self, BackupCommand.self,
+            RestoreCommand.self, BenchCommand.self,
+        ]
     )
 }

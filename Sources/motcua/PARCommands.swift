@@ -5,7 +5,8 @@ import Persistence
 
 /// `motcua par …`: the PAR INDEX from files alone, so that anyone can reproduce a published ranking.
 struct PARCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "par", abstract: "PAR INDEX (administrative reform index).", subcommands: [Compute.self, LoadFramework.self])
+    static let configuration = CommandConfiguration(
+        commandName: "par", abstract: "PAR INDEX (administrative reform index).", subcommands: [Compute.self, LoadFramework.self])
 
     struct Compute: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -31,17 +32,21 @@ struct PARCommand: AsyncParsableCommand {
                 print(String(decoding: try encoder.encode(results), as: UTF8.self))
                 return
             }
-            print("\(loaded.title ?? "PAR INDEX") — \(loaded.year), \(loaded.unitKind.title): \(results.units.count) đơn vị, tối đa \(loaded.max) điểm.")
+            print(
+                "\(loaded.title ?? "PAR INDEX") — \(loaded.year), \(loaded.unitKind.title): \(results.units.count) đơn vị, tối đa \(loaded.max) điểm."
+            )
             for unit in results.units {
-                print("\(unit.rank). \(unit.unit): \(unit.total.vietnamese()) điểm, \(unit.index.vietnamese())%"
-                      + (unit.missing.isEmpty ? "" : " (thiếu \(unit.missing.count) tiêu chí)"))
+                print(
+                    "\(unit.rank). \(unit.unit): \(unit.total.vietnamese()) điểm, \(unit.index.vietnamese())%"
+                        + (unit.missing.isEmpty ? "" : " (thiếu \(unit.missing.count) tiêu chí)"))
             }
         }
     }
 
     struct LoadFramework: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "load-framework",
-                                                        abstract: "Load a year's framework for a kind of unit from a JSON file (refused once a round froze it).")
+        static let configuration = CommandConfiguration(
+            commandName: "load-framework",
+            abstract: "Load a year's framework for a kind of unit from a JSON file (refused once a round froze it).")
         @Argument(help: "The framework file (the shape of Sources/Persistence/Seed/Data/par-sample-2025-department.json).") var file: String
 
         func run() async throws {
@@ -56,7 +61,9 @@ struct PARCommand: AsyncParsableCommand {
             } catch let problem as PARStore.Problem {
                 throw Refusal(problem.message)
             }
-            print("Loaded the \(framework.year) framework for \(framework.unitKind.rawValue) (\(framework.leaves.count) criteria, \(framework.max) points).")
+            print(
+                "Loaded the \(framework.year) framework for \(framework.unitKind.rawValue) (\(framework.leaves.count) criteria, \(framework.max) points)."
+            )
         }
     }
 }

@@ -26,10 +26,15 @@ extension BenchCommand {
                 overall = SIPASResults.compute(questionnaire, read).units[SIPASResults.all]?.overall ?? 0
             }
             let baselineMS = BenchTiming.median(baseline), computingMS = BenchTiming.median(computing)
-            print(String(format: "%@ responses, %.1f MB of CSV, %d items", responses.formatted(), Double(data.count) / 1e6, questionnaire.items.count))
+            print(
+                String(
+                    format: "%@ responses, %.1f MB of CSV, %d items", responses.formatted(), Double(data.count) / 1e6,
+                    questionnaire.items.count))
             print(String(format: "  scanning the CSV without computing: %8.0f ms  (baseline)", baselineMS))
-            print(String(format: "  reading and computing the results:  %8.0f ms  ratio %.2f  (target ≤ 2 000 ms: %@)  overall %.2f%%",
-                         computingMS, computingMS / baselineMS, computingMS <= 2000 ? "met" : "NOT met", overall))
+            print(
+                String(
+                    format: "  reading and computing the results:  %8.0f ms  ratio %.2f  (target ≤ 2 000 ms: %@)  overall %.2f%%",
+                    computingMS, computingMS / baselineMS, computingMS <= 2000 ? "met" : "NOT met", overall))
             print("checksum \(checksum & 0xff)")
         }
 

@@ -5,11 +5,14 @@ import Persistence
 
 /// `motcua sipas …`: the satisfaction survey's results from files alone, so that anyone can reproduce them.
 struct SIPASCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sipas", abstract: "SIPAS satisfaction surveys.", subcommands: [Compute.self, LoadQuestionnaire.self])
+    static let configuration = CommandConfiguration(
+        commandName: "sipas", abstract: "SIPAS satisfaction surveys.", subcommands: [Compute.self, LoadQuestionnaire.self])
 
     struct Compute: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Results per unit and for all units from a questionnaire file and a responses CSV (unit, optional weight, one column per item).")
+            abstract:
+                "Results per unit and for all units from a questionnaire file and a responses CSV (unit, optional weight, one column per item)."
+        )
         @Option(help: "The questionnaire (JSON; without it, the one shipped with MotCua).") var questionnaire: String?
         @Option(help: "The responses (CSV).") var responses: String
         @Flag(help: "Print JSON.") var json = false
@@ -17,7 +20,9 @@ struct SIPASCommand: AsyncParsableCommand {
         func run() throws {
             let form: SIPASQuestionnaire
             do {
-                form = try questionnaire.map { try SIPASQuestionnaire(json: try Refusal.contents(of: $0)) } ?? SIPASSurveys.shippedQuestionnaire()
+                form =
+                    try questionnaire.map { try SIPASQuestionnaire(json: try Refusal.contents(of: $0)) }
+                    ?? SIPASSurveys.shippedQuestionnaire()
             } catch let problem as SIPASQuestionnaire.Problem {
                 throw Refusal(problem.description)
             }
@@ -34,20 +39,28 @@ struct SIPASCommand: AsyncParsableCommand {
             print("\(read.count) phiếu, \(read.units.count) đơn vị.")
             for unit in read.units + [SIPASResults.all] {
                 guard let figures = results.units[unit] else { continue }
-                let sections = form.sections.compactMap { section in figures.sections[section.code].map { "\(section.label) \(String(format: "%.2f", $0))%" } }
-                print("\(unit): " + (figures.overall.map { String(format: "%.2f%%", $0) } ?? "—") + " (" + sections.joined(separator: "; ") + ")")
+                let sections = form.sections.compactMap { section in
+                    figures.sections[section.code].map { "\(section.label) \(String(format: "%.2f", $0))%" }
+                }
+                print(
+                    "\(unit): " + (figures.overall.map { String(format: "%.2f%%", $0) } ?? "—") + " (" + sections.joined(separator: "; ")
+                        + ")")
             }
         }
     }
 
     struct LoadQuestionnaire: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "load-questionnaire",
-                                                        abstract: "Load a questionnaire version from a JSON file (a version a campaign uses is never changed).")
-        @Argument(help: "The questionnaire file (the shape of Sources/Persistence/Seed/Data/sipas-2022-questionnaire.json).") var file: String
+        static let configuration = CommandConfiguration(
+            commandName: "load-questionnaire",
+            abstract: "Load a questionnaire version from a JSON file (a version a campaign uses is never changed).")
+        @Argument(help: "The questionnaire file (the shape of Sources/Persistence/Seed/Data/sipas-2022-questionnaire.json).") var file:
+            String
 
         func run() async throws {
             let questionnaire: SIPASQuestionnaire
-            do { questionnaire = try SIPASQuestionnaire(json: try Refusal.contents(of: file)) } catch let problem as SIPASQuestionnaire.Problem {
+            do { questionnaire = try SIPASQuestionnaire(json: try Refusal.contents(of: file)) } catch let problem
+                as SIPASQuestionnaire.Problem
+            {
                 throw Refusal(problem.description)
             }
             do {

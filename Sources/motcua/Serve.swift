@@ -10,7 +10,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var hostname = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
     @Flag(help: "Load demo data (Hanoi's units, demo departments, one account per role, a year of a city) before serving.") var demo = false
-    @Option(help: "How much of the demo city --demo loads: city (a year of the whole city) or wards (two wards' last two months, for tests that bring their own data).")
+    @Option(
+        help:
+            "How much of the demo city --demo loads: city (a year of the whole city) or wards (two wards' last two months, for tests that bring their own data)."
+    )
     var demoScale: DemoData.Scale = .city
 
     func run() async throws {
@@ -25,18 +28,24 @@ struct Serve: AsyncParsableCommand {
         try await Database.with(configuration.database, logger: logger) { database in
             let services = AppServices(database: database, configuration: configuration)
             let corrected = try await services.afterMigrations(try await MigrationRunner(database: database).migrate(logger: logger))
-            if !corrected.isEmpty { logger.notice("Due instants recomputed with the corrected calendar", metadata: ["dossiers": "\(corrected.count)"]) }
+            if !corrected.isEmpty {
+                logger.notice("Due instants recomputed with the corrected calendar", metadata: ["dossiers": "\(corrected.count)"])
+            }
             if demo { CommandEnvironment.printLogins(try await DemoData.seed(services: services, scale: demoScale)) }
             let recounted = try await services.recountStatisticsIfMissing()
             if recounted > 0 { logger.notice("Statistics counters recounted", metadata: ["dossiers": "\(recounted)"]) }
             // Jobs whose instance died (their lease ran out) cannot finish any more; live instances' jobs are left alone.
             try await JobStore(database.sql).failInterrupted(at: services.clock())
             let app = try buildApplication(services: services, logger: logger)
-            logger.notice("MotCua starting", metadata: ["database": "\(configuration.database.redacted)", "address": "http://\(hostname):\(port)"])
+            logger.notice(
+                "MotCua starting", metadata: ["database": "\(configuration.database.redacted)", "address": "http://\(hostname):\(port)"])
             var background: [any Service] = [app, HousekeepingService(services: services, logger: logger)]
-            background.append(NotificationService(services: services, transports: NotificationService.transports(configuration), logger: logger))
+            background.append(
+                NotificationService(services: services, transports: NotificationService.transports(configuration), logger: logger))
             if let url = configuration.portalURL {
-                background.append(PortalSyncService(services: services, transport: HTTPPortalTransport(url: url, token: configuration.portalToken), logger: logger))
+                background.append(
+                    PortalSyncService(
+                        services: services, transport: HTTPPortalTransport(url: url, token: configuration.portalToken), logger: logger))
             }
             let group = ServiceGroup(
                 configuration: .init(services: background, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -44,6 +53,5 @@ struct Serve: AsyncParsableCommand {
         }
     }
 }
-
 
 extension DemoData.Scale: ExpressibleByArgument {}

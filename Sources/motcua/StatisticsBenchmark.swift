@@ -17,7 +17,9 @@ extension BenchCommand {
 
         func run() async throws {
             let sizes = dossiers.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }), repeats > 0 else { throw Refusal("--dossiers: số hồ sơ dương, cách nhau bằng dấu phẩy.") }
+            guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }), repeats > 0 else {
+                throw Refusal("--dossiers: số hồ sơ dương, cách nhau bằng dấu phẩy.")
+            }
             for size in sizes { try await measure(size) }
         }
 
@@ -28,15 +30,20 @@ extension BenchCommand {
                 let clock = LocalClock()
                 let bar = ProgressBar(label: "Tạo \(size) hồ sơ")
                 let made = try await ContinuousClock().measure {
-                    try await SyntheticDossiers(database: database, desk: DossierDesk(database: database) { _, _ in DeadlineCalculator(calendar: calendar) },
-                                                calendar: calendar)
-                        .bulk(count: size, seed: 1, unitCodes: nil, from: LocalDate(iso: "2023-11-01")!, to: LocalDate(iso: "2026-10-30")!,
-                              now: clock.instant(parsing: "2026-10-31T17:00")!, progress: bar.update)
+                    try await SyntheticDossiers(
+                        database: database, desk: DossierDesk(database: database) { _, _ in DeadlineCalculator(calendar: calendar) },
+                        calendar: calendar
+                    )
+                    .bulk(
+                        count: size, seed: 1, unitCodes: nil, from: LocalDate(iso: "2023-11-01")!, to: LocalDate(iso: "2026-10-30")!,
+                        now: clock.instant(parsing: "2026-10-31T17:00")!, progress: bar.update)
                 }
                 bar.finish()
-                let busiest = try await database.sql.select().column("processing_unit_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                    .from("dossiers").groupBy("processing_unit_id")
-                    .orderBy(SQLOrderBy(expression: SQLIdentifier("n"), direction: SQLDirection.descending)).limit(1).first()!
+                let busiest = try await database.sql.select().column("processing_unit_id").column(
+                    SQLFunction("COUNT", args: SQLLiteral.all), as: "n"
+                )
+                .from("dossiers").groupBy("processing_unit_id")
+                .orderBy(SQLOrderBy(expression: SQLIdentifier("n"), direction: SQLDirection.descending)).limit(1).first()!
                 let unitID = try busiest.decode(column: "processing_unit_id", as: Int64.self)
                 let unitDossiers = try busiest.decode(column: "n", as: Int.self)
                 let from = LocalDate(iso: "2026-10-01")!, to = LocalDate(iso: "2026-11-01")!
@@ -56,11 +63,15 @@ extension BenchCommand {
                     .map { "\($0.rawValue) \(counted.count($0)) vs \(recount.count($0))" }
                 let same = differences.isEmpty ? "yes" : "NO (" + differences.joined(separator: ", ") + ")"
                 let countersMS = BenchTiming.median(countersTimes), recountMS = BenchTiming.median(recountTimes)
-                print(String(format: "%@ dossiers (made in %.0f s); busiest unit: %d dossiers, %d received in October 2026",
-                             size.formatted(), BenchTiming.seconds(made), unitDossiers, counted.count(.received)))
+                print(
+                    String(
+                        format: "%@ dossiers (made in %.0f s); busiest unit: %d dossiers, %d received in October 2026",
+                        size.formatted(), BenchTiming.seconds(made), unitDossiers, counted.count(.received)))
                 print(String(format: "  recount from the dossiers:   %8.2f ms  (baseline)", recountMS))
-                print(String(format: "  sum of the unit's counters:  %8.2f ms  ratio %.4f  (target ≤ 50 ms: %@)  same counts: %@",
-                             countersMS, countersMS / recountMS, countersMS <= 50 ? "met" : "NOT met", same))
+                print(
+                    String(
+                        format: "  sum of the unit's counters:  %8.2f ms  ratio %.4f  (target ≤ 50 ms: %@)  same counts: %@",
+                        countersMS, countersMS / recountMS, countersMS <= 50 ? "met" : "NOT met", same))
             }
         }
     }

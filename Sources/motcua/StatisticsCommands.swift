@@ -12,7 +12,9 @@ struct StatisticsCommand: AsyncParsableCommand {
 
     struct Rebuild: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recount every counter (statistics and service index, daily and monthly) from the dossiers and ratings (after a calendar or office-hours change, or a restore).")
+            abstract:
+                "Recount every counter (statistics and service index, daily and monthly) from the dossiers and ratings (after a calendar or office-hours change, or a restore)."
+        )
 
         func run() async throws {
             let read = try await CommandEnvironment.withServices(CommandEnvironment.configuration()) { services, _ in
@@ -27,7 +29,9 @@ struct StatisticsCommand: AsyncParsableCommand {
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recount every figure of the statistics tables and the service index, month by month, from the records themselves; exit status 1 on any difference, each named by unit, period and figure.")
+            abstract:
+                "Recount every figure of the statistics tables and the service index, month by month, from the records themselves; exit status 1 on any difference, each named by unit, period and figure."
+        )
         @Option(help: "First day (yyyy-MM-dd; default: the first of the month eleven months ago).") var from: String?
         @Option(help: "Last day, included (yyyy-MM-dd; default: today).") var to: String?
 
@@ -35,9 +39,12 @@ struct StatisticsCommand: AsyncParsableCommand {
             let configuration = CommandEnvironment.configuration()
             let (differences, months) = try await CommandEnvironment.withServices(configuration) { services, _ in
                 let today = services.today()
-                guard let through = to.map(LocalDate.init(iso:)) ?? today, let first = from.map(LocalDate.init(iso:)) ?? ReportingPeriod.month(of: today).from.adding(days: -330)
+                guard let through = to.map(LocalDate.init(iso:)) ?? today,
+                    let first = from.map(LocalDate.init(iso:)) ?? ReportingPeriod.month(of: today).from.adding(days: -330)
                 else { throw Refusal("Ngày phải có dạng yyyy-MM-dd.") }
-                guard first <= through, first.days(to: through) <= 3660 else { throw Refusal("Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc, tối đa 10 năm.") }
+                guard first <= through, first.days(to: through) <= 3660 else {
+                    throw Refusal("Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc, tối đa 10 năm.")
+                }
                 let months = ReportingPeriod.months(covering: first, through)
                 return (try await services.reconcileStatistics(months), months.count)
             }

@@ -58,7 +58,8 @@ import Testing
                 for index in 0..<20 {
                     group.addTask { () async throws -> Void in
                         try await database.transaction { session in
-                            _ = try await AuditTrail.append(AuditRecord(actorID: nil, action: "test", objectType: "t", objectID: "\(index)"), at: Date(), on: session)
+                            _ = try await AuditTrail.append(
+                                AuditRecord(actorID: nil, action: "test", objectType: "t", objectID: "\(index)"), at: Date(), on: session)
                         }
                     }
                 }

@@ -19,19 +19,25 @@ import Testing
             let unit = try await UnitStore(database.sql).insert(.init(code: "SNV", name: "Sở Nội vụ — “thử” \\ 100%", kind: .department))
             let store = ReformStore(database, files: files)
             let plan = try await store.createPlan(year: 2026, title: "Kế hoạch CCHC năm 2026", by: nil, at: Date())
-            let row = ReformTaskSheet.Row(content: "Tập huấn", source: "KH", leadUnitID: unit, deadline: .quarter(year: 2026, quarter: 2), parCriteria: ["1.1"])
+            let row = ReformTaskSheet.Row(
+                content: "Tập huấn", source: "KH", leadUnitID: unit, deadline: .quarter(year: 2026, quarter: 2), parCriteria: ["1.1"])
             let first = try await store.addTasks([row], to: plan, weight: 2.5, calendar: calendar, by: nil, at: Date())[0]
-            try await store.report(first, percent: 40, note: "Đã mở lớp 1", files: [(Self.pdf, "bien-ban.pdf")], on: LocalDate(iso: "2026-04-02")!, by: nil, at: Date())
+            try await store.report(
+                first, percent: 40, note: "Đã mở lớp 1", files: [(Self.pdf, "bien-ban.pdf")], on: LocalDate(iso: "2026-04-02")!, by: nil,
+                at: Date())
             // Writes go on while the backup is taken: it holds a snapshot, whatever their order.
             let writer = Task {
                 for index in 0..<40 {
-                    try await store.addTasks([ReformTaskSheet.Row(content: "Nhiệm vụ \(index)", source: "KH", leadUnitID: unit, deadline: .year(2026))],
-                                             to: plan, calendar: calendar, by: nil, at: Date())
+                    try await store.addTasks(
+                        [ReformTaskSheet.Row(content: "Nhiệm vụ \(index)", source: "KH", leadUnitID: unit, deadline: .year(2026))],
+                        to: plan, calendar: calendar, by: nil, at: Date())
                 }
             }
             let manifest = try await Backup(database: database, dataDirectory: root + "/source").write(to: root + "/backup", at: Date())
             try await writer.value
-            await #expect(throws: Backup.Problem.exists(root + "/backup")) { try await Backup(database: database, dataDirectory: root).write(to: root + "/backup", at: Date()) }
+            await #expect(throws: Backup.Problem.exists(root + "/backup")) {
+                try await Backup(database: database, dataDirectory: root).write(to: root + "/backup", at: Date())
+            }
             let tasks = try #require(manifest.tables["reform_tasks"])
             #expect((1...41).contains(tasks.rows) && manifest.files == 1 && manifest.tables["schema_migrations"] == nil)
             return manifest
@@ -40,11 +46,13 @@ import Testing
             let backup = Backup(database: database, dataDirectory: root + "/target")
             try await backup.restore(from: root + "/backup")
             #expect(try await backup.tableHashes() == manifest.tables)
-            await #expect(throws: Backup.Problem.self) { try await backup.restore(from: root + "/backup") }   // not empty any more
+            await #expect(throws: Backup.Problem.self) { try await backup.restore(from: root + "/backup") }  // not empty any more
             let plan = try #require(try await ReformStore(database).plan(year: 2026))
             let task = try #require(try await ReformStore(database).tasks(of: plan.id).first)
             let evidence = try await ReformStore(database, files: FileStore(dataDirectory: root + "/target")).evidence(of: task)
-            #expect(try ReformStore(database, files: FileStore(dataDirectory: root + "/target")).evidenceFile(try #require(evidence.first)) == Self.pdf)
+            #expect(
+                try ReformStore(database, files: FileStore(dataDirectory: root + "/target")).evidenceFile(try #require(evidence.first))
+                    == Self.pdf)
             // New rows after a restore get new ids (PostgreSQL's sequences follow the restored rows).
             let next = try await ReformStore(database).createPlan(year: 2027, title: "Kế hoạch CCHC năm 2027", by: nil, at: Date())
             #expect(next > plan.id)
@@ -70,7 +78,9 @@ import Testing
             try Data("not the same".utf8).write(to: URL(fileURLWithPath: copy))
         }
         _ = try await TestDatabase.with { database in
-            await #expect(throws: Backup.Problem.self) { try await Backup(database: database, dataDirectory: root + "/target").restore(from: root + "/backup") }
+            await #expect(throws: Backup.Problem.self) {
+                try await Backup(database: database, dataDirectory: root + "/target").restore(from: root + "/backup")
+            }
         }
         // Another version's backup: a migration it does not know.
         let path = root + "/backup/manifest.json"

@@ -42,7 +42,9 @@ import Testing
             let infected = FileStore(dataDirectory: folder, scanner: Scanner { _ in "Eicar-Test-Signature" })
             await #expect(throws: FileType.Problem.malware("Eicar-Test-Signature")) { try await infected.admit(Self.pdf, name: "don.pdf") }
             let down = FileStore(dataDirectory: folder, scanner: Scanner { _ in throw Down() })
-            await #expect(throws: FileStore.Problem.scannerUnavailable(String(describing: Down()))) { try await down.admit(Self.pdf, name: "don.pdf") }
+            await #expect(throws: FileStore.Problem.scannerUnavailable(String(describing: Down()))) {
+                try await down.admit(Self.pdf, name: "don.pdf")
+            }
             await #expect(throws: FileType.Problem.trailingData) {
                 try await FileStore(dataDirectory: folder).admit(Self.pdf + Data("<script>".utf8), name: "don.pdf")
             }
@@ -64,7 +66,9 @@ import Testing
             await #expect(throws: FileStore.Problem.noSpace) { try await full.admit(Self.pdf, name: "don.pdf") }
             #expect(Self.storedFiles(folder).isEmpty)
             // A file larger than all the room there is is refused even without a reserve.
-            #expect(throws: StorageReserve.Exhausted.self) { try StorageReserve(folder: folder, bytes: 0).ensureRoom(adding: Int(free + (1 << 40))) }
+            #expect(throws: StorageReserve.Exhausted.self) {
+                try StorageReserve(folder: folder, bytes: 0).ensureRoom(adding: Int(free + (1 << 40)))
+            }
             let roomy = FileStore(dataDirectory: folder, reserve: StorageReserve(folder: folder, bytes: 1 << 20))
             let file = try await roomy.admit(Self.pdf, name: "don.pdf")
             #expect(try roomy.read(file.sha256) == Self.pdf)
@@ -78,9 +82,9 @@ import Testing
         ("../../../etc/passwd.pdf", "passwd.pdf"),
         ("..\\..\\Windows\\system.ini.pdf", "system.ini.pdf"),
         ("C:\\Users\\an\\Desktop\\don.pdf", "don.pdf"),
-        ("Gia\u{0302}\u{0301}y khai sinh.pdf", "Giấy khai sinh.pdf"),           // NFD, as macOS sends it
-        ("anh\u{202E}gpj.exe.pdf", "anhgpj.exe.pdf"),                             // a right-to-left override
-        ("to\u{200B}khai\u{FEFF}.docx", "tokhai.docx"),                           // zero-width characters
+        ("Gia\u{0302}\u{0301}y khai sinh.pdf", "Giấy khai sinh.pdf"),  // NFD, as macOS sends it
+        ("anh\u{202E}gpj.exe.pdf", "anhgpj.exe.pdf"),  // a right-to-left override
+        ("to\u{200B}khai\u{FEFF}.docx", "tokhai.docx"),  // zero-width characters
         ("ten \"co\" ngoac\u{0007}.pdf", "ten co ngoac.pdf"),
         ("dong\r\nmoi.pdf", "dong moi.pdf"),
         (String(repeating: "a", count: 300) + ".pdf", String(repeating: "a", count: 116) + ".pdf"),

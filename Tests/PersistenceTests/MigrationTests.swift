@@ -64,9 +64,11 @@ import Testing
     /// another framework with the same note is left alone unless it is a sample, and nothing else changes.
     @Test func theStoredPARSampleNoteSpeaksVietnamese() async throws {
         try await TestDatabase.with { database in
-            let store = PARStore(database: database, files: FileStore(dataDirectory: FileManager.default.temporaryDirectory.path + "/motcua-033"))
+            let store = PARStore(
+                database: database, files: FileStore(dataDirectory: FileManager.default.temporaryDirectory.path + "/motcua-033"))
             var old = try PARFrameworks.shippedSample()
-            old.note = "SAMPLE, not an official framework. The 8 areas are those of the provincial PAR INDEX (docs/PAR.md, indices.md §3); "
+            old.note =
+                "SAMPLE, not an official framework. The 8 areas are those of the provincial PAR INDEX (docs/PAR.md, indices.md §3); "
                 + "their point split, the criteria, sub-criteria, maxima and rules are MotCua's placeholders, written to exercise every scoring method, "
                 + "until the secretariat enters the official annex of the year's decision."
             let sampleID = try await store.load(old, by: nil, at: Date())

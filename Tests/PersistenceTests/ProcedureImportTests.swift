@@ -12,10 +12,11 @@ import Testing
     }
 
     func birth(name: String = "Đăng ký khai sinh") -> Procedure {
-        Procedure(code: "DEMO-HT-01", name: name, field: "Hộ tịch", level: .commune, timeLimit: .workingDays(halfDays: 0),
-                  documents: [.init(name: "Tờ khai", originals: 1, copies: 0)], onlineLevel: .fullyOnline,
-                  receivingUnits: ["00070", "00073"], processingUnits: ["00070"],
-                  steps: [.init(name: "Tiếp nhận và trả kết quả", role: .deskOfficer, budget: .workingDays(halfDays: 0))])
+        Procedure(
+            code: "DEMO-HT-01", name: name, field: "Hộ tịch", level: .commune, timeLimit: .workingDays(halfDays: 0),
+            documents: [.init(name: "Tờ khai", originals: 1, copies: 0)], onlineLevel: .fullyOnline,
+            receivingUnits: ["00070", "00073"], processingUnits: ["00070"],
+            steps: [.init(name: "Tiếp nhận và trả kết quả", role: .deskOfficer, budget: .workingDays(halfDays: 0))])
     }
 
     @Test func aCatalogueImportsThenVersionsOnlyWhatChanged() async throws {
@@ -24,10 +25,12 @@ import Testing
             var other = birth()
             other.code = "DEMO-HT-02"
             other.name = "Đăng ký kết hôn"
-            let first = try await ProcedureImport.run(try catalogue([birth(), other]), format: .json, actorID: nil, at: Date(), validOn: day, on: database)
+            let first = try await ProcedureImport.run(
+                try catalogue([birth(), other]), format: .json, actorID: nil, at: Date(), validOn: day, on: database)
             #expect(first.created == 2)
             let second = try await ProcedureImport.run(
-                try catalogue([birth(name: "Đăng ký khai sinh (sửa)"), other], format: .csv), format: .csv, actorID: nil, at: Date(), validOn: day, on: database)
+                try catalogue([birth(name: "Đăng ký khai sinh (sửa)"), other], format: .csv), format: .csv, actorID: nil, at: Date(),
+                validOn: day, on: database)
             #expect(second.newVersions == 1 && second.unchanged == 1)
             let store = ProcedureStore(database.sql)
             let current = try #require(try await store.find(code: "DEMO-HT-01"))
@@ -64,7 +67,8 @@ import Testing
             bad.code = "DEMO-HT-02"
             bad.processingUnits = ["99999"]
             do {
-                try await ProcedureImport.run(try catalogue([birth(), bad], format: .csv), format: .csv, actorID: nil, at: Date(), validOn: day, on: database)
+                try await ProcedureImport.run(
+                    try catalogue([birth(), bad], format: .csv), format: .csv, actorID: nil, at: Date(), validOn: day, on: database)
                 Issue.record("the import was accepted")
             } catch let refusal as ProcedureCatalogueFile.Refusal {
                 #expect(refusal.problems.map(\.line) == [3])

@@ -18,21 +18,29 @@ import Testing
             let desk = DossierDesk(database: database, calculator: calculator)
             let now = Self.clock.instant(parsing: "2026-06-30T17:00")!
             try await SyntheticDossiers(database: database, desk: desk, calendar: calendar)
-                .make(count: 120, seed: 7, unitCodes: ["00070", "00073"], from: LocalDate(iso: "2026-05-01")!, to: LocalDate(iso: "2026-06-30")!, now: now)
+                .make(
+                    count: 120, seed: 7, unitCodes: ["00070", "00073"], from: LocalDate(iso: "2026-05-01")!,
+                    to: LocalDate(iso: "2026-06-30")!, now: now)
             // One more, refused at receipt: it must vanish from every figure.
             let ward = try #require(try await UnitStore(database.sql).find(code: "00070", validOn: LocalDate(iso: "2026-06-30")!))
             let officer = try await UserStore(database.sql).create(
-                username: "counters.desk", displayName: "Desk", email: nil, passwordHash: "!", grants: [Grant(role: .deskOfficer, unitID: ward.id)], at: now)
+                username: "counters.desk", displayName: "Desk", email: nil, passwordHash: "!",
+                grants: [Grant(role: .deskOfficer, unitID: ward.id)], at: now)
             let actor = DossierWorkflow.Actor(userID: officer, roles: [.deskOfficer])
             let refused = try await desk.receive(
-                .init(procedureCode: "DEMO-HT-05", receivingUnitID: ward.id, channel: .inPerson,
-                      applicant: Applicant(kind: .person, name: "Trần Văn B", identifier: "001095012345")),
+                .init(
+                    procedureCode: "DEMO-HT-05", receivingUnitID: ward.id, channel: .inPerson,
+                    applicant: Applicant(kind: .person, name: "Trần Văn B", identifier: "001095012345")),
                 by: actor, at: Self.clock.instant(parsing: "2026-06-02T09:00")!, day: LocalDate(iso: "2026-06-02")!)
-            _ = try await desk.act(.refuseAtReceipt, on: refused.id, seenLockVersion: refused.lockVersion, by: actor, reason: "Thiếu giấy tờ",
-                                   at: Self.clock.instant(parsing: "2026-06-02T09:20")!)
+            _ = try await desk.act(
+                .refuseAtReceipt, on: refused.id, seenLockVersion: refused.lockVersion, by: actor, reason: "Thiếu giấy tờ",
+                at: Self.clock.instant(parsing: "2026-06-02T09:20")!)
 
-            try await expectCountersMatchARecount(database, calendar: calendar,
-                                                  periods: [("2026-05-01", "2026-06-01"), ("2026-06-01", "2026-07-01"), ("2026-05-15", "2026-06-11"), ("2026-06-02", "2026-06-03")])
+            try await expectCountersMatchARecount(
+                database, calendar: calendar,
+                periods: [
+                    ("2026-05-01", "2026-06-01"), ("2026-06-01", "2026-07-01"), ("2026-05-15", "2026-06-11"), ("2026-06-02", "2026-06-03"),
+                ])
             let kept = try await rows(database)
             #expect(kept.count > 20)
             #expect(try await database.rebuildStatisticsCounters(calculator: calculator) == 121)
@@ -49,23 +57,31 @@ import Testing
             let now = Self.clock.instant(parsing: "2026-06-30T17:00")!
             let synthetic = SyntheticDossiers(database: database, desk: desk, calendar: calendar)
             // A few through the desk first: the bulk codes must continue their days' sequences.
-            try await synthetic.make(count: 30, seed: 3, unitCodes: ["00070"], from: LocalDate(iso: "2026-06-01")!, to: LocalDate(iso: "2026-06-30")!, now: now)
-            let summary = try await synthetic.bulk(count: 600, seed: 5, unitCodes: ["00070", "00073"], from: LocalDate(iso: "2026-05-01")!,
-                                                   to: LocalDate(iso: "2026-06-30")!, now: now)
+            try await synthetic.make(
+                count: 30, seed: 3, unitCodes: ["00070"], from: LocalDate(iso: "2026-06-01")!, to: LocalDate(iso: "2026-06-30")!, now: now)
+            let summary = try await synthetic.bulk(
+                count: 600, seed: 5, unitCodes: ["00070", "00073"], from: LocalDate(iso: "2026-05-01")!,
+                to: LocalDate(iso: "2026-06-30")!, now: now)
             #expect(summary.dossiers == 600 && summary.events > 600)
-            let codes = try await database.sql.select().column("code").from("dossiers").all().map { try $0.decode(column: "code", as: String.self) }
+            let codes = try await database.sql.select().column("code").from("dossiers").all().map {
+                try $0.decode(column: "code", as: String.self)
+            }
             #expect(codes.count == 630 && Set(codes).count == 630)
-            try await expectCountersMatchARecount(database, calendar: calendar, periods: [("2026-05-01", "2026-06-01"), ("2026-06-01", "2026-07-01")])
+            try await expectCountersMatchARecount(
+                database, calendar: calendar, periods: [("2026-05-01", "2026-06-01"), ("2026-06-01", "2026-07-01")])
             // Each dossier's events happen in the order of their sequence (no apology after the end).
             var last: [Int64: Int64] = [:]
-            for row in try await database.sql.select().columns("dossier_id", "occurred_at").from("dossier_events").orderBy("dossier_id").orderBy("sequence").all() {
+            for row in try await database.sql.select().columns("dossier_id", "occurred_at").from("dossier_events").orderBy("dossier_id")
+                .orderBy("sequence").all()
+            {
                 let id = try row.decode(column: "dossier_id", as: Int64.self), time = try row.decode(column: "occurred_at", as: Int64.self)
                 #expect(time >= last[id, default: .min], "dossier \(id)")
                 last[id] = time
             }
             // Every outcome of the model shows up.
-            let statuses = Set(try await database.sql.select().distinct().column("status").from("dossiers").all()
-                .map { try $0.decode(column: "status", as: String.self) })
+            let statuses = Set(
+                try await database.sql.select().distinct().column("status").from("dossiers").all()
+                    .map { try $0.decode(column: "status", as: String.self) })
             #expect(statuses.isSuperset(of: ["returned", "resultReady", "inProgress", "withdrawn", "ineligible", "rejectedAtReceipt"]))
         }
     }
@@ -80,7 +96,8 @@ import Testing
             for (from, to) in periods {
                 let start = Self.clock.instant(parsing: from + "T00:00")!, end = Self.clock.instant(parsing: to + "T00:00")!
                 let facts = try await DossierStore(database.sql).statisticsFacts(processingUnitID: unitID, from: start, to: end)
-                let recount = DossierStatistics.table(facts, from: start, to: end, clock: Self.clock, calculator: DeadlineCalculator(calendar: calendar))
+                let recount = DossierStatistics.table(
+                    facts, from: start, to: end, clock: Self.clock, calculator: DeadlineCalculator(calendar: calendar))
                 let counted = DossierStatistics.table(
                     try await StatisticsCounters(database.sql).sums(unitID: unitID, from: LocalDate(iso: from)!, to: LocalDate(iso: to)!))
                 for figure in DossierStatistics.Figure.allCases {
@@ -95,8 +112,8 @@ import Testing
     func rows(_ database: Database) async throws -> [String] {
         try await database.sql.select().columns("unit_id", "counter", "day", "value").from("statistics_counters")
             .where("value", .notEqual, SQLBind(Int64(0))).orderBy("unit_id").orderBy("counter").orderBy("day").all().map { row in
-                "\(try row.decode(column: "unit_id", as: Int64.self)) \(try row.decode(column: "counter", as: String.self)) " +
-                    "\(try row.decode(column: "day", as: String.self)) \(try row.decode(column: "value", as: Int64.self))"
+                "\(try row.decode(column: "unit_id", as: Int64.self)) \(try row.decode(column: "counter", as: String.self)) "
+                    + "\(try row.decode(column: "day", as: String.self)) \(try row.decode(column: "value", as: Int64.self))"
             }
     }
 }

@@ -12,8 +12,12 @@ import Testing
             let a = try await units.insert(.init(code: "A", name: "Phường A", kind: .ward))
             let b = try await units.insert(.init(code: "B", name: "Phường B", kind: .ward))
             let users = UserStore(database.sql)
-            let inA = try await users.create(username: "Officer.A", displayName: "Cán bộ A", email: nil, passwordHash: "x", grants: [Grant(role: .deskOfficer, unitID: a)], at: Date())
-            let inB = try await users.create(username: "officer.b", displayName: "Cán bộ B", email: nil, passwordHash: "x", grants: [Grant(role: .deskOfficer, unitID: b)], at: Date())
+            let inA = try await users.create(
+                username: "Officer.A", displayName: "Cán bộ A", email: nil, passwordHash: "x",
+                grants: [Grant(role: .deskOfficer, unitID: a)], at: Date())
+            let inB = try await users.create(
+                username: "officer.b", displayName: "Cán bộ B", email: nil, passwordHash: "x",
+                grants: [Grant(role: .deskOfficer, unitID: b)], at: Date())
             let scopeA = UnitScope.units([a])
             // MUT + validate
             #expect(try await users.find(id: inA, within: scopeA)?.username == "officer.a")
@@ -73,7 +77,9 @@ import Testing
             let failures = FailureCounters(database)
             let start = Date(timeIntervalSince1970: 1_790_000_000)
             for attempt in 1...4 {
-                #expect(try await failures.recordFailure("account:x", at: start.addingTimeInterval(Double(attempt)), policy: .perAccount) == nil)
+                #expect(
+                    try await failures.recordFailure("account:x", at: start.addingTimeInterval(Double(attempt)), policy: .perAccount) == nil
+                )
             }
             let lock = try await failures.recordFailure("account:x", at: start.addingTimeInterval(5), policy: .perAccount)
             #expect(lock == start.addingTimeInterval(35))
@@ -129,7 +135,7 @@ import Testing
             #expect(try await store.find(id: crashed)?.status == .failed)
             #expect(try await store.find(id: alive)?.status == .running)
             #expect(try await store.find(id: done)?.status == .succeeded)
-            try await store.renew(done, at: start.addingTimeInterval(200))   // a finished job's lease is not renewed
+            try await store.renew(done, at: start.addingTimeInterval(200))  // a finished job's lease is not renewed
             #expect(try await store.failInterrupted(at: start.addingTimeInterval(100 + JobStore.lease + 1)) == 1)
             #expect(try await store.find(id: done)?.status == .succeeded)
         }

@@ -13,7 +13,9 @@ import Testing
             let desk = DossierDesk(database: database) { _, _ in DeadlineCalculator(calendar: calendar) }
             let now = LocalClock().instant(parsing: "2026-06-30T17:00")!
             let summary = try await SyntheticDossiers(database: database, desk: desk, calendar: calendar)
-                .make(count: 40, seed: seed, unitCodes: ["00070", "00073"], from: LocalDate(iso: "2026-05-01")!, to: LocalDate(iso: "2026-06-30")!, now: now)
+                .make(
+                    count: 40, seed: seed, unitCodes: ["00070", "00073"], from: LocalDate(iso: "2026-05-01")!,
+                    to: LocalDate(iso: "2026-06-30")!, now: now)
             #expect(summary.dossiers == 40)
             let store = DossierStore(database.sql)
             var lines: [String] = []

@@ -40,7 +40,9 @@ import Testing
         }
     }
 
-    @Test(arguments: [("hoan kiem", "Phường Hoàn Kiếm"), ("HOÀN KIẾM", "Phường Hoàn Kiếm"), ("dong da", "Phường Đống Đa"), ("00070", "Phường Hoàn Kiếm")])
+    @Test(arguments: [
+        ("hoan kiem", "Phường Hoàn Kiếm"), ("HOÀN KIẾM", "Phường Hoàn Kiếm"), ("dong da", "Phường Đống Đa"), ("00070", "Phường Hoàn Kiếm"),
+    ])
     func searchIgnoresDiacriticsAndCase(query: String, expected: String) async throws {
         try await TestDatabase.with { database in
             try await HanoiUnitImport.run(on: database, actorID: nil, at: Date())

@@ -40,7 +40,8 @@ public enum TestDatabase {
     /// allows 200: on a loaded machine the tests overlapped longer, the server refused new connections and the pool's
     /// circuit breaker failed tests at random (`connectionCreationCircuitBreakerTripped`, a run of 7 Dec 2026 beside
     /// another build). Waiting for a slot makes the number of connections independent of the machine's speed.
-    static let scratchDatabases = Gate(slots: ProcessInfo.processInfo.environment["MOTCUA_TEST_PG_PARALLEL"].flatMap(Int.init).map { max(1, $0) } ?? 12)
+    static let scratchDatabases = Gate(
+        slots: ProcessInfo.processInfo.environment["MOTCUA_TEST_PG_PARALLEL"].flatMap(Int.init).map { max(1, $0) } ?? 12)
 }
 
 /// A counting semaphore for async code: `holding` runs its body once one of the slots is free.
@@ -63,7 +64,10 @@ public actor Gate {
     }
 
     private func acquire() async {
-        if free > 0 { free -= 1; return }
+        if free > 0 {
+            free -= 1
+            return
+        }
         await withCheckedContinuation { waiting.append($0) }
     }
 

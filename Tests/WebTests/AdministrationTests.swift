@@ -29,10 +29,12 @@ import Web
             #expect(form.status == .ok)
             #expect(form.text.contains("Phường Cửa Nam"))
             // MUT
-            let created = try await browser.post("/users", form: [
-                "username": "ThuLy.CuaNam", "displayName": "Nguyễn Văn Thụ Lý", "email": "", "password": password,
-                "role": "caseOfficer", "unitID": String(ids.ward),
-            ])
+            let created = try await browser.post(
+                "/users",
+                form: [
+                    "username": "ThuLy.CuaNam", "displayName": "Nguyễn Văn Thụ Lý", "email": "", "password": password,
+                    "role": "caseOfficer", "unitID": String(ids.ward),
+                ])
             // validate: redirected to the new account, stored in lowercase with its grant, audited, usable
             #expect(created.status == .seeOther)
             let location = try #require(created.headers[.location])
@@ -84,7 +86,8 @@ import Web
             let revoked = try await browser.post("/users/\(ids.officer)/grants/\(numbered[0].id)/revoke", form: [:])
             #expect(revoked.status == .seeOther)
             #expect(try await services.users.grants(of: ids.officer) == [Grant(role: .unitHead, unitID: ids.ward)])
-            let actions = try await AuditTrail.entries(objectType: "user", objectID: String(ids.officer), on: services.database.sql).map(\.action)
+            let actions = try await AuditTrail.entries(objectType: "user", objectID: String(ids.officer), on: services.database.sql).map(
+                \.action)
             #expect(actions.contains("user.grant") && actions.contains("user.revoke"))
             // A grant id of another account is not found.
             let adminGrant = try await services.users.numberedGrants(of: ids.admin)[0].id
@@ -125,7 +128,8 @@ import Web
             let history = try await AuditTrail.entries(objectType: "user", objectID: String(ids.officer), on: services.database.sql)
             #expect(history.contains { $0.action == "user.lock" && $0.reason == "Chuyển công tác" })
             try await admin.get("/users/\(ids.officer)")
-            #expect(try await admin.post("/users/\(ids.officer)/status", form: ["active": "true", "reason": "Trở lại"]).status == .seeOther)
+            #expect(
+                try await admin.post("/users/\(ids.officer)/status", form: ["active": "true", "reason": "Trở lại"]).status == .seeOther)
             #expect(try await Browser(client).signIn("motcua.cuanam", password).status == .found)
         }
     }
@@ -137,13 +141,16 @@ import Web
             #expect(try await officer.get("/users/new").status == .forbidden)
             // The refusal keeps the signed-in header: the account, its sign-out form with a form token, the staff menu.
             let refused = try await officer.get("/audit")
-            #expect(refused.status == .forbidden && refused.text.contains(#"<span class="account__name">Cán bộ Cửa Nam</span>"#)
+            #expect(
+                refused.status == .forbidden && refused.text.contains(#"<span class="account__name">Cán bộ Cửa Nam</span>"#)
                     && refused.text.contains(#"href="/dossiers">Hồ sơ</a>"#))
             #expect(refused.text.firstMatch(of: /name="_csrf" value="[^"]+"/) != nil)
             let missing = try await officer.get("/dossiers/987654321")
             #expect(missing.status == .notFound && missing.text.contains("Cán bộ Cửa Nam"))
             #expect(try await Browser(client).get("/par").text.contains("Đăng nhập"), "a visitor's refusal keeps the visitor's header")
-            #expect(try await officer.post("/users", form: ["username": "x.y.z", "displayName": "X", "password": password, "role": "admin"]).status == .forbidden)
+            #expect(
+                try await officer.post("/users", form: ["username": "x.y.z", "displayName": "X", "password": password, "role": "admin"])
+                    .status == .forbidden)
             #expect(try await officer.post("/users/\(ids.officer)/grants", form: ["role": "admin"]).status == .forbidden)
             #expect(try await services.users.grants(of: ids.officer) == [Grant(role: .deskOfficer, unitID: ids.ward)])
             #expect(try await client.execute(uri: "/audit", method: .get).status == .unauthorized)

@@ -14,9 +14,15 @@ import Web
         let day = LocalDate(iso: "2025-07-01")!
         let hoanKiem = try #require(try await services.units.find(code: "00070", validOn: day))
         let cuaNam = try #require(try await services.units.find(code: "00073", validOn: day))
-        let a = try await services.accounts.create(username: "motcua.hoankiem", displayName: "Cán bộ Hoàn Kiếm", password: password, grants: [Grant(role: .deskOfficer, unitID: hoanKiem.id)], actorID: nil)
-        let b = try await services.accounts.create(username: "motcua.cuanam", displayName: "Cán bộ Cửa Nam", password: password, grants: [Grant(role: .deskOfficer, unitID: cuaNam.id)], actorID: nil)
-        _ = try await services.accounts.create(username: "lanhdao.cuanam", displayName: "Lãnh đạo Cửa Nam", password: password, grants: [Grant(role: .unitHead, unitID: cuaNam.id)], actorID: nil)
+        let a = try await services.accounts.create(
+            username: "motcua.hoankiem", displayName: "Cán bộ Hoàn Kiếm", password: password,
+            grants: [Grant(role: .deskOfficer, unitID: hoanKiem.id)], actorID: nil)
+        let b = try await services.accounts.create(
+            username: "motcua.cuanam", displayName: "Cán bộ Cửa Nam", password: password,
+            grants: [Grant(role: .deskOfficer, unitID: cuaNam.id)], actorID: nil)
+        _ = try await services.accounts.create(
+            username: "lanhdao.cuanam", displayName: "Lãnh đạo Cửa Nam", password: password,
+            grants: [Grant(role: .unitHead, unitID: cuaNam.id)], actorID: nil)
         return (a, b)
     }
 
@@ -54,7 +60,9 @@ import Web
 
     @Test func anonymousAndCitizenCallersCannotListUsers() async throws {
         try await withApp { client, services in
-            _ = try await services.accounts.create(username: "congdan", displayName: "Công dân", password: password, grants: [Grant(role: .citizen, unitID: nil)], actorID: nil)
+            _ = try await services.accounts.create(
+                username: "congdan", displayName: "Công dân", password: password, grants: [Grant(role: .citizen, unitID: nil)], actorID: nil
+            )
             #expect(try await client.execute(uri: "/api/v1/users", method: .get).status == .unauthorized)
             let browser = try await Browser.signedIn(client, as: "congdan")
             #expect(try await browser.get("/api/v1/users").status == .forbidden)

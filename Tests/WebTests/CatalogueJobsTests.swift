@@ -11,10 +11,12 @@ import Web
     func seed(_ services: AppServices) async throws {
         try await DemoCatalogue.load(on: services.database, at: Date())
         let cityID = try #require(try await HanoiUnitImport.cityID(on: services.database.sql))
-        _ = try await services.accounts.create(username: "thuky", displayName: "Thư ký", password: testPassword,
-                                               grants: [Grant(role: .secretariat, unitID: cityID)], actorID: nil)
-        _ = try await services.accounts.create(username: "motcua", displayName: "Một cửa", password: testPassword,
-                                               grants: [Grant(role: .deskOfficer, unitID: cityID)], actorID: nil)
+        _ = try await services.accounts.create(
+            username: "thuky", displayName: "Thư ký", password: testPassword,
+            grants: [Grant(role: .secretariat, unitID: cityID)], actorID: nil)
+        _ = try await services.accounts.create(
+            username: "motcua", displayName: "Một cửa", password: testPassword,
+            grants: [Grant(role: .deskOfficer, unitID: cityID)], actorID: nil)
     }
 
     /// Follows a job's page until the job has ended.
@@ -49,11 +51,14 @@ import Web
             var broken = String(decoding: csv, as: UTF8.self).components(separatedBy: "\r\n")
             broken[2] = broken[2].replacingOccurrences(of: ",commune,", with: ",ward,")
             try await secretary.get("/catalogue")
-            let refused = try await secretary.postFile("/catalogue/imports", field: "file", filename: "sai.csv", data: Array(broken.joined(separator: "\r\n").utf8))
+            let refused = try await secretary.postFile(
+                "/catalogue/imports", field: "file", filename: "sai.csv", data: Array(broken.joined(separator: "\r\n").utf8))
             let refusedPage = try await finished(secretary, try #require(refused.headers[.location]))
             #expect(refusedPage.contains("Không thành công") && refusedPage.contains("Dòng 3"))
             try await secretary.get("/catalogue")
-            #expect(try await secretary.postFile("/catalogue/imports", field: "file", filename: "anh.png", data: [1, 2, 3]).status == .badRequest)
+            #expect(
+                try await secretary.postFile("/catalogue/imports", field: "file", filename: "anh.png", data: [1, 2, 3]).status
+                    == .badRequest)
         }
     }
 

@@ -47,14 +47,16 @@ import Web
             #expect(consents.text.contains("Chưa đồng ý"))
 
             // Withdrawn, then given again: the history is kept.
-            #expect(try await visitor.post("/account/consents", form: ["purpose": "notifications", "decision": "withdraw"]).status == .found)
+            #expect(
+                try await visitor.post("/account/consents", form: ["purpose": "notifications", "decision": "withdraw"]).status == .found)
             #expect(try await visitor.get("/account/consents").text.contains("Đã rút lại lúc"))
             #expect(try await visitor.post("/account/consents", form: ["purpose": "notifications", "decision": "grant"]).status == .found)
             let user = try #require(try await services.users.list(within: .everyUnit).first { $0.username == "001095012345" })
             let records = try await CitizenAccounts(services.database).consents(of: user.id)
             #expect(records.filter { $0.purpose == .notifications }.count == 2)
             #expect(try await CitizenAccounts(services.database).activePurposes(of: user.id) == [.handling, .notifications])
-            #expect(try await visitor.post("/account/consents", form: ["purpose": "everything", "decision": "grant"]).status == .badRequest)
+            #expect(
+                try await visitor.post("/account/consents", form: ["purpose": "everything", "decision": "grant"]).status == .badRequest)
 
             // The same personal ID cannot register twice; the account signs in with it.
             let again = Browser(client)
@@ -71,7 +73,8 @@ import Web
             _ = try await visitor.get("/register")
             let token = try token(try await visitor.post("/register", form: Self.form))
             #expect(try await visitor.get("/register/verify?t=\(token)").text.contains(#"<a href="/demo/outbox""#))
-            let service = NotificationService(services: services, transports: NotificationService.transports(services.configuration), logger: .init(label: "test"))
+            let service = NotificationService(
+                services: services, transports: NotificationService.transports(services.configuration), logger: .init(label: "test"))
             #expect(await service.runOnce() == 1)
             let outbox = try await visitor.get("/demo/outbox")
             #expect(outbox.status == .ok && outbox.text.contains("Tin nhắn SMS đến 0912345678") && outbox.text.contains("đã gửi"))
@@ -97,7 +100,9 @@ import Web
             form["email"] = "không phải thư"
             let refused = try await visitor.post("/register", form: form)
             #expect(refused.status == .badRequest)
-            #expect(refused.text.contains("id=\"personalID-error\" class=\"field-error\">Chữ số thứ 4 của số định danh không khớp với giới tính."))
+            #expect(
+                refused.text.contains(
+                    "id=\"personalID-error\" class=\"field-error\">Chữ số thứ 4 của số định danh không khớp với giới tính."))
             #expect(refused.text.contains("id=\"email-error\""))
             #expect(refused.text.contains("id=\"password-error\""))
             #expect(refused.text.contains("id=\"consentHandling-error\""))

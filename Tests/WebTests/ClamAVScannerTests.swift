@@ -1,10 +1,14 @@
 import Testing
+
 @testable import Web
 
 /// The answers of clamd's INSTREAM command, and the addresses MOTCUA_CLAMD accepts.
 @Suite struct ClamAVScannerTests {
-    @Test(arguments: [("stream: OK\0", nil), ("stream: Eicar-Test-Signature FOUND\0", "Eicar-Test-Signature"),
-                      ("stream: Win.Test.EICAR_HDB-1 FOUND\n", "Win.Test.EICAR_HDB-1")] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("stream: OK\0", nil), ("stream: Eicar-Test-Signature FOUND\0", "Eicar-Test-Signature"),
+            ("stream: Win.Test.EICAR_HDB-1 FOUND\n", "Win.Test.EICAR_HDB-1"),
+        ] as [(String, String?)])
     func verdicts(reply: String, finding: String?) throws {
         #expect(try ClamAVScanner.verdict(reply) == finding)
     }

@@ -37,10 +37,14 @@ import Web
         let configuration = try AppConfiguration.load(environment: [
             "DATABASE_URL": "postgres://u:p@10.0.0.1:5432/motcua", "DATABASE_REPLICA_URL": "postgres://u:p@10.0.0.2:5432/motcua",
         ])
-        #expect(configuration.database == .postgres(url: "postgres://u:p@10.0.0.1:5432/motcua", replicaURL: "postgres://u:p@10.0.0.2:5432/motcua"))
+        #expect(
+            configuration.database
+                == .postgres(url: "postgres://u:p@10.0.0.1:5432/motcua", replicaURL: "postgres://u:p@10.0.0.2:5432/motcua"))
         #expect(configuration.database.redacted == "PostgreSQL 10.0.0.1:5432/motcua, reports from the replica 10.0.0.2:5432/motcua")
-        for environment in [["DATABASE_REPLICA_URL": "postgres://u@10.0.0.2/motcua"],
-                            ["DATABASE_URL": "postgres://u@10.0.0.1/motcua", "DATABASE_REPLICA_URL": "mysql://u@10.0.0.2/motcua"]] {
+        for environment in [
+            ["DATABASE_REPLICA_URL": "postgres://u@10.0.0.2/motcua"],
+            ["DATABASE_URL": "postgres://u@10.0.0.1/motcua", "DATABASE_REPLICA_URL": "mysql://u@10.0.0.2/motcua"],
+        ] {
             #expect {
                 _ = try AppConfiguration.load(environment: environment)
             } throws: { error in

@@ -3,6 +3,7 @@ import Foundation
 import Persistence
 import SQLKit
 import Testing
+
 @testable import Web
 
 /// Issue 22, "A demo that looks like a city": `serve --demo` loads a year of the whole city — dossiers at every
@@ -24,7 +25,10 @@ import Testing
             #expect(try await count("SELECT id FROM dossiers WHERE received_at < \(bind: yearAgo + 30 * 86_400_000)") > 0)
             let rated = try await count("SELECT dossier_id FROM dossier_ratings")
             #expect(rated > 300)
-            #expect(try await count("SELECT r.dossier_id FROM dossier_ratings r JOIN dossiers d ON d.id = r.dossier_id WHERE d.status NOT IN ('returned', 'ineligible')") == 0)
+            #expect(
+                try await count(
+                    "SELECT r.dossier_id FROM dossier_ratings r JOIN dossiers d ON d.id = r.dossier_id WHERE d.status NOT IN ('returned', 'ineligible')"
+                ) == 0)
             // The demo's case officer has work of his own; the desk's dossiers carry the demo sign-ins' names.
             let officer = try #require(try await services.users.credentials(username: "thuly.hoankiem")?.user.id)
             #expect(try await count("SELECT id FROM dossiers WHERE assignee_id = \(bind: officer)") > 0)

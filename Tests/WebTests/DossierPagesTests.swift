@@ -21,10 +21,13 @@ import Web
         let hoanKiem = try #require(try await services.units.find(code: "00070", validOn: day)).id
         let cuaNam = try #require(try await services.units.find(code: "00073", validOn: day)).id
         var officer: Int64 = 0
-        for (name, role, unit) in [("motcua.hk", Role.deskOfficer, hoanKiem), ("thuly.hk", .caseOfficer, hoanKiem), ("lanhdao.hk", .unitHead, hoanKiem),
-                                   ("motcua.cn", .deskOfficer, cuaNam)] {
-            let id = try await services.accounts.create(username: name, displayName: "Cán bộ \(name)", password: testPassword,
-                                                        grants: [Grant(role: role, unitID: unit)], actorID: nil)
+        for (name, role, unit) in [
+            ("motcua.hk", Role.deskOfficer, hoanKiem), ("thuly.hk", .caseOfficer, hoanKiem), ("lanhdao.hk", .unitHead, hoanKiem),
+            ("motcua.cn", .deskOfficer, cuaNam),
+        ] {
+            let id = try await services.accounts.create(
+                username: name, displayName: "Cán bộ \(name)", password: testPassword,
+                grants: [Grant(role: role, unitID: unit)], actorID: nil)
             if name == "thuly.hk" { officer = id }
         }
         return Ids(hoanKiem: hoanKiem, cuaNam: cuaNam, officer: officer)
@@ -32,10 +35,12 @@ import Web
 
     func receive(_ desk: Browser, ward: Int64, identifier: String = "001095012345") async throws -> TestResponse {
         try await desk.get("/dossiers/new")
-        return try await desk.post("/dossiers", form: [
-            "procedure": "DEMO-HT-05", "receivingUnit": String(ward), "channel": "inPerson", "applicantKind": "person",
-            "applicantName": "Trần Văn Cường", "identifier": identifier, "birthYear": "1995", "gender": "male", "phone": "0912345678",
-        ])
+        return try await desk.post(
+            "/dossiers",
+            form: [
+                "procedure": "DEMO-HT-05", "receivingUnit": String(ward), "channel": "inPerson", "applicantKind": "person",
+                "applicantName": "Trần Văn Cường", "identifier": identifier, "birthYear": "1995", "gender": "male", "phone": "0912345678",
+            ])
     }
 
     /// Receives a dossier through the intake form and returns its id (from the redirect to its page).
@@ -69,7 +74,9 @@ import Web
             let fresh = try await desk.get("/dossiers/\(id)").text
             #expect(fresh.contains(#"id="waiting-for">Chờ Bộ phận Một cửa chuyển hồ sơ đến đơn vị giải quyết"#))
             #expect(fresh.ranges(of: #"type="submit" class="button">"#).count == 1)
-            #expect(try #require(fresh.range(of: ">Chuyển đơn vị giải quyết</button>")).lowerBound < (try #require(fresh.range(of: "Thao tác khác"))).lowerBound)
+            #expect(
+                try #require(fresh.range(of: ">Chuyển đơn vị giải quyết</button>")).lowerBound
+                    < (try #require(fresh.range(of: "Thao tác khác"))).lowerBound)
             #expect(try await act(desk, id, ["action": "transfer"]).status == .seeOther)
             let head = try await Browser.signedIn(client, as: "lanhdao.hk")
             #expect(try await act(head, id, ["action": "assign", "assignee": String(ids.officer)]).status == .seeOther)
@@ -103,8 +110,9 @@ import Web
     @Test func anOpinionIsAskedOfAnotherUnitWhichAnswersOnTheDossier() async throws {
         try await withApp { client, services in
             let ids = try await seed(services)
-            _ = try await services.accounts.create(username: "thuly.cn", displayName: "Chuyên viên Cửa Nam", password: testPassword,
-                                                   grants: [Grant(role: .caseOfficer, unitID: ids.cuaNam)], actorID: nil)
+            _ = try await services.accounts.create(
+                username: "thuly.cn", displayName: "Chuyên viên Cửa Nam", password: testPassword,
+                grants: [Grant(role: .caseOfficer, unitID: ids.cuaNam)], actorID: nil)
             let desk = try await Browser.signedIn(client, as: "motcua.hk")
             let id = try await receivedID(desk, ward: ids.hoanKiem)
             #expect(try await act(desk, id, ["action": "transfer"]).status == .seeOther)
@@ -119,14 +127,18 @@ import Web
             let officer = try await Browser.signedIn(client, as: "thuly.hk")
             let page = try await officer.get("/dossiers/\(id)").text
             #expect(page.contains(#"<select id="action-consult-unit" name="consultedUnit""#) && page.contains(">Phường Cửa Nam</option>"))
-            #expect(!page.contains(#"<option value="\#(ids.hoanKiem)">"#))   // not its own unit
+            #expect(!page.contains(#"<option value="\#(ids.hoanKiem)">"#))  // not its own unit
             // No question, or its own unit: refused with the reason.
             let noQuestion = try await act(officer, id, ["action": "consult", "consultedUnit": String(ids.cuaNam), "reason": " "])
             #expect(noQuestion.status == .badRequest && noQuestion.text.contains("Vui lòng ghi lý do khi “Lấy ý kiến cơ quan khác”"))
             let itself = try await act(officer, id, ["action": "consult", "consultedUnit": String(ids.hoanKiem), "reason": "Xin ý kiến"])
             #expect(itself.status == .badRequest && itself.text.contains("Không thể lấy ý kiến của chính đơn vị"))
-            let asked = try await act(officer, id, ["action": "consult", "consultedUnit": String(ids.cuaNam),
-                                                    "reason": "Đề nghị xác nhận nơi cư trú của ông Cường"])
+            let asked = try await act(
+                officer, id,
+                [
+                    "action": "consult", "consultedUnit": String(ids.cuaNam),
+                    "reason": "Đề nghị xác nhận nơi cư trú của ông Cường",
+                ])
             #expect(asked.status == .seeOther)
 
             let consulted = try await Browser.signedIn(client, as: "thuly.cn")
@@ -161,20 +173,33 @@ import Web
             let ids = try await seed(services)
             let desk = try await Browser.signedIn(client, as: "motcua.hk")
             let chosen = try await desk.get("/dossiers/new?procedure=DEMO-HT-05").text
-            #expect(chosen.contains(#"class="papers-checklist""#) && chosen.contains(#"<label for="paper-1">Giấy tờ làm căn cứ thay đổi</label>"#))
+            #expect(
+                chosen.contains(#"class="papers-checklist""#)
+                    && chosen.contains(#"<label for="paper-1">Giấy tờ làm căn cứ thay đổi</label>"#))
             #expect(chosen.contains(#"id="paper-0-originals" name="paper-0-originals" value="1""#))
             #expect(!(try await desk.get("/dossiers/new").text.contains("papers-checklist")))
             // The button (without script) shows the same list, keeping what was typed.
-            let shown = try await desk.post("/dossiers/new", form: ["procedure": "DEMO-HT-05", "applicantName": "Trần Văn Cường", "paper-9": "on"])
+            let shown = try await desk.post(
+                "/dossiers/new", form: ["procedure": "DEMO-HT-05", "applicantName": "Trần Văn Cường", "paper-9": "on"])
             #expect(shown.status == .ok && shown.text.contains("papers-checklist") && shown.text.contains(#"value="Trần Văn Cường""#))
-            let form = ["procedure": "DEMO-HT-05", "receivingUnit": String(ids.hoanKiem), "channel": "inPerson", "applicantKind": "person",
-                        "applicantName": "Trần Văn Cường", "identifier": "001095012345", "birthYear": "1995", "gender": "male", "phone": "0912345678"]
-            let wrong = try await desk.post("/dossiers", form: form.merging(["paper-0": "on", "paper-0-originals": "0", "paper-0-copies": "0"]) { a, _ in a })
-            #expect(wrong.status == .badRequest && wrong.text.contains(#"id="paper-0-originals-error" class="field-error">Giấy tờ đã nhận cần ít nhất"#))
+            let form = [
+                "procedure": "DEMO-HT-05", "receivingUnit": String(ids.hoanKiem), "channel": "inPerson", "applicantKind": "person",
+                "applicantName": "Trần Văn Cường", "identifier": "001095012345", "birthYear": "1995", "gender": "male",
+                "phone": "0912345678",
+            ]
+            let wrong = try await desk.post(
+                "/dossiers", form: form.merging(["paper-0": "on", "paper-0-originals": "0", "paper-0-copies": "0"]) { a, _ in a })
+            #expect(
+                wrong.status == .badRequest
+                    && wrong.text.contains(#"id="paper-0-originals-error" class="field-error">Giấy tờ đã nhận cần ít nhất"#))
             #expect(wrong.text.contains(#"id="paper-0" name="paper-0" value="on" checked"#))
             #expect(try await services.dossiers.queue(.init(), within: .everyUnit).isEmpty)
-            let received = try await desk.post("/dossiers", form: form.merging(["paper-0": "on", "paper-0-originals": "1", "paper-0-copies": "0",
-                                                                                "paper-1-originals": "0", "paper-1-copies": "1"]) { a, _ in a })
+            let received = try await desk.post(
+                "/dossiers",
+                form: form.merging([
+                    "paper-0": "on", "paper-0-originals": "1", "paper-0-copies": "0",
+                    "paper-1-originals": "0", "paper-1-copies": "1",
+                ]) { a, _ in a })
             let location = try #require(received.headers[.location])
             let page = try await desk.get(location).text
             #expect(page.contains("Còn thiếu: Giấy tờ làm căn cứ thay đổi.") && page.contains("Giấy tờ đã nhận khi tiếp nhận"))
@@ -196,7 +221,8 @@ import Web
             #expect(try await head.get("/dossiers/\(id)").text.contains(#"<select id="action-assign-assignee""#))
             try await services.users.setActive(false, for: ids.officer)
             let page = try await head.get("/dossiers/\(id)").text
-            #expect(page.contains("Đơn vị giải quyết chưa có chuyên viên thụ lý") && !page.contains(#"<select id="action-assign-assignee""#))
+            #expect(
+                page.contains("Đơn vị giải quyết chưa có chuyên viên thụ lý") && !page.contains(#"<select id="action-assign-assignee""#))
         }
     }
 
@@ -208,7 +234,9 @@ import Web
             let other = try await Browser.signedIn(client, as: "motcua.cn")
             #expect(try await other.get("/dossiers/\(id)").status == .notFound)
             try await other.get("/dossiers")
-            #expect(try await other.post("/dossiers/\(id)/actions", form: ["action": "withdraw", "lockVersion": "1", "reason": "x"]).status == .notFound)
+            #expect(
+                try await other.post("/dossiers/\(id)/actions", form: ["action": "withdraw", "lockVersion": "1", "reason": "x"]).status
+                    == .notFound)
             #expect(!(try await other.get("/dossiers").text.contains("Trần Văn Cường")))
             let denied = try await AuditTrail.entries(objectType: "dossier", objectID: String(id), on: services.database.sql)
             #expect(denied.contains { $0.action == "access.denied" })
@@ -243,7 +271,7 @@ import Web
             let response = try await receive(desk, ward: ids.hoanKiem, identifier: identifier)
             #expect(response.status == .badRequest)
             #expect(response.text.contains(message))
-            #expect(response.text.contains("Trần Văn Cường"))   // the form keeps what was typed
+            #expect(response.text.contains("Trần Văn Cường"))  // the form keeps what was typed
             #expect(try await services.dossiers.codes(receivedBy: ids.hoanKiem).isEmpty)
         }
     }
@@ -315,8 +343,9 @@ import Web
             let location = "/dossiers/\(id)"
             try await desk.get(location)
             let pdf = Array("%PDF-1.4\n% bản scan giấy khai sinh\n%%EOF\n".utf8)
-            let uploaded = try await desk.postFile("/dossiers/\(id)/attachments", field: "file", filename: "Giấy khai sinh.pdf", data: pdf,
-                                                   form: ["description": "Bản sao giấy khai sinh"])
+            let uploaded = try await desk.postFile(
+                "/dossiers/\(id)/attachments", field: "file", filename: "Giấy khai sinh.pdf", data: pdf,
+                form: ["description": "Bản sao giấy khai sinh"])
             #expect(uploaded.status == .seeOther)
             let page = try await desk.get("/dossiers/\(id)")
             #expect(page.text.contains("Giấy khai sinh.pdf"))
@@ -330,14 +359,19 @@ import Web
             let disguised = try await desk.postFile("/dossiers/\(id)/attachments", field: "file", filename: "hop-dong.pdf", data: png)
             #expect(disguised.status == .badRequest)
             #expect(disguised.text.contains("không đúng với loại tệp"))
-            #expect(try await desk.postFile("/dossiers/\(id)/attachments", field: "file", filename: "a.exe", data: Array("MZ".utf8)).status == .badRequest)
-            #expect(try await desk.postFile("/dossiers/\(id)/attachments", field: "file", filename: "b.pdf", data: pdf, includeToken: false).status == .forbidden)
+            #expect(
+                try await desk.postFile("/dossiers/\(id)/attachments", field: "file", filename: "a.exe", data: Array("MZ".utf8)).status
+                    == .badRequest)
+            #expect(
+                try await desk.postFile("/dossiers/\(id)/attachments", field: "file", filename: "b.pdf", data: pdf, includeToken: false)
+                    .status == .forbidden)
             #expect(try await services.attachments.list(of: id).count == 1)
             // Another ward's officer can neither read nor add files.
             let other = try await Browser.signedIn(client, as: "motcua.cn")
             #expect(try await other.get("/dossiers/\(id)/attachments/\(attachment.id)").status == .notFound)
             try await other.get("/dossiers")
-            #expect(try await other.postFile("/dossiers/\(id)/attachments", field: "file", filename: "c.pdf", data: pdf).status == .notFound)
+            #expect(
+                try await other.postFile("/dossiers/\(id)/attachments", field: "file", filename: "c.pdf", data: pdf).status == .notFound)
             let audit = try await AuditTrail.entries(.init(actionPrefix: "dossier.attach"), on: services.database.sql)
             #expect(audit.count == 1)
         }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Synchronization
 import Testing
+
 @testable import Web
 
 /// Beyond the limit of requests in flight, one more is refused at once with 503 and Retry-After; the health

@@ -3,6 +3,7 @@ import Foundation
 import Persistence
 import Synchronization
 import Testing
+
 @testable import Web
 
 /// Messages to applicants: queued with the events, sent by the service on each channel's transport, retried
@@ -19,7 +20,9 @@ import Testing
             if failures.withLock({ count in
                 defer { count -= 1 }
                 return count > 0
-            }) { throw HTTPSMSTransport.Refused(status: 503) }
+            }) {
+                throw HTTPSMSTransport.Refused(status: 503)
+            }
             sent.withLock { $0.append(message) }
         }
     }
@@ -27,11 +30,14 @@ import Testing
     func receive(_ services: AppServices) async throws -> Dossier {
         try await DemoCatalogue.load(on: services.database, at: Date())
         let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!)).id
-        let id = try await services.accounts.create(username: "motcua", displayName: "Một cửa", password: testPassword,
-                                                    grants: [Grant(role: .deskOfficer, unitID: ward)], actorID: nil)
+        let id = try await services.accounts.create(
+            username: "motcua", displayName: "Một cửa", password: testPassword,
+            grants: [Grant(role: .deskOfficer, unitID: ward)], actorID: nil)
         return try await services.desk.receive(
-            .init(procedureCode: "DEMO-HT-05", receivingUnitID: ward, channel: .inPerson,
-                  applicant: Applicant(kind: .person, name: "Đỗ Minh", identifier: "001095012345", phone: "0912 345 678", email: "minh@example.vn")),
+            .init(
+                procedureCode: "DEMO-HT-05", receivingUnitID: ward, channel: .inPerson,
+                applicant: Applicant(
+                    kind: .person, name: "Đỗ Minh", identifier: "001095012345", phone: "0912 345 678", email: "minh@example.vn")),
             by: DossierWorkflow.Actor(userID: id, roles: [.deskOfficer]), at: services.clock(), day: services.today())
     }
 
@@ -49,7 +55,8 @@ import Testing
             #expect(rows[1].lastError?.contains("Chưa cấu hình kênh") == true)
             // Not due yet: nothing happens; due again after the delay: sent once.
             #expect(await service.runOnce() == 0)
-            try await services.database.sql.update("notifications").set("next_attempt_at", to: Int64(0)).where("id", .equal, rows[0].id).run()
+            try await services.database.sql.update("notifications").set("next_attempt_at", to: Int64(0)).where("id", .equal, rows[0].id)
+                .run()
             #expect(await service.runOnce() == 1)
             rows = try await outbox.rows(of: dossier.id)
             #expect(rows[0].status == .sent && rows[0].sentAt != nil)
@@ -61,8 +68,9 @@ import Testing
     @Test func aProviderThatKeepsFailingIsGivenUpWithoutBlockingTheWorkflow() async throws {
         try await withApp { _, services in
             let dossier = try await receive(services)
-            let service = NotificationService(services: services, transports: [.email: RecordingTransport(failures: 99), .sms: RecordingTransport()],
-                                              schedule: RetrySchedule(firstDelay: 0, maximumAttempts: 2), logger: .init(label: "test"))
+            let service = NotificationService(
+                services: services, transports: [.email: RecordingTransport(failures: 99), .sms: RecordingTransport()],
+                schedule: RetrySchedule(firstDelay: 0, maximumAttempts: 2), logger: .init(label: "test"))
             #expect(await service.runOnce() == 1)
             #expect(await service.runOnce() == 0)
             let rows = try await NotificationOutbox(services.database.sql).rows(of: dossier.id)
@@ -71,8 +79,9 @@ import Testing
     }
 
     @Test func anEmailIsUTF8Base64WithAnEncodedSubject() throws {
-        let mail = MailMessage(from: "no-reply@motcua.test", to: "minh@example.vn", subject: "Đã tiếp nhận hồ sơ", body: ".Dòng một\nDòng hai",
-                               date: Date(timeIntervalSince1970: 0), messageID: "n-1@motcua.test")
+        let mail = MailMessage(
+            from: "no-reply@motcua.test", to: "minh@example.vn", subject: "Đã tiếp nhận hồ sơ", body: ".Dòng một\nDòng hai",
+            date: Date(timeIntervalSince1970: 0), messageID: "n-1@motcua.test")
         let text = mail.dataText
         #expect(text.contains("Subject: =?UTF-8?B?\(Data("Đã tiếp nhận hồ sơ".utf8).base64EncodedString())?=\r\n"))
         #expect(text.contains("Date: Thu, 01 Jan 1970 00:00:00 +0000\r\n"))
@@ -97,12 +106,15 @@ import Testing
 
     @Test func theTransportsFollowTheConfiguration() throws {
         let configuration = try AppConfiguration.load(environment: [
-            "MOTCUA_SMTP_URL": "smtps://user%40x:p%3Ass@mail.example.vn", "MOTCUA_MAIL_FROM": "no-reply@example.vn", "MOTCUA_SMS_URL": "https://sms.example.vn/send",
+            "MOTCUA_SMTP_URL": "smtps://user%40x:p%3Ass@mail.example.vn", "MOTCUA_MAIL_FROM": "no-reply@example.vn",
+            "MOTCUA_SMS_URL": "https://sms.example.vn/send",
         ])
         let smtp = try #require(NotificationService.transports(configuration)[.email] as? SMTPTransport)
         #expect(smtp.port == 465 && smtp.usesTLS && smtp.username == "user@x" && smtp.password == "p:ss")
         #expect(NotificationService.transports(configuration)[.sms] is HTTPSMSTransport)
-        #expect(throws: AppConfiguration.Problems.self) { try AppConfiguration.load(environment: ["MOTCUA_SMTP_URL": "http://mail.example.vn"]) }
+        #expect(throws: AppConfiguration.Problems.self) {
+            try AppConfiguration.load(environment: ["MOTCUA_SMTP_URL": "http://mail.example.vn"])
+        }
         #expect(throws: AppConfiguration.Problems.self) {
             try AppConfiguration.load(environment: ["MOTCUA_SMTP_URL": "smtp://mail.example.vn", "MOTCUA_MAIL_FROM": "not an address"])
         }

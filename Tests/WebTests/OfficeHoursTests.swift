@@ -30,11 +30,14 @@ import Web
             #expect(page.text.contains("08:00-12:00 và 13:00-17:00 (giờ chung)"))
             let saved = try await head.post("/units/\(ids.hoanKiem)/office-hours", form: ["hours": "07:30-11:30,13:30-17:30"])
             #expect(saved.status == .seeOther)
-            #expect(try await CalendarStore(services.database.sql).officeHours(of: ids.hoanKiem) == (try OfficeHours(parsing: "07:30-11:30,13:30-17:30")))
+            #expect(
+                try await CalendarStore(services.database.sql).officeHours(of: ids.hoanKiem)
+                    == (try OfficeHours(parsing: "07:30-11:30,13:30-17:30")))
             let history = try await AuditTrail.entries(objectType: "unit", objectID: String(ids.hoanKiem), on: services.database.sql)
             #expect(history.first?.action == "unit.officeHours")
             // A dossier received Monday 09:10 with 0.5 day ends at the unit's own closing time.
-            let due = try await client.execute(uri: "/calendar/due?received=2026-03-02T09:10&amount=0.5&unit=days&unitID=\(ids.hoanKiem)", method: .get)
+            let due = try await client.execute(
+                uri: "/calendar/due?received=2026-03-02T09:10&amount=0.5&unit=days&unitID=\(ids.hoanKiem)", method: .get)
             #expect(due.text.contains("Hẹn trả kết quả: 02/03/2026 17:30"))
             let common = try await client.execute(uri: "/calendar/due?received=2026-03-02T09:10&amount=0.5&unit=days", method: .get)
             #expect(common.text.contains("Hẹn trả kết quả: 02/03/2026 17:00"))
@@ -61,7 +64,8 @@ import Web
             let page = try await head.get("/units/\(ids.cuaNam)")
             #expect(!page.text.contains("Đặt giờ làm việc của đơn vị"))
             try await head.get("/units/\(ids.hoanKiem)")
-            #expect(try await head.post("/units/\(ids.cuaNam)/office-hours", form: ["hours": "07:00-11:00,13:00-17:00"]).status == .forbidden)
+            #expect(
+                try await head.post("/units/\(ids.cuaNam)/office-hours", form: ["hours": "07:00-11:00,13:00-17:00"]).status == .forbidden)
             #expect(try await CalendarStore(services.database.sql).officeHours(of: ids.cuaNam) == nil)
         }
     }

@@ -25,7 +25,10 @@ import Web
             #expect(!csp.contains("unsafe-inline"))
             #expect(csp.contains("frame-ancestors 'none'"))
             #expect(response.headers[.xContentTypeOptions] == "nosniff")
-            #expect(response.headers[values: .setCookie].contains { $0.hasPrefix("motcua_csrf=") && $0.contains("HttpOnly") && $0.contains("SameSite=Strict") })
+            #expect(
+                response.headers[values: .setCookie].contains {
+                    $0.hasPrefix("motcua_csrf=") && $0.contains("HttpOnly") && $0.contains("SameSite=Strict")
+                })
         }
     }
 
@@ -40,7 +43,8 @@ import Web
 
     @Test func aUnitPageShowsItsPredecessors() async throws {
         try await withApp { client, services in
-            let unit = try #require(try await services.units.list(.init(query: "phuong hoan kiem", validOn: .init(iso: "2026-01-01"))).first)
+            let unit = try #require(
+                try await services.units.list(.init(query: "phuong hoan kiem", validOn: .init(iso: "2026-01-01"))).first)
             let response = try await client.execute(uri: "/units/\(unit.id)", method: .get)
             #expect(response.status == .ok)
             #expect(response.text.contains("Hình thành từ"))

@@ -24,19 +24,23 @@ import Web
     func seed(_ services: AppServices) async throws -> (desk: DossierWorkflow.Actor, ward: Int64) {
         try await DemoCatalogue.load(on: services.database, at: Date())
         let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!)).id
-        let id = try await services.accounts.create(username: "motcua", displayName: "Một cửa", password: testPassword,
-                                                    grants: [Grant(role: .deskOfficer, unitID: ward)], actorID: nil)
-        _ = try await services.accounts.create(username: "quantri", displayName: "Quản trị", password: testPassword,
-                                               grants: [Grant(role: .admin, unitID: nil)], actorID: nil)
+        let id = try await services.accounts.create(
+            username: "motcua", displayName: "Một cửa", password: testPassword,
+            grants: [Grant(role: .deskOfficer, unitID: ward)], actorID: nil)
+        _ = try await services.accounts.create(
+            username: "quantri", displayName: "Quản trị", password: testPassword,
+            grants: [Grant(role: .admin, unitID: nil)], actorID: nil)
         return (DossierWorkflow.Actor(userID: id, roles: [.deskOfficer]), ward)
     }
 
     func receiveAndTransfer(_ services: AppServices, _ desk: DossierWorkflow.Actor, _ ward: Int64) async throws -> Dossier {
         let dossier = try await services.desk.receive(
-            .init(procedureCode: "DEMO-HT-05", receivingUnitID: ward, channel: .online,
-                  applicant: Applicant(kind: .person, name: "Đỗ Minh", identifier: "001095012345")),
+            .init(
+                procedureCode: "DEMO-HT-05", receivingUnitID: ward, channel: .online,
+                applicant: Applicant(kind: .person, name: "Đỗ Minh", identifier: "001095012345")),
             by: desk, at: services.clock(), day: services.today())
-        return try await services.desk.act(.transfer, on: dossier.id, seenLockVersion: dossier.lockVersion, by: desk, reason: "", at: services.clock())
+        return try await services.desk.act(
+            .transfer, on: dossier.id, seenLockVersion: dossier.lockVersion, by: desk, reason: "", at: services.clock())
     }
 
     @Test func everyEventIsQueuedAndSentInOrder() async throws {
@@ -50,7 +54,8 @@ import Web
             #expect(await sync.runOnce() == 2)
             let sent = transport.sent.withLock { $0 }
             #expect(sent.map(\.event.sequence) == [1, 2])
-            #expect(sent[0].dossierCode == dossier.code.text && sent[0].procedureCode == "DEMO-HT-05" && sent[0].receivingUnitCode == "00070")
+            #expect(
+                sent[0].dossierCode == dossier.code.text && sent[0].procedureCode == "DEMO-HT-05" && sent[0].receivingUnitCode == "00070")
             #expect(sent[1].event.status == "inProgress")
             #expect(try await outbox.counts()[.sent] == 2)
             #expect(await sync.runOnce() == 0)
@@ -71,7 +76,7 @@ import Web
             #expect(rows[0].status == .pending && rows[0].nextAttemptAt > services.clock())
             #expect(rows[0].lastError?.contains("503") == true)
             transport.failing.withLock { $0 = false }
-            #expect(await sync.runOnce() == 0)   // not yet time for the retry
+            #expect(await sync.runOnce() == 0)  // not yet time for the retry
         }
     }
 

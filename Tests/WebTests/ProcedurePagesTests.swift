@@ -78,12 +78,14 @@ import Web
         try await withApp { client, services in
             try await seed(services)
             let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!)).id
-            let desk = try await services.accounts.create(username: "motcua", displayName: "Một cửa", password: testPassword,
-                                                          grants: [Grant(role: .deskOfficer, unitID: ward)], actorID: nil)
+            let desk = try await services.accounts.create(
+                username: "motcua", displayName: "Một cửa", password: testPassword,
+                grants: [Grant(role: .deskOfficer, unitID: ward)], actorID: nil)
             for code in ["DEMO-HT-02", "DEMO-HT-05", "DEMO-HT-02"] {
                 _ = try await services.desk.receive(
-                    .init(procedureCode: code, receivingUnitID: ward, channel: .inPerson,
-                          applicant: Applicant(kind: .person, name: "Đỗ Minh", identifier: "001095012345", phone: "0912 345 678")),
+                    .init(
+                        procedureCode: code, receivingUnitID: ward, channel: .inPerson,
+                        applicant: Applicant(kind: .person, name: "Đỗ Minh", identifier: "001095012345", phone: "0912 345 678")),
                     by: DossierWorkflow.Actor(userID: desk, roles: [.deskOfficer]), at: services.clock(), day: services.today())
             }
             let home = try await client.execute(uri: "/", method: .get).text
@@ -98,7 +100,8 @@ import Web
             // Each count on the page is the length of the list behind its link.
             func count(_ query: String) async throws -> Int {
                 let api = try await client.execute(uri: "/api/v1/procedures?\(query)", method: .get)
-                return try JSONDecoder().decode([String: [[String: AnyCodable]]].self, from: Data(buffer: api.body))["procedures"]?.count ?? -1
+                return try JSONDecoder().decode([String: [[String: AnyCodable]]].self, from: Data(buffer: api.body))["procedures"]?.count
+                    ?? -1
             }
             #expect(home.contains("\(try await count("online=1")) thủ tục nộp được trên mạng"))
             #expect(home.contains("\(try await count("")) thủ tục đang được công bố"))

@@ -1,5 +1,6 @@
 import Plot
 import Testing
+
 @testable import Web
 
 /// Server-drawn charts: named for screen readers, one mark per figure with its own title, lengths to scale,
@@ -7,8 +8,10 @@ import Testing
 @Suite struct SVGChartTests {
     static let chart = SVGChart(
         id: "c", title: "Hồ sơ quá hạn <theo đơn vị>", summary: "Hai đơn vị",
-        items: [.init(label: "Phường A & B", value: 10, text: "10 hồ sơ", href: "/statistics/dossiers?unit=1&figure=pendingOverdue"),
-                .init(label: "Xã C", value: 5, text: "5 hồ sơ", href: nil)],
+        items: [
+            .init(label: "Phường A & B", value: 10, text: "10 hồ sơ", href: "/statistics/dossiers?unit=1&figure=pendingOverdue"),
+            .init(label: "Xã C", value: 5, text: "5 hồ sơ", href: nil),
+        ],
         scaleMax: nil, valueHeading: "Số hồ sơ")
 
     @Test func barsAreToScaleAndNamed() {
@@ -36,10 +39,13 @@ import Testing
             let value: Double? = index == 5 ? nil : Double(index * 50)
             return SVGChart.Item(label: "\(index)/2026", value: value, text: "")
         }
-        let chart = SVGChart(id: "m", title: "Hồ sơ theo tháng", summary: "", items: months, scaleMax: nil, valueHeading: "Hồ sơ tiếp nhận", unit: "hồ sơ")
+        let chart = SVGChart(
+            id: "m", title: "Hồ sơ theo tháng", summary: "", items: months, scaleMax: nil, valueHeading: "Hồ sơ tiếp nhận", unit: "hồ sơ")
         let html = Node<HTML.BodyContext>.group([chart.line()]).render()
         #expect(html.contains(#"class="chart__unit">hồ sơ</text>"#))
-        #expect(html.contains(#"class="chart__tick">0</text>"#) && html.contains(#"class="chart__tick">600</text>"#) && html.contains(#"class="chart__tick">1.200</text>"#))
+        #expect(
+            html.contains(#"class="chart__tick">0</text>"#) && html.contains(#"class="chart__tick">600</text>"#)
+                && html.contains(#"class="chart__tick">1.200</text>"#))
         #expect(html.contains(#"class="chart__legend">Hồ sơ tiếp nhận — khoảng trống: chưa có dữ liệu</text>"#))
         let labels = html.matches(of: /text-anchor="middle" class="chart__label">/).count
         #expect(labels == 5, "every fifth month labelled from the last, not all 24 on top of each other")
@@ -58,8 +64,10 @@ import Testing
     @Test func anItemWithoutAValueIsAGap() {
         let months = SVGChart(
             id: "t", title: "Chỉ số theo tháng", summary: "Bốn tháng",
-            items: [.init(label: "01", value: 50, text: "50,00"), .init(label: "02", value: nil, text: "Chưa có dữ liệu"),
-                    .init(label: "03", value: 100, text: "100,00"), .init(label: "04", value: 50, text: "50,00")],
+            items: [
+                .init(label: "01", value: 50, text: "50,00"), .init(label: "02", value: nil, text: "Chưa có dữ liệu"),
+                .init(label: "03", value: 100, text: "100,00"), .init(label: "04", value: 50, text: "50,00"),
+            ],
             scaleMax: 100, valueHeading: "Chỉ số")
         let line = Node<HTML.BodyContext>.group([months.line()]).render()
         #expect(line.components(separatedBy: "<circle").count - 1 == 3 + 1, "three points and the legend's dot")

@@ -22,40 +22,54 @@ import Web
         let id = try #require(try await services.units.find(code: code, validOn: LocalDate(iso: "2026-10-01")!)).id
         var actors: [DossierWorkflow.Actor] = []
         for role in [Role.deskOfficer, .unitHead, .caseOfficer] {
-            let user = try await services.accounts.create(username: "\(role.rawValue)-\(code)", displayName: "\(role.rawValue) \(code)", password: testPassword,
-                                                          grants: [Grant(role: role, unitID: id)], actorID: nil)
+            let user = try await services.accounts.create(
+                username: "\(role.rawValue)-\(code)", displayName: "\(role.rawValue) \(code)", password: testPassword,
+                grants: [Grant(role: role, unitID: id)], actorID: nil)
             actors.append(DossierWorkflow.Actor(userID: user, roles: [role]))
         }
         return Ward(id: id, desk: actors[0], head: actors[1], officer: actors[2])
     }
 
     /// Receives a dossier and takes it as far as asked: completed (result ready) at `completed`, handed over at `returned`.
-    static func dossier(_ services: AppServices, _ ward: Ward, _ procedure: String, channel: Channel, received: String, resultFile: Bool = false,
-                        completed: String? = nil, returned: String? = nil, record: [ServiceFacts.Recorded: Bool] = [:]) async throws -> Dossier {
+    static func dossier(
+        _ services: AppServices, _ ward: Ward, _ procedure: String, channel: Channel, received: String, resultFile: Bool = false,
+        completed: String? = nil, returned: String? = nil, record: [ServiceFacts.Recorded: Bool] = [:]
+    ) async throws -> Dossier {
         let time = at(received)
         var dossier = try await services.desk.receive(
-            .init(procedureCode: procedure, receivingUnitID: ward.id, channel: channel,
-                  applicant: Applicant(kind: .person, name: "Nguyễn Văn Bình", identifier: "001090012345", phone: "0912345678")),
+            .init(
+                procedureCode: procedure, receivingUnitID: ward.id, channel: channel,
+                applicant: Applicant(kind: .person, name: "Nguyễn Văn Bình", identifier: "001090012345", phone: "0912345678")),
             by: ward.desk, at: time, day: LocalClock().localDate(time))
         guard let completed else {
-            if !record.isEmpty { dossier = try await services.desk.record(record, on: dossier.id, seenLockVersion: dossier.lockVersion, by: ward.desk, at: time) }
+            if !record.isEmpty {
+                dossier = try await services.desk.record(
+                    record, on: dossier.id, seenLockVersion: dossier.lockVersion, by: ward.desk, at: time)
+            }
             return dossier
         }
         let done = at(completed)
         for (action, actor) in [(DossierWorkflow.Action.transfer, ward.desk), (.assign(userID: ward.officer.userID), ward.head)] {
-            dossier = try await services.desk.act(action, on: dossier.id, seenLockVersion: dossier.lockVersion, by: actor, reason: "", at: time)
+            dossier = try await services.desk.act(
+                action, on: dossier.id, seenLockVersion: dossier.lockVersion, by: actor, reason: "", at: time)
         }
         if resultFile {
-            _ = try await services.attachments.attach(Array("%PDF-1.4\n%%EOF".utf8).data, name: "ket-qua.pdf", description: "", purpose: .result,
-                                                      to: dossier, by: ward.officer.userID, at: time)
+            _ = try await services.attachments.attach(
+                Array("%PDF-1.4\n%%EOF".utf8).data, name: "ket-qua.pdf", description: "", purpose: .result,
+                to: dossier, by: ward.officer.userID, at: time)
             dossier = try #require(try await services.dossiers.find(id: dossier.id))
         }
-        if !record.isEmpty { dossier = try await services.desk.record(record, on: dossier.id, seenLockVersion: dossier.lockVersion, by: ward.officer, at: time) }
+        if !record.isEmpty {
+            dossier = try await services.desk.record(
+                record, on: dossier.id, seenLockVersion: dossier.lockVersion, by: ward.officer, at: time)
+        }
         for actor in [ward.officer, ward.head] {
-            dossier = try await services.desk.act(.completeStep, on: dossier.id, seenLockVersion: dossier.lockVersion, by: actor, reason: "", at: done)
+            dossier = try await services.desk.act(
+                .completeStep, on: dossier.id, seenLockVersion: dossier.lockVersion, by: actor, reason: "", at: done)
         }
         if let returned {
-            dossier = try await services.desk.act(.returnResult, on: dossier.id, seenLockVersion: dossier.lockVersion, by: ward.desk, reason: "", at: at(returned))
+            dossier = try await services.desk.act(
+                .returnResult, on: dossier.id, seenLockVersion: dossier.lockVersion, by: ward.desk, reason: "", at: at(returned))
         }
         return dossier
     }
@@ -65,35 +79,47 @@ import Web
         let hoanKiem = try await ward("00070", services)
         let other = try await ward("00073", services)
         // A: fully online procedure with a fee, filed online, early, paid online, electronic result synced, checked against the population database, rated 5.
-        let a = try await dossier(services, hoanKiem, "DEMO-HKD-01", channel: .online, received: "2026-10-05T09:00", resultFile: true,
-                                  completed: "2026-10-07T10:00", returned: "2026-10-07T15:00",
-                                  record: [.feePaidOnline: true, .resultSynced: true, .populationChecked: true])
+        let a = try await dossier(
+            services, hoanKiem, "DEMO-HKD-01", channel: .online, received: "2026-10-05T09:00", resultFile: true,
+            completed: "2026-10-07T10:00", returned: "2026-10-07T15:00",
+            record: [.feePaidOnline: true, .resultSynced: true, .populationChecked: true])
         // B: fully online procedure with a fee, at the desk, late, digitised, rated 2.
-        let b = try await dossier(services, hoanKiem, "DEMO-HKD-02", channel: .inPerson, received: "2026-10-05T09:30",
-                                  completed: "2026-10-20T10:00", returned: "2026-10-20T15:00", record: [.digitised: true])
+        let b = try await dossier(
+            services, hoanKiem, "DEMO-HKD-02", channel: .inPerson, received: "2026-10-05T09:30",
+            completed: "2026-10-20T10:00", returned: "2026-10-20T15:00", record: [.digitised: true])
         // C: not fully online, no fee, at the desk, still open, reused a digitised document.
-        let c = try await dossier(services, hoanKiem, "DEMO-HT-05", channel: .inPerson, received: "2026-10-06T09:00", record: [.reusedDocuments: true])
+        let c = try await dossier(
+            services, hoanKiem, "DEMO-HT-05", channel: .inPerson, received: "2026-10-06T09:00", record: [.reusedDocuments: true])
         // D: fully online procedure without a fee, at the desk, on time, electronic result (not synced).
-        let d = try await dossier(services, hoanKiem, "DEMO-HT-06", channel: .inPerson, received: "2026-10-06T10:00", resultFile: true,
-                                  completed: "2026-10-08T09:00")
+        let d = try await dossier(
+            services, hoanKiem, "DEMO-HT-06", channel: .inPerson, received: "2026-10-06T10:00", resultFile: true,
+            completed: "2026-10-08T09:00")
         // E, at the other ward: at the desk, on time, nothing else.
-        let e = try await dossier(services, other, "DEMO-HT-05", channel: .inPerson, received: "2026-10-07T09:00", completed: "2026-10-08T09:00")
+        let e = try await dossier(
+            services, other, "DEMO-HT-05", channel: .inPerson, received: "2026-10-07T09:00", completed: "2026-10-08T09:00")
         // Received in September and completed in October: counts as completed in October, not as received.
-        let f = try await dossier(services, other, "DEMO-HT-05", channel: .inPerson, received: "2026-09-30T09:00", completed: "2026-10-01T09:00")
+        let f = try await dossier(
+            services, other, "DEMO-HT-05", channel: .inPerson, received: "2026-09-30T09:00", completed: "2026-10-01T09:00")
         let criteria = try RatingStore.shippedCriteria()
-        try await services.ratings.rate(a.id, DossierRating(overall: 5, answers: [:]), criteria: criteria, channel: .portal, at: at("2026-10-08T09:00"))
-        try await services.ratings.rate(b.id, DossierRating(overall: 2, answers: [:]), criteria: criteria, channel: .desk, at: at("2026-10-21T09:00"))
+        try await services.ratings.rate(
+            a.id, DossierRating(overall: 5, answers: [:]), criteria: criteria, channel: .portal, at: at("2026-10-08T09:00"))
+        try await services.ratings.rate(
+            b.id, DossierRating(overall: 2, answers: [:]), criteria: criteria, channel: .desk, at: at("2026-10-21T09:00"))
         // The national portal accepted A's messages only.
         try await services.database.sql.update("portal_outbox").set("status", to: "sent").where("dossier_id", .equal, a.id).run()
         // Feedback: one answered on time and rated satisfied, one past its deadline without an answer.
         let feedback = FeedbackStore(services.database)
         func submit(_ received: String, due: String) async throws -> Int64 {
-            try await feedback.submit(.init(subject: .unit, unitID: hoanKiem.id, dossierID: nil, officer: "", content: "Phản ánh về thời gian chờ tại bộ phận một cửa",
-                                            contactName: "Trần Thị Hà", contactPhone: "0987654321", contactEmail: nil, submittedBy: nil),
-                                      tokenHash: UUID().uuidString, due: at(due), at: at(received))
+            try await feedback.submit(
+                .init(
+                    subject: .unit, unitID: hoanKiem.id, dossierID: nil, officer: "",
+                    content: "Phản ánh về thời gian chờ tại bộ phận một cửa",
+                    contactName: "Trần Thị Hà", contactPhone: "0987654321", contactEmail: nil, submittedBy: nil),
+                tokenHash: UUID().uuidString, due: at(due), at: at(received))
         }
         let answered = try await submit("2026-10-01T09:00", due: "2026-10-15T17:00")
-        try await feedback.answer(answered, text: "Đã bố trí thêm quầy", publishable: false, by: hoanKiem.head.userID, at: at("2026-10-02T09:00"))
+        try await feedback.answer(
+            answered, text: "Đã bố trí thêm quầy", publishable: false, by: hoanKiem.head.userID, at: at("2026-10-02T09:00"))
         try await feedback.rate(answered, satisfied: true, at: at("2026-10-03T09:00"))
         _ = try await submit("2026-10-02T09:00", due: "2026-10-16T17:00")
         return (hoanKiem, other, [a, b, c, d, e, f])
@@ -129,7 +155,8 @@ import Web
             let otherScore = report.score(of: other)
             #expect(otherScore.indicators.first { $0.code == "2.1" }?.count == .init(numerator: 2, denominator: 2))
             #expect(otherScore.indicators.first { $0.code == "6.2" }?.count == .init(numerator: 0, denominator: 1))
-            #expect(otherScore.indicators.filter { $0.hasData && !$0.isApplicable }.map(\.code) == ["3.1", "4.3", "5.1", "5.2", "5.3", "6.5"])
+            #expect(
+                otherScore.indicators.filter { $0.hasData && !$0.isApplicable }.map(\.code) == ["3.1", "4.3", "5.1", "5.2", "5.3", "6.5"])
             #expect(otherScore.total == 20 && otherScore.measurableMax == 40 && otherScore.index == 50)
 
             // Ranked among the wards and communes with an index: Hoàn Kiếm first.
@@ -145,7 +172,8 @@ import Web
             #expect(trend.map(\.month.title) == ["08/2026", "09/2026", "10/2026"])
             #expect(trend.last?.score == city)
             #expect(trend[1].score.indicators.first { $0.code == "2.1" }?.count == .zero)
-            let wardTrend = try await services.serviceIndexTrend(endingWith: LocalDate(iso: "2026-10-31")!, count: 2, units: [fixture.hoanKiem.id])
+            let wardTrend = try await services.serviceIndexTrend(
+                endingWith: LocalDate(iso: "2026-10-31")!, count: 2, units: [fixture.hoanKiem.id])
             #expect(wardTrend.last?.score == score)
             // A rebuild from the dossiers and ratings gives the same counts.
             try await services.database.rebuildStatisticsCounters(calculator: services.deadlines)
@@ -163,13 +191,16 @@ extension ServiceIndexTests {
     @Test func everyCountOnThePagesOpensTheRecordsBehindIt() async throws {
         try await withApp { client, services in
             let fixture = try await Self.fixture(services)
-            _ = try await services.accounts.create(username: "lanhdao.tp", displayName: "Lãnh đạo Thành phố", password: testPassword,
-                                                   grants: [Grant(role: .cityLeader, unitID: try await HanoiUnitImport.cityID(on: services.database.sql))],
-                                                   actorID: nil)
+            _ = try await services.accounts.create(
+                username: "lanhdao.tp", displayName: "Lãnh đạo Thành phố", password: testPassword,
+                grants: [Grant(role: .cityLeader, unitID: try await HanoiUnitImport.cityID(on: services.database.sql))],
+                actorID: nil)
             let leader = try await Browser.signedIn(client, as: "lanhdao.tp")
             let period = "from=2026-10-01&to=2026-10-31"
             let city = try await leader.get("/index?" + period)
-            #expect(city.status == .ok && city.text.contains("kỳ 10/2026") && city.text.contains("Xếp hạng Phường, xã<") && !city.text.contains("thị trấn"))
+            #expect(
+                city.status == .ok && city.text.contains("kỳ 10/2026") && city.text.contains("Xếp hạng Phường, xã<")
+                    && !city.text.contains("thị trấn"))
             #expect(city.text.contains("không có dữ liệu"))
             // Date fields show and read dd/mm/yyyy, whatever the browser's language (issue 22).
             #expect(city.text.contains(#"<input type="text" id="from" name="from" value="01/10/2026" inputmode="numeric""#))
@@ -177,7 +208,9 @@ extension ServiceIndexTests {
             #expect(try await leader.get("/index?from=10/31/2026&to=31/10/2026").status == .badRequest)
             // The dashboard: the trend, satisfaction and overdue charts, each with its table of figures; the
             // overdue bar of the ward (C, open since October) opens the list of exactly those dossiers.
-            #expect(city.text.contains("id=\"chart-trend\"") && city.text.contains("id=\"chart-satisfaction\"") && city.text.contains("Xem bảng số liệu"))
+            #expect(
+                city.text.contains("id=\"chart-trend\"") && city.text.contains("id=\"chart-satisfaction\"")
+                    && city.text.contains("Xem bảng số liệu"))
             #expect(city.text.contains("<title id=\"chart-trend-title\">"))
             let overdueLink = try #require(city.text.firstMatch(of: /<a href="(\/statistics\/dossiers\?[^"]+)">1 hồ sơ</)).output.1
             let overdueList = try await leader.get(String(overdueLink).replacingOccurrences(of: "&amp;", with: "&"))
@@ -186,7 +219,9 @@ extension ServiceIndexTests {
             let unitPage = try await leader.get("/index/units/\(fixture.hoanKiem.id)?" + period)
             #expect(unitPage.text.contains("Xếp hạng 1/2") && unitPage.text.contains("id=\"chart-unit-trend\""))
             #expect(unitPage.text.contains("52,71 / 100 (42,17 / 80 điểm đo được)"))
-            let links = unitPage.text.matches(of: /href="(\/index\/records\?[^"]+)"[^>]*>(\d+)</).map { (String($0.output.1), Int($0.output.2)!) }
+            let links = unitPage.text.matches(of: /href="(\/index\/records\?[^"]+)"[^>]*>(\d+)</).map {
+                (String($0.output.1), Int($0.output.2)!)
+            }
             #expect(links.count == 24)
             for (href, shown) in links {
                 let records = try await leader.get(href.replacingOccurrences(of: "&amp;", with: "&"))
@@ -209,9 +244,11 @@ extension ServiceIndexTests {
             // The API gives the same figures.
             let api = try await leader.get("/api/v1/index/service?unitId=\(fixture.hoanKiem.id)&" + period)
             let document = try JSONDecoder().decode(ServiceIndexDocument.self, from: Data(api.text.utf8))
-            #expect(document.total == Decimal(string: "42.17") && document.index == Decimal(string: "52.71") && document.measurableMax == 80)
-            let ranking = try JSONDecoder().decode(ServiceIndexRankingDocument.self,
-                                                   from: Data(try await leader.get("/api/v1/index/ranking?kind=ward&" + period).text.utf8))
+            #expect(
+                document.total == Decimal(string: "42.17") && document.index == Decimal(string: "52.71") && document.measurableMax == 80)
+            let ranking = try JSONDecoder().decode(
+                ServiceIndexRankingDocument.self,
+                from: Data(try await leader.get("/api/v1/index/ranking?kind=ward&" + period).text.utf8))
             #expect(ranking.units.map(\.rank) == [1, 2] && ranking.units.map(\.unit) == ["00070", "00073"])
 
             // A ward's officer sees the ward's own score, not the city, another ward or its records.
@@ -220,7 +257,8 @@ extension ServiceIndexTests {
             #expect(own.status == .seeOther && own.headers[.location]?.hasPrefix("/index/units/\(fixture.hoanKiem.id)") == true)
             #expect(try await officer.get("/index/units/\(fixture.hoanKiem.id)?" + period).status == .ok)
             #expect(try await officer.get("/index/units/\(fixture.other.id)?" + period).status == .notFound)
-            #expect(try await officer.get("/index/records?unit=\(fixture.other.id)&indicator=2.1&part=numerator&" + period).status == .notFound)
+            #expect(
+                try await officer.get("/index/records?unit=\(fixture.other.id)&indicator=2.1&part=numerator&" + period).status == .notFound)
             #expect(try await officer.get("/index/records?unit=city&indicator=2.1&part=numerator&" + period).status == .forbidden)
             #expect(try await officer.get("/api/v1/index/ranking?kind=ward&" + period).status == .forbidden)
             #expect(try await leader.get("/index?from=2026-10-31&to=2026-10-01").status == .badRequest)
@@ -229,20 +267,29 @@ extension ServiceIndexTests {
             let c = fixture.dossiers[2]
             let page = try await officer.get("/dossiers/\(c.id)")
             #expect(page.text.contains("name=\"digitised\"") && page.text.contains("Số hóa, thanh toán và khai thác dữ liệu"))
-            #expect(try await officer.post("/dossiers/\(c.id)/service-facts", form: ["lockVersion": String(c.lockVersion - 1), "digitised": "true"]).status == .conflict)
+            #expect(
+                try await officer.post(
+                    "/dossiers/\(c.id)/service-facts", form: ["lockVersion": String(c.lockVersion - 1), "digitised": "true"]
+                ).status == .conflict)
             let current = try #require(try await services.dossiers.find(id: c.id))
-            #expect(try await officer.post("/dossiers/\(c.id)/service-facts",
-                                           form: ["lockVersion": String(current.lockVersion), "digitised": "true", "reusedDocuments": "true"]).status == .seeOther)
+            #expect(
+                try await officer.post(
+                    "/dossiers/\(c.id)/service-facts",
+                    form: ["lockVersion": String(current.lockVersion), "digitised": "true", "reusedDocuments": "true"]
+                ).status == .seeOther)
             let after = try await services.serviceIndex(from: LocalDate(iso: "2026-10-01")!, through: LocalDate(iso: "2026-10-31")!)
             let hoanKiemUnit = try #require(after.units.first { $0.id == fixture.hoanKiem.id })
             #expect(after.score(of: hoanKiemUnit).indicators.first { $0.code == "6.2" }?.count == .init(numerator: 2, denominator: 3))
             #expect(after.score(of: hoanKiemUnit).indicators.first { $0.code == "6.4" }?.count == .init(numerator: 1, denominator: 4))
             // A city leader sees the dossier but does not record its facts.
-            let refused = try await leader.post("/dossiers/\(c.id)/service-facts", form: ["lockVersion": String(current.lockVersion + 1), "digitised": "false"])
+            let refused = try await leader.post(
+                "/dossiers/\(c.id)/service-facts", form: ["lockVersion": String(current.lockVersion + 1), "digitised": "false"])
             #expect(refused.status == .badRequest && refused.text.contains("Chỉ cán bộ của đơn vị tiếp nhận hoặc đơn vị giải quyết"))
             // Someone of another ward cannot.
             let stranger = try await Browser.signedIn(client, as: "unitHead-00073")
-            #expect(try await stranger.post("/dossiers/\(c.id)/service-facts", form: ["lockVersion": "1", "digitised": "false"]).status == .notFound)
+            #expect(
+                try await stranger.post("/dossiers/\(c.id)/service-facts", form: ["lockVersion": "1", "digitised": "false"]).status
+                    == .notFound)
         }
     }
 }
@@ -253,8 +300,9 @@ extension ServiceIndexTests {
             try await DemoCatalogue.load(on: services.database, at: Date())
             let ward = try await Self.ward("00070", services)
             let dossier = try await services.desk.receive(
-                .init(procedureCode: "DEMO-HT-05", receivingUnitID: ward.id, channel: .inPerson,
-                      applicant: Applicant(kind: .person, name: "Nguyễn Văn Bình", identifier: "001090012345")),
+                .init(
+                    procedureCode: "DEMO-HT-05", receivingUnitID: ward.id, channel: .inPerson,
+                    applicant: Applicant(kind: .person, name: "Nguyễn Văn Bình", identifier: "001090012345")),
                 by: ward.desk, at: services.clock(), day: services.today())
             let head = try await Browser.signedIn(client, as: "unitHead-00070")
             // A period ending 40 days from now: the dossier, due in 3 working days, would be completed late.
@@ -283,7 +331,8 @@ extension ServiceIndexTests {
             let fixture = try await Self.fixture(services)
             let period = "from=2026-10-01&to=2026-10-31"
             let page = try await client.execute(uri: "/public/statistics?" + period, method: .get)
-            #expect(page.status == .ok && page.text.contains("Phường Hoàn Kiếm") && page.text.contains("66,7%") && page.text.contains("25,0%"))
+            #expect(
+                page.status == .ok && page.text.contains("Phường Hoàn Kiếm") && page.text.contains("66,7%") && page.text.contains("25,0%"))
             #expect(page.text.contains("50,0% (2 lượt)"))
             // Charts beside the table (issue 22): the city's twelve months to October, and the units compared.
             #expect(page.text.contains(#"id="chart-received""#) && page.text.contains("<title>10/2026: 5 hồ sơ</title>"))
@@ -304,7 +353,9 @@ extension ServiceIndexTests {
             let csv = try await client.execute(uri: "/public/statistics.csv?" + period, method: .get)
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
             let lines = csv.text.split(separator: "\r\n")
-            #expect(lines.count == 4 && lines[0].contains("Tỷ lệ đúng hạn (%)") && lines.contains { $0.hasPrefix("00070,Phường Hoàn Kiếm,ward,4,1,25.0,3,2,66.7,2,1,50.0") })
+            #expect(
+                lines.count == 4 && lines[0].contains("Tỷ lệ đúng hạn (%)")
+                    && lines.contains { $0.hasPrefix("00070,Phường Hoàn Kiếm,ward,4,1,25.0,3,2,66.7,2,1,50.0") })
             #expect(try await client.execute(uri: "/public/statistics.json?from=2026-13-01", method: .get).status == .badRequest)
         }
     }

@@ -13,7 +13,7 @@ import Web
         let sent = Mutex<[Int64]>([])
 
         func send(_ message: NotificationOutbox.Message, id: Int64) async throws {
-            try await Task.sleep(for: .milliseconds(2))   // widen the window in which the other loop could take it too
+            try await Task.sleep(for: .milliseconds(2))  // widen the window in which the other loop could take it too
             sent.withLock { $0.append(id) }
         }
     }
@@ -21,8 +21,9 @@ import Web
     @Test func twoDeliveryLoopsNeverSendAMessageTwice() async throws {
         try await withApp { _, services in
             let messages = (0..<120).map { index in
-                NotificationOutbox.Message(dossierID: nil, eventSequence: nil, purpose: .reformDigest, channel: .email,
-                                           recipient: "don-vi-\(index)@motcua.test", subject: "Đôn đốc", body: "Thư \(index)")
+                NotificationOutbox.Message(
+                    dossierID: nil, eventSequence: nil, purpose: .reformDigest, channel: .email,
+                    recipient: "don-vi-\(index)@motcua.test", subject: "Đôn đốc", body: "Thư \(index)")
             }
             try await NotificationOutbox(services.database.sql).enqueue(messages, at: services.clock())
             let transport = CountingTransport()

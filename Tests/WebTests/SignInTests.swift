@@ -21,7 +21,10 @@ import Web
             let response = try await browser.signIn("QuanTri", Self.password)
             // validate
             #expect(response.status == .found)
-            #expect(response.headers[values: .setCookie].contains { $0.hasPrefix("motcua_session=") && $0.contains("HttpOnly") && $0.contains("SameSite=Lax") })
+            #expect(
+                response.headers[values: .setCookie].contains {
+                    $0.hasPrefix("motcua_session=") && $0.contains("HttpOnly") && $0.contains("SameSite=Lax")
+                })
             let me = try JSONDecoder().decode(MeDTO.self, from: Data(buffer: try await browser.get("/api/v1/me").body))
             #expect(me.username == "quantri")
             #expect(try await browser.get("/").text.contains("Đăng xuất"))
@@ -39,10 +42,13 @@ import Web
             let missing = try await browser.post("/sign-in", form: ["username": "quantri", "password": Self.password], includeToken: false)
             #expect(missing.status == .forbidden)
             #expect(missing.text.contains("Biểu mẫu đã hết hạn"))
-            let forged = try await browser.post("/sign-in", form: ["username": "quantri", "password": Self.password, "_csrf": "forged"], includeToken: false)
+            let forged = try await browser.post(
+                "/sign-in", form: ["username": "quantri", "password": Self.password, "_csrf": "forged"], includeToken: false)
             #expect(forged.status == .forbidden)
             // No cookie at all (a cross-site form): refused too.
-            let bare = try await client.execute(uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: .init(string: "username=quantri"))
+            let bare = try await client.execute(
+                uri: "/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: .init(string: "username=quantri"))
             #expect(bare.status == .forbidden)
         }
     }
@@ -82,7 +88,8 @@ import Web
             _ = try await makeUser(services, "quantri", [Grant(role: .admin, unitID: nil)])
             let browser = Browser(client)
             try await browser.get("/sign-in")
-            let response = try await browser.post("/sign-in", form: ["username": "quantri", "password": Self.password, "next": "//evil.example/x"])
+            let response = try await browser.post(
+                "/sign-in", form: ["username": "quantri", "password": Self.password, "next": "//evil.example/x"])
             #expect(response.headers[.location] == "/")
         }
     }
@@ -110,7 +117,9 @@ import Web
                 _ = try await services.accounts.create(username: "a.b", displayName: "A", password: "ngắn", grants: [], actorID: nil)
             }
             await #expect(throws: AccountService.CreationError.unitNeeded(.deskOfficer)) {
-                _ = try await services.accounts.create(username: "a.b", displayName: "A", password: Self.password, grants: [Grant(role: .deskOfficer, unitID: nil)], actorID: nil)
+                _ = try await services.accounts.create(
+                    username: "a.b", displayName: "A", password: Self.password, grants: [Grant(role: .deskOfficer, unitID: nil)],
+                    actorID: nil)
             }
         }
     }

@@ -18,33 +18,45 @@ import Web
         let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!)).id
         var ids: [Int64] = []
         for (name, role) in [("motcua", Role.deskOfficer), ("thuly", .caseOfficer), ("lanhdao", .unitHead)] {
-            ids.append(try await services.accounts.create(username: name, displayName: name, password: testPassword,
-                                                          grants: [Grant(role: role, unitID: ward)], actorID: nil))
+            ids.append(
+                try await services.accounts.create(
+                    username: name, displayName: name, password: testPassword,
+                    grants: [Grant(role: role, unitID: ward)], actorID: nil))
         }
         let desk = DossierWorkflow.Actor(userID: ids[0], roles: [.deskOfficer])
         let officer = DossierWorkflow.Actor(userID: ids[1], roles: [.caseOfficer])
         let head = DossierWorkflow.Actor(userID: ids[2], roles: [.unitHead])
         func receive(_ time: String) async throws -> Dossier {
             try await services.desk.receive(
-                .init(procedureCode: "DEMO-HT-05", receivingUnitID: ward, channel: .inPerson,
-                      applicant: Applicant(kind: .person, name: "Phạm Thu Hà", identifier: "001301012345")),
+                .init(
+                    procedureCode: "DEMO-HT-05", receivingUnitID: ward, channel: .inPerson,
+                    applicant: Applicant(kind: .person, name: "Phạm Thu Hà", identifier: "001301012345")),
                 by: desk, at: at(time), day: Self.clock.localDate(at(time)))
         }
         func run(_ dossier: Dossier, _ steps: [(DossierWorkflow.Action, DossierWorkflow.Actor, String, String)]) async throws {
             var current = dossier
             for (action, actor, time, reason) in steps {
-                current = try await services.desk.act(action, on: current.id, seenLockVersion: current.lockVersion, by: actor, reason: reason,
-                                                      newAppointment: action == .issueApology ? at("2026-03-13T17:00") : nil, at: at(time))
+                current = try await services.desk.act(
+                    action, on: current.id, seenLockVersion: current.lockVersion, by: actor, reason: reason,
+                    newAppointment: action == .issueApology ? at("2026-03-13T17:00") : nil, at: at(time))
             }
         }
         // Due Thursday 5 March 12:00; finished Tuesday 3 March: early.
         let early = try await receive("2026-03-02T09:00")
-        try await run(early, [(.transfer, desk, "2026-03-02T10:00", ""), (.completeStep, officer, "2026-03-03T09:00", ""),
-                              (.completeStep, head, "2026-03-03T10:00", ""), (.returnResult, desk, "2026-03-04T09:00", "")])
+        try await run(
+            early,
+            [
+                (.transfer, desk, "2026-03-02T10:00", ""), (.completeStep, officer, "2026-03-03T09:00", ""),
+                (.completeStep, head, "2026-03-03T10:00", ""), (.returnResult, desk, "2026-03-04T09:00", ""),
+            ])
         // Due Tuesday 10 March 12:00; an apology, then finished Wednesday 11 March: late.
         let late = try await receive("2026-03-05T09:00")
-        try await run(late, [(.transfer, desk, "2026-03-05T10:00", ""), (.issueApology, officer, "2026-03-09T10:00", "Chờ xác minh"),
-                             (.completeStep, officer, "2026-03-11T09:00", ""), (.completeStep, head, "2026-03-11T10:00", "")])
+        try await run(
+            late,
+            [
+                (.transfer, desk, "2026-03-05T10:00", ""), (.issueApology, officer, "2026-03-09T10:00", "Chờ xác minh"),
+                (.completeStep, officer, "2026-03-11T09:00", ""), (.completeStep, head, "2026-03-11T10:00", ""),
+            ])
         // Due Thursday 19 March 12:00; still open at the end of March: overdue.
         let open = try await receive("2026-03-16T09:00")
         try await run(open, [(.transfer, desk, "2026-03-16T10:00", "")])
@@ -58,8 +70,12 @@ import Web
             let range = "unit=\(ward)&from=2026-03-01&to=2026-03-31"
             let page = try await head.get("/statistics?\(range)")
             #expect(page.status == .ok)
-            for (figure, count) in [("received", 3), ("completed", 2), ("early", 1), ("late", 1), ("pendingOverdue", 1), ("returned", 1), ("apologies", 1)] {
-                #expect(page.text.contains("figure=\(figure)\" aria-label=") && page.text.contains(": \(count) hồ sơ, xem danh sách"), "\(figure)")
+            for (figure, count) in [
+                ("received", 3), ("completed", 2), ("early", 1), ("late", 1), ("pendingOverdue", 1), ("returned", 1), ("apologies", 1),
+            ] {
+                #expect(
+                    page.text.contains("figure=\(figure)\" aria-label=") && page.text.contains(": \(count) hồ sơ, xem danh sách"),
+                    "\(figure)")
             }
             let late = try await head.get("/statistics/dossiers?\(range)&figure=late")
             #expect(late.text.contains(codes[1]) && !late.text.contains(codes[0]))
@@ -74,7 +90,9 @@ import Web
             let body = try JSONDecoder().decode(StatisticsBody.self, from: Data(buffer: api.body))
             #expect(body.figures["received"] == 3 && body.figures["early"] == 1 && body.figures["pendingOverdue"] == 1)
             // February: nothing yet.
-            #expect(try await head.get("/statistics/dossiers?unit=\(ward)&from=2026-02-01&to=2026-02-28&figure=received").text.contains(": 0 hồ sơ"))
+            #expect(
+                try await head.get("/statistics/dossiers?unit=\(ward)&from=2026-02-01&to=2026-02-28&figure=received").text.contains(
+                    ": 0 hồ sơ"))
         }
     }
 
@@ -110,15 +128,18 @@ import Web
         try await withApp { client, services in
             _ = try await seed(services)
             let justice = try #require(try await services.units.find(code: "DEMO-STP", validOn: LocalDate(iso: "2026-01-01")!)).id
-            let officer = try await services.accounts.create(username: "motcua.stp", displayName: "Một cửa Sở Tư pháp", password: testPassword,
-                                                             grants: [Grant(role: .deskOfficer, unitID: justice)], actorID: nil)
+            let officer = try await services.accounts.create(
+                username: "motcua.stp", displayName: "Một cửa Sở Tư pháp", password: testPassword,
+                grants: [Grant(role: .deskOfficer, unitID: justice)], actorID: nil)
             _ = try await services.desk.receive(
-                .init(procedureCode: "DEMO-TP-01", receivingUnitID: justice, channel: .online,
-                      applicant: Applicant(kind: .person, name: "Vũ Lan", identifier: "001301012345")),
+                .init(
+                    procedureCode: "DEMO-TP-01", receivingUnitID: justice, channel: .online,
+                    applicant: Applicant(kind: .person, name: "Vũ Lan", identifier: "001301012345")),
                 by: .init(userID: officer, roles: [.deskOfficer]), at: at("2026-03-02T09:00"), day: LocalDate(iso: "2026-03-02")!)
             let cityID = try #require(try await HanoiUnitImport.cityID(on: services.database.sql))
-            _ = try await services.accounts.create(username: "thuky", displayName: "Thư ký", password: testPassword,
-                                                   grants: [Grant(role: .secretariat, unitID: cityID)], actorID: nil)
+            _ = try await services.accounts.create(
+                username: "thuky", displayName: "Thư ký", password: testPassword,
+                grants: [Grant(role: .secretariat, unitID: cityID)], actorID: nil)
             let secretary = try await Browser.signedIn(client, as: "thuky")
             let report = try await secretary.get("/delegations")
             #expect(report.status == .ok)
@@ -134,8 +155,9 @@ extension StatisticsPagesTests {
     @Test func anAdministratorWithoutAUnitSeesTheCity() async throws {
         try await withApp { client, services in
             _ = try await seed(services)
-            _ = try await services.accounts.create(username: "quantri", displayName: "Quản trị", password: testPassword,
-                                                   grants: [Grant(role: .admin, unitID: nil)], actorID: nil)
+            _ = try await services.accounts.create(
+                username: "quantri", displayName: "Quản trị", password: testPassword,
+                grants: [Grant(role: .admin, unitID: nil)], actorID: nil)
             let admin = try await Browser.signedIn(client, as: "quantri")
             let page = try await admin.get("/statistics")
             #expect(page.status == .ok)
@@ -154,15 +176,18 @@ extension StatisticsPagesTests {
         try await withApp { client, services in
             let (ward, codes) = try await seed(services)
             let justice = try #require(try await services.units.find(code: "DEMO-STP", validOn: LocalDate(iso: "2026-01-01")!)).id
-            let officer = try await services.accounts.create(username: "motcua.stp", displayName: "Một cửa Sở Tư pháp", password: testPassword,
-                                                             grants: [Grant(role: .deskOfficer, unitID: justice)], actorID: nil)
+            let officer = try await services.accounts.create(
+                username: "motcua.stp", displayName: "Một cửa Sở Tư pháp", password: testPassword,
+                grants: [Grant(role: .deskOfficer, unitID: justice)], actorID: nil)
             let other = try await services.desk.receive(
-                .init(procedureCode: "DEMO-TP-01", receivingUnitID: justice, channel: .online,
-                      applicant: Applicant(kind: .person, name: "Vũ Lan", identifier: "001301012345")),
+                .init(
+                    procedureCode: "DEMO-TP-01", receivingUnitID: justice, channel: .online,
+                    applicant: Applicant(kind: .person, name: "Vũ Lan", identifier: "001301012345")),
                 by: .init(userID: officer, roles: [.deskOfficer]), at: at("2026-03-02T09:00"), day: LocalDate(iso: "2026-03-02")!)
             let cityID = try #require(try await HanoiUnitImport.cityID(on: services.database.sql))
-            _ = try await services.accounts.create(username: "lanhdao.tp", displayName: "Lãnh đạo Thành phố", password: testPassword,
-                                                   grants: [Grant(role: .cityLeader, unitID: cityID)], actorID: nil)
+            _ = try await services.accounts.create(
+                username: "lanhdao.tp", displayName: "Lãnh đạo Thành phố", password: testPassword,
+                grants: [Grant(role: .cityLeader, unitID: cityID)], actorID: nil)
             let leader = try await Browser.signedIn(client, as: "lanhdao.tp")
             let march = "from=2026-03-01&to=2026-03-31"
             let city = try await leader.get("/statistics?unit=\(cityID)&" + march)
@@ -170,27 +195,37 @@ extension StatisticsPagesTests {
             #expect(city.text.contains("figure=received\" aria-label=\"\(DossierStatistics.Figure.received.title): 4 hồ sơ, xem danh sách"))
             let received = try await leader.get("/statistics/dossiers?unit=\(cityID)&\(march)&figure=received")
             for code in codes + [other.code.text] { #expect(received.text.contains(code), "\(code)") }
-            let api = try JSONDecoder().decode(StatisticsBody.self, from: Data(buffer: try await leader.get("/api/v1/statistics?unitId=\(cityID)&" + march).body))
-            let wardFigures = try JSONDecoder().decode(StatisticsBody.self, from: Data(buffer: try await leader.get("/api/v1/statistics?unitId=\(ward)&" + march).body))
-            let justiceFigures = try JSONDecoder().decode(StatisticsBody.self, from: Data(buffer: try await leader.get("/api/v1/statistics?unitId=\(justice)&" + march).body))
+            let api = try JSONDecoder().decode(
+                StatisticsBody.self, from: Data(buffer: try await leader.get("/api/v1/statistics?unitId=\(cityID)&" + march).body))
+            let wardFigures = try JSONDecoder().decode(
+                StatisticsBody.self, from: Data(buffer: try await leader.get("/api/v1/statistics?unitId=\(ward)&" + march).body))
+            let justiceFigures = try JSONDecoder().decode(
+                StatisticsBody.self, from: Data(buffer: try await leader.get("/api/v1/statistics?unitId=\(justice)&" + march).body))
             for figure in DossierStatistics.Figure.allCases.map(\.rawValue) {
-                #expect((api.figures[figure] ?? 0) == (wardFigures.figures[figure] ?? 0) + (justiceFigures.figures[figure] ?? 0), "\(figure)")
+                #expect(
+                    (api.figures[figure] ?? 0) == (wardFigures.figures[figure] ?? 0) + (justiceFigures.figures[figure] ?? 0), "\(figure)")
             }
             #expect(api.figures["received"] == 4)
 
             // This month, not over: the March dossier still open is overdue now; one received now is not, though
             // its due instant is before the month's end.
-            let desk = try #require(try await services.database.sql.select().column("id").from("users").where("username", .equal, "motcua").first())
-                .decode(column: "id", as: Int64.self)
+            let desk = try #require(
+                try await services.database.sql.select().column("id").from("users").where("username", .equal, "motcua").first()
+            )
+            .decode(column: "id", as: Int64.self)
             _ = try await services.desk.receive(
-                .init(procedureCode: "DEMO-HT-05", receivingUnitID: ward, channel: .inPerson,
-                      applicant: Applicant(kind: .person, name: "Phạm Thu Hà", identifier: "001301012345")),
+                .init(
+                    procedureCode: "DEMO-HT-05", receivingUnitID: ward, channel: .inPerson,
+                    applicant: Applicant(kind: .person, name: "Phạm Thu Hà", identifier: "001301012345")),
                 by: .init(userID: desk, roles: [.deskOfficer]), at: services.clock(), day: services.today())
-            let now = try JSONDecoder().decode(StatisticsBody.self, from: Data(buffer: try await leader.get("/api/v1/statistics?unitId=\(ward)").body))
+            let now = try JSONDecoder().decode(
+                StatisticsBody.self, from: Data(buffer: try await leader.get("/api/v1/statistics?unitId=\(ward)").body))
             #expect(now.figures["pending"] == 2 && now.figures["pendingOverdue"] == 1 && now.figures["pendingWithinDeadline"] == 1)
             let page = try await leader.get("/statistics?unit=\(ward)")
             #expect(page.text.contains("hồ sơ đang giải quyết và quá hạn tính đến"))
-            let overdue = try await leader.get("/statistics/dossiers?unit=\(ward)&from=\(services.today().adding(days: -services.today().day + 1).iso)&to=\(services.today().iso)&figure=pendingOverdue")
+            let overdue = try await leader.get(
+                "/statistics/dossiers?unit=\(ward)&from=\(services.today().adding(days: -services.today().day + 1).iso)&to=\(services.today().iso)&figure=pendingOverdue"
+            )
             #expect(overdue.text.contains(codes[2]) && overdue.text.contains(": 1 hồ sơ"))
         }
     }

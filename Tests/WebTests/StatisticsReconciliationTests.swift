@@ -16,8 +16,9 @@ import Web
     static func seed(_ services: AppServices, seed: UInt64) async throws {
         try await DemoCatalogue.load(on: services.database, at: at("2026-01-01T08:00"))
         try await SyntheticDossiers(database: services.database, desk: services.desk, calendar: try await services.workingCalendar())
-            .make(count: 60, seed: seed, unitCodes: ["00070", "00073", "DEMO-STP"], from: LocalDate(iso: "2026-07-01")!,
-                  to: LocalDate(iso: "2026-09-30")!, now: at("2026-10-31T17:00"))
+            .make(
+                count: 60, seed: seed, unitCodes: ["00070", "00073", "DEMO-STP"], from: LocalDate(iso: "2026-07-01")!,
+                to: LocalDate(iso: "2026-09-30")!, now: at("2026-10-31T17:00"))
     }
 
     @Test(arguments: [11, 12, 13] as [UInt64])
@@ -33,9 +34,12 @@ import Web
     @Test func aCounterThatDriftedIsNamed() async throws {
         try await withApp { _, services in
             try await Self.seed(services, seed: 7)
-            let row = try #require(try await services.database.sql.select().columns("unit_id", "day").from("statistics_counters")
-                .where("counter", .equal, "newInPerson").where("day", .greaterThanOrEqual, "2026-08-01").where("day", .lessThan, "2026-09-01")
-                .orderBy("day").limit(1).first())
+            let row = try #require(
+                try await services.database.sql.select().columns("unit_id", "day").from("statistics_counters")
+                    .where("counter", .equal, "newInPerson").where("day", .greaterThanOrEqual, "2026-08-01").where(
+                        "day", .lessThan, "2026-09-01"
+                    )
+                    .orderBy("day").limit(1).first())
             let unitID = try row.decode(column: "unit_id", as: Int64.self), day = try row.decode(column: "day", as: String.self)
             try await services.database.sql.update("statistics_counters").set(SQLIdentifier("value"), to: SQLRaw("value + 1"))
                 .where("unit_id", .equal, unitID).where("counter", .equal, "newInPerson").where("day", .equal, day).run()

@@ -14,7 +14,9 @@ import Web
     /// Two applications over one SQLite file in a folder of the test's own: one with no reserve, one whose
     /// reserve is larger than the disk's free room (a full disk, as the product sees it).
     func withRoomyAndFullApps(
-        _ body: @escaping @Sendable (_ roomy: any TestClientProtocol, _ full: any TestClientProtocol, AppServices, AppServices) async throws -> Void
+        _ body:
+            @escaping @Sendable (_ roomy: any TestClientProtocol, _ full: any TestClientProtocol, AppServices, AppServices) async throws ->
+            Void
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-reserve-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -44,11 +46,14 @@ import Web
         try await withRoomyAndFullApps { roomyClient, fullClient, services, _ in
             try await DemoCatalogue.load(on: services.database, at: Date())
             let ward = try #require(try await services.units.find(code: "00070", validOn: LocalDate(iso: "2026-01-01")!)).id
-            _ = try await services.accounts.create(username: "motcua.hk", displayName: "Cán bộ một cửa", password: testPassword,
-                                                   grants: [Grant(role: .deskOfficer, unitID: ward)], actorID: nil)
-            let intake = ["procedure": "DEMO-HT-05", "receivingUnit": String(ward), "channel": "inPerson", "applicantKind": "person",
-                          "applicantName": "Trần Văn Cường", "identifier": "001095012345", "birthYear": "1995", "gender": "male",
-                          "phone": "0912345678"]
+            _ = try await services.accounts.create(
+                username: "motcua.hk", displayName: "Cán bộ một cửa", password: testPassword,
+                grants: [Grant(role: .deskOfficer, unitID: ward)], actorID: nil)
+            let intake = [
+                "procedure": "DEMO-HT-05", "receivingUnit": String(ward), "channel": "inPerson", "applicantKind": "person",
+                "applicantName": "Trần Văn Cường", "identifier": "001095012345", "birthYear": "1995", "gender": "male",
+                "phone": "0912345678",
+            ]
             let desk = try await Browser.signedIn(roomyClient, as: "motcua.hk")
             try await desk.get("/dossiers/new")
             let received = try await desk.post("/dossiers", form: intake)

@@ -7,13 +7,17 @@ import TestSupport
 import Web
 
 /// Runs `body` against the application on a fresh database with Hanoi's units imported.
-func withApp(configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
-             _ body: @escaping @Sendable (any TestClientProtocol, AppServices) async throws -> Void) async throws {
+func withApp(
+    configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
+    _ body: @escaping @Sendable (any TestClientProtocol, AppServices) async throws -> Void
+) async throws {
     try await TestDatabase.with { database in
         // Stored files go to a folder of this test's own.
         let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-test-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        var configuration = try AppConfiguration.load(environment: ["MOTCUA_SECRET": String(repeating: "k", count: 40), "MOTCUA_DATA_DIR": dataDirectory])
+        var configuration = try AppConfiguration.load(environment: [
+            "MOTCUA_SECRET": String(repeating: "k", count: 40), "MOTCUA_DATA_DIR": dataDirectory,
+        ])
         configuration.bcryptCost = 4
         configure(&configuration)
         let services = AppServices(database: database, configuration: configuration)
@@ -55,7 +59,9 @@ actor Browser {
 
     /// Posts a multipart form with one file, as a browser's file upload does.
     @discardableResult
-    func postFile(_ uri: String, field: String, filename: String, data: [UInt8], form: [String: String] = [:], includeToken: Bool = true) async throws -> TestResponse {
+    func postFile(_ uri: String, field: String, filename: String, data: [UInt8], form: [String: String] = [:], includeToken: Bool = true)
+        async throws -> TestResponse
+    {
         let boundary = "----motcua-test-boundary"
         var fields = form
         if includeToken { fields["_csrf"] = csrfToken }
@@ -63,7 +69,9 @@ actor Browser {
         for (name, value) in fields {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
         body.writeBytes(data)
         body.writeString("\r\n--\(boundary)--\r\n")
         var headers = cookieHeader()

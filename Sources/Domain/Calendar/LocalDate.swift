@@ -37,7 +37,10 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// A year must have four digits: "7/12/26" is refused rather than guessed.
     public init?(typed text: some StringProtocol) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let iso = LocalDate(iso: trimmed) { self = iso; return }
+        if let iso = LocalDate(iso: trimmed) {
+            self = iso
+            return
+        }
         let parts = trimmed.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "." || $0 == "-" }
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),

@@ -16,7 +16,8 @@ public struct Consultation: Sendable, Equatable {
             switch event.action {
             case "consult":
                 let values = event.values
-                result.append(Consultation(agency: values["agency"] ?? "", agencyUnitID: values["agencyUnitID"].flatMap { Int64($0) }, asked: event))
+                result.append(
+                    Consultation(agency: values["agency"] ?? "", agencyUnitID: values["agencyUnitID"].flatMap { Int64($0) }, asked: event))
             case "consultationAnswered":
                 if let open = result.lastIndex(where: { $0.answer == nil }) { result[open].answer = event }
             default:

@@ -30,7 +30,11 @@ public struct Declaration: Sendable, Equatable, Codable {
     public var sections: [(title: String, answers: [Answer])] {
         var result: [(title: String, answers: [Answer])] = []
         for answer in answers {
-            if result.last?.title == answer.section { result[result.count - 1].answers.append(answer) } else { result.append((answer.section, [answer])) }
+            if result.last?.title == answer.section {
+                result[result.count - 1].answers.append(answer)
+            } else {
+                result.append((answer.section, [answer]))
+            }
         }
         return result
     }

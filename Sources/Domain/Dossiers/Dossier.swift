@@ -30,7 +30,9 @@ public struct Applicant: Sendable, Equatable, Codable {
     public func problems(birthYear: Int? = nil, gender: PersonalID.Gender? = nil) -> (errors: [String], warnings: [String]) {
         var errors: [String] = []
         var warnings: [String] = []
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(kind == .person ? "Vui lòng nhập họ và tên người nộp." : "Vui lòng nhập tên tổ chức.") }
+        if name.trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.append(kind == .person ? "Vui lòng nhập họ và tên người nộp." : "Vui lòng nhập tên tổ chức.")
+        }
         switch kind {
         case .person:
             do { _ = try PersonalID(identifier, birthYear: birthYear, gender: gender) } catch { errors.append(error.message) }
@@ -52,7 +54,9 @@ public struct Applicant: Sendable, Equatable, Codable {
     public static func contactProblems(phone: String, email: String) -> [String: String] {
         var problems: [String: String] = [:]
         if !phone.isEmpty, phone.wholeMatch(of: /\+?[0-9 .]{8,15}/) == nil { problems["phone"] = "Số điện thoại không hợp lệ." }
-        if !email.isEmpty, email.wholeMatch(of: /[^@\s]+@[^@\s]+\.[^@\s]+/) == nil { problems["email"] = "Địa chỉ thư điện tử không hợp lệ." }
+        if !email.isEmpty, email.wholeMatch(of: /[^@\s]+@[^@\s]+\.[^@\s]+/) == nil {
+            problems["email"] = "Địa chỉ thư điện tử không hợp lệ."
+        }
         return problems
     }
 }
@@ -134,8 +138,10 @@ public struct DossierEvent: Sendable, Equatable {
     public var statusAfter: DossierStatus
     public var stepAfter: Int
 
-    public init(sequence: Int, action: String, actorID: Int64?, unitID: Int64?, occurredAt: Date, reason: String, detail: String,
-                statusAfter: DossierStatus, stepAfter: Int) {
+    public init(
+        sequence: Int, action: String, actorID: Int64?, unitID: Int64?, occurredAt: Date, reason: String, detail: String,
+        statusAfter: DossierStatus, stepAfter: Int
+    ) {
         self.sequence = sequence
         self.action = action
         self.actorID = actorID

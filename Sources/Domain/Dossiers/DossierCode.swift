@@ -20,10 +20,13 @@ public struct DossierCode: Sendable, Hashable, Codable, CustomStringConvertible 
         let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
         guard parts.count >= 3 else { return nil }
         func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        func isCodeByte(_ byte: UInt8) -> Bool { isDigit(byte) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: ".") }
+        func isCodeByte(_ byte: UInt8) -> Bool {
+            isDigit(byte) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: ".")
+        }
         let sequence = parts[parts.count - 1], day = parts[parts.count - 2]
         guard sequence.count >= 4, sequence.allSatisfy(isDigit), day.count == 6, day.allSatisfy(isDigit),
-              parts.dropLast(2).allSatisfy({ !$0.isEmpty && $0.allSatisfy(isCodeByte) }) else { return nil }
+            parts.dropLast(2).allSatisfy({ !$0.isEmpty && $0.allSatisfy(isCodeByte) })
+        else { return nil }
         self.text = text
     }
 

@@ -97,7 +97,8 @@ public enum DossierWorkflow {
 
         /// One of each action, in the order the dossier page offers them (payloads are placeholders).
         public static let every: [Action] = [
-            .transfer, .completeStep, .sendBack, .requestSupplement, .supplementReceived, .consult(unitID: 0, agency: "?"), .consultationAnswered,
+            .transfer, .completeStep, .sendBack, .requestSupplement, .supplementReceived, .consult(unitID: 0, agency: "?"),
+            .consultationAnswered,
             .interAgencyReturned, .declareIneligible, .returnResult, .refuseAtReceipt, .issueApology, .stopOnRequest, .withdraw,
             .assign(userID: 0),
         ]
@@ -106,7 +107,8 @@ public enum DossierWorkflow {
         public var needsReason: Bool {
             switch self {
             case .refuseAtReceipt, .requestSupplement, .sendBack, .declareIneligible, .stopOnRequest, .withdraw, .issueApology, .consult,
-                 .consultationAnswered: true
+                .consultationAnswered:
+                true
             default: false
             }
         }

@@ -23,7 +23,9 @@ public enum NextStep {
         case .received: return "Chờ Bộ phận Một cửa chuyển hồ sơ đến đơn vị giải quyết"
         case .awaitingSupplement: return "Chờ người nộp bổ sung, hoàn thiện hồ sơ (thời hạn tạm dừng)"
         case .consulting: return "Chờ ý kiến của đơn vị được hỏi"
-        case .interAgency: return "Chờ " + (step?.otherAgency ?? "cơ quan liên thông") + " xử lý" + (step.map { " (bước \(state.step + 1). \($0.name))" } ?? "")
+        case .interAgency:
+            return "Chờ " + (step?.otherAgency ?? "cơ quan liên thông") + " xử lý"
+                + (step.map { " (bước \(state.step + 1). \($0.name))" } ?? "")
         case .inProgress:
             guard let step else { return "Đang giải quyết" }
             return "Bước \(state.step + 1). \(step.name) — việc của \(step.role.title)"

@@ -54,7 +54,8 @@ public struct PaperChecklist: Sendable, Equatable, Codable {
             if received, originals + copies == 0, problems["\(key)-originals"] == nil, problems["\(key)-copies"] == nil {
                 problems["\(key)-originals"] = "Giấy tờ đã nhận cần ít nhất một bản chính hoặc bản sao."
             }
-            papers.append(Paper(name: document.name, received: received, originals: received ? originals : 0, copies: received ? copies : 0))
+            papers.append(
+                Paper(name: document.name, received: received, originals: received ? originals : 0, copies: received ? copies : 0))
         }
         return problems.isEmpty ? .success(PaperChecklist(papers: papers)) : .failure(Problems(fields: problems))
     }

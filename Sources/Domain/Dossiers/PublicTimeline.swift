@@ -22,7 +22,8 @@ public enum PublicTimeline {
         switch event.action {
         case "receive": ("Hồ sơ đã được tiếp nhận", false)
         case "refuseAtReceipt": ("Hồ sơ không được tiếp nhận", true)
-        case "transfer": event.statusAfter == .resultReady ? ("Đã có kết quả giải quyết", false) : ("Hồ sơ được chuyển đến đơn vị giải quyết", false)
+        case "transfer":
+            event.statusAfter == .resultReady ? ("Đã có kết quả giải quyết", false) : ("Hồ sơ được chuyển đến đơn vị giải quyết", false)
         case "assign": ("Hồ sơ được phân công xử lý", false)
         case "completeStep": event.statusAfter == .resultReady ? ("Đã có kết quả giải quyết", false) : ("Hồ sơ đang được xử lý", false)
         case "sendBack": ("Hồ sơ đang được xem xét lại", false)

@@ -28,11 +28,15 @@ public enum ResultDelivery: String, Sendable, Codable, CaseIterable {
 
     /// The choice with its postal address checked: a postal delivery needs an address (at most 300 characters, one line).
     public static func read(_ value: String?, address: String?) -> Result<Choice, DeliveryProblems> {
-        guard let value, let delivery = ResultDelivery(rawValue: value) else { return .failure(DeliveryProblems(fields: ["delivery": "Vui lòng chọn cách nhận kết quả."])) }
+        guard let value, let delivery = ResultDelivery(rawValue: value) else {
+            return .failure(DeliveryProblems(fields: ["delivery": "Vui lòng chọn cách nhận kết quả."]))
+        }
         guard delivery == .post else { return .success(Choice(delivery)) }
         let address = (address ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if address.isEmpty { return .failure(DeliveryProblems(fields: ["address": "Vui lòng nhập địa chỉ nhận kết quả qua bưu chính."])) }
-        if address.count > 300 || address.contains(where: \.isNewline) { return .failure(DeliveryProblems(fields: ["address": "Địa chỉ tối đa 300 ký tự, trên một dòng."])) }
+        if address.count > 300 || address.contains(where: \.isNewline) {
+            return .failure(DeliveryProblems(fields: ["address": "Địa chỉ tối đa 300 ký tự, trên một dòng."]))
+        }
         return .success(Choice(delivery, address: address))
     }
 

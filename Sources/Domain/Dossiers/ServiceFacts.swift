@@ -21,8 +21,10 @@ public struct ServiceFacts: Sendable, Equatable, Hashable, Codable {
     /// The electronic result was synced to the applicant's personal data store.
     public var resultSynced = false
 
-    public init(fullyOnlineOffered: Bool = false, feeDue: Bool = false, feePaidOnline: Bool = false, digitised: Bool = false,
-                reusedDocuments: Bool = false, populationChecked: Bool = false, electronicResult: Bool = false, resultSynced: Bool = false) {
+    public init(
+        fullyOnlineOffered: Bool = false, feeDue: Bool = false, feePaidOnline: Bool = false, digitised: Bool = false,
+        reusedDocuments: Bool = false, populationChecked: Bool = false, electronicResult: Bool = false, resultSynced: Bool = false
+    ) {
         self.fullyOnlineOffered = fullyOnlineOffered
         self.feeDue = feeDue
         self.feePaidOnline = feePaidOnline

@@ -33,7 +33,9 @@ public enum FeedbackRules {
         let text = content.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.count < 20 { problems["content"] = "Vui lòng mô tả nội dung phản ánh, kiến nghị (ít nhất 20 ký tự)." }
         if text.count > 5000 { problems["content"] = "Nội dung tối đa 5.000 ký tự." }
-        if contactName.trimmingCharacters(in: .whitespaces).isEmpty { problems["contactName"] = "Vui lòng nhập họ và tên để cơ quan trả lời." }
+        if contactName.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems["contactName"] = "Vui lòng nhập họ và tên để cơ quan trả lời."
+        }
         problems.merge(Applicant.contactProblems(phone: phone, email: email)) { first, _ in first }
         if phone.isEmpty, email.isEmpty { problems["phone"] = "Vui lòng để lại số điện thoại hoặc thư điện tử để nhận trả lời." }
         return problems

@@ -96,7 +96,11 @@ extension CSV {
                             guard position < end else { throw Problem.unterminatedQuote(line: recordLine) }
                             let byte = bytes[position]
                             if byte == 0x22 {
-                                if position + 1 < end, bytes[position + 1] == 0x22 { doubled = true; position += 2; continue }
+                                if position + 1 < end, bytes[position + 1] == 0x22 {
+                                    doubled = true
+                                    position += 2
+                                    continue
+                                }
                                 break
                             }
                             if byte == 0x0A { line += 1 }
@@ -115,10 +119,16 @@ extension CSV {
                     }
                     if position < end, bytes[position] == 0x2C {
                         position += 1
-                        if position == end { fields.ranges.append(end..<end); atRecordEnd = true }
+                        if position == end {
+                            fields.ranges.append(end..<end)
+                            atRecordEnd = true
+                        }
                     } else {
                         if position < end, bytes[position] == 0x0D { position += 1 }
-                        if position < end, bytes[position] == 0x0A { position += 1; line += 1 }
+                        if position < end, bytes[position] == 0x0A {
+                            position += 1
+                            line += 1
+                        }
                         atRecordEnd = true
                     }
                 }

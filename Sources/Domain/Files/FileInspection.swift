@@ -12,7 +12,9 @@ public enum FileInspection {
     /// A PDF's compressed non-image streams are read up to 64 MiB in all.
     static let pdfStreamLimit = 64 * 1024 * 1024
     /// PDF names that make a reader run code, open something else or carry files.
-    static let activePDFNames: Set<String> = ["JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "SubmitForm", "ImportData"]
+    static let activePDFNames: Set<String> = [
+        "JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "SubmitForm", "ImportData",
+    ]
 
     static func inspect(_ type: FileType, _ bytes: [UInt8]) throws(FileType.Problem) {
         switch type {
@@ -63,9 +65,18 @@ public enum FileInspection {
         while at + 2 <= bytes.count {
             guard bytes[at] == 0xFF else { throw .damaged }
             let marker = bytes[at + 1]
-            if marker == 0xFF { at += 1; continue }   // fill byte
-            if marker == 0xD9 { end = at + 2; break }
-            if marker == 0xD8 || (0xD0...0xD7).contains(marker) || marker == 0x01 { at += 2; continue }
+            if marker == 0xFF {
+                at += 1
+                continue
+            }  // fill byte
+            if marker == 0xD9 {
+                end = at + 2
+                break
+            }
+            if marker == 0xD8 || (0xD0...0xD7).contains(marker) || marker == 0x01 {
+                at += 2
+                continue
+            }
             guard at + 4 <= bytes.count else { throw .damaged }
             let length = u16(bytes, at + 2)
             guard length >= 2, at + 2 + length <= bytes.count else { throw .damaged }
@@ -86,7 +97,8 @@ public enum FileInspection {
 
     /// The beginnings of other kinds of file: archives, documents and executables (exactly), markup and scripts
     /// (case aside).
-    static let foreignSignatures: [[UInt8]] = ["PK\u{03}\u{04}", "PK\u{05}\u{06}", "%PDF-", "\u{7F}ELF", "Rar!\u{1A}"].map { Array($0.utf8) }
+    static let foreignSignatures: [[UInt8]] =
+        ["PK\u{03}\u{04}", "PK\u{05}\u{06}", "%PDF-", "\u{7F}ELF", "Rar!\u{1A}"].map { Array($0.utf8) }
         + [[0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]]
     static let foreignMarkup: [[UInt8]] = ["<html", "<!doctype", "<script", "<svg", "<?php"].map { Array($0.utf8) }
 
@@ -113,7 +125,7 @@ public enum FileInspection {
             let content: [UInt8]
             do { content = try Inflate.inflate(stream, limit: pdfStreamLimit - inflated) } catch {
                 if error == .tooLarge { throw .archiveBomb }
-                continue   // a stream we cannot read is not executed by us; readers will find it damaged too
+                continue  // a stream we cannot read is not executed by us; readers will find it damaged too
             }
             inflated += content.count
             if let name = activeName(in: content[...]) { throw .activeContent("PDF /\(name)") }
@@ -129,7 +141,8 @@ public enum FileInspection {
             var next = slash + 1
             while next < bytes.endIndex, !delimiters.contains(bytes[next]), name.count < 64 {
                 if bytes[next] == UInt8(ascii: "#"), next + 2 < bytes.endIndex,
-                   let value = UInt8(String(decoding: bytes[(next + 1)...(next + 2)], as: UTF8.self), radix: 16) {
+                    let value = UInt8(String(decoding: bytes[(next + 1)...(next + 2)], as: UTF8.self), radix: 16)
+                {
                     name.append(value)
                     next += 3
                 } else {
@@ -159,7 +172,7 @@ public enum FileInspection {
             let dictionary = String(decoding: bytes[max(0, start - 512)..<start], as: UTF8.self)
             let own = dictionary.components(separatedBy: "obj").last ?? dictionary
             guard own.contains("FlateDecode"), !own.contains("/Image"), data + 2 < stop, bytes[data] & 0x0F == 8 else { continue }
-            streams.append(Array(bytes[(data + 2)..<stop]))   // past the zlib header
+            streams.append(Array(bytes[(data + 2)..<stop]))  // past the zlib header
         }
         return streams
     }
@@ -187,7 +200,7 @@ public enum FileInspection {
         for entry in archive.entries {
             let name = entry.name
             guard !name.hasPrefix("/"), !name.contains("\\"), !name.contains(":"), !name.split(separator: "/").contains(".."),
-                  names.insert(name).inserted
+                names.insert(name).inserted
             else { throw .unsafeArchive(name) }
             if name.lowercased().hasSuffix("vbaproject.bin") || name.lowercased().hasSuffix(".bin") && name.contains("activeX") {
                 throw .activeContent("macro \(name)")

@@ -53,7 +53,8 @@ public enum FileType: String, Sendable, CaseIterable, Codable {
             case .damaged: "Tệp bị hỏng hoặc không đúng cấu trúc của loại tệp này."
             case .trailingData: "Tệp có dữ liệu lạ sau phần kết thúc (có thể là một tệp khác được giấu bên trong) nên không được nhận."
             case .imageTooLarge(let width, let height): "Ảnh có kích thước \(width) × \(height) điểm ảnh, vượt quá mức cho phép."
-            case .activeContent(let what): "Tệp chứa nội dung có thể tự chạy (\(what)) nên không được nhận. Vui lòng lưu lại tệp không có mã lệnh."
+            case .activeContent(let what):
+                "Tệp chứa nội dung có thể tự chạy (\(what)) nên không được nhận. Vui lòng lưu lại tệp không có mã lệnh."
             case .unsafeArchive(let name): "Tệp nén chứa đường dẫn không an toàn (“\(name)”) nên không được nhận."
             case .archiveBomb: "Tệp giải nén ra quá lớn so với kích thước của nó nên không được nhận."
             case .malware(let signature): "Tệp có dấu hiệu mã độc (\(signature)) nên không được nhận."
@@ -66,13 +67,14 @@ public enum FileType: String, Sendable, CaseIterable, Codable {
         guard !bytes.isEmpty else { throw .empty }
         guard bytes.count <= maximumSize else { throw .tooLarge }
         let head = Array(bytes.prefix(8))
-        let byContent: FileType? = switch head {
-        case let h where h.starts(with: Array("%PDF-".utf8)): .pdf
-        case let h where h.starts(with: [0xFF, 0xD8, 0xFF]): .jpeg
-        case let h where h.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]): .png
-        case let h where h.starts(with: [0x50, 0x4B, 0x03, 0x04]): .officeDocument
-        default: nil
-        }
+        let byContent: FileType? =
+            switch head {
+            case let h where h.starts(with: Array("%PDF-".utf8)): .pdf
+            case let h where h.starts(with: [0xFF, 0xD8, 0xFF]): .jpeg
+            case let h where h.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]): .png
+            case let h where h.starts(with: [0x50, 0x4B, 0x03, 0x04]): .officeDocument
+            default: nil
+            }
         let ending = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
         let byName = allCases.first { $0.extensions.contains(ending) }
         guard let byName else { throw .unknownType }

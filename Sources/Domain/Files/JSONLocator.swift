@@ -69,7 +69,9 @@ public struct JSONLocator: Sendable {
         mutating func skipSpace() {
             while let byte = current {
                 switch byte {
-                case 0x0A: line += 1; index += 1
+                case 0x0A:
+                    line += 1
+                    index += 1
                 case 0x20, 0x09, 0x0D: index += 1
                 default: return
                 }
@@ -90,7 +92,10 @@ public struct JSONLocator: Sendable {
                 values.append(Value(path: path, line: start, string: nil))
                 index += 1
                 skipSpace()
-                if current == UInt8(ascii: "}") { index += 1; return }
+                if current == UInt8(ascii: "}") {
+                    index += 1
+                    return
+                }
                 while true {
                     skipSpace()
                     guard current == UInt8(ascii: "\"") else { throw Stop() }
@@ -99,7 +104,10 @@ public struct JSONLocator: Sendable {
                     skipSpace()
                     try value(path: path + [key], depth: depth + 1)
                     skipSpace()
-                    if current == UInt8(ascii: ",") { index += 1; continue }
+                    if current == UInt8(ascii: ",") {
+                        index += 1
+                        continue
+                    }
                     try expect(UInt8(ascii: "}"))
                     return
                 }
@@ -107,14 +115,20 @@ public struct JSONLocator: Sendable {
                 values.append(Value(path: path, line: start, string: nil))
                 index += 1
                 skipSpace()
-                if current == UInt8(ascii: "]") { index += 1; return }
+                if current == UInt8(ascii: "]") {
+                    index += 1
+                    return
+                }
                 var position = 0
                 while true {
                     skipSpace()
                     try value(path: path + [String(position)], depth: depth + 1)
                     position += 1
                     skipSpace()
-                    if current == UInt8(ascii: ",") { index += 1; continue }
+                    if current == UInt8(ascii: ",") {
+                        index += 1
+                        continue
+                    }
                     try expect(UInt8(ascii: "]"))
                     return
                 }
@@ -137,7 +151,8 @@ public struct JSONLocator: Sendable {
         }
 
         static func ends(_ byte: UInt8) -> Bool {
-            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") || byte == 0x20 || byte == 0x0A
+                || byte == 0x0D || byte == 0x09
         }
 
         static func isNumberByte(_ byte: UInt8) -> Bool {
@@ -171,7 +186,9 @@ public struct JSONLocator: Sendable {
                     case UInt8(ascii: "t"): scalars.append("\t")
                     case UInt8(ascii: "u"):
                         var unit = try hex4()
-                        if (0xD800..<0xDC00).contains(unit), current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") {
+                        if (0xD800..<0xDC00).contains(unit), current == UInt8(ascii: "\\"), index + 1 < bytes.count,
+                            bytes[index + 1] == UInt8(ascii: "u")
+                        {
                             index += 2
                             let low = try hex4()
                             guard (0xDC00..<0xE000).contains(low) else { throw Stop() }
@@ -191,7 +208,9 @@ public struct JSONLocator: Sendable {
         }
 
         mutating func hex4() throws -> UInt32 {
-            guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else { throw Stop() }
+            guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
+                throw Stop()
+            }
             index += 4
             return value
         }
@@ -203,7 +222,9 @@ extension JSONLocator {
     /// the line of the value (or of the object missing a field) the decoder names.
     public func explain(_ error: any Error) -> (line: Int?, reason: String) {
         if let syntaxErrorLine { return (syntaxErrorLine, "không phải JSON hợp lệ (thiếu hoặc thừa dấu phẩy, ngoặc, dấu nháy…).") }
-        func path(_ context: DecodingError.Context) -> [String] { context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue } }
+        func path(_ context: DecodingError.Context) -> [String] {
+            context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+        }
         func name(_ path: [String]) -> String {
             guard let last = path.last else { return "tệp" }
             if let position = Int(last) { return "phần tử thứ \(position + 1) của \(name(Array(path.dropLast())))" }
@@ -211,7 +232,10 @@ extension JSONLocator {
         }
         switch error {
         case DecodingError.keyNotFound(let key, let context):
-            return (line(of: path(context)), "thiếu trường “\(key.stringValue)”" + (context.codingPath.isEmpty ? "." : " trong \(name(path(context)))."))
+            return (
+                line(of: path(context)),
+                "thiếu trường “\(key.stringValue)”" + (context.codingPath.isEmpty ? "." : " trong \(name(path(context))).")
+            )
         case DecodingError.typeMismatch(let type, let context):
             return (line(of: path(context)), "\(name(path(context))) phải là \(Self.kind(of: type)).")
         case DecodingError.valueNotFound(_, let context):

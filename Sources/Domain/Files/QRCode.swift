@@ -180,7 +180,8 @@ public struct QRCode: Sendable, Equatable {
             let (first, last) = (centres.first, centres.last)
             for row in centres {
                 // Not where a finder pattern is: the top-left, top-right and bottom-left corners.
-                for column in centres where !((row == first && column == first) || (row == first && column == last) || (row == last && column == first)) {
+                for column in centres
+                where !((row == first && column == first) || (row == first && column == last) || (row == last && column == first)) {
                     for dr in -2...2 {
                         for dc in -2...2 { set(row + dr, column + dc, max(abs(dr), abs(dc)) != 1) }
                     }
@@ -332,7 +333,8 @@ extension QRCode {
         }
         let side = size + 8
         let escaped = title.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\" viewBox=\"0 0 \(side) \(side)\" role=\"img\" aria-label=\"\(escaped)\" "
+        return
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\" viewBox=\"0 0 \(side) \(side)\" role=\"img\" aria-label=\"\(escaped)\" "
             + "data-version=\"\(version)\" data-mask=\"\(mask)\"><rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/>"
             + "<path d=\"\(path)\" fill=\"#000\"/></svg>"
     }

@@ -12,7 +12,8 @@ public struct Spreadsheet: Sendable {
         public func csvText(decimals: Int) -> String {
             switch self {
             case .text(let text): text
-            case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.\(decimals)f", value)
+            case .number(let value):
+                value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.\(decimals)f", value)
             }
         }
     }
@@ -28,7 +29,9 @@ public struct Spreadsheet: Sendable {
     /// The workbook file.
     public func xlsx() -> Data {
         var archive = StoredZip()
-        archive.add("[Content_Types].xml", """
+        archive.add(
+            "[Content_Types].xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
             <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
@@ -37,32 +40,40 @@ public struct Spreadsheet: Sendable {
             <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
             </Types>
             """)
-        archive.add("_rels/.rels", """
+        archive.add(
+            "_rels/.rels",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
             </Relationships>
             """)
-        archive.add("xl/workbook.xml", """
+        archive.add(
+            "xl/workbook.xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
             xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
             <sheets><sheet name="\(Self.escape(String(sheetName.prefix(31))))" sheetId="1" r:id="rId1"/></sheets></workbook>
             """)
-        archive.add("xl/_rels/workbook.xml.rels", """
+        archive.add(
+            "xl/_rels/workbook.xml.rels",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
             </Relationships>
             """)
-        var sheet = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
+        var sheet =
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
             + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
         for (rowIndex, row) in rows.enumerated() {
             sheet += "<row r=\"\(rowIndex + 1)\">"
             for (columnIndex, cell) in row.enumerated() {
                 let reference = Self.column(columnIndex) + String(rowIndex + 1)
                 switch cell {
-                case .text(let text): sheet += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.escape(text))</t></is></c>"
+                case .text(let text):
+                    sheet += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.escape(text))</t></is></c>"
                 case .number(let number): sheet += "<c r=\"\(reference)\"><v>\(number)</v></c>"
                 }
             }
@@ -105,19 +116,35 @@ struct StoredZip {
         let offset = UInt32(body.count)
         // Local file header.
         body.append(le32: 0x0403_4B50)
-        body.append(le16: 20); body.append(le16: 0x0800); body.append(le16: 0)   // version, UTF-8 names, stored
-        body.append(le16: 0); body.append(le16: 0x21)                            // time 00:00, date 1980-01-01
-        body.append(le32: checksum); body.append(le32: UInt32(content.count)); body.append(le32: UInt32(content.count))
-        body.append(le16: UInt16(nameBytes.count)); body.append(le16: 0)
+        body.append(le16: 20)
+        body.append(le16: 0x0800)
+        body.append(le16: 0)  // version, UTF-8 names, stored
+        body.append(le16: 0)
+        body.append(le16: 0x21)  // time 00:00, date 1980-01-01
+        body.append(le32: checksum)
+        body.append(le32: UInt32(content.count))
+        body.append(le32: UInt32(content.count))
+        body.append(le16: UInt16(nameBytes.count))
+        body.append(le16: 0)
         body.append(nameBytes)
         body.append(content)
         // Central directory entry.
         directory.append(le32: 0x0201_4B50)
-        directory.append(le16: 20); directory.append(le16: 20); directory.append(le16: 0x0800); directory.append(le16: 0)
-        directory.append(le16: 0); directory.append(le16: 0x21)
-        directory.append(le32: checksum); directory.append(le32: UInt32(content.count)); directory.append(le32: UInt32(content.count))
-        directory.append(le16: UInt16(nameBytes.count)); directory.append(le16: 0); directory.append(le16: 0)
-        directory.append(le16: 0); directory.append(le16: 0); directory.append(le32: 0)
+        directory.append(le16: 20)
+        directory.append(le16: 20)
+        directory.append(le16: 0x0800)
+        directory.append(le16: 0)
+        directory.append(le16: 0)
+        directory.append(le16: 0x21)
+        directory.append(le32: checksum)
+        directory.append(le32: UInt32(content.count))
+        directory.append(le32: UInt32(content.count))
+        directory.append(le16: UInt16(nameBytes.count))
+        directory.append(le16: 0)
+        directory.append(le16: 0)
+        directory.append(le16: 0)
+        directory.append(le16: 0)
+        directory.append(le32: 0)
         directory.append(le32: offset)
         directory.append(nameBytes)
         count += 1
@@ -127,9 +154,12 @@ struct StoredZip {
         var result = body
         result.append(directory)
         result.append(le32: 0x0605_4B50)
-        result.append(le16: 0); result.append(le16: 0)
-        result.append(le16: count); result.append(le16: count)
-        result.append(le32: UInt32(directory.count)); result.append(le32: UInt32(body.count))
+        result.append(le16: 0)
+        result.append(le16: 0)
+        result.append(le16: count)
+        result.append(le16: count)
+        result.append(le32: UInt32(directory.count))
+        result.append(le32: UInt32(body.count))
         result.append(le16: 0)
         return result
     }

@@ -31,11 +31,13 @@ public enum XLSXReader {
         let entries: ZipArchive
         do { entries = try ZipArchive(bytes: [UInt8](data)) } catch { throw .notZip }
         let names = entries.entries.map(\.name)
-        let sheetName = names.contains("xl/worksheets/sheet1.xml") ? "xl/worksheets/sheet1.xml"
+        let sheetName =
+            names.contains("xl/worksheets/sheet1.xml")
+            ? "xl/worksheets/sheet1.xml"
             : names.filter { $0.hasPrefix("xl/worksheets/") && $0.hasSuffix(".xml") }.sorted().first
         guard let sheetName else { throw .missingPart("xl/worksheets/sheet1.xml") }
-        let shared = names.contains("xl/sharedStrings.xml") ? sharedStrings(try text(entries,  "xl/sharedStrings.xml")) : []
-        return try cells(try text(entries,  sheetName), shared: shared)
+        let shared = names.contains("xl/sharedStrings.xml") ? sharedStrings(try text(entries, "xl/sharedStrings.xml")) : []
+        return try cells(try text(entries, sheetName), shared: shared)
     }
 
     /// The text of an entry of the workbook's archive.
@@ -67,7 +69,8 @@ public enum XLSXReader {
                 let type = attribute("t", in: cellAttributes) ?? "n"
                 let value: String
                 switch type {
-                case "s": value = elements("v", in: cellContent).first.flatMap { Int($0) }.flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
+                case "s":
+                    value = elements("v", in: cellContent).first.flatMap { Int($0) }.flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
                 case "inlineStr": value = elements("t", in: cellContent).map(unescaped).joined()
                 default: value = elements("v", in: cellContent).first.map(unescaped) ?? ""
                 }
@@ -101,7 +104,8 @@ public enum XLSXReader {
         while let start = rest.range(of: open) {
             let after = rest[start.upperBound...]
             guard let next = after.first, next == ">" || next == " " || next == "/" || next == "\n" || next == "\t" || next == "\r",
-                  let end = after.firstIndex(of: ">") else {
+                let end = after.firstIndex(of: ">")
+            else {
                 rest = after
                 continue
             }
@@ -122,7 +126,8 @@ public enum XLSXReader {
     static func attribute(_ name: String, in attributes: String) -> String? {
         for quote in ["\"", "'"] {
             if let range = attributes.range(of: " \(name)=\(quote)") ?? attributes.range(of: "\t\(name)=\(quote)"),
-               let end = attributes[range.upperBound...].firstIndex(of: Character(quote)) {
+                let end = attributes[range.upperBound...].firstIndex(of: Character(quote))
+            {
                 return unescaped(String(attributes[range.upperBound..<end]))
             }
         }
@@ -148,12 +153,17 @@ public enum XLSXReader {
             case "quot": result += "\""
             case "apos": result += "'"
             default:
-                let number = entity.hasPrefix("#x") ? UInt32(entity.dropFirst(2), radix: 16) : entity.hasPrefix("#") ? UInt32(entity.dropFirst()) : nil
-                if let scalar = number.flatMap(Unicode.Scalar.init) { result.unicodeScalars.append(scalar) } else { result += "&\(entity);" }
+                let number =
+                    entity.hasPrefix("#x")
+                    ? UInt32(entity.dropFirst(2), radix: 16) : entity.hasPrefix("#") ? UInt32(entity.dropFirst()) : nil
+                if let scalar = number.flatMap(Unicode.Scalar.init) {
+                    result.unicodeScalars.append(scalar)
+                } else {
+                    result += "&\(entity);"
+                }
             }
             rest = rest[rest.index(after: semicolon)...]
         }
         return result + rest
     }
 }
-

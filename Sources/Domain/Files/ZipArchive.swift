@@ -41,7 +41,8 @@ public struct ZipArchive: Sendable {
             let nameLength = u16(at + 28), extra = u16(at + 30), comment = u16(at + 32)
             guard at + 46 + nameLength <= bytes.count else { throw .notZip }
             let name = String(decoding: bytes[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
-            entries.append(Entry(name: name, method: u16(at + 10), compressedSize: u32(at + 20), size: u32(at + 24), localOffset: u32(at + 42)))
+            entries.append(
+                Entry(name: name, method: u16(at + 10), compressedSize: u32(at + 20), size: u32(at + 24), localOffset: u32(at + 42)))
             at += 46 + nameLength + extra + comment
         }
     }

@@ -27,7 +27,11 @@ public enum HistoryYears {
     public static func runs(_ years: some Sequence<Int>) -> [ClosedRange<Int>] {
         var runs: [ClosedRange<Int>] = []
         for year in Set(years).sorted() {
-            if let last = runs.last, last.upperBound + 1 == year { runs[runs.count - 1] = last.lowerBound...year } else { runs.append(year...year) }
+            if let last = runs.last, last.upperBound + 1 == year {
+                runs[runs.count - 1] = last.lowerBound...year
+            } else {
+                runs.append(year...year)
+            }
         }
         return runs
     }

@@ -16,7 +16,7 @@ public struct TaxCode: Sendable, Hashable, CustomStringConvertible {
         let text = raw.filter { !$0.isWhitespace }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (parts.count == 1 && parts[0].count == 10) || (parts.count == 2 && parts[0].count == 10 && parts[1].count == 3),
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
         else { throw .malformed }
         self.text = text
         let digits = parts[0].compactMap { Int(String($0)) }

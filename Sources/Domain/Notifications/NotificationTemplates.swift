@@ -73,7 +73,8 @@ public struct NotificationTemplates: Sendable, Equatable {
         public var description: String {
             switch self {
             case .malformed(let detail): "notification templates: \(detail)"
-            case .unknownPlaceholder(let purpose, let channel, let name): "template \(purpose.rawValue)/\(channel.rawValue) uses unknown {\(name)}"
+            case .unknownPlaceholder(let purpose, let channel, let name):
+                "template \(purpose.rawValue)/\(channel.rawValue) uses unknown {\(name)}"
             case .missing(let purpose, let channel): "no template for \(purpose.rawValue)/\(channel.rawValue)"
             }
         }
@@ -99,7 +100,9 @@ public struct NotificationTemplates: Sendable, Equatable {
     }
 
     /// The subject (e-mail only) and text of a message, with its placeholders filled.
-    public func render(_ purpose: NotificationPurpose, _ channel: NotificationChannel, values: [String: String]) -> (subject: String?, body: String) {
+    public func render(_ purpose: NotificationPurpose, _ channel: NotificationChannel, values: [String: String]) -> (
+        subject: String?, body: String
+    ) {
         guard let template = templates.first(where: { $0.purpose == purpose && $0.channel == channel }) else { return (nil, "") }
         return (template.subject.map { Self.fill($0, values) }, Self.fill(template.body, values))
     }

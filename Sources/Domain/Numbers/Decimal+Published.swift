@@ -20,7 +20,10 @@ extension Decimal {
     /// A value read from binary floating point (a framework file's maximum), kept to the hundred-thousandth so
     /// that 0.1 stays 0.1.
     public init(double value: Double) {
-        guard value.isFinite, abs(value) < 1e12 else { self = 0; return }
+        guard value.isFinite, abs(value) < 1e12 else {
+            self = 0
+            return
+        }
         self = Decimal(Int64((value * 100_000).rounded())) / 100_000
     }
 

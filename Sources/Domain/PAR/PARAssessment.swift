@@ -50,9 +50,11 @@ public struct PAREntry: Sendable, Equatable {
     /// Incremented on every change: a form sent from an older copy is refused.
     public var version: Int
 
-    public init(id: Int64, criterion: String, selfScore: Double? = nil, explanation: String = "", computedValue: Double? = nil,
-                computedPoints: Double? = nil, review: PARReview = .pending, adjustedScore: Double? = nil, reviewReason: String? = nil,
-                response: String? = nil, respondedAt: Date? = nil, version: Int = 0) {
+    public init(
+        id: Int64, criterion: String, selfScore: Double? = nil, explanation: String = "", computedValue: Double? = nil,
+        computedPoints: Double? = nil, review: PARReview = .pending, adjustedScore: Double? = nil, reviewReason: String? = nil,
+        response: String? = nil, respondedAt: Date? = nil, version: Int = 0
+    ) {
         self.id = id
         self.criterion = criterion
         self.selfScore = selfScore

@@ -131,8 +131,9 @@ public struct PARFramework: Sendable, Equatable, Codable {
     public var structure: Structure {
         func below(_ criterion: Criterion) -> Int { (criterion.subCriteria ?? []).reduce(0) { $0 + 1 + below($1) } }
         let criteria = areas.flatMap(\.criteria)
-        return Structure(areas: areas.count, criteria: criteria.count, subCriteria: criteria.reduce(0) { $0 + below($1) },
-                         max: max, surveyMax: surveyLeaves.reduce(0) { $0 + $1.max })
+        return Structure(
+            areas: areas.count, criteria: criteria.count, subCriteria: criteria.reduce(0) { $0 + below($1) },
+            max: max, surveyMax: surveyLeaves.reduce(0) { $0 + $1.max })
     }
 
     /// The text a framework transcribes (a decision and its annex) and what it publishes of the structure; each
@@ -145,7 +146,9 @@ public struct PARFramework: Sendable, Equatable, Codable {
         public var max: Double?
         public var surveyMax: Double?
 
-        public init(text: String, areas: Int? = nil, criteria: Int? = nil, subCriteria: Int? = nil, max: Double? = nil, surveyMax: Double? = nil) {
+        public init(
+            text: String, areas: Int? = nil, criteria: Int? = nil, subCriteria: Int? = nil, max: Double? = nil, surveyMax: Double? = nil
+        ) {
             self.text = text
             self.areas = areas
             self.criteria = criteria
@@ -156,14 +159,18 @@ public struct PARFramework: Sendable, Equatable, Codable {
 
         /// What differs from `structure`, in Vietnamese ("37 tiêu chí (tệp có 36)"); empty when all match.
         public func differences(from structure: Structure) -> [String] {
-            func number(_ value: Double) -> String { value.rounded() == value ? String(Int(value)) : String(value).replacingOccurrences(of: ".", with: ",") }
+            func number(_ value: Double) -> String {
+                value.rounded() == value ? String(Int(value)) : String(value).replacingOccurrences(of: ".", with: ",")
+            }
             var differences: [String] = []
             if let areas, areas != structure.areas { differences.append("\(areas) lĩnh vực (tệp có \(structure.areas))") }
             if let criteria, criteria != structure.criteria { differences.append("\(criteria) tiêu chí (tệp có \(structure.criteria))") }
             if let subCriteria, subCriteria != structure.subCriteria {
                 differences.append("\(subCriteria) tiêu chí thành phần (tệp có \(structure.subCriteria))")
             }
-            if let max, abs(max - structure.max) > 1e-9 { differences.append("\(number(max)) điểm tối đa (tệp có \(number(structure.max)))") }
+            if let max, abs(max - structure.max) > 1e-9 {
+                differences.append("\(number(max)) điểm tối đa (tệp có \(number(structure.max)))")
+            }
             if let surveyMax, abs(surveyMax - structure.surveyMax) > 1e-9 {
                 differences.append("\(number(surveyMax)) điểm điều tra xã hội học (tệp có \(number(structure.surveyMax)))")
             }
@@ -206,13 +213,15 @@ public struct PARFramework: Sendable, Equatable, Codable {
             case .malformed(let detail): "Tệp bộ tiêu chí không đúng cấu trúc: \(detail)"
             case .duplicateCode(let code): "Mã \(code) xuất hiện hai lần."
             case .badMaximum(let code): "Điểm tối đa của \(code) phải lớn hơn 0."
-            case .noMethod(let code): "Tiêu chí \(code) không có tiêu chí thành phần nên phải có phương pháp chấm (manual, computed, survey, deduction)."
+            case .noMethod(let code):
+                "Tiêu chí \(code) không có tiêu chí thành phần nên phải có phương pháp chấm (manual, computed, survey, deduction)."
             case .empty(let code): "Lĩnh vực \(code) chưa có tiêu chí nào."
             case .badRule(let code, let detail): "Tiêu chí \(code): \(detail)"
             case .basisMismatch(let text, let differences):
                 "Bộ tiêu chí ghi theo “\(text)” nhưng không khớp cấu trúc văn bản đó công bố: " + differences.joined(separator: "; ") + "."
             case .basisUnnamed: "Căn cứ của bộ tiêu chí (basis) phải ghi tên văn bản (text)."
-            case .withoutSurveyUnsourced: "Quy đổi điểm khi không điều tra xã hội học (withoutSurvey: rescale) phải ghi văn bản quy định (withoutSurveySource)."
+            case .withoutSurveyUnsourced:
+                "Quy đổi điểm khi không điều tra xã hội học (withoutSurvey: rescale) phải ghi văn bản quy định (withoutSurveySource)."
             }
         }
     }
@@ -271,7 +280,9 @@ public struct PARFramework: Sendable, Equatable, Codable {
             guard !area.criteria.isEmpty else { throw .empty(area.code) }
             for criterion in area.criteria { try walk(criterion) }
         }
-        if withoutSurvey == .rescale, (withoutSurveySource ?? "").trimmingCharacters(in: .whitespaces).isEmpty { throw .withoutSurveyUnsourced }
+        if withoutSurvey == .rescale, (withoutSurveySource ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw .withoutSurveyUnsourced
+        }
         if let basis {
             guard !basis.text.trimmingCharacters(in: .whitespaces).isEmpty else { throw .basisUnnamed }
             let differences = basis.differences(from: structure)

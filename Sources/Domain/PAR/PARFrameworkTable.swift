@@ -35,7 +35,8 @@ public struct PARFrameworkTable: Sendable, Equatable {
         public var description: String {
             switch self {
             case .badMaximum(let code): "Dòng \(code): điểm tối đa phải là một số."
-            case .noParent(let code): "Dòng \(code): không có lĩnh vực hoặc tiêu chí cha (mã \(code.split(separator: ".").dropLast().joined(separator: ".")))."
+            case .noParent(let code):
+                "Dòng \(code): không có lĩnh vực hoặc tiêu chí cha (mã \(code.split(separator: ".").dropLast().joined(separator: ".")))."
             case .badRule(let code, let detail): "Dòng \(code): \(detail)"
             case .framework(let problem): problem.description
             }
@@ -45,19 +46,26 @@ public struct PARFrameworkTable: Sendable, Equatable {
     /// The rows of a framework, parents before their children.
     public static func rows(of framework: PARFramework) -> [Row] {
         func rows(_ criterion: PARFramework.Criterion) -> [Row] {
-            [Row(code: criterion.code, name: criterion.name, max: number(criterion.max), method: criterion.method?.name ?? "",
-                 source: criterion.method?.source?.rawValue ?? "", rule: criterion.method.map(ruleText) ?? "")]
+            [
+                Row(
+                    code: criterion.code, name: criterion.name, max: number(criterion.max), method: criterion.method?.name ?? "",
+                    source: criterion.method?.source?.rawValue ?? "", rule: criterion.method.map(ruleText) ?? "")
+            ]
                 + (criterion.subCriteria ?? []).flatMap(rows)
         }
-        return framework.areas.flatMap { area in [Row(code: area.code, name: area.name, max: number(area.max))] + area.criteria.flatMap(rows) }
+        return framework.areas.flatMap { area in
+            [Row(code: area.code, name: area.name, max: number(area.max))] + area.criteria.flatMap(rows)
+        }
     }
 
     /// The framework the rows describe (rows with an empty code are left out), checked like a file; everything
     /// else — year, kind of unit, title, note, the rule without a survey, the declared basis — is `base`'s.
     public static func framework(_ base: PARFramework, rows: [Row]) throws(Problem) -> PARFramework {
         let rows = rows.map { row in
-            Row(code: row.code.trimmingCharacters(in: .whitespaces), name: row.name.trimmingCharacters(in: .whitespaces), max: row.max,
-                method: row.method.trimmingCharacters(in: .whitespaces), source: row.source.trimmingCharacters(in: .whitespaces), rule: row.rule)
+            Row(
+                code: row.code.trimmingCharacters(in: .whitespaces), name: row.name.trimmingCharacters(in: .whitespaces), max: row.max,
+                method: row.method.trimmingCharacters(in: .whitespaces), source: row.source.trimmingCharacters(in: .whitespaces),
+                rule: row.rule)
         }.filter { !$0.code.isEmpty }
         let codes = Set(rows.map(\.code))
         for row in rows where row.code.contains(".") {
@@ -69,8 +77,9 @@ public struct PARFrameworkTable: Sendable, Equatable {
             let children = rows.filter { $0.code.contains(".") && parentCode($0.code) == row.code }
             var subCriteria: [PARFramework.Criterion] = []
             for child in children { subCriteria.append(try criterion(child)) }
-            return PARFramework.Criterion(code: row.code, name: row.name, max: try maximum(row),
-                                          method: children.isEmpty ? try method(row) : nil, subCriteria: children.isEmpty ? nil : subCriteria)
+            return PARFramework.Criterion(
+                code: row.code, name: row.name, max: try maximum(row),
+                method: children.isEmpty ? try method(row) : nil, subCriteria: children.isEmpty ? nil : subCriteria)
         }
         var areas: [PARFramework.Area] = []
         for row in rows where !row.code.contains(".") {
@@ -85,15 +94,21 @@ public struct PARFrameworkTable: Sendable, Equatable {
     }
 
     static func maximum(_ row: Row) throws(Problem) -> Double {
-        guard let value = Double(row.max.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) else { throw .badMaximum(row.code) }
+        guard let value = Double(row.max.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) else {
+            throw .badMaximum(row.code)
+        }
         return value
     }
 
     /// A leaf's method from its row; nil when the row names none (the framework's check then says so).
     static func method(_ row: Row) throws(Problem) -> PARMethod? {
         let source: PARSource?
-        if row.source.isEmpty { source = nil } else {
-            guard let known = PARSource(rawValue: row.source) else { throw .badRule(row.code, "nguồn số liệu “\(row.source)” không có trong MotCua.") }
+        if row.source.isEmpty {
+            source = nil
+        } else {
+            guard let known = PARSource(rawValue: row.source) else {
+                throw .badRule(row.code, "nguồn số liệu “\(row.source)” không có trong MotCua.")
+            }
             source = known
         }
         let rule = row.rule.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
@@ -108,7 +123,8 @@ public struct PARFrameworkTable: Sendable, Equatable {
             guard let source else { throw .badRule(row.code, "phương pháp computed cần nguồn số liệu.") }
             if let range = rule.range(of: "..") {
                 guard let from = Double(rule[..<range.lowerBound].trimmingCharacters(in: .whitespaces)),
-                      let to = Double(rule[range.upperBound...].trimmingCharacters(in: .whitespaces)) else {
+                    let to = Double(rule[range.upperBound...].trimmingCharacters(in: .whitespaces))
+                else {
                     throw .badRule(row.code, "quy tắc tuyến tính ghi dạng 80..100.")
                 }
                 return .computed(source: source, rule: .linear(from: from, to: to))
@@ -130,7 +146,8 @@ public struct PARFrameworkTable: Sendable, Equatable {
     static func ruleText(_ method: PARMethod) -> String {
         switch method {
         case .manual, .survey: ""
-        case .computed(_, .thresholds(let thresholds)): thresholds.map { "\(number($0.atLeast))=\(number($0.points))" }.joined(separator: "; ")
+        case .computed(_, .thresholds(let thresholds)):
+            thresholds.map { "\(number($0.atLeast))=\(number($0.points))" }.joined(separator: "; ")
         case .computed(_, .linear(let from, let to)): "\(number(from))..\(number(to))"
         case .deduction(_, let per): number(per)
         }

@@ -107,7 +107,8 @@ public enum PARMethod: Sendable, Equatable, Codable {
         switch self {
         case .manual, .survey: nil
         case .computed(_, .thresholds(let thresholds)):
-            thresholds.isEmpty ? "cần ít nhất một ngưỡng" : thresholds.contains { $0.points < 0 || !$0.atLeast.isFinite } ? "ngưỡng không hợp lệ" : nil
+            thresholds.isEmpty
+                ? "cần ít nhất một ngưỡng" : thresholds.contains { $0.points < 0 || !$0.atLeast.isFinite } ? "ngưỡng không hợp lệ" : nil
         case .computed(_, .linear(let from, let to)):
             from == to || !from.isFinite || !to.isFinite ? "quy tắc tuyến tính cần hai giá trị from và to khác nhau" : nil
         case .deduction(_, let perOccurrence):
@@ -117,7 +118,10 @@ public enum PARMethod: Sendable, Equatable, Codable {
 
     // The method is written flat in its criterion: {"method": "computed", "source": …, "thresholds": […]}.
     enum CodingKeys: String, CodingKey { case method, source, thresholds, linear, perOccurrence }
-    struct Linear: Codable { var from: Double; var to: Double }
+    struct Linear: Codable {
+        var from: Double
+        var to: Double
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -127,7 +131,8 @@ public enum PARMethod: Sendable, Equatable, Codable {
             self = .manual
         case "computed":
             guard let source else {
-                throw DecodingError.keyNotFound(CodingKeys.source, .init(codingPath: decoder.codingPath, debugDescription: "computed needs a source"))
+                throw DecodingError.keyNotFound(
+                    CodingKeys.source, .init(codingPath: decoder.codingPath, debugDescription: "computed needs a source"))
             }
             if let linear = try container.decodeIfPresent(Linear.self, forKey: .linear) {
                 self = .computed(source: source, rule: .linear(from: linear.from, to: linear.to))

@@ -49,15 +49,19 @@ public struct PARPublication: Sendable, Equatable, Codable {
         units = results.units.map { unit in
             let lost = framework.areas.map { ($0.code, Decimal(double: $0.max) - (unit.areas[$0.code] ?? 0)) }.filter { $0.1 > 0 }
                 .sorted { ($1.1, $0.0) < ($0.1, $1.0) }.prefix(3).map(\.0)
-            return Unit(code: unit.unit, name: names[unit.unit] ?? unit.unit, total: unit.total, index: unit.index, rank: unit.rank, areas: unit.areas,
-                        change: previous[unit.unit].map { unit.index - $0.published }, lostMost: Array(lost), leaves: scores[unit.unit] ?? [:],
-                        rescaledWithoutSurvey: unit.rescaledWithoutSurvey)
+            return Unit(
+                code: unit.unit, name: names[unit.unit] ?? unit.unit, total: unit.total, index: unit.index, rank: unit.rank,
+                areas: unit.areas,
+                change: previous[unit.unit].map { unit.index - $0.published }, lostMost: Array(lost), leaves: scores[unit.unit] ?? [:],
+                rescaledWithoutSurvey: unit.rescaledWithoutSurvey)
         }
     }
 
     /// The leaf scores as `motcua par compute` reads them (unit, criterion, score).
     public var scoresCSV: String {
-        CSV.text([["unit", "criterion", "score"]] + units.flatMap { unit in unit.leaves.keys.sorted().map { [unit.code, $0, String(unit.leaves[$0]!)] } })
+        CSV.text(
+            [["unit", "criterion", "score"]]
+                + units.flatMap { unit in unit.leaves.keys.sorted().map { [unit.code, $0, String(unit.leaves[$0]!)] } })
     }
 
     public func json() throws -> Data {
@@ -73,7 +77,8 @@ extension PARFramework {
         var result: [String: (value: Double, points: Double)] = [:]
         for leaf in leaves {
             guard let method = leaf.method, let source = method.source, let value = figures[source],
-                  let points = method.points(for: value, max: leaf.max) else { continue }
+                let points = method.points(for: value, max: leaf.max)
+            else { continue }
             result[leaf.code] = (value, points)
         }
         return result

@@ -57,14 +57,17 @@ public struct PARResults: Sendable, Equatable, Codable {
             for area in framework.areas { areas[area.code] = Swift.min(Decimal(double: area.max), area.criteria.map(score).reduce(0, +)) }
             let total = framework.areas.map { areas[$0.code]! }.reduce(0, +)
             var max = Decimal(double: framework.max)
-            let rescaled = framework.withoutSurvey == .rescale && !surveyCodes.isEmpty && surveyCodes.allSatisfy { leaves[$0] == nil }
+            let rescaled =
+                framework.withoutSurvey == .rescale && !surveyCodes.isEmpty && surveyCodes.allSatisfy { leaves[$0] == nil }
                 && max > surveyMax
             if rescaled {
                 max -= surveyMax
                 missing.removeAll { surveyCodes.contains($0) }
             }
-            units.append(Unit(unit: unit, total: total, index: max > 0 ? (total / max * 100).published : 0, rank: 0, areas: areas,
-                              criteria: criteria, missing: missing, rescaledWithoutSurvey: rescaled))
+            units.append(
+                Unit(
+                    unit: unit, total: total, index: max > 0 ? (total / max * 100).published : 0, rank: 0, areas: areas,
+                    criteria: criteria, missing: missing, rescaledWithoutSurvey: rescaled))
         }
         units.sort { $0.unit < $1.unit }
         let ranks = CompetitionRanking.ranks(units.map(\.index))
@@ -94,7 +97,8 @@ public enum PARScores {
             case .missingColumn(let name): CSV.Message.missingColumn(name)
             case .fieldCount(let line, let expected, let found): CSV.Message.fieldCount(line: line, expected: expected, found: found)
             case .emptyUnit(let line): "Dòng \(line), cột unit: thiếu mã đơn vị."
-            case .unknownCriterion(let line, let code): "Dòng \(line), cột criterion: “\(code)” không phải là tiêu chí chấm điểm (tiêu chí lá) của bộ tiêu chí."
+            case .unknownCriterion(let line, let code):
+                "Dòng \(line), cột criterion: “\(code)” không phải là tiêu chí chấm điểm (tiêu chí lá) của bộ tiêu chí."
             case .badScore(let line, let value): "Dòng \(line), cột score: điểm “\(value)” phải là một số không âm."
             case .duplicate(let line, let unit, let code): "Dòng \(line): đơn vị \(unit) đã có điểm tiêu chí \(code) ở dòng trước."
             }
@@ -114,7 +118,9 @@ public enum PARScores {
         let leaves = Set(framework.leaves.map(\.code))
         var scores: [String: [String: Double]] = [:]
         for record in records.dropFirst() where !(record.fields.count == 1 && record.fields[0].isEmpty) {
-            guard record.fields.count == names.count else { throw .fieldCount(line: record.line, expected: names.count, found: record.fields.count) }
+            guard record.fields.count == names.count else {
+                throw .fieldCount(line: record.line, expected: names.count, found: record.fields.count)
+            }
             let unit = record.fields[columns["unit"]!].trimmingCharacters(in: .whitespaces)
             let code = record.fields[columns["criterion"]!].trimmingCharacters(in: .whitespaces)
             let text = record.fields[columns["score"]!].trimmingCharacters(in: .whitespaces)

@@ -113,7 +113,9 @@ public struct DeclarationForm: Sendable, Equatable, Codable {
             }
             if !seen.insert(field.key).inserted { problems.append("Mã trường “\(field.key)” bị trùng.") }
             if field.label.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("Trường “\(field.key)” thiếu nhãn.") }
-            if field.kind == .choice, Set(field.options).count < 2 { problems.append("Trường “\(field.label)” cần ít nhất hai lựa chọn khác nhau.") }
+            if field.kind == .choice, Set(field.options).count < 2 {
+                problems.append("Trường “\(field.label)” cần ít nhất hai lựa chọn khác nhau.")
+            }
         }
         return problems
     }
@@ -126,7 +128,10 @@ public struct DeclarationForm: Sendable, Equatable, Codable {
             for field in section.fields {
                 let typed = (submitted[Self.inputName(field.key)] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 if typed.isEmpty {
-                    if field.required { problems[field.key] = field.kind == .choice ? "Vui lòng chọn \(field.lowercasedLabel)." : "Vui lòng nhập \(field.lowercasedLabel)." }
+                    if field.required {
+                        problems[field.key] =
+                            field.kind == .choice ? "Vui lòng chọn \(field.lowercasedLabel)." : "Vui lòng nhập \(field.lowercasedLabel)."
+                    }
                     continue
                 }
                 switch field.check(typed, today: today) {
@@ -169,7 +174,8 @@ extension DeclarationForm.Field {
             if kind == .pastDate, day > today { return .refused("Ngày không được sau hôm nay (\(today.vietnamese)).") }
             return .value(day.vietnamese)
         case .year:
-            guard typed.count == 4, typed.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(typed), year >= 1900, year <= today.year else {
+            guard typed.count == 4, typed.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(typed), year >= 1900, year <= today.year
+            else {
                 return .refused("Năm gồm 4 chữ số, từ 1900 đến \(today.year).")
             }
             return .value(String(year))

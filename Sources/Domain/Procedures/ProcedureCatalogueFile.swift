@@ -78,7 +78,8 @@ public enum ProcedureCatalogueFile {
         do {
             file = try JSONDecoder().decode(JSONFile.self, from: Data(text.utf8))
         } catch let DecodingError.dataCorrupted(context), let DecodingError.keyNotFound(_, context),
-            let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context)
+        {
             let position = context.codingPath.first { $0.intValue != nil }.flatMap(\.intValue).map { $0 + 1 } ?? 0
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
             return refused(line: position, "Không đọc được \(path): \(context.debugDescription)")
@@ -121,8 +122,16 @@ public enum ProcedureCatalogueFile {
             case .failure(let problem): problems.append(problem)
             case .success(let procedure):
                 var reasons = procedure.problems.map(\.message)
-                if let first = seen[procedure.code] { reasons.append("Mã thủ tục trùng với dòng \(first).") } else { seen[procedure.code] = line }
-                if reasons.isEmpty { procedures.append(Row(line: line, procedure: procedure)) } else { problems.append(RowProblem(line: line, code: procedure.code, reasons: reasons)) }
+                if let first = seen[procedure.code] {
+                    reasons.append("Mã thủ tục trùng với dòng \(first).")
+                } else {
+                    seen[procedure.code] = line
+                }
+                if reasons.isEmpty {
+                    procedures.append(Row(line: line, procedure: procedure))
+                } else {
+                    problems.append(RowProblem(line: line, code: procedure.code, reasons: reasons))
+                }
             }
         }
         return problems.isEmpty ? .success(procedures) : .failure(Refusal(problems))
@@ -133,8 +142,10 @@ public enum ProcedureCatalogueFile {
         let code = cells["code"] ?? ""
         func number(_ text: String) -> Double? { Double(text.replacingOccurrences(of: ",", with: ".")) }
         func items(_ column: String) -> [[String]] {
-            (cells[column] ?? "").split(separator: ";").map { $0.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
-                .filter { !($0.count == 1 && $0[0].isEmpty) }
+            (cells[column] ?? "").split(separator: ";").map {
+                $0.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+            .filter { !($0.count == 1 && $0[0].isEmpty) }
         }
         let level = Procedure.Level(rawValue: cells["level"] ?? "")
         if level == nil { reasons.append("Cấp thực hiện phải là province hoặc commune.") }
@@ -155,7 +166,11 @@ public enum ProcedureCatalogueFile {
         if limit == nil { reasons.append("Thời hạn: ghi đúng một trong hai cột limit_days (bội số 0,5) hoặc limit_hours.") }
         var fees: [Procedure.Fee] = []
         for item in items("fees") {
-            if item.count == 2, let amount = Int(item[1]) { fees.append(.init(name: item[0], amount: amount)) } else { reasons.append("Phí không đọc được: “\(item.joined(separator: "|"))” (cần tên|số tiền).") }
+            if item.count == 2, let amount = Int(item[1]) {
+                fees.append(.init(name: item[0], amount: amount))
+            } else {
+                reasons.append("Phí không đọc được: “\(item.joined(separator: "|"))” (cần tên|số tiền).")
+            }
         }
         var documents: [Procedure.RequiredDocument] = []
         for item in items("documents") {
@@ -168,7 +183,7 @@ public enum ProcedureCatalogueFile {
         var steps: [Procedure.StepTemplate] = []
         for item in items("steps") {
             guard (3...4).contains(item.count), let role = Role(rawValue: item[1]), let amount = number(item[2]),
-                  let budget = try? (inDays ? TimeLimit.days(amount) : TimeLimit.hours(amount))
+                let budget = try? (inDays ? TimeLimit.days(amount) : TimeLimit.hours(amount))
             else {
                 reasons.append("Bước không đọc được: “\(item.joined(separator: "|"))” (cần tên|vai trò|thời gian[|cơ quan liên thông]).")
                 continue
@@ -193,8 +208,10 @@ public enum ProcedureCatalogueFile {
         let cutoff = cells["same_day_cutoff"] ?? "", source = VietnameseText.normalized(cells["same_day_source"] ?? "")
         if !cutoff.isEmpty || !source.isEmpty {
             do { sameDay = try SameDayRule(cutoff: cutoff, source: source) } catch {
-                reasons.append(error == .noSource ? "Thủ tục trong ngày: same_day_source phải ghi văn bản quy định giờ tiếp nhận."
-                                                  : "Thủ tục trong ngày: same_day_cutoff phải là giờ dạng 15:00.")
+                reasons.append(
+                    error == .noSource
+                        ? "Thủ tục trong ngày: same_day_source phải ghi văn bản quy định giờ tiếp nhận."
+                        : "Thủ tục trong ngày: same_day_cutoff phải là giờ dạng 15:00.")
             }
             if limit != .workingDays(halfDays: 0) { reasons.append("Chỉ thủ tục có thời hạn 0 ngày (trong ngày) mới ghi same_day_cutoff.") }
         }
@@ -249,8 +266,10 @@ public enum ProcedureCatalogueFile {
             procedure.receivingUnits.joined(separator: "; "), procedure.processingUnits.joined(separator: "; "),
             procedure.isBoundaryFree ? "có" : "không",
             procedure.delegation?.authority ?? "", procedure.delegation?.until.iso ?? "", procedure.delegation?.reference ?? "",
-            procedure.steps.map { ([$0.name, $0.role.rawValue, amount($0.budget)] + ($0.otherAgency.map { [$0] } ?? [])).joined(separator: "|") }
-                .joined(separator: "; "),
+            procedure.steps.map {
+                ([$0.name, $0.role.rawValue, amount($0.budget)] + ($0.otherAgency.map { [$0] } ?? [])).joined(separator: "|")
+            }
+            .joined(separator: "; "),
             procedure.legalBasis,
             procedure.sameDay?.cutoff ?? "", procedure.sameDay?.source ?? "",
             procedure.declaration.flatMap { form in

@@ -18,7 +18,8 @@ extension Procedure {
 
         public var message: String {
             switch self {
-            case .badCode(let code): "Mã thủ tục không hợp lệ: “\(code)” (mã quốc gia dạng 2.000815, hoặc mã riêng bằng chữ in hoa, số và dấu gạch ngang)."
+            case .badCode(let code):
+                "Mã thủ tục không hợp lệ: “\(code)” (mã quốc gia dạng 2.000815, hoặc mã riêng bằng chữ in hoa, số và dấu gạch ngang)."
             case .nameMissing: "Thiếu tên thủ tục."
             case .fieldMissing: "Thiếu lĩnh vực."
             case .negativeFee(let name): "Phí, lệ phí “\(name)” không được âm."
@@ -45,7 +46,9 @@ extension Procedure {
         if name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.nameMissing) }
         if field.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.fieldMissing) }
         problems += fees.filter { $0.amount < 0 }.map { .negativeFee($0.name) }
-        problems += documents.filter { $0.originals <= 0 && $0.copies <= 0 || $0.originals < 0 || $0.copies < 0 }.map { .emptyDocument($0.name) }
+        problems += documents.filter { $0.originals <= 0 && $0.copies <= 0 || $0.originals < 0 || $0.copies < 0 }.map {
+            .emptyDocument($0.name)
+        }
         if receivingUnits.isEmpty { problems.append(.noReceivingUnit) }
         if processingUnits.isEmpty { problems.append(.noProcessingUnit) }
         if steps.isEmpty {
@@ -54,8 +57,10 @@ extension Procedure {
             problems.append(.budgetsDoNotAddUp)
         }
         problems += steps.filter { !Self.stepRoles.contains($0.role) }.map { .stepRole($0.name, $0.role) }
-        if let delegation, delegation.authority.trimmingCharacters(in: .whitespaces).isEmpty
-            || delegation.reference.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let delegation,
+            delegation.authority.trimmingCharacters(in: .whitespaces).isEmpty
+                || delegation.reference.trimmingCharacters(in: .whitespaces).isEmpty
+        {
             problems.append(.delegationIncomplete)
         }
         problems += (declaration?.definitionProblems(documents: documents) ?? []).map { .declaration($0) }

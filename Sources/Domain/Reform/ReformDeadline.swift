@@ -14,7 +14,10 @@ public enum ReformDeadline: Sendable, Equatable, Hashable, Codable {
     public init?(parsing text: String) {
         let folded = VietnameseText.folded(text).trimmingCharacters(in: .whitespaces).lowercased()
             .replacingOccurrences(of: " nam ", with: "/").replacingOccurrences(of: " ", with: "")
-        if let date = LocalDate(iso: folded) { self = .date(date); return }
+        if let date = LocalDate(iso: folded) {
+            self = .date(date)
+            return
+        }
         func year(_ text: Substring) -> Int? { Int(text).flatMap { (2000...2100).contains($0) ? $0 : nil } }
         if folded.hasPrefix("quy") {
             let parts = folded.dropFirst(3).split(separator: "/")
@@ -31,7 +34,8 @@ public enum ReformDeadline: Sendable, Equatable, Hashable, Codable {
         } else {
             let parts = folded.split(separator: "/")
             guard parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = year(parts[2]),
-                  let date = LocalDate(year: year, month: month, day: day) else { return nil }
+                let date = LocalDate(year: year, month: month, day: day)
+            else { return nil }
             self = .date(date)
         }
     }
@@ -41,10 +45,15 @@ public enum ReformDeadline: Sendable, Equatable, Hashable, Codable {
         switch self {
         case .date(let date): (date, date)
         case .month(let year, let month):
-            (LocalDate(year: year, month: month, day: 1)!, LocalDate(year: month == 12 ? year + 1 : year, month: month % 12 + 1, day: 1)!.adding(days: -1))
+            (
+                LocalDate(year: year, month: month, day: 1)!,
+                LocalDate(year: month == 12 ? year + 1 : year, month: month % 12 + 1, day: 1)!.adding(days: -1)
+            )
         case .quarter(let year, let quarter):
-            (LocalDate(year: year, month: quarter * 3 - 2, day: 1)!,
-             LocalDate(year: quarter == 4 ? year + 1 : year, month: quarter == 4 ? 1 : quarter * 3 + 1, day: 1)!.adding(days: -1))
+            (
+                LocalDate(year: year, month: quarter * 3 - 2, day: 1)!,
+                LocalDate(year: quarter == 4 ? year + 1 : year, month: quarter == 4 ? 1 : quarter * 3 + 1, day: 1)!.adding(days: -1)
+            )
         case .year(let year): (LocalDate(year: year, month: 1, day: 1)!, LocalDate(year: year, month: 12, day: 31)!)
         }
     }

@@ -44,8 +44,10 @@ public struct ReformDirective: Sendable, Equatable {
     public var publishedAt: Date?
     public var isDemo: Bool
 
-    public init(id: Int64 = 0, kind: Kind, number: String, issuedOn: LocalDate, issuer: String, signer: String, title: String, summary: String,
-                file: File? = nil, publishedAt: Date? = nil, isDemo: Bool = false) {
+    public init(
+        id: Int64 = 0, kind: Kind, number: String, issuedOn: LocalDate, issuer: String, signer: String, title: String, summary: String,
+        file: File? = nil, publishedAt: Date? = nil, isDemo: Bool = false
+    ) {
         self.id = id
         self.kind = kind
         self.number = number
@@ -61,7 +63,8 @@ public struct ReformDirective: Sendable, Equatable {
 
     /// How it is cited in a task's source: "Thông báo kết luận số 90/TB-VP ngày 10/03/2023 của Văn phòng UBND Thành phố".
     public var citation: String {
-        (number.isEmpty ? kind.title : "\(kind.title) số \(number)") + " ngày \(issuedOn.vietnamese)" + (issuer.isEmpty ? "" : " của \(issuer)")
+        (number.isEmpty ? kind.title : "\(kind.title) số \(number)") + " ngày \(issuedOn.vietnamese)"
+            + (issuer.isEmpty ? "" : " của \(issuer)")
     }
 
     public enum Problem: Error, Equatable, CustomStringConvertible {

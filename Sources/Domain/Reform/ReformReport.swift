@@ -41,7 +41,9 @@ public struct ReformReport: Sendable, Equatable {
 
     static func overdueFirst(_ standings: [ReformTaskStanding]) -> [ReformTaskStanding] {
         standings.sorted {
-            ($0.status == .overdue ? 0 : 1, -$0.daysLate, $0.task.due, $0.task.id) < ($1.status == .overdue ? 0 : 1, -$1.daysLate, $1.task.due, $1.task.id)
+            ($0.status == .overdue ? 0 : 1, -$0.daysLate, $0.task.due, $0.task.id) < (
+                $1.status == .overdue ? 0 : 1, -$1.daysLate, $1.task.due, $1.task.id
+            )
         }
     }
 
@@ -62,12 +64,17 @@ public struct ReformReport: Sendable, Equatable {
         rows.append([.text("Tổng cộng"), .number(Double(totals.values.reduce(0, +)))] + statuses.map { .number(Double(totals[$0] ?? 0)) })
         rows.append([])
         rows.append([.text("Nhiệm vụ chậm, trễ hạn")])
-        rows.append([.text("Nội dung"), .text("Đơn vị chủ trì"), .text("Thời hạn"), .text("Tình trạng"), .text("Số ngày làm việc trễ"),
-                     .text("Tiến độ (%)"), .text("Lý do, giải trình")])
+        rows.append([
+            .text("Nội dung"), .text("Đơn vị chủ trì"), .text("Thời hạn"), .text("Tình trạng"), .text("Số ngày làm việc trễ"),
+            .text("Tiến độ (%)"), .text("Lý do, giải trình"),
+        ])
         for row in late {
             let task = row.standing.task
-            rows.append([.text(task.content), .text(unitName(task.leadUnitID)), .text("\(task.deadline.text) (\(task.due.vietnamese))"),
-                         .text(row.standing.status.title), .number(Double(row.standing.daysLate)), .number(Double(row.standing.percent)), .text(row.reason)])
+            rows.append([
+                .text(task.content), .text(unitName(task.leadUnitID)), .text("\(task.deadline.text) (\(task.due.vietnamese))"),
+                .text(row.standing.status.title), .number(Double(row.standing.daysLate)), .number(Double(row.standing.percent)),
+                .text(row.reason),
+            ])
         }
         return Spreadsheet(sheetName: "Bao cao", rows: rows)
     }

@@ -18,9 +18,16 @@ public enum ReformTaskKind: String, Sendable, Codable, CaseIterable {
     /// Reads a kind from a spreadsheet cell: its code or its Vietnamese title, without regard to diacritics.
     public init?(cell: String) {
         let folded = VietnameseText.folded(cell).trimmingCharacters(in: .whitespaces)
-        if folded.isEmpty { self = .task; return }
-        guard let kind = Self.allCases.first(where: { $0.rawValue == folded || VietnameseText.folded($0.title) == folded
-            || VietnameseText.folded($0.title).split(separator: ",").first.map({ String($0) == folded }) == true }) else { return nil }
+        if folded.isEmpty {
+            self = .task
+            return
+        }
+        guard
+            let kind = Self.allCases.first(where: {
+                $0.rawValue == folded || VietnameseText.folded($0.title) == folded
+                    || VietnameseText.folded($0.title).split(separator: ",").first.map({ String($0) == folded }) == true
+            })
+        else { return nil }
         self = kind
     }
 }
@@ -47,9 +54,12 @@ public struct ReformTask: Sendable, Equatable {
     /// The directive (a notice of conclusions, a plan) the task was created from.
     public var directiveID: Int64?
 
-    public init(id: Int64, planID: Int64, parentID: Int64? = nil, content: String, source: String, leadUnitID: Int64, supportingUnitIDs: [Int64] = [],
-                kind: ReformTaskKind = .task, deadline: ReformDeadline, due: LocalDate, weight: Double = 1, parCriteria: [String] = [],
-                carriedFromID: Int64? = nil, directiveID: Int64? = nil) {
+    public init(
+        id: Int64, planID: Int64, parentID: Int64? = nil, content: String, source: String, leadUnitID: Int64,
+        supportingUnitIDs: [Int64] = [],
+        kind: ReformTaskKind = .task, deadline: ReformDeadline, due: LocalDate, weight: Double = 1, parCriteria: [String] = [],
+        carriedFromID: Int64? = nil, directiveID: Int64? = nil
+    ) {
         self.id = id
         self.planID = planID
         self.parentID = parentID

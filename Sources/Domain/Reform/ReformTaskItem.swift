@@ -37,8 +37,11 @@ public struct ReformTaskItem: Sendable, Equatable {
     /// Participants who attended (sessions).
     public var attended: Int?
 
-    public init(id: Int64 = 0, taskID: Int64, kind: Kind, title: String, plannedOn: LocalDate? = nil, doneOn: LocalDate? = nil, registered: Int? = nil,
-                attended: Int? = nil) {
+    public init(
+        id: Int64 = 0, taskID: Int64, kind: Kind, title: String, plannedOn: LocalDate? = nil, doneOn: LocalDate? = nil,
+        registered: Int? = nil,
+        attended: Int? = nil
+    ) {
         self.id = id
         self.taskID = taskID
         self.kind = kind

@@ -15,8 +15,10 @@ public enum ReformTaskSheet {
         public var kind: ReformTaskKind
         public var parCriteria: [String]
 
-        public init(line: Int = 0, content: String, source: String, leadUnitID: Int64, supportingUnitIDs: [Int64] = [], deadline: ReformDeadline,
-                    kind: ReformTaskKind = .task, parCriteria: [String] = []) {
+        public init(
+            line: Int = 0, content: String, source: String, leadUnitID: Int64, supportingUnitIDs: [Int64] = [], deadline: ReformDeadline,
+            kind: ReformTaskKind = .task, parCriteria: [String] = []
+        ) {
             self.line = line
             self.content = content
             self.source = source
@@ -64,7 +66,9 @@ public enum ReformTaskSheet {
                 // A sheet's row stops at its last filled cell: pad it to the header's width.
                 let rows = try XLSXReader.firstSheet(data)
                 let width = rows.first?.count ?? 0
-                return rows.enumerated().map { CSV.Record(line: $0.offset + 1, fields: $0.element + Array(repeating: "", count: max(0, width - $0.element.count))) }
+                return rows.enumerated().map {
+                    CSV.Record(line: $0.offset + 1, fields: $0.element + Array(repeating: "", count: max(0, width - $0.element.count)))
+                }
             } catch {
                 throw .notSpreadsheet(error.description)
             }
@@ -94,24 +98,30 @@ public enum ReformTaskSheet {
         let kindColumn = column("Loại"), criteriaColumn = column("Tiêu chí PAR")
         var rows: [Row] = []
         for record in records.dropFirst() where !record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            guard record.fields.count == names.count else { throw .fieldCount(line: record.line, expected: names.count, found: record.fields.count) }
+            guard record.fields.count == names.count else {
+                throw .fieldCount(line: record.line, expected: names.count, found: record.fields.count)
+            }
             func cell(_ name: String) -> String { record.fields[indexes[name]!] }
-            rows.append(try row(line: record.line, content: cell("Nội dung"), source: cell("Văn bản giao"), lead: cell("Đơn vị chủ trì"),
-                                supporting: cell("Đơn vị phối hợp"), deadline: cell("Thời hạn"), kind: kindColumn.map { record.fields[$0] } ?? "",
-                                criteria: criteriaColumn.map { record.fields[$0] } ?? "", unit: unit))
+            rows.append(
+                try row(
+                    line: record.line, content: cell("Nội dung"), source: cell("Văn bản giao"), lead: cell("Đơn vị chủ trì"),
+                    supporting: cell("Đơn vị phối hợp"), deadline: cell("Thời hạn"), kind: kindColumn.map { record.fields[$0] } ?? "",
+                    criteria: criteriaColumn.map { record.fields[$0] } ?? "", unit: unit))
         }
         return rows
     }
 
     /// A date cell of an Excel sheet read without its style: the serial number of days since 30/12/1899.
     static func excelDate(_ text: String) -> ReformDeadline? {
-        guard let serial = Int(text), (36_526...73_050).contains(serial) else { return nil }   // 2000–2099
+        guard let serial = Int(text), (36_526...73_050).contains(serial) else { return nil }  // 2000–2099
         return .date(LocalDate(dayNumber: LocalDate(year: 1899, month: 12, day: 30)!.dayNumber + serial))
     }
 
     /// One task from its cells (a spreadsheet row, or the form that adds one task).
-    public static func row(line: Int = 0, content: String, source: String, lead: String, supporting: String, deadline: String, kind: String,
-                           criteria: String, unit: (String) -> Int64?) throws(Problem) -> Row {
+    public static func row(
+        line: Int = 0, content: String, source: String, lead: String, supporting: String, deadline: String, kind: String,
+        criteria: String, unit: (String) -> Int64?
+    ) throws(Problem) -> Row {
         func clean(_ text: String) -> String { VietnameseText.normalized(text).trimmingCharacters(in: .whitespacesAndNewlines) }
         let content = clean(content)
         guard !content.isEmpty else { throw .emptyContent(line: line) }
@@ -121,10 +131,14 @@ public enum ReformTaskSheet {
             guard let id = unit(name) else { throw .unknownUnit(line: line, column: "Đơn vị phối hợp", value: name) }
             supportingIDs.append(id)
         }
-        guard let due = ReformDeadline(parsing: clean(deadline)) ?? excelDate(clean(deadline)) else { throw .badDeadline(line: line, value: clean(deadline)) }
+        guard let due = ReformDeadline(parsing: clean(deadline)) ?? excelDate(clean(deadline)) else {
+            throw .badDeadline(line: line, value: clean(deadline))
+        }
         guard let kind = ReformTaskKind(cell: kind) else { throw .badKind(line: line, value: kind) }
         let codes = criteria.split(separator: ";").map { clean(String($0)) }.filter { !$0.isEmpty }
-        return Row(line: line, content: content, source: clean(source), leadUnitID: leadID, supportingUnitIDs: supportingIDs, deadline: due, kind: kind,
-                   parCriteria: codes)
+        return Row(
+            line: line, content: content, source: clean(source), leadUnitID: leadID, supportingUnitIDs: supportingIDs, deadline: due,
+            kind: kind,
+            parCriteria: codes)
     }
 }

@@ -35,7 +35,9 @@ public enum ReformTaskStatus: String, Sendable, Codable, CaseIterable {
     public var isDone: Bool { self == .doneOnTime || self == .doneLate }
 
     /// The status on `asOf` (events after it are not yet known) and the working days late (0 when not late).
-    public static func of(due: LocalDate, history: [ReformTaskEvent], asOf: LocalDate, calendar: WorkingCalendar) -> (status: ReformTaskStatus, daysLate: Int) {
+    public static func of(due: LocalDate, history: [ReformTaskEvent], asOf: LocalDate, calendar: WorkingCalendar) -> (
+        status: ReformTaskStatus, daysLate: Int
+    ) {
         let known = history.filter { $0.day <= asOf }
         // The completion that counts: the last one reported before an acceptance, unless a return came after the acceptance.
         var reported: LocalDate?
@@ -44,7 +46,9 @@ public enum ReformTaskStatus: String, Sendable, Codable, CaseIterable {
             switch event {
             case .completionReported(let day): reported = day
             case .completionAccepted: completed = reported ?? event.day
-            case .completionReturned: completed = nil; reported = nil
+            case .completionReturned:
+                completed = nil
+                reported = nil
             case .progress: break
             }
         }

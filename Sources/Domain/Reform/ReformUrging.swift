@@ -13,8 +13,11 @@ public struct ReformTaskStanding: Sendable, Equatable {
     /// The day the task was set (entered or imported).
     public var setOn: LocalDate?
 
-    public init(task: ReformTask, status: ReformTaskStatus, daysLate: Int, percent: Int, awaitingDecision: Bool = false, lastReport: LocalDate? = nil,
-                setOn: LocalDate? = nil) {
+    public init(
+        task: ReformTask, status: ReformTaskStatus, daysLate: Int, percent: Int, awaitingDecision: Bool = false,
+        lastReport: LocalDate? = nil,
+        setOn: LocalDate? = nil
+    ) {
         self.task = task
         self.status = status
         self.daysLate = daysLate
@@ -55,21 +58,26 @@ public struct ReformDigest: Sendable, Equatable {
         if !overdue.isEmpty {
             lines.append("Nhiệm vụ quá hạn (\(overdue.count)):")
             for item in overdue {
-                lines.append("- \(item.content) — hạn \(item.deadline) (\(item.due.vietnamese)), trễ \(item.workingDays) ngày làm việc, tiến độ \(item.percent)%.")
+                lines.append(
+                    "- \(item.content) — hạn \(item.deadline) (\(item.due.vietnamese)), trễ \(item.workingDays) ngày làm việc, tiến độ \(item.percent)%."
+                )
             }
         }
         if !dueSoon.isEmpty {
             if !lines.isEmpty { lines.append("") }
             lines.append("Nhiệm vụ sắp đến hạn (\(dueSoon.count)):")
             for item in dueSoon {
-                lines.append("- \(item.content) — hạn \(item.due.vietnamese), còn \(item.workingDays) ngày làm việc, tiến độ \(item.percent)%.")
+                lines.append(
+                    "- \(item.content) — hạn \(item.due.vietnamese), còn \(item.workingDays) ngày làm việc, tiến độ \(item.percent)%.")
             }
         }
         if !silent.isEmpty {
             if !lines.isEmpty { lines.append("") }
             lines.append("Nhiệm vụ chưa báo cáo tiến độ theo định kỳ (\(silent.count)):")
             for item in silent {
-                lines.append("- \(item.content) — hạn \(item.due.vietnamese), " + (item.lastReport.map { "báo cáo gần nhất ngày \($0.vietnamese)." } ?? "chưa báo cáo lần nào."))
+                lines.append(
+                    "- \(item.content) — hạn \(item.due.vietnamese), "
+                        + (item.lastReport.map { "báo cáo gần nhất ngày \($0.vietnamese)." } ?? "chưa báo cáo lần nào."))
             }
         }
         return lines.joined(separator: "\n")
@@ -96,15 +104,17 @@ public struct ReformUrging: Sendable, Equatable {
         for standing in standings where !standing.status.isDone && !standing.awaitingDecision {
             let task = standing.task
             if standing.status == .overdue {
-                let item = ReformDigest.Item(taskID: task.id, content: task.content, deadline: task.deadline.text, due: task.due, percent: standing.percent,
-                                             workingDays: standing.daysLate)
+                let item = ReformDigest.Item(
+                    taskID: task.id, content: task.content, deadline: task.deadline.text, due: task.due, percent: standing.percent,
+                    workingDays: standing.daysLate)
                 byUnit[task.leadUnitID, default: ([], [], [], false)].overdue.append(item)
                 if standing.daysLate >= escalateAfter { byUnit[task.leadUnitID]!.escalated = true }
             } else if task.due >= asOf {
                 // Working days left with the due day itself counted: a task due today has 1 (or 0 on a day off).
                 let left = ReformTaskStatus.workingDays(after: asOf.adding(days: -1), through: task.due, calendar: calendar)
-                var item = ReformDigest.Item(taskID: task.id, content: task.content, deadline: task.deadline.text, due: task.due, percent: standing.percent,
-                                             workingDays: left)
+                var item = ReformDigest.Item(
+                    taskID: task.id, content: task.content, deadline: task.deadline.text, due: task.due, percent: standing.percent,
+                    workingDays: left)
                 if left <= window {
                     byUnit[task.leadUnitID, default: ([], [], [], false)].soon.append(item)
                 } else if let reportEvery, let since = standing.lastReport ?? standing.setOn, since.adding(days: reportEvery) <= asOf {
@@ -116,11 +126,12 @@ public struct ReformUrging: Sendable, Equatable {
         return byUnit.keys.sorted().compactMap { unitID in
             let parts = byUnit[unitID]!
             guard !parts.soon.isEmpty || !parts.overdue.isEmpty || !parts.silent.isEmpty else { return nil }
-            return ReformDigest(unitID: unitID, asOf: asOf,
-                                dueSoon: parts.soon.sorted { ($0.due, $0.taskID) < ($1.due, $1.taskID) },
-                                overdue: parts.overdue.sorted { ($1.workingDays, $0.taskID) < ($0.workingDays, $1.taskID) },
-                                silent: parts.silent.sorted { ($0.due, $0.taskID) < ($1.due, $1.taskID) },
-                                escalated: parts.escalated)
+            return ReformDigest(
+                unitID: unitID, asOf: asOf,
+                dueSoon: parts.soon.sorted { ($0.due, $0.taskID) < ($1.due, $1.taskID) },
+                overdue: parts.overdue.sorted { ($1.workingDays, $0.taskID) < ($0.workingDays, $1.taskID) },
+                silent: parts.silent.sorted { ($0.due, $0.taskID) < ($1.due, $1.taskID) },
+                escalated: parts.escalated)
         }
     }
 }

@@ -27,7 +27,9 @@ public struct SIPASAnswerSheet: Sendable, Equatable {
     /// Reads the stored text (`4,5,-1,0,…`); nil when it does not fit the questionnaire.
     public init?(stored: String, questionnaire: SIPASQuestionnaire) {
         let values = stored.split(separator: ",", omittingEmptySubsequences: false).map { Int8($0) }
-        guard values.count == questionnaire.items.count, values.allSatisfy({ $0.map { (-1...5).contains($0) } ?? false }) else { return nil }
+        guard values.count == questionnaire.items.count, values.allSatisfy({ $0.map { (-1...5).contains($0) } ?? false }) else {
+            return nil
+        }
         answers = values.compactMap { $0 }
     }
 

@@ -63,7 +63,9 @@ public struct SIPASResponses: Sendable, Equatable {
 
     /// Reads a responses CSV (columns `unit`, optional `weight`, one per item; profile columns are allowed and
     /// ignored). With `units`, a unit code outside it is refused.
-    public static func read(csv data: Data, questionnaire: SIPASQuestionnaire, units allowed: Set<String>? = nil) throws(Problem) -> SIPASResponses {
+    public static func read(csv data: Data, questionnaire: SIPASQuestionnaire, units allowed: Set<String>? = nil) throws(Problem)
+        -> SIPASResponses
+    {
         let itemCodes = questionnaire.items.map(\.code)
         let profileCodes = Set(questionnaire.profile.map(\.code))
         var responses = SIPASResponses(itemCodes: itemCodes)
@@ -77,7 +79,9 @@ public struct SIPASResponses: Sendable, Equatable {
                 if columns == 0 {
                     header = (0..<fields.count).map { fields.string($0).trimmingCharacters(in: .whitespaces) }
                     columns = header.count
-                    if let unknown = header.first(where: { $0 != "unit" && $0 != "weight" && !profileCodes.contains($0) && !itemCodes.contains($0) }) {
+                    if let unknown = header.first(where: {
+                        $0 != "unit" && $0 != "weight" && !profileCodes.contains($0) && !itemCodes.contains($0)
+                    }) {
                         throw Problem.unknownColumn(unknown)
                     }
                     guard let unit = header.firstIndex(of: "unit") else { throw Problem.missingColumn("unit") }
@@ -98,7 +102,9 @@ public struct SIPASResponses: Sendable, Equatable {
                 } else {
                     unit = fields.string(unitColumn).trimmingCharacters(in: .whitespaces)
                     guard !unit.isEmpty, allowed?.contains(unit) ?? true else { throw Problem.unknownUnit(line: line, unit: unit) }
-                    if knownUnits[hash] == nil, unit.utf8.count == fields.string(unitColumn).utf8.count { knownUnits[hash] = (Array(unit.utf8), unit) }
+                    if knownUnits[hash] == nil, unit.utf8.count == fields.string(unitColumn).utf8.count {
+                        knownUnits[hash] = (Array(unit.utf8), unit)
+                    }
                 }
                 var weight = 1.0
                 if weightColumn >= 0, !fields.isEmpty(weightColumn) {
@@ -108,9 +114,15 @@ public struct SIPASResponses: Sendable, Equatable {
                     weight = value
                 }
                 for (item, column) in columnOfItem.enumerated() {
-                    if fields.isEmpty(column) { row[item] = notAnswered; continue }
+                    if fields.isEmpty(column) {
+                        row[item] = notAnswered
+                        continue
+                    }
                     guard let value = fields.integer(column), value == Int(questionnaire.dontKnow.value) || (1...5).contains(value) else {
-                        if fields.string(column).trimmingCharacters(in: .whitespaces).isEmpty { row[item] = notAnswered; continue }
+                        if fields.string(column).trimmingCharacters(in: .whitespaces).isEmpty {
+                            row[item] = notAnswered
+                            continue
+                        }
                         throw Problem.badValue(line: line, column: itemCodes[item], value: fields.string(column))
                     }
                     row[item] = value == questionnaire.dontKnow.value ? 0 : Int8(value)

@@ -41,8 +41,10 @@ public struct SIPASResults: Sendable, Equatable, Codable {
     /// thumb; no official threshold was found].
     public static let minimumEffectiveSample = 30.0
 
-    public static func compute(_ questionnaire: SIPASQuestionnaire, _ responses: SIPASResponses,
-                               minimumEffectiveSample: Double = SIPASResults.minimumEffectiveSample) -> SIPASResults {
+    public static func compute(
+        _ questionnaire: SIPASQuestionnaire, _ responses: SIPASResponses,
+        minimumEffectiveSample: Double = SIPASResults.minimumEffectiveSample
+    ) -> SIPASResults {
         let itemCount = responses.itemCodes.count
         let groups = responses.units.count + 1
         let allGroup = responses.units.count
@@ -79,11 +81,15 @@ public struct SIPASResults: Sendable, Equatable, Codable {
             var missing: [String] = [], tooSmall: [String] = []
             for (index, itemCode) in responses.itemCodes.enumerated() {
                 let slot = group * itemCount + index
-                guard valid[slot] > 0, sumWeight[slot] > 0 else { missing.append(itemCode); continue }
+                guard valid[slot] > 0, sumWeight[slot] > 0 else {
+                    missing.append(itemCode)
+                    continue
+                }
                 let proportion = sumSatisfied[slot] / sumWeight[slot]
                 let effective = sumWeight[slot] * sumWeight[slot] / sumSquares[slot]
-                items[itemCode] = Item(percent: proportion * 100, valid: valid[slot],
-                                       moe: 100 * 1.96 * (proportion * (1 - proportion) / effective).squareRoot(), effectiveSample: effective)
+                items[itemCode] = Item(
+                    percent: proportion * 100, valid: valid[slot],
+                    moe: 100 * 1.96 * (proportion * (1 - proportion) / effective).squareRoot(), effectiveSample: effective)
                 if effective < minimumEffectiveSample { tooSmall.append(itemCode) }
             }
             units[code] = summarise(questionnaire, items: items, missing: missing, tooSmall: tooSmall)
@@ -105,8 +111,9 @@ public struct SIPASResults: Sendable, Equatable, Codable {
             }
             if let value = mean(present) { sections[section.code] = value }
         }
-        return Unit(items: items, aspects: aspects, sections: sections, overall: mean(questionnaire.sections.compactMap { sections[$0.code] }),
-                    missing: missing, tooSmall: tooSmall)
+        return Unit(
+            items: items, aspects: aspects, sections: sections, overall: mean(questionnaire.sections.compactMap { sections[$0.code] }),
+            missing: missing, tooSmall: tooSmall)
     }
 }
 

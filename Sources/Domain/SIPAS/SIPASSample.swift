@@ -77,7 +77,8 @@ public enum SIPASSample {
     }
 
     public static func stratum(of entry: Entry, _ design: Design) -> String {
-        [entry.unit, design.byField ? entry.field : nil, design.byChannel ? entry.channel.rawValue : nil].compactMap { $0 }.joined(separator: " · ")
+        [entry.unit, design.byField ? entry.field : nil, design.byChannel ? entry.channel.rawValue : nil].compactMap { $0 }.joined(
+            separator: " · ")
     }
 
     /// The allocation of `size` over strata of these populations: proportional (largest remainders) or equal,
@@ -95,7 +96,9 @@ public enum SIPASSample {
             let exact = populations.map { Double(size) * Double($0) / Double(total) }
             shares = exact.map { Int($0.rounded(.down)) }
             let left = size - shares.reduce(0, +)
-            for index in exact.indices.sorted(by: { (exact[$0] - Double(shares[$0]), -$0) > (exact[$1] - Double(shares[$1]), -$1) }).prefix(max(0, left)) {
+            for index in exact.indices.sorted(by: { (exact[$0] - Double(shares[$0]), -$0) > (exact[$1] - Double(shares[$1]), -$1) }).prefix(
+                max(0, left))
+            {
                 shares[index] += 1
             }
         }
@@ -106,13 +109,15 @@ public enum SIPASSample {
         var byStratum: [String: [Entry]] = [:]
         for entry in frame { byStratum[stratum(of: entry, design), default: []].append(entry) }
         let keys = byStratum.keys.sorted()
-        let allocated = allocate(keys.map { byStratum[$0]!.count }, size: design.size, allocation: design.allocation, minimum: design.minimumPerStratum)
+        let allocated = allocate(
+            keys.map { byStratum[$0]!.count }, size: design.size, allocation: design.allocation, minimum: design.minimumPerStratum)
         var strata: [Stratum] = [], drawn: [Drawn] = []
         for (key, count) in zip(keys, allocated) {
             // In a fixed order first, so that the order the frame came in does not change who is drawn.
             let members = byStratum[key]!.sorted { ($0.dossierID, $0.applicant) < ($1.dossierID, $1.applicant) }
-            let stratum = Stratum(key: key, unit: members[0].unit, population: members.count, allocated: count,
-                                  tooFew: members.count < design.minimumPerStratum)
+            let stratum = Stratum(
+                key: key, unit: members[0].unit, population: members.count, allocated: count,
+                tooFew: members.count < design.minimumPerStratum)
             strata.append(stratum)
             // Each stratum its own stream from the seed and its key, so that one stratum's draw does not move another's.
             var random = SeededRandom(seed: seed ^ fnv(key))

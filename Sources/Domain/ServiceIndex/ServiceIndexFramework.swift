@@ -66,14 +66,15 @@ public struct ServiceIndexFramework: Sendable, Equatable, Codable {
         }
         do { try check() } catch {
             let file = JSONLocator(json)
-            let line: Int? = switch error {
-            case .duplicateCode(let code): file.line(of: "code", inObjectCoded: code, last: true)
-            case .maximaDoNotAddUp(let group): file.line(of: "max", inObjectCoded: group)
-            case .negativeMaximum(let code): file.line(of: "max", inObjectCoded: code)
-            case .emptyGroup(let code): file.line(of: "code", inObjectCoded: code)
-            case .validity: file.line(of: ["validTo"])
-            case .malformed, .onLine: nil
-            }
+            let line: Int? =
+                switch error {
+                case .duplicateCode(let code): file.line(of: "code", inObjectCoded: code, last: true)
+                case .maximaDoNotAddUp(let group): file.line(of: "max", inObjectCoded: group)
+                case .negativeMaximum(let code): file.line(of: "max", inObjectCoded: code)
+                case .emptyGroup(let code): file.line(of: "code", inObjectCoded: code)
+                case .validity: file.line(of: ["validTo"])
+                case .malformed, .onLine: nil
+                }
             throw line.map { .onLine($0, error) } ?? error
         }
     }

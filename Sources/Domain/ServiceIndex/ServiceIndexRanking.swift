@@ -35,7 +35,8 @@ public enum ServiceIndexRanking {
     }
 
     /// The score and rank of each of `units` that has an index in the period; `all` gives their sections.
-    public static func rank(_ units: [OrgUnit], framework: ServiceIndexFramework, counts: [Int64: Counts], among all: [OrgUnit]) -> [Entry] {
+    public static func rank(_ units: [OrgUnit], framework: ServiceIndexFramework, counts: [Int64: Counts], among all: [OrgUnit]) -> [Entry]
+    {
         let scored = units.compactMap { unit -> (OrgUnit, ServiceIndexScore, Decimal)? in
             let score = ServiceIndexScore(framework: framework, counts: sum(counts, over: members(of: unit.id, in: all)))
             return score.index.map { (unit, score, $0) }

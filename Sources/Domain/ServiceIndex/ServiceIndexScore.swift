@@ -74,12 +74,15 @@ public struct ServiceIndexScore: Sendable, Equatable {
     /// Scores the framework with the counts of each measure (a measure without a count has no data).
     public init(framework: ServiceIndexFramework, counts: [ServiceIndexMeasure: Count]) {
         groups = framework.groups.map { group in
-            Group(code: group.code, name: group.name, max: Decimal(double: group.max), indicators: group.indicators.map { indicator in
-                let count = indicator.measure.flatMap { counts[$0] }
-                let max = Decimal(double: indicator.max)
-                return Indicator(code: indicator.code, name: indicator.name, max: max, measure: indicator.measure, count: count,
-                                 points: count.flatMap { Self.points(max: max, count: $0) })
-            })
+            Group(
+                code: group.code, name: group.name, max: Decimal(double: group.max),
+                indicators: group.indicators.map { indicator in
+                    let count = indicator.measure.flatMap { counts[$0] }
+                    let max = Decimal(double: indicator.max)
+                    return Indicator(
+                        code: indicator.code, name: indicator.name, max: max, measure: indicator.measure, count: count,
+                        points: count.flatMap { Self.points(max: max, count: $0) })
+                })
         }
     }
 
@@ -99,7 +102,9 @@ public enum CompetitionRanking {
     /// Items in rank order (ties in the order given) with their ranks.
     public static func ranked<Item, Value: Comparable>(_ items: [Item], by value: (Item) -> Value) -> [(rank: Int, item: Item)] {
         let ranks = ranks(items.map(value))
-        return zip(ranks, items).enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map { ($0.element.0, $0.element.1) }
+        return zip(ranks, items).enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map {
+            ($0.element.0, $0.element.1)
+        }
     }
 }
 

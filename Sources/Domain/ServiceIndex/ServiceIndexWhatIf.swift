@@ -15,7 +15,8 @@ public enum ServiceIndexWhatIf {
     /// The change of each counter within [from, to) of local days between the dossiers as they are and as
     /// they would be.
     public static func changes(
-        from before: [DossierStatistics.Facts], to after: [DossierStatistics.Facts], period from: LocalDate, _ to: LocalDate, calculator: DeadlineCalculator
+        from before: [DossierStatistics.Facts], to after: [DossierStatistics.Facts], period from: LocalDate, _ to: LocalDate,
+        calculator: DeadlineCalculator
     ) -> [DossierStatistics.Counter: Int] {
         var result: [DossierStatistics.Counter: Int] = [:]
         func add(_ facts: [DossierStatistics.Facts], _ sign: Int) {
@@ -33,13 +34,15 @@ public enum ServiceIndexWhatIf {
     /// The counts of each measure after the counters change (live measures unchanged; the portal
     /// synchronisation's denominator follows the dossiers received).
     public static func adjusted(_ counts: [ServiceIndexMeasure: ServiceIndexScore.Count], by changes: [DossierStatistics.Counter: Int])
-        -> [ServiceIndexMeasure: ServiceIndexScore.Count] {
+        -> [ServiceIndexMeasure: ServiceIndexScore.Count]
+    {
         func sum(_ list: [DossierStatistics.Counter]) -> Int { list.reduce(0) { $0 + (changes[$1] ?? 0) } }
         var result = counts
         for measure in ServiceIndexMeasure.allCases {
             let count = counts[measure] ?? .zero
             if let pair = measure.counters {
-                result[measure] = .init(numerator: count.numerator + sum(pair.numerator), denominator: count.denominator + sum(pair.denominator))
+                result[measure] = .init(
+                    numerator: count.numerator + sum(pair.numerator), denominator: count.denominator + sum(pair.denominator))
             } else if measure == .syncedToNationalPortal {
                 let received = sum(DossierStatistics.Counter.new)
                 result[measure] = .init(numerator: count.numerator, denominator: count.denominator + received)

@@ -65,11 +65,12 @@ extension DossierStatistics {
         let clock = LocalClock(utcOffsetMinutes: calculator.officeHours.utcOffsetMinutes)
         func day(_ instant: Date) -> LocalDate { clock.localDate(instant) }
         var result: [Contribution] = []
-        let newCounter: Counter = switch dossier.channel {
-        case .online: .newOnline
-        case .inPerson: .newInPerson
-        case .post: .newPost
-        }
+        let newCounter: Counter =
+            switch dossier.channel {
+            case .online: .newOnline
+            case .inPerson: .newInPerson
+            case .post: .newPost
+            }
         result.append(.init(day: day(dossier.receivedAt), counter: newCounter))
         if let due = dossier.dueAt { result.append(.init(day: day(due), counter: .due)) }
         if let finished = dossier.finishedAt, dossier.outcome != .open {
@@ -99,7 +100,9 @@ extension DossierStatistics {
         let received = day(dossier.receivedAt)
         let facts = dossier.service
         var counters: [Counter] = []
-        if facts.fullyOnlineOffered { counters += dossier.channel == .online ? [.fullyOnlineOffered, .fullyOnlineReceived] : [.fullyOnlineOffered] }
+        if facts.fullyOnlineOffered {
+            counters += dossier.channel == .online ? [.fullyOnlineOffered, .fullyOnlineReceived] : [.fullyOnlineOffered]
+        }
         if facts.feeDue { counters += facts.feePaidOnline ? [.withFee, .paidOnline] : [.withFee] }
         if facts.digitised, dossier.channel == .inPerson { counters.append(.digitised) }
         if facts.reusedDocuments { counters.append(.reusedDocuments) }
@@ -115,7 +118,8 @@ extension DossierStatistics {
     /// What one dossier rating adds: rated on the day it was first given, and satisfied when its overall level is 4 or 5.
     public static func ratingContributions(firstRatedAt: Date, overall: Int, clock: LocalClock) -> [Contribution] {
         let day = clock.localDate(firstRatedAt)
-        return overall >= 4 ? [.init(day: day, counter: .rated), .init(day: day, counter: .ratedSatisfied)] : [.init(day: day, counter: .rated)]
+        return overall >= 4
+            ? [.init(day: day, counter: .rated), .init(day: day, counter: .ratedSatisfied)] : [.init(day: day, counter: .rated)]
     }
 
     private static func counter(_ timeliness: Figure) -> Counter {
@@ -153,7 +157,11 @@ extension DossierStatistics {
             self.init()
             for item in contributions where item.day < end {
                 beforeEnd[item.counter, default: 0] += item.value
-                if item.day < start { beforeStart[item.counter, default: 0] += item.value } else { within[item.counter, default: 0] += item.value }
+                if item.day < start {
+                    beforeStart[item.counter, default: 0] += item.value
+                } else {
+                    within[item.counter, default: 0] += item.value
+                }
             }
         }
     }
@@ -176,16 +184,19 @@ extension DossierStatistics {
         counts[.received] = carriedOver + newCounters.map(within).reduce(0, +)
         counts[.completed] = within(.early) + within(.onTime) + within(.late)
         let timed = within(.timed)
-        return Table(counts: counts.filter { $0.value != 0 },
-                     averageWorkingDays: timed == 0 ? nil : Double(within(.workingMilliDays)) / 1000 / Double(timed))
+        return Table(
+            counts: counts.filter { $0.value != 0 },
+            averageWorkingDays: timed == 0 ? nil : Double(within(.workingMilliDays)) / 1000 / Double(timed))
     }
 }
 
 extension DossierStatistics {
     /// The dossiers whose contributions within [start, end) of local days include one of `counters` — the
     /// records behind a count taken from the counters, found by the same function that keeps them.
-    public static func dossiers(_ facts: [Facts], counting counters: Set<Counter>, from start: LocalDate, to end: LocalDate,
-                                calculator: DeadlineCalculator) -> [Int64] {
+    public static func dossiers(
+        _ facts: [Facts], counting counters: Set<Counter>, from start: LocalDate, to end: LocalDate,
+        calculator: DeadlineCalculator
+    ) -> [Int64] {
         facts.filter { dossier in
             contributions(dossier, calculator: calculator).contains { counters.contains($0.counter) && start <= $0.day && $0.day < end }
         }.map(\.id)

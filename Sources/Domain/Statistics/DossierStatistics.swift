@@ -29,8 +29,10 @@ public enum DossierStatistics {
         /// The applicant is a person (the population database holds citizens, not organisations).
         public var ofCitizen: Bool
 
-        public init(id: Int64, channel: Channel, receivedAt: Date, dueAt: Date?, finishedAt: Date?, outcome: Outcome,
-                    returnedAt: Date? = nil, apologies: [Date] = [], service: ServiceFacts = ServiceFacts(), ofCitizen: Bool = false) {
+        public init(
+            id: Int64, channel: Channel, receivedAt: Date, dueAt: Date?, finishedAt: Date?, outcome: Outcome,
+            returnedAt: Date? = nil, apologies: [Date] = [], service: ServiceFacts = ServiceFacts(), ofCitizen: Bool = false
+        ) {
             self.id = id
             self.channel = channel
             self.receivedAt = receivedAt
@@ -143,15 +145,17 @@ public enum DossierStatistics {
             }
             for apology in dossier.apologies where apology >= start && apology < end { add(.apologies, dossier.id) }
         }
-        return Table(counts: lists.mapValues(\.count), dossiers: lists,
-                     averageWorkingDays: durations.isEmpty ? nil : durations.reduce(0, +) / Double(durations.count))
+        return Table(
+            counts: lists.mapValues(\.count), dossiers: lists,
+            averageWorkingDays: durations.isEmpty ? nil : durations.reduce(0, +) / Double(durations.count))
     }
 
     /// Working days (office time ÷ a day's office time) from receipt to completion; nil when not completed or
     /// outside the calendar.
     static func workingDays(_ dossier: Facts, calculator: DeadlineCalculator) -> Double? {
         guard let finished = dossier.finishedAt, dossier.outcome == .result || dossier.outcome == .ineligible,
-              let seconds = try? calculator.workingSeconds(from: dossier.receivedAt, to: finished) else { return nil }
+            let seconds = try? calculator.workingSeconds(from: dossier.receivedAt, to: finished)
+        else { return nil }
         return Double(seconds) / Double(calculator.officeHours.daySeconds)
     }
 

@@ -18,8 +18,9 @@ public struct ReportingPeriod: Sendable, Equatable, Hashable {
     public func bounds(_ clock: LocalClock) -> (start: Date, end: Date) { (clock.start(of: from), clock.start(of: end)) }
 
     public static func month(_ year: Int, _ month: Int) -> ReportingPeriod {
-        ReportingPeriod(from: LocalDate(year: year, month: month, day: 1)!,
-                        through: LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))!)
+        ReportingPeriod(
+            from: LocalDate(year: year, month: month, day: 1)!,
+            through: LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))!)
     }
 
     public static func month(of day: LocalDate) -> ReportingPeriod { month(day.year, day.month) }
@@ -29,7 +30,9 @@ public struct ReportingPeriod: Sendable, Equatable, Hashable {
         return ReportingPeriod(from: month(day.year, first).from, through: month(day.year, first + 2).through)
     }
 
-    public static func year(of day: LocalDate) -> ReportingPeriod { ReportingPeriod(from: month(day.year, 1).from, through: month(day.year, 12).through) }
+    public static func year(of day: LocalDate) -> ReportingPeriod {
+        ReportingPeriod(from: month(day.year, 1).from, through: month(day.year, 12).through)
+    }
 
     /// The month before the one of `day`.
     public static func previousMonth(of day: LocalDate) -> ReportingPeriod { month(of: month(of: day).from.adding(days: -1)) }
@@ -66,7 +69,9 @@ public struct ReportingPeriod: Sendable, Equatable, Hashable {
     /// "10/2026" for a whole month, "Quý IV/2026", "Năm 2026", else "01/10/2026 – 15/10/2026".
     public var title: String {
         if self == Self.month(of: from) { return "\(LocalDate.padded(from.month, 2))/\(from.year)" }
-        if self == Self.quarter(of: from), from.month % 3 == 1 { return "Quý \(["I", "II", "III", "IV"][(from.month - 1) / 3])/\(from.year)" }
+        if self == Self.quarter(of: from), from.month % 3 == 1 {
+            return "Quý \(["I", "II", "III", "IV"][(from.month - 1) / 3])/\(from.year)"
+        }
         if self == Self.year(of: from) { return "Năm \(from.year)" }
         return "\(from.vietnamese) – \(through.vietnamese)"
     }

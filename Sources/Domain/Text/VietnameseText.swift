@@ -20,7 +20,8 @@ public enum VietnameseText {
         let withoutDStroke = normalized(text)
             .replacingOccurrences(of: "đ", with: "d")
             .replacingOccurrences(of: "Đ", with: "D")
-        return withoutDStroke
+        return
+            withoutDStroke
             .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: locale)
             .lowercased()
     }

@@ -8,7 +8,9 @@ public struct UnitFilter: Sendable {
     public var validDuring: ReportingPeriod?
     public var parentID: Int64?
 
-    public init(kind: UnitKind? = nil, query: String? = nil, validOn: LocalDate? = nil, validDuring: ReportingPeriod? = nil, parentID: Int64? = nil) {
+    public init(
+        kind: UnitKind? = nil, query: String? = nil, validOn: LocalDate? = nil, validDuring: ReportingPeriod? = nil, parentID: Int64? = nil
+    ) {
         self.kind = kind
         self.query = query
         self.validOn = validOn

@@ -84,13 +84,17 @@ public enum AuditTrail {
             for row in rows {
                 let entry = try decodeEntry(row)
                 if entry.sequence != expectedSequence {
-                    return Verification(rowsChecked: checked, firstBrokenSequence: expectedSequence, problem: "row \(expectedSequence) is missing")
+                    return Verification(
+                        rowsChecked: checked, firstBrokenSequence: expectedSequence, problem: "row \(expectedSequence) is missing")
                 }
                 if entry.previousHash != previousHash {
-                    return Verification(rowsChecked: checked, firstBrokenSequence: entry.sequence, problem: "row \(entry.sequence) does not link to the row before it")
+                    return Verification(
+                        rowsChecked: checked, firstBrokenSequence: entry.sequence,
+                        problem: "row \(entry.sequence) does not link to the row before it")
                 }
                 if hash(of: entry) != entry.hash {
-                    return Verification(rowsChecked: checked, firstBrokenSequence: entry.sequence, problem: "row \(entry.sequence) was altered")
+                    return Verification(
+                        rowsChecked: checked, firstBrokenSequence: entry.sequence, problem: "row \(entry.sequence) was altered")
                 }
                 previousHash = entry.hash
                 expectedSequence += 1
@@ -103,13 +107,16 @@ public enum AuditTrail {
         let headSequence = try head?.decode(column: "last_sequence", as: Int64.self) ?? -1
         let headHash = try head?.decode(column: "last_hash", as: String.self) ?? ""
         if headSequence != expectedSequence - 1 || headHash != previousHash {
-            return Verification(rowsChecked: checked, firstBrokenSequence: expectedSequence, problem: "rows after \(expectedSequence - 1) were deleted")
+            return Verification(
+                rowsChecked: checked, firstBrokenSequence: expectedSequence, problem: "rows after \(expectedSequence - 1) were deleted")
         }
         return Verification(rowsChecked: checked, firstBrokenSequence: nil, problem: nil)
     }
 
     /// The most recent rows about one object, newest first.
-    public static func entries(objectType: String, objectID: String, limit: Int = 50, on database: any SQLDatabase) async throws -> [AuditEntry] {
+    public static func entries(objectType: String, objectID: String, limit: Int = 50, on database: any SQLDatabase) async throws
+        -> [AuditEntry]
+    {
         try await database.select().column("*").from("audit_log")
             .where("object_type", .equal, objectType).where("object_id", .equal, objectID)
             .orderBy("sequence", .descending).limit(limit).all().map(decodeEntry)

@@ -94,16 +94,20 @@ public struct Backup: Sendable {
         }
         // Files are written before any row names them and never changed: those the snapshot names exist now.
         let files = try StoredFiles(root: FileStore(dataDirectory: dataDirectory).root).copy(to: folder + "/files")
-        let manifest = Manifest(format: 1, createdAt: time, engine: kind.rawValue, migrations: migrations, tables: tables, files: files.count,
-                                fileBytes: files.bytes, filesSHA256: files.sha256)
+        let manifest = Manifest(
+            format: 1, createdAt: time, engine: kind.rawValue, migrations: migrations, tables: tables, files: files.count,
+            fileBytes: files.bytes, filesSHA256: files.sha256)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
         try encoder.encode(manifest).write(to: URL(fileURLWithPath: folder + "/manifest.json"), options: .atomic)
         try await database.sql.insert(into: "backup_runs")
             .columns("at", "folder", "engine", "tables", "rows", "files", "file_bytes", "milliseconds")
-            .values(SQLBind(time.milliseconds), SQLBind(folder), SQLBind(kind.rawValue), SQLBind(tables.count), SQLBind(Int64(tables.values.map(\.rows).reduce(0, +))),
-                    SQLBind(Int64(files.count)), SQLBind(files.bytes), SQLBind(Int64(Date().timeIntervalSince(time) * 1000)))
+            .values(
+                SQLBind(time.milliseconds), SQLBind(folder), SQLBind(kind.rawValue), SQLBind(tables.count),
+                SQLBind(Int64(tables.values.map(\.rows).reduce(0, +))),
+                SQLBind(Int64(files.count)), SQLBind(files.bytes), SQLBind(Int64(Date().timeIntervalSince(time) * 1000))
+            )
             .run()
         return manifest
     }
@@ -123,10 +127,13 @@ public struct Backup: Sendable {
     /// The most recent backups, newest first.
     public func runs(limit: Int = 5) async throws -> [Run] {
         try await database.sql.select().column("*").from("backup_runs").orderBy("id", .descending).limit(limit).all().map { row in
-            Run(at: Date(milliseconds: try row.decode(column: "at", as: Int64.self)), folder: try row.decode(column: "folder", as: String.self),
+            Run(
+                at: Date(milliseconds: try row.decode(column: "at", as: Int64.self)),
+                folder: try row.decode(column: "folder", as: String.self),
                 engine: try row.decode(column: "engine", as: String.self), tables: try row.decode(column: "tables", as: Int.self),
                 rows: try row.decode(column: "rows", as: Int64.self), files: try row.decode(column: "files", as: Int64.self),
-                fileBytes: try row.decode(column: "file_bytes", as: Int64.self), milliseconds: try row.decode(column: "milliseconds", as: Int64.self))
+                fileBytes: try row.decode(column: "file_bytes", as: Int64.self),
+                milliseconds: try row.decode(column: "milliseconds", as: Int64.self))
         }
     }
 
@@ -142,7 +149,9 @@ public struct Backup: Sendable {
     }
 
     /// A table's row count and the SHA-256 of its canonical lines, each line also given to `write`.
-    static func digest(_ table: String, schema: Schema, on session: any SQLDatabase, write: (Data) throws -> Void) async throws -> Manifest.Table {
+    static func digest(_ table: String, schema: Schema, on session: any SQLDatabase, write: (Data) throws -> Void) async throws
+        -> Manifest.Table
+    {
         var hasher = SHA256()
         var count = 0
         try await eachLine(of: table, schema: schema, on: session) { line in
@@ -194,18 +203,25 @@ public struct Backup: Sendable {
             throw Problem.unreadable("manifest.json: \(error)")
         }
         let kind = database.kind
-        let current = try await database.sql.select().column("name").from(Self.bookkeeping).all().map { try $0.decode(column: "name", as: String.self) }
+        let current = try await database.sql.select().column("name").from(Self.bookkeeping).all().map {
+            try $0.decode(column: "name", as: String.self)
+        }
         guard Set(current) == Set(manifest.migrations) else {
-            throw Problem.otherVersion(missing: manifest.migrations.filter { !current.contains($0) }.sorted(),
-                                       extra: current.filter { !manifest.migrations.contains($0) }.sorted())
+            throw Problem.otherVersion(
+                missing: manifest.migrations.filter { !current.contains($0) }.sorted(),
+                extra: current.filter { !manifest.migrations.contains($0) }.sorted())
         }
         let schema = try await Schema.read(database.sql, kind: kind)
         for table in schema.order where !Self.seededByMigrations.contains(table) {
-            if try await database.sql.select().column(SQLLiteral.numeric("1")).from(table).limit(1).first() != nil { throw Problem.notEmpty(table) }
+            if try await database.sql.select().column(SQLLiteral.numeric("1")).from(table).limit(1).first() != nil {
+                throw Problem.notEmpty(table)
+            }
         }
         try StoredFiles(root: folder + "/files").copy(to: FileStore(dataDirectory: dataDirectory).root, merging: true)
         try await database.transaction { session in
-            for table in schema.order.reversed() where Self.seededByMigrations.contains(table) { try await session.delete(from: table).run() }
+            for table in schema.order.reversed() where Self.seededByMigrations.contains(table) {
+                try await session.delete(from: table).run()
+            }
             for table in schema.order {
                 let path = folder + "/tables/\(table).jsonl"
                 guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw Problem.unreadable(path) }
@@ -226,8 +242,10 @@ public struct Backup: Sendable {
                 }
                 try await flush()
                 if kind == .postgres, columns.contains(Schema.Column(name: "id", kind: .int)) {
-                    try await session.raw("SELECT setval(pg_get_serial_sequence(\(bind: table), 'id'), COALESCE((SELECT MAX(id) FROM \(ident: table)), 0) + 1, false)")
-                        .run()
+                    try await session.raw(
+                        "SELECT setval(pg_get_serial_sequence(\(bind: table), 'id'), COALESCE((SELECT MAX(id) FROM \(ident: table)), 0) + 1, false)"
+                    )
+                    .run()
                 }
             }
         }
@@ -250,11 +268,17 @@ enum Value: Codable, Equatable, Sendable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Int64.self) { self = .int(value) }
-        else if let value = try? container.decode(Double.self) { self = .double(value) }
-        else { self = .text(try container.decode(String.self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .int(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .double(value)
+        } else {
+            self = .text(try container.decode(String.self))
+        }
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -16,10 +16,15 @@ struct Schema: Sendable {
         /// From the declared type: SQLite's as written by the DDL builders, PostgreSQL's `data_type`.
         init(declared: String) {
             let type = declared.uppercased()
-            if type.contains("BOOL") { self = .bool }
-            else if type.contains("INT") { self = .int }
-            else if type.contains("DOUBLE") || type.contains("REAL") || type.contains("FLOAT") || type.contains("NUMERIC") { self = .double }
-            else { self = .text }
+            if type.contains("BOOL") {
+                self = .bool
+            } else if type.contains("INT") {
+                self = .int
+            } else if type.contains("DOUBLE") || type.contains("REAL") || type.contains("FLOAT") || type.contains("NUMERIC") {
+                self = .double
+            } else {
+                self = .text
+            }
         }
 
         func read(_ row: any SQLRow, _ column: String) throws -> Value {
@@ -42,33 +47,46 @@ struct Schema: Sendable {
         var parents: [String: Set<String>] = [:]
         switch kind {
         case .sqlite:
-            let names = try await database.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all()
+            let names = try await database.raw(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            ).all()
                 .map { try $0.decode(column: "name", as: String.self) }
             for table in names {
                 columns[table] = try await database.raw("SELECT name, type FROM pragma_table_info(\(bind: table)) ORDER BY cid").all().map {
-                    Column(name: try $0.decode(column: "name", as: String.self), kind: Kind(declared: try $0.decode(column: "type", as: String.self)))
+                    Column(
+                        name: try $0.decode(column: "name", as: String.self),
+                        kind: Kind(declared: try $0.decode(column: "type", as: String.self)))
                 }
-                parents[table] = Set(try await database.raw("SELECT \"table\" AS parent FROM pragma_foreign_key_list(\(bind: table))").all()
-                    .map { try $0.decode(column: "parent", as: String.self) })
+                parents[table] = Set(
+                    try await database.raw("SELECT \"table\" AS parent FROM pragma_foreign_key_list(\(bind: table))").all()
+                        .map { try $0.decode(column: "parent", as: String.self) })
             }
         case .postgres:
-            for row in try await database.raw("""
+            for row in try await database.raw(
+                """
                 SELECT table_name, column_name, data_type FROM information_schema.columns
                 WHERE table_schema = current_schema() AND table_name NOT IN (
                     SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                     WHERE c.relispartition AND n.nspname = current_schema())
                 ORDER BY table_name, ordinal_position
-                """).all() {
+                """
+            ).all() {
                 columns[try row.decode(column: "table_name", as: String.self), default: []]
-                    .append(Column(name: try row.decode(column: "column_name", as: String.self), kind: Kind(declared: try row.decode(column: "data_type", as: String.self))))
+                    .append(
+                        Column(
+                            name: try row.decode(column: "column_name", as: String.self),
+                            kind: Kind(declared: try row.decode(column: "data_type", as: String.self))))
             }
-            for row in try await database.raw("""
+            for row in try await database.raw(
+                """
                 SELECT child.relname AS child, parent.relname AS parent FROM pg_constraint c
                 JOIN pg_class child ON child.oid = c.conrelid JOIN pg_class parent ON parent.oid = c.confrelid
                 JOIN pg_namespace n ON n.oid = child.relnamespace
                 WHERE c.contype = 'f' AND n.nspname = current_schema()
-                """).all() {
-                parents[try row.decode(column: "child", as: String.self), default: []].insert(try row.decode(column: "parent", as: String.self))
+                """
+            ).all() {
+                parents[try row.decode(column: "child", as: String.self), default: []].insert(
+                    try row.decode(column: "parent", as: String.self))
             }
         }
         columns[Backup.bookkeeping] = nil
@@ -76,7 +94,9 @@ struct Schema: Sendable {
         var placed: Set<String> = []
         var remaining = columns.keys.sorted()
         while !remaining.isEmpty {
-            let ready = remaining.filter { table in (parents[table] ?? []).allSatisfy { $0 == table || placed.contains($0) || columns[$0] == nil } }
+            let ready = remaining.filter { table in
+                (parents[table] ?? []).allSatisfy { $0 == table || placed.contains($0) || columns[$0] == nil }
+            }
             // A cycle between tables (none today) would stop the ordering: take the rest as they are.
             let next = ready.isEmpty ? remaining : ready
             order += next
@@ -106,7 +126,8 @@ struct StoredFiles {
                 guard sha256Hex(data) == name else { throw Backup.Problem.damagedFile(name) }
                 let destination = target + "/" + relative
                 if !(merging && manager.fileExists(atPath: destination)) {
-                    try manager.createDirectory(atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    try manager.createDirectory(
+                        atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                     try data.write(to: URL(fileURLWithPath: destination), options: .atomic)
                 }
                 names.append(name)

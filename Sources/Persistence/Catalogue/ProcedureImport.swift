@@ -35,8 +35,10 @@ public enum ProcedureImport {
                 if let units {
                     resolved.append(units)
                 } else {
-                    problems.append(.init(line: row.line, code: row.procedure.code,
-                                          reasons: ["Không có đơn vị mã \(unknown.joined(separator: ", ")) vào ngày \(day.vietnamese)."]))
+                    problems.append(
+                        .init(
+                            line: row.line, code: row.procedure.code,
+                            reasons: ["Không có đơn vị mã \(unknown.joined(separator: ", ")) vào ngày \(day.vietnamese)."]))
                 }
             }
             guard problems.isEmpty else { throw ProcedureCatalogueFile.Refusal(problems) }
@@ -50,8 +52,11 @@ public enum ProcedureImport {
                 progress(index + 1, rows.count)
             }
             try await AuditTrail.append(
-                AuditRecord(actorID: actorID, action: "catalogue.import", objectType: "catalogue", objectID: "procedures",
-                            reason: "\(summary.created) thủ tục mới, \(summary.newVersions) phiên bản mới, \(summary.unchanged) không đổi (\(format.rawValue))"),
+                AuditRecord(
+                    actorID: actorID, action: "catalogue.import", objectType: "catalogue", objectID: "procedures",
+                    reason:
+                        "\(summary.created) thủ tục mới, \(summary.newVersions) phiên bản mới, \(summary.unchanged) không đổi (\(format.rawValue))"
+                ),
                 at: time, on: session)
             return summary
         }

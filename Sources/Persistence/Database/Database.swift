@@ -34,7 +34,8 @@ public struct Database: Sendable {
             let handle = try PostgresDatabaseHandle(url: url, logger: logger)
             let replica = try replicaURL.map { try PostgresDatabaseHandle(url: $0, logger: logger) }
             return Database(
-                sql: handle, reports: replica.map { ReplicaDatabase(replica: $0, primary: handle) } ?? handle, kind: .postgres, location: location,
+                sql: handle, reports: replica.map { ReplicaDatabase(replica: $0, primary: handle) } ?? handle, kind: .postgres,
+                location: location,
                 closeAction: {},
                 runAction: {
                     await withDiscardingTaskGroup { group in
@@ -89,7 +90,9 @@ public struct Database: Sendable {
         let name = prefix + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try await with(.postgres(url: serverURL), logger: logger) { try await $0.sql.raw("CREATE DATABASE \(ident: name)").run() }
         @Sendable func drop() async throws {
-            try await with(.postgres(url: serverURL), logger: logger) { try await $0.sql.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run() }
+            try await with(.postgres(url: serverURL), logger: logger) {
+                try await $0.sql.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run()
+            }
         }
         guard var components = URLComponents(string: serverURL) else { throw ConfigurationProblem("not a database URL: \(serverURL)") }
         components.path = "/" + name

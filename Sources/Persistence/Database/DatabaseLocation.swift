@@ -10,10 +10,14 @@ public enum DatabaseLocation: Sendable, Equatable {
     case postgres(url: String, replicaURL: String? = nil)
 
     /// Reads `DATABASE_URL` (and `DATABASE_REPLICA_URL`) when set, else the SQLite file in the data folder.
-    public static func from(databaseURL: String?, replicaURL: String? = nil, dataDirectory: String) throws(ConfigurationProblem) -> DatabaseLocation {
+    public static func from(databaseURL: String?, replicaURL: String? = nil, dataDirectory: String) throws(ConfigurationProblem)
+        -> DatabaseLocation
+    {
         let replicaURL = replicaURL.flatMap { $0.isEmpty ? nil : $0 }
         guard let databaseURL, !databaseURL.isEmpty else {
-            if replicaURL != nil { throw ConfigurationProblem("DATABASE_REPLICA_URL needs DATABASE_URL: a replica follows a PostgreSQL primary") }
+            if replicaURL != nil {
+                throw ConfigurationProblem("DATABASE_REPLICA_URL needs DATABASE_URL: a replica follows a PostgreSQL primary")
+            }
             return .sqliteFile(path: (dataDirectory as NSString).appendingPathComponent("motcua.sqlite"))
         }
         try check(databaseURL, "DATABASE_URL")

@@ -87,10 +87,13 @@ final class ReplicaDatabase: AsyncSQLDatabase, Sendable {
                 while let statementEnded = try await group.next(), !statementEnded {}
                 group.cancelAll()
             }
-        } catch where (error is ReplicaUnavailable || PersistenceError.isUnavailable(error)) && !progress.delivered.load(ordering: .relaxed) {
+        } catch
+            where (error is ReplicaUnavailable || PersistenceError.isUnavailable(error)) && !progress.delivered.load(ordering: .relaxed)
+        {
             primaryUntil.withLock { $0 = Date().addingTimeInterval(Self.pause) }
-            logger.warning("The replica does not answer; reports are read from the primary for \(Int(Self.pause)) s",
-                           metadata: ["error": "\(String(reflecting: error))"])
+            logger.warning(
+                "The replica does not answer; reports are read from the primary for \(Int(Self.pause)) s",
+                metadata: ["error": "\(String(reflecting: error))"])
             try await primary.execute(sql: query, onRow)
         }
     }

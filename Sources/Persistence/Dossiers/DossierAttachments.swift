@@ -43,8 +43,10 @@ public struct DossierAttachments: Sendable {
         }
     }
 
-    public func attach(_ data: Data, name: String, description: String, purpose: AttachmentPurpose = .application, to dossier: Dossier,
-                       by userID: Int64, at time: Date) async throws -> Attachment {
+    public func attach(
+        _ data: Data, name: String, description: String, purpose: AttachmentPurpose = .application, to dossier: Dossier,
+        by userID: Int64, at time: Date
+    ) async throws -> Attachment {
         if purpose == .result, !ElectronicResult.canAttach(in: dossier.state.status) { throw Problem.resultNotNow(dossier.state.status) }
         let file = try await files.admit(data, name: name)
         let (cleanName, type, hash) = (file.name, file.type, file.sha256)
@@ -55,25 +57,37 @@ public struct DossierAttachments: Sendable {
                 let row = try await session.select().column("status").from("dossiers").where("id", .equal, dossier.id).first()
                 let status = try row.map { try decodeEnum($0, "status", as: DossierStatus.self) } ?? dossier.state.status
                 if !ElectronicResult.canAttach(in: status) { throw Problem.resultNotNow(status) }
-                _ = try await DossierDesk.changeService(of: dossier.id, seenLockVersion: nil, calculator: calculator, at: time, on: session) {
+                _ = try await DossierDesk.changeService(of: dossier.id, seenLockVersion: nil, calculator: calculator, at: time, on: session)
+                {
                     $0.electronicResult = true
                 } audit: { changed in
-                    AuditRecord(actorID: userID, unitID: changed.processingUnitID, action: "dossier.recordServiceFacts", objectType: "dossier",
-                                objectID: changed.code.text, reason: "kết quả điện tử")
+                    AuditRecord(
+                        actorID: userID, unitID: changed.processingUnitID, action: "dossier.recordServiceFacts", objectType: "dossier",
+                        objectID: changed.code.text, reason: "kết quả điện tử")
                 }
             }
             let row = try await session.insert(into: "dossier_attachments")
-                .columns("dossier_id", "sha256", "size", "file_type", "original_name", "description", "purpose", "uploaded_by", "uploaded_at")
-                .values(SQLBind(dossier.id), SQLBind(hash), SQLBind(Int64(data.count)), SQLBind(type.rawValue), SQLBind(cleanName),
-                        SQLBind(VietnameseText.normalized(description)), SQLBind(purpose.rawValue), SQLBind(userID), SQLBind(time.milliseconds))
+                .columns(
+                    "dossier_id", "sha256", "size", "file_type", "original_name", "description", "purpose", "uploaded_by", "uploaded_at"
+                )
+                .values(
+                    SQLBind(dossier.id), SQLBind(hash), SQLBind(Int64(data.count)), SQLBind(type.rawValue), SQLBind(cleanName),
+                    SQLBind(VietnameseText.normalized(description)), SQLBind(purpose.rawValue), SQLBind(userID), SQLBind(time.milliseconds)
+                )
                 .returning("id").first()
-            guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("attachment insert returned no id") }
+            guard let id = try row?.decode(column: "id", as: Int64.self) else {
+                throw PersistenceError.corrupt("attachment insert returned no id")
+            }
             try await AuditTrail.append(
-                AuditRecord(actorID: userID, unitID: dossier.processingUnitID, action: purpose == .result ? "dossier.attachResult" : "dossier.attach",
-                            objectType: "dossier", objectID: dossier.code.text, reason: "tệp \(type.rawValue), \(data.count) byte, SHA-256 \(hash.prefix(16))…"),
+                AuditRecord(
+                    actorID: userID, unitID: dossier.processingUnitID,
+                    action: purpose == .result ? "dossier.attachResult" : "dossier.attach",
+                    objectType: "dossier", objectID: dossier.code.text,
+                    reason: "tệp \(type.rawValue), \(data.count) byte, SHA-256 \(hash.prefix(16))…"),
                 at: time, on: session)
-            return Attachment(id: id, dossierID: dossier.id, sha256: hash, size: data.count, fileType: type, originalName: cleanName,
-                              description: VietnameseText.normalized(description), purpose: purpose, uploadedBy: userID, uploadedAt: time)
+            return Attachment(
+                id: id, dossierID: dossier.id, sha256: hash, size: data.count, fileType: type, originalName: cleanName,
+                description: VietnameseText.normalized(description), purpose: purpose, uploadedBy: userID, uploadedAt: time)
         }
     }
 
@@ -83,8 +97,10 @@ public struct DossierAttachments: Sendable {
     }
 
     public func find(id: Int64, of dossierID: Int64) async throws -> Attachment? {
-        try await database.sql.select().column("*").from("dossier_attachments").where("id", .equal, id).where("dossier_id", .equal, dossierID)
-            .first().map(Self.decode)
+        try await database.sql.select().column("*").from("dossier_attachments").where("id", .equal, id).where(
+            "dossier_id", .equal, dossierID
+        )
+        .first().map(Self.decode)
     }
 
     /// The electronic result's files, for the applicant once the result is ready (nothing before).
@@ -101,9 +117,11 @@ public struct DossierAttachments: Sendable {
         Attachment(
             id: try row.decode(column: "id", as: Int64.self), dossierID: try row.decode(column: "dossier_id", as: Int64.self),
             sha256: try row.decode(column: "sha256", as: String.self), size: try row.decode(column: "size", as: Int.self),
-            fileType: try decodeEnum(row, "file_type", as: FileType.self), originalName: try row.decode(column: "original_name", as: String.self),
+            fileType: try decodeEnum(row, "file_type", as: FileType.self),
+            originalName: try row.decode(column: "original_name", as: String.self),
             description: try row.decode(column: "description", as: String.self),
-            purpose: try decodeEnum(row, "purpose", as: AttachmentPurpose.self), uploadedBy: try row.decode(column: "uploaded_by", as: Int64?.self),
+            purpose: try decodeEnum(row, "purpose", as: AttachmentPurpose.self),
+            uploadedBy: try row.decode(column: "uploaded_by", as: Int64?.self),
             uploadedAt: Date(milliseconds: try row.decode(column: "uploaded_at", as: Int64.self)))
     }
 }

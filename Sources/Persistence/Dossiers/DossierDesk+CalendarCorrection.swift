@@ -23,7 +23,9 @@ extension DossierDesk {
     /// received before the last of them ends and due at or after the first begins — a change of those days cannot
     /// move another dossier's due instant.
     @discardableResult
-    public func recomputeDueInstants(reason: String, actorID: Int64?, at time: Date, days: ClosedRange<LocalDate>? = nil) async throws -> [DueCorrection] {
+    public func recomputeDueInstants(reason: String, actorID: Int64?, at time: Date, days: ClosedRange<LocalDate>? = nil) async throws
+        -> [DueCorrection]
+    {
         let store = DossierStore(database.sql)
         let select = database.sql.select().column("id").from("dossiers")
             .where("finished_at", .is, SQLLiteral.null).where("due_at", .isNot, SQLLiteral.null)
@@ -37,11 +39,13 @@ extension DossierDesk {
         var corrections: [DueCorrection] = []
         for id in ids {
             guard let original = try await store.find(id: id), let before = original.dueAt,
-                  let version = try await ProcedureStore(database.sql).version(id: original.procedureVersionID) else { continue }
+                let version = try await ProcedureStore(database.sql).version(id: original.procedureVersionID)
+            else { continue }
             let events = try await store.events(of: original)
             let deadlines = try await calculator(original.processingUnitID, database.sql)
-            let schedule = try deadlines.schedule(receivedAt: original.receivedAt, limit: version.procedure.timeLimit, pauses: Self.pauses(in: events),
-                                                  sameDay: version.procedure.sameDayRule)
+            let schedule = try deadlines.schedule(
+                receivedAt: original.receivedAt, limit: version.procedure.timeLimit, pauses: Self.pauses(in: events),
+                sameDay: version.procedure.sameDayRule)
             guard let due = schedule.due, due != before || schedule.firstDue != original.firstDueAt else { continue }
             var dossier = original
             dossier.firstDueAt = schedule.firstDue
@@ -50,19 +54,23 @@ extension DossierDesk {
             dossier.appointmentAt = apologised ? max(due, original.appointmentAt ?? due) : due
             dossier.lockVersion += 1
             let updated = dossier
-            let event = DossierEvent(sequence: events.count + 1, action: Self.recomputeDueAction, actorID: actorID, unitID: original.processingUnitID,
-                                     occurredAt: time, reason: Self.correctionReason(reason, before: before, after: due, deadlines),
-                                     detail: Self.detail(["dueBefore": String(before.milliseconds), "due": String(due.milliseconds)]),
-                                     statusAfter: original.state.status, stepAfter: original.state.step)
+            let event = DossierEvent(
+                sequence: events.count + 1, action: Self.recomputeDueAction, actorID: actorID, unitID: original.processingUnitID,
+                occurredAt: time, reason: Self.correctionReason(reason, before: before, after: due, deadlines),
+                detail: Self.detail(["dueBefore": String(before.milliseconds), "due": String(due.milliseconds)]),
+                statusAfter: original.state.status, stepAfter: original.state.step)
             try await database.transaction { session in
                 let store = DossierStore(session)
                 guard try await store.update(updated, expectedLockVersion: original.lockVersion) else { throw Problem.staleCopy }
                 try await store.append([(event, updated.id)])
-                try await StatisticsCounters(session).add(Self.statisticsChange(from: (original, events), to: (updated, events + [event]), calculator: deadlines))
+                try await StatisticsCounters(session).add(
+                    Self.statisticsChange(from: (original, events), to: (updated, events + [event]), calculator: deadlines))
                 try await Self.enqueue(updated, event, procedureCode: version.procedure.code, on: session)
                 try await AuditTrail.append(
-                    AuditRecord(actorID: actorID, unitID: original.processingUnitID, action: "dossier.\(Self.recomputeDueAction)", objectType: "dossier",
-                                objectID: updated.code.text, reason: reason),
+                    AuditRecord(
+                        actorID: actorID, unitID: original.processingUnitID, action: "dossier.\(Self.recomputeDueAction)",
+                        objectType: "dossier",
+                        objectID: updated.code.text, reason: reason),
                     at: time, on: session)
             }
             corrections.append(DueCorrection(dossierID: id, code: original.code.text, before: before, after: due))

@@ -8,16 +8,20 @@ import SQLKit
 extension DossierDesk {
     /// Records the officer's answers about the service given (only the facts named change). A dossier refused
     /// at receipt was not served: nothing to record.
-    public func record(_ values: [ServiceFacts.Recorded: Bool], on dossierID: Int64, seenLockVersion seen: Int, by actor: DossierWorkflow.Actor,
-                       at time: Date) async throws -> Dossier {
+    public func record(
+        _ values: [ServiceFacts.Recorded: Bool], on dossierID: Int64, seenLockVersion seen: Int, by actor: DossierWorkflow.Actor,
+        at time: Date
+    ) async throws -> Dossier {
         guard !actor.roles.isDisjoint(with: [.deskOfficer, .caseOfficer, .unitHead]) else { throw Problem.notAnOfficerOfTheDossier }
         return try await database.transaction { session in
             try await Self.changeService(of: dossierID, seenLockVersion: seen, calculator: calculator, at: time, on: session) { facts in
                 for (fact, value) in values { facts[keyPath: fact.keyPath] = value }
             } audit: { dossier in
-                AuditRecord(actorID: actor.userID, unitID: dossier.processingUnitID, action: "dossier.recordServiceFacts", objectType: "dossier",
-                            objectID: dossier.code.text,
-                            reason: values.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.title): \($0.value)" }.joined(separator: "; "))
+                AuditRecord(
+                    actorID: actor.userID, unitID: dossier.processingUnitID, action: "dossier.recordServiceFacts", objectType: "dossier",
+                    objectID: dossier.code.text,
+                    reason: values.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.title): \($0.value)" }.joined(
+                        separator: "; "))
             }
         }
     }

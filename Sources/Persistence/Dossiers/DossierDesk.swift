@@ -43,9 +43,11 @@ public struct DossierDesk: Sendable {
         /// How the applicant asked to receive the result, with the postal address; kept with the receipt event.
         public var delivery: ResultDelivery.Choice?
 
-        public init(procedureCode: String, receivingUnitID: Int64, processingUnitID: Int64? = nil, channel: Channel, applicant: Applicant,
-                    birthYear: Int? = nil, gender: PersonalID.Gender? = nil, isDemo: Bool = false, papers: PaperChecklist? = nil,
-                    declaration: Declaration? = nil, delivery: ResultDelivery.Choice? = nil) {
+        public init(
+            procedureCode: String, receivingUnitID: Int64, processingUnitID: Int64? = nil, channel: Channel, applicant: Applicant,
+            birthYear: Int? = nil, gender: PersonalID.Gender? = nil, isDemo: Bool = false, papers: PaperChecklist? = nil,
+            declaration: Declaration? = nil, delivery: ResultDelivery.Choice? = nil
+        ) {
             self.procedureCode = procedureCode
             self.receivingUnitID = receivingUnitID
             self.processingUnitID = processingUnitID
@@ -95,7 +97,8 @@ public struct DossierDesk: Sendable {
             case .notProcessedThere: "Đơn vị giải quyết đã chọn không giải quyết thủ tục này."
             case .consultingItself: "Không thể lấy ý kiến của chính đơn vị đang giải quyết hồ sơ; vui lòng chọn đơn vị khác."
             case .notADeskOfficerHere: "Bạn không phải cán bộ Bộ phận Một cửa của đơn vị tiếp nhận."
-            case .notAnOfficerOfTheDossier: "Chỉ cán bộ của đơn vị tiếp nhận hoặc đơn vị giải quyết hồ sơ mới được xác nhận các thông tin này."
+            case .notAnOfficerOfTheDossier:
+                "Chỉ cán bộ của đơn vị tiếp nhận hoặc đơn vị giải quyết hồ sơ mới được xác nhận các thông tin này."
             case .notFound: "Không tìm thấy hồ sơ."
             case .staleCopy: "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang để xem trạng thái mới rồi thao tác lại."
             case .workflow(let refusal): refusal.message
@@ -183,9 +186,12 @@ public struct DossierDesk: Sendable {
         case .supplementReceived:
             let events = try await store.events(of: dossier)
             if let pause = events.last(where: { $0.action == "requestSupplement" }), let values = Self.values(pause.detail),
-               let dueText = values["dueBeforePause"], let dueBefore = Int64(dueText), let pausedText = values["pausedAt"], let paused = Int64(pausedText) {
+                let dueText = values["dueBeforePause"], let dueBefore = Int64(dueText), let pausedText = values["pausedAt"],
+                let paused = Int64(pausedText)
+            {
                 let resumed = try deadlines.resumedDue(
-                    due: Date(milliseconds: dueBefore), pausedAt: Date(milliseconds: paused), resumedAt: time, limit: version.procedure.timeLimit)
+                    due: Date(milliseconds: dueBefore), pausedAt: Date(milliseconds: paused), resumedAt: time,
+                    limit: version.procedure.timeLimit)
                 // The appointment moves with the pause; one already pushed later by an apology stays if later.
                 let apologised = dossier.appointmentAt.map { $0 > Date(milliseconds: dueBefore) } ?? false
                 dossier.dueAt = resumed
@@ -216,7 +222,9 @@ public struct DossierDesk: Sendable {
         if next.status == .resultReady || next.status.isFinal, dossier.finishedAt == nil { dossier.finishedAt = time }
         let seen = dossier.lockVersion
         dossier.lockVersion += 1
-        let unitID = [DossierStatus.received, .rejectedAtReceipt, .resultReady, .returned].contains(next.status) ? dossier.receivingUnitID : dossier.processingUnitID
+        let unitID =
+            [DossierStatus.received, .rejectedAtReceipt, .resultReady, .returned].contains(next.status)
+            ? dossier.receivingUnitID : dossier.processingUnitID
         let updated = dossier
         let eventDetail = Self.detail(detail)
         try await database.transaction { session in
@@ -227,15 +235,18 @@ public struct DossierDesk: Sendable {
             default: break
             }
             let events = try await store.events(of: updated)
-            let event = DossierEvent(sequence: events.count + 1, action: action.key, actorID: actor.userID, unitID: unitID, occurredAt: time,
-                                     reason: reason, detail: eventDetail, statusAfter: next.status, stepAfter: next.step)
+            let event = DossierEvent(
+                sequence: events.count + 1, action: action.key, actorID: actor.userID, unitID: unitID, occurredAt: time,
+                reason: reason, detail: eventDetail, statusAfter: next.status, stepAfter: next.step)
             try await store.append([(event, updated.id)])
-            try await StatisticsCounters(session).add(Self.statisticsChange(from: (original, events), to: (updated, events + [event]), calculator: deadlines))
+            try await StatisticsCounters(session).add(
+                Self.statisticsChange(from: (original, events), to: (updated, events + [event]), calculator: deadlines))
             try await notices?.enqueue([(updated, event, version.procedure.name)], on: session)
             try await Self.enqueue(updated, event, procedureCode: version.procedure.code, on: session)
             try await AuditTrail.append(
-                AuditRecord(actorID: actor.userID, unitID: unitID, action: "dossier.\(action.key)", objectType: "dossier",
-                            objectID: updated.code.text, reason: reason),
+                AuditRecord(
+                    actorID: actor.userID, unitID: unitID, action: "dossier.\(action.key)", objectType: "dossier",
+                    objectID: updated.code.text, reason: reason),
                 at: time, on: session)
         }
         return updated
@@ -244,12 +255,15 @@ public struct DossierDesk: Sendable {
     /// The change an action makes to the statistics counters: the contributions of the dossier after it,
     /// less those before it, each on its processing unit's counters.
     static func statisticsChange(
-        from before: (dossier: Dossier, events: [DossierEvent]), to after: (dossier: Dossier, events: [DossierEvent]), calculator: DeadlineCalculator
+        from before: (dossier: Dossier, events: [DossierEvent]), to after: (dossier: Dossier, events: [DossierEvent]),
+        calculator: DeadlineCalculator
     ) -> [(unitID: Int64, contribution: DossierStatistics.Contribution)] {
         let old = DossierStatistics.contributions(DossierStore.facts(before.dossier, events: before.events), calculator: calculator)
         let new = DossierStatistics.contributions(DossierStore.facts(after.dossier, events: after.events), calculator: calculator)
         guard before.dossier.processingUnitID == after.dossier.processingUnitID else {
-            return old.map { (before.dossier.processingUnitID, DossierStatistics.Contribution(day: $0.day, counter: $0.counter, value: -$0.value)) }
+            return old.map {
+                (before.dossier.processingUnitID, DossierStatistics.Contribution(day: $0.day, counter: $0.counter, value: -$0.value))
+            }
                 + new.map { (after.dossier.processingUnitID, $0) }
         }
         return DossierStatistics.change(from: old, to: new).map { (after.dossier.processingUnitID, $0) }
@@ -259,12 +273,15 @@ public struct DossierDesk: Sendable {
     static func enqueue(_ dossier: Dossier, _ event: DossierEvent, procedureCode: String, on session: any SQLDatabase) async throws {
         var codes: [Int64: String] = [:]
         for row in try await session.select().columns("id", "code").from("units")
-            .where("id", .in, [dossier.receivingUnitID, dossier.processingUnitID]).all() {
+            .where("id", .in, [dossier.receivingUnitID, dossier.processingUnitID]).all()
+        {
             codes[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "code", as: String.self)
         }
-        try await PortalOutbox(session).enqueue([.init(
-            dossier: dossier, event: event, units: (codes[dossier.receivingUnitID] ?? "", codes[dossier.processingUnitID] ?? ""),
-            procedureCode: procedureCode)])
+        try await PortalOutbox(session).enqueue([
+            .init(
+                dossier: dossier, event: event, units: (codes[dossier.receivingUnitID] ?? "", codes[dossier.processingUnitID] ?? ""),
+                procedureCode: procedureCode)
+        ])
     }
 
     static func nonEmpty(_ text: String) -> String? {

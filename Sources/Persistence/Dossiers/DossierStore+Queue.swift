@@ -24,8 +24,10 @@ extension DossierStore {
         /// Leave out finished dossiers (the default of the queue).
         public var openOnly = true
 
-        public init(query: String? = nil, statuses: [DossierStatus] = [], procedureCode: String? = nil, channel: Channel? = nil,
-                    assigneeID: Int64? = nil, openOnly: Bool = true) {
+        public init(
+            query: String? = nil, statuses: [DossierStatus] = [], procedureCode: String? = nil, channel: Channel? = nil,
+            assigneeID: Int64? = nil, openOnly: Bool = true
+        ) {
             self.query = query
             self.statuses = statuses
             self.procedureCode = procedureCode
@@ -47,21 +49,38 @@ extension DossierStore {
                 }
             }
         }
-        if !filter.statuses.isEmpty { select = select.where(SQLColumn("status", table: "dossiers"), .in, SQLBind.group(filter.statuses.map(\.rawValue))) }
+        if !filter.statuses.isEmpty {
+            select = select.where(SQLColumn("status", table: "dossiers"), .in, SQLBind.group(filter.statuses.map(\.rawValue)))
+        }
         if filter.openOnly {
             let finished = DossierStatus.allCases.filter(\.isFinal).map(\.rawValue)
             select = select.where(SQLColumn("status", table: "dossiers"), .notIn, SQLBind.group(finished))
         }
-        if let code = filter.procedureCode, !code.isEmpty { select = select.where(SQLColumn("code", table: "procedures"), .equal, SQLBind(code)) }
-        if let channel = filter.channel { select = select.where(SQLColumn("channel", table: "dossiers"), .equal, SQLBind(channel.rawValue)) }
-        if let from = filter.receivedFrom { select = select.where(SQLColumn("received_at", table: "dossiers"), .greaterThanOrEqual, SQLBind(from.milliseconds)) }
-        if let before = filter.receivedBefore { select = select.where(SQLColumn("received_at", table: "dossiers"), .lessThan, SQLBind(before.milliseconds)) }
-        if let from = filter.dueFrom { select = select.where(SQLColumn("due_at", table: "dossiers"), .greaterThanOrEqual, SQLBind(from.milliseconds)) }
-        if let before = filter.dueBefore { select = select.where(SQLColumn("due_at", table: "dossiers"), .lessThan, SQLBind(before.milliseconds)) }
-        if let assignee = filter.assigneeID { select = select.where(SQLColumn("assignee_id", table: "dossiers"), .equal, SQLBind(assignee)) }
+        if let code = filter.procedureCode, !code.isEmpty {
+            select = select.where(SQLColumn("code", table: "procedures"), .equal, SQLBind(code))
+        }
+        if let channel = filter.channel {
+            select = select.where(SQLColumn("channel", table: "dossiers"), .equal, SQLBind(channel.rawValue))
+        }
+        if let from = filter.receivedFrom {
+            select = select.where(SQLColumn("received_at", table: "dossiers"), .greaterThanOrEqual, SQLBind(from.milliseconds))
+        }
+        if let before = filter.receivedBefore {
+            select = select.where(SQLColumn("received_at", table: "dossiers"), .lessThan, SQLBind(before.milliseconds))
+        }
+        if let from = filter.dueFrom {
+            select = select.where(SQLColumn("due_at", table: "dossiers"), .greaterThanOrEqual, SQLBind(from.milliseconds))
+        }
+        if let before = filter.dueBefore {
+            select = select.where(SQLColumn("due_at", table: "dossiers"), .lessThan, SQLBind(before.milliseconds))
+        }
+        if let assignee = filter.assigneeID {
+            select = select.where(SQLColumn("assignee_id", table: "dossiers"), .equal, SQLBind(assignee))
+        }
         // Most urgent first; paused dossiers (no due instant) after the running ones, on both databases.
         let dueIsNull = SQLBinaryExpression(SQLColumn("due_at", table: "dossiers"), .is, SQLLiteral.null)
-        let rows = try await select
+        let rows =
+            try await select
             .orderBy(SQLOrderBy(expression: dueIsNull, direction: SQLDirection.ascending))
             .orderBy(SQLOrderBy(expression: SQLColumn("due_at", table: "dossiers"), direction: SQLDirection.ascending))
             .orderBy(SQLOrderBy(expression: SQLColumn("received_at", table: "dossiers"), direction: SQLDirection.ascending))
@@ -75,12 +94,17 @@ extension DossierStore {
         let finished = DossierStatus.allCases.filter(\.isFinal).map(\.rawValue)
         let select = database.select()
             .column(SQLRaw("CAST(COUNT(*) AS BIGINT)"), as: "open")
-            .column(SQLRaw("CAST(SUM(CASE WHEN finished_at IS NULL AND due_at < \(now.milliseconds) THEN 1 ELSE 0 END) AS BIGINT)"), as: "overdue")
+            .column(
+                SQLRaw("CAST(SUM(CASE WHEN finished_at IS NULL AND due_at < \(now.milliseconds) THEN 1 ELSE 0 END) AS BIGINT)"),
+                as: "overdue"
+            )
             .column(SQLRaw("CAST(SUM(CASE WHEN assignee_id = \(assigneeID) THEN 1 ELSE 0 END) AS BIGINT)"), as: "assigned")
             .from("dossiers").where("status", .notIn, SQLBind.group(finished))
         guard let row = try await scoped(select, scope).first() else { return (0, 0, 0) }
-        return (try row.decode(column: "open", as: Int.self), try row.decode(column: "overdue", as: Int?.self) ?? 0,
-                try row.decode(column: "assigned", as: Int?.self) ?? 0)
+        return (
+            try row.decode(column: "open", as: Int.self), try row.decode(column: "overdue", as: Int?.self) ?? 0,
+            try row.decode(column: "assigned", as: Int?.self) ?? 0
+        )
     }
 
     /// Dossiers with their procedure's code and name: the select behind every list of dossiers.
@@ -102,13 +126,17 @@ extension DossierStore {
             .column(SQLColumn("code", table: "procedures"), as: "procedure_code")
             .column(SQLColumn("name", table: "procedure_versions"), as: "procedure_name")
             .from("dossiers")
-            .join("procedure_versions", on: SQLColumn("procedure_version_id", table: "dossiers"), .equal, SQLColumn("id", table: "procedure_versions"))
+            .join(
+                "procedure_versions", on: SQLColumn("procedure_version_id", table: "dossiers"), .equal,
+                SQLColumn("id", table: "procedure_versions")
+            )
             .join("procedures", on: SQLColumn("procedure_id", table: "procedure_versions"), .equal, SQLColumn("id", table: "procedures"))
     }
 
     static func decodeItem(_ row: any SQLRow) throws -> DossierQueueItem {
-        DossierQueueItem(dossier: try decode(row), procedureCode: try row.decode(column: "procedure_code", as: String.self),
-                         procedureName: try row.decode(column: "procedure_name", as: String.self))
+        DossierQueueItem(
+            dossier: try decode(row), procedureCode: try row.decode(column: "procedure_code", as: String.self),
+            procedureName: try row.decode(column: "procedure_name", as: String.self))
     }
 }
 
@@ -136,7 +164,10 @@ extension DossierStore {
         for chunk in stride(from: 0, to: items.count, by: 500).map({ items[$0..<min($0 + 500, items.count)].map(\.dossier.id) }) {
             let events = try await database.select().columns("dossier_id", "action", "status_after", "occurred_at").from("dossier_events")
                 .where("dossier_id", .in, chunk)
-                .where { $0.where("action", .in, ["transfer", "returnResult"]).orWhere("status_after", .equal, DossierStatus.resultReady.rawValue) }
+                .where {
+                    $0.where("action", .in, ["transfer", "returnResult"]).orWhere(
+                        "status_after", .equal, DossierStatus.resultReady.rawValue)
+                }
                 .orderBy("sequence").all()
             for event in events {
                 let id = try event.decode(column: "dossier_id", as: Int64.self)
@@ -147,7 +178,9 @@ extension DossierStore {
                 case "returnResult": first.returned = first.returned ?? time
                 default: break
                 }
-                if try event.decode(column: "status_after", as: String.self) == DossierStatus.resultReady.rawValue { first.result = first.result ?? time }
+                if try event.decode(column: "status_after", as: String.self) == DossierStatus.resultReady.rawValue {
+                    first.result = first.result ?? time
+                }
                 firsts[id] = first
             }
         }

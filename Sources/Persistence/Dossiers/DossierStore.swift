@@ -16,10 +16,14 @@ public struct DossierStore: Sendable {
         let row = try await database.insert(into: "dossier_sequences").columns("agency_unit_id", "day", "last")
             .values(SQLBind(agencyUnitID), SQLBind(day.iso), SQLBind(Int64(count)))
             .onConflict(with: ["agency_unit_id", "day"]) { update in
-                update.set(SQLIdentifier("last"), to: SQLBinaryExpression(SQLColumn("last", table: "dossier_sequences"), .add, SQLBind(Int64(count))))
+                update.set(
+                    SQLIdentifier("last"),
+                    to: SQLBinaryExpression(SQLColumn("last", table: "dossier_sequences"), .add, SQLBind(Int64(count))))
             }
             .returning("last").first()
-        guard let last = try row?.decode(column: "last", as: Int.self) else { throw PersistenceError.corrupt("dossier sequence row missing") }
+        guard let last = try row?.decode(column: "last", as: Int.self) else {
+            throw PersistenceError.corrupt("dossier sequence row missing")
+        }
         return last - count + 1
     }
 
@@ -27,23 +31,27 @@ public struct DossierStore: Sendable {
     func insert(_ dossiers: [Dossier]) async throws -> [Int64] {
         guard !dossiers.isEmpty else { return [] }
         let insert = database.insert(into: "dossiers")
-            .columns("code", "receiving_unit_id", "processing_unit_id", "procedure_version_id", "channel", "applicant_kind", "applicant_name",
-                     "applicant_identifier", "applicant_phone", "applicant_email", "applicant_address", "search_text", "status", "step",
-                     "assignee_id", "status_before_pause", "received_at", "first_due_at", "due_at", "appointment_at", "finished_at",
-                     "lock_version", "is_demo", "fully_online_offered", "fee_due", "fee_paid_online", "digitised", "reused_documents",
-                     "population_checked", "electronic_result", "result_synced")
+            .columns(
+                "code", "receiving_unit_id", "processing_unit_id", "procedure_version_id", "channel", "applicant_kind", "applicant_name",
+                "applicant_identifier", "applicant_phone", "applicant_email", "applicant_address", "search_text", "status", "step",
+                "assignee_id", "status_before_pause", "received_at", "first_due_at", "due_at", "appointment_at", "finished_at",
+                "lock_version", "is_demo", "fully_online_offered", "fee_due", "fee_paid_online", "digitised", "reused_documents",
+                "population_checked", "electronic_result", "result_synced")
         for dossier in dossiers {
             let service = dossier.service
             insert.values(
-                SQLBind(dossier.code.text), SQLBind(dossier.receivingUnitID), SQLBind(dossier.processingUnitID), SQLBind(dossier.procedureVersionID),
+                SQLBind(dossier.code.text), SQLBind(dossier.receivingUnitID), SQLBind(dossier.processingUnitID),
+                SQLBind(dossier.procedureVersionID),
                 SQLBind(dossier.channel.rawValue), SQLBind(dossier.applicant.kind.rawValue), SQLBind(dossier.applicant.name),
                 SQLBind(dossier.applicant.identifier), SQLBind(dossier.applicant.phone), SQLBind(dossier.applicant.email),
                 SQLBind(dossier.applicant.address), SQLBind(Self.searchText(dossier)), SQLBind(dossier.state.status.rawValue),
                 SQLBind(Int64(dossier.state.step)), SQLBind(dossier.state.assigneeID), SQLBind(dossier.state.statusBeforePause?.rawValue),
                 SQLBind(dossier.receivedAt.milliseconds), SQLBind(dossier.firstDueAt.milliseconds), SQLBind(dossier.dueAt?.milliseconds),
-                SQLBind(dossier.appointmentAt?.milliseconds), SQLBind(dossier.finishedAt?.milliseconds), SQLBind(Int64(dossier.lockVersion)),
+                SQLBind(dossier.appointmentAt?.milliseconds), SQLBind(dossier.finishedAt?.milliseconds),
+                SQLBind(Int64(dossier.lockVersion)),
                 SQLBind(dossier.isDemo), SQLBind(service.fullyOnlineOffered), SQLBind(service.feeDue), SQLBind(service.feePaidOnline),
-                SQLBind(service.digitised), SQLBind(service.reusedDocuments), SQLBind(service.populationChecked), SQLBind(service.electronicResult),
+                SQLBind(service.digitised), SQLBind(service.reusedDocuments), SQLBind(service.populationChecked),
+                SQLBind(service.electronicResult),
                 SQLBind(service.resultSynced))
         }
         // RETURNING gives rows in no promised order: match them back by code, which is unique.
@@ -52,7 +60,9 @@ public struct DossierStore: Sendable {
             ids[try row.decode(column: "code", as: String.self)] = try row.decode(column: "id", as: Int64.self)
         }
         return try dossiers.map { dossier in
-            guard let id = ids[dossier.code.text] else { throw PersistenceError.corrupt("insert into dossiers returned no id for \(dossier.code.text)") }
+            guard let id = ids[dossier.code.text] else {
+                throw PersistenceError.corrupt("insert into dossiers returned no id for \(dossier.code.text)")
+            }
             return id
         }
     }
@@ -87,11 +97,13 @@ public struct DossierStore: Sendable {
     func append(_ events: [(event: DossierEvent, dossierID: Int64)]) async throws {
         guard !events.isEmpty else { return }
         let insert = database.insert(into: "dossier_events")
-            .columns("dossier_id", "sequence", "action", "actor_id", "unit_id", "occurred_at", "reason", "detail", "status_after", "step_after")
+            .columns(
+                "dossier_id", "sequence", "action", "actor_id", "unit_id", "occurred_at", "reason", "detail", "status_after", "step_after")
         for (event, dossierID) in events {
-            insert.values(SQLBind(dossierID), SQLBind(Int64(event.sequence)), SQLBind(event.action), SQLBind(event.actorID), SQLBind(event.unitID),
-                          SQLBind(event.occurredAt.milliseconds), SQLBind(event.reason), SQLBind(event.detail), SQLBind(event.statusAfter.rawValue),
-                          SQLBind(Int64(event.stepAfter)))
+            insert.values(
+                SQLBind(dossierID), SQLBind(Int64(event.sequence)), SQLBind(event.action), SQLBind(event.actorID), SQLBind(event.unitID),
+                SQLBind(event.occurredAt.milliseconds), SQLBind(event.reason), SQLBind(event.detail), SQLBind(event.statusAfter.rawValue),
+                SQLBind(Int64(event.stepAfter)))
         }
         try await insert.run()
     }
@@ -118,14 +130,18 @@ public struct DossierStore: Sendable {
     /// the years from its receipt on are read: on PostgreSQL the planner skips the older years' partitions.
     public func events(of dossier: Dossier) async throws -> [DossierEvent] {
         try await database.select().column("*").from("dossier_events").where("dossier_id", .equal, dossier.id)
-            .where("occurred_at", .greaterThanOrEqual, dossier.receivedAt.addingTimeInterval(-Self.clockDifference).milliseconds).orderBy("sequence")
+            .where("occurred_at", .greaterThanOrEqual, dossier.receivedAt.addingTimeInterval(-Self.clockDifference).milliseconds).orderBy(
+                "sequence"
+            )
             .all().map { row in
                 DossierEvent(
                     sequence: try row.decode(column: "sequence", as: Int.self), action: try row.decode(column: "action", as: String.self),
-                    actorID: try row.decode(column: "actor_id", as: Int64?.self), unitID: try row.decode(column: "unit_id", as: Int64?.self),
+                    actorID: try row.decode(column: "actor_id", as: Int64?.self),
+                    unitID: try row.decode(column: "unit_id", as: Int64?.self),
                     occurredAt: Date(milliseconds: try row.decode(column: "occurred_at", as: Int64.self)),
                     reason: try row.decode(column: "reason", as: String.self), detail: try row.decode(column: "detail", as: String.self),
-                    statusAfter: try decodeEnum(row, "status_after", as: DossierStatus.self), stepAfter: try row.decode(column: "step_after", as: Int.self))
+                    statusAfter: try decodeEnum(row, "status_after", as: DossierStatus.self),
+                    stepAfter: try row.decode(column: "step_after", as: Int.self))
             }
     }
 
@@ -162,7 +178,9 @@ public struct DossierStore: Sendable {
     static func decode(_ row: any SQLRow) throws -> Dossier {
         var dossier = try decodeFacts(row)
         // A schema before migration 035 has no such column (the tests that replay older migrations read dossiers there).
-        if row.contains(column: "consulted_unit_id") { dossier.consultedUnitID = try row.decode(column: "consulted_unit_id", as: Int64?.self) }
+        if row.contains(column: "consulted_unit_id") {
+            dossier.consultedUnitID = try row.decode(column: "consulted_unit_id", as: Int64?.self)
+        }
         return dossier
     }
 
@@ -177,9 +195,11 @@ public struct DossierStore: Sendable {
             procedureVersionID: try row.decode(column: "procedure_version_id", as: Int64.self),
             channel: try decodeEnum(row, "channel", as: Channel.self),
             applicant: Applicant(
-                kind: try decodeEnum(row, "applicant_kind", as: Applicant.Kind.self), name: try row.decode(column: "applicant_name", as: String.self),
+                kind: try decodeEnum(row, "applicant_kind", as: Applicant.Kind.self),
+                name: try row.decode(column: "applicant_name", as: String.self),
                 identifier: try row.decode(column: "applicant_identifier", as: String.self),
-                phone: try row.decode(column: "applicant_phone", as: String?.self), email: try row.decode(column: "applicant_email", as: String?.self),
+                phone: try row.decode(column: "applicant_phone", as: String?.self),
+                email: try row.decode(column: "applicant_email", as: String?.self),
                 address: try row.decode(column: "applicant_address", as: String?.self)),
             state: DossierWorkflow.State(
                 status: try decodeEnum(row, "status", as: DossierStatus.self), step: try row.decode(column: "step", as: Int.self),
@@ -189,10 +209,13 @@ public struct DossierStore: Sendable {
             appointmentAt: try instant("appointment_at"), finishedAt: try instant("finished_at"),
             lockVersion: try row.decode(column: "lock_version", as: Int.self), isDemo: try row.decode(column: "is_demo", as: Bool.self),
             service: ServiceFacts(
-                fullyOnlineOffered: try row.decode(column: "fully_online_offered", as: Bool.self), feeDue: try row.decode(column: "fee_due", as: Bool.self),
-                feePaidOnline: try row.decode(column: "fee_paid_online", as: Bool.self), digitised: try row.decode(column: "digitised", as: Bool.self),
+                fullyOnlineOffered: try row.decode(column: "fully_online_offered", as: Bool.self),
+                feeDue: try row.decode(column: "fee_due", as: Bool.self),
+                feePaidOnline: try row.decode(column: "fee_paid_online", as: Bool.self),
+                digitised: try row.decode(column: "digitised", as: Bool.self),
                 reusedDocuments: try row.decode(column: "reused_documents", as: Bool.self),
                 populationChecked: try row.decode(column: "population_checked", as: Bool.self),
-                electronicResult: try row.decode(column: "electronic_result", as: Bool.self), resultSynced: try row.decode(column: "result_synced", as: Bool.self)))
+                electronicResult: try row.decode(column: "electronic_result", as: Bool.self),
+                resultSynced: try row.decode(column: "result_synced", as: Bool.self)))
     }
 }

@@ -55,11 +55,12 @@ actor IntakeWriter {
             do {
                 let outcomes = try await Self.write(batch.map(\.request), calculator: calculator, notices: notices, on: database)
                 for (item, outcome) in zip(batch, outcomes) { item.reply.resume(with: outcome) }
-            } catch where batch.count > 1 {
+            } catch  where batch.count > 1 {
                 // A failing statement must not sink the others: write each alone, so each gets its own outcome.
                 for item in batch {
                     do {
-                        item.reply.resume(with: try await Self.write([item.request], calculator: calculator, notices: notices, on: database)[0])
+                        item.reply.resume(
+                            with: try await Self.write([item.request], calculator: calculator, notices: notices, on: database)[0])
                     } catch {
                         item.reply.resume(throwing: error)
                     }
@@ -104,10 +105,16 @@ actor IntakeWriter {
                     // A same-day procedure may state its own cut-off (in its definition, not in the summary).
                     var sameDay = SameDayRule.documented
                     if case .workingDays(0) = procedure.timeLimit,
-                       let rule = try await ProcedureStore(session).version(id: procedure.versionID)?.procedure.sameDayRule { sameDay = rule }
+                        let rule = try await ProcedureStore(session).version(id: procedure.versionID)?.procedure.sameDayRule
+                    {
+                        sameDay = rule
+                    }
                     let due = try deadlines.due(receivedAt: request.time, limit: procedure.timeLimit, sameDay: sameDay)
-                    outcomes.append(.success(Resolved(request: request, procedure: procedure, agency: agency, processing: processing,
-                                                      calculator: deadlines, due: due)))
+                    outcomes.append(
+                        .success(
+                            Resolved(
+                                request: request, procedure: procedure, agency: agency, processing: processing,
+                                calculator: deadlines, due: due)))
                 } catch {
                     outcomes.append(.failure(error))
                 }
@@ -137,36 +144,54 @@ actor IntakeWriter {
             }
             let sequence = next[key]!
             next[key] = sequence + 1
-            dossiers.append(Dossier(
-                id: 0, code: DossierCode(agencyCode: intake.agency.code, day: day, sequence: sequence), receivingUnitID: intake.agency.id,
-                processingUnitID: intake.processing.id, procedureVersionID: intake.procedure.versionID, channel: intake.request.intake.channel,
-                applicant: intake.request.intake.applicant, state: .init(), receivedAt: intake.request.time, firstDueAt: intake.due,
-                dueAt: intake.due, appointmentAt: intake.due, finishedAt: nil, lockVersion: 1, isDemo: intake.request.intake.isDemo,
-                service: ServiceFacts(fullyOnlineOffered: intake.procedure.onlineLevel == .fullyOnline, feeDue: intake.procedure.hasFee)))
+            dossiers.append(
+                Dossier(
+                    id: 0, code: DossierCode(agencyCode: intake.agency.code, day: day, sequence: sequence),
+                    receivingUnitID: intake.agency.id,
+                    processingUnitID: intake.processing.id, procedureVersionID: intake.procedure.versionID,
+                    channel: intake.request.intake.channel,
+                    applicant: intake.request.intake.applicant, state: .init(), receivedAt: intake.request.time, firstDueAt: intake.due,
+                    dueAt: intake.due, appointmentAt: intake.due, finishedAt: nil, lockVersion: 1, isDemo: intake.request.intake.isDemo,
+                    service: ServiceFacts(fullyOnlineOffered: intake.procedure.onlineLevel == .fullyOnline, feeDue: intake.procedure.hasFee)
+                ))
         }
         for (index, id) in try await store.insert(dossiers).enumerated() { dossiers[index].id = id }
         let events = zip(intakes, dossiers).map { intake, dossier in
-            DossierEvent(sequence: 1, action: "receive", actorID: intake.request.actorID, unitID: intake.agency.id, occurredAt: intake.request.time,
-                         reason: "", detail: DossierDesk.detail(["channel": dossier.channel.rawValue, "due": String(intake.due.milliseconds)]
-                             .merging(intake.request.intake.receiptDetail) { first, _ in first }),
-                         statusAfter: .received, stepAfter: 0)
+            DossierEvent(
+                sequence: 1, action: "receive", actorID: intake.request.actorID, unitID: intake.agency.id, occurredAt: intake.request.time,
+                reason: "",
+                detail: DossierDesk.detail(
+                    ["channel": dossier.channel.rawValue, "due": String(intake.due.milliseconds)]
+                        .merging(intake.request.intake.receiptDetail) { first, _ in first }),
+                statusAfter: .received, stepAfter: 0)
         }
         try await store.append(zip(events, dossiers).map { ($0, $1.id) })
-        try await PortalOutbox(session).enqueue(zip(intakes, zip(dossiers, events)).map { intake, pair in
-            .init(dossier: pair.0, event: pair.1, units: (intake.agency.code, intake.processing.code), procedureCode: intake.procedure.code)
-        })
-        try await StatisticsCounters(session).add(zip(intakes, dossiers).flatMap { intake, dossier in
-            DossierStatistics.contributions(DossierStore.facts(dossier, events: []), calculator: intake.calculator).map { (dossier.processingUnitID, $0) }
-        })
+        try await PortalOutbox(session).enqueue(
+            zip(intakes, zip(dossiers, events)).map { intake, pair in
+                .init(
+                    dossier: pair.0, event: pair.1, units: (intake.agency.code, intake.processing.code),
+                    procedureCode: intake.procedure.code)
+            })
+        try await StatisticsCounters(session).add(
+            zip(intakes, dossiers).flatMap { intake, dossier in
+                DossierStatistics.contributions(DossierStore.facts(dossier, events: []), calculator: intake.calculator).map {
+                    (dossier.processingUnitID, $0)
+                }
+            })
         for (intake, dossier) in zip(intakes, dossiers) {
             guard let draft = intake.request.online else { continue }
             try await fileOnline(dossier, from: draft, at: intake.request.time, on: session)
         }
-        try await notices?.enqueue(zip(intakes, zip(dossiers, events)).map { intake, pair in (pair.0, pair.1, intake.procedure.name) }, on: session)
-        try await AuditTrail.append(zip(intakes, dossiers).map { intake, dossier in
-            (AuditRecord(actorID: intake.request.actorID, unitID: intake.agency.id, action: "dossier.receive", objectType: "dossier",
-                         objectID: dossier.code.text, reason: intake.procedure.code), intake.request.time)
-        }, on: session)
+        try await notices?.enqueue(
+            zip(intakes, zip(dossiers, events)).map { intake, pair in (pair.0, pair.1, intake.procedure.name) }, on: session)
+        try await AuditTrail.append(
+            zip(intakes, dossiers).map { intake, dossier in
+                (
+                    AuditRecord(
+                        actorID: intake.request.actorID, unitID: intake.agency.id, action: "dossier.receive", objectType: "dossier",
+                        objectID: dossier.code.text, reason: intake.procedure.code), intake.request.time
+                )
+            }, on: session)
         return dossiers
     }
 
@@ -177,8 +202,9 @@ actor IntakeWriter {
             let insert = session.insert(into: "dossier_attachments")
                 .columns("dossier_id", "sha256", "size", "file_type", "original_name", "description", "uploaded_by", "uploaded_at")
             for file in draft.files {
-                insert.values(SQLBind(dossier.id), SQLBind(file.sha256), SQLBind(Int64(file.size)), SQLBind(file.fileType.rawValue),
-                              SQLBind(file.originalName), SQLBind(file.document), SQLBind(draft.userID), SQLBind(file.uploadedAt.milliseconds))
+                insert.values(
+                    SQLBind(dossier.id), SQLBind(file.sha256), SQLBind(Int64(file.size)), SQLBind(file.fileType.rawValue),
+                    SQLBind(file.originalName), SQLBind(file.document), SQLBind(draft.userID), SQLBind(file.uploadedAt.milliseconds))
             }
             try await insert.run()
         }

@@ -54,8 +54,10 @@ public struct FeedbackStore: Sendable {
         public var contactEmail: String?
         public var submittedBy: Int64?
 
-        public init(subject: FeedbackSubject, unitID: Int64, dossierID: Int64?, officer: String, content: String, contactName: String,
-                    contactPhone: String?, contactEmail: String?, submittedBy: Int64?) {
+        public init(
+            subject: FeedbackSubject, unitID: Int64, dossierID: Int64?, officer: String, content: String, contactName: String,
+            contactPhone: String?, contactEmail: String?, submittedBy: Int64?
+        ) {
             self.subject = subject
             self.unitID = unitID
             self.dossierID = dossierID
@@ -85,15 +87,27 @@ public struct FeedbackStore: Sendable {
     public func submit(_ submission: Submission, tokenHash: String, due: Date, at time: Date) async throws -> Int64 {
         try await database.transaction { session in
             let row = try await session.insert(into: "feedback")
-                .columns("subject", "unit_id", "dossier_id", "officer", "content", "contact_name", "contact_phone", "contact_email", "submitted_by",
-                         "token_hash", "received_at", "due_at", "publishable")
-                .values(SQLBind(submission.subject.rawValue), SQLBind(submission.unitID), SQLBind(submission.dossierID), SQLBind(submission.officer),
-                        SQLBind(submission.content), SQLBind(submission.contactName), SQLBind(submission.contactPhone), SQLBind(submission.contactEmail),
-                        SQLBind(submission.submittedBy), SQLBind(tokenHash), SQLBind(time.milliseconds), SQLBind(due.milliseconds), SQLBind(false))
+                .columns(
+                    "subject", "unit_id", "dossier_id", "officer", "content", "contact_name", "contact_phone", "contact_email",
+                    "submitted_by",
+                    "token_hash", "received_at", "due_at", "publishable"
+                )
+                .values(
+                    SQLBind(submission.subject.rawValue), SQLBind(submission.unitID), SQLBind(submission.dossierID),
+                    SQLBind(submission.officer),
+                    SQLBind(submission.content), SQLBind(submission.contactName), SQLBind(submission.contactPhone),
+                    SQLBind(submission.contactEmail),
+                    SQLBind(submission.submittedBy), SQLBind(tokenHash), SQLBind(time.milliseconds), SQLBind(due.milliseconds),
+                    SQLBind(false)
+                )
                 .returning("id").first()
-            guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("feedback insert returned no id") }
-            try await AuditTrail.append(AuditRecord(actorID: submission.submittedBy, unitID: submission.unitID, action: "feedback.submit",
-                                                    objectType: "feedback", objectID: String(id), reason: submission.subject.title), at: time, on: session)
+            guard let id = try row?.decode(column: "id", as: Int64.self) else {
+                throw PersistenceError.corrupt("feedback insert returned no id")
+            }
+            try await AuditTrail.append(
+                AuditRecord(
+                    actorID: submission.submittedBy, unitID: submission.unitID, action: "feedback.submit",
+                    objectType: "feedback", objectID: String(id), reason: submission.subject.title), at: time, on: session)
             return id
         }
     }
@@ -104,19 +118,23 @@ public struct FeedbackStore: Sendable {
 
     /// The item its submitter opens with the private token.
     public func find(id: Int64, tokenHash: String) async throws -> FeedbackItem? {
-        try await database.sql.select().column("*").from("feedback").where("id", .equal, id).where("token_hash", .equal, tokenHash).first().map(Self.decode)
+        try await database.sql.select().column("*").from("feedback").where("id", .equal, id).where("token_hash", .equal, tokenHash).first()
+            .map(Self.decode)
     }
 
     /// What an account sent, newest first.
     public func submitted(by userID: Int64, limit: Int = 100) async throws -> [FeedbackItem] {
-        try await database.sql.select().column("*").from("feedback").where("submitted_by", .equal, userID).orderBy("id", .descending).limit(limit)
-            .all().map(Self.decode)
+        try await database.sql.select().column("*").from("feedback").where("submitted_by", .equal, userID).orderBy("id", .descending).limit(
+            limit
+        )
+        .all().map(Self.decode)
     }
 
     /// The items routed to some units, unanswered first by due instant, then the answered, newest first.
     public func inbox(units: [Int64]) async throws -> [FeedbackItem] {
         guard !units.isEmpty else { return [] }
-        let items = try await database.sql.select().column("*").from("feedback").where("unit_id", .in, units).orderBy("id", .descending).limit(500)
+        let items = try await database.sql.select().column("*").from("feedback").where("unit_id", .in, units).orderBy("id", .descending)
+            .limit(500)
             .all().map(Self.decode)
         return items.filter { !$0.isAnswered }.sorted { $0.dueAt < $1.dueAt } + items.filter(\.isAnswered)
     }
@@ -129,8 +147,10 @@ public struct FeedbackStore: Sendable {
                 .set("answered_at", to: time.milliseconds).set("publishable", to: publishable)
                 .where("id", .equal, id).where("answered_at", .is, SQLLiteral.null).returning("unit_id").all()
             guard let unit = try updated.first?.decode(column: "unit_id", as: Int64.self) else { throw Problem.alreadyAnswered }
-            try await AuditTrail.append(AuditRecord(actorID: userID, unitID: unit, action: "feedback.answer", objectType: "feedback", objectID: String(id),
-                                                    reason: publishable ? "được công khai" : "không công khai"), at: time, on: session)
+            try await AuditTrail.append(
+                AuditRecord(
+                    actorID: userID, unitID: unit, action: "feedback.answer", objectType: "feedback", objectID: String(id),
+                    reason: publishable ? "được công khai" : "không công khai"), at: time, on: session)
         }
     }
 
@@ -142,23 +162,32 @@ public struct FeedbackStore: Sendable {
             }
             guard item.isAnswered else { throw Problem.notAnswered }
             guard item.satisfied == nil else { throw Problem.alreadyRated }
-            try await session.update("feedback").set("satisfied", to: satisfied).set("rated_at", to: time.milliseconds).where("id", .equal, id).run()
-            try await AuditTrail.append(AuditRecord(actorID: nil, unitID: item.unitID, action: "feedback.rate", objectType: "feedback", objectID: String(id),
-                                                    reason: satisfied ? "hài lòng" : "không hài lòng"), at: time, on: session)
+            try await session.update("feedback").set("satisfied", to: satisfied).set("rated_at", to: time.milliseconds).where(
+                "id", .equal, id
+            ).run()
+            try await AuditTrail.append(
+                AuditRecord(
+                    actorID: nil, unitID: item.unitID, action: "feedback.rate", objectType: "feedback", objectID: String(id),
+                    reason: satisfied ? "hài lòng" : "không hài lòng"), at: time, on: session)
         }
     }
 
     /// Answered items the unit marked publishable, newest first (the public page shows no personal data).
     public func published(limit: Int = 100) async throws -> [FeedbackItem] {
-        try await database.sql.select().column("*").from("feedback").where("publishable", .equal, true).where("answered_at", .isNot, SQLLiteral.null)
-            .orderBy("answered_at", .descending).limit(limit).all().map(Self.decode)
+        try await database.sql.select().column("*").from("feedback").where("publishable", .equal, true).where(
+            "answered_at", .isNot, SQLLiteral.null
+        )
+        .orderBy("answered_at", .descending).limit(limit).all().map(Self.decode)
     }
 
     /// For the indices: items of a unit received in [start, end) — how many were due, answered on time, rated,
     /// and rated satisfied.
-    public func handling(unitID: Int64, from start: Date, to end: Date) async throws -> (received: Int, onTime: Int, rated: Int, satisfied: Int) {
+    public func handling(unitID: Int64, from start: Date, to end: Date) async throws -> (
+        received: Int, onTime: Int, rated: Int, satisfied: Int
+    ) {
         let items = try await database.sql.select().column("*").from("feedback").where("unit_id", .equal, unitID)
-            .where("received_at", .greaterThanOrEqual, start.milliseconds).where("received_at", .lessThan, end.milliseconds).all().map(Self.decode)
+            .where("received_at", .greaterThanOrEqual, start.milliseconds).where("received_at", .lessThan, end.milliseconds).all().map(
+                Self.decode)
         let onTime = items.filter { item in item.answeredAt.map { FeedbackRules.isOnTime(answeredAt: $0, due: item.dueAt) } ?? false }
         return (items.count, onTime.count, items.filter { $0.satisfied != nil }.count, items.filter { $0.satisfied == true }.count)
     }
@@ -169,10 +198,13 @@ public struct FeedbackStore: Sendable {
             id: try row.decode(column: "id", as: Int64.self), subject: try decodeEnum(row, "subject", as: FeedbackSubject.self),
             unitID: try row.decode(column: "unit_id", as: Int64.self), dossierID: try row.decode(column: "dossier_id", as: Int64?.self),
             officer: try row.decode(column: "officer", as: String.self), content: try row.decode(column: "content", as: String.self),
-            contactName: try row.decode(column: "contact_name", as: String.self), contactPhone: try row.decode(column: "contact_phone", as: String?.self),
-            contactEmail: try row.decode(column: "contact_email", as: String?.self), receivedAt: try instant("received_at")!, dueAt: try instant("due_at")!,
+            contactName: try row.decode(column: "contact_name", as: String.self),
+            contactPhone: try row.decode(column: "contact_phone", as: String?.self),
+            contactEmail: try row.decode(column: "contact_email", as: String?.self), receivedAt: try instant("received_at")!,
+            dueAt: try instant("due_at")!,
             answer: try row.decode(column: "answer", as: String?.self), answeredAt: try instant("answered_at"),
-            publishable: try row.decode(column: "publishable", as: Bool.self), satisfied: try row.decode(column: "satisfied", as: Bool?.self),
+            publishable: try row.decode(column: "publishable", as: Bool.self),
+            satisfied: try row.decode(column: "satisfied", as: Bool?.self),
             ratedAt: try instant("rated_at"), submittedBy: try row.decode(column: "submitted_by", as: Int64?.self))
     }
 }

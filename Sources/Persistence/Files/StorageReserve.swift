@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The room the product keeps free on the disk of a folder: below it, the product writes nothing more there

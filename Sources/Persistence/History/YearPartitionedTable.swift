@@ -30,8 +30,11 @@ struct YearPartitionedTable: Sendable {
     /// The history tables partitioned by year: dossiers' events and the audit trail. (Notifications are an
     /// outbox whose idempotency key names no date; dossiers are the current state that others reference.)
     static let all: [YearPartitionedTable] = [
-        YearPartitionedTable(name: "dossier_events", column: "occurred_at", numbered: "id", primaryKey: ["id"], unique: [["dossier_id", "sequence"]],
-                             references: [("dossier_id", "dossiers"), ("actor_id", "users"), ("unit_id", "units")]),
-        YearPartitionedTable(name: "audit_log", column: "occurred_at", primaryKey: ["sequence"], indexes: [("audit_log_object", ["object_type", "object_id"])]),
+        YearPartitionedTable(
+            name: "dossier_events", column: "occurred_at", numbered: "id", primaryKey: ["id"], unique: [["dossier_id", "sequence"]],
+            references: [("dossier_id", "dossiers"), ("actor_id", "users"), ("unit_id", "units")]),
+        YearPartitionedTable(
+            name: "audit_log", column: "occurred_at", primaryKey: ["sequence"],
+            indexes: [("audit_log_object", ["object_type", "object_id"])]),
     ]
 }

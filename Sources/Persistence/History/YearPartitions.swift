@@ -25,7 +25,8 @@ public struct YearPartitions: Sendable {
         var result: [Status] = []
         for table in YearPartitionedTable.all {
             guard let years = try await Self.years(of: table, on: database.sql) else { continue }
-            let waiting = try await database.sql.raw("SELECT COUNT(*) AS n FROM ONLY \(ident: table.defaultPartition)").first()?.decode(column: "n", as: Int.self)
+            let waiting = try await database.sql.raw("SELECT COUNT(*) AS n FROM ONLY \(ident: table.defaultPartition)").first()?.decode(
+                column: "n", as: Int.self)
             result.append(Status(table: table.name, years: years.sorted(), rowsWithoutYear: waiting ?? 0))
         }
         return result
@@ -61,20 +62,29 @@ public struct YearPartitions: Sendable {
 
     /// The years a table has a partition for; nil when the table is not partitioned.
     static func years(of table: YearPartitionedTable, on database: any SQLDatabase) async throws -> Set<Int>? {
-        let parent = try await database.raw("SELECT relkind = 'p' AS partitioned FROM pg_class WHERE oid = to_regclass(\(bind: table.name))").first()
+        let parent = try await database.raw(
+            "SELECT relkind = 'p' AS partitioned FROM pg_class WHERE oid = to_regclass(\(bind: table.name))"
+        ).first()
         guard try parent?.decode(column: "partitioned", as: Bool.self) == true else { return nil }
-        let rows = try await database.raw("""
+        let rows = try await database.raw(
+            """
             SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass(\(bind: table.name))
-            """).all()
+            """
+        ).all()
         return Set(try rows.compactMap { table.year(ofPartition: try $0.decode(column: "name", as: String.self)) })
     }
 
     /// The years from the oldest to the newest row of `relation` (its own rows only: a partition, or a table).
-    static func years(ofRowsIn relation: String, _ table: YearPartitionedTable, on database: any SQLDatabase) async throws -> ClosedRange<Int>? {
-        let span = try await database.raw("""
+    static func years(ofRowsIn relation: String, _ table: YearPartitionedTable, on database: any SQLDatabase) async throws -> ClosedRange<
+        Int
+    >? {
+        let span = try await database.raw(
+            """
             SELECT MIN(\(ident: table.column)) AS first, MAX(\(ident: table.column)) AS last FROM ONLY \(ident: relation)
-            """).first()
-        guard let first = try span?.decode(column: "first", as: Int64?.self), let last = try span?.decode(column: "last", as: Int64?.self) else { return nil }
+            """
+        ).first()
+        guard let first = try span?.decode(column: "first", as: Int64?.self), let last = try span?.decode(column: "last", as: Int64?.self)
+        else { return nil }
         return HistoryYears.year(of: Date(milliseconds: first))...HistoryYears.year(of: Date(milliseconds: last))
     }
 
@@ -84,22 +94,29 @@ public struct YearPartitions: Sendable {
     @discardableResult
     static func create(_ table: YearPartitionedTable, year: Int, parent: String, on session: any SQLDatabase) async throws -> Bool {
         let partition = table.partition(year)
-        let exists = try await session.raw("SELECT to_regclass(\(bind: partition)) IS NOT NULL AS present").first()?.decode(column: "present", as: Bool.self)
+        let exists = try await session.raw("SELECT to_regclass(\(bind: partition)) IS NOT NULL AS present").first()?.decode(
+            column: "present", as: Bool.self)
         guard exists != true else { return false }
         let (start, end) = HistoryYears.bounds(of: year)
-        let inYear = SQLQueryString("\(ident: table.column) >= \(literal: start.milliseconds) AND \(ident: table.column) < \(literal: end.milliseconds)")
-        let waiting = try await session.raw("SELECT 1 AS one FROM ONLY \(ident: table.defaultPartition) WHERE \(inYear) LIMIT 1").first() != nil
+        let inYear = SQLQueryString(
+            "\(ident: table.column) >= \(literal: start.milliseconds) AND \(ident: table.column) < \(literal: end.milliseconds)")
+        let waiting =
+            try await session.raw("SELECT 1 AS one FROM ONLY \(ident: table.defaultPartition) WHERE \(inYear) LIMIT 1").first() != nil
         if waiting {
             try await session.raw("CREATE TEMPORARY TABLE motcua_moving_rows (LIKE \(ident: parent)) ON COMMIT DROP").run()
-            try await session.raw("""
+            try await session.raw(
+                """
                 WITH moved AS (DELETE FROM ONLY \(ident: table.defaultPartition) WHERE \(inYear) RETURNING *)
                 INSERT INTO motcua_moving_rows SELECT * FROM moved
-                """).run()
+                """
+            ).run()
         }
-        try await session.raw("""
+        try await session.raw(
+            """
             CREATE TABLE \(ident: partition) PARTITION OF \(ident: parent)
             FOR VALUES FROM (\(literal: start.milliseconds)) TO (\(literal: end.milliseconds))
-            """).run()
+            """
+        ).run()
         if waiting {
             try await session.raw("INSERT INTO \(ident: parent) SELECT * FROM motcua_moving_rows").run()
             try await session.raw("DROP TABLE motcua_moving_rows").run()

@@ -49,14 +49,20 @@ public struct JobStore: Sendable {
 
     public func create(_ kind: Job.Kind, by userID: Int64?, at time: Date) async throws -> Int64 {
         let row = try await database.insert(into: "jobs").columns("kind", "status", "message", "created_by", "created_at", "lease_until")
-            .values(SQLBind(kind.rawValue), SQLBind(Job.Status.running.rawValue), SQLBind(""), SQLBind(userID), SQLBind(time.milliseconds),
-                    SQLBind(time.addingTimeInterval(Self.lease).milliseconds))
+            .values(
+                SQLBind(kind.rawValue), SQLBind(Job.Status.running.rawValue), SQLBind(""), SQLBind(userID), SQLBind(time.milliseconds),
+                SQLBind(time.addingTimeInterval(Self.lease).milliseconds)
+            )
             .returning("id").first()
-        guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("insert into jobs returned no id") }
+        guard let id = try row?.decode(column: "id", as: Int64.self) else {
+            throw PersistenceError.corrupt("insert into jobs returned no id")
+        }
         return id
     }
 
-    public func finish(_ id: Int64, status: Job.Status, message: String, resultSHA256: String? = nil, resultName: String? = nil, at time: Date) async throws {
+    public func finish(
+        _ id: Int64, status: Job.Status, message: String, resultSHA256: String? = nil, resultName: String? = nil, at time: Date
+    ) async throws {
         try await database.update("jobs").set("status", to: status.rawValue).set("message", to: message)
             .set("result_sha256", to: SQLBind(resultSHA256)).set("result_name", to: SQLBind(resultName))
             .set("finished_at", to: time.milliseconds).where("id", .equal, id).run()
@@ -83,9 +89,11 @@ public struct JobStore: Sendable {
 
     public func find(id: Int64) async throws -> Job? {
         try await database.select().column("*").from("jobs").where("id", .equal, id).first().map { row in
-            Job(id: try row.decode(column: "id", as: Int64.self), kind: try decodeEnum(row, "kind", as: Job.Kind.self),
+            Job(
+                id: try row.decode(column: "id", as: Int64.self), kind: try decodeEnum(row, "kind", as: Job.Kind.self),
                 status: try decodeEnum(row, "status", as: Job.Status.self), message: try row.decode(column: "message", as: String.self),
-                resultSHA256: try row.decode(column: "result_sha256", as: String?.self), resultName: try row.decode(column: "result_name", as: String?.self),
+                resultSHA256: try row.decode(column: "result_sha256", as: String?.self),
+                resultName: try row.decode(column: "result_name", as: String?.self),
                 createdBy: try row.decode(column: "created_by", as: Int64?.self),
                 createdAt: Date(milliseconds: try row.decode(column: "created_at", as: Int64.self)),
                 finishedAt: try row.decode(column: "finished_at", as: Int64?.self).map(Date.init(milliseconds:)))

@@ -12,8 +12,11 @@ public struct DossierNotices: Sendable {
     public let ratingURL: @Sendable (DossierCode) -> String
     public let clock: LocalClock
 
-    public init(templates: NotificationTemplates, clock: LocalClock = LocalClock(), ratingURL: @escaping @Sendable (DossierCode) -> String = { _ in "" },
-                trackingURL: @escaping @Sendable (DossierCode) -> String) {
+    public init(
+        templates: NotificationTemplates, clock: LocalClock = LocalClock(),
+        ratingURL: @escaping @Sendable (DossierCode) -> String = { _ in "" },
+        trackingURL: @escaping @Sendable (DossierCode) -> String
+    ) {
         self.templates = templates
         self.clock = clock
         self.ratingURL = ratingURL
@@ -29,7 +32,9 @@ public struct DossierNotices: Sendable {
     }
 
     /// What to send about `event` of `dossier` (nothing for events the applicant is not told of).
-    public func messages(for dossier: Dossier, event: DossierEvent, procedureName: String, agencyName: String) -> [NotificationOutbox.Message] {
+    public func messages(for dossier: Dossier, event: DossierEvent, procedureName: String, agencyName: String) -> [NotificationOutbox
+        .Message]
+    {
         guard let purpose = NotificationPurpose.of(action: event.action, statusAfter: event.statusAfter) else { return [] }
         let values = [
             "code": dossier.code.text, "procedure": procedureName, "agency": agencyName, "reason": event.reason,
@@ -41,8 +46,9 @@ public struct DossierNotices: Sendable {
         if let phone = dossier.applicant.phone.map(Self.phoneNumber), !phone.isEmpty { recipients.append((.sms, phone)) }
         return recipients.map { channel, recipient in
             let text = templates.render(purpose, channel, values: values)
-            return NotificationOutbox.Message(dossierID: dossier.id, eventSequence: event.sequence, purpose: purpose, channel: channel,
-                                              recipient: recipient, subject: text.subject, body: text.body)
+            return NotificationOutbox.Message(
+                dossierID: dossier.id, eventSequence: event.sequence, purpose: purpose, channel: channel,
+                recipient: recipient, subject: text.subject, body: text.body)
         }
     }
 
@@ -56,17 +62,21 @@ public struct DossierNotices: Sendable {
     func enqueue(_ events: [(dossier: Dossier, event: DossierEvent, procedureName: String)], on session: any SQLDatabase) async throws {
         // Demo and synthetic dossiers carry made-up addresses and numbers that may belong to real people: never
         // write to them.
-        let wanted = events.filter { !$0.dossier.isDemo && NotificationPurpose.of(action: $0.event.action, statusAfter: $0.event.statusAfter) != nil &&
-            ($0.dossier.applicant.email?.isEmpty == false || $0.dossier.applicant.phone?.isEmpty == false) }
+        let wanted = events.filter {
+            !$0.dossier.isDemo && NotificationPurpose.of(action: $0.event.action, statusAfter: $0.event.statusAfter) != nil
+                && ($0.dossier.applicant.email?.isEmpty == false || $0.dossier.applicant.phone?.isEmpty == false)
+        }
         guard !wanted.isEmpty else { return }
         var names: [Int64: String] = [:]
         for row in try await session.select().columns("id", "name").from("units")
-            .where("id", .in, Array(Set(wanted.map(\.dossier.receivingUnitID)))).all() {
+            .where("id", .in, Array(Set(wanted.map(\.dossier.receivingUnitID)))).all()
+        {
             names[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "name", as: String.self)
         }
         for (dossier, event, procedureName) in wanted {
             try await NotificationOutbox(session).enqueue(
-                messages(for: dossier, event: event, procedureName: procedureName, agencyName: names[dossier.receivingUnitID] ?? ""), at: event.occurredAt)
+                messages(for: dossier, event: event, procedureName: procedureName, agencyName: names[dossier.receivingUnitID] ?? ""),
+                at: event.occurredAt)
         }
     }
 }

@@ -37,8 +37,10 @@ public struct NotificationOutbox: Sendable {
         public var subject: String?
         public var body: String
 
-        public init(dossierID: Int64?, eventSequence: Int?, purpose: NotificationPurpose, channel: NotificationChannel, recipient: String,
-                    subject: String?, body: String) {
+        public init(
+            dossierID: Int64?, eventSequence: Int?, purpose: NotificationPurpose, channel: NotificationChannel, recipient: String,
+            subject: String?, body: String
+        ) {
             self.dossierID = dossierID
             self.eventSequence = eventSequence
             self.purpose = purpose
@@ -66,12 +68,15 @@ public struct NotificationOutbox: Sendable {
     public func enqueue(_ messages: [Message], at time: Date) async throws {
         guard !messages.isEmpty else { return }
         let insert = database.insert(into: "notifications")
-            .columns("dossier_id", "event_sequence", "purpose", "channel", "recipient", "subject", "body", "status", "attempts", "next_attempt_at",
-                     "created_at")
+            .columns(
+                "dossier_id", "event_sequence", "purpose", "channel", "recipient", "subject", "body", "status", "attempts",
+                "next_attempt_at",
+                "created_at")
         for message in messages {
-            insert.values(SQLBind(message.dossierID), SQLBind(message.eventSequence.map(Int64.init)), SQLBind(message.purpose.rawValue),
-                          SQLBind(message.channel.rawValue), SQLBind(message.recipient), SQLBind(message.subject), SQLBind(message.body),
-                          SQLBind(Status.pending.rawValue), SQLBind(Int64(0)), SQLBind(time.milliseconds), SQLBind(time.milliseconds))
+            insert.values(
+                SQLBind(message.dossierID), SQLBind(message.eventSequence.map(Int64.init)), SQLBind(message.purpose.rawValue),
+                SQLBind(message.channel.rawValue), SQLBind(message.recipient), SQLBind(message.subject), SQLBind(message.body),
+                SQLBind(Status.pending.rawValue), SQLBind(Int64(0)), SQLBind(time.milliseconds), SQLBind(time.milliseconds))
         }
         try await insert.ignoringConflicts(with: ["dossier_id", "event_sequence", "channel"]).run()
     }
@@ -107,7 +112,8 @@ public struct NotificationOutbox: Sendable {
 
     /// The messages of one dossier, oldest first.
     public func rows(of dossierID: Int64) async throws -> [Row] {
-        try await database.select().column("*").from("notifications").where("dossier_id", .equal, dossierID).orderBy("id").all().map(Self.decode)
+        try await database.select().column("*").from("notifications").where("dossier_id", .equal, dossierID).orderBy("id").all().map(
+            Self.decode)
     }
 
     /// The most recent messages, newest first (the administrators' delivery page).
@@ -127,17 +133,22 @@ public struct NotificationOutbox: Sendable {
 
     /// The most recent messages given up on, newest first.
     public func failed(limit: Int = 20) async throws -> [Row] {
-        try await database.select().column("*").from("notifications").where("status", .equal, Status.failed.rawValue).orderBy("id", .descending)
-            .limit(limit).all().map(Self.decode)
+        try await database.select().column("*").from("notifications").where("status", .equal, Status.failed.rawValue).orderBy(
+            "id", .descending
+        )
+        .limit(limit).all().map(Self.decode)
     }
 
     static func decode(_ row: any SQLRow) throws -> Row {
         Row(
             id: try row.decode(column: "id", as: Int64.self),
             message: Message(
-                dossierID: try row.decode(column: "dossier_id", as: Int64?.self), eventSequence: try row.decode(column: "event_sequence", as: Int?.self),
-                purpose: try decodeEnum(row, "purpose", as: NotificationPurpose.self), channel: try decodeEnum(row, "channel", as: NotificationChannel.self),
-                recipient: try row.decode(column: "recipient", as: String.self), subject: try row.decode(column: "subject", as: String?.self),
+                dossierID: try row.decode(column: "dossier_id", as: Int64?.self),
+                eventSequence: try row.decode(column: "event_sequence", as: Int?.self),
+                purpose: try decodeEnum(row, "purpose", as: NotificationPurpose.self),
+                channel: try decodeEnum(row, "channel", as: NotificationChannel.self),
+                recipient: try row.decode(column: "recipient", as: String.self),
+                subject: try row.decode(column: "subject", as: String?.self),
                 body: try row.decode(column: "body", as: String.self)),
             status: try decodeEnum(row, "status", as: Status.self), attempts: try row.decode(column: "attempts", as: Int.self),
             nextAttemptAt: Date(milliseconds: try row.decode(column: "next_attempt_at", as: Int64.self)),

@@ -39,7 +39,10 @@ struct OutboxTable: Sendable {
     /// Puts the failed rows back in the queue (the administrator's retry); returns how many.
     @discardableResult
     func retryFailed(at time: Date) async throws -> Int {
-        let count = try await database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(name).where("status", .equal, "failed")
+        let count =
+            try await database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(name).where(
+                "status", .equal, "failed"
+            )
             .first()?.decode(column: "n", as: Int.self) ?? 0
         try await database.update(name).set("status", to: "pending").set("attempts", to: Int64(0))
             .set("next_attempt_at", to: time.milliseconds).where("status", .equal, "failed").run()
@@ -51,7 +54,9 @@ struct OutboxTable: Sendable {
             .from(name).groupBy("status").all()
         var result: [Status: Int] = [:]
         for row in rows {
-            if let status = Status(rawValue: try row.decode(column: "status", as: String.self)) { result[status] = try row.decode(column: "n", as: Int.self) }
+            if let status = Status(rawValue: try row.decode(column: "status", as: String.self)) {
+                result[status] = try row.decode(column: "n", as: Int.self)
+            }
         }
         return result
     }

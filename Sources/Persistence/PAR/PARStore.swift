@@ -124,15 +124,23 @@ public struct PARStore: Sendable {
                 try await session.update("par_frameworks").set("definition", to: definition).set("updated_by", to: userID)
                     .set("updated_at", to: time.milliseconds).where("id", .equal, id).run()
             } else {
-                let row = try await session.insert(into: "par_frameworks").columns("year", "unit_kind", "definition", "frozen", "updated_by", "updated_at")
-                    .values(SQLBind(framework.year), SQLBind(framework.unitKind.rawValue), SQLBind(definition), SQLBind(false), SQLBind(userID),
-                            SQLBind(time.milliseconds))
-                    .returning("id").first()
-                guard let new = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("framework insert returned no id") }
+                let row = try await session.insert(into: "par_frameworks").columns(
+                    "year", "unit_kind", "definition", "frozen", "updated_by", "updated_at"
+                )
+                .values(
+                    SQLBind(framework.year), SQLBind(framework.unitKind.rawValue), SQLBind(definition), SQLBind(false), SQLBind(userID),
+                    SQLBind(time.milliseconds)
+                )
+                .returning("id").first()
+                guard let new = try row?.decode(column: "id", as: Int64.self) else {
+                    throw PersistenceError.corrupt("framework insert returned no id")
+                }
                 id = new
             }
-            try await AuditTrail.append(AuditRecord(actorID: userID, action: "par.loadFramework", objectType: "parFramework", objectID: String(id),
-                                                    reason: "năm \(framework.year), \(framework.unitKind.title.lowercased())"), at: time, on: session)
+            try await AuditTrail.append(
+                AuditRecord(
+                    actorID: userID, action: "par.loadFramework", objectType: "parFramework", objectID: String(id),
+                    reason: "năm \(framework.year), \(framework.unitKind.title.lowercased())"), at: time, on: session)
             return id
         }
     }
@@ -142,14 +150,16 @@ public struct PARStore: Sendable {
     }
 
     public func frameworks() async throws -> [StoredPARFramework] {
-        try await database.sql.select().column("*").from("par_frameworks").orderBy("year", .descending).orderBy("unit_kind").all().map(Self.decodeFramework)
+        try await database.sql.select().column("*").from("par_frameworks").orderBy("year", .descending).orderBy("unit_kind").all().map(
+            Self.decodeFramework)
     }
 
     static func decodeFramework(_ row: any SQLRow) throws -> StoredPARFramework {
-        StoredPARFramework(id: try row.decode(column: "id", as: Int64.self),
-                           framework: try PARFramework(json: Data(try row.decode(column: "definition", as: String.self).utf8)),
-                           frozen: try row.decode(column: "frozen", as: Bool.self),
-                           updatedAt: Date(milliseconds: try row.decode(column: "updated_at", as: Int64.self)))
+        StoredPARFramework(
+            id: try row.decode(column: "id", as: Int64.self),
+            framework: try PARFramework(json: Data(try row.decode(column: "definition", as: String.self).utf8)),
+            frozen: try row.decode(column: "frozen", as: Bool.self),
+            updatedAt: Date(milliseconds: try row.decode(column: "updated_at", as: Int64.self)))
     }
 
     // MARK: Rounds
@@ -157,33 +167,53 @@ public struct PARStore: Sendable {
     /// Opens the round of a framework for these units: the framework is frozen, every unit gets an empty
     /// assessment with one entry per leaf.
     @discardableResult
-    public func openRound(frameworkID: Int64, units: [Int64], selfDue: LocalDate, responseDue: LocalDate, today: LocalDate,
-                          by userID: Int64?, at time: Date) async throws -> Int64 {
+    public func openRound(
+        frameworkID: Int64, units: [Int64], selfDue: LocalDate, responseDue: LocalDate, today: LocalDate,
+        by userID: Int64?, at time: Date
+    ) async throws -> Int64 {
         guard let stored = try await framework(id: frameworkID) else { throw Problem.notFound }
         guard selfDue > today, responseDue > selfDue else { throw Problem.badDeadlines }
         guard !units.isEmpty else { throw Problem.noUnits }
         let leaves = stored.framework.leaves.map(\.code)
         return try await database.transaction { session in
-            let frozen = try await session.update("par_frameworks").set("frozen", to: true).where("id", .equal, frameworkID).where("frozen", .equal, false)
-                .returning("id").all()
+            let frozen = try await session.update("par_frameworks").set("frozen", to: true).where("id", .equal, frameworkID).where(
+                "frozen", .equal, false
+            )
+            .returning("id").all()
             guard !frozen.isEmpty else { throw Problem.roundExists }
-            let row = try await session.insert(into: "par_rounds").columns("framework_id", "status", "self_due", "response_due", "opened_by", "opened_at")
-                .values(SQLBind(frameworkID), SQLBind(PARRoundStatus.open.rawValue), SQLBind(selfDue.iso), SQLBind(responseDue.iso), SQLBind(userID),
-                        SQLBind(time.milliseconds))
-                .returning("id").first()
-            guard let roundID = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("round insert returned no id") }
+            let row = try await session.insert(into: "par_rounds").columns(
+                "framework_id", "status", "self_due", "response_due", "opened_by", "opened_at"
+            )
+            .values(
+                SQLBind(frameworkID), SQLBind(PARRoundStatus.open.rawValue), SQLBind(selfDue.iso), SQLBind(responseDue.iso),
+                SQLBind(userID),
+                SQLBind(time.milliseconds)
+            )
+            .returning("id").first()
+            guard let roundID = try row?.decode(column: "id", as: Int64.self) else {
+                throw PersistenceError.corrupt("round insert returned no id")
+            }
             for unit in Set(units).sorted() {
-                let assessment = try await session.insert(into: "par_assessments").columns("round_id", "unit_id").values(SQLBind(roundID), SQLBind(unit))
-                    .returning("id").first()
-                guard let assessmentID = try assessment?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("assessment insert") }
-                let entries = session.insert(into: "par_entries").columns("assessment_id", "criterion", "explanation", "review", "version", "updated_at")
+                let assessment = try await session.insert(into: "par_assessments").columns("round_id", "unit_id").values(
+                    SQLBind(roundID), SQLBind(unit)
+                )
+                .returning("id").first()
+                guard let assessmentID = try assessment?.decode(column: "id", as: Int64.self) else {
+                    throw PersistenceError.corrupt("assessment insert")
+                }
+                let entries = session.insert(into: "par_entries").columns(
+                    "assessment_id", "criterion", "explanation", "review", "version", "updated_at")
                 for code in leaves {
-                    entries.values(SQLBind(assessmentID), SQLBind(code), SQLBind(""), SQLBind(PARReview.pending.rawValue), SQLBind(0), SQLBind(time.milliseconds))
+                    entries.values(
+                        SQLBind(assessmentID), SQLBind(code), SQLBind(""), SQLBind(PARReview.pending.rawValue), SQLBind(0),
+                        SQLBind(time.milliseconds))
                 }
                 try await entries.run()
             }
-            try await AuditTrail.append(AuditRecord(actorID: userID, action: "par.openRound", objectType: "parRound", objectID: String(roundID),
-                                                    reason: "\(units.count) đơn vị, tự đánh giá đến \(selfDue.vietnamese)"), at: time, on: session)
+            try await AuditTrail.append(
+                AuditRecord(
+                    actorID: userID, action: "par.openRound", objectType: "parRound", objectID: String(roundID),
+                    reason: "\(units.count) đơn vị, tự đánh giá đến \(selfDue.vietnamese)"), at: time, on: session)
             return roundID
         }
     }
@@ -198,11 +228,13 @@ public struct PARStore: Sendable {
 
     static func decodeRound(_ row: any SQLRow) throws -> PARRound {
         guard let selfDue = LocalDate(iso: try row.decode(column: "self_due", as: String.self)),
-              let responseDue = LocalDate(iso: try row.decode(column: "response_due", as: String.self)) else { throw PersistenceError.corrupt("round dates") }
-        return PARRound(id: try row.decode(column: "id", as: Int64.self), frameworkID: try row.decode(column: "framework_id", as: Int64.self),
-                        status: try decodeEnum(row, "status", as: PARRoundStatus.self), selfDue: selfDue, responseDue: responseDue,
-                        openedAt: Date(milliseconds: try row.decode(column: "opened_at", as: Int64.self)),
-                        approvedAt: try row.decode(column: "approved_at", as: Int64?.self).map(Date.init(milliseconds:)))
+            let responseDue = LocalDate(iso: try row.decode(column: "response_due", as: String.self))
+        else { throw PersistenceError.corrupt("round dates") }
+        return PARRound(
+            id: try row.decode(column: "id", as: Int64.self), frameworkID: try row.decode(column: "framework_id", as: Int64.self),
+            status: try decodeEnum(row, "status", as: PARRoundStatus.self), selfDue: selfDue, responseDue: responseDue,
+            openedAt: Date(milliseconds: try row.decode(column: "opened_at", as: Int64.self)),
+            approvedAt: try row.decode(column: "approved_at", as: Int64?.self).map(Date.init(milliseconds:)))
     }
 
     /// Moves a round on: open → appraisal (the secretariat closes the self-assessment), appraisal → approved
@@ -212,10 +244,12 @@ public struct PARStore: Sendable {
         switch (round.status, next) {
         case (.open, .appraisal): break
         case (.appraisal, .approved):
-            let undecided = try await database.sql.raw("""
+            let undecided = try await database.sql.raw(
+                """
                 SELECT COUNT(*) AS n FROM par_entries e JOIN par_assessments a ON a.id = e.assessment_id
                 WHERE a.round_id = \(bind: roundID) AND a.submitted_at IS NOT NULL AND e.review NOT IN ('accepted', 'adjusted')
-                """).first()!.decode(column: "n", as: Int.self)
+                """
+            ).first()!.decode(column: "n", as: Int.self)
             guard undecided == 0 else { throw Problem.notReviewed(undecided) }
         default:
             throw Problem.notNow(round.status)
@@ -225,8 +259,9 @@ public struct PARStore: Sendable {
             if next == .approved { update.set("approved_by", to: userID).set("approved_at", to: time.milliseconds) }
             let moved = try await update.where("id", .equal, roundID).where("status", .equal, round.status.rawValue).returning("id").all()
             guard !moved.isEmpty else { throw Problem.stale }
-            try await AuditTrail.append(AuditRecord(actorID: userID, action: "par.\(next.rawValue)", objectType: "parRound", objectID: String(roundID)),
-                                        at: time, on: session)
+            try await AuditTrail.append(
+                AuditRecord(actorID: userID, action: "par.\(next.rawValue)", objectType: "parRound", objectID: String(roundID)),
+                at: time, on: session)
         }
     }
 }

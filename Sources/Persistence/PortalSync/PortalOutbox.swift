@@ -83,11 +83,13 @@ public struct PortalOutbox: Sendable {
                 dossierCode: dossier.code.text, procedureCode: entry.procedureCode, receivingUnitCode: entry.units.receiving,
                 processingUnitCode: entry.units.processing, channel: dossier.channel.rawValue, receivedAt: iso(dossier.receivedAt),
                 dueAt: dossier.dueAt.map(iso), appointmentAt: dossier.appointmentAt.map(iso), finishedAt: dossier.finishedAt.map(iso),
-                event: .init(sequence: event.sequence, action: event.action, status: event.statusAfter.rawValue, occurredAt: iso(event.occurredAt),
-                             reason: event.reason))
-            insert.values(SQLBind(dossier.id), SQLBind(Int64(event.sequence)), SQLBind(String(decoding: try encoder.encode(message), as: UTF8.self)),
-                          SQLBind(Status.pending.rawValue), SQLBind(Int64(0)), SQLBind(event.occurredAt.milliseconds),
-                          SQLBind(event.occurredAt.milliseconds))
+                event: .init(
+                    sequence: event.sequence, action: event.action, status: event.statusAfter.rawValue, occurredAt: iso(event.occurredAt),
+                    reason: event.reason))
+            insert.values(
+                SQLBind(dossier.id), SQLBind(Int64(event.sequence)), SQLBind(String(decoding: try encoder.encode(message), as: UTF8.self)),
+                SQLBind(Status.pending.rawValue), SQLBind(Int64(0)), SQLBind(event.occurredAt.milliseconds),
+                SQLBind(event.occurredAt.milliseconds))
         }
         try await insert.run()
     }
@@ -142,7 +144,8 @@ public struct PortalOutbox: Sendable {
 
     /// The sync status of one dossier's events.
     public func rows(of dossierID: Int64) async throws -> [Row] {
-        try await database.select().column("*").from("portal_outbox").where("dossier_id", .equal, dossierID).orderBy("id").all().map(Self.decode)
+        try await database.select().column("*").from("portal_outbox").where("dossier_id", .equal, dossierID).orderBy("id").all().map(
+            Self.decode)
     }
 
     static func decode(_ row: any SQLRow) throws -> Row {
@@ -151,7 +154,8 @@ public struct PortalOutbox: Sendable {
             throw PersistenceError.corrupt("portal outbox payload \(try row.decode(column: "id", as: Int64.self))")
         }
         return Row(
-            id: try row.decode(column: "id", as: Int64.self), dossierID: try row.decode(column: "dossier_id", as: Int64.self), message: message,
+            id: try row.decode(column: "id", as: Int64.self), dossierID: try row.decode(column: "dossier_id", as: Int64.self),
+            message: message,
             status: try decodeEnum(row, "status", as: Status.self), attempts: try row.decode(column: "attempts", as: Int.self),
             nextAttemptAt: Date(milliseconds: try row.decode(column: "next_attempt_at", as: Int64.self)),
             lastError: try row.decode(column: "last_error", as: String?.self))

@@ -70,8 +70,9 @@ public struct RatingStore: Sendable {
     /// Which of some dossiers have been rated.
     public func rated(among dossierIDs: [Int64]) async throws -> Set<Int64> {
         guard !dossierIDs.isEmpty else { return [] }
-        return Set(try await database.sql.select().column("dossier_id").from("dossier_ratings").where("dossier_id", .in, dossierIDs).all()
-            .map { try $0.decode(column: "dossier_id", as: Int64.self) })
+        return Set(
+            try await database.sql.select().column("dossier_id").from("dossier_ratings").where("dossier_id", .in, dossierIDs).all()
+                .map { try $0.decode(column: "dossier_id", as: Int64.self) })
     }
 
     public func rating(of dossierID: Int64) async throws -> Stored? {
@@ -80,7 +81,9 @@ public struct RatingStore: Sendable {
 
     /// Keeps a first rating or changes it within 7 days, and writes an audit row.
     @discardableResult
-    public func rate(_ dossierID: Int64, _ rating: DossierRating, criteria: RatingCriteria, channel: Channel, at time: Date) async throws -> Stored {
+    public func rate(_ dossierID: Int64, _ rating: DossierRating, criteria: RatingCriteria, channel: Channel, at time: Date) async throws
+        -> Stored
+    {
         let problems = rating.problems(against: criteria)
         guard problems.isEmpty else { throw Problem.invalid(problems) }
         let answers = String(decoding: try JSONEncoder.sorted.encode(rating.answers), as: UTF8.self)
@@ -90,27 +93,42 @@ public struct RatingStore: Sendable {
             let existing = try await session.select().column("*").from("dossier_ratings").where("dossier_id", .equal, dossierID)
                 .for(.update).first().map(Self.decode)
             // The satisfaction counters follow the rating: its day is the first rating's, its level the latest.
-            let before = existing.map { DossierStatistics.ratingContributions(firstRatedAt: $0.createdAt, overall: $0.rating.overall, clock: clock) } ?? []
-            let after = DossierStatistics.ratingContributions(firstRatedAt: existing?.createdAt ?? time, overall: rating.overall, clock: clock)
-            try await StatisticsCounters(session).add(DossierStatistics.change(from: before, to: after).map { (dossier.processingUnitID, $0) })
+            let before =
+                existing.map { DossierStatistics.ratingContributions(firstRatedAt: $0.createdAt, overall: $0.rating.overall, clock: clock) }
+                ?? []
+            let after = DossierStatistics.ratingContributions(
+                firstRatedAt: existing?.createdAt ?? time, overall: rating.overall, clock: clock)
+            try await StatisticsCounters(session).add(
+                DossierStatistics.change(from: before, to: after).map { (dossier.processingUnitID, $0) })
             if let existing {
                 guard existing.isChangeable(at: time) else { throw Problem.tooLate }
                 try await session.update("dossier_ratings")
-                    .set("criteria_version", to: Int64(criteria.version)).set("overall", to: Int64(rating.overall)).set("answers", to: answers)
+                    .set("criteria_version", to: Int64(criteria.version)).set("overall", to: Int64(rating.overall)).set(
+                        "answers", to: answers
+                    )
                     .set("comment", to: rating.comment).set("channel", to: channel.rawValue).set("updated_at", to: time.milliseconds)
                     .where("dossier_id", .equal, dossierID).run()
             } else {
                 try await session.insert(into: "dossier_ratings")
-                    .columns("dossier_id", "unit_id", "criteria_version", "overall", "answers", "comment", "channel", "created_at", "updated_at")
-                    .values(SQLBind(dossierID), SQLBind(dossier.processingUnitID), SQLBind(Int64(criteria.version)), SQLBind(Int64(rating.overall)),
-                            SQLBind(answers), SQLBind(rating.comment), SQLBind(channel.rawValue), SQLBind(time.milliseconds), SQLBind(time.milliseconds))
+                    .columns(
+                        "dossier_id", "unit_id", "criteria_version", "overall", "answers", "comment", "channel", "created_at", "updated_at"
+                    )
+                    .values(
+                        SQLBind(dossierID), SQLBind(dossier.processingUnitID), SQLBind(Int64(criteria.version)),
+                        SQLBind(Int64(rating.overall)),
+                        SQLBind(answers), SQLBind(rating.comment), SQLBind(channel.rawValue), SQLBind(time.milliseconds),
+                        SQLBind(time.milliseconds)
+                    )
                     .run()
             }
             try await AuditTrail.append(
-                AuditRecord(actorID: nil, unitID: dossier.processingUnitID, action: existing == nil ? "dossier.rate" : "dossier.rerate",
-                            objectType: "dossier", objectID: dossier.code.text, reason: "\(rating.overall)/5 (\(channel.title))"),
+                AuditRecord(
+                    actorID: nil, unitID: dossier.processingUnitID, action: existing == nil ? "dossier.rate" : "dossier.rerate",
+                    objectType: "dossier", objectID: dossier.code.text, reason: "\(rating.overall)/5 (\(channel.title))"),
                 at: time, on: session)
-            return Stored(rating: rating, criteriaVersion: criteria.version, channel: channel, createdAt: existing?.createdAt ?? time, updatedAt: time)
+            return Stored(
+                rating: rating, criteriaVersion: criteria.version, channel: channel, createdAt: existing?.createdAt ?? time, updatedAt: time
+            )
         }
     }
 
@@ -124,13 +142,16 @@ public struct RatingStore: Sendable {
     }
 
     /// Every rating's share of the satisfaction counters, for a rebuild.
-    static func contributions(on session: any SQLDatabase, clock: (Int64) -> LocalClock) async throws -> [(Int64, DossierStatistics.Contribution)] {
+    static func contributions(on session: any SQLDatabase, clock: (Int64) -> LocalClock) async throws -> [(
+        Int64, DossierStatistics.Contribution
+    )] {
         var result: [(Int64, DossierStatistics.Contribution)] = []
         for row in try await session.select().columns("unit_id", "overall", "created_at").from("dossier_ratings").all() {
             let unitID = try row.decode(column: "unit_id", as: Int64.self)
             result += DossierStatistics.ratingContributions(
                 firstRatedAt: Date(milliseconds: try row.decode(column: "created_at", as: Int64.self)),
-                overall: try row.decode(column: "overall", as: Int.self), clock: clock(unitID)).map { (unitID, $0) }
+                overall: try row.decode(column: "overall", as: Int.self), clock: clock(unitID)
+            ).map { (unitID, $0) }
         }
         return result
     }
@@ -138,8 +159,11 @@ public struct RatingStore: Sendable {
     static func decode(_ row: any SQLRow) throws -> Stored {
         let answers = try JSONDecoder().decode([String: Int].self, from: Data(try row.decode(column: "answers", as: String.self).utf8))
         return Stored(
-            rating: DossierRating(overall: try row.decode(column: "overall", as: Int.self), answers: answers, comment: try row.decode(column: "comment", as: String.self)),
-            criteriaVersion: try row.decode(column: "criteria_version", as: Int.self), channel: try decodeEnum(row, "channel", as: Channel.self),
+            rating: DossierRating(
+                overall: try row.decode(column: "overall", as: Int.self), answers: answers,
+                comment: try row.decode(column: "comment", as: String.self)),
+            criteriaVersion: try row.decode(column: "criteria_version", as: Int.self),
+            channel: try decodeEnum(row, "channel", as: Channel.self),
             createdAt: Date(milliseconds: try row.decode(column: "created_at", as: Int64.self)),
             updatedAt: Date(milliseconds: try row.decode(column: "updated_at", as: Int64.self)))
     }

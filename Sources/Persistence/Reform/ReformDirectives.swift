@@ -46,7 +46,9 @@ public struct ReformDirectives: Sendable {
     }
 
     @discardableResult
-    public func create(_ draft: ReformDirective, file: (data: Data, name: String)? = nil, by userID: Int64?, at time: Date) async throws -> Int64 {
+    public func create(_ draft: ReformDirective, file: (data: Data, name: String)? = nil, by userID: Int64?, at time: Date) async throws
+        -> Int64
+    {
         let directive = try draft.validated()
         var stored: ReformDirective.File?
         if let file {
@@ -56,16 +58,25 @@ public struct ReformDirectives: Sendable {
         }
         return try await database.transaction { [stored] session in
             let row = try await session.insert(into: "reform_directives")
-                .columns("kind", "number", "issued_on", "issuer", "signer", "title", "summary", "search_text", "sha256", "file_type", "original_name",
-                         "published_at", "is_demo", "created_by", "created_at")
-                .values(SQLBind(directive.kind.rawValue), SQLBind(directive.number), SQLBind(directive.issuedOn.iso), SQLBind(directive.issuer),
-                        SQLBind(directive.signer), SQLBind(directive.title), SQLBind(directive.summary), SQLBind(directive.searchText),
-                        SQLBind(stored?.sha256), SQLBind(stored?.fileType.rawValue), SQLBind(stored?.originalName),
-                        SQLBind(directive.publishedAt?.milliseconds), SQLBind(directive.isDemo), SQLBind(userID), SQLBind(time.milliseconds))
+                .columns(
+                    "kind", "number", "issued_on", "issuer", "signer", "title", "summary", "search_text", "sha256", "file_type",
+                    "original_name",
+                    "published_at", "is_demo", "created_by", "created_at"
+                )
+                .values(
+                    SQLBind(directive.kind.rawValue), SQLBind(directive.number), SQLBind(directive.issuedOn.iso), SQLBind(directive.issuer),
+                    SQLBind(directive.signer), SQLBind(directive.title), SQLBind(directive.summary), SQLBind(directive.searchText),
+                    SQLBind(stored?.sha256), SQLBind(stored?.fileType.rawValue), SQLBind(stored?.originalName),
+                    SQLBind(directive.publishedAt?.milliseconds), SQLBind(directive.isDemo), SQLBind(userID), SQLBind(time.milliseconds)
+                )
                 .returning("id").first()
-            guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("directive insert returned no id") }
-            try await AuditTrail.append(AuditRecord(actorID: userID, action: "reform.directive", objectType: "reformDirective", objectID: String(id),
-                                                    reason: directive.number), at: time, on: session)
+            guard let id = try row?.decode(column: "id", as: Int64.self) else {
+                throw PersistenceError.corrupt("directive insert returned no id")
+            }
+            try await AuditTrail.append(
+                AuditRecord(
+                    actorID: userID, action: "reform.directive", objectType: "reformDirective", objectID: String(id),
+                    reason: directive.number), at: time, on: session)
             return id
         }
     }
@@ -74,10 +85,14 @@ public struct ReformDirectives: Sendable {
     public func setPublished(_ id: Int64, _ published: Bool, by userID: Int64?, at time: Date) async throws {
         guard try await find(id: id) != nil else { throw Problem.notFound }
         try await database.transaction { session in
-            try await session.update("reform_directives").set("published_at", to: published ? SQLBind(time.milliseconds) : SQLBind(Int64?.none))
-                .where("id", .equal, id).run()
-            try await AuditTrail.append(AuditRecord(actorID: userID, action: published ? "reform.publish" : "reform.withdraw", objectType: "reformDirective",
-                                                    objectID: String(id)), at: time, on: session)
+            try await session.update("reform_directives").set(
+                "published_at", to: published ? SQLBind(time.milliseconds) : SQLBind(Int64?.none)
+            )
+            .where("id", .equal, id).run()
+            try await AuditTrail.append(
+                AuditRecord(
+                    actorID: userID, action: published ? "reform.publish" : "reform.withdraw", objectType: "reformDirective",
+                    objectID: String(id)), at: time, on: session)
         }
     }
 
@@ -87,7 +102,8 @@ public struct ReformDirectives: Sendable {
 
     /// Every directive (the working group's register), newest first.
     public func all() async throws -> [ReformDirective] {
-        try await database.sql.select().column("*").from("reform_directives").orderBy("issued_on", .descending).orderBy("id", .descending).all()
+        try await database.sql.select().column("*").from("reform_directives").orderBy("issued_on", .descending).orderBy("id", .descending)
+            .all()
             .map(Self.decode)
     }
 
@@ -132,7 +148,9 @@ public struct ReformDirectives: Sendable {
     public func ratings(of ids: [Int64]) async throws -> [Int64: (average: Double, count: Int)] {
         guard !ids.isEmpty else { return [:] }
         var sums: [Int64: (sum: Int, count: Int)] = [:]
-        for row in try await database.sql.select().column("directive_id").column("stars").from("reform_directive_ratings").where("directive_id", .in, ids).all() {
+        for row in try await database.sql.select().column("directive_id").column("stars").from("reform_directive_ratings").where(
+            "directive_id", .in, ids
+        ).all() {
             let id = try row.decode(column: "directive_id", as: Int64.self)
             sums[id, default: (0, 0)].sum += try row.decode(column: "stars", as: Int.self)
             sums[id]!.count += 1
@@ -141,17 +159,21 @@ public struct ReformDirectives: Sendable {
     }
 
     static func decode(_ row: any SQLRow) throws -> ReformDirective {
-        guard let issued = LocalDate(iso: try row.decode(column: "issued_on", as: String.self)) else { throw PersistenceError.corrupt("directive date") }
+        guard let issued = LocalDate(iso: try row.decode(column: "issued_on", as: String.self)) else {
+            throw PersistenceError.corrupt("directive date")
+        }
         var file: ReformDirective.File?
         if let hash = try row.decode(column: "sha256", as: String?.self) {
-            file = ReformDirective.File(sha256: hash, fileType: try decodeEnum(row, "file_type", as: FileType.self),
-                                        originalName: try row.decode(column: "original_name", as: String.self))
+            file = ReformDirective.File(
+                sha256: hash, fileType: try decodeEnum(row, "file_type", as: FileType.self),
+                originalName: try row.decode(column: "original_name", as: String.self))
         }
-        return ReformDirective(id: try row.decode(column: "id", as: Int64.self), kind: try decodeEnum(row, "kind", as: ReformDirective.Kind.self),
-                               number: try row.decode(column: "number", as: String.self), issuedOn: issued,
-                               issuer: try row.decode(column: "issuer", as: String.self), signer: try row.decode(column: "signer", as: String.self),
-                               title: try row.decode(column: "title", as: String.self), summary: try row.decode(column: "summary", as: String.self),
-                               file: file, publishedAt: try row.decode(column: "published_at", as: Int64?.self).map(Date.init(milliseconds:)),
-                               isDemo: try row.decode(column: "is_demo", as: Bool.self))
+        return ReformDirective(
+            id: try row.decode(column: "id", as: Int64.self), kind: try decodeEnum(row, "kind", as: ReformDirective.Kind.self),
+            number: try row.decode(column: "number", as: String.self), issuedOn: issued,
+            issuer: try row.decode(column: "issuer", as: String.self), signer: try row.decode(column: "signer", as: String.self),
+            title: try row.decode(column: "title", as: String.self), summary: try row.decode(column: "summary", as: String.self),
+            file: file, publishedAt: try row.decode(column: "published_at", as: Int64?.self).map(Date.init(milliseconds:)),
+            isDemo: try row.decode(column: "is_demo", as: Bool.self))
     }
 }

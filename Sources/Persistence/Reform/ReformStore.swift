@@ -70,10 +70,16 @@ public struct ReformStore: Sendable {
         guard try await plan(year: year) == nil else { throw Problem.planExists(year) }
         return try await database.transaction { session in
             let row = try await session.insert(into: "reform_plans").columns("year", "title", "is_demo", "created_at")
-                .values(SQLBind(year), SQLBind(VietnameseText.normalized(title)), SQLBind(isDemo), SQLBind(time.milliseconds)).returning("id").first()
-            guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("plan insert returned no id") }
-            try await AuditTrail.append(AuditRecord(actorID: userID, action: "reform.createPlan", objectType: "reformPlan", objectID: String(id),
-                                                    reason: "\(year)"), at: time, on: session)
+                .values(SQLBind(year), SQLBind(VietnameseText.normalized(title)), SQLBind(isDemo), SQLBind(time.milliseconds)).returning(
+                    "id"
+                ).first()
+            guard let id = try row?.decode(column: "id", as: Int64.self) else {
+                throw PersistenceError.corrupt("plan insert returned no id")
+            }
+            try await AuditTrail.append(
+                AuditRecord(
+                    actorID: userID, action: "reform.createPlan", objectType: "reformPlan", objectID: String(id),
+                    reason: "\(year)"), at: time, on: session)
             return id
         }
     }
@@ -91,45 +97,61 @@ public struct ReformStore: Sendable {
     }
 
     static func decodePlan(_ row: any SQLRow) throws -> ReformPlan {
-        ReformPlan(id: try row.decode(column: "id", as: Int64.self), year: try row.decode(column: "year", as: Int.self),
-                   title: try row.decode(column: "title", as: String.self), isDemo: try row.decode(column: "is_demo", as: Bool.self))
+        ReformPlan(
+            id: try row.decode(column: "id", as: Int64.self), year: try row.decode(column: "year", as: Int.self),
+            title: try row.decode(column: "title", as: String.self), isDemo: try row.decode(column: "is_demo", as: Bool.self))
     }
 
     // MARK: Tasks
 
     /// Adds tasks to a plan, all or none; their due days from the working calendar.
     @discardableResult
-    public func addTasks(_ rows: [ReformTaskSheet.Row], to planID: Int64, parentID: Int64? = nil, directiveID: Int64? = nil, weight: Double = 1,
-                         calendar: WorkingCalendar, by userID: Int64?, at time: Date) async throws -> [Int64] {
+    public func addTasks(
+        _ rows: [ReformTaskSheet.Row], to planID: Int64, parentID: Int64? = nil, directiveID: Int64? = nil, weight: Double = 1,
+        calendar: WorkingCalendar, by userID: Int64?, at time: Date
+    ) async throws -> [Int64] {
         guard try await plan(id: planID) != nil else { throw Problem.notFound }
         if let parentID { guard try await task(id: parentID)?.planID == planID else { throw Problem.notFound } }
         return try await database.transaction { session in
             var ids: [Int64] = []
             for row in rows {
                 let inserted = try await session.insert(into: "reform_tasks")
-                    .columns("plan_id", "parent_id", "content", "source", "lead_unit_id", "supporting_unit_ids", "kind", "deadline", "due", "weight",
-                             "par_criteria", "directive_id", "created_at")
-                    .values(SQLBind(planID), SQLBind(parentID), SQLBind(row.content), SQLBind(row.source), SQLBind(row.leadUnitID),
-                            SQLBind(row.supportingUnitIDs.map(String.init).joined(separator: ",")), SQLBind(row.kind.rawValue), SQLBind(row.deadline.text),
-                            SQLBind(row.deadline.dueDate(in: calendar).iso), SQLBind(max(0, weight)), SQLBind(row.parCriteria.joined(separator: ",")),
-                            SQLBind(directiveID), SQLBind(time.milliseconds))
+                    .columns(
+                        "plan_id", "parent_id", "content", "source", "lead_unit_id", "supporting_unit_ids", "kind", "deadline", "due",
+                        "weight",
+                        "par_criteria", "directive_id", "created_at"
+                    )
+                    .values(
+                        SQLBind(planID), SQLBind(parentID), SQLBind(row.content), SQLBind(row.source), SQLBind(row.leadUnitID),
+                        SQLBind(row.supportingUnitIDs.map(String.init).joined(separator: ",")), SQLBind(row.kind.rawValue),
+                        SQLBind(row.deadline.text),
+                        SQLBind(row.deadline.dueDate(in: calendar).iso), SQLBind(max(0, weight)),
+                        SQLBind(row.parCriteria.joined(separator: ",")),
+                        SQLBind(directiveID), SQLBind(time.milliseconds)
+                    )
                     .returning("id").first()
-                guard let id = try inserted?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("task insert returned no id") }
+                guard let id = try inserted?.decode(column: "id", as: Int64.self) else {
+                    throw PersistenceError.corrupt("task insert returned no id")
+                }
                 ids.append(id)
             }
-            try await AuditTrail.append(AuditRecord(actorID: userID, action: "reform.addTasks", objectType: "reformPlan", objectID: String(planID),
-                                                    reason: "\(rows.count) nhiệm vụ"), at: time, on: session)
+            try await AuditTrail.append(
+                AuditRecord(
+                    actorID: userID, action: "reform.addTasks", objectType: "reformPlan", objectID: String(planID),
+                    reason: "\(rows.count) nhiệm vụ"), at: time, on: session)
             return ids
         }
     }
 
     public func tasks(of planID: Int64) async throws -> [ReformTask] {
-        try await database.sql.select().column("*").from("reform_tasks").where("plan_id", .equal, planID).orderBy("id").all().map(Self.decodeTask)
+        try await database.sql.select().column("*").from("reform_tasks").where("plan_id", .equal, planID).orderBy("id").all().map(
+            Self.decodeTask)
     }
 
     /// The tasks created from a directive, of every plan.
     public func tasks(fromDirective directiveID: Int64) async throws -> [ReformTask] {
-        try await database.sql.select().column("*").from("reform_tasks").where("directive_id", .equal, directiveID).orderBy("id").all().map(Self.decodeTask)
+        try await database.sql.select().column("*").from("reform_tasks").where("directive_id", .equal, directiveID).orderBy("id").all().map(
+            Self.decodeTask)
     }
 
     public func task(id: Int64) async throws -> ReformTask? {
@@ -138,18 +160,22 @@ public struct ReformStore: Sendable {
 
     static func decodeTask(_ row: any SQLRow) throws -> ReformTask {
         let deadlineText = try row.decode(column: "deadline", as: String.self)
-        guard let deadline = ReformDeadline(parsing: deadlineText), let due = LocalDate(iso: try row.decode(column: "due", as: String.self)) else {
+        guard let deadline = ReformDeadline(parsing: deadlineText), let due = LocalDate(iso: try row.decode(column: "due", as: String.self))
+        else {
             throw PersistenceError.corrupt("task deadline \(deadlineText)")
         }
-        func list(_ column: String) throws -> [String] { try row.decode(column: column, as: String.self).split(separator: ",").map(String.init) }
-        return ReformTask(id: try row.decode(column: "id", as: Int64.self), planID: try row.decode(column: "plan_id", as: Int64.self),
-                          parentID: try row.decode(column: "parent_id", as: Int64?.self), content: try row.decode(column: "content", as: String.self),
-                          source: try row.decode(column: "source", as: String.self), leadUnitID: try row.decode(column: "lead_unit_id", as: Int64.self),
-                          supportingUnitIDs: try list("supporting_unit_ids").compactMap { Int64($0) },
-                          kind: try decodeEnum(row, "kind", as: ReformTaskKind.self), deadline: deadline, due: due,
-                          weight: try row.decode(column: "weight", as: Double.self), parCriteria: try list("par_criteria"),
-                          carriedFromID: try row.decode(column: "carried_from_id", as: Int64?.self),
-                          directiveID: try row.decode(column: "directive_id", as: Int64?.self))
+        func list(_ column: String) throws -> [String] {
+            try row.decode(column: column, as: String.self).split(separator: ",").map(String.init)
+        }
+        return ReformTask(
+            id: try row.decode(column: "id", as: Int64.self), planID: try row.decode(column: "plan_id", as: Int64.self),
+            parentID: try row.decode(column: "parent_id", as: Int64?.self), content: try row.decode(column: "content", as: String.self),
+            source: try row.decode(column: "source", as: String.self), leadUnitID: try row.decode(column: "lead_unit_id", as: Int64.self),
+            supportingUnitIDs: try list("supporting_unit_ids").compactMap { Int64($0) },
+            kind: try decodeEnum(row, "kind", as: ReformTaskKind.self), deadline: deadline, due: due,
+            weight: try row.decode(column: "weight", as: Double.self), parCriteria: try list("par_criteria"),
+            carriedFromID: try row.decode(column: "carried_from_id", as: Int64?.self),
+            directiveID: try row.decode(column: "directive_id", as: Int64?.self))
     }
 
     // MARK: History
@@ -184,8 +210,11 @@ public struct ReformStore: Sendable {
     func records(of taskIDs: [Int64]) async throws -> [Int64: [(record: ReformTaskRecord, order: Int64)]] {
         guard !taskIDs.isEmpty else { return [:] }
         var result: [Int64: [(record: ReformTaskRecord, order: Int64)]] = [:]
-        for row in try await database.sql.select().column("*").from("reform_task_events").where("task_id", .in, taskIDs).orderBy("id").all() {
-            guard let day = LocalDate(iso: try row.decode(column: "day", as: String.self)) else { throw PersistenceError.corrupt("task event day") }
+        for row in try await database.sql.select().column("*").from("reform_task_events").where("task_id", .in, taskIDs).orderBy("id").all()
+        {
+            guard let day = LocalDate(iso: try row.decode(column: "day", as: String.self)) else {
+                throw PersistenceError.corrupt("task event day")
+            }
             let event: ReformTaskEvent
             switch try row.decode(column: "kind", as: String.self) {
             case "progress": event = .progress(on: day, percent: try row.decode(column: "percent", as: Int?.self) ?? 0)
@@ -194,8 +223,11 @@ public struct ReformStore: Sendable {
             case "completionReturned": event = .completionReturned(on: day)
             case let other: throw PersistenceError.corrupt("task event \(other)")
             }
-            let record = ReformTaskRecord(event: event, note: try row.decode(column: "note", as: String.self), actorID: try row.decode(column: "actor_id", as: Int64?.self))
-            result[try row.decode(column: "task_id", as: Int64.self), default: []].append((record, try row.decode(column: "id", as: Int64.self)))
+            let record = ReformTaskRecord(
+                event: event, note: try row.decode(column: "note", as: String.self),
+                actorID: try row.decode(column: "actor_id", as: Int64?.self))
+            result[try row.decode(column: "task_id", as: Int64.self), default: []].append(
+                (record, try row.decode(column: "id", as: Int64.self)))
         }
         return result
     }
@@ -217,26 +249,34 @@ public struct ReformStore: Sendable {
         for task in tasks {
             let history = (histories[task.id] ?? []).map(\.event)
             let derived = ReformTaskStatus.of(due: task.due, history: history, asOf: day, calendar: calendar)
-            let percent = derived.status.isDone ? 100 : history.filter { $0.day <= day }.reduce(0) { last, event in
-                if case .progress(_, let percent) = event { return percent }
-                return last
-            }
+            let percent =
+                derived.status.isDone
+                ? 100
+                : history.filter { $0.day <= day }.reduce(0) { last, event in
+                    if case .progress(_, let percent) = event { return percent }
+                    return last
+                }
             let decisive = history.filter { $0.day <= day }.last { if case .progress = $0 { false } else { true } }
             let awaiting = if case .completionReported = decisive { true } else { false }
             let lastReport = history.last { if case .progress = $0 { $0.day <= day } else { false } }?.day
-            own[task.id] = ReformTaskStanding(task: task, status: derived.status, daysLate: derived.daysLate, percent: percent, awaitingDecision: awaiting,
-                                              lastReport: lastReport, setOn: setOn[task.id])
+            own[task.id] = ReformTaskStanding(
+                task: task, status: derived.status, daysLate: derived.daysLate, percent: percent, awaitingDecision: awaiting,
+                lastReport: lastReport, setOn: setOn[task.id])
         }
         let children = Dictionary(grouping: tasks.filter { $0.parentID != nil }, by: { $0.parentID! })
         func percent(_ id: Int64, depth: Int = 0) -> Int {
-            guard let parts = children[id], !parts.isEmpty, depth < 16, own[id]?.status.isDone == false else { return own[id]?.percent ?? 0 }
+            guard let parts = children[id], !parts.isEmpty, depth < 16, own[id]?.status.isDone == false else {
+                return own[id]?.percent ?? 0
+            }
             return ReformProgress.rollUp(parts.map { ($0.weight, percent($0.id, depth: depth + 1)) })
         }
         return tasks.map { task in
             var standing = own[task.id]!
             standing.percent = percent(task.id)
             // A task with sub-tasks is done when they all are: late when one of them was.
-            if let parts = children[task.id]?.compactMap({ own[$0.id] }), !parts.isEmpty, !standing.status.isDone, parts.allSatisfy(\.status.isDone) {
+            if let parts = children[task.id]?.compactMap({ own[$0.id] }), !parts.isEmpty, !standing.status.isDone,
+                parts.allSatisfy(\.status.isDone)
+            {
                 let late = parts.map(\.daysLate).max() ?? 0
                 standing.status = late > 0 ? .doneLate : .doneOnTime
                 standing.daysLate = late
@@ -257,8 +297,10 @@ public struct ReformStore: Sendable {
 
     /// The lead unit reports progress, with evidence files (checked like attachments, all or none); 100 %
     /// reports the task completed.
-    public func report(_ taskID: Int64, percent: Int, note: String, files attached: [(data: Data, name: String)] = [], on day: LocalDate,
-                       by userID: Int64?, at time: Date) async throws {
+    public func report(
+        _ taskID: Int64, percent: Int, note: String, files attached: [(data: Data, name: String)] = [], on day: LocalDate,
+        by userID: Int64?, at time: Date
+    ) async throws {
         guard (0...100).contains(percent) else { throw Problem.badPercent }
         guard let task = try await task(id: taskID) else { throw Problem.notFound }
         if case .completionAccepted = Self.decisive(try await history(of: task)) { throw Problem.alreadyDone }
@@ -268,26 +310,36 @@ public struct ReformStore: Sendable {
             for file in attached { checked.append(try await files.admit(file.data, name: file.name)) }
         }
         try await database.transaction { [checked] session in
-            let eventID = try await Self.append(taskID, kind: "progress", day: day, percent: percent, note: note, by: userID, at: time, on: session)
+            let eventID = try await Self.append(
+                taskID, kind: "progress", day: day, percent: percent, note: note, by: userID, at: time, on: session)
             for file in checked {
                 try await session.insert(into: "reform_task_files")
                     .columns("task_id", "event_id", "sha256", "size", "file_type", "original_name", "uploaded_by", "uploaded_at")
-                    .values(SQLBind(taskID), SQLBind(eventID), SQLBind(file.sha256), SQLBind(Int64(file.size)), SQLBind(file.type.rawValue), SQLBind(file.name),
-                            SQLBind(userID), SQLBind(time.milliseconds))
+                    .values(
+                        SQLBind(taskID), SQLBind(eventID), SQLBind(file.sha256), SQLBind(Int64(file.size)), SQLBind(file.type.rawValue),
+                        SQLBind(file.name),
+                        SQLBind(userID), SQLBind(time.milliseconds)
+                    )
                     .run()
             }
-            if percent == 100 { try await Self.append(taskID, kind: "completionReported", day: day, percent: nil, note: "", by: userID, at: time, on: session) }
+            if percent == 100 {
+                try await Self.append(
+                    taskID, kind: "completionReported", day: day, percent: nil, note: "", by: userID, at: time, on: session)
+            }
         }
     }
 
     /// The evidence files of a task's reports (and of the tasks it continues), oldest first.
     public func evidence(of task: ReformTask) async throws -> [ReformEvidence] {
-        try await database.sql.select().column("*").from("reform_task_files").where("task_id", .in, try await chain(of: task)).orderBy("id").all().map { row in
-            ReformEvidence(id: try row.decode(column: "id", as: Int64.self), taskID: try row.decode(column: "task_id", as: Int64.self),
-                           sha256: try row.decode(column: "sha256", as: String.self), size: try row.decode(column: "size", as: Int.self),
-                           fileType: try decodeEnum(row, "file_type", as: FileType.self), originalName: try row.decode(column: "original_name", as: String.self),
-                           uploadedAt: Date(milliseconds: try row.decode(column: "uploaded_at", as: Int64.self)))
-        }
+        try await database.sql.select().column("*").from("reform_task_files").where("task_id", .in, try await chain(of: task)).orderBy("id")
+            .all().map { row in
+                ReformEvidence(
+                    id: try row.decode(column: "id", as: Int64.self), taskID: try row.decode(column: "task_id", as: Int64.self),
+                    sha256: try row.decode(column: "sha256", as: String.self), size: try row.decode(column: "size", as: Int.self),
+                    fileType: try decodeEnum(row, "file_type", as: FileType.self),
+                    originalName: try row.decode(column: "original_name", as: String.self),
+                    uploadedAt: Date(milliseconds: try row.decode(column: "uploaded_at", as: Int64.self)))
+            }
     }
 
     public func evidenceFile(_ evidence: ReformEvidence) throws -> Data {
@@ -304,8 +356,10 @@ public struct ReformStore: Sendable {
             throw Problem.noCompletion
         }
         try await database.transaction { session in
-            try await Self.append(taskID, kind: accept ? "completionAccepted" : "completionReturned", day: day, percent: nil, note: note, by: userID, at: time,
-                                  on: session)
+            try await Self.append(
+                taskID, kind: accept ? "completionAccepted" : "completionReturned", day: day, percent: nil, note: note, by: userID,
+                at: time,
+                on: session)
         }
     }
 
@@ -315,15 +369,25 @@ public struct ReformStore: Sendable {
     }
 
     @discardableResult
-    static func append(_ taskID: Int64, kind: String, day: LocalDate, percent: Int?, note: String, by userID: Int64?, at time: Date,
-                       on session: any SQLDatabase) async throws -> Int64 {
-        let row = try await session.insert(into: "reform_task_events").columns("task_id", "kind", "day", "percent", "note", "actor_id", "at")
-            .values(SQLBind(taskID), SQLBind(kind), SQLBind(day.iso), SQLBind(percent), SQLBind(VietnameseText.normalized(note)), SQLBind(userID),
-                    SQLBind(time.milliseconds))
-            .returning("id").first()
-        guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("task event insert returned no id") }
-        try await AuditTrail.append(AuditRecord(actorID: userID, action: "reform.\(kind)", objectType: "reformTask", objectID: String(taskID),
-                                                reason: percent.map { "\($0)%" } ?? ""), at: time, on: session)
+    static func append(
+        _ taskID: Int64, kind: String, day: LocalDate, percent: Int?, note: String, by userID: Int64?, at time: Date,
+        on session: any SQLDatabase
+    ) async throws -> Int64 {
+        let row = try await session.insert(into: "reform_task_events").columns(
+            "task_id", "kind", "day", "percent", "note", "actor_id", "at"
+        )
+        .values(
+            SQLBind(taskID), SQLBind(kind), SQLBind(day.iso), SQLBind(percent), SQLBind(VietnameseText.normalized(note)), SQLBind(userID),
+            SQLBind(time.milliseconds)
+        )
+        .returning("id").first()
+        guard let id = try row?.decode(column: "id", as: Int64.self) else {
+            throw PersistenceError.corrupt("task event insert returned no id")
+        }
+        try await AuditTrail.append(
+            AuditRecord(
+                actorID: userID, action: "reform.\(kind)", objectType: "reformTask", objectID: String(taskID),
+                reason: percent.map { "\($0)%" } ?? ""), at: time, on: session)
         return id
     }
 
@@ -338,23 +402,33 @@ public struct ReformStore: Sendable {
         var unfinished: [ReformTask] = []
         for task in try await tasks(of: planID) where !already.contains(task.id) {
             let history = try await history(of: task).map(\.event)
-            if ReformTaskStatus.isCarriedOver(due: task.due, history: history, planYear: plan.year, calendar: calendar) { unfinished.append(task) }
+            if ReformTaskStatus.isCarriedOver(due: task.due, history: history, planYear: plan.year, calendar: calendar) {
+                unfinished.append(task)
+            }
         }
         return try await database.transaction { [unfinished] session in
             var carried = 0
             for task in unfinished {
                 try await session.insert(into: "reform_tasks")
-                    .columns("plan_id", "content", "source", "lead_unit_id", "supporting_unit_ids", "kind", "deadline", "due", "weight", "par_criteria",
-                             "carried_from_id", "directive_id", "created_at")
-                    .values(SQLBind(next.id), SQLBind(task.content), SQLBind(task.source), SQLBind(task.leadUnitID),
-                            SQLBind(task.supportingUnitIDs.map(String.init).joined(separator: ",")), SQLBind(task.kind.rawValue), SQLBind(task.deadline.text),
-                            SQLBind(task.due.iso), SQLBind(task.weight), SQLBind(task.parCriteria.joined(separator: ",")), SQLBind(task.id),
-                            SQLBind(task.directiveID), SQLBind(time.milliseconds))
+                    .columns(
+                        "plan_id", "content", "source", "lead_unit_id", "supporting_unit_ids", "kind", "deadline", "due", "weight",
+                        "par_criteria",
+                        "carried_from_id", "directive_id", "created_at"
+                    )
+                    .values(
+                        SQLBind(next.id), SQLBind(task.content), SQLBind(task.source), SQLBind(task.leadUnitID),
+                        SQLBind(task.supportingUnitIDs.map(String.init).joined(separator: ",")), SQLBind(task.kind.rawValue),
+                        SQLBind(task.deadline.text),
+                        SQLBind(task.due.iso), SQLBind(task.weight), SQLBind(task.parCriteria.joined(separator: ",")), SQLBind(task.id),
+                        SQLBind(task.directiveID), SQLBind(time.milliseconds)
+                    )
                     .run()
                 carried += 1
             }
-            try await AuditTrail.append(AuditRecord(actorID: userID, action: "reform.carryOver", objectType: "reformPlan", objectID: String(planID),
-                                                    reason: "\(carried) nhiệm vụ chuyển sang năm \(next.year)"), at: time, on: session)
+            try await AuditTrail.append(
+                AuditRecord(
+                    actorID: userID, action: "reform.carryOver", objectType: "reformPlan", objectID: String(planID),
+                    reason: "\(carried) nhiệm vụ chuyển sang năm \(next.year)"), at: time, on: session)
             return carried
         }
     }

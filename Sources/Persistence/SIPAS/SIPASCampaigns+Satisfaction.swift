@@ -27,18 +27,22 @@ extension SIPASCampaigns {
     public func satisfaction(of unitCode: String?, from: LocalDate, through: LocalDate) async throws -> SIPASSatisfaction? {
         let unit = unitCode ?? SIPASResults.all
         let ofUnit: SQLQueryString = unitCode.map { "AND r.unit_code = \(bind: $0)" } ?? ""
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             SELECT c.id AS id FROM sipas_campaigns c
             WHERE c.service_from <= \(bind: through.iso) AND c.service_to >= \(bind: from.iso)
               AND EXISTS (SELECT 1 FROM sipas_responses r WHERE r.campaign_id = c.id \(ofUnit))
             ORDER BY c.service_to DESC, c.id DESC LIMIT 1
-            """).all()
+            """
+        ).all()
         guard let id = try rows.first?.decode(column: "id", as: Int64.self), let campaign = try await find(id: id),
-              let questionnaire = try await questionnaire(id: campaign.questionnaireID) else { return nil }
+            let questionnaire = try await questionnaire(id: campaign.questionnaireID)
+        else { return nil }
         let responses = try await responses(of: id, questionnaire: questionnaire)
         guard let figures = SIPASResults.compute(questionnaire, responses).units[unit] else { return nil }
         let count = unit == SIPASResults.all ? responses.count : responses.unitOfResponse.filter { responses.units[Int($0)] == unit }.count
-        return SIPASSatisfaction(campaignID: id, campaignName: campaign.name, serviceFrom: campaign.serviceFrom, serviceTo: campaign.serviceTo,
-                                 unit: unit, responses: count, figures: figures)
+        return SIPASSatisfaction(
+            campaignID: id, campaignName: campaign.name, serviceFrom: campaign.serviceFrom, serviceTo: campaign.serviceTo,
+            unit: unit, responses: count, figures: figures)
     }
 }

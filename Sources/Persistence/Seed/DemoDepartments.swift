@@ -30,14 +30,18 @@ public enum DemoDepartments {
             var ids: [String: Int64] = [:]
             for department in names {
                 if let existing = try await session.select().column("id").from("units").where("code", .equal, department.code)
-                    .first()?.decode(column: "id", as: Int64.self) {
+                    .first()?.decode(column: "id", as: Int64.self)
+                {
                     ids[department.code] = existing
                     continue
                 }
-                let id = try await units.insert(.init(code: department.code, name: department.name, kind: .department, parentID: cityID, isDemo: true))
+                let id = try await units.insert(
+                    .init(code: department.code, name: department.name, kind: .department, parentID: cityID, isDemo: true))
                 ids[department.code] = id
                 try await AuditTrail.append(
-                    AuditRecord(actorID: actorID, unitID: id, action: "unit.create", objectType: "unit", objectID: String(id), reason: "sở mẫu của dữ liệu trình diễn"),
+                    AuditRecord(
+                        actorID: actorID, unitID: id, action: "unit.create", objectType: "unit", objectID: String(id),
+                        reason: "sở mẫu của dữ liệu trình diễn"),
                     at: time, on: session)
             }
             return ids

@@ -16,7 +16,9 @@ public enum HanoiUnitImport {
         public var links = 0
         public var alreadyPresent = false
 
-        public init(districts: Int = 0, communesBefore2025: Int = 0, communesFrom2025: Int = 0, links: Int = 0, alreadyPresent: Bool = false) {
+        public init(
+            districts: Int = 0, communesBefore2025: Int = 0, communesFrom2025: Int = 0, links: Int = 0, alreadyPresent: Bool = false
+        ) {
             self.districts = districts
             self.communesBefore2025 = communesBefore2025
             self.communesFrom2025 = communesFrom2025
@@ -41,9 +43,10 @@ public enum HanoiUnitImport {
             let city = try await units.insert(.init(code: cityCode, name: "Thành phố Hà Nội", kind: .city))
             var districtIDs: [String: Int64] = [:]
             for district in before.districts {
-                districtIDs[district.code] = try await units.insert(.init(
-                    code: district.code, name: district.name, kind: try UnitFiles.kind(district.kind), parentID: city,
-                    validTo: before.validTo))
+                districtIDs[district.code] = try await units.insert(
+                    .init(
+                        code: district.code, name: district.name, kind: try UnitFiles.kind(district.kind), parentID: city,
+                        validTo: before.validTo))
                 summary.districts += 1
             }
             var oldCommuneIDs: [String: Int64] = [:]
@@ -51,30 +54,36 @@ public enum HanoiUnitImport {
                 guard let parent = districtIDs[commune.district] else {
                     throw PersistenceError.corrupt("commune \(commune.code) names unknown district \(commune.district)")
                 }
-                oldCommuneIDs[commune.code] = try await units.insert(.init(
-                    code: commune.code, name: commune.name, kind: try UnitFiles.kind(commune.kind), parentID: parent,
-                    validTo: before.validTo))
+                oldCommuneIDs[commune.code] = try await units.insert(
+                    .init(
+                        code: commune.code, name: commune.name, kind: try UnitFiles.kind(commune.kind), parentID: parent,
+                        validTo: before.validTo))
                 summary.communesBefore2025 += 1
             }
             var newCommuneIDs: [String: Int64] = [:]
             for commune in after.units {
-                newCommuneIDs[commune.code] = try await units.insert(.init(
-                    code: commune.code, name: commune.name, kind: try UnitFiles.kind(commune.kind), parentID: city,
-                    validFrom: after.validFrom))
+                newCommuneIDs[commune.code] = try await units.insert(
+                    .init(
+                        code: commune.code, name: commune.name, kind: try UnitFiles.kind(commune.kind), parentID: city,
+                        validFrom: after.validFrom))
                 summary.communesFrom2025 += 1
             }
             for row in mapping.mapping {
                 guard let from = oldCommuneIDs[row.from], let to = newCommuneIDs[row.to] else {
                     throw PersistenceError.corrupt("mapping \(row.from) → \(row.to) names an unknown unit")
                 }
-                try await units.insert(UnitLink(
-                    predecessorID: from, successorID: to, isWhole: row.whole, isPrimary: row.primary,
-                    effective: mapping.effective, legalBasis: mapping.legalBasis))
+                try await units.insert(
+                    UnitLink(
+                        predecessorID: from, successorID: to, isWhole: row.whole, isPrimary: row.primary,
+                        effective: mapping.effective, legalBasis: mapping.legalBasis))
                 summary.links += 1
             }
             try await AuditTrail.append(
-                AuditRecord(actorID: actorID, unitID: city, action: "unit.import", objectType: "unit", objectID: String(city),
-                            reason: "Đơn vị hành chính Hà Nội: \(summary.districts) quận, huyện, thị xã; \(summary.communesBefore2025) xã, phường, thị trấn trước và \(summary.communesFrom2025) xã, phường từ 1/7/2025; \(summary.links) liên kết"),
+                AuditRecord(
+                    actorID: actorID, unitID: city, action: "unit.import", objectType: "unit", objectID: String(city),
+                    reason:
+                        "Đơn vị hành chính Hà Nội: \(summary.districts) quận, huyện, thị xã; \(summary.communesBefore2025) xã, phường, thị trấn trước và \(summary.communesFrom2025) xã, phường từ 1/7/2025; \(summary.links) liên kết"
+                ),
                 at: time, on: session)
             return summary
         }

@@ -38,8 +38,10 @@ extension SyntheticDossiers {
             var made: [BulkDossier] = []
             made.reserveCapacity(chunk)
             for _ in chunkStart..<min(chunkStart + chunk, count) {
-                let team = random.chance(0.2) ? teams[Int.random(in: 0..<min(5, teams.count), using: &random)]
-                                              : teams[Int.random(in: 0..<teams.count, using: &random)]
+                let team =
+                    random.chance(0.2)
+                    ? teams[Int.random(in: 0..<min(5, teams.count), using: &random)]
+                    : teams[Int.random(in: 0..<teams.count, using: &random)]
                 let procedure = team.procedures[Int.random(in: 0..<team.procedures.count, using: &random)]
                 let day = days[Int.random(in: 0..<days.count, using: &random)]
                 let minute = [8 * 60, 13 * 60][Int.random(in: 0...1, using: &random)] + Int.random(in: 0..<235, using: &random)
@@ -48,9 +50,10 @@ extension SyntheticDossiers {
                 let key = "\(team.unit.id) \(day.iso)"
                 let sequence = (sequences[key] ?? 0) + 1
                 sequences[key] = sequence
-                made.append(try Self.bulkDossier(
-                    code: DossierCode(agencyCode: team.unit.code, day: day, sequence: sequence), team: team, procedure: procedure,
-                    received: received, now: now, calculator: calculator, ratings: ratings, random: &random))
+                made.append(
+                    try Self.bulkDossier(
+                        code: DossierCode(agencyCode: team.unit.code, day: day, sequence: sequence), team: team, procedure: procedure,
+                        received: received, now: now, calculator: calculator, ratings: ratings, random: &random))
             }
             let batch = made
             try await database.transaction { session in
@@ -68,21 +71,28 @@ extension SyntheticDossiers {
                 let rated = zip(written, batch).compactMap { dossier, item in item.rating.map { (dossier, $0) } }
                 for start in stride(from: 0, to: rated.count, by: 500) {
                     let insert = session.insert(into: "dossier_ratings")
-                        .columns("dossier_id", "unit_id", "criteria_version", "overall", "answers", "comment", "channel", "created_at", "updated_at")
+                        .columns(
+                            "dossier_id", "unit_id", "criteria_version", "overall", "answers", "comment", "channel", "created_at",
+                            "updated_at")
                     for (dossier, rated) in rated[start..<min(start + 500, rated.count)] {
                         let answers = String(decoding: try JSONEncoder.sorted.encode(rated.rating.answers), as: UTF8.self)
-                        insert.values(SQLBind(dossier.id), SQLBind(dossier.processingUnitID), SQLBind(Int64(ratings.version)),
-                                      SQLBind(Int64(rated.rating.overall)), SQLBind(answers), SQLBind(rated.rating.comment),
-                                      SQLBind(rated.channel.rawValue), SQLBind(rated.at.milliseconds), SQLBind(rated.at.milliseconds))
+                        insert.values(
+                            SQLBind(dossier.id), SQLBind(dossier.processingUnitID), SQLBind(Int64(ratings.version)),
+                            SQLBind(Int64(rated.rating.overall)), SQLBind(answers), SQLBind(rated.rating.comment),
+                            SQLBind(rated.channel.rawValue), SQLBind(rated.at.milliseconds), SQLBind(rated.at.milliseconds))
                     }
                     try await insert.run()
                 }
             }
             for item in made {
                 let facts = DossierStore.facts(item.dossier, events: item.events)
-                let rating = item.rating.map { DossierStatistics.ratingContributions(firstRatedAt: $0.at, overall: $0.rating.overall, clock: clock) } ?? []
+                let rating =
+                    item.rating.map { DossierStatistics.ratingContributions(firstRatedAt: $0.at, overall: $0.rating.overall, clock: clock) }
+                    ?? []
                 for contribution in DossierStatistics.contributions(facts, calculator: calculator) + rating {
-                    counters[.init(unitID: item.dossier.processingUnitID, counter: contribution.counter, day: contribution.day), default: 0] += contribution.value
+                    counters[
+                        .init(unitID: item.dossier.processingUnitID, counter: contribution.counter, day: contribution.day), default: 0] +=
+                        contribution.value
                 }
             }
             summary.dossiers += made.count
@@ -91,7 +101,8 @@ extension SyntheticDossiers {
         }
         let totals = counters, lasts = sequences
         try await database.transaction { session in
-            try await StatisticsCounters(session).add(totals.map { ($0.key.unitID, .init(day: $0.key.day, counter: $0.key.counter, value: $0.value)) })
+            try await StatisticsCounters(session).add(
+                totals.map { ($0.key.unitID, .init(day: $0.key.day, counter: $0.key.counter, value: $0.value)) })
             let rows = lasts.sorted { $0.key < $1.key }
             for start in stride(from: 0, to: rows.count, by: 1000) {
                 let insert = session.insert(into: "dossier_sequences").columns("agency_unit_id", "day", "last")
@@ -124,15 +135,20 @@ extension SyntheticDossiers {
         for unit in units {
             var offered: [(summary: ProcedureSummary, processing: ListedUnit)] = []
             for summary in try await procedures.list(.init(receivingUnitID: unit.id)) {
-                if unitsOfVersion[summary.versionID] == nil { unitsOfVersion[summary.versionID] = try await procedures.units(ofVersion: summary.versionID) }
+                if unitsOfVersion[summary.versionID] == nil {
+                    unitsOfVersion[summary.versionID] = try await procedures.units(ofVersion: summary.versionID)
+                }
                 let listed = unitsOfVersion[summary.versionID] ?? []
-                let intake = DossierDesk.Intake(procedureCode: summary.code, receivingUnitID: unit.id, channel: .inPerson,
-                                                applicant: Applicant(kind: .person, name: "", identifier: ""))
+                let intake = DossierDesk.Intake(
+                    procedureCode: summary.code, receivingUnitID: unit.id, channel: .inPerson,
+                    applicant: Applicant(kind: .person, name: "", identifier: ""))
                 guard let (agency, processing) = try? DossierDesk.units(for: intake, among: listed) else { continue }
                 _ = agency
                 offered.append((summary, processing))
             }
-            if !offered.isEmpty { teams.append(BulkTeam(unit: ListedUnit(id: unit.id, code: unit.code, role: .receiving), procedures: offered)) }
+            if !offered.isEmpty {
+                teams.append(BulkTeam(unit: ListedUnit(id: unit.id, code: unit.code, role: .receiving), procedures: offered))
+            }
         }
         return teams
     }
@@ -153,7 +169,8 @@ extension SyntheticDossiers {
         let familyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"]
         let female = random.chance(0.5)
         let birthYear = Int.random(in: 1950...2006, using: &random)
-        let identifier = "001" + String((birthYear >= 2000 ? 2 : 0) + (female ? 1 : 0))
+        let identifier =
+            "001" + String((birthYear >= 2000 ? 2 : 0) + (female ? 1 : 0))
             + String(birthYear % 100 + 100).dropFirst() + String(Int.random(in: 0..<1_000_000, using: &random) + 1_000_000).dropFirst()
         let name = "\(familyNames.randomElement(using: &random)!) \(female ? "Thị" : "Văn") \(givenNames.randomElement(using: &random)!)"
         // About one applicant in five gives no phone number.
@@ -166,11 +183,16 @@ extension SyntheticDossiers {
         let pace = random.chance(0.12) ? Double.random(in: 1.05...1.6, using: &random) : Double.random(in: 0.3...1.0, using: &random)
         var status: DossierStatus
         var finished: Date?
-        var events = [DossierEvent(sequence: 1, action: "receive", actorID: nil, unitID: team.unit.id, occurredAt: received, reason: "", detail: "{}",
-                                   statusAfter: .received, stepAfter: 0)]
+        var events = [
+            DossierEvent(
+                sequence: 1, action: "receive", actorID: nil, unitID: team.unit.id, occurredAt: received, reason: "", detail: "{}",
+                statusAfter: .received, stepAfter: 0)
+        ]
         func event(_ action: String, _ at: Date, _ status: DossierStatus, unit: Int64) {
-            events.append(DossierEvent(sequence: events.count + 1, action: action, actorID: nil, unitID: unit, occurredAt: at, reason: "",
-                                       detail: "{}", statusAfter: status, stepAfter: 0))
+            events.append(
+                DossierEvent(
+                    sequence: events.count + 1, action: action, actorID: nil, unitID: unit, occurredAt: at, reason: "",
+                    detail: "{}", statusAfter: status, stepAfter: 0))
         }
         if roll < 0.01 {
             status = .rejectedAtReceipt
@@ -195,24 +217,30 @@ extension SyntheticDossiers {
             }
         }
         if let finished {
-            let action = switch status {
-            case .rejectedAtReceipt: "refuseAtReceipt"
-            case .withdrawn: "withdraw"
-            case .ineligible: "declareIneligible"
-            default: "completeStep"
-            }
+            let action =
+                switch status {
+                case .rejectedAtReceipt: "refuseAtReceipt"
+                case .withdrawn: "withdraw"
+                case .ineligible: "declareIneligible"
+                default: "completeStep"
+                }
             event(action, finished, status, unit: status == .rejectedAtReceipt ? team.unit.id : procedure.processing.id)
             // Most results are collected within three days; the others within a month.
-            let handedOver = finished.addingTimeInterval(Double(random.chance(0.85) ? Int.random(in: 3600...(3 * 86_400), using: &random)
-                                                                                     : Int.random(in: (3 * 86_400)...(30 * 86_400), using: &random)))
+            let handedOver = finished.addingTimeInterval(
+                Double(
+                    random.chance(0.85)
+                        ? Int.random(in: 3600...(3 * 86_400), using: &random)
+                        : Int.random(in: (3 * 86_400)...(30 * 86_400), using: &random)))
             if status == .resultReady, handedOver < now {
                 status = .returned
                 event("returnResult", handedOver, .returned, unit: team.unit.id)
             }
             let ratedAt = handedOver.addingTimeInterval(Double(Int.random(in: 600...(2 * 86_400), using: &random)))
             if let ratings, DossierRating.canRate(status), ratedAt < now, random.chance(0.35) {
-                rating = (syntheticRating(late: finished > due, feeDue: procedure.summary.hasFee, criteria: ratings, random: &random),
-                          [RatingStore.Channel.portal, .desk, .link][Int.random(in: 0...2, using: &random)], ratedAt)
+                rating = (
+                    syntheticRating(late: finished > due, feeDue: procedure.summary.hasFee, criteria: ratings, random: &random),
+                    [RatingStore.Channel.portal, .desk, .link][Int.random(in: 0...2, using: &random)], ratedAt
+                )
             }
         }
         // What the service index measures, at made-up rates (not any unit's real figures).
@@ -220,12 +248,14 @@ extension SyntheticDossiers {
         let service = ServiceFacts(
             fullyOnlineOffered: procedure.summary.onlineLevel == .fullyOnline, feeDue: procedure.summary.hasFee,
             feePaidOnline: procedure.summary.hasFee && random.chance(channel == .online ? 0.7 : 0.2),
-            digitised: channel == .inPerson && random.chance(0.6), reusedDocuments: random.chance(0.2), populationChecked: random.chance(0.75),
+            digitised: channel == .inPerson && random.chance(0.6), reusedDocuments: random.chance(0.2),
+            populationChecked: random.chance(0.75),
             electronicResult: electronic, resultSynced: electronic && random.chance(0.6))
         let dossier = Dossier(
             id: 0, code: code, receivingUnitID: team.unit.id, processingUnitID: procedure.processing.id,
             procedureVersionID: procedure.summary.versionID, channel: channel,
-            applicant: Applicant(kind: .person, name: name, identifier: identifier, phone: phone), state: .init(status: status, step: 0, assigneeID: nil),
+            applicant: Applicant(kind: .person, name: name, identifier: identifier, phone: phone),
+            state: .init(status: status, step: 0, assigneeID: nil),
             receivedAt: received, firstDueAt: due, dueAt: due, appointmentAt: appointment, finishedAt: finished, lockVersion: events.count,
             isDemo: true, service: service)
         return BulkDossier(dossier: dossier, events: events, rating: rating)

@@ -4,8 +4,17 @@ import Foundation
 /// The shapes of the shipped unit files (Seed/Data), decoded as they are written.
 enum UnitFiles {
     struct Before2025: Decodable {
-        struct District: Decodable { var code: String; var name: String; var kind: String }
-        struct Commune: Decodable { var code: String; var name: String; var kind: String; var district: String }
+        struct District: Decodable {
+            var code: String
+            var name: String
+            var kind: String
+        }
+        struct Commune: Decodable {
+            var code: String
+            var name: String
+            var kind: String
+            var district: String
+        }
         var validTo: LocalDate
         var source: String
         var districts: [District]
@@ -13,14 +22,23 @@ enum UnitFiles {
     }
 
     struct From2025: Decodable {
-        struct Entry: Decodable { var code: String; var name: String; var kind: String }
+        struct Entry: Decodable {
+            var code: String
+            var name: String
+            var kind: String
+        }
         var validFrom: LocalDate
         var source: String
         var units: [Entry]
     }
 
     struct ReformMapping: Decodable {
-        struct Row: Decodable { var from: String; var to: String; var whole: Bool; var primary: Bool }
+        struct Row: Decodable {
+            var from: String
+            var to: String
+            var whole: Bool
+            var primary: Bool
+        }
         var effective: LocalDate
         var legalBasis: String
         var mapping: [Row]

@@ -39,10 +39,13 @@ extension ServiceIndexStore {
         calculator: (Int64) async throws -> DeadlineCalculator
     ) async throws -> Records {
         guard part == .lost else {
-            return try await counted(measure, part, units: units, from: from, to: to, start: start, end: end, now: now, calculator: calculator)
+            return try await counted(
+                measure, part, units: units, from: from, to: to, start: start, end: end, now: now, calculator: calculator)
         }
-        let all = try await counted(measure, .denominator, units: units, from: from, to: to, start: start, end: end, now: now, calculator: calculator)
-        let kept = try await counted(measure, .numerator, units: units, from: from, to: to, start: start, end: end, now: now, calculator: calculator)
+        let all = try await counted(
+            measure, .denominator, units: units, from: from, to: to, start: start, end: end, now: now, calculator: calculator)
+        let kept = try await counted(
+            measure, .numerator, units: units, from: from, to: to, start: start, end: end, now: now, calculator: calculator)
         switch (all, kept) {
         case (.dossiers(let all), .dossiers(let kept)):
             let counted = Set(kept.map(\.dossier.id))
@@ -62,17 +65,22 @@ extension ServiceIndexStore {
         let dossiers = DossierStore(database)
         switch measure {
         case .feedbackOnTime, .feedbackSatisfied:
-            let items = try await database.select().column("*").from("feedback").where("unit_id", .in, units).all().map(FeedbackStore.decode)
-            return .feedback(items.filter { item in
-                switch (measure, part) {
-                case (.feedbackOnTime, _):
-                    guard start <= item.dueAt, item.dueAt < end, FeedbackRules.isJudged(due: item.dueAt, answeredAt: item.answeredAt, now: now) else { return false }
-                    return part == .denominator || item.answeredAt.map { FeedbackRules.isOnTime(answeredAt: $0, due: item.dueAt) } == true
-                default:
-                    guard let rated = item.ratedAt, start <= rated, rated < end, let satisfied = item.satisfied else { return false }
-                    return part == .denominator || satisfied
-                }
-            }.sorted { $0.receivedAt < $1.receivedAt })
+            let items = try await database.select().column("*").from("feedback").where("unit_id", .in, units).all().map(
+                FeedbackStore.decode)
+            return .feedback(
+                items.filter { item in
+                    switch (measure, part) {
+                    case (.feedbackOnTime, _):
+                        guard start <= item.dueAt, item.dueAt < end,
+                            FeedbackRules.isJudged(due: item.dueAt, answeredAt: item.answeredAt, now: now)
+                        else { return false }
+                        return part == .denominator
+                            || item.answeredAt.map { FeedbackRules.isOnTime(answeredAt: $0, due: item.dueAt) } == true
+                    default:
+                        guard let rated = item.ratedAt, start <= rated, rated < end, let satisfied = item.satisfied else { return false }
+                        return part == .denominator || satisfied
+                    }
+                }.sorted { $0.receivedAt < $1.receivedAt })
         case .ratingsSatisfied:
             let select = database.select().column("dossier_id").from("dossier_ratings").where("unit_id", .in, units)
                 .where("created_at", .greaterThanOrEqual, start.milliseconds).where("created_at", .lessThan, end.milliseconds)
@@ -90,13 +98,16 @@ extension ServiceIndexStore {
             }
             for unit in units {
                 let facts = try await dossiers.statisticsFacts(processingUnitID: unit, from: start, to: end)
-                ids += DossierStatistics.dossiers(facts, counting: Set(counters), from: from, to: to, calculator: try await calculator(unit))
+                ids += DossierStatistics.dossiers(
+                    facts, counting: Set(counters), from: from, to: to, calculator: try await calculator(unit))
             }
             if measure == .syncedToNationalPortal, part == .numerator {
                 var unsynced: Set<Int64> = []
                 for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-                    for row in try await database.select().column("dossier_id").from("portal_outbox").where("status", .in, ["pending", "failed"])
-                        .where("dossier_id", .in, chunk).all() {
+                    for row in try await database.select().column("dossier_id").from("portal_outbox").where(
+                        "status", .in, ["pending", "failed"]
+                    )
+                    .where("dossier_id", .in, chunk).all() {
                         unsynced.insert(try row.decode(column: "dossier_id", as: Int64.self))
                     }
                 }

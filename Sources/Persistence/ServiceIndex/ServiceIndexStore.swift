@@ -28,9 +28,13 @@ public struct ServiceIndexStore: Sendable {
     public func load(_ framework: ServiceIndexFramework, at time: Date) async throws {
         let definition = String(decoding: try framework.json(), as: UTF8.self)
         try await database.insert(into: "service_index_frameworks").columns("id", "valid_from", "valid_to", "definition", "loaded_at")
-            .values(SQLBind(framework.id), SQLBind(framework.validFrom.iso), SQLBind(framework.validTo?.iso), SQLBind(definition), SQLBind(time.milliseconds))
+            .values(
+                SQLBind(framework.id), SQLBind(framework.validFrom.iso), SQLBind(framework.validTo?.iso), SQLBind(definition),
+                SQLBind(time.milliseconds)
+            )
             .onConflict(with: ["id"]) { update in
-                update.set(excludedValueOf: "valid_from").set(excludedValueOf: "valid_to").set(excludedValueOf: "definition").set(excludedValueOf: "loaded_at")
+                update.set(excludedValueOf: "valid_from").set(excludedValueOf: "valid_to").set(excludedValueOf: "definition").set(
+                    excludedValueOf: "loaded_at")
             }.run()
     }
 
@@ -38,7 +42,8 @@ public struct ServiceIndexStore: Sendable {
     /// from a file before does not stand in for it).
     public func loadShippedIfMissing(at time: Date) async throws {
         let shipped = try Self.shippedFramework()
-        guard try await database.select().column("id").from("service_index_frameworks").where("id", .equal, shipped.id).first() == nil else { return }
+        guard try await database.select().column("id").from("service_index_frameworks").where("id", .equal, shipped.id).first() == nil
+        else { return }
         try await load(shipped, at: time)
     }
 
@@ -59,12 +64,16 @@ public struct ServiceIndexStore: Sendable {
     /// the same bounds as instants; `now` decides which feedback deadlines have passed). Units with nothing
     /// in the period are absent.
     public func counts(from: LocalDate, to: LocalDate, start: Date, end: Date, now: Date, units: [Int64]? = nil) async throws
-        -> [Int64: [ServiceIndexMeasure: Count]] {
+        -> [Int64: [ServiceIndexMeasure: Count]]
+    {
         var result: [Int64: [ServiceIndexMeasure: Count]] = [:]
-        for (unitID, sums) in try await StatisticsCounters(database).within(from: from, to: to, units: units) { result[unitID] = Self.counts(sums) }
+        for (unitID, sums) in try await StatisticsCounters(database).within(from: from, to: to, units: units) {
+            result[unitID] = Self.counts(sums)
+        }
         for (unitID, unsynced) in try await unsynchronised(start: start, end: end, units: units) {
             if let count = result[unitID]?[.syncedToNationalPortal] {
-                result[unitID]![.syncedToNationalPortal] = Count(numerator: max(0, count.numerator - unsynced), denominator: count.denominator)
+                result[unitID]![.syncedToNationalPortal] = Count(
+                    numerator: max(0, count.numerator - unsynced), denominator: count.denominator)
             }
         }
         for (unitID, counts) in try await feedbackCounts(start: start, end: end, now: now, units: units) {
@@ -75,7 +84,9 @@ public struct ServiceIndexStore: Sendable {
 
     /// The counts of some units together (nil: the city) for each of some whole months (a trend): the counters
     /// summed per month in one query, the live measures month by month.
-    public func monthlyCounts(months: [ReportingPeriod], units: [Int64]? = nil, clock: LocalClock, now: Date) async throws -> [[ServiceIndexMeasure: Count]] {
+    public func monthlyCounts(months: [ReportingPeriod], units: [Int64]? = nil, clock: LocalClock, now: Date) async throws
+        -> [[ServiceIndexMeasure: Count]]
+    {
         guard let first = months.first, let last = months.last else { return [] }
         let totals = try await StatisticsCounters(database).monthlyTotals(from: first.from, to: last.end, units: units)
         var result: [[ServiceIndexMeasure: Count]] = []
@@ -111,13 +122,15 @@ public struct ServiceIndexStore: Sendable {
     /// so the cost follows the backlog, not the number of dossiers.
     func unsynchronised(start: Date, end: Date, units: [Int64]?) async throws -> [Int64: Int] {
         let unitFilter: SQLQueryString = units.map { " AND d.processing_unit_id IN (\(binds: $0))" } ?? ""
-        let rows = try await database.raw("""
+        let rows = try await database.raw(
+            """
             SELECT d.processing_unit_id AS unit_id, COUNT(DISTINCT d.id) AS n
             FROM portal_outbox o JOIN dossiers d ON d.id = o.dossier_id
             WHERE o.status IN ('pending', 'failed') AND d.received_at >= \(bind: start.milliseconds) AND d.received_at < \(bind: end.milliseconds)
               AND d.status <> 'rejectedAtReceipt'\(unitFilter)
             GROUP BY d.processing_unit_id
-            """).all()
+            """
+        ).all()
         var result: [Int64: Int] = [:]
         for row in rows { result[try row.decode(column: "unit_id", as: Int64.self)] = try row.decode(column: "n", as: Int.self) }
         return result
@@ -144,8 +157,10 @@ public struct ServiceIndexStore: Sendable {
             let rated = try row.decode(column: "rated_at", as: Int64?.self).map(Date.init(milliseconds:))
             var counts = result[unitID] ?? [.feedbackOnTime: .zero, .feedbackSatisfied: .zero]
             if FeedbackRules.isJudged(due: due, answeredAt: answered, now: now), start <= due, due < end {
-                counts[.feedbackOnTime]! = counts[.feedbackOnTime]! + Count(
-                    numerator: answered.map { FeedbackRules.isOnTime(answeredAt: $0, due: due) ? 1 : 0 } ?? 0, denominator: 1)
+                counts[.feedbackOnTime]! =
+                    counts[.feedbackOnTime]!
+                    + Count(
+                        numerator: answered.map { FeedbackRules.isOnTime(answeredAt: $0, due: due) ? 1 : 0 } ?? 0, denominator: 1)
             }
             if let rated, let satisfied, start <= rated, rated < end {
                 counts[.feedbackSatisfied]! = counts[.feedbackSatisfied]! + Count(numerator: satisfied ? 1 : 0, denominator: 1)

@@ -14,10 +14,12 @@ extension DossierStore {
     public func statisticsFacts(processingUnits units: [Int64]?, from start: Date, to end: Date) async throws -> [DossierStatistics.Facts] {
         let returnedInPeriod = database.select().column("dossier_id").from("dossier_events")
             .where("action", .equal, SQLBind("returnResult"))
-            .where("occurred_at", .greaterThanOrEqual, SQLBind(start.milliseconds)).where("occurred_at", .lessThan, SQLBind(end.milliseconds))
+            .where("occurred_at", .greaterThanOrEqual, SQLBind(start.milliseconds)).where(
+                "occurred_at", .lessThan, SQLBind(end.milliseconds))
         let select = database.select().column("*").from("dossiers")
         if let units { select.where("processing_unit_id", .in, units) }
-        let rows = try await select
+        let rows =
+            try await select
             .where("received_at", .lessThan, end.milliseconds)
             .where {
                 $0.where("finished_at", .is, SQLLiteral.null).orWhere("finished_at", .greaterThanOrEqual, start.milliseconds)
@@ -31,7 +33,9 @@ extension DossierStore {
     /// not over yet, judged now (the counters keep due instants by day only). A paused dossier has no due instant.
     public func openAndOverdue(processingUnits units: [Int64]?, at now: Date) async throws -> Int {
         let select = database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("dossiers")
-            .where("finished_at", .is, SQLLiteral.null).where("due_at", .isNot, SQLLiteral.null).where("due_at", .lessThan, now.milliseconds)
+            .where("finished_at", .is, SQLLiteral.null).where("due_at", .isNot, SQLLiteral.null).where(
+                "due_at", .lessThan, now.milliseconds
+            )
             .where("received_at", .lessThan, now.milliseconds)
             .where("status", .notEqual, DossierStatus.rejectedAtReceipt.rawValue)
         if let units { select.where("processing_unit_id", .in, units) }
@@ -56,7 +60,11 @@ extension DossierStore {
             for event in events {
                 let id = try event.decode(column: "dossier_id", as: Int64.self)
                 let time = Date(milliseconds: try event.decode(column: "occurred_at", as: Int64.self))
-                if try event.decode(column: "action", as: String.self) == "returnResult" { returned[id] = time } else { apologies[id, default: []].append(time) }
+                if try event.decode(column: "action", as: String.self) == "returnResult" {
+                    returned[id] = time
+                } else {
+                    apologies[id, default: []].append(time)
+                }
             }
         }
         return dossiers.map { Self.facts($0, returnedAt: returned[$0.id], apologies: apologies[$0.id] ?? []) }
@@ -64,8 +72,9 @@ extension DossierStore {
 
     /// The facts of one dossier whose events are at hand.
     static func facts(_ dossier: Dossier, events: [DossierEvent]) -> DossierStatistics.Facts {
-        facts(dossier, returnedAt: events.last { $0.action == "returnResult" }?.occurredAt,
-              apologies: events.filter { $0.action == "issueApology" }.map(\.occurredAt))
+        facts(
+            dossier, returnedAt: events.last { $0.action == "returnResult" }?.occurredAt,
+            apologies: events.filter { $0.action == "issueApology" }.map(\.occurredAt))
     }
 
     static func facts(_ dossier: Dossier, returnedAt: Date?, apologies: [Date]) -> DossierStatistics.Facts {

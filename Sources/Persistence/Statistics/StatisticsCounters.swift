@@ -33,10 +33,14 @@ public struct StatisticsCounters: Sendable {
             monthly[name, default: 0] += value
             monthlyKeys[name] = (key.unitID, key.counter.rawValue, month)
         }
-        let daily = values.sorted { ($0.key.unitID, $0.key.counter.rawValue, $0.key.day) < ($1.key.unitID, $1.key.counter.rawValue, $1.key.day) }
-            .map { ($0.key.unitID, $0.key.counter.rawValue, $0.key.day.iso, $0.value) }
-        let months = monthly.filter { $0.value != 0 }.map { name, value in (monthlyKeys[name]!.0, monthlyKeys[name]!.1, monthlyKeys[name]!.2, value) }
-            .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        let daily = values.sorted {
+            ($0.key.unitID, $0.key.counter.rawValue, $0.key.day) < ($1.key.unitID, $1.key.counter.rawValue, $1.key.day)
+        }
+        .map { ($0.key.unitID, $0.key.counter.rawValue, $0.key.day.iso, $0.value) }
+        let months = monthly.filter { $0.value != 0 }.map { name, value in
+            (monthlyKeys[name]!.0, monthlyKeys[name]!.1, monthlyKeys[name]!.2, value)
+        }
+        .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
         try await upsert(daily, into: "statistics_counters", period: "day")
         try await upsert(months, into: "statistics_monthly", period: "month")
     }
@@ -48,7 +52,8 @@ public struct StatisticsCounters: Sendable {
                 insert.values(SQLBind(unitID), SQLBind(counter), SQLBind(key), SQLBind(value))
             }
             try await insert.onConflict(with: ["unit_id", "counter", period]) { update in
-                update.set(SQLIdentifier("value"), to: SQLBinaryExpression(SQLColumn("value", table: table), .add, SQLExcludedColumn("value")))
+                update.set(
+                    SQLIdentifier("value"), to: SQLBinaryExpression(SQLColumn("value", table: table), .add, SQLExcludedColumn("value")))
             }.run()
         }
     }
@@ -56,11 +61,16 @@ public struct StatisticsCounters: Sendable {
     /// Every unit's counters within [start, end) of local days (flows only): whole months from the monthly
     /// sums, the days at the edges from the daily counters — a quarter for all units reads a few rows per unit
     /// and counter. `units` limits the units read.
-    public func within(from start: LocalDate, to end: LocalDate, units: [Int64]? = nil, counters: [DossierStatistics.Counter]? = nil) async throws
-        -> [Int64: [DossierStatistics.Counter: Int64]] {
+    public func within(from start: LocalDate, to end: LocalDate, units: [Int64]? = nil, counters: [DossierStatistics.Counter]? = nil)
+        async throws
+        -> [Int64: [DossierStatistics.Counter: Int64]]
+    {
         var result: [Int64: [DossierStatistics.Counter: Int64]] = [:]
         guard start < end else { return result }
-        let firstWhole = start.day == 1 ? start : LocalDate(year: start.year, month: start.month, day: LocalDate.daysIn(month: start.month, year: start.year))!.adding(days: 1)
+        let firstWhole =
+            start.day == 1
+            ? start
+            : LocalDate(year: start.year, month: start.month, day: LocalDate.daysIn(month: start.month, year: start.year))!.adding(days: 1)
         let lastWholeEnd = LocalDate(year: end.year, month: end.month, day: 1)!
         var parts: [(table: String, column: String, from: String, to: String)] = []
         if firstWhole < lastWholeEnd {
@@ -73,13 +83,18 @@ public struct StatisticsCounters: Sendable {
         for part in parts {
             let select = database.select().column("unit_id").column("counter")
                 .column(SQLRaw("CAST(SUM(value) AS BIGINT)"), as: "total").from(part.table)
-                .where(SQLColumn(part.column), .greaterThanOrEqual, SQLBind(part.from)).where(SQLColumn(part.column), .lessThan, SQLBind(part.to))
+                .where(SQLColumn(part.column), .greaterThanOrEqual, SQLBind(part.from)).where(
+                    SQLColumn(part.column), .lessThan, SQLBind(part.to)
+                )
                 .groupBy("unit_id").groupBy("counter")
             if let units { select.where("unit_id", .in, units) }
             if let counters { select.where("counter", .in, counters.map(\.rawValue)) }
             for row in try await select.all() {
-                guard let counter = DossierStatistics.Counter(rawValue: try row.decode(column: "counter", as: String.self)) else { continue }
-                result[try row.decode(column: "unit_id", as: Int64.self), default: [:]][counter, default: 0] += try row.decode(column: "total", as: Int64.self)
+                guard let counter = DossierStatistics.Counter(rawValue: try row.decode(column: "counter", as: String.self)) else {
+                    continue
+                }
+                result[try row.decode(column: "unit_id", as: Int64.self), default: [:]][counter, default: 0] += try row.decode(
+                    column: "total", as: Int64.self)
             }
         }
         return result
@@ -111,16 +126,21 @@ public struct StatisticsCounters: Sendable {
 
     /// Every unit's (or some units') counters together, per month (yyyy-MM), for the months [first, end) —
     /// one row per month and counter (a trend).
-    public func monthlyTotals(from first: LocalDate, to end: LocalDate, units: [Int64]? = nil) async throws -> [String: [DossierStatistics.Counter: Int64]] {
+    public func monthlyTotals(from first: LocalDate, to end: LocalDate, units: [Int64]? = nil) async throws -> [String: [DossierStatistics
+        .Counter: Int64]]
+    {
         let select = database.select().column("month").column("counter").column(SQLRaw("CAST(SUM(value) AS BIGINT)"), as: "total")
-            .from("statistics_monthly").where("month", .greaterThanOrEqual, String(first.iso.prefix(7))).where("month", .lessThan, String(end.iso.prefix(7)))
+            .from("statistics_monthly").where("month", .greaterThanOrEqual, String(first.iso.prefix(7))).where(
+                "month", .lessThan, String(end.iso.prefix(7))
+            )
             .groupBy("month").groupBy("counter")
         if let units { select.where("unit_id", .in, units) }
         let rows = try await select.all()
         var result: [String: [DossierStatistics.Counter: Int64]] = [:]
         for row in rows {
             guard let counter = DossierStatistics.Counter(rawValue: try row.decode(column: "counter", as: String.self)) else { continue }
-            result[try row.decode(column: "month", as: String.self), default: [:]][counter] = try row.decode(column: "total", as: Int64.self)
+            result[try row.decode(column: "month", as: String.self), default: [:]][counter] = try row.decode(
+                column: "total", as: Int64.self)
         }
         return result
     }
@@ -160,16 +180,20 @@ extension Database {
                 read += page.count
                 progress(read)
             }
-            for (unitID, item) in try await RatingStore.contributions(on: session, clock: { unitID in
-                LocalClock(utcOffsetMinutes: calculators[unitID]?.officeHours.utcOffsetMinutes ?? LocalClock().utcOffsetMinutes)
-            }) {
+            for (unitID, item) in try await RatingStore.contributions(
+                on: session,
+                clock: { unitID in
+                    LocalClock(utcOffsetMinutes: calculators[unitID]?.officeHours.utcOffsetMinutes ?? LocalClock().utcOffsetMinutes)
+                })
+            {
                 totals[.init(unitID: unitID, counter: item.counter, day: item.day), default: 0] += item.value
             }
             try await session.delete(from: "statistics_counters").run()
             try await session.delete(from: "statistics_monthly").run()
-            try await StatisticsCounters(session).add(totals.map { key, value in
-                (key.unitID, DossierStatistics.Contribution(day: key.day, counter: key.counter, value: value))
-            })
+            try await StatisticsCounters(session).add(
+                totals.map { key, value in
+                    (key.unitID, DossierStatistics.Contribution(day: key.day, counter: key.counter, value: value))
+                })
             return read
         }
     }

@@ -6,8 +6,10 @@ extension CalendarStore {
     /// Applies a checked change in one transaction, with its row in the audit trail. A year that had no
     /// stored rows first receives its pre-filled provisional rows, so that editing one day does not drop the
     /// others.
-    public static func apply(_ edit: CalendarEdit, actorID: Int64, at time: Date, on database: Database,
-                             statutory: StatutoryHolidays = .init()) async throws {
+    public static func apply(
+        _ edit: CalendarEdit, actorID: Int64, at time: Date, on database: Database,
+        statutory: StatutoryHolidays = .init()
+    ) async throws {
         try edit.validate()
         try await database.transaction { session in
             let store = CalendarStore(session)
@@ -20,29 +22,36 @@ extension CalendarStore {
                 let previous = try await store.row(on: row.date)
                 try await store.delete(on: row.date)
                 try await store.insert(row, at: time)
-                record = AuditRecord(actorID: actorID, action: "calendar.set", objectType: "calendarDay", objectID: row.date.iso,
-                                     reason: "\(row.kind.title): \(row.name) — \(row.reference)" + (previous.map { " (thay \($0.kind.title): \($0.name))" } ?? ""))
+                record = AuditRecord(
+                    actorID: actorID, action: "calendar.set", objectType: "calendarDay", objectID: row.date.iso,
+                    reason: "\(row.kind.title): \(row.name) — \(row.reference)"
+                        + (previous.map { " (thay \($0.kind.title): \($0.name))" } ?? ""))
             case .swap(let dayOff, let workday, let name, let reference):
-                for row in [CalendarDay(date: dayOff, kind: .swappedOff, name: name, reference: reference),
-                            CalendarDay(date: workday, kind: .swappedWorkday, name: "Làm bù cho ngày \(dayOff.vietnamese)", reference: reference)] {
+                for row in [
+                    CalendarDay(date: dayOff, kind: .swappedOff, name: name, reference: reference),
+                    CalendarDay(date: workday, kind: .swappedWorkday, name: "Làm bù cho ngày \(dayOff.vietnamese)", reference: reference),
+                ] {
                     try await store.delete(on: row.date)
                     try await store.insert(row, at: time)
                 }
-                record = AuditRecord(actorID: actorID, action: "calendar.swap", objectType: "calendarDay", objectID: dayOff.iso,
-                                     reason: "nghỉ \(dayOff.iso), làm bù \(workday.iso) — \(reference)")
+                record = AuditRecord(
+                    actorID: actorID, action: "calendar.swap", objectType: "calendarDay", objectID: dayOff.iso,
+                    reason: "nghỉ \(dayOff.iso), làm bù \(workday.iso) — \(reference)")
             case .remove(let date, let reason):
                 guard let previous = try await store.row(on: date) else { throw CalendarEdit.Problem.nothingToRemove }
                 try await store.delete(on: date)
-                record = AuditRecord(actorID: actorID, action: "calendar.remove", objectType: "calendarDay", objectID: date.iso,
-                                     reason: "\(previous.kind.title): \(previous.name) — \(reason)")
+                record = AuditRecord(
+                    actorID: actorID, action: "calendar.remove", objectType: "calendarDay", objectID: date.iso,
+                    reason: "\(previous.kind.title): \(previous.name) — \(reason)")
             case .confirm(let year, let reference):
                 let provisional = try await store.rows(in: year).filter(\.isProvisional)
                 guard !provisional.isEmpty else { throw CalendarEdit.Problem.nothingToConfirm }
                 try await session.update("calendar_days").set("is_provisional", to: false).set("reference", to: reference)
                     .set("updated_at", to: time.milliseconds)
                     .where("year", .equal, Int64(year)).where("is_provisional", .equal, true).run()
-                record = AuditRecord(actorID: actorID, action: "calendar.confirm", objectType: "calendarYear", objectID: String(year),
-                                     reason: "\(provisional.count) ngày — \(reference)")
+                record = AuditRecord(
+                    actorID: actorID, action: "calendar.confirm", objectType: "calendarYear", objectID: String(year),
+                    reason: "\(provisional.count) ngày — \(reference)")
             }
             try await AuditTrail.append(record, at: time, on: session)
         }
@@ -61,8 +70,9 @@ extension CalendarStore {
                 let rows = file.days.filter { $0.date.year == year }
                 for row in rows { try await store.insert(row, at: time) }
                 try await AuditTrail.append(
-                    AuditRecord(actorID: actorID, action: "calendar.load", objectType: "calendarYear", objectID: String(year),
-                                reason: "\(rows.count) ngày thay \(before[year] ?? 0) ngày — \(file.source)"),
+                    AuditRecord(
+                        actorID: actorID, action: "calendar.load", objectType: "calendarYear", objectID: String(year),
+                        reason: "\(rows.count) ngày thay \(before[year] ?? 0) ngày — \(file.source)"),
                     at: time, on: session)
             }
             return before
@@ -70,7 +80,9 @@ extension CalendarStore {
     }
 
     /// Sets a unit's own office hours (nil: back to the default), with its audit row, in one transaction.
-    public static func setOfficeHours(_ hours: OfficeHours?, of unitID: Int64, actorID: Int64, at time: Date, on database: Database) async throws {
+    public static func setOfficeHours(_ hours: OfficeHours?, of unitID: Int64, actorID: Int64, at time: Date, on database: Database)
+        async throws
+    {
         try await database.transaction { session in
             let store = CalendarStore(session)
             if let hours {
@@ -79,8 +91,9 @@ extension CalendarStore {
                 try await session.delete(from: "unit_office_hours").where("unit_id", .equal, unitID).run()
             }
             try await AuditTrail.append(
-                AuditRecord(actorID: actorID, unitID: unitID, action: "unit.officeHours", objectType: "unit", objectID: String(unitID),
-                            reason: hours?.text ?? "mặc định"),
+                AuditRecord(
+                    actorID: actorID, unitID: unitID, action: "unit.officeHours", objectType: "unit", objectID: String(unitID),
+                    reason: hours?.text ?? "mặc định"),
                 at: time, on: session)
         }
     }

@@ -12,8 +12,10 @@ public struct CalendarStore: Sendable {
     public func insert(_ row: CalendarDay, at time: Date) async throws {
         try await database.insert(into: "calendar_days")
             .columns("date", "year", "kind", "name", "reference", "is_provisional", "updated_at")
-            .values(SQLBind(row.date.iso), SQLBind(Int64(row.date.year)), SQLBind(row.kind.rawValue), SQLBind(row.name),
-                    SQLBind(row.reference), SQLBind(row.isProvisional), SQLBind(time.milliseconds))
+            .values(
+                SQLBind(row.date.iso), SQLBind(Int64(row.date.year)), SQLBind(row.kind.rawValue), SQLBind(row.name),
+                SQLBind(row.reference), SQLBind(row.isProvisional), SQLBind(time.milliseconds)
+            )
             .run()
     }
 
@@ -23,7 +25,8 @@ public struct CalendarStore: Sendable {
     }
 
     public func rows(in year: Int) async throws -> [CalendarDay] {
-        try await database.select().column("*").from("calendar_days").where("year", .equal, Int64(year)).orderBy("date").all().map(Self.decode)
+        try await database.select().column("*").from("calendar_days").where("year", .equal, Int64(year)).orderBy("date").all().map(
+            Self.decode)
     }
 
     public func row(on date: LocalDate) async throws -> CalendarDay? {

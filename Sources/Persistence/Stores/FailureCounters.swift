@@ -12,8 +12,9 @@ public struct FailureCounters: Sendable {
 
     /// Until when the key is locked, if it is.
     public func lockedUntil(_ key: String, at time: Date) async throws -> Date? {
-        guard let row = try await database.sql.select().column("locked_until").from("sign_in_failures")
-            .where("key", .equal, key).first()
+        guard
+            let row = try await database.sql.select().column("locked_until").from("sign_in_failures")
+                .where("key", .equal, key).first()
         else { return nil }
         let until = Date(milliseconds: try row.decode(column: "locked_until", as: Int64.self))
         return until > time ? until : nil

@@ -65,7 +65,9 @@ public struct ProcedureStore: Sendable {
             let row = try await database.insert(into: "procedures").columns("code", "current_version", "is_demo", "created_at")
                 .values(SQLBind(procedure.code), SQLBind(Int64(1)), SQLBind(isDemo), SQLBind(time.milliseconds))
                 .returning("id").first()
-            guard let id = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("insert into procedures returned no id") }
+            guard let id = try row?.decode(column: "id", as: Int64.self) else {
+                throw PersistenceError.corrupt("insert into procedures returned no id")
+            }
             procedureID = id
             version = 1
         }
@@ -75,15 +77,21 @@ public struct ProcedureStore: Sendable {
         case .workingHours(let value): minutes = Int64(value)
         }
         let row = try await database.insert(into: "procedure_versions")
-            .columns("procedure_id", "version", "name", "field", "level", "online_level", "limit_half_days", "limit_minutes",
-                     "is_boundary_free", "delegated_until", "definition", "search_text", "created_at", "created_by", "has_fee")
-            .values(SQLBind(procedureID), SQLBind(Int64(version)), SQLBind(procedure.name), SQLBind(procedure.field),
-                    SQLBind(procedure.level.rawValue), SQLBind(procedure.onlineLevel.rawValue), SQLBind(halfDays), SQLBind(minutes),
-                    SQLBind(procedure.isBoundaryFree), SQLBind(procedure.delegation?.until.iso), SQLBind(definition),
-                    SQLBind(VietnameseText.folded("\(procedure.code) \(procedure.name) \(procedure.field)")),
-                    SQLBind(time.milliseconds), SQLBind(actorID), SQLBind(procedure.hasFee))
+            .columns(
+                "procedure_id", "version", "name", "field", "level", "online_level", "limit_half_days", "limit_minutes",
+                "is_boundary_free", "delegated_until", "definition", "search_text", "created_at", "created_by", "has_fee"
+            )
+            .values(
+                SQLBind(procedureID), SQLBind(Int64(version)), SQLBind(procedure.name), SQLBind(procedure.field),
+                SQLBind(procedure.level.rawValue), SQLBind(procedure.onlineLevel.rawValue), SQLBind(halfDays), SQLBind(minutes),
+                SQLBind(procedure.isBoundaryFree), SQLBind(procedure.delegation?.until.iso), SQLBind(definition),
+                SQLBind(VietnameseText.folded("\(procedure.code) \(procedure.name) \(procedure.field)")),
+                SQLBind(time.milliseconds), SQLBind(actorID), SQLBind(procedure.hasFee)
+            )
             .returning("id").first()
-        guard let versionID = try row?.decode(column: "id", as: Int64.self) else { throw PersistenceError.corrupt("insert into procedure_versions returned no id") }
+        guard let versionID = try row?.decode(column: "id", as: Int64.self) else {
+            throw PersistenceError.corrupt("insert into procedure_versions returned no id")
+        }
         if !units.receiving.isEmpty || !units.processing.isEmpty {
             let insert = database.insert(into: "procedure_units").columns("procedure_version_id", "unit_id", "role", "position")
             for (role, ids) in [("receiving", units.receiving), ("processing", units.processing)] {
@@ -104,7 +112,9 @@ public struct ProcedureStore: Sendable {
 
     /// Resolves unit codes against the units valid on `day`; nil ids and the codes that match no unit when
     /// some are unknown.
-    public func resolveUnits(of procedure: Procedure, validOn day: LocalDate, cache: inout [String: Int64?]) async throws -> (units: ResolvedUnits?, unknown: [String]) {
+    public func resolveUnits(of procedure: Procedure, validOn day: LocalDate, cache: inout [String: Int64?]) async throws -> (
+        units: ResolvedUnits?, unknown: [String]
+    ) {
         var unknown: [String] = []
         func ids(_ codes: [String]) async throws -> [Int64] {
             var result: [Int64] = []
@@ -129,8 +139,10 @@ public struct ProcedureStore: Sendable {
         /// Only the procedures of a life event (``LifeEvent/includes(name:field:)``).
         public var lifeEvent: LifeEvent?
 
-        public init(query: String? = nil, field: String? = nil, onlineLevel: Procedure.OnlineLevel? = nil, onlineOnly: Bool = false,
-                    receivingUnitID: Int64? = nil, lifeEvent: LifeEvent? = nil) {
+        public init(
+            query: String? = nil, field: String? = nil, onlineLevel: Procedure.OnlineLevel? = nil, onlineOnly: Bool = false,
+            receivingUnitID: Int64? = nil, lifeEvent: LifeEvent? = nil
+        ) {
             self.query = query
             self.field = field
             self.onlineLevel = onlineLevel
@@ -145,13 +157,19 @@ public struct ProcedureStore: Sendable {
         var select = currentVersions()
         if let query = filter.query.map(VietnameseText.folded), !query.isEmpty {
             for word in query.split(separator: " ") {
-                select = select.where(SQLColumn("search_text", table: "procedure_versions"), .like, SQLBind("%\(escapeLike(String(word)))%"))
+                select = select.where(
+                    SQLColumn("search_text", table: "procedure_versions"), .like, SQLBind("%\(escapeLike(String(word)))%"))
             }
         }
-        if let field = filter.field, !field.isEmpty { select = select.where(SQLColumn("field", table: "procedure_versions"), .equal, SQLBind(field)) }
-        if let level = filter.onlineLevel { select = select.where(SQLColumn("online_level", table: "procedure_versions"), .equal, SQLBind(level.rawValue)) }
+        if let field = filter.field, !field.isEmpty {
+            select = select.where(SQLColumn("field", table: "procedure_versions"), .equal, SQLBind(field))
+        }
+        if let level = filter.onlineLevel {
+            select = select.where(SQLColumn("online_level", table: "procedure_versions"), .equal, SQLBind(level.rawValue))
+        }
         if filter.onlineOnly {
-            select = select.where(SQLColumn("online_level", table: "procedure_versions"), .notEqual, SQLBind(Procedure.OnlineLevel.inPerson.rawValue))
+            select = select.where(
+                SQLColumn("online_level", table: "procedure_versions"), .notEqual, SQLBind(Procedure.OnlineLevel.inPerson.rawValue))
         }
         if let unitID = filter.receivingUnitID {
             let receives = database.select().column(SQLLiteral.numeric("1")).from("procedure_units")
@@ -160,7 +178,9 @@ public struct ProcedureStore: Sendable {
             select = select.where(SQLFunction("EXISTS", args: receives.select))
         }
         // A life event's rule is the domain's (words of names, folded): applied here, before the limit.
-        guard let event = filter.lifeEvent else { return VietnameseText.sorted(try await select.limit(limit).all().map(Self.decodeSummary), by: \.name) }
+        guard let event = filter.lifeEvent else {
+            return VietnameseText.sorted(try await select.limit(limit).all().map(Self.decodeSummary), by: \.name)
+        }
         let found = try await select.all().map(Self.decodeSummary).filter { event.includes(name: $0.name, field: $0.field) }
         return Array(VietnameseText.sorted(found, by: \.name).prefix(limit))
     }
@@ -197,14 +217,17 @@ public struct ProcedureStore: Sendable {
         try await joined().column(SQLColumn("definition", table: "procedure_versions"))
             .column(SQLColumn("created_at", table: "procedure_versions"), as: "version_created_at")
             .where(SQLColumn("code", table: "procedures"), .equal, SQLBind(code))
-            .orderBy(SQLOrderBy(expression: SQLColumn("version", table: "procedure_versions"), direction: SQLDirection.descending)).all().map(Self.decodeVersion)
+            .orderBy(SQLOrderBy(expression: SQLColumn("version", table: "procedure_versions"), direction: SQLDirection.descending)).all()
+            .map(Self.decodeVersion)
     }
 
     /// The current definitions of the whole catalogue, by code, for export.
     public func allCurrent() async throws -> [Procedure] {
         try await currentVersions().column(SQLColumn("definition", table: "procedure_versions"))
             .column(SQLColumn("created_at", table: "procedure_versions"), as: "version_created_at")
-            .orderBy(SQLOrderBy(expression: SQLColumn("code", table: "procedures"), direction: SQLDirection.ascending)).all().map { try Self.decodeVersion($0).procedure }
+            .orderBy(SQLOrderBy(expression: SQLColumn("code", table: "procedures"), direction: SQLDirection.ascending)).all().map {
+                try Self.decodeVersion($0).procedure
+            }
     }
 
     /// Every version that was delegated (ủy quyền), with its definition, newest first per procedure.
@@ -220,7 +243,10 @@ public struct ProcedureStore: Sendable {
     /// The fields in use, in Vietnamese order.
     public func fields() async throws -> [String] {
         let fields = try await database.select().distinct().column(SQLColumn("field", table: "procedure_versions")).from("procedures")
-            .join("procedure_versions", on: SQLColumn("procedure_id", table: "procedure_versions"), .equal, SQLColumn("id", table: "procedures"))
+            .join(
+                "procedure_versions", on: SQLColumn("procedure_id", table: "procedure_versions"), .equal,
+                SQLColumn("id", table: "procedures")
+            )
             .where(SQLColumn("version", table: "procedure_versions"), .equal, SQLColumn("current_version", table: "procedures"))
             .all().map { try $0.decode(column: "field", as: String.self) }
         return VietnameseText.sorted(fields) { $0 }
@@ -255,8 +281,10 @@ public struct ProcedureStore: Sendable {
             }
         }
         var units: [Int64: [ListedUnit]] = [:]
-        for row in try await select
-            .orderBy(SQLOrderBy(expression: SQLColumn("position", table: "procedure_units"), direction: SQLDirection.ascending)).all() {
+        for row
+            in try await select
+            .orderBy(SQLOrderBy(expression: SQLColumn("position", table: "procedure_units"), direction: SQLDirection.ascending)).all()
+        {
             let unit = ListedUnit(
                 id: try row.decode(column: "unit_id", as: Int64.self), code: try row.decode(column: "code", as: String.self),
                 role: try row.decode(column: "role", as: String.self) == "receiving" ? .receiving : .processing)
@@ -269,7 +297,10 @@ public struct ProcedureStore: Sendable {
     public func mostFiled(since start: Date, limit: Int) async throws -> [(code: String, dossiers: Int)] {
         let code = SQLColumn("code", table: "procedures")
         return try await database.select().column(code).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("dossiers")
-            .join("procedure_versions", on: SQLColumn("id", table: "procedure_versions"), .equal, SQLColumn("procedure_version_id", table: "dossiers"))
+            .join(
+                "procedure_versions", on: SQLColumn("id", table: "procedure_versions"), .equal,
+                SQLColumn("procedure_version_id", table: "dossiers")
+            )
             .join("procedures", on: SQLColumn("id", table: "procedures"), .equal, SQLColumn("procedure_id", table: "procedure_versions"))
             .where(SQLColumn("received_at", table: "dossiers"), .greaterThanOrEqual, SQLBind(start.milliseconds))
             .groupBy(code)
@@ -307,7 +338,9 @@ public struct ProcedureStore: Sendable {
             .column(SQLColumn("limit_half_days", table: "procedure_versions"))
             .column(SQLColumn("limit_minutes", table: "procedure_versions"))
             .from("procedures")
-            .join("procedure_versions", on: SQLColumn("procedure_id", table: "procedure_versions"), .equal, SQLColumn("id", table: "procedures"))
+            .join(
+                "procedure_versions", on: SQLColumn("procedure_id", table: "procedure_versions"), .equal,
+                SQLColumn("id", table: "procedures"))
     }
 
     private func currentVersions() -> SQLSelectBuilder {

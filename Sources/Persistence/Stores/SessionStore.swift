@@ -38,8 +38,9 @@ public struct SessionStore: Sendable {
 
     /// The value and expiry of a live key.
     public func get(key: String, at time: Date) async throws -> (value: String, expiresAt: Date?)? {
-        guard let row = try await database.select().columns("value", "expires_at").from("sessions")
-            .where("key_hash", .equal, Self.keyHash(key)).first()
+        guard
+            let row = try await database.select().columns("value", "expires_at").from("sessions")
+                .where("key_hash", .equal, Self.keyHash(key)).first()
         else { return nil }
         let expiresAt = try row.decode(column: "expires_at", as: Int64?.self).map(Date.init(milliseconds:))
         if let expiresAt, expiresAt <= time { return nil }

@@ -18,7 +18,10 @@ public struct UnitStore: Sendable {
         public var validTo: LocalDate?
         public var isDemo: Bool
 
-        public init(code: String, name: String, kind: UnitKind, parentID: Int64? = nil, validFrom: LocalDate? = nil, validTo: LocalDate? = nil, isDemo: Bool = false) {
+        public init(
+            code: String, name: String, kind: UnitKind, parentID: Int64? = nil, validFrom: LocalDate? = nil, validTo: LocalDate? = nil,
+            isDemo: Bool = false
+        ) {
             self.code = code
             self.name = name
             self.kind = kind
@@ -91,7 +94,8 @@ public struct UnitStore: Sendable {
     public func version() async throws -> Version {
         let row = try await database.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
             .column(SQLFunction("max", args: SQLColumn("id")), as: "largest").from("units").first()
-        return Version(count: try row?.decode(column: "n", as: Int.self) ?? 0, largestID: try row?.decode(column: "largest", as: Int64?.self))
+        return Version(
+            count: try row?.decode(column: "n", as: Int.self) ?? 0, largestID: try row?.decode(column: "largest", as: Int64?.self))
     }
 
     /// Links in which the unit is the predecessor or the successor.

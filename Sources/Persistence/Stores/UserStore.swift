@@ -54,8 +54,9 @@ public struct UserStore: Sendable {
 
     /// The account and its password hash, for signing in; nil when unknown or disabled.
     public func credentials(username: String) async throws -> (user: User, passwordHash: String)? {
-        guard let row = try await database.select().column("*").from("users")
-            .where("username", .equal, Self.canonicalUsername(username)).where("is_active", .equal, true).first()
+        guard
+            let row = try await database.select().column("*").from("users")
+                .where("username", .equal, Self.canonicalUsername(username)).where("is_active", .equal, true).first()
         else { return nil }
         return (try Self.decode(row), try row.decode(column: "password_hash", as: String.self))
     }
@@ -93,8 +94,10 @@ public struct UserStore: Sendable {
     public func numberedGrants(of userID: Int64) async throws -> [(id: Int64, grant: Grant)] {
         try await database.select().columns("id", "role", "unit_id").from("grants").where("user_id", .equal, userID)
             .orderBy("id").all().map {
-                (try $0.decode(column: "id", as: Int64.self),
-                 Grant(role: try decodeEnum($0, "role", as: Role.self), unitID: try $0.decode(column: "unit_id", as: Int64?.self)))
+                (
+                    try $0.decode(column: "id", as: Int64.self),
+                    Grant(role: try decodeEnum($0, "role", as: Role.self), unitID: try $0.decode(column: "unit_id", as: Int64?.self))
+                )
             }
     }
 
@@ -105,8 +108,10 @@ public struct UserStore: Sendable {
             .where(SQLColumn("user_id", table: "grants"), .equal, SQLColumn("id", table: "users"))
             .where("role", .in, roles.map(\.rawValue))
         if let unitID { grants.where("unit_id", .equal, unitID) }
-        let rows = try await database.select().column("email").from("users").where("is_active", .equal, true).where("email", .isNot, SQLLiteral.null)
-            .where(SQLFunction("EXISTS", args: grants.select)).all()
+        let rows = try await database.select().column("email").from("users").where("is_active", .equal, true).where(
+            "email", .isNot, SQLLiteral.null
+        )
+        .where(SQLFunction("EXISTS", args: grants.select)).all()
         return Set(try rows.compactMap { try $0.decode(column: "email", as: String?.self) }.filter { !$0.isEmpty }).sorted()
     }
 
@@ -135,9 +140,13 @@ public struct UserStore: Sendable {
     public func countActive(holding role: Role) async throws -> Int {
         let row = try await database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users")
             .where("is_active", .equal, true)
-            .where(SQLFunction("EXISTS", args: database.select().column(SQLLiteral.numeric("1")).from("grants")
-                .where(SQLColumn("user_id", table: "grants"), .equal, SQLColumn("id", table: "users"))
-                .where("role", .equal, role.rawValue).select))
+            .where(
+                SQLFunction(
+                    "EXISTS",
+                    args: database.select().column(SQLLiteral.numeric("1")).from("grants")
+                        .where(SQLColumn("user_id", table: "grants"), .equal, SQLColumn("id", table: "users"))
+                        .where("role", .equal, role.rawValue).select)
+            )
             .first()
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }

@@ -5,7 +5,10 @@ import Persistence
 
 /// The typed error body of every refused API request: `{"error":{"code","message"}}`.
 struct APIError: ResponseEncodable {
-    struct Body: Codable { var code: String; var message: String }
+    struct Body: Codable {
+        var code: String
+        var message: String
+    }
     var error: Body
 
     init(code: String, message: String) { self.error = Body(code: code, message: message) }
@@ -57,7 +60,10 @@ struct UnitListDTO: ResponseEncodable, Decodable {
 
 /// An account without secrets (openapi.yaml: `User`).
 struct UserDTO: ResponseEncodable, Decodable, Equatable {
-    struct GrantDTO: Codable, Equatable { var role: String; var unitId: Int64? }
+    struct GrantDTO: Codable, Equatable {
+        var role: String
+        var unitId: Int64?
+    }
     var id: Int64
     var username: String
     var displayName: String
@@ -107,8 +113,15 @@ struct ProcedureListDTO: ResponseEncodable, Decodable {
 /// One procedure: its current definition (the catalogue file's shape), the units by id and name, and its
 /// versions (openapi.yaml: `ProcedureDetail`).
 struct ProcedureDetailDTO: ResponseEncodable, Decodable {
-    struct UnitRef: Codable, Equatable { var id: Int64; var code: String; var name: String }
-    struct VersionRef: Codable, Equatable { var version: Int; var createdAt: Date }
+    struct UnitRef: Codable, Equatable {
+        var id: Int64
+        var code: String
+        var name: String
+    }
+    struct VersionRef: Codable, Equatable {
+        var version: Int
+        var createdAt: Date
+    }
     var version: Int
     var isDemo: Bool
     var procedure: Procedure

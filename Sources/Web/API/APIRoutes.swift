@@ -25,7 +25,8 @@ struct APIRoutes {
             guard let unit = try await services.unitDirectory().find(id: id) else { throw AppError.notFound }
             let links = try await services.units.links(of: id)
             func dto(_ link: UnitLink, other: Int64) -> UnitLinkDTO {
-                UnitLinkDTO(unitId: other, whole: link.isWhole, primary: link.isPrimary, effective: link.effective.iso, legalBasis: link.legalBasis)
+                UnitLinkDTO(
+                    unitId: other, whole: link.isWhole, primary: link.isPrimary, effective: link.effective.iso, legalBasis: link.legalBasis)
             }
             return UnitDetailDTO(
                 unit: UnitDTO(unit),

@@ -39,7 +39,8 @@ public struct AccountService: Sendable {
                     isDemo: isDemo, at: time)
                 let roles = grants.map(Self.describe).joined(separator: "; ")
                 try await AuditTrail.append(
-                    AuditRecord(actorID: actorID, action: "user.create", objectType: "user", objectID: String(id), reason: "vai trò: \(roles)"),
+                    AuditRecord(
+                        actorID: actorID, action: "user.create", objectType: "user", objectID: String(id), reason: "vai trò: \(roles)"),
                     at: time, on: session)
                 return id
             }
@@ -67,8 +68,9 @@ public struct AccountService: Sendable {
             if let unitID = grant.unitID, try await UnitStore(session).find(id: unitID) == nil { throw ChangeError.unknownUnit }
             guard try await UserStore(session).add(grant, to: userID) else { return }
             try await AuditTrail.append(
-                AuditRecord(actorID: actorID, unitID: grant.unitID, action: "user.grant", objectType: "user", objectID: String(userID),
-                            reason: Self.describe(grant)),
+                AuditRecord(
+                    actorID: actorID, unitID: grant.unitID, action: "user.grant", objectType: "user", objectID: String(userID),
+                    reason: Self.describe(grant)),
                 at: time, on: session)
         }
     }
@@ -81,8 +83,9 @@ public struct AccountService: Sendable {
             guard let grant = try await users.removeGrant(id: grantID, of: userID) else { throw PersistenceError.notFound }
             if grant.role == .admin, try await users.countActive(holding: .admin) == 0 { throw ChangeError.lastAdministrator }
             try await AuditTrail.append(
-                AuditRecord(actorID: actorID, unitID: grant.unitID, action: "user.revoke", objectType: "user", objectID: String(userID),
-                            reason: Self.describe(grant)),
+                AuditRecord(
+                    actorID: actorID, unitID: grant.unitID, action: "user.revoke", objectType: "user", objectID: String(userID),
+                    reason: Self.describe(grant)),
                 at: time, on: session)
         }
     }
@@ -98,8 +101,9 @@ public struct AccountService: Sendable {
             try await users.setActive(isActive, for: userID)
             if !isActive, try await users.countActive(holding: .admin) == 0 { throw ChangeError.lastAdministrator }
             try await AuditTrail.append(
-                AuditRecord(actorID: actorID, action: isActive ? "user.unlock" : "user.lock", objectType: "user", objectID: String(userID),
-                            reason: reason),
+                AuditRecord(
+                    actorID: actorID, action: isActive ? "user.unlock" : "user.lock", objectType: "user", objectID: String(userID),
+                    reason: reason),
                 at: time, on: session)
         }
     }
@@ -138,7 +142,8 @@ public struct AccountService: Sendable {
             try await failures.recordFailure(accountKey, at: now, policy: .perAccount)
             try await failures.recordFailure(addressKey, at: now, policy: .perAddress)
             if let user = credentials?.user {
-                try await audit(AuditRecord(actorID: nil, action: "user.signInFailed", objectType: "user", objectID: String(user.id)), at: now)
+                try await audit(
+                    AuditRecord(actorID: nil, action: "user.signInFailed", objectType: "user", objectID: String(user.id)), at: now)
             }
             return .rejected
         }

@@ -49,7 +49,9 @@ struct CitizenRegistration: Sendable {
         if channel == .sms, phone.isEmpty { problems["phone"] = problems["phone"] ?? "Vui lòng nhập số điện thoại để nhận mã xác thực." }
         if channel == .email, email.isEmpty { problems["email"] = problems["email"] ?? "Vui lòng nhập thư điện tử để nhận mã xác thực." }
         let password = form.password ?? ""
-        if let violation = services.accounts.policy.violation(of: password, accountName: identifier) { problems["password"] = violation.message }
+        if let violation = services.accounts.policy.violation(of: password, accountName: identifier) {
+            problems["password"] = violation.message
+        }
         if form.consentHandling == nil {
             problems["consentHandling"] = "Cần đồng ý cho xử lý dữ liệu cá nhân để giải quyết thủ tục thì mới nộp hồ sơ trực tuyến được."
         }
@@ -59,13 +61,15 @@ struct CitizenRegistration: Sendable {
         if form.consentNotifications != nil { consents.insert(.notifications) }
         if form.consentSurveys != nil { consents.insert(.surveys) }
         let registration = CitizenAccounts.Registration(
-            displayName: name, personalID: identifier, phone: phone.isEmpty ? nil : DossierNotices.phoneNumber(phone), email: email.isEmpty ? nil : email,
+            displayName: name, personalID: identifier, phone: phone.isEmpty ? nil : DossierNotices.phoneNumber(phone),
+            email: email.isEmpty ? nil : email,
             passwordHash: try await services.accounts.hashPassword(password), consents: consents, channel: channel)
         let token = randomToken(bytes: 32)
         let code = Self.newCode(policy)
         do {
             try await CitizenAccounts(services.database).start(
-                registration, tokenHash: Self.hash(token), codeHash: Self.hash(token + code), message: message(code: code, to: registration),
+                registration, tokenHash: Self.hash(token), codeHash: Self.hash(token + code),
+                message: message(code: code, to: registration),
                 policy: policy, at: services.clock())
         } catch let problem as CitizenAccounts.Problem {
             throw Problems(fields: ["personalID": problem.message])
@@ -77,7 +81,8 @@ struct CitizenRegistration: Sendable {
     func resend(token: String) async throws {
         let code = Self.newCode(policy)
         try await CitizenAccounts(services.database).resend(
-            tokenHash: Self.hash(token), codeHash: Self.hash(token + code), message: { [self] in message(code: code, to: $0) }, policy: policy,
+            tokenHash: Self.hash(token), codeHash: Self.hash(token + code), message: { [self] in message(code: code, to: $0) },
+            policy: policy,
             at: services.clock())
     }
 
@@ -86,13 +91,16 @@ struct CitizenRegistration: Sendable {
         guard let code = policy.normalized(typed) else { throw CitizenAccounts.Problem.wrongCode(attemptsLeft: policy.attempts) }
         let expected = Self.hash(token + code)
         return try await CitizenAccounts(services.database).complete(
-            tokenHash: Self.hash(token), codeMatches: { stored in Self.constantTimeEqual(stored, expected) }, policy: policy, at: services.clock())
+            tokenHash: Self.hash(token), codeMatches: { stored in Self.constantTimeEqual(stored, expected) }, policy: policy,
+            at: services.clock())
     }
 
     func message(code: String, to registration: CitizenAccounts.Registration) -> NotificationOutbox.Message {
-        let text = services.notificationTemplates?.render(.oneTimeCode, registration.channel, values: ["code": code, "minutes": String(Int(policy.lifetime / 60))])
-        return NotificationOutbox.Message(dossierID: nil, eventSequence: nil, purpose: .oneTimeCode, channel: registration.channel,
-                                          recipient: registration.recipient ?? "", subject: text?.subject, body: text?.body ?? code)
+        let text = services.notificationTemplates?.render(
+            .oneTimeCode, registration.channel, values: ["code": code, "minutes": String(Int(policy.lifetime / 60))])
+        return NotificationOutbox.Message(
+            dossierID: nil, eventSequence: nil, purpose: .oneTimeCode, channel: registration.channel,
+            recipient: registration.recipient ?? "", subject: text?.subject, body: text?.body ?? code)
     }
 
     static func newCode(_ policy: OneTimeCodePolicy) -> String {

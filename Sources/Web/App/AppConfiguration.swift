@@ -72,13 +72,16 @@ public struct AppConfiguration: Sendable {
         }
     }
 
-    public static func load(environment: [String: String], hostname: String = "127.0.0.1", port: Int = 8080) throws(Problems) -> AppConfiguration {
+    public static func load(environment: [String: String], hostname: String = "127.0.0.1", port: Int = 8080) throws(Problems)
+        -> AppConfiguration
+    {
         var problems: [String] = []
         let dataDirectory = environment["MOTCUA_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./var"
         var database = DatabaseLocation.sqliteMemory
         do {
-            database = try DatabaseLocation.from(databaseURL: environment["DATABASE_URL"], replicaURL: environment["DATABASE_REPLICA_URL"],
-                                                dataDirectory: dataDirectory)
+            database = try DatabaseLocation.from(
+                databaseURL: environment["DATABASE_URL"], replicaURL: environment["DATABASE_REPLICA_URL"],
+                dataDirectory: dataDirectory)
         } catch {
             problems.append(error.description)
         }
@@ -89,7 +92,9 @@ public struct AppConfiguration: Sendable {
         if let secret, secret.utf8.count < 32 { problems.append("MOTCUA_SECRET must have at least 32 characters") }
         var cost: UInt8 = 12
         if let text = environment["MOTCUA_BCRYPT_COST"] {
-            if let value = UInt8(text), (10...16).contains(value) { cost = value } else {
+            if let value = UInt8(text), (10...16).contains(value) {
+                cost = value
+            } else {
                 problems.append("MOTCUA_BCRYPT_COST must be a whole number from 10 to 16 (got \(text))")
             }
         }
@@ -99,7 +104,10 @@ public struct AppConfiguration: Sendable {
         let hoursText = environment["MOTCUA_OFFICE_HOURS"] ?? "08:00-12:00,13:00-17:00"
         // Office hours are read at the zone's present offset (Asia/Ho_Chi_Minh keeps UTC+7 all year).
         let hours = try? OfficeHours(parsing: hoursText, utcOffsetMinutes: (zone?.secondsFromGMT() ?? 7 * 3600) / 60)
-        if hours == nil { problems.append("MOTCUA_OFFICE_HOURS must be a morning and an afternoon session in order, like 08:00-12:00,13:00-17:00 (got \(hoursText))") }
+        if hours == nil {
+            problems.append(
+                "MOTCUA_OFFICE_HOURS must be a morning and an afternoon session in order, like 08:00-12:00,13:00-17:00 (got \(hoursText))")
+        }
         let logLevel = environment["MOTCUA_LOG_LEVEL"] ?? "info"
         if !["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) {
             problems.append("MOTCUA_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
@@ -118,7 +126,8 @@ public struct AppConfiguration: Sendable {
                 problems.append("MOTCUA_SMTP_URL must be an smtp:// or smtps:// URL (got a value that is not)")
             }
         }
-        let mailFrom = environment["MOTCUA_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "no-reply@\(URL(string: publicURL)?.host ?? "localhost")"
+        let mailFrom =
+            environment["MOTCUA_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "no-reply@\(URL(string: publicURL)?.host ?? "localhost")"
         if smtpURL != nil, SMTPTransport(url: URL(string: "smtp://localhost")!, from: mailFrom) == nil {
             problems.append("MOTCUA_MAIL_FROM must be a plain address like no-reply@dichvucong.hanoi.gov.vn (got \(mailFrom))")
         }
@@ -129,7 +138,8 @@ public struct AppConfiguration: Sendable {
                 problems.append("MOTCUA_SMS_URL must be an http(s) URL (got \(text))")
             }
         }
-        let proxies = (environment["MOTCUA_TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let proxies = (environment["MOTCUA_TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
         for proxy in proxies where !Self.isAddress(proxy) {
             problems.append("MOTCUA_TRUSTED_PROXIES must list IP addresses separated by commas (got \(proxy))")
         }
@@ -140,13 +150,17 @@ public struct AppConfiguration: Sendable {
         }
         var maxConcurrent = 64
         if let text = environment["MOTCUA_MAX_CONCURRENT_REQUESTS"] {
-            if let value = Int(text), (1...100_000).contains(value) { maxConcurrent = value } else {
+            if let value = Int(text), (1...100_000).contains(value) {
+                maxConcurrent = value
+            } else {
                 problems.append("MOTCUA_MAX_CONCURRENT_REQUESTS must be a whole number from 1 to 100000 (got \(text))")
             }
         }
         var reserveMB: Int64 = 64
         if let text = environment["MOTCUA_STORAGE_RESERVE_MB"] {
-            if let value = Int64(text), (0...1_000_000).contains(value) { reserveMB = value } else {
+            if let value = Int64(text), (0...1_000_000).contains(value) {
+                reserveMB = value
+            } else {
                 problems.append("MOTCUA_STORAGE_RESERVE_MB must be a whole number of megabytes from 0 to 1000000 (got \(text))")
             }
         }
@@ -163,7 +177,8 @@ public struct AppConfiguration: Sendable {
         configuration.clamd = clamd
         configuration.maxConcurrentRequests = maxConcurrent
         configuration.storageReserveBytes = reserveMB << 20
-        configuration.backupDirectory = environment["MOTCUA_BACKUP_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        configuration.backupDirectory =
+            environment["MOTCUA_BACKUP_DIR"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (dataDirectory as NSString).appendingPathComponent("backups")
         return configuration
     }

@@ -60,7 +60,8 @@ public enum AppError: Error, Equatable {
         case .tooManyRequests: "Bạn đã thử quá nhiều lần. Vui lòng đợi một lát rồi thử lại."
         case .unavailable(let detail): detail
         case .overloaded: "Hệ thống đang phục vụ quá nhiều yêu cầu cùng lúc. Vui lòng thử lại sau vài giây."
-        case .insufficientStorage: "Máy chủ tạm thời hết chỗ lưu trữ nên chưa lưu được yêu cầu của bạn (không có gì bị lưu dở). Vui lòng thử lại sau."
+        case .insufficientStorage:
+            "Máy chủ tạm thời hết chỗ lưu trữ nên chưa lưu được yêu cầu của bạn (không có gì bị lưu dở). Vui lòng thử lại sau."
         }
     }
 
@@ -73,7 +74,9 @@ public enum AppError: Error, Equatable {
             self = .unavailable("Chưa kiểm tra được tệp bằng phần mềm chống mã độc nên tệp chưa được nhận. Vui lòng thử lại sau ít phút.")
         case let error where PersistenceError.isDiskFull(error): self = .insufficientStorage
         case let error where PersistenceError.isUnavailable(error):
-            self = .unavailable("Hệ thống đang tạm gián đoạn kết nối cơ sở dữ liệu nên chưa xử lý được yêu cầu (không có gì bị lưu dở). Vui lòng thử lại sau ít giây.")
+            self = .unavailable(
+                "Hệ thống đang tạm gián đoạn kết nối cơ sở dữ liệu nên chưa xử lý được yêu cầu (không có gì bị lưu dở). Vui lòng thử lại sau ít giây."
+            )
         case let error as HTTPError:
             switch error.status {
             case .notFound: self = .notFound

@@ -45,7 +45,8 @@ public final class AppServices: Sendable {
         self.clock = clock
         self.filesReserve = StorageReserve(folder: configuration.dataDirectory, bytes: configuration.storageReserveBytes)
         if case .sqliteFile(let path) = database.location {
-            self.databaseReserve = StorageReserve(folder: (path as NSString).deletingLastPathComponent, bytes: configuration.storageReserveBytes)
+            self.databaseReserve = StorageReserve(
+                folder: (path as NSString).deletingLastPathComponent, bytes: configuration.storageReserveBytes)
         } else {
             self.databaseReserve = nil
         }
@@ -66,8 +67,10 @@ public final class AppServices: Sendable {
         self.ratingLink = ratingLink
         self.slipSurveyLink = DossierLink(purpose: "survey-slip", secret: secret)
         let notices = templates.map { templates in
-            DossierNotices(templates: templates, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes),
-                           ratingURL: { code in publicURL + SiteRoute.rate(code: code.text).path + "?t=" + ratingLink.token(for: code) }) { code in
+            DossierNotices(
+                templates: templates, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes),
+                ratingURL: { code in publicURL + SiteRoute.rate(code: code.text).path + "?t=" + ratingLink.token(for: code) }
+            ) { code in
                 publicURL + SiteRoute.track(code: code.text).path
             }
         }
@@ -95,8 +98,9 @@ public final class AppServices: Sendable {
     @discardableResult
     public func afterMigrations(_ applied: [String]) async throws -> [DossierDesk.DueCorrection] {
         guard applied.contains("031-add-2026-new-year-swap") else { return [] }
-        return try await desk.recomputeDueInstants(reason: "Bổ sung ngày nghỉ hoán đổi dịp Tết Dương lịch 2026 (Công văn 12729/VPCP-KGVX)",
-                                                   actorID: nil, at: clock(), days: LocalDate(iso: "2026-01-02")!...LocalDate(iso: "2026-01-10")!)
+        return try await desk.recomputeDueInstants(
+            reason: "Bổ sung ngày nghỉ hoán đổi dịp Tết Dương lịch 2026 (Công văn 12729/VPCP-KGVX)",
+            actorID: nil, at: clock(), days: LocalDate(iso: "2026-01-02")!...LocalDate(iso: "2026-01-10")!)
     }
 
     /// Recounts the statistics counters when none are stored beside stored dossiers (a database from before
@@ -115,8 +119,9 @@ public final class AppServices: Sendable {
 
     /// The stored files under the data folder; uploads pass the configured malware scanner.
     public var files: FileStore {
-        FileStore(dataDirectory: configuration.dataDirectory, scanner: configuration.clamd.map { ClamAVScanner(address: $0) },
-                  reserve: filesReserve)
+        FileStore(
+            dataDirectory: configuration.dataDirectory, scanner: configuration.clamd.map { ClamAVScanner(address: $0) },
+            reserve: filesReserve)
     }
 
     /// Files attached to dossiers, kept under the data folder.
@@ -174,7 +179,9 @@ public final class AppServices: Sendable {
     }
 
     /// Applicants' ratings, counted on the city's local days.
-    public var ratings: RatingStore { RatingStore(database, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)) }
+    public var ratings: RatingStore {
+        RatingStore(database, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes))
+    }
 
     /// Records an act in the audit trail in its own transaction. Below the database's reserve it is refused, and
     /// so is the reading it records: no audit row, no reading.

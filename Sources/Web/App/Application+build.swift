@@ -19,9 +19,11 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     let sessionCookie = SessionCookieParameters(
         name: "motcua_session", path: "/", secure: configuration.usesSecureCookies, sameSite: .lax)
     router.add(middleware: SessionReadFailure.Middleware())
-    router.add(middleware: SessionMiddleware(
-        storage: DatabasePersistDriver(store: SessionStore(services.database.sql), clock: services.clock),
-        configuration: .init(sessionCookieParameters: sessionCookie, keyPrefix: "session.", defaultSessionExpiration: .seconds(8 * 3600))))
+    router.add(
+        middleware: SessionMiddleware(
+            storage: DatabasePersistDriver(store: SessionStore(services.database.sql), clock: services.clock),
+            configuration: .init(
+                sessionCookieParameters: sessionCookie, keyPrefix: "session.", defaultSessionExpiration: .seconds(8 * 3600))))
     router.add(middleware: CSRFMiddleware(secret: try configuration.resolvedSecret(), secureCookie: configuration.usesSecureCookies))
     router.add(middleware: IdentityMiddleware(services: services))
     PageRoutes(services: services).register(on: router)

@@ -66,10 +66,12 @@ extension AppServices {
         let par = try await self.par.tasks(ofUnits: speaking).map { task in
             var evidence: Int?
             if case .evidence(let criteria) = task.kind { evidence = criteria }
-            return StaffWork.PARWork(roundID: task.roundID, unitID: task.unitID, unitName: directory.find(id: task.unitID)?.name ?? "",
-                                     evidenceCriteria: evidence, due: task.due)
+            return StaffWork.PARWork(
+                roundID: task.roundID, unitID: task.unitID, unitName: directory.find(id: task.unitID)?.name ?? "",
+                evidenceCriteria: evidence, due: task.due)
         }
-        return StaffWork(open: counts.open, overdue: counts.overdue, mine: identity.has(.caseOfficer) ? counts.assigned : nil, feedbackWaiting: feedback,
-                         par: par)
+        return StaffWork(
+            open: counts.open, overdue: counts.overdue, mine: identity.has(.caseOfficer) ? counts.assigned : nil, feedbackWaiting: feedback,
+            par: par)
     }
 }

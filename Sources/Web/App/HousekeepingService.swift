@@ -38,7 +38,9 @@ public struct HousekeepingService: Service {
             try await CitizenAccounts(services.database).purgeExpired(at: now)
             try await JobStore(services.database.sql).failInterrupted(at: now)
             let partitions = try await YearPartitions(services.database).ensure(at: now)
-            if !partitions.isEmpty { logger.info("year partitions made", metadata: ["partitions": "\(partitions.joined(separator: ", "))"]) }
+            if !partitions.isEmpty {
+                logger.info("year partitions made", metadata: ["partitions": "\(partitions.joined(separator: ", "))"])
+            }
         } catch {
             logger.warning("housekeeping failed", metadata: ["error": "\(String(reflecting: error))"])
         }

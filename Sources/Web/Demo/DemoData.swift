@@ -74,14 +74,19 @@ public enum DemoData {
         // feedback, a SIPAS campaign and last year's PAR round (docs/FOUNDATION.md, "The demo").
         if let hoanKiem, try await services.dossiers.codes(receivedBy: hoanKiem.id).isEmpty {
             var staff: [String: SyntheticDossiers.Staff] = [:]
-            if let desk = try await id("motcua.hoankiem"), let officer = try await id("thuly.hoankiem"), let head = try await id("lanhdao.hoankiem") {
+            if let desk = try await id("motcua.hoankiem"), let officer = try await id("thuly.hoankiem"),
+                let head = try await id("lanhdao.hoankiem")
+            {
                 staff["00070"] = .init(desk: desk, officer: officer, head: head)
             }
             try await DemoDossiers.seed(services: services, staff: staff, cityYear: scale == .city ? dossiersAYear : 0, now: now)
         }
         if scale == .city, try await services.par.rounds().isEmpty {
             var heads: [String: Int64] = [:]
-            for (code, username) in [("00070", "lanhdao.hoankiem"), ("00073", "lanhdao.cuanam"), ("DEMO-SNV", "lanhdao.sonoivu"), ("DEMO-STP", "lanhdao.sotuphap")] {
+            for (code, username) in [
+                ("00070", "lanhdao.hoankiem"), ("00073", "lanhdao.cuanam"), ("DEMO-SNV", "lanhdao.sonoivu"),
+                ("DEMO-STP", "lanhdao.sotuphap"),
+            ] {
                 heads[code] = try await id(username)
             }
             let secretariat = try await id("thuky.totcongtac")
@@ -89,8 +94,11 @@ public enum DemoData {
             try await DemoSIPASCampaign.seed(services: services, secretariat: secretariat, now: now)
             var headsByUnit: [Int64: Int64] = [:]
             for (code, head) in heads { if let unit = departments[code] { headsByUnit[unit] = head } }
-            try await DemoPARRound.seed(services: services, actors: .init(secretariat: secretariat, council: try await id("hoidong.thamdinh"),
-                                                                         leader: try await id("lanhdao.thanhpho"), heads: headsByUnit), now: now)
+            try await DemoPARRound.seed(
+                services: services,
+                actors: .init(
+                    secretariat: secretariat, council: try await id("hoidong.thamdinh"),
+                    leader: try await id("lanhdao.thanhpho"), heads: headsByUnit), now: now)
         }
         // This year's sample PAR framework, ready for a round (marked a sample on every page).
         if try await services.par.frameworks().isEmpty {
@@ -98,11 +106,13 @@ public enum DemoData {
         }
         // The reform tasks of Notice 90/TB-VP (2022 and 2023 plans, marked demo), urged as of 10/04/2023.
         if let office = departments["DEMO-VP"], let homeAffairs, let justice = departments["DEMO-STP"],
-           let district = try await units.find(code: "002", validOn: LocalDate(year: 2023, month: 3, day: 1)!),
-           let planID = try await DemoReformPlan.seed(on: services.database, files: services.files,
-                                                      units: .init(cityOffice: office, homeAffairs: homeAffairs, justice: justice, hoanKiemDistrict: district.id),
-                                                      calendar: try await services.workingCalendar(), at: now),
-           let plan = try await services.reform.plan(id: planID) {
+            let district = try await units.find(code: "002", validOn: LocalDate(year: 2023, month: 3, day: 1)!),
+            let planID = try await DemoReformPlan.seed(
+                on: services.database, files: services.files,
+                units: .init(cityOffice: office, homeAffairs: homeAffairs, justice: justice, hoanKiemDistrict: district.id),
+                calendar: try await services.workingCalendar(), at: now),
+            let plan = try await services.reform.plan(id: planID)
+        {
             try await services.urge(plan: plan, asOf: DemoReformPlan.asOf, rules: ReformUrging(window: 10, escalateAfter: 10), by: nil)
         }
         return logins

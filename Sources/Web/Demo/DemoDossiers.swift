@@ -21,10 +21,12 @@ enum DemoDossiers {
         if cityYear > 0 {
             let others = try await services.unitDirectory().list(.init(validOn: today)).map(\.code).filter { !demoWards.contains($0) }
             try await synthetic.bulk(count: cityYear, seed: 2026, unitCodes: others, from: yearAgo, to: today, now: now, ratings: criteria)
-            try await synthetic.bulk(count: 500, seed: 2025, unitCodes: demoWards, from: yearAgo, to: twoMonthsAgo.adding(days: -1), now: now,
-                                     ratings: criteria)
+            try await synthetic.bulk(
+                count: 500, seed: 2025, unitCodes: demoWards, from: yearAgo, to: twoMonthsAgo.adding(days: -1), now: now,
+                ratings: criteria)
         }
-        try await synthetic.make(count: 150, seed: 2026, unitCodes: demoWards, from: twoMonthsAgo, to: today, now: now, staff: staff,
-                                 ratings: criteria)
+        try await synthetic.make(
+            count: 150, seed: 2026, unitCodes: demoWards, from: twoMonthsAgo, to: today, now: now, staff: staff,
+            ratings: criteria)
     }
 }

@@ -19,7 +19,8 @@ enum DemoSIPASCampaign {
         let quarterEnd = thisQuarter.adding(days: -1)
         let quarterStart = LocalDate(year: quarterEnd.year, month: quarterEnd.month - 2, day: 1)!
         let clock = LocalClock()
-        guard let created = clock.instant(parsing: quarterEnd.adding(days: 5).iso + "T09:00"), created.addingTimeInterval(30 * 86_400) < now else { return }
+        guard let created = clock.instant(parsing: quarterEnd.adding(days: 5).iso + "T09:00"), created.addingTimeInterval(30 * 86_400) < now
+        else { return }
         let unitIDs = try await services.unitDirectory().list(.init(validOn: quarterEnd)).filter { units.contains($0.code) }.map(\.id)
         let quarter = (quarterStart.month - 1) / 3 + 1
         let id = try await campaigns.create(
@@ -38,7 +39,10 @@ enum DemoSIPASCampaign {
             for item in questionnaire.items {
                 let roll = Double.random(in: 0..<1, using: &random)
                 if roll < 0.04 { continue }
-                if roll < 0.08 { fields[item.code] = String(questionnaire.dontKnow.value); continue }
+                if roll < 0.08 {
+                    fields[item.code] = String(questionnaire.dontKnow.value)
+                    continue
+                }
                 fields[item.code] = String(min(5, max(1, mood + [-1, 0, 0, 0, 0, 1][Int.random(in: 0...5, using: &random)])))
             }
             let sheet = try SIPASAnswerSheet(fields: fields, questionnaire: questionnaire)

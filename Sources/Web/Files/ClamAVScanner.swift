@@ -44,10 +44,11 @@ public struct ClamAVScanner: MalwareScanner {
         let wrap: @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<ByteBuffer, ByteBuffer>> = { channel in
             channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
         }
-        let channel = switch address {
-        case .unix(let path): try await bootstrap.connect(unixDomainSocketPath: path, channelInitializer: wrap)
-        case .tcp(let host, let port): try await bootstrap.connect(host: host, port: port, channelInitializer: wrap)
-        }
+        let channel =
+            switch address {
+            case .unix(let path): try await bootstrap.connect(unixDomainSocketPath: path, channelInitializer: wrap)
+            case .tcp(let host, let port): try await bootstrap.connect(host: host, port: port, channelInitializer: wrap)
+            }
         let timeout = timeout
         let reply: String = try await withThrowingTaskGroup(of: String.self) { group in
             group.addTask {

@@ -36,7 +36,9 @@ public final class JobRunner: Sendable {
     }
 
     /// Starts a catalogue import of a stored upload; returns the job's id at once.
-    func importCatalogue(_ data: Data, format: ProcedureCatalogueFile.Format, by userID: Int64, services: AppServices, logger: Logger) async throws -> Int64 {
+    func importCatalogue(_ data: Data, format: ProcedureCatalogueFile.Format, by userID: Int64, services: AppServices, logger: Logger)
+        async throws -> Int64
+    {
         let id = try await JobStore(services.database.sql).create(.catalogueImport, by: userID, at: services.clock())
         report(id, done: 0, total: 0)
         background(id, services: services) { [self] in
@@ -45,13 +47,17 @@ public final class JobRunner: Sendable {
                 let summary = try await ProcedureImport.run(
                     data, format: format, actorID: userID, at: services.clock(), validOn: services.today(), on: services.database,
                     progress: { [self] done, total in report(id, done: done, total: total) })
-                try await jobs.finish(id, status: .succeeded,
-                                      message: "Đã nhập \(summary.total) thủ tục: \(summary.created) mới, \(summary.newVersions) phiên bản mới, \(summary.unchanged) không đổi.",
-                                      at: services.clock())
+                try await jobs.finish(
+                    id, status: .succeeded,
+                    message:
+                        "Đã nhập \(summary.total) thủ tục: \(summary.created) mới, \(summary.newVersions) phiên bản mới, \(summary.unchanged) không đổi.",
+                    at: services.clock())
             } catch let refusal as ProcedureCatalogueFile.Refusal {
-                try? await jobs.finish(id, status: .failed,
-                                       message: (["Tệp bị từ chối, không có thủ tục nào được nhập:"] + refusal.problems.map(\.message)).joined(separator: "\n"),
-                                       at: services.clock())
+                try? await jobs.finish(
+                    id, status: .failed,
+                    message: (["Tệp bị từ chối, không có thủ tục nào được nhập:"] + refusal.problems.map(\.message)).joined(
+                        separator: "\n"),
+                    at: services.clock())
             } catch {
                 logger.error("catalogue import failed", metadata: ["job.id": "\(id)", "error": "\(String(reflecting: error))"])
                 try? await jobs.finish(id, status: .failed, message: "Hệ thống gặp sự cố khi nhập tệp.", at: services.clock())
@@ -71,18 +77,23 @@ public final class JobRunner: Sendable {
             let jobs = JobStore(services.database.sql)
             do {
                 try FileManager.default.createDirectory(atPath: services.configuration.backupDirectory, withIntermediateDirectories: true)
-                let manifest = try await Backup(database: services.database, dataDirectory: services.configuration.dataDirectory).write(to: folder, at: started)
+                let manifest = try await Backup(database: services.database, dataDirectory: services.configuration.dataDirectory).write(
+                    to: folder, at: started)
                 report(id, done: 1, total: 1)
                 let rows = manifest.tables.values.map(\.rows).reduce(0, +)
                 let seconds = String(format: "%.1f", services.clock().timeIntervalSince(started)).replacingOccurrences(of: ".", with: ",")
-                try await jobs.finish(id, status: .succeeded,
-                                      message: "Đã sao lưu \(manifest.tables.count) bảng (\(rows) dòng) và \(manifest.files) tệp vào thư mục \(folder) trong \(seconds) giây.",
-                                      at: services.clock())
+                try await jobs.finish(
+                    id, status: .succeeded,
+                    message:
+                        "Đã sao lưu \(manifest.tables.count) bảng (\(rows) dòng) và \(manifest.files) tệp vào thư mục \(folder) trong \(seconds) giây.",
+                    at: services.clock())
             } catch {
-                logger.error("backup failed", metadata: ["job.id": "\(id)", "folder": "\(folder)", "error": "\(String(reflecting: error))"])
-                try? await jobs.finish(id, status: .failed,
-                                       message: "Không sao lưu được vào thư mục \(folder): \(Self.reason(error)) Dữ liệu đang dùng không bị ảnh hưởng.",
-                                       at: services.clock())
+                logger.error(
+                    "backup failed", metadata: ["job.id": "\(id)", "folder": "\(folder)", "error": "\(String(reflecting: error))"])
+                try? await jobs.finish(
+                    id, status: .failed,
+                    message: "Không sao lưu được vào thư mục \(folder): \(Self.reason(error)) Dữ liệu đang dùng không bị ảnh hưởng.",
+                    at: services.clock())
             }
         }
         return id
@@ -105,7 +116,9 @@ public final class JobRunner: Sendable {
     }
 
     /// Starts an export of the catalogue to a file kept under the data folder.
-    func exportCatalogue(format: ProcedureCatalogueFile.Format, by userID: Int64, services: AppServices, logger: Logger) async throws -> Int64 {
+    func exportCatalogue(format: ProcedureCatalogueFile.Format, by userID: Int64, services: AppServices, logger: Logger) async throws
+        -> Int64
+    {
         let id = try await JobStore(services.database.sql).create(.catalogueExport, by: userID, at: services.clock())
         report(id, done: 0, total: 1)
         background(id, services: services) { [self] in
@@ -116,8 +129,9 @@ public final class JobRunner: Sendable {
                 let data = try ProcedureCatalogueFile.write(procedures, format: format)
                 let hash = try services.files.store(data)
                 report(id, done: procedures.count, total: procedures.count)
-                try await jobs.finish(id, status: .succeeded, message: "Đã xuất \(procedures.count) thủ tục.", resultSHA256: hash,
-                                      resultName: "danh-muc-thu-tuc.\(format.rawValue)", at: services.clock())
+                try await jobs.finish(
+                    id, status: .succeeded, message: "Đã xuất \(procedures.count) thủ tục.", resultSHA256: hash,
+                    resultName: "danh-muc-thu-tuc.\(format.rawValue)", at: services.clock())
             } catch {
                 logger.error("catalogue export failed", metadata: ["job.id": "\(id)", "error": "\(String(reflecting: error))"])
                 try? await jobs.finish(id, status: .failed, message: "Hệ thống gặp sự cố khi xuất tệp.", at: services.clock())

@@ -7,10 +7,13 @@ import Hummingbird
 struct ClientAddressMiddleware: RouterMiddleware {
     let trusted: Set<String>
 
-    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws
+        -> Response
+    {
         var context = context
-        context.clientAddress = ForwardedFor.client(remote: context.clientAddress, header: request.headers[values: .init("X-Forwarded-For")!],
-                                                    trusted: trusted)
+        context.clientAddress = ForwardedFor.client(
+            remote: context.clientAddress, header: request.headers[values: .init("X-Forwarded-For")!],
+            trusted: trusted)
         return try await next(request, context)
     }
 }

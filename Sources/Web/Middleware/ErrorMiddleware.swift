@@ -24,8 +24,12 @@ struct ErrorMiddleware: RouterMiddleware {
                 context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
             } else if !(error is AppError), known == .insufficientStorage || known?.status == .serviceUnavailable {
                 // The machine's trouble (a full disk, a database or scanner that does not answer): the operator needs the cause.
-                context.logger.warning("request refused", metadata: ["path": "\(request.uri.path)", "status": "\(status.code)",
-                                                                    "error": "\(String(reflecting: error))"])
+                context.logger.warning(
+                    "request refused",
+                    metadata: [
+                        "path": "\(request.uri.path)", "status": "\(status.code)",
+                        "error": "\(String(reflecting: error))",
+                    ])
             } else {
                 context.logger.info("request refused", metadata: ["path": "\(request.uri.path)", "status": "\(status.code)"])
             }
@@ -35,7 +39,8 @@ struct ErrorMiddleware: RouterMiddleware {
                     .response(from: request, context: context)
                 response.status = status
             } else {
-                let page = ErrorPage(status: status, message: message, path: request.method == .get ? request.uri.path : SiteRoute.home.path)
+                let page = ErrorPage(
+                    status: status, message: message, path: request.method == .get ? request.uri.path : SiteRoute.home.path)
                 response = Page(ErrorPage.title(status), body: page.body, status: status)
                     .render(context: context, request: request)
             }
@@ -44,7 +49,8 @@ struct ErrorMiddleware: RouterMiddleware {
             case .insufficientStorage: response.headers[.retryAfter] = "300"
             case .unavailable: response.headers[.retryAfter] = "10"
             case .overloaded: response.headers[.retryAfter] = "2"
-            case .methodNotAllowed: response.headers[.allow] = MethodMiddleware.allowed(on: request.uri.path).map(\.rawValue).joined(separator: ", ")
+            case .methodNotAllowed:
+                response.headers[.allow] = MethodMiddleware.allowed(on: request.uri.path).map(\.rawValue).joined(separator: ", ")
             default: break
             }
             return response

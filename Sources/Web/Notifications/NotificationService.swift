@@ -15,8 +15,10 @@ public struct NotificationService: Service {
     let interval: Duration
     let logger: Logger
 
-    public init(services: AppServices, transports: [NotificationChannel: any NotificationTransport], schedule: RetrySchedule = RetrySchedule(),
-                interval: Duration = .seconds(5), logger: Logger) {
+    public init(
+        services: AppServices, transports: [NotificationChannel: any NotificationTransport], schedule: RetrySchedule = RetrySchedule(),
+        interval: Duration = .seconds(5), logger: Logger
+    ) {
         self.services = services
         self.transports = transports
         self.schedule = schedule
@@ -52,7 +54,8 @@ public struct NotificationService: Service {
         do {
             for row in try await outbox.due(at: services.clock()) {
                 guard let transport = transports[row.message.channel] else {
-                    try await outbox.markSkipped(row.id, reason: "Chưa cấu hình kênh \(row.message.channel.title.lowercased()) trên máy chủ.")
+                    try await outbox.markSkipped(
+                        row.id, reason: "Chưa cấu hình kênh \(row.message.channel.title.lowercased()) trên máy chủ.")
                     continue
                 }
                 guard try await outbox.claim(row, until: services.clock().addingTimeInterval(120)) else { continue }

@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import NIOCore
 import NIOPosix
 import NIOSSL
 import Persistence
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// How a message leaves the server on one channel.
 public protocol NotificationTransport: Sendable {
@@ -41,7 +42,8 @@ public struct SMTPTransport: NotificationTransport {
     /// The transport of a configured URL, or nil when it is not an smtp(s) URL with a host.
     public init?(url: URL, from: String) {
         guard let scheme = url.scheme?.lowercased(), scheme == "smtp" || scheme == "smtps", let host = url.host, !host.isEmpty,
-              MailMessage.isPlainAddress(from) else { return nil }
+            MailMessage.isPlainAddress(from)
+        else { return nil }
         self.host = host
         self.usesTLS = scheme == "smtps"
         self.port = url.port ?? (usesTLS ? 465 : 25)
@@ -52,8 +54,9 @@ public struct SMTPTransport: NotificationTransport {
 
     public func send(_ message: NotificationOutbox.Message, id: Int64) async throws {
         guard MailMessage.isPlainAddress(message.recipient) else { throw Failure.badAddress(message.recipient) }
-        let mail = MailMessage(from: from, to: message.recipient, subject: message.subject ?? "", body: message.body, date: Date(),
-                               messageID: "notification-\(id)@\(from.split(separator: "@").last ?? "motcua")")
+        let mail = MailMessage(
+            from: from, to: message.recipient, subject: message.subject ?? "", body: message.body, date: Date(),
+            messageID: "notification-\(id)@\(from.split(separator: "@").last ?? "motcua")")
         let host = host, usesTLS = usesTLS
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.seconds(15))

@@ -16,7 +16,8 @@ extension AppServices {
             names[unit.code] = unit.name
         }
         let scores = Dictionary(uniqueKeysWithValues: finals.compactMap { id, leaves in codes[id].map { ($0, leaves) } })
-        return PARPublication(framework: framework, scores: scores, names: names, previous: try await par.previousIndices(before: framework))
+        return PARPublication(
+            framework: framework, scores: scores, names: names, previous: try await par.previousIndices(before: framework))
     }
 
     /// What the platform measured of a unit over a year, for the computed criteria: the on-time and online
@@ -27,7 +28,9 @@ extension AppServices {
         var figures: [PARSource: Double] = [:]
         do {
             let score = try await serviceIndex(from: from, through: through).score(of: unit)
-            func percent(_ measure: ServiceIndexMeasure) -> Double? { score.indicators.first { $0.measure == measure }?.ratio.map { $0 * 100 } }
+            func percent(_ measure: ServiceIndexMeasure) -> Double? {
+                score.indicators.first { $0.measure == measure }?.ratio.map { $0 * 100 }
+            }
             figures[.onTimeRate] = percent(.completedOnTime)
             figures[.onlineShare] = percent(.fullyOnline)
             figures[.serviceIndex] = score.index?.double
@@ -63,6 +66,7 @@ enum PARAccess {
 
     /// Whether the person sees the PAR pages at all.
     static func takesPart(_ identity: Identity) -> Bool {
-        manages(identity) || appraises(identity) || chairs(identity) || identity.grants.contains { $0.role == .unitHead || $0.role == .caseOfficer }
+        manages(identity) || appraises(identity) || chairs(identity)
+            || identity.grants.contains { $0.role == .unitHead || $0.role == .caseOfficer }
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Logging
 import Persistence
 import ServiceLifecycle
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// How a message reaches the national portal. The real exchange of TT 04/2025/TT-VPCP is not specified in
 /// our sources (docs/PORTAL-SYNC.md), so the transport is a seam: HTTP POST of the JSON message today.

@@ -9,7 +9,10 @@ import Plot
 struct PDFRenderer: Sendable {
     let browser: String
 
-    enum Failure: Error { case browserFailed(String), notAPDF, timedOut }
+    enum Failure: Error {
+        case browserFailed(String)
+        case notAPDF, timedOut
+    }
 
     /// The renderer of this machine, or nil when no browser is found.
     static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> PDFRenderer? {
@@ -30,7 +33,8 @@ struct PDFRenderer: Sendable {
         _ renderer: PDFRenderer?, title: String, fileName: String, content: [Node<HTML.BodyContext>]
     ) async throws -> Response {
         guard let renderer else {
-            throw AppError.unavailable("Máy chủ chưa cài trình tạo tệp PDF. Vui lòng dùng nút “In phiếu” của trình duyệt (có thể chọn “Lưu thành PDF”).")
+            throw AppError.unavailable(
+                "Máy chủ chưa cài trình tạo tệp PDF. Vui lòng dùng nút “In phiếu” của trình duyệt (có thể chọn “Lưu thành PDF”).")
         }
         let data: Data
         do {
@@ -69,7 +73,9 @@ struct PDFRenderer: Sendable {
         process.standardOutput = FileHandle.nullDevice
         // The browser's messages go to a file: a pipe nobody reads could fill and stall it.
         let log = folder.appendingPathComponent("browser.log")
-        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw Failure.browserFailed("cannot write \(log.path)") }
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+            throw Failure.browserFailed("cannot write \(log.path)")
+        }
         process.standardError = try FileHandle(forWritingTo: log)
         let status: Int32 = try await withThrowingTaskGroup(of: Int32?.self) { group in
             group.addTask {

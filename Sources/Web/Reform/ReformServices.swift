@@ -33,15 +33,19 @@ extension AppServices {
             var recipients = officers.isEmpty ? heads : officers
             if digest.escalated { recipients = Array(Set(recipients + heads + leaders)).sorted() }
             let name = try await unitDirectory().find(id: digest.unitID)?.name ?? "đơn vị"
-            let values = ["unit": name, "plan": plan.title, "asOf": asOf.vietnamese, "tasks": digest.text,
-                          "boardURL": reformBoardURL(plan: plan.id, unit: digest.unitID), "escalation": digest.escalated ? "[Báo cáo lãnh đạo] " : ""]
-            let messages: [NotificationOutbox.Message] = notificationTemplates.map { templates in
-                recipients.map { recipient in
-                    let text = templates.render(.reformDigest, .email, values: values)
-                    return NotificationOutbox.Message(dossierID: nil, eventSequence: nil, purpose: .reformDigest, channel: .email, recipient: recipient,
-                                                      subject: text.subject, body: text.body)
-                }
-            } ?? []
+            let values = [
+                "unit": name, "plan": plan.title, "asOf": asOf.vietnamese, "tasks": digest.text,
+                "boardURL": reformBoardURL(plan: plan.id, unit: digest.unitID), "escalation": digest.escalated ? "[Báo cáo lãnh đạo] " : "",
+            ]
+            let messages: [NotificationOutbox.Message] =
+                notificationTemplates.map { templates in
+                    recipients.map { recipient in
+                        let text = templates.render(.reformDigest, .email, values: values)
+                        return NotificationOutbox.Message(
+                            dossierID: nil, eventSequence: nil, purpose: .reformDigest, channel: .email, recipient: recipient,
+                            subject: text.subject, body: text.body)
+                    }
+                } ?? []
             run.append((digest, recipients, messages))
         }
         return try await reform.recordUrges(run, plan: plan.id, by: userID, at: clock())
@@ -55,8 +59,10 @@ extension AppServices {
         let mine = try await reform.standings(of: plan.id, asOf: asOf, calendar: try await workingCalendar())
             .filter { $0.task.leadUnitID == unitID && $0.task.due <= asOf }
         guard !mine.isEmpty else { return [:] }
-        return [.taskCompletion: Double(mine.filter { $0.status == .doneOnTime }.count) / Double(mine.count) * 100,
-                .lateTasks: Double(mine.filter { $0.status == .overdue || $0.status == .doneLate }.count)]
+        return [
+            .taskCompletion: Double(mine.filter { $0.status == .doneOnTime }.count) / Double(mine.count) * 100,
+            .lateTasks: Double(mine.filter { $0.status == .overdue || $0.status == .doneLate }.count),
+        ]
     }
 }
 

@@ -39,9 +39,10 @@ struct AdminRoutes {
                 username: form.username ?? "", displayName: form.displayName ?? "", email: form.email ?? "",
                 role: form.role.flatMap(Role.init(rawValue:)), unitID: form.unitID.flatMap { Int64($0) })
             guard !entry.username.isEmpty, !entry.displayName.trimmingCharacters(in: .whitespaces).isEmpty,
-                  let password = form.password, !password.isEmpty, let role = entry.role
+                let password = form.password, !password.isEmpty, let role = entry.role
             else {
-                return try await newUserPage(entry, error: "Vui lòng nhập đủ tên đăng nhập, họ và tên, mật khẩu và vai trò.", context: context, request: request)
+                return try await newUserPage(
+                    entry, error: "Vui lòng nhập đủ tên đăng nhập, họ và tên, mật khẩu và vai trò.", context: context, request: request)
             }
             let email = entry.email.trimmingCharacters(in: .whitespaces)
             do {
@@ -79,7 +80,8 @@ struct AdminRoutes {
             let form = try await request.form(StatusForm.self, empty: StatusForm())
             let reason = VietnameseText.normalized(form.reason ?? "")
             guard let active = form.active.flatMap(Bool.init), !reason.isEmpty else {
-                return try await userPage(userID, error: "Vui lòng ghi lý do khóa hoặc mở khóa tài khoản.", context: context, request: request)
+                return try await userPage(
+                    userID, error: "Vui lòng ghi lý do khóa hoặc mở khóa tài khoản.", context: context, request: request)
             }
             return try await change(userID, context: context, request: request) {
                 try await services.accounts.setActive(active, userID: userID, actorID: admin.user.id, reason: String(reason.prefix(500)))
@@ -95,7 +97,8 @@ struct AdminRoutes {
             let entries = try await AuditTrail.entries(query, on: services.database.sql)
             let actors = try await UserPageLoader(services: services).actors(of: entries)
             let verification = request.query("verify") == "1" ? try await AuditTrail.verify(on: services.database.sql) : nil
-            let page = AuditPage(entries: entries, actors: actors, query: query, verification: verification, timeZone: services.configuration.timeZone)
+            let page = AuditPage(
+                entries: entries, actors: actors, query: query, verification: verification, timeZone: services.configuration.timeZone)
             return Page("Nhật ký hệ thống", body: page.body).render(context: context, request: request)
         }
     }
@@ -122,7 +125,9 @@ struct AdminRoutes {
         return Page(page.user.displayName, body: page.body, status: status).render(context: context, request: request)
     }
 
-    private func newUserPage(_ entry: NewUserPage.Entry, error: String?, context: AppRequestContext, request: Request) async throws -> Response {
+    private func newUserPage(_ entry: NewUserPage.Entry, error: String?, context: AppRequestContext, request: Request) async throws
+        -> Response
+    {
         let page = NewUserPage(entry: entry, units: try await currentUnits(), csrfToken: context.csrfToken, error: error)
         return Page("Tạo tài khoản", body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
     }
@@ -136,11 +141,15 @@ struct AdminRoutes {
 struct UserPageLoader {
     let services: AppServices
 
-    func load(_ userID: Int64, for identity: Identity, context: AppRequestContext, error: String? = nil, saved: Bool = false) async throws -> UserPage {
+    func load(_ userID: Int64, for identity: Identity, context: AppRequestContext, error: String? = nil, saved: Bool = false) async throws
+        -> UserPage
+    {
         let user = try await UserAccess(services: services).read(userID, by: identity, logger: context.logger)
         var grants: [UserPage.NumberedGrant] = []
         for (id, grant) in try await services.users.numberedGrants(of: user.id) {
-            grants.append(.init(id: id, grant: grant, unit: try await grant.unitID.asyncMap { try await services.unitDirectory().find(id: $0) } ?? nil))
+            grants.append(
+                .init(
+                    id: id, grant: grant, unit: try await grant.unitID.asyncMap { try await services.unitDirectory().find(id: $0) } ?? nil))
         }
         var administration: UserPage.Administration?
         if identity.has(.admin) {

@@ -20,7 +20,8 @@ enum Asset: String {
             let name = (asset.rawValue as NSString).deletingPathExtension
             let ext = (asset.rawValue as NSString).pathExtension
             if let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Assets"),
-                let data = try? Data(contentsOf: url) {
+                let data = try? Data(contentsOf: url)
+            {
                 loaded[asset] = data
             }
         }

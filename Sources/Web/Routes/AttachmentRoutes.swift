@@ -43,7 +43,8 @@ struct AttachmentRoutes {
     /// A multipart form whose file is optional: its text fields, and the file when one was chosen. Nil when the
     /// body is not a readable multipart form.
     static func multipart(_ request: Request, _ context: AppRequestContext, field: String = "file") async throws
-        -> (fields: [String: String], file: Upload?)? {
+        -> (fields: [String: String], file: Upload?)?
+    {
         guard let boundary = CSRFMiddleware.multipartBoundary(request.headers[.contentType] ?? "") else { return nil }
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
@@ -51,8 +52,12 @@ struct AttachmentRoutes {
         var fields: [String: String] = [:]
         for (name, value) in parts where name != field { fields[name] = String(buffer: value.body) }
         guard let part = parts[field], part.body.readableBytes > 0 else { return (fields, nil) }
-        return (fields, Upload(data: Data(part.body.readableBytesView), name: fileName(part.headers.first(name: "Content-Disposition") ?? "") ?? "tep",
-                               fields: fields))
+        return (
+            fields,
+            Upload(
+                data: Data(part.body.readableBytesView), name: fileName(part.headers.first(name: "Content-Disposition") ?? "") ?? "tep",
+                fields: fields)
+        )
     }
 
     func register(on router: some RouterMethods<AppRequestContext>) {
@@ -79,7 +84,7 @@ struct AttachmentRoutes {
             let identity = try context.requireStaff()
             let id = try context.parameters.id()
             guard let dossier = try await services.dossiers.find(id: id, within: identity.scope),
-                  let attachment = try await services.attachments.find(id: try context.parameters.id("attachment"), of: id)
+                let attachment = try await services.attachments.find(id: try context.parameters.id("attachment"), of: id)
             else { throw AppError.notFound }
             return try await Self.download(attachment, of: dossier, by: identity.user.id, services: services)
         }
@@ -88,8 +93,10 @@ struct AttachmentRoutes {
     /// A file as a download (never shown inline: its type is checked, its content is not trusted), audited.
     static func download(_ attachment: Attachment, of dossier: Dossier, by userID: Int64?, services: AppServices) async throws -> Response {
         let data = try services.attachments.content(of: attachment)
-        try await services.audit(AuditRecord(actorID: userID, action: "dossier.file", objectType: "dossier", objectID: dossier.code.text,
-                                             reason: "tệp đính kèm \(attachment.id)"))
+        try await services.audit(
+            AuditRecord(
+                actorID: userID, action: "dossier.file", objectType: "dossier", objectID: dossier.code.text,
+                reason: "tệp đính kèm \(attachment.id)"))
         return fileResponse(data, type: attachment.fileType, name: attachment.originalName)
     }
 

@@ -8,22 +8,31 @@ import Persistence
 struct CitizenRoutes {
     let services: AppServices
 
-    struct TokenForm: Decodable { var token: String?; var code: String? }
-    struct ConsentForm: Decodable { var purpose: String?; var decision: String? }
+    struct TokenForm: Decodable {
+        var token: String?
+        var code: String?
+    }
+    struct ConsentForm: Decodable {
+        var purpose: String?
+        var decision: String?
+    }
 
     var registration: CitizenRegistration { CitizenRegistration(services: services) }
 
     func register(on router: some RouterMethods<AppRequestContext>) {
         router.get(SiteRoute.register.pattern) { request, context in
             if context.identity != nil { return Response.redirect(to: SiteRoute.home.path, type: .normal) }
-            return Page("Đăng ký tài khoản", body: RegisterPage(form: .init(), csrfToken: context.csrfToken).body).render(context: context, request: request)
+            return Page("Đăng ký tài khoản", body: RegisterPage(form: .init(), csrfToken: context.csrfToken).body).render(
+                context: context, request: request)
         }
         router.post(SiteRoute.register.pattern) { request, context in
             let form = try await request.form(CitizenRegistration.Form.self, empty: .init())
             let counters = FailureCounters(services.database)
             let key = "register-address:" + context.clientAddress
             let now = services.clock()
-            if let until = try await counters.lockedUntil(key, at: now) { throw AppError.tooManyRequests(retryAfterSeconds: Int(until.timeIntervalSince(now)) + 1) }
+            if let until = try await counters.lockedUntil(key, at: now) {
+                throw AppError.tooManyRequests(retryAfterSeconds: Int(until.timeIntervalSince(now)) + 1)
+            }
             try await counters.recordFailure(key, at: now, policy: .submissionsPerAddress)
             do {
                 let token = try await registration.start(form)
@@ -58,14 +67,17 @@ struct CitizenRoutes {
         }
         router.get(SiteRoute.accountConsents.pattern) { request, context in
             let identity = try context.require(.citizen)
-            let page = ConsentsPage(records: try await CitizenAccounts(services.database).consents(of: identity.user.id), clock: clock,
-                                    csrfToken: context.csrfToken, saved: request.query("saved") == "1" || request.query("welcome") == "1")
+            let page = ConsentsPage(
+                records: try await CitizenAccounts(services.database).consents(of: identity.user.id), clock: clock,
+                csrfToken: context.csrfToken, saved: request.query("saved") == "1" || request.query("welcome") == "1")
             return Page("Đồng ý xử lý dữ liệu cá nhân", body: page.body).render(context: context, request: request)
         }
         router.post(SiteRoute.accountConsents.pattern) { request, context in
             let identity = try context.require(.citizen)
             let form = try await request.form(ConsentForm.self, empty: ConsentForm())
-            guard let purpose = form.purpose.flatMap(ConsentPurpose.init(rawValue:)) else { throw AppError.badRequest("Mục đích không hợp lệ.") }
+            guard let purpose = form.purpose.flatMap(ConsentPurpose.init(rawValue:)) else {
+                throw AppError.badRequest("Mục đích không hợp lệ.")
+            }
             let accounts = CitizenAccounts(services.database)
             switch form.decision {
             case "grant": try await accounts.grant(purpose, to: identity.user.id, at: services.clock())
@@ -78,14 +90,22 @@ struct CitizenRoutes {
 
     private var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
 
-    private func verifyPage(token: String, error: String? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok,
-                            context: AppRequestContext, request: Request) async throws -> Response {
-        guard let pending = try await CitizenAccounts(services.database).registration(tokenHash: CitizenRegistration.hash(token), at: services.clock()) else {
-            let body = RegisterPage(form: .init(), errors: ["personalID": CitizenAccounts.Problem.unknownOrExpired.message], csrfToken: context.csrfToken).body
+    private func verifyPage(
+        token: String, error: String? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok,
+        context: AppRequestContext, request: Request
+    ) async throws -> Response {
+        guard
+            let pending = try await CitizenAccounts(services.database).registration(
+                tokenHash: CitizenRegistration.hash(token), at: services.clock())
+        else {
+            let body = RegisterPage(
+                form: .init(), errors: ["personalID": CitizenAccounts.Problem.unknownOrExpired.message], csrfToken: context.csrfToken
+            ).body
             return Page("Đăng ký tài khoản", body: body, status: .badRequest).render(context: context, request: request)
         }
-        let page = VerifyPage(token: token, recipient: Self.masked(pending.recipient ?? "", channel: pending.channel), csrfToken: context.csrfToken,
-                              error: error, notice: notice, demoOutbox: services.configuration.demoOutbox)
+        let page = VerifyPage(
+            token: token, recipient: Self.masked(pending.recipient ?? "", channel: pending.channel), csrfToken: context.csrfToken,
+            error: error, notice: notice, demoOutbox: services.configuration.demoOutbox)
         return Page("Nhập mã xác thực", body: page.body, status: status).render(context: context, request: request)
     }
 

@@ -27,9 +27,17 @@ struct DossierRoutes {
         init() {}
 
         init(_ fields: [String: String]) {
-            procedure = fields["procedure"]; receivingUnit = fields["receivingUnit"]; channel = fields["channel"]
-            applicantKind = fields["applicantKind"]; applicantName = fields["applicantName"]; identifier = fields["identifier"]
-            birthYear = fields["birthYear"]; gender = fields["gender"]; phone = fields["phone"]; email = fields["email"]; address = fields["address"]
+            procedure = fields["procedure"]
+            receivingUnit = fields["receivingUnit"]
+            channel = fields["channel"]
+            applicantKind = fields["applicantKind"]
+            applicantName = fields["applicantName"]
+            identifier = fields["identifier"]
+            birthYear = fields["birthYear"]
+            gender = fields["gender"]
+            phone = fields["phone"]
+            email = fields["email"]
+            address = fields["address"]
             papers = fields.filter { $0.key.hasPrefix("paper-") }
         }
     }
@@ -49,8 +57,10 @@ struct DossierRoutes {
             let identity = try context.requireStaff()
             let filter = DossierQueuePage.Filter(request: request, clock: clock)
             let items = try await services.dossiers.queue(filter.storeFilter(me: identity.user.id), within: identity.scope)
-            try await services.audit(AuditRecord(actorID: identity.user.id, action: "dossier.list", objectType: "dossierQueue", objectID: "-",
-                                                 reason: "\(items.count) hồ sơ"))
+            try await services.audit(
+                AuditRecord(
+                    actorID: identity.user.id, action: "dossier.list", objectType: "dossierQueue", objectID: "-",
+                    reason: "\(items.count) hồ sơ"))
             let calendar = try await services.workingCalendar()
             let page = DossierQueuePage(
                 items: items, filter: filter, now: services.clock(), clock: clock,
@@ -75,27 +85,32 @@ struct DossierRoutes {
             let identity = try context.require(.deskOfficer)
             let form = IntakeForm(try await request.form([String: String].self, empty: [:]))
             guard let unitID = form.receivingUnit.flatMap({ Int64($0) }), let code = form.procedure, !code.isEmpty,
-                  let channel = form.channel.flatMap(Channel.init(rawValue:)), let kind = form.applicantKind.flatMap(Applicant.Kind.init(rawValue:))
+                let channel = form.channel.flatMap(Channel.init(rawValue:)),
+                let kind = form.applicantKind.flatMap(Applicant.Kind.init(rawValue:))
             else {
-                return try await intakePage(identity, entry: form, error: "Vui lòng chọn thủ tục, nơi tiếp nhận, kênh và loại người nộp.",
-                                            context: context, request: request)
+                return try await intakePage(
+                    identity, entry: form, error: "Vui lòng chọn thủ tục, nơi tiếp nhận, kênh và loại người nộp.",
+                    context: context, request: request)
             }
             var papers: PaperChecklist?
             // The procedure's definition is read only when the form carried the checklist (intake without it reads none).
             if !form.papers.isEmpty, let documents = try await services.procedures.find(code: code)?.procedure.documents {
                 switch PaperChecklist.read(form.papers, documents: documents) {
                 case .failure(let problems):
-                    return try await intakePage(identity, entry: form, error: "Vui lòng sửa số bản của các giấy tờ được đánh dấu.",
-                                                paperErrors: problems.fields, context: context, request: request)
+                    return try await intakePage(
+                        identity, entry: form, error: "Vui lòng sửa số bản của các giấy tờ được đánh dấu.",
+                        paperErrors: problems.fields, context: context, request: request)
                 case .success(let checklist): papers = checklist
                 case nil: papers = nil
                 }
             }
             let intake = DossierDesk.Intake(
                 procedureCode: code, receivingUnitID: unitID, channel: channel,
-                applicant: Applicant(kind: kind, name: form.applicantName ?? "", identifier: form.identifier ?? "", phone: form.phone,
-                                     email: form.email, address: form.address),
-                birthYear: form.birthYear.flatMap { Int($0) }, gender: form.gender.flatMap(PersonalID.Gender.init(rawValue:)), papers: papers)
+                applicant: Applicant(
+                    kind: kind, name: form.applicantName ?? "", identifier: form.identifier ?? "", phone: form.phone,
+                    email: form.email, address: form.address),
+                birthYear: form.birthYear.flatMap { Int($0) }, gender: form.gender.flatMap(PersonalID.Gender.init(rawValue:)),
+                papers: papers)
             do {
                 let actor = try await services.actor(identity, on: [unitID])
                 let now = services.clock()
@@ -117,15 +132,20 @@ struct DossierRoutes {
             let page = try await dossierPage(try context.parameters.id(), identity, context: context)
             let event = form.eventAction.flatMap { action in page.events.last { $0.action == action } }
             if form.eventAction != nil, event == nil { throw AppError.notFound }
-            try await services.audit(AuditRecord(actorID: identity.user.id, action: "dossier.print", objectType: "dossier",
-                                                 objectID: page.dossier.code.text, reason: form.title))
+            try await services.audit(
+                AuditRecord(
+                    actorID: identity.user.id, action: "dossier.print", objectType: "dossier",
+                    objectID: page.dossier.code.text, reason: form.title))
             let printed = OfficialFormPage(
-                form: form, dossier: page.dossier, procedure: page.procedure, agencyName: page.unitNames[page.dossier.receivingUnitID] ?? "",
+                form: form, dossier: page.dossier, procedure: page.procedure,
+                agencyName: page.unitNames[page.dossier.receivingUnitID] ?? "",
                 event: event, controlSheet: page.controlSheet, trackingURL: trackingURL(page.dossier.code),
-                surveyURL: form == .resultSlip ? services.slipSurveyURL(page.dossier.code) : nil, clock: clock, offersPDF: services.pdf != nil)
+                surveyURL: form == .resultSlip ? services.slipSurveyURL(page.dossier.code) : nil, clock: clock,
+                offersPDF: services.pdf != nil)
             if request.query("format") == "pdf" {
-                return try await PDFRenderer.response(services.pdf, title: "\(form.title) — \(page.dossier.code.text)",
-                                                      fileName: "\(page.dossier.code.text)-\(form.rawValue).pdf", content: printed.body)
+                return try await PDFRenderer.response(
+                    services.pdf, title: "\(form.title) — \(page.dossier.code.text)",
+                    fileName: "\(page.dossier.code.text)-\(form.rawValue).pdf", content: printed.body)
             }
             return Page(form.title, body: printed.body).render(context: context, request: request)
         }
@@ -154,19 +174,23 @@ struct DossierRoutes {
             let form = try await request.form(ActionForm.self, empty: ActionForm())
             do {
                 let directory = try await services.unitDirectory()
-                guard let action = Self.action(form, unitName: { directory.find(id: $0)?.name }), let seen = form.lockVersion.flatMap({ Int($0) }) else {
+                guard let action = Self.action(form, unitName: { directory.find(id: $0)?.name }),
+                    let seen = form.lockVersion.flatMap({ Int($0) })
+                else {
                     throw AppError.badRequest("Thao tác không hợp lệ.")
                 }
                 var appointment: Date?
                 if case .issueApology = action, let text = form.appointment, !text.isEmpty {
                     guard let value = clock.instant(typed: text) else {
-                        throw AppError.badRequest("Ngày hẹn mới không hợp lệ: ghi ngày và giờ theo dạng ngày/tháng/năm giờ:phút, ví dụ 07/12/2026 16:30.")
+                        throw AppError.badRequest(
+                            "Ngày hẹn mới không hợp lệ: ghi ngày và giờ theo dạng ngày/tháng/năm giờ:phút, ví dụ 07/12/2026 16:30.")
                     }
                     appointment = value
                 }
                 let actor = try await actor(identity, on: dossier, for: action)
-                _ = try await services.desk.act(action, on: id, seenLockVersion: seen, by: actor, reason: form.reason ?? "",
-                                                newAppointment: appointment, at: services.clock())
+                _ = try await services.desk.act(
+                    action, on: id, seenLockVersion: seen, by: actor, reason: form.reason ?? "",
+                    newAppointment: appointment, at: services.clock())
                 // A consulted unit that answered no longer sees the dossier: back to its queue, told it was sent.
                 guard try await services.dossiers.find(id: id, within: identity.scope) != nil else {
                     return Response.redirect(to: SiteRoute.dossiers.path + "?answered=" + dossier.code.text, type: .normal)
@@ -199,7 +223,8 @@ struct DossierRoutes {
     /// What the reader may do now: their own actions (`own`: their actor on the dossier's units), and the answer to an
     /// opinion asked of their unit.
     func allowedActions(_ identity: Identity, on dossier: Dossier, own: DossierWorkflow.Actor, steps: [Procedure.StepTemplate]) async throws
-        -> [DossierWorkflow.Action] {
+        -> [DossierWorkflow.Action]
+    {
         let allowed = DossierWorkflow.allowedActions(for: dossier.state, steps: steps, by: own)
         guard !allowed.contains(.consultationAnswered), let asked = try await answering(identity, on: dossier) else { return allowed }
         return allowed + DossierWorkflow.allowedActions(for: dossier.state, steps: steps, by: asked).filter { $0 == .consultationAnswered }
@@ -231,21 +256,25 @@ struct DossierRoutes {
         }
     }
 
-    private func intakePage(_ identity: Identity, entry: IntakeForm, error: String?, paperErrors: [String: String] = [:],
-                            context: AppRequestContext, request: Request) async throws -> Response {
+    private func intakePage(
+        _ identity: Identity, entry: IntakeForm, error: String?, paperErrors: [String: String] = [:],
+        context: AppRequestContext, request: Request
+    ) async throws -> Response {
         var desks: [OrgUnit] = []
         for grant in identity.grants where grant.role == .deskOfficer {
             if let id = grant.unitID, let unit = try await services.unitDirectory().find(id: id) { desks.append(unit) }
         }
         var procedures: [ProcedureSummary] = []
         for desk in desks {
-            for procedure in try await services.procedures.list(.init(receivingUnitID: desk.id)) where !procedures.contains(where: { $0.code == procedure.code }) {
+            for procedure in try await services.procedures.list(.init(receivingUnitID: desk.id))
+            where !procedures.contains(where: { $0.code == procedure.code }) {
                 procedures.append(procedure)
             }
         }
         let chosen = try await entry.procedure.asyncMap { try await services.procedures.find(code: $0) } ?? nil
-        let page = DossierIntakePage(desks: desks, procedures: procedures, entry: entry, csrfToken: context.csrfToken, error: error,
-                                     documents: chosen?.procedure.documents ?? [], paperErrors: paperErrors)
+        let page = DossierIntakePage(
+            desks: desks, procedures: procedures, entry: entry, csrfToken: context.csrfToken, error: error,
+            documents: chosen?.procedure.documents ?? [], paperErrors: paperErrors)
         return Page("Tiếp nhận hồ sơ", body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
     }
 
@@ -255,16 +284,21 @@ struct DossierRoutes {
         return VietnameseText.sorted(units, by: \.name)
     }
 
-    private func dossierPage(_ id: Int64, _ identity: Identity, context: AppRequestContext, saved: Bool = false, error: String? = nil) async throws -> DossierPage {
+    private func dossierPage(_ id: Int64, _ identity: Identity, context: AppRequestContext, saved: Bool = false, error: String? = nil)
+        async throws -> DossierPage
+    {
         guard let dossier = try await services.dossiers.find(id: id, within: identity.scope) else {
             if try await services.dossiers.find(id: id) != nil {
                 context.logger.info("access outside scope refused", metadata: ["object.type": "dossier", "object.id": "\(id)"])
-                try await services.audit(AuditRecord(actorID: identity.user.id, action: "access.denied", objectType: "dossier", objectID: String(id),
-                                                     reason: "ngoài các đơn vị của người xem"))
+                try await services.audit(
+                    AuditRecord(
+                        actorID: identity.user.id, action: "access.denied", objectType: "dossier", objectID: String(id),
+                        reason: "ngoài các đơn vị của người xem"))
             }
             throw AppError.notFound
         }
-        try await services.audit(AuditRecord(actorID: identity.user.id, action: "dossier.read", objectType: "dossier", objectID: dossier.code.text))
+        try await services.audit(
+            AuditRecord(actorID: identity.user.id, action: "dossier.read", objectType: "dossier", objectID: dossier.code.text))
         guard let version = try await services.procedures.version(id: dossier.procedureVersionID) else { throw AppError.notFound }
         let events = try await services.dossiers.events(of: dossier)
         var people: [Int64: String] = [:]
@@ -281,14 +315,18 @@ struct DossierRoutes {
         if actor.roles.contains(.unitHead) {
             // Only active accounts can be given work.
             for user in try await services.users.list(within: .units([dossier.processingUnitID])) where user.isActive {
-                if try await services.users.grants(of: user.id).contains(where: { $0.role == .caseOfficer && $0.unitID == dossier.processingUnitID }) {
+                if try await services.users.grants(of: user.id).contains(where: {
+                    $0.role == .caseOfficer && $0.unitID == dossier.processingUnitID
+                }) {
                     officers.append(user)
                 }
             }
         }
-        let hours = try await CalendarStore(services.database.sql).officeHours(of: dossier.processingUnitID) ?? services.configuration.officeHours
+        let hours =
+            try await CalendarStore(services.database.sql).officeHours(of: dossier.processingUnitID) ?? services.configuration.officeHours
         let calculator = DeadlineCalculator(calendar: try await services.workingCalendar(), officeHours: hours)
-        let stepDues = (try? StepBudgets(version.procedure.steps.map(\.budget), total: version.procedure.timeLimit))
+        let stepDues =
+            (try? StepBudgets(version.procedure.steps.map(\.budget), total: version.procedure.timeLimit))
             .flatMap { try? $0.dues(receivedAt: dossier.receivedAt, calculator: calculator) } ?? []
         let controlSheet = ControlSheet(steps: version.procedure.steps, events: events, stepDues: stepDues)
         return DossierPage(
@@ -297,6 +335,7 @@ struct DossierRoutes {
             officers: officers, controlSheet: controlSheet, attachments: try await services.attachments.list(of: id),
             notifications: try await NotificationOutbox(services.database.sql).rows(of: id),
             canAttach: !actor.roles.isDisjoint(with: [.deskOfficer, .caseOfficer, .unitHead]),
-            allowedToHandOver: try await services.actor(identity, on: [dossier.receivingUnitID]).roles.contains(.deskOfficer), clock: clock, csrfToken: context.csrfToken, saved: saved, error: error)
+            allowedToHandOver: try await services.actor(identity, on: [dossier.receivingUnitID]).roles.contains(.deskOfficer), clock: clock,
+            csrfToken: context.csrfToken, saved: saved, error: error)
     }
 }

@@ -23,7 +23,8 @@ struct PageRoutes {
             let identity = try context.requireStaff()
             let query = request.query("q") ?? ""
             let users = try await services.users.list(within: identity.scope, query: query)
-            return Page("Người dùng", body: UsersPage(users: users, query: query, canCreate: identity.has(.admin)).body).render(context: context, request: request)
+            return Page("Người dùng", body: UsersPage(users: users, query: query, canCreate: identity.has(.admin)).body).render(
+                context: context, request: request)
         }
         router.get(SiteRoute.user().pattern) { request, context in
             let identity = try context.requireStaff()
@@ -45,7 +46,10 @@ struct UserAccess {
         guard let user = try await services.users.find(id: id, within: identity.scope) else {
             if try await services.users.find(id: id) != nil {
                 logger.info("access outside scope refused", metadata: ["object.type": "user", "object.id": "\(id)"])
-                try await services.audit(AuditRecord(actorID: identity.user.id, action: "access.denied", objectType: "user", objectID: String(id), reason: "ngoài các đơn vị của người xem"))
+                try await services.audit(
+                    AuditRecord(
+                        actorID: identity.user.id, action: "access.denied", objectType: "user", objectID: String(id),
+                        reason: "ngoài các đơn vị của người xem"))
             }
             throw AppError.notFound
         }

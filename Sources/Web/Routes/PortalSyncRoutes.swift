@@ -21,7 +21,8 @@ struct PortalSyncRoutes {
         router.post(SiteRoute.portalSyncRetry.pattern) { _, context in
             let admin = try context.require(.admin)
             try await PortalOutbox(services.database.sql).retryFailed(at: services.clock())
-            try await services.audit(AuditRecord(actorID: admin.user.id, action: "portalSync.retry", objectType: "portalOutbox", objectID: "failed"))
+            try await services.audit(
+                AuditRecord(actorID: admin.user.id, action: "portalSync.retry", objectType: "portalOutbox", objectID: "failed"))
             return Response.redirect(to: SiteRoute.portalSync.path + "?saved=1", type: .normal)
         }
     }
@@ -39,31 +40,40 @@ struct PortalSyncPage {
             .h1(.text("Đồng bộ Cổng Dịch vụ công quốc gia")),
             FormNotice.node(error: nil, saved: saved),
             portalURL == nil
-                ? .p(.class("notice"), .text("Chưa cấu hình địa chỉ nhận (MOTCUA_PORTAL_URL): các sự kiện hồ sơ được giữ trong hàng đợi, chưa gửi."))
+                ? .p(
+                    .class("notice"),
+                    .text("Chưa cấu hình địa chỉ nhận (MOTCUA_PORTAL_URL): các sự kiện hồ sơ được giữ trong hàng đợi, chưa gửi."))
                 : .p(.text("Địa chỉ nhận: \(portalURL!.absoluteString)")),
             .table(
                 .class("table"),
                 .caption(.text("Sự kiện hồ sơ theo trạng thái đồng bộ")),
                 .thead(.tr(.th(.text("Trạng thái")), .th(.text("Số sự kiện")))),
-                .tbody(.forEach(PortalOutbox.Status.allCases) { status in
-                    .tr(.th(.attribute(named: "scope", value: "row"), .text(status.title)), .td(.text(String(counts[status] ?? 0))))
-                })
+                .tbody(
+                    .forEach(PortalOutbox.Status.allCases) { status in
+                        .tr(.th(.attribute(named: "scope", value: "row"), .text(status.title)), .td(.text(String(counts[status] ?? 0))))
+                    })
             ),
-            .if(counts[.failed, default: 0] > 0, .form(
-                .class("inline-form"), .action(SiteRoute.portalSyncRetry.path), .method(.post),
-                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                .button(.type(.submit), .class("button"), .text("Gửi lại các sự kiện không thành công"))
-            )),
+            .if(
+                counts[.failed, default: 0] > 0,
+                .form(
+                    .class("inline-form"), .action(SiteRoute.portalSyncRetry.path), .method(.post),
+                    .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                    .button(.type(.submit), .class("button"), .text("Gửi lại các sự kiện không thành công"))
+                )),
             .h2(.text("Lỗi gần đây")),
-            problems.isEmpty ? .p(.text("Không có lỗi.")) : .table(
-                .class("table"),
-                .thead(.tr(.th(.text("Hồ sơ")), .th(.text("Sự kiện")), .th(.text("Số lần thử")), .th(.text("Lỗi")))),
-                .tbody(.forEach(problems) { row in
-                    .tr(.td(.a(.href(SiteRoute.dossier(id: row.dossierID).path), .text(row.message.dossierCode))),
-                        .td(.text("\(row.message.event.sequence). \(row.message.event.action)")), .td(.text(String(row.attempts))),
-                        .td(.text(row.lastError ?? "")))
-                })
-            ),
+            problems.isEmpty
+                ? .p(.text("Không có lỗi."))
+                : .table(
+                    .class("table"),
+                    .thead(.tr(.th(.text("Hồ sơ")), .th(.text("Sự kiện")), .th(.text("Số lần thử")), .th(.text("Lỗi")))),
+                    .tbody(
+                        .forEach(problems) { row in
+                            .tr(
+                                .td(.a(.href(SiteRoute.dossier(id: row.dossierID).path), .text(row.message.dossierCode))),
+                                .td(.text("\(row.message.event.sequence). \(row.message.event.action)")), .td(.text(String(row.attempts))),
+                                .td(.text(row.lastError ?? "")))
+                        })
+                ),
         ]
     }
 }

@@ -19,9 +19,12 @@ struct ProcedureRoutes {
         }
         router.get(SiteRoute.procedure().pattern) { request, context in
             let detail = try await detail(context)
-            let filing: ProcedurePage.Filing = detail.current.procedure.onlineLevel == .inPerson ? .notOnline
+            let filing: ProcedurePage.Filing =
+                detail.current.procedure.onlineLevel == .inPerson
+                ? .notOnline
                 : context.identity?.has(.citizen) == true ? .start(csrfToken: context.csrfToken) : .signInFirst
-            return Page(detail.current.procedure.name, body: ProcedurePage(detail: detail, filing: filing).body).render(context: context, request: request)
+            return Page(detail.current.procedure.name, body: ProcedurePage(detail: detail, filing: filing).body).render(
+                context: context, request: request)
         }
         router.get(SiteRoute.apiProcedures.pattern) { request, _ -> ProcedureListDTO in
             ProcedureListDTO(procedures: try await services.procedures.list(try Self.filter(request)).map(ProcedureSummaryDTO.init))
@@ -34,14 +37,20 @@ struct ProcedureRoutes {
     /// The filter of the list page and the API: q, field, onlineLevel, online (1: fully or partly), unitId, event.
     static func filter(_ request: Request) throws -> ProcedureStore.Filter {
         let online = request.query("online") ?? ""
-        guard online.isEmpty || online == "1" else { throw AppError.badRequest("Tham số online chỉ nhận giá trị 1 (thủ tục nộp được trực tuyến): \(online)") }
+        guard online.isEmpty || online == "1" else {
+            throw AppError.badRequest("Tham số online chỉ nhận giá trị 1 (thủ tục nộp được trực tuyến): \(online)")
+        }
         var filter = ProcedureStore.Filter(query: request.query("q"), field: request.query("field"), onlineOnly: online == "1")
         if let event = request.query("event"), !event.isEmpty {
-            guard let value = LifeEvent.find(id: event) else { throw AppError.badRequest("Không có nhóm thủ tục theo sự kiện này: \(event)") }
+            guard let value = LifeEvent.find(id: event) else {
+                throw AppError.badRequest("Không có nhóm thủ tục theo sự kiện này: \(event)")
+            }
             filter.lifeEvent = value
         }
         if let level = request.query("onlineLevel"), !level.isEmpty {
-            guard let value = Procedure.OnlineLevel(rawValue: level) else { throw AppError.badRequest("Mức trực tuyến không hợp lệ: \(level)") }
+            guard let value = Procedure.OnlineLevel(rawValue: level) else {
+                throw AppError.badRequest("Mức trực tuyến không hợp lệ: \(level)")
+            }
             filter.onlineLevel = value
         }
         if let unit = request.query("unitId"), !unit.isEmpty {
@@ -69,6 +78,7 @@ struct ProcedureRoutes {
             guard let unit = units[entry.id] else { continue }
             if entry.role == .receiving { receiving.append(unit) } else { processing.append(unit) }
         }
-        return Detail(current: current, history: try await services.procedures.history(code: code), receiving: receiving, processing: processing)
+        return Detail(
+            current: current, history: try await services.procedures.history(code: code), receiving: receiving, processing: processing)
     }
 }

@@ -14,24 +14,31 @@ struct PublicNewsRoutes {
             var badDate = false
             func day(_ name: String) -> LocalDate? {
                 guard let text = request.query(name), !text.isEmpty else { return nil }
-                guard let day = LocalDate(typed: text) else { badDate = true; return nil }
+                guard let day = LocalDate(typed: text) else {
+                    badDate = true
+                    return nil
+                }
                 return day
             }
-            let search = ReformDirectives.Search(words: String((request.query("q") ?? "").prefix(200)), on: day("ngay"), from: day("tu"), through: day("den"))
+            let search = ReformDirectives.Search(
+                words: String((request.query("q") ?? "").prefix(200)), on: day("ngay"), from: day("tu"), through: day("den"))
             let items = try await services.directives.published(search)
-            let page = PublicNewsPage(items: items, ratings: try await services.directives.ratings(of: items.map(\.id)), search: search,
-                                      error: badDate ? "Ngày tìm kiếm không đúng dạng (ngày/tháng/năm); đã bỏ qua điều kiện ngày đó." : nil)
+            let page = PublicNewsPage(
+                items: items, ratings: try await services.directives.ratings(of: items.map(\.id)), search: search,
+                error: badDate ? "Ngày tìm kiếm không đúng dạng (ngày/tháng/năm); đã bỏ qua điều kiện ngày đó." : nil)
             return Page("Tin tức – Thông báo cải cách hành chính", body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.publicNewsItem().pattern) { request, context in
-            try await itemPage(try context.parameters.id(), error: nil, thanked: request.query("thanks") == "1", context: context, request: request)
+            try await itemPage(
+                try context.parameters.id(), error: nil, thanked: request.query("thanks") == "1", context: context, request: request)
         }
         router.post(SiteRoute.publicNewsRating().pattern) { request, context in
             let id = try context.parameters.id()
             let fields = try await request.form([String: String].self, empty: [:])
             guard let reader = reader(request, context) else {
-                return try await itemPage(id, error: "Trình duyệt chưa cho phép lưu cookie nên chưa ghi nhận được đánh giá.", thanked: false, context: context,
-                                          request: request)
+                return try await itemPage(
+                    id, error: "Trình duyệt chưa cho phép lưu cookie nên chưa ghi nhận được đánh giá.", thanked: false, context: context,
+                    request: request)
             }
             do {
                 try await services.directives.rate(id, reader: reader, stars: fields["stars"].flatMap(Int.init) ?? 0, at: services.clock())
@@ -42,18 +49,22 @@ struct PublicNewsRoutes {
             return Response.redirect(to: SiteRoute.publicNewsItem(id: id).path + "?thanks=1", type: .normal)
         }
         router.get(SiteRoute.publicNewsFile().pattern) { _, context in
-            guard let item = try await services.directives.find(id: try context.parameters.id()), item.publishedAt != nil, let file = item.file else {
+            guard let item = try await services.directives.find(id: try context.parameters.id()), item.publishedAt != nil,
+                let file = item.file
+            else {
                 throw AppError.notFound
             }
             return AttachmentRoutes.fileResponse(try services.directives.file(of: item), type: file.fileType, name: file.originalName)
         }
     }
 
-    private func itemPage(_ id: Int64, error: String?, thanked: Bool, context: AppRequestContext, request: Request) async throws -> Response {
+    private func itemPage(_ id: Int64, error: String?, thanked: Bool, context: AppRequestContext, request: Request) async throws -> Response
+    {
         guard let item = try await services.directives.find(id: id), item.publishedAt != nil else { throw AppError.notFound }
         let hasRated = try await reader(request, context).asyncMap { try await services.directives.hasRated(id, reader: $0) } ?? false
-        let page = PublicNewsItemPage(item: item, rating: try await services.directives.ratings(of: [id])[id], hasRated: hasRated,
-                                      csrfToken: context.csrfToken, error: error, thanked: thanked)
+        let page = PublicNewsItemPage(
+            item: item, rating: try await services.directives.ratings(of: [id])[id], hasRated: hasRated,
+            csrfToken: context.csrfToken, error: error, thanked: thanked)
         return Page(item.title, body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
     }
 

@@ -51,8 +51,9 @@ struct PublicStatisticsRoutes {
         router.get(SiteRoute.publicStatistics.pattern) { request, context in
             let period = try request.reportingPeriod(today: services.today())
             let document = try await document(period)
-            let page = PublicStatisticsPage(period: period, document: document, today: services.today(),
-                                            trend: try await cityTrend(endingWith: period.through))
+            let page = PublicStatisticsPage(
+                period: period, document: document, today: services.today(),
+                trend: try await cityTrend(endingWith: period.through))
             return Page("Số liệu công khai về giải quyết thủ tục hành chính", body: page.body).render(context: context, request: request)
         }
         router.get(SiteRoute.publicStatisticsJSON.pattern) { request, _ -> Document in
@@ -62,14 +63,24 @@ struct PublicStatisticsRoutes {
             let period = try request.reportingPeriod(today: services.today())
             let document = try await document(period)
             func percent(_ value: Double?) -> String { value.map { String(format: "%.1f", $0 * 100) } ?? "" }
-            let rows = [["Mã đơn vị", "Đơn vị", "Loại", "Tiếp nhận", "Trực tuyến", "Tỷ lệ trực tuyến (%)", "Đã giải quyết", "Đúng hạn",
-                         "Tỷ lệ đúng hạn (%)", "Lượt đánh giá", "Hài lòng", "Tỷ lệ hài lòng (%)"]]
+            let rows =
+                [
+                    [
+                        "Mã đơn vị", "Đơn vị", "Loại", "Tiếp nhận", "Trực tuyến", "Tỷ lệ trực tuyến (%)", "Đã giải quyết", "Đúng hạn",
+                        "Tỷ lệ đúng hạn (%)", "Lượt đánh giá", "Hài lòng", "Tỷ lệ hài lòng (%)",
+                    ]
+                ]
                 + ([document.city] + document.units).map { row in
-                    [row.unit, row.name, row.kind, String(row.received), String(row.receivedOnline), percent(row.onlineShare), String(row.completed),
-                     String(row.completedOnTime), percent(row.onTimeRate), String(row.rated), String(row.ratedSatisfied), percent(row.satisfaction)]
+                    [
+                        row.unit, row.name, row.kind, String(row.received), String(row.receivedOnline), percent(row.onlineShare),
+                        String(row.completed),
+                        String(row.completedOnTime), percent(row.onTimeRate), String(row.rated), String(row.ratedSatisfied),
+                        percent(row.satisfaction),
+                    ]
                 }
-            return StatisticsRoutes.download(ByteBuffer(string: "\u{FEFF}" + CSV.text(rows)), type: "text/csv; charset=utf-8",
-                                             name: "so-lieu-cong-khai-\(period.from.iso)-\(period.through.iso).csv")
+            return StatisticsRoutes.download(
+                ByteBuffer(string: "\u{FEFF}" + CSV.text(rows)), type: "text/csv; charset=utf-8",
+                name: "so-lieu-cong-khai-\(period.from.iso)-\(period.through.iso).csv")
         }
     }
 
@@ -99,7 +110,8 @@ struct PublicStatisticsRoutes {
             let values = figures(ServiceIndexRanking.members(of: unit.id, in: units))
             return values.isEmpty ? nil : Row(unit: unit.code, name: unit.name, kind: unit.kind.rawValue, figures: values)
         }
-        return Document(from: period.from.iso, to: period.through.iso,
-                        city: Self.city(figures(sums.keys)), units: rows)
+        return Document(
+            from: period.from.iso, to: period.through.iso,
+            city: Self.city(figures(sums.keys)), units: rows)
     }
 }

@@ -13,18 +13,26 @@ extension ReformRoutes {
         }
         router.post(SiteRoute.reformDirectives.pattern) { request, context in
             let identity = try context.require(.secretariat, .admin)
-            guard let form = try await AttachmentRoutes.multipart(request, context) else { throw AppError.badRequest("Biểu mẫu không đọc được.") }
+            guard let form = try await AttachmentRoutes.multipart(request, context) else {
+                throw AppError.badRequest("Biểu mẫu không đọc được.")
+            }
             let fields = form.fields
             guard let kind = fields["kind"].flatMap(ReformDirective.Kind.init(rawValue:)),
-                  let issued = fields["issuedOn"].flatMap({ LocalDate(typed: $0) ?? ReformDeadline(parsing: $0).flatMap { if case .date(let day) = $0 { day } else { nil } } })
+                let issued = fields["issuedOn"].flatMap({
+                    LocalDate(typed: $0) ?? ReformDeadline(parsing: $0).flatMap { if case .date(let day) = $0 { day } else { nil } }
+                })
             else {
-                return try await directivesPage(identity, error: "Vui lòng chọn loại văn bản và nhập ngày ban hành (dd/mm/yyyy).", context: context, request: request)
+                return try await directivesPage(
+                    identity, error: "Vui lòng chọn loại văn bản và nhập ngày ban hành (dd/mm/yyyy).", context: context, request: request)
             }
-            let draft = ReformDirective(kind: kind, number: fields["number"] ?? "", issuedOn: issued, issuer: fields["issuer"] ?? "", signer: fields["signer"] ?? "",
-                                        title: fields["title"] ?? "", summary: fields["summary"] ?? "",
-                                        publishedAt: fields["publish"] == "1" ? services.clock() : nil)
+            let draft = ReformDirective(
+                kind: kind, number: fields["number"] ?? "", issuedOn: issued, issuer: fields["issuer"] ?? "",
+                signer: fields["signer"] ?? "",
+                title: fields["title"] ?? "", summary: fields["summary"] ?? "",
+                publishedAt: fields["publish"] == "1" ? services.clock() : nil)
             do {
-                let id = try await services.directives.create(draft, file: form.file.map { ($0.data, $0.name) }, by: identity.user.id, at: services.clock())
+                let id = try await services.directives.create(
+                    draft, file: form.file.map { ($0.data, $0.name) }, by: identity.user.id, at: services.clock())
                 return Response.redirect(to: SiteRoute.reformDirective(id: id).path + "?saved=1", type: .normal)
             } catch let problem as ReformDirective.Problem {
                 return try await directivesPage(identity, error: problem.description, context: context, request: request)
@@ -38,8 +46,9 @@ extension ReformRoutes {
             let plans = try await reform.plans()
             let tasks = try await reform.tasks(fromDirective: directive.id).filter { ReformAccess.reads($0, identity) }
                 .compactMap { task in plans.first { $0.id == task.planID }.map { (task: task, plan: $0) } }
-            let page = ReformDirectivePage(directive: directive, tasks: tasks, plans: plans, canManage: ReformAccess.manages(identity),
-                                           csrfToken: context.csrfToken, saved: request.query("saved") == "1")
+            let page = ReformDirectivePage(
+                directive: directive, tasks: tasks, plans: plans, canManage: ReformAccess.manages(identity),
+                csrfToken: context.csrfToken, saved: request.query("saved") == "1")
             return Page(directive.title, body: page.body).render(context: context, request: request)
         }
         router.post(SiteRoute.reformDirectivePublication().pattern) { request, context in
@@ -55,16 +64,20 @@ extension ReformRoutes {
         }
         router.get(SiteRoute.reformDirectiveFile().pattern) { _, context in
             _ = try participant(context)
-            guard let directive = try await services.directives.find(id: try context.parameters.id()), let file = directive.file else { throw AppError.notFound }
+            guard let directive = try await services.directives.find(id: try context.parameters.id()), let file = directive.file else {
+                throw AppError.notFound
+            }
             return AttachmentRoutes.fileResponse(try services.directives.file(of: directive), type: file.fileType, name: file.originalName)
         }
     }
 
     // MARK: Pages
 
-    private func directivesPage(_ identity: Identity, error: String?, context: AppRequestContext, request: Request) async throws -> Response {
-        let page = ReformDirectivesPage(directives: try await services.directives.all(), canManage: ReformAccess.manages(identity), csrfToken: context.csrfToken,
-                                        error: error)
+    private func directivesPage(_ identity: Identity, error: String?, context: AppRequestContext, request: Request) async throws -> Response
+    {
+        let page = ReformDirectivesPage(
+            directives: try await services.directives.all(), canManage: ReformAccess.manages(identity), csrfToken: context.csrfToken,
+            error: error)
         return Page("Văn bản chỉ đạo", body: page.body, status: error == nil ? .ok : .badRequest).render(context: context, request: request)
     }
 }

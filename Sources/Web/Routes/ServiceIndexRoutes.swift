@@ -32,13 +32,17 @@ struct ServiceIndexRoutes {
             let period = try request.reportingPeriod(today: services.today())
             let report = try await report(period)
             guard let unit = report.units.first(where: { $0.id == id }) else { throw AppError.notFound }
-            if unit.kind == .city { return Response.redirect(to: SiteRoute.serviceIndex.path + "?" + Self.parameters(period), type: .normal) }
+            if unit.kind == .city {
+                return Response.redirect(to: SiteRoute.serviceIndex.path + "?" + Self.parameters(period), type: .normal)
+            }
             let ranking = ServiceIndexReport.rankedGroups.contains(unit.kind.rankingGroup) ? report.ranking(of: unit.kind.rankingGroup) : []
-            let trend = try await services.serviceIndexTrend(endingWith: period.through, units: ServiceIndexRanking.members(of: unit.id, in: report.units))
+            let trend = try await services.serviceIndexTrend(
+                endingWith: period.through, units: ServiceIndexRanking.members(of: unit.id, in: report.units))
             let sipas = try await SIPASCampaigns(services.database).satisfaction(of: unit.code, from: period.from, through: period.through)
-            let page = ServiceIndexUnitPage(report: report, period: period, unit: unit, score: report.score(of: unit),
-                                            rank: ranking.first { $0.unit.id == id }?.rank, ranked: ranking.count, today: services.today(), trend: trend,
-                                            sipas: sipas, seesSurveys: SIPASRoutes.canView(identity))
+            let page = ServiceIndexUnitPage(
+                report: report, period: period, unit: unit, score: report.score(of: unit),
+                rank: ranking.first { $0.unit.id == id }?.rank, ranked: ranking.count, today: services.today(), trend: trend,
+                sipas: sipas, seesSurveys: SIPASRoutes.canView(identity))
             return Page("Chỉ số phục vụ — \(unit.name)", body: page.body).render(context: context, request: request)
         }
         // What-if: the unit's open dossiers completed at 17:00 on the period's last day (all the overdue ones
@@ -53,19 +57,26 @@ struct ServiceIndexRoutes {
             let clock = LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes)
             let (start, end) = period.bounds(clock)
             let completion = end.addingTimeInterval(-7 * 3600)  // 17:00 on the period's last day
-            guard completion > services.clock() else { throw AppError.badRequest("Kỳ này đã kết thúc: chỉ tính giả định cho kỳ chưa kết thúc.") }
+            guard completion > services.clock() else {
+                throw AppError.badRequest("Kỳ này đã kết thúc: chỉ tính giả định cho kỳ chưa kết thúc.")
+            }
             let members = ServiceIndexRanking.members(of: unit.id, in: report.units)
             var open: [(facts: DossierStatistics.Facts, unitID: Int64)] = []
             for member in members {
-                open += try await services.dossiers.statisticsFacts(processingUnitID: member, from: start, to: end).filter { $0.outcome == .open }.map { ($0, member) }
+                open += try await services.dossiers.statisticsFacts(processingUnitID: member, from: start, to: end).filter {
+                    $0.outcome == .open
+                }.map { ($0, member) }
             }
             let chosen = Set(request.queries("dossier").compactMap { Int64($0) })
-            let selected = chosen.isEmpty ? open.filter { ($0.facts.dueAt ?? .distantFuture) < completion } : open.filter { chosen.contains($0.facts.id) }
+            let selected =
+                chosen.isEmpty
+                ? open.filter { ($0.facts.dueAt ?? .distantFuture) < completion } : open.filter { chosen.contains($0.facts.id) }
             var changes: [DossierStatistics.Counter: Int] = [:]
             for item in selected {
                 let calculator = try await services.deadlines(item.unitID, services.database.sql)
-                let moved = ServiceIndexWhatIf.changes(from: [item.facts], to: [ServiceIndexWhatIf.completing(item.facts, at: completion)],
-                                                       period: period.from, period.end, calculator: calculator)
+                let moved = ServiceIndexWhatIf.changes(
+                    from: [item.facts], to: [ServiceIndexWhatIf.completing(item.facts, at: completion)],
+                    period: period.from, period.end, calculator: calculator)
                 changes.merge(moved, uniquingKeysWith: +)
             }
             let counts = ServiceIndexRanking.sum(report.counts, over: members)
@@ -81,19 +92,24 @@ struct ServiceIndexRoutes {
             let period = try request.reportingPeriod(today: services.today())
             let report = try await report(period)
             guard let indicator = report.framework.indicator(request.query("indicator") ?? ""),
-                  let part = request.query("part").flatMap(ServiceIndexStore.Part.init(rawValue:))
+                let part = request.query("part").flatMap(ServiceIndexStore.Part.init(rawValue:))
             else { throw AppError.notFound }
-            guard let measure = indicator.measure else { throw AppError.badRequest("Chỉ tiêu \(indicator.code) chưa có dữ liệu trong MotCua.") }
+            guard let measure = indicator.measure else {
+                throw AppError.badRequest("Chỉ tiêu \(indicator.code) chưa có dữ liệu trong MotCua.")
+            }
             let unit = try scopedUnit(request.query("unit"), report: report, identity: identity)
             let members = unit.map { ServiceIndexRanking.members(of: $0.id, in: report.units) } ?? report.units.map(\.id)
             let clock = LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes)
             let (start, end) = period.bounds(clock)
             let records = try await ServiceIndexStore(services.database.reports).records(
-                measure, part, units: members, from: period.from, to: period.end, start: start, end: end, now: services.clock()) { unitID in
+                measure, part, units: members, from: period.from, to: period.end, start: start, end: end, now: services.clock()
+            ) { unitID in
                 try await services.deadlines(unitID, services.database.sql)
             }
-            try await services.audit(AuditRecord(actorID: identity.user.id, unitID: unit?.id, action: "dossier.list", objectType: "serviceIndex",
-                                                 objectID: "\(indicator.code).\(part.rawValue)", reason: "\(period.from.iso)..\(period.through.iso)"))
+            try await services.audit(
+                AuditRecord(
+                    actorID: identity.user.id, unitID: unit?.id, action: "dossier.list", objectType: "serviceIndex",
+                    objectID: "\(indicator.code).\(part.rawValue)", reason: "\(period.from.iso)..\(period.through.iso)"))
             let page = ServiceIndexRecordsPage(period: period, unit: unit, indicator: indicator, part: part, records: records, clock: clock)
             return Page("\(indicator.code) \(indicator.name) — \(part.title)", body: page.body).render(context: context, request: request)
         }
@@ -108,7 +124,9 @@ struct ServiceIndexRoutes {
         router.get(SiteRoute.apiServiceIndexRanking.pattern) { request, context -> ServiceIndexRankingDocument in
             let identity = try context.requireStaff()
             guard Self.seesCity(identity) else { throw AppError.forbidden }
-            guard let kind = request.query("kind"), let group = UnitKind(rawValue: kind)?.rankingGroup, ServiceIndexReport.rankedGroups.contains(group) else {
+            guard let kind = request.query("kind"), let group = UnitKind(rawValue: kind)?.rankingGroup,
+                ServiceIndexReport.rankedGroups.contains(group)
+            else {
                 throw AppError.badRequest("Tham số kind phải là department, commune, ward, township hoặc district.")
             }
             let report = try await report(try request.reportingPeriod(today: services.today()))
@@ -122,7 +140,9 @@ struct ServiceIndexRoutes {
             guard Self.seesCity(identity) else { throw AppError.forbidden }
             return nil
         }
-        guard let id = Int64(asked), identity.scope.contains(id), let unit = report.units.first(where: { $0.id == id }) else { throw AppError.notFound }
+        guard let id = Int64(asked), identity.scope.contains(id), let unit = report.units.first(where: { $0.id == id }) else {
+            throw AppError.notFound
+        }
         return unit.kind == .city ? nil : unit
     }
 

@@ -17,7 +17,8 @@ struct SignInRoutes {
     func register(on router: some RouterMethods<AppRequestContext>) {
         router.get(SiteRoute.signIn.pattern) { request, context in
             let next = Self.safeNext(request.query("next"))
-            return Page("Đăng nhập", body: SignInPage(csrfToken: context.csrfToken, next: next).body).render(context: context, request: request)
+            return Page("Đăng nhập", body: SignInPage(csrfToken: context.csrfToken, next: next).body).render(
+                context: context, request: request)
         }
         router.post(SiteRoute.signIn.pattern) { request, context in
             let form = try await request.form(SignInForm.self, empty: SignInForm())
@@ -46,7 +47,8 @@ struct SignInRoutes {
         }
         router.post(SiteRoute.signOut.pattern) { _, context in
             if let identity = context.identity {
-                try await services.audit(AuditRecord(actorID: identity.user.id, action: "user.signOut", objectType: "user", objectID: String(identity.user.id)))
+                try await services.audit(
+                    AuditRecord(actorID: identity.user.id, action: "user.signOut", objectType: "user", objectID: String(identity.user.id)))
             }
             context.sessions.clearSession()
             return Response.redirect(to: SiteRoute.home.path, type: .found)

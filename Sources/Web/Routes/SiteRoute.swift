@@ -169,7 +169,10 @@ enum SiteRoute: Sendable {
     /// The sign-in page that returns to `path` afterwards (not to the pages of signing in or registering themselves).
     static func signIn(returningTo path: String) -> String {
         let plain = path == home.path || path.hasPrefix(signIn.path) || path.hasPrefix(register.path) || path.hasPrefix(signOut.path)
-        return plain ? signIn.path : signIn.path + "?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_.~"))) ?? "")
+        return plain
+            ? signIn.path
+            : signIn.path + "?next="
+                + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_.~"))) ?? "")
     }
 
     var path: String {
@@ -200,7 +203,8 @@ enum SiteRoute: Sendable {
         case .dossierForm(let id, let form): "/dossiers/\(Self.segment(id))/forms/\(form ?? ":form")"
         case .dossierAttachments(let id): "/dossiers/\(Self.segment(id))/attachments"
         case .dossierServiceFacts(let id): "/dossiers/\(Self.segment(id))/service-facts"
-        case .dossierAttachment(let id, let attachmentID): "/dossiers/\(Self.segment(id))/attachments/\(Self.segment(attachmentID, name: "attachment"))"
+        case .dossierAttachment(let id, let attachmentID):
+            "/dossiers/\(Self.segment(id))/attachments/\(Self.segment(attachmentID, name: "attachment"))"
         case .dossierLog: "/dossier-log"
         case .track(let code): "/track/\(code.map(Self.escaped) ?? ":code")"
         case .register: "/register"
@@ -265,7 +269,8 @@ enum SiteRoute: Sendable {
         case .parRoundPublish(let id): "/par/rounds/\(Self.segment(id))/publish"
         case .parAssessment(let id, let unitID): "/par/rounds/\(Self.segment(id))/units/\(Self.segment(unitID, name: "unit"))"
         case .parAssessmentSubmit(let id, let unitID): "/par/rounds/\(Self.segment(id))/units/\(Self.segment(unitID, name: "unit"))/submit"
-        case .parAssessmentAcceptRest(let id, let unitID): "/par/rounds/\(Self.segment(id))/units/\(Self.segment(unitID, name: "unit"))/accept-rest"
+        case .parAssessmentAcceptRest(let id, let unitID):
+            "/par/rounds/\(Self.segment(id))/units/\(Self.segment(unitID, name: "unit"))/accept-rest"
         case .parEntry(let id, let act): "/par/entries/\(Self.segment(id))/\(act ?? ":act")"
         case .parEvidence(let id, let fileID): "/par/entries/\(Self.segment(id))/evidence/\(Self.segment(fileID, name: "file"))"
         case .reform: "/reform"
@@ -374,8 +379,9 @@ extension Request {
             guard let date = LocalDate(typed: text) else { throw AppError.badRequest(problem) }
             return date
         }
-        let period = ReportingPeriod(from: try day("from", month.from, "Ngày bắt đầu phải có dạng ngày/tháng/năm, ví dụ 01/12/2026."),
-                                     through: try day("to", month.through, "Ngày kết thúc phải có dạng ngày/tháng/năm, ví dụ 31/12/2026."))
+        let period = ReportingPeriod(
+            from: try day("from", month.from, "Ngày bắt đầu phải có dạng ngày/tháng/năm, ví dụ 01/12/2026."),
+            through: try day("to", month.through, "Ngày kết thúc phải có dạng ngày/tháng/năm, ví dụ 31/12/2026."))
         guard period.from <= period.through, period.from.days(to: period.through) <= 3660 else {
             throw AppError.badRequest("Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc, tối đa 10 năm.")
         }

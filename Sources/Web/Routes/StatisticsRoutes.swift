@@ -27,8 +27,10 @@ struct StatisticsRoutes {
             guard let figure = request.query("figure").flatMap(DossierStatistics.Figure.init(rawValue:)) else { throw AppError.notFound }
             let listing = try await services.statisticsRecount(query)
             let items = try await services.dossiers.dossiers(ids: Array(Set(listing.dossiers[figure] ?? [])))
-            try await services.audit(AuditRecord(actorID: identity.user.id, unitID: query.unit.id, action: "dossier.list", objectType: "statistics",
-                                                 objectID: figure.rawValue, reason: "\(query.from.iso)..\(query.to.iso)"))
+            try await services.audit(
+                AuditRecord(
+                    actorID: identity.user.id, unitID: query.unit.id, action: "dossier.list", objectType: "statistics",
+                    objectID: figure.rawValue, reason: "\(query.from.iso)..\(query.to.iso)"))
             let page = StatisticsDossiersPage(query: query, figure: figure, items: items, clock: clock)
             return Page(figure.title, body: page.body).render(context: context, request: request)
         }
@@ -36,14 +38,19 @@ struct StatisticsRoutes {
             let identity = try context.requireStaff()
             let query = try await self.query(request, identity)
             let rows = Self.rows(try await services.statisticsTable(query)).map { $0.map { $0.csvText(decimals: 2) } }
-            return Self.download(ByteBuffer(string: "\u{FEFF}" + CSV.text(rows)), type: "text/csv; charset=utf-8", name: Self.fileName(query, "csv"))
+            return Self.download(
+                ByteBuffer(string: "\u{FEFF}" + CSV.text(rows)), type: "text/csv; charset=utf-8", name: Self.fileName(query, "csv"))
         }
         router.get(SiteRoute.statisticsXLSX.pattern) { request, context in
             let identity = try context.requireStaff()
             let query = try await self.query(request, identity)
-            let sheet = Spreadsheet(sheetName: "Thống kê", rows: [[.text("\(query.unit.name), \(query.from.vietnamese) – \(query.to.vietnamese)")]] + Self.rows(try await services.statisticsTable(query)))
-            return Self.download(ByteBuffer(bytes: sheet.xlsx()), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                 name: Self.fileName(query, "xlsx"))
+            let sheet = Spreadsheet(
+                sheetName: "Thống kê",
+                rows: [[.text("\(query.unit.name), \(query.from.vietnamese) – \(query.to.vietnamese)")]]
+                    + Self.rows(try await services.statisticsTable(query)))
+            return Self.download(
+                ByteBuffer(bytes: sheet.xlsx()), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                name: Self.fileName(query, "xlsx"))
         }
         router.get(SiteRoute.apiStatistics.pattern) { request, context -> StatisticsDTO in
             let identity = try context.requireStaff()
@@ -62,11 +69,15 @@ struct StatisticsRoutes {
     static func rows(_ table: DossierStatistics.Table) -> [[Spreadsheet.Cell]] {
         var rows: [[Spreadsheet.Cell]] = [[.text("Chỉ tiêu"), .text("Số hồ sơ"), .text("Tỷ lệ (%)")]]
         for figure in DossierStatistics.Figure.allCases {
-            rows.append([.text(figure.title), .number(Double(table.count(figure))),
-                         table.percent(figure).map { .number(($0 * 10).rounded() / 10) } ?? .text("")])
+            rows.append([
+                .text(figure.title), .number(Double(table.count(figure))),
+                table.percent(figure).map { .number(($0 * 10).rounded() / 10) } ?? .text(""),
+            ])
         }
-        rows.append([.text("Thời gian giải quyết trung bình (ngày làm việc)"),
-                     table.averageWorkingDays.map { .number(($0 * 100).rounded() / 100) } ?? .text(""), .text("")])
+        rows.append([
+            .text("Thời gian giải quyết trung bình (ngày làm việc)"),
+            table.averageWorkingDays.map { .number(($0 * 100).rounded() / 100) } ?? .text(""), .text(""),
+        ])
         return rows
     }
 
@@ -84,7 +95,9 @@ struct StatisticsRoutes {
     private func query(_ request: Request, _ identity: Identity, unitParameter: String = "unit") async throws -> Query {
         let period = try request.reportingPeriod(today: services.today())
         let unitID = try await services.defaultUnit(request.query(unitParameter), for: identity)
-        guard let unitID, identity.scope.contains(unitID), let unit = try await services.unitDirectory().find(id: unitID) else { throw AppError.notFound }
+        guard let unitID, identity.scope.contains(unitID), let unit = try await services.unitDirectory().find(id: unitID) else {
+            throw AppError.notFound
+        }
         return try await services.statisticsScope(of: unit, period: period)
     }
 

@@ -19,8 +19,9 @@ struct TrackRoutes {
                 return page(TrackPage(query: "", csrfToken: context.csrfToken), context: context, request: request)
             }
             guard let code = DossierCode(parsing: text) else {
-                return page(TrackPage(query: text, csrfToken: context.csrfToken, error: "Mã hồ sơ không đúng dạng (ví dụ 00070-260302-0001)."),
-                            status: .badRequest, context: context, request: request)
+                return page(
+                    TrackPage(query: text, csrfToken: context.csrfToken, error: "Mã hồ sơ không đúng dạng (ví dụ 00070-260302-0001)."),
+                    status: .badRequest, context: context, request: request)
             }
             return Response.redirect(to: SiteRoute.track(code: code.text).path, type: .normal)
         }
@@ -43,25 +44,32 @@ struct TrackRoutes {
         }
     }
 
-    private func lookUp(_ request: Request, _ context: AppRequestContext, digits: String?, rating fields: [String: String]? = nil,
-                        download fileID: Int64? = nil) async throws -> Response {
+    private func lookUp(
+        _ request: Request, _ context: AppRequestContext, digits: String?, rating fields: [String: String]? = nil,
+        download fileID: Int64? = nil
+    ) async throws -> Response {
         let raw = context.parameters.get("code") ?? ""
         let now = services.clock()
         let counters = FailureCounters(services.database)
         let addressKey = "track-address:" + context.clientAddress
-        if let until = try await counters.lockedUntil(addressKey, at: now) { throw AppError.tooManyRequests(retryAfterSeconds: Int(until.timeIntervalSince(now)) + 1) }
+        if let until = try await counters.lockedUntil(addressKey, at: now) {
+            throw AppError.tooManyRequests(retryAfterSeconds: Int(until.timeIntervalSince(now)) + 1)
+        }
         // Every lookup from an address counts, found or not: walking the sequential codes is what is slowed.
         try await counters.recordFailure(addressKey, at: now, policy: .trackingPerAddress)
-        guard let code = DossierCode(parsing: raw.removingPercentEncoding ?? raw), let dossier = try await services.dossiers.find(code: code),
-              let version = try await services.procedures.version(id: dossier.procedureVersionID)
+        guard let code = DossierCode(parsing: raw.removingPercentEncoding ?? raw),
+            let dossier = try await services.dossiers.find(code: code),
+            let version = try await services.procedures.version(id: dossier.procedureVersionID)
         else {
-            return page(TrackPage(query: raw, csrfToken: context.csrfToken, error: "Không tìm thấy hồ sơ có mã này."), status: .notFound,
-                        context: context, request: request)
+            return page(
+                TrackPage(query: raw, csrfToken: context.csrfToken, error: "Không tìm thấy hồ sơ có mã này."), status: .notFound,
+                context: context, request: request)
         }
         var track = TrackPage(query: code.text, csrfToken: context.csrfToken, clock: clock)
         track.result = TrackPage.Result(
             code: dossier.code.text, procedureName: version.procedure.name, status: dossier.state.status, receivedAt: dossier.receivedAt,
-            appointmentAt: dossier.appointmentAt, receivingUnit: try await services.unitDirectory().find(id: dossier.receivingUnitID)?.name ?? "")
+            appointmentAt: dossier.appointmentAt,
+            receivingUnit: try await services.unitDirectory().find(id: dossier.receivingUnitID)?.name ?? "")
         guard let digits else { return page(track, context: context, request: request) }
 
         let codeKey = "track-code:" + code.text
@@ -83,8 +91,9 @@ struct TrackRoutes {
         }
         if DossierRating.canRate(dossier.state.status), let criteria = services.ratingCriteria(for: dossier) {
             let ratings = services.ratings
-            var form = RatingForm(criteria: criteria, action: SiteRoute.trackRating(code: code.text).path, csrfToken: context.csrfToken,
-                                  hidden: [("digits", digits)], current: try await ratings.rating(of: dossier.id)?.rating)
+            var form = RatingForm(
+                criteria: criteria, action: SiteRoute.trackRating(code: code.text).path, csrfToken: context.csrfToken,
+                hidden: [("digits", digits)], current: try await ratings.rating(of: dossier.id)?.rating)
             if let fields {
                 let answered = RatingForm.rating(from: fields)
                 do {
@@ -112,7 +121,9 @@ struct TrackRoutes {
 
     /// Working days from now to the appointment, or nil when paused, finished or already past.
     private func workingDaysLeft(_ dossier: Dossier, at now: Date) async throws -> Double? {
-        guard !dossier.state.status.isFinal, dossier.state.status != .resultReady, let appointment = dossier.appointmentAt, appointment > now else { return nil }
+        guard !dossier.state.status.isFinal, dossier.state.status != .resultReady, let appointment = dossier.appointmentAt,
+            appointment > now
+        else { return nil }
         let calculator = try await services.deadlines(dossier.processingUnitID, services.database.sql)
         guard let seconds = try? calculator.workingSeconds(from: now, to: appointment) else { return nil }
         return Double(seconds) / Double(calculator.officeHours.daySeconds)
@@ -121,6 +132,7 @@ struct TrackRoutes {
     private var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
 
     private func page(_ track: TrackPage, status: HTTPResponse.Status = .ok, context: AppRequestContext, request: Request) -> Response {
-        Page(track.result.map { "Tra cứu hồ sơ \($0.code)" } ?? "Tra cứu hồ sơ", body: track.body, status: status).render(context: context, request: request)
+        Page(track.result.map { "Tra cứu hồ sơ \($0.code)" } ?? "Tra cứu hồ sơ", body: track.body, status: status).render(
+            context: context, request: request)
     }
 }

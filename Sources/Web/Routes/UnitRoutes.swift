@@ -40,7 +40,8 @@ struct UnitRoutes {
             var hours: OfficeHours?
             if form.useDefault != "1" {
                 do throws(OfficeHours.Problem) {
-                    hours = try OfficeHours(parsing: form.hours ?? "", utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes)
+                    hours = try OfficeHours(
+                        parsing: form.hours ?? "", utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes)
                 } catch {
                     let page = try await unitPage(id, context: context, error: error.message, enteredHours: form.hours)
                     return Page(page.unit.name, body: page.body, status: .badRequest).render(context: context, request: request)
@@ -59,18 +60,26 @@ struct UnitRoutes {
         return UnitScope(grants: headGrants, tree: try await services.unitTree()).contains(unitID)
     }
 
-    private func unitPage(_ id: Int64, context: AppRequestContext, saved: Bool = false, error: String? = nil, enteredHours: String? = nil) async throws -> UnitPage {
+    private func unitPage(_ id: Int64, context: AppRequestContext, saved: Bool = false, error: String? = nil, enteredHours: String? = nil)
+        async throws -> UnitPage
+    {
         let directory = try await services.unitDirectory()
         guard let unit = directory.find(id: id) else { throw AppError.notFound }
         let parent = unit.parentID.flatMap(directory.find(id:))
         let children = directory.list(.init(parentID: id))
         let links = try await services.units.links(of: id)
-        let predecessors = links.predecessors.compactMap { link in directory.find(id: link.predecessorID).map { UnitPage.LinkedUnit(unit: $0, link: link) } }
-        let successors = links.successors.compactMap { link in directory.find(id: link.successorID).map { UnitPage.LinkedUnit(unit: $0, link: link) } }
+        let predecessors = links.predecessors.compactMap { link in
+            directory.find(id: link.predecessorID).map { UnitPage.LinkedUnit(unit: $0, link: link) }
+        }
+        let successors = links.successors.compactMap { link in
+            directory.find(id: link.successorID).map { UnitPage.LinkedUnit(unit: $0, link: link) }
+        }
         let own = try await CalendarStore(services.database.sql).officeHours(of: id)
         var editing: UnitPage.HoursEditing?
         if let identity = context.identity, try await mayChangeOfficeHours(of: id, identity) {
-            editing = .init(csrfToken: context.csrfToken, entered: enteredHours ?? (own ?? services.configuration.officeHours).text, error: error, saved: saved)
+            editing = .init(
+                csrfToken: context.csrfToken, entered: enteredHours ?? (own ?? services.configuration.officeHours).text, error: error,
+                saved: saved)
         }
         return UnitPage(
             unit: unit, parent: parent, children: children, predecessors: predecessors, successors: successors,

@@ -77,11 +77,15 @@ public struct ServiceIndexDocument: Codable, Sendable, Equatable {
         max = score.max
         measurableMax = score.measurableMax
         groups = score.groups.map { group in
-            Group(code: group.code, name: group.name, points: group.points.published, max: group.max, measurableMax: group.measurableMax,
-                  indicators: group.indicators.map { indicator in
-                Indicator(code: indicator.code, name: indicator.name, numerator: indicator.count?.numerator, denominator: indicator.count?.denominator,
-                          applicable: indicator.isApplicable, hasData: indicator.hasData, points: indicator.points?.published, max: indicator.max)
-            })
+            Group(
+                code: group.code, name: group.name, points: group.points.published, max: group.max, measurableMax: group.measurableMax,
+                indicators: group.indicators.map { indicator in
+                    Indicator(
+                        code: indicator.code, name: indicator.name, numerator: indicator.count?.numerator,
+                        denominator: indicator.count?.denominator,
+                        applicable: indicator.isApplicable, hasData: indicator.hasData, points: indicator.points?.published,
+                        max: indicator.max)
+                })
         }
     }
 }
@@ -109,7 +113,9 @@ public struct ServiceIndexRankingDocument: Codable, Sendable, Equatable {
         to = report.through.iso
         framework = report.framework.id
         units = entries.compactMap { entry in
-            entry.score.index.map { Entry(rank: entry.rank, unit: entry.unit.code, name: entry.unit.name, index: $0, total: entry.score.total.published) }
+            entry.score.index.map {
+                Entry(rank: entry.rank, unit: entry.unit.code, name: entry.unit.name, index: $0, total: entry.score.total.published)
+            }
         }
     }
 }

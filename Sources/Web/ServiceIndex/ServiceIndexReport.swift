@@ -20,7 +20,8 @@ public struct ServiceIndexReport: Sendable {
     }
 
     public func score(of unit: OrgUnit) -> ServiceIndexScore {
-        ServiceIndexScore(framework: framework, counts: ServiceIndexRanking.sum(counts, over: ServiceIndexRanking.members(of: unit.id, in: units)))
+        ServiceIndexScore(
+            framework: framework, counts: ServiceIndexRanking.sum(counts, over: ServiceIndexRanking.members(of: unit.id, in: units)))
     }
 
     /// The units of a ranking group (`UnitKind.rankingGroup`), ranked.
@@ -45,7 +46,9 @@ public struct ServiceIndexDashboard: Sendable {
     /// All units' satisfaction from the latest SIPAS campaign about the period.
     public var sipas: SIPASSatisfaction?
 
-    var page: ServiceIndexPage { ServiceIndexPage(report: report, period: period, today: today, trend: trend, overdue: overdue, sipas: sipas) }
+    var page: ServiceIndexPage {
+        ServiceIndexPage(report: report, period: period, today: today, trend: trend, overdue: overdue, sipas: sipas)
+    }
 
     /// The page's content as HTML (for the benchmark: what the server renders, without the site's frame).
     public func html() -> String { Node<HTML.BodyContext>.group(page.body).render() }
@@ -58,9 +61,10 @@ extension AppServices {
         let overdue = try await overdueByUnit(at: today)
         let byUnit = report.units.compactMap { unit -> (unit: OrgUnit, count: Int)? in overdue[unit.id].map { (unit, $0) } }
             .sorted { ($1.count, $0.unit.name) < ($0.count, $1.unit.name) }
-        return ServiceIndexDashboard(report: report, period: period, today: today, trend: try await serviceIndexTrend(endingWith: period.through),
-                                     overdue: byUnit,
-                                     sipas: try await SIPASCampaigns(database).satisfaction(of: nil, from: period.from, through: period.through))
+        return ServiceIndexDashboard(
+            report: report, period: period, today: today, trend: try await serviceIndexTrend(endingWith: period.through),
+            overdue: byUnit,
+            sipas: try await SIPASCampaigns(database).satisfaction(of: nil, from: period.from, through: period.through))
     }
 
     /// Why an index cannot be computed.
@@ -79,7 +83,8 @@ extension AppServices {
     /// The city's (or some units' together) score month by month: the `count` months ending with the one of
     /// `last`, each with the framework in force on its first day (months before any framework are left out).
     public func serviceIndexTrend(endingWith last: LocalDate, count: Int = 12, units: [Int64]? = nil) async throws
-        -> [(month: ReportingPeriod, score: ServiceIndexScore)] {
+        -> [(month: ReportingPeriod, score: ServiceIndexScore)]
+    {
         let store = ServiceIndexStore(database.reports)
         let frameworks = try await store.frameworks()
         let clock = LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)
@@ -93,7 +98,8 @@ extension AppServices {
     /// Dossiers open and past their due instant at the start of `day`, per processing unit (from the counters:
     /// due before the day less due and finished before it — docs/STATISTICS.md).
     public func overdueByUnit(at day: LocalDate) async throws -> [Int64: Int] {
-        let sums = try await StatisticsCounters(database.reports).within(from: LocalDate(iso: "2000-01-01")!, to: day, counters: [.due, .dueAndFinished])
+        let sums = try await StatisticsCounters(database.reports).within(
+            from: LocalDate(iso: "2000-01-01")!, to: day, counters: [.due, .dueAndFinished])
         return sums.compactMapValues { counters in
             let overdue = Int((counters[.due] ?? 0) - (counters[.dueAndFinished] ?? 0))
             return overdue > 0 ? overdue : nil
@@ -114,7 +120,8 @@ extension AppServices {
         let (start, endInstant) = period.bounds(LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes))
         let end = period.end
         let units = try await unitDirectory().list(.init(validDuring: period))
-        let counts = try await ServiceIndexStore(database.reports).counts(from: from, to: end, start: start, end: endInstant, now: self.clock())
+        let counts = try await ServiceIndexStore(database.reports).counts(
+            from: from, to: end, start: start, end: endInstant, now: self.clock())
         return ServiceIndexReport(framework: framework, from: from, through: through, units: units, counts: counts)
     }
 }

@@ -34,7 +34,8 @@ extension AppServices {
             // The units whose tables count a dossier: each processing unit, every unit above it, the city.
             var checked: Set<Int64> = []
             for row in try await database.sql.select().distinct().column("processing_unit_id").from("dossiers")
-                .where("received_at", .lessThan, end.milliseconds).all() {
+                .where("received_at", .lessThan, end.milliseconds).all()
+            {
                 var next: Int64? = try row.decode(column: "processing_unit_id", as: Int64.self)
                 while let id = next, checked.insert(id).inserted { next = directory.find(id: id)?.parentID }
             }
@@ -44,8 +45,10 @@ extension AppServices {
                 let scope = try await statisticsScope(of: unit, period: period)
                 let shown = try await statisticsTable(scope), recounted = try await statisticsRecount(scope)
                 for figure in DossierStatistics.Figure.allCases where shown.count(figure) != recounted.count(figure) {
-                    differences.append(.init(report: "statistics", unit: unit.code, unitName: unit.name, period: title, figure: figure.rawValue,
-                                             shown: shown.count(figure), recounted: recounted.count(figure)))
+                    differences.append(
+                        .init(
+                            report: "statistics", unit: unit.code, unitName: unit.name, period: title, figure: figure.rawValue,
+                            shown: shown.count(figure), recounted: recounted.count(figure)))
                 }
             }
             differences += try await reconcileServiceIndex(period, title: title)
@@ -61,7 +64,7 @@ extension AppServices {
         let (start, end) = period.bounds(LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes))
         let store = ServiceIndexStore(database.reports)
         var scopes: [(code: String, name: String, score: ServiceIndexScore, members: [Int64])] = [
-            ("ALL", "Toàn thành phố", report.city, report.units.map(\.id)),
+            ("ALL", "Toàn thành phố", report.city, report.units.map(\.id))
         ]
         for unit in report.units where report.counts[unit.id] != nil {
             scopes.append((unit.code, unit.name, report.score(of: unit), ServiceIndexRanking.members(of: unit.id, in: report.units)))
@@ -72,11 +75,15 @@ extension AppServices {
             for indicator in scope.score.indicators {
                 guard let measure = indicator.measure, let count = indicator.count else { continue }
                 for (part, shown) in [(ServiceIndexStore.Part.numerator, count.numerator), (.denominator, count.denominator)] {
-                    let records = try await store.records(measure, part, units: scope.members, from: period.from, to: period.end, start: start, end: end,
-                                                          now: now) { unitID in try await self.deadlines(unitID, self.database.sql) }
+                    let records = try await store.records(
+                        measure, part, units: scope.members, from: period.from, to: period.end, start: start, end: end,
+                        now: now
+                    ) { unitID in try await self.deadlines(unitID, self.database.sql) }
                     guard records.count != shown else { continue }
-                    differences.append(.init(report: "serviceIndex", unit: scope.code, unitName: scope.name, period: title,
-                                             figure: "\(indicator.code) \(measure.rawValue) \(part.rawValue)", shown: shown, recounted: records.count))
+                    differences.append(
+                        .init(
+                            report: "serviceIndex", unit: scope.code, unitName: scope.name, period: title,
+                            figure: "\(indicator.code) \(measure.rawValue) \(part.rawValue)", shown: shown, recounted: records.count))
                 }
             }
         }

@@ -28,7 +28,8 @@ extension AppServices {
     public func statisticsScope(of unit: OrgUnit, period: ReportingPeriod) async throws -> StatisticsScope {
         let (start, end) = period.bounds(LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes))
         let units: [Int64]? = unit.kind == .city ? nil : try await unitDirectory().tree.subtree(of: unit.id).sorted()
-        return StatisticsScope(unit: unit, from: period.from, to: period.through, start: start, end: end, units: units, asOf: min(end, clock()))
+        return StatisticsScope(
+            unit: unit, from: period.from, to: period.through, start: start, end: end, units: units, asOf: min(end, clock()))
     }
 
     /// The counts, summed from the counters of the scope's units (kept as dossiers change); for a period not over,
@@ -45,7 +46,8 @@ extension AppServices {
     public func statisticsRecount(_ scope: StatisticsScope) async throws -> DossierStatistics.Table {
         let facts = try await dossiers.statisticsFacts(processingUnits: scope.units, from: scope.start, to: scope.asOf)
         let hours = try await CalendarStore(database.sql).officeHours(of: scope.unit.id) ?? configuration.officeHours
-        return DossierStatistics.table(facts, from: scope.start, to: scope.asOf, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes),
-                                       calculator: DeadlineCalculator(calendar: try await workingCalendar(), officeHours: hours))
+        return DossierStatistics.table(
+            facts, from: scope.start, to: scope.asOf, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes),
+            calculator: DeadlineCalculator(calendar: try await workingCalendar(), officeHours: hours))
     }
 }

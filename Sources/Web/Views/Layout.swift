@@ -28,19 +28,28 @@ struct Layout {
                     .div(
                         .class("site-header__top"),
                         isKiosk
-                            ? .span(.class("brand"), .span(.class("brand__name"), .text("MotCua")), .span(.class("brand__place"), .text("Hà Nội")))
-                            : .a(.class("brand"), .href(SiteRoute.home.path), .span(.class("brand__name"), .text("MotCua")), .span(.class("brand__place"), .text("Hà Nội"))),
+                            ? .span(
+                                .class("brand"), .span(.class("brand__name"), .text("MotCua")),
+                                .span(.class("brand__place"), .text("Hà Nội")))
+                            : .a(
+                                .class("brand"), .href(SiteRoute.home.path), .span(.class("brand__name"), .text("MotCua")),
+                                .span(.class("brand__place"), .text("Hà Nội"))),
                         textSizeControl,
                         .if(!isKiosk, accountMenu)
                     ),
                     .if(!isKiosk, navigation)
                 ),
                 .main(.id("main"), .attribute(named: "tabindex", value: "-1"), .group(content)),
-                .if(!isKiosk, .footer(
-                    .class("site-footer"),
-                    .p(.text("MotCua — nền tảng mở phục vụ công tác cải cách hành chính và giải quyết thủ tục hành chính theo cơ chế một cửa, một cửa liên thông.")),
-                    .p(.a(.href(SiteRoute.glossary.path), .text("Thuật ngữ, chữ viết tắt")))
-                ))
+                .if(
+                    !isKiosk,
+                    .footer(
+                        .class("site-footer"),
+                        .p(
+                            .text(
+                                "MotCua — nền tảng mở phục vụ công tác cải cách hành chính và giải quyết thủ tục hành chính theo cơ chế một cửa, một cửa liên thông."
+                            )),
+                        .p(.a(.href(SiteRoute.glossary.path), .text("Thuật ngữ, chữ viết tắt")))
+                    ))
             )
         )
     }
@@ -70,7 +79,9 @@ struct Layout {
                 items.append((SiteRoute.delegations.path, "Ủy quyền"))
                 items.append((SiteRoute.sipasCampaigns.path, "Khảo sát SIPAS"))
             }
-            if identity?.grants.contains(where: { [.secretariat, .admin, .cityLeader, .appraisalCouncil, .unitHead, .caseOfficer].contains($0.role) }) == true {
+            if identity?.grants.contains(where: {
+                [.secretariat, .admin, .cityLeader, .appraisalCouncil, .unitHead, .caseOfficer].contains($0.role)
+            }) == true {
                 items.append((SiteRoute.par.path, "PAR INDEX"))
                 items.append((SiteRoute.reform.path, "Nhiệm vụ CCHC"))
             }
@@ -87,14 +98,18 @@ struct Layout {
         // On a phone the list folds behind "Danh mục" (site.js shows the button; without script the list stays open).
         return .nav(
             .attribute(named: "aria-label", value: "Điều hướng chính"),
-            .button(.type(.button), .class("nav-toggle"), .attribute(named: "aria-expanded", value: "false"),
-                    .attribute(named: "aria-controls", value: "site-menu"), .attribute(named: "hidden"), .text("Danh mục")),
-            .ul(.id("site-menu"), .forEach(items) { item in
-                .li(.a(
-                    .href(item.0),
-                    .if(item.0 == currentPath, .attribute(named: "aria-current", value: "page")),
-                    .text(item.1)))
-            })
+            .button(
+                .type(.button), .class("nav-toggle"), .attribute(named: "aria-expanded", value: "false"),
+                .attribute(named: "aria-controls", value: "site-menu"), .attribute(named: "hidden"), .text("Danh mục")),
+            .ul(
+                .id("site-menu"),
+                .forEach(items) { item in
+                    .li(
+                        .a(
+                            .href(item.0),
+                            .if(item.0 == currentPath, .attribute(named: "aria-current", value: "page")),
+                            .text(item.1)))
+                })
         )
     }
 
@@ -103,16 +118,24 @@ struct Layout {
             .class("text-size"), .id("text-size"), .attribute(named: "role", value: "group"),
             .attribute(named: "aria-label", value: "Cỡ chữ"), .attribute(named: "hidden"),
             .span(.class("text-size__label"), .attribute(named: "aria-hidden", value: "true"), .text("Cỡ chữ:")),
-            .button(.type(.button), .attribute(named: "data-text-size", value: "smaller"), .attribute(named: "aria-label", value: "Giảm cỡ chữ"), .text("A−")),
-            .button(.type(.button), .attribute(named: "data-text-size", value: "reset"), .attribute(named: "aria-label", value: "Cỡ chữ mặc định"), .text("A")),
-            .button(.type(.button), .attribute(named: "data-text-size", value: "larger"), .attribute(named: "aria-label", value: "Tăng cỡ chữ"), .text("A+"))
+            .button(
+                .type(.button), .attribute(named: "data-text-size", value: "smaller"),
+                .attribute(named: "aria-label", value: "Giảm cỡ chữ"), .text("A−")),
+            .button(
+                .type(.button), .attribute(named: "data-text-size", value: "reset"),
+                .attribute(named: "aria-label", value: "Cỡ chữ mặc định"), .text("A")),
+            .button(
+                .type(.button), .attribute(named: "data-text-size", value: "larger"), .attribute(named: "aria-label", value: "Tăng cỡ chữ"),
+                .text("A+"))
         )
     }
 
     private var accountMenu: Node<HTML.BodyContext> {
         guard let identity else {
-            return .div(.class("account"), .a(.class("button button--secondary"), .href(SiteRoute.signIn(returningTo: currentPath)), .text("Đăng nhập")),
-                        .a(.class("button"), .href(SiteRoute.register.path), .text("Đăng ký")))
+            return .div(
+                .class("account"),
+                .a(.class("button button--secondary"), .href(SiteRoute.signIn(returningTo: currentPath)), .text("Đăng nhập")),
+                .a(.class("button"), .href(SiteRoute.register.path), .text("Đăng ký")))
         }
         return .div(
             .class("account"),

@@ -19,11 +19,14 @@ struct Page {
     }
 
     func render(context: AppRequestContext, request: Request) -> Response {
-        let html = Layout(title: title, identity: context.identity, csrfToken: context.csrfToken, currentPath: request.uri.path, isKiosk: isKiosk)
-            .document(content: body)
+        let html = Layout(
+            title: title, identity: context.identity, csrfToken: context.csrfToken, currentPath: request.uri.path, isKiosk: isKiosk
+        )
+        .document(content: body)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: ResponsiveTables.label(html.render()))))
+        return Response(
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: ResponsiveTables.label(html.render()))))
     }
 }
 

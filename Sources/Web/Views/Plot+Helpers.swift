@@ -2,17 +2,20 @@ import Domain
 import Plot
 
 /// A labelled input whose problem, if any, is shown next to it and announced with it.
-func labelledField(_ name: String, _ label: String, type: HTMLInputType = .text, value: String, error: String?, hint: String? = nil,
-                   autocomplete: String = "", inputmode: String = "", required: Bool = false) -> Node<HTML.FormContext> {
+func labelledField(
+    _ name: String, _ label: String, type: HTMLInputType = .text, value: String, error: String?, hint: String? = nil,
+    autocomplete: String = "", inputmode: String = "", required: Bool = false
+) -> Node<HTML.FormContext> {
     let described = [error.map { _ in "\(name)-error" }, hint.map { _ in "\(name)-hint" }].compactMap { $0 }.joined(separator: " ")
     return .div(
         .class(error == nil ? "field" : "field field--invalid"),
         .label(.for(name), .text(label)),
         .unwrap(hint) { .p(.id("\(name)-hint"), .class("hint"), .text($0)) },
         .unwrap(error) { .p(.id("\(name)-error"), .class("field-error"), .text($0)) },
-        .input(.type(type), .id(name), .name(name), .value(value), .attribute(named: "autocomplete", value: autocomplete),
-               .attribute(named: "inputmode", value: inputmode), .attribute(named: "aria-invalid", value: error == nil ? "" : "true"),
-               .attribute(named: "aria-describedby", value: described), .attribute(named: "required", value: required ? "required" : ""))
+        .input(
+            .type(type), .id(name), .name(name), .value(value), .attribute(named: "autocomplete", value: autocomplete),
+            .attribute(named: "inputmode", value: inputmode), .attribute(named: "aria-invalid", value: error == nil ? "" : "true"),
+            .attribute(named: "aria-describedby", value: described), .attribute(named: "required", value: required ? "required" : ""))
     )
 }
 
@@ -25,11 +28,13 @@ extension String {
 extension Node where Context == HTML.SelectContext {
     /// An `<option>` with visible text (Plot's own `.option` takes attributes only).
     static func choice(_ value: String, _ text: String, isSelected: Bool) -> Node {
-        .element(named: "option", nodes: [
-            Node<HTML.BodyContext>.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
-            isSelected ? .attribute(named: "selected") : .empty,
-            .text(text),
-        ])
+        .element(
+            named: "option",
+            nodes: [
+                Node<HTML.BodyContext>.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+                isSelected ? .attribute(named: "selected") : .empty,
+                .text(text),
+            ])
     }
 }
 

@@ -33,8 +33,8 @@ enum ResponsiveTables {
     /// One table: the headings of the last row of its `<thead>`, then every later row's `<td>` labelled.
     static func labelled(_ table: ArraySlice<UInt8>) -> [UInt8] {
         guard let headStart = find(Array("<thead".utf8), in: table, from: table.startIndex),
-              let headEnd = find(Array("</thead>".utf8), in: table, from: headStart),
-              let lastRow = lastIndex(of: Array("<tr".utf8), in: table, before: headEnd, after: headStart)
+            let headEnd = find(Array("</thead>".utf8), in: table, from: headStart),
+            let lastRow = lastIndex(of: Array("<tr".utf8), in: table, before: headEnd, after: headStart)
         else { return Array(table) }
         var headings: [[UInt8]] = []
         var position = lastRow
@@ -59,7 +59,8 @@ enum ResponsiveTables {
             }
             let tag = table[next.start..<next.tagEnd]
             if !next.isHeading, find(Array("data-label=".utf8), in: tag, from: tag.startIndex) == nil,
-               column < headings.count, !headings[column].isEmpty {
+                column < headings.count, !headings[column].isEmpty
+            {
                 output += table[copied..<(next.start + 3)]
                 output += Array(" data-label=\"".utf8) + headings[column] + [UInt8(ascii: "\"")]
                 copied = next.start + 3
@@ -74,13 +75,15 @@ enum ResponsiveTables {
     // MARK: Reading our own markup
 
     /// The next `<tr`, `<td` or `<th` (a cell or a row, not `<thead`, `<tbody`…) from `position`.
-    private static func nextTag(in bytes: ArraySlice<UInt8>, from position: Int) -> (start: Int, tagEnd: Int, isRow: Bool, isHeading: Bool)? {
+    private static func nextTag(in bytes: ArraySlice<UInt8>, from position: Int) -> (start: Int, tagEnd: Int, isRow: Bool, isHeading: Bool)?
+    {
         var index = position
         while index + 3 < bytes.endIndex {
             if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "t") {
                 let letter = bytes[index + 2], after = bytes[index + 3]
                 if (letter == UInt8(ascii: "d") || letter == UInt8(ascii: "h") || letter == UInt8(ascii: "r"))
-                    && (after == UInt8(ascii: " ") || after == UInt8(ascii: ">")) {
+                    && (after == UInt8(ascii: " ") || after == UInt8(ascii: ">"))
+                {
                     guard let end = bytes[index...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
                     return (index, end, letter == UInt8(ascii: "r"), letter == UInt8(ascii: "h"))
                 }
@@ -91,7 +94,8 @@ enum ResponsiveTables {
     }
 
     private static func nextCell(in bytes: ArraySlice<UInt8>, from position: Int, before limit: Int)
-        -> (start: Int, tagEnd: Int, isHeading: Bool)? {
+        -> (start: Int, tagEnd: Int, isHeading: Bool)?
+    {
         var index = position
         while let tag = nextTag(in: bytes, from: index), tag.start < limit {
             if !tag.isRow { return (tag.start, tag.tagEnd, tag.isHeading) }
@@ -132,7 +136,8 @@ enum ResponsiveTables {
     static func span(of tag: ArraySlice<UInt8>) -> Int {
         let key = Array(#"colspan=""#.utf8)
         guard let at = find(key, in: tag, from: tag.startIndex) else { return 1 }
-        return Int(String(decoding: tag[(at + key.count)...].prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }, as: UTF8.self)) ?? 1
+        return Int(
+            String(decoding: tag[(at + key.count)...].prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }, as: UTF8.self)) ?? 1
     }
 
     /// The visible text of a heading as an attribute value: tags dropped, spaces folded, quotes escaped.
@@ -147,10 +152,16 @@ enum ResponsiveTables {
             case _ where inTag: break
             case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): space = !text.isEmpty
             case UInt8(ascii: "\""):
-                if space { text.append(UInt8(ascii: " ")); space = false }
+                if space {
+                    text.append(UInt8(ascii: " "))
+                    space = false
+                }
                 text += Array("&quot;".utf8)
             default:
-                if space { text.append(UInt8(ascii: " ")); space = false }
+                if space {
+                    text.append(UInt8(ascii: " "))
+                    space = false
+                }
                 text.append(byte)
             }
         }

@@ -37,22 +37,39 @@ import Testing
     }
 
     @Test(arguments: [
-        (#""source": "Thông báo thử nghiệm về lịch nghỉ năm 2027","#, #""source": " ","#,
-         "Dòng 2: Vui lòng ghi nguồn của tệp (“source”: văn bản của Chính phủ cho năm)."),
+        (
+            #""source": "Thông báo thử nghiệm về lịch nghỉ năm 2027","#, #""source": " ","#,
+            "Dòng 2: Vui lòng ghi nguồn của tệp (“source”: văn bản của Chính phủ cho năm)."
+        ),
         (#""date": "2027-02-20""#, #""date": "2027-02-19""#, "Dòng 6: Ngày 19/02/2027: Ngày làm bù phải là thứ Bảy hoặc Chủ nhật."),
-        (#""date": "2027-02-05""#, #""date": "2027-02-06""#,
-         "Dòng 5: Ngày 06/02/2027: Ngày nghỉ bù hoặc nghỉ do hoán đổi phải là ngày làm việc trong tuần (thứ Hai đến thứ Sáu)."),
+        (
+            #""date": "2027-02-05""#, #""date": "2027-02-06""#,
+            "Dòng 5: Ngày 06/02/2027: Ngày nghỉ bù hoặc nghỉ do hoán đổi phải là ngày làm việc trong tuần (thứ Hai đến thứ Sáu)."
+        ),
         (#""name": "Tết Dương lịch""#, #""name": "  ""#, "Dòng 4: Ngày 01/01/2027: Vui lòng nhập tên ngày (ví dụ: Tết Âm lịch)."),
-        (#""reference": "Thông báo thử nghiệm"}"#, #""reference": ""}"#,
-         "Dòng 5: Ngày 05/02/2027: Vui lòng nhập căn cứ pháp lý (số văn bản, ngày ban hành)."),
+        (
+            #""reference": "Thông báo thử nghiệm"}"#, #""reference": ""}"#,
+            "Dòng 5: Ngày 05/02/2027: Vui lòng nhập căn cứ pháp lý (số văn bản, ngày ban hành)."
+        ),
         (#""date": "2027-01-01""#, #""date": "2027-02-05""#, "Dòng 5: Ngày 05/02/2027 đã có ở dòng 4."),
-        (#""kind": "swappedWorkday""#, #""kind": "holiday""#,
-         "Dòng 5: Năm 2027 có 1 ngày nghỉ do hoán đổi nhưng 0 ngày làm bù: mỗi ngày nghỉ do hoán đổi phải có đúng một ngày làm bù trong cùng năm."),
+        (
+            #""kind": "swappedWorkday""#, #""kind": "holiday""#,
+            "Dòng 5: Năm 2027 có 1 ngày nghỉ do hoán đổi nhưng 0 ngày làm bù: mỗi ngày nghỉ do hoán đổi phải có đúng một ngày làm bù trong cùng năm."
+        ),
         (#""date": "2027-01-01""#, #""date": "3027-01-01""#, "Dòng 4: Ngày 01/01/3027: Năm phải trong khoảng 2000–2100."),
-        (#""date": "2027-01-01""#, #""date": "01/01/2027""#, "Dòng 4: Tệp lịch không đúng cấu trúc: “date” không nhận giá trị “01/01/2027”."),
+        (
+            #""date": "2027-01-01""#, #""date": "01/01/2027""#,
+            "Dòng 4: Tệp lịch không đúng cấu trúc: “date” không nhận giá trị “01/01/2027”."
+        ),
         (#""kind": "holiday""#, #""kind": "lễ""#, "Dòng 4: Tệp lịch không đúng cấu trúc: “kind” không nhận giá trị “lễ”."),
-        (#", "provisional": false}"#, #", "provisional": "không"}"#, "Dòng 6: Tệp lịch không đúng cấu trúc: “provisional” phải là true hoặc false."),
-        (#""Thông báo thử nghiệm"},"#, #""Thông báo thử nghiệm"}"#, "Dòng 6: Tệp lịch không đúng cấu trúc: không phải JSON hợp lệ (thiếu hoặc thừa dấu phẩy, ngoặc, dấu nháy…)."),
+        (
+            #", "provisional": false}"#, #", "provisional": "không"}"#,
+            "Dòng 6: Tệp lịch không đúng cấu trúc: “provisional” phải là true hoặc false."
+        ),
+        (
+            #""Thông báo thử nghiệm"},"#, #""Thông báo thử nghiệm"}"#,
+            "Dòng 6: Tệp lịch không đúng cấu trúc: không phải JSON hợp lệ (thiếu hoặc thừa dấu phẩy, ngoặc, dấu nháy…)."
+        ),
     ])
     func aBadFileIsRefusedWithItsLineAndReason(replacing: String, with replacement: String, message: String) {
         #expect(Self.file.contains(replacing))

@@ -13,17 +13,17 @@ import Testing
     func local(_ date: Date) -> String { String(Self.clock.iso(date).prefix(16)) }
 
     @Test(arguments: [
-        ("2026-03-02T09:10", "2026-03-02T09:10"),   // Monday, in office hours
-        ("2026-03-06T16:55", "2026-03-06T16:55"),   // Friday 16:55 starts then
-        ("2026-03-06T17:00", "2026-03-09T08:00"),   // closing time → Monday morning
-        ("2026-03-07T10:00", "2026-03-09T08:00"),   // Saturday
-        ("2026-03-04T12:30", "2026-03-04T13:00"),   // lunch → afternoon
-        ("2026-03-04T07:15", "2026-03-04T08:00"),   // before opening
-        ("2026-02-13T23:00", "2026-02-23T08:00"),   // 23:00 before the Tết break
-        ("2026-02-16T23:00", "2026-02-23T08:00"),   // 23:00 on the eve of Tết, inside the break
-        ("2026-08-21T18:00", "2026-08-22T08:00"),   // Friday evening → the swapped Saturday worked
-        ("2026-01-01T10:00", "2026-01-05T08:00"),   // New Year 2026: Thursday 1/1 and the swapped Friday 2/1 off
-        ("2026-01-09T18:00", "2026-01-10T08:00"),   // Friday evening → Saturday 10/1/2026 worked (12729/VPCP-KGVX)
+        ("2026-03-02T09:10", "2026-03-02T09:10"),  // Monday, in office hours
+        ("2026-03-06T16:55", "2026-03-06T16:55"),  // Friday 16:55 starts then
+        ("2026-03-06T17:00", "2026-03-09T08:00"),  // closing time → Monday morning
+        ("2026-03-07T10:00", "2026-03-09T08:00"),  // Saturday
+        ("2026-03-04T12:30", "2026-03-04T13:00"),  // lunch → afternoon
+        ("2026-03-04T07:15", "2026-03-04T08:00"),  // before opening
+        ("2026-02-13T23:00", "2026-02-23T08:00"),  // 23:00 before the Tết break
+        ("2026-02-16T23:00", "2026-02-23T08:00"),  // 23:00 on the eve of Tết, inside the break
+        ("2026-08-21T18:00", "2026-08-22T08:00"),  // Friday evening → the swapped Saturday worked
+        ("2026-01-01T10:00", "2026-01-05T08:00"),  // New Year 2026: Thursday 1/1 and the swapped Friday 2/1 off
+        ("2026-01-09T18:00", "2026-01-10T08:00"),  // Friday evening → Saturday 10/1/2026 worked (12729/VPCP-KGVX)
     ])
     func rule1DeemedReceipt(received: String, start: String) throws {
         #expect(local(try calculator.deemedReceipt(of: at(received))) == start)
@@ -35,26 +35,26 @@ import Testing
         ("2026-03-02T14:00", 5.0, "2026-03-09T17:00"),
         ("2026-03-06T16:55", 1.0, "2026-03-09T17:00"),
         ("2026-03-07T10:00", 1.0, "2026-03-10T12:00"),
-        ("2026-02-12T09:30", 5.0, "2026-02-26T12:00"),   // across the 2026 Tết break
+        ("2026-02-12T09:30", 5.0, "2026-02-26T12:00"),  // across the 2026 Tết break
         ("2026-02-13T23:00", 1.0, "2026-02-24T12:00"),
-        ("2026-08-27T10:00", 3.0, "2026-09-04T12:00"),   // across 29/8 – 2/9/2026
-        ("2026-08-20T09:00", 2.0, "2026-08-22T12:00"),   // the swapped Saturday counts
+        ("2026-08-27T10:00", 3.0, "2026-09-04T12:00"),  // across 29/8 – 2/9/2026
+        ("2026-08-20T09:00", 2.0, "2026-08-22T12:00"),  // the swapped Saturday counts
         ("2025-04-24T15:00", 2.0, "2025-04-26T17:00"),
         ("2024-02-07T10:00", 1.0, "2024-02-15T12:00"),
-        ("2026-04-24T10:00", 1.0, "2026-04-28T12:00"),   // Hùng Kings on Sunday → Monday 27/4 off
-        ("2025-12-31T09:00", 1.0, "2026-01-05T12:00"),   // not Friday 2/1/2026: swapped off (12729/VPCP-KGVX)
-        ("2026-01-08T09:00", 2.0, "2026-01-10T12:00"),   // Saturday 10/1/2026 is worked instead
+        ("2026-04-24T10:00", 1.0, "2026-04-28T12:00"),  // Hùng Kings on Sunday → Monday 27/4 off
+        ("2025-12-31T09:00", 1.0, "2026-01-05T12:00"),  // not Friday 2/1/2026: swapped off (12729/VPCP-KGVX)
+        ("2026-01-08T09:00", 2.0, "2026-01-10T12:00"),  // Saturday 10/1/2026 is worked instead
         // Rule 3: half days and "trong ngày".
         ("2026-03-02T09:10", 0.5, "2026-03-02T17:00"),
         ("2026-03-02T14:00", 0.5, "2026-03-03T12:00"),
         // 0 days, "trong ngày": the end of the working day, or of the next one from the cut-off (15:00 by default).
         ("2026-03-02T09:10", 0.0, "2026-03-02T17:00"),
-        ("2026-03-02T11:51", 0.0, "2026-03-02T17:00"),   // issue 21: was 12:00 ("0 giờ 7 phút")
+        ("2026-03-02T11:51", 0.0, "2026-03-02T17:00"),  // issue 21: was 12:00 ("0 giờ 7 phút")
         ("2026-03-02T14:00", 0.0, "2026-03-02T17:00"),
-        ("2026-03-02T15:00", 0.0, "2026-03-03T17:00"),   // at the cut-off: the next working day
-        ("2026-03-06T16:30", 0.0, "2026-03-09T17:00"),   // Friday after the cut-off → Monday
-        ("2026-03-07T10:00", 0.0, "2026-03-09T17:00"),   // Saturday: deemed Monday 08:00, before the cut-off
-        ("2026-02-13T15:30", 0.0, "2026-02-23T17:00"),   // the Friday before Tết, after the cut-off
+        ("2026-03-02T15:00", 0.0, "2026-03-03T17:00"),  // at the cut-off: the next working day
+        ("2026-03-06T16:30", 0.0, "2026-03-09T17:00"),  // Friday after the cut-off → Monday
+        ("2026-03-07T10:00", 0.0, "2026-03-09T17:00"),  // Saturday: deemed Monday 08:00, before the cut-off
+        ("2026-02-13T15:30", 0.0, "2026-02-23T17:00"),  // the Friday before Tết, after the cut-off
         ("2026-03-02T09:10", 2.5, "2026-03-04T17:00"),
         ("2026-02-13T14:00", 0.5, "2026-02-23T12:00"),
     ])
@@ -63,8 +63,10 @@ import Testing
     }
 
     /// A procedure's own cut-off, with its source, replaces the documented 15:00 (issue 21, point 8).
-    @Test(arguments: [("2026-03-02T15:30", "16:00", "2026-03-02T17:00"), ("2026-03-02T16:00", "16:00", "2026-03-03T17:00"),
-                      ("2026-03-02T10:00", "10:00", "2026-03-03T17:00"), ("2026-03-02T09:59", "10:00", "2026-03-02T17:00")])
+    @Test(arguments: [
+        ("2026-03-02T15:30", "16:00", "2026-03-02T17:00"), ("2026-03-02T16:00", "16:00", "2026-03-03T17:00"),
+        ("2026-03-02T10:00", "10:00", "2026-03-03T17:00"), ("2026-03-02T09:59", "10:00", "2026-03-02T17:00"),
+    ])
     func aProceduresOwnCutoff(received: String, cutoff: String, due: String) throws {
         let rule = try SameDayRule(cutoff: cutoff, source: "Văn bản thử nghiệm")
         #expect(local(try calculator.due(receivedAt: at(received), limit: .days(0), sameDay: rule)) == due)
@@ -78,16 +80,20 @@ import Testing
         #expect(rule.cutoffMinute == 15 * 60 + 30 && rule.cutoff == "15:30")
         #expect(throws: SameDayRule.Problem.unreadableCutoff("25:00")) { try SameDayRule(cutoff: "25:00", source: "x") }
         #expect(throws: SameDayRule.Problem.noSource) { try SameDayRule(cutoff: "15:00", source: " ") }
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(SameDayRule.self, from: Data(#"{"cutoff": "3pm", "source": "x"}"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(SameDayRule.self, from: Data(#"{"cutoff": "3pm", "source": "x"}"#.utf8))
+        }
         #expect(TimeLimit.workingDays(halfDays: 0).description == "Trong ngày")
-        #expect(SameDayRule.documented.description == "Trong ngày (nhận trước 15:00 trả trong ngày; từ 15:00 trả trong ngày làm việc tiếp theo)")
+        #expect(
+            SameDayRule.documented.description == "Trong ngày (nhận trước 15:00 trả trong ngày; từ 15:00 trả trong ngày làm việc tiếp theo)"
+        )
     }
 
     @Test(arguments: [
         ("2026-03-02T09:10", 8.0, "2026-03-03T09:10"),
         ("2026-03-06T16:55", 8.0, "2026-03-09T16:55"),
         ("2026-03-02T10:00", 3.0, "2026-03-02T14:00"),
-        ("2026-03-02T08:00", 4.0, "2026-03-02T12:00"),   // ends at noon, not at 13:00
+        ("2026-03-02T08:00", 4.0, "2026-03-02T12:00"),  // ends at noon, not at 13:00
         ("2026-03-02T13:00", 4.0, "2026-03-02T17:00"),
         ("2026-02-13T15:00", 4.0, "2026-02-23T10:00"),
     ])
@@ -123,12 +129,14 @@ import Testing
 
     @Test func rule5PausesOutOfOrderAreRefused() {
         #expect(throws: DeadlineCalculator.Problem.pauseOutOfOrder) {
-            try calculator.schedule(receivedAt: at("2026-03-02T09:00"), limit: .days(5),
-                                    pauses: [.init(pausedAt: at("2026-03-04T10:00"), resumedAt: at("2026-03-03T10:00"))])
+            try calculator.schedule(
+                receivedAt: at("2026-03-02T09:00"), limit: .days(5),
+                pauses: [.init(pausedAt: at("2026-03-04T10:00"), resumedAt: at("2026-03-03T10:00"))])
         }
         #expect(throws: DeadlineCalculator.Problem.pauseOutOfOrder) {
-            try calculator.schedule(receivedAt: at("2026-03-02T09:00"), limit: .days(5),
-                                    pauses: [.init(pausedAt: at("2026-03-01T10:00"), resumedAt: at("2026-03-03T10:00"))])
+            try calculator.schedule(
+                receivedAt: at("2026-03-02T09:00"), limit: .days(5),
+                pauses: [.init(pausedAt: at("2026-03-01T10:00"), resumedAt: at("2026-03-03T10:00"))])
         }
     }
 
@@ -156,8 +164,12 @@ import Testing
         #expect(appointment.currentDue == at("2026-03-12T17:00"))
         #expect(appointment.originalDue == at("2026-03-09T12:00"))
         #expect(!appointment.isOnTime(returnedAt: at("2026-03-11T09:00")))
-        #expect(throws: Appointment.Problem.notLater) { try appointment.extend(to: at("2026-03-10T17:00"), reason: "x", decidedAt: at("2026-03-06T10:00")) }
-        #expect(throws: Appointment.Problem.reasonMissing) { try appointment.extend(to: at("2026-03-20T17:00"), reason: " ", decidedAt: at("2026-03-06T10:00")) }
+        #expect(throws: Appointment.Problem.notLater) {
+            try appointment.extend(to: at("2026-03-10T17:00"), reason: "x", decidedAt: at("2026-03-06T10:00"))
+        }
+        #expect(throws: Appointment.Problem.reasonMissing) {
+            try appointment.extend(to: at("2026-03-20T17:00"), reason: " ", decidedAt: at("2026-03-06T10:00"))
+        }
     }
 
     @Test(arguments: [-1.0, 0.3, 1.25])
@@ -165,8 +177,10 @@ import Testing
         #expect(throws: TimeLimit.Problem.self) { try TimeLimit.days(days) }
     }
 
-    @Test(arguments: ["2026-02-30T09:00", "2026-02-12 9:30", "2026-02-12T25:00", "yesterday", "2026-02-12T09:30+99:00",
-                      "2026-02-12T09:30:61", "2026-02-12T09:30+07", "2026-02-12T09:30 ", "2026-02-12T09:30Z+07:00", "2026/02/12T09:30", ""])
+    @Test(arguments: [
+        "2026-02-30T09:00", "2026-02-12 9:30", "2026-02-12T25:00", "yesterday", "2026-02-12T09:30+99:00",
+        "2026-02-12T09:30:61", "2026-02-12T09:30+07", "2026-02-12T09:30 ", "2026-02-12T09:30Z+07:00", "2026/02/12T09:30", "",
+    ])
     func malformedInstantsAreRefused(text: String) {
         #expect(Self.clock.instant(parsing: text) == nil)
     }
@@ -175,14 +189,16 @@ import Testing
         #expect(Self.clock.instant(parsing: "2026-02-12T02:30:00Z") == Self.clock.instant(parsing: "2026-02-12T09:30:00+07:00"))
         #expect(Self.clock.iso(at("2026-02-12T09:30")) == "2026-02-12T09:30:00+07:00")
         #expect(Self.clock.instant(parsing: "2026-02-12 09:30") == Self.clock.instant(parsing: "2026-02-12T02:30Z"))
-        #expect(Self.clock.instant(parsing: "2026-02-12T09:30:15-01:30")?.timeIntervalSince1970 ==
-                Self.clock.instant(parsing: "2026-02-12T11:00:15Z")?.timeIntervalSince1970)
+        #expect(
+            Self.clock.instant(parsing: "2026-02-12T09:30:15-01:30")?.timeIntervalSince1970
+                == Self.clock.instant(parsing: "2026-02-12T11:00:15Z")?.timeIntervalSince1970)
     }
 
     /// More time never gives an earlier due date, and a due date is never before receipt.
     @Test func moreDaysNeverGiveAnEarlierDate() async {
         let start = at("2024-01-01T00:00").timeIntervalSince1970
-        await propertyCheck(count: 500, input: Gen.int(in: 0...(3 * 365 * 24 * 60)), Gen.int(in: 0...120), Gen.int(in: 0...20)) { minute, halfDays, extra in
+        await propertyCheck(count: 500, input: Gen.int(in: 0...(3 * 365 * 24 * 60)), Gen.int(in: 0...120), Gen.int(in: 0...20)) {
+            minute, halfDays, extra in
             let received = Date(timeIntervalSince1970: start + Double(minute) * 60)
             let shorter = try? calculator.due(receivedAt: received, limit: .workingDays(halfDays: halfDays))
             let longer = try? calculator.due(receivedAt: received, limit: .workingDays(halfDays: halfDays + extra))
@@ -196,7 +212,8 @@ import Testing
 
     @Test func moreHoursNeverGiveAnEarlierInstant() async {
         let start = at("2024-01-01T00:00").timeIntervalSince1970
-        await propertyCheck(count: 500, input: Gen.int(in: 0...(3 * 365 * 24 * 60)), Gen.int(in: 1...4000), Gen.int(in: 0...600)) { minute, minutes, extra in
+        await propertyCheck(count: 500, input: Gen.int(in: 0...(3 * 365 * 24 * 60)), Gen.int(in: 1...4000), Gen.int(in: 0...600)) {
+            minute, minutes, extra in
             let received = Date(timeIntervalSince1970: start + Double(minute) * 60)
             let shorter = try? calculator.due(receivedAt: received, limit: .workingHours(minutes: minutes))
             let longer = try? calculator.due(receivedAt: received, limit: .workingHours(minutes: minutes + extra))

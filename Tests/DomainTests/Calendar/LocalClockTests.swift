@@ -14,11 +14,13 @@ import Testing
     }
 
     /// A moment typed in a form: day first as pages show it, or the stored form of links; anything else is refused.
-    @Test(arguments: [
-        ("07/12/2026 09:30", "2026-12-07T09:30"), ("7/12/2026 9:30", "2026-12-07T09:30"), (" 07.12.2026  16h05 ", "2026-12-07T16:05"),
-        ("2026-12-07T09:30", "2026-12-07T09:30"), ("2026-12-07 09:30", "2026-12-07T09:30"), ("07/12/2026", nil), ("07/12/2026 24:00", nil),
-        ("31/02/2026 09:00", nil), ("07/12/26 09:30", nil), ("07/12/2026 9:3", nil), ("hôm nay 09:30", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("07/12/2026 09:30", "2026-12-07T09:30"), ("7/12/2026 9:30", "2026-12-07T09:30"), (" 07.12.2026  16h05 ", "2026-12-07T16:05"),
+            ("2026-12-07T09:30", "2026-12-07T09:30"), ("2026-12-07 09:30", "2026-12-07T09:30"), ("07/12/2026", nil),
+            ("07/12/2026 24:00", nil),
+            ("31/02/2026 09:00", nil), ("07/12/26 09:30", nil), ("07/12/2026 9:3", nil), ("hôm nay 09:30", nil),
+        ] as [(String, String?)])
     func aTypedMomentIsReadDayFirst(typed: String, expected: String?) {
         let clock = LocalClock(utcOffsetMinutes: 420)
         #expect(clock.instant(typed: typed) == expected.flatMap { clock.instant(parsing: $0) })

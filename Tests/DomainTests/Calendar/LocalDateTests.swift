@@ -36,7 +36,9 @@ import Testing
 }
 
 @Suite struct DayNumberTests {
-    @Test(arguments: [("2000-01-01", 2_451_545, 6), ("1900-01-01", 2_415_021, 1), ("2026-11-27", 2_461_372, 5), ("2100-12-31", 2_488_434, 5)])
+    @Test(arguments: [
+        ("2000-01-01", 2_451_545, 6), ("1900-01-01", 2_415_021, 1), ("2026-11-27", 2_461_372, 5), ("2100-12-31", 2_488_434, 5),
+    ])
     func julianDayNumbersAndWeekdays(iso: String, dayNumber: Int, weekday: Int) throws {
         let date = try #require(LocalDate(iso: iso))
         #expect(date.dayNumber == dayNumber)
@@ -52,11 +54,12 @@ import Testing
     }
 
     /// Date fields read day first, whatever the browser's language; the stored form still reads (issue 22).
-    @Test(arguments: [
-        ("07/12/2026", "2026-12-07"), ("7/12/2026", "2026-12-07"), (" 07.12.2026 ", "2026-12-07"), ("07-12-2026", "2026-12-07"),
-        ("2026-12-07", "2026-12-07"), ("29/02/2024", "2024-02-29"),
-        ("29/02/2026", nil), ("12/31/2026", nil), ("7/12/26", nil), ("07/12", nil), ("", nil), ("hôm nay", nil), ("٠٧/١٢/٢٠٢٦", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("07/12/2026", "2026-12-07"), ("7/12/2026", "2026-12-07"), (" 07.12.2026 ", "2026-12-07"), ("07-12-2026", "2026-12-07"),
+            ("2026-12-07", "2026-12-07"), ("29/02/2024", "2024-02-29"),
+            ("29/02/2026", nil), ("12/31/2026", nil), ("7/12/26", nil), ("07/12", nil), ("", nil), ("hôm nay", nil), ("٠٧/١٢/٢٠٢٦", nil),
+        ] as [(String, String?)])
     func aTypedDateIsReadDayFirst(typed: String, iso: String?) {
         #expect(LocalDate(typed: typed)?.iso == iso)
     }

@@ -32,17 +32,18 @@ import Testing
         #expect(try calendar.solar(from: lunar) == date)
     }
 
-    @Test(arguments: [
-        (2020, 4), (2021, nil), (2022, nil), (2023, 2), (2024, nil), (2025, 6), (2026, nil), (2027, nil), (2028, 5),
-        (2029, nil), (2030, nil), (2031, 3), (2032, nil), (2033, 11), (2034, nil), (2035, nil), (2036, 6), (2037, nil),
-        (2038, nil), (2039, 5),
-    ] as [(Int, Int?)])
+    @Test(
+        arguments: [
+            (2020, 4), (2021, nil), (2022, nil), (2023, 2), (2024, nil), (2025, 6), (2026, nil), (2027, nil), (2028, 5),
+            (2029, nil), (2030, nil), (2031, 3), (2032, nil), (2033, 11), (2034, nil), (2035, nil), (2036, 6), (2037, nil),
+            (2038, nil), (2039, 5),
+        ] as [(Int, Int?)])
     func leapMonthsOfThe2020sAnd2030s(year: Int, leapMonth: Int?) {
         #expect(calendar.leapMonth(ofLunarYear: year) == leapMonth)
     }
 
     @Test(arguments: [
-        LunarDate(day: 30, month: 2, year: 2026),            // tháng 2 Bính Ngọ has 29 days (19/3–16/4/2026)
+        LunarDate(day: 30, month: 2, year: 2026),  // tháng 2 Bính Ngọ has 29 days (19/3–16/4/2026)
         LunarDate(day: 31, month: 5, year: 2026),
         LunarDate(day: 0, month: 5, year: 2026),
         LunarDate(day: 1, month: 13, year: 2026),

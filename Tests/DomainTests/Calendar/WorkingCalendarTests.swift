@@ -15,7 +15,9 @@ import Testing
     }
 
     /// Deadlines in working days: over a weekend, over Tết 2026 (16–20 Feb off), none at all.
-    @Test(arguments: [("2026-11-27", 1, "2026-11-30"), ("2026-02-13", 1, "2026-02-23"), ("2026-02-12", 5, "2026-02-26"), ("2026-11-27", 0, "2026-11-27")])
+    @Test(arguments: [
+        ("2026-11-27", 1, "2026-11-30"), ("2026-02-13", 1, "2026-02-23"), ("2026-02-12", 5, "2026-02-26"), ("2026-11-27", 0, "2026-11-27"),
+    ])
     func aDateSomeWorkingDaysLater(from: String, count: Int, expected: String) {
         #expect(calendar.date(workingDays: count, after: LocalDate(iso: from)!).iso == expected)
     }
@@ -37,8 +39,20 @@ import Testing
 
     @Test(arguments: [
         // year, expected provisional days off on weekdays (holidays and compensatory)
-        (2027, ["2027-01-01", "2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-04-16", "2027-04-30", "2027-05-03", "2027-09-02", "2027-09-03"]),
-        (2028, ["2028-01-03", "2028-01-25", "2028-01-26", "2028-01-27", "2028-01-28", "2028-01-31", "2028-04-04", "2028-05-01", "2028-05-02", "2028-09-01", "2028-09-04"]),
+        (
+            2027,
+            [
+                "2027-01-01", "2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-04-16", "2027-04-30",
+                "2027-05-03", "2027-09-02", "2027-09-03",
+            ]
+        ),
+        (
+            2028,
+            [
+                "2028-01-03", "2028-01-25", "2028-01-26", "2028-01-27", "2028-01-28", "2028-01-31", "2028-04-04", "2028-05-01",
+                "2028-05-02", "2028-09-01", "2028-09-04",
+            ]
+        ),
     ])
     func aYearWithoutDecisionIsPrefilledFromTheStatutes(year: Int, weekdaysOff: [String]) {
         let rows = StatutoryHolidays().provisionalYear(year)
@@ -54,8 +68,14 @@ extension WorkingCalendarTests {
         let day = { (text: String) in LocalDate(iso: text)! }
         let cases: [(CalendarEdit, ClosedRange<LocalDate>)] = [
             (.set(CalendarDay(date: day("2026-11-24"), kind: .holiday, name: "x", reference: "y")), day("2026-11-24")...day("2026-11-24")),
-            (.swap(dayOff: day("2026-01-02"), workday: day("2026-01-10"), name: "x", reference: "y"), day("2026-01-02")...day("2026-01-10")),
-            (.swap(dayOff: day("2026-08-31"), workday: day("2026-08-22"), name: "x", reference: "y"), day("2026-08-22")...day("2026-08-31")),
+            (
+                .swap(dayOff: day("2026-01-02"), workday: day("2026-01-10"), name: "x", reference: "y"),
+                day("2026-01-02")...day("2026-01-10")
+            ),
+            (
+                .swap(dayOff: day("2026-08-31"), workday: day("2026-08-22"), name: "x", reference: "y"),
+                day("2026-08-22")...day("2026-08-31")
+            ),
             (.remove(day("2026-04-27"), reason: "x"), day("2026-04-27")...day("2026-04-27")),
             (.confirm(year: 2027, reference: "y"), day("2027-01-01")...day("2027-12-31")),
         ]

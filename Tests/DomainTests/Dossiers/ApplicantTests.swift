@@ -19,6 +19,9 @@ import Testing
 
     @Test func anApplicantsProblemsListThePhoneBeforeTheEmail() {
         let applicant = Applicant(kind: .person, name: "Lê Văn An", identifier: "001090012345", phone: "12", email: "x")
-        #expect(applicant.problems(birthYear: 1990, gender: .male).errors == ["Số điện thoại không hợp lệ.", "Địa chỉ thư điện tử không hợp lệ."])
+        #expect(
+            applicant.problems(birthYear: 1990, gender: .male).errors == [
+                "Số điện thoại không hợp lệ.", "Địa chỉ thư điện tử không hợp lệ.",
+            ])
     }
 }

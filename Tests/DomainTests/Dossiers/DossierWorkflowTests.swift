@@ -19,7 +19,9 @@ import Testing
     /// A one-step procedure is handled at the desk: its "transfer" gives the result, and the button and the history say
     /// so rather than "Chuyển đơn vị giải quyết" (issue 22).
     @Test func theDesksOnlyStepGivesTheResultAndSaysSo() throws {
-        let sameDay: [Procedure.StepTemplate] = [.init(name: "Tiếp nhận và trả kết quả", role: .deskOfficer, budget: .workingDays(halfDays: 0))]
+        let sameDay: [Procedure.StepTemplate] = [
+            .init(name: "Tiếp nhận và trả kết quả", role: .deskOfficer, budget: .workingDays(halfDays: 0))
+        ]
         let after = try DossierWorkflow.apply(.transfer, to: DossierWorkflow.State(), steps: sameDay, by: Self.desk)
         #expect(after.status == .resultReady)
         #expect(Action.transfer.title(steps: sameDay.count) == "Giải quyết xong tại Một cửa, có kết quả")
@@ -65,9 +67,14 @@ import Testing
         (.withdraw, desk, DossierWorkflow.State(status: .returned, step: 4), .finalStatus(.returned)),
         (.refuseAtReceipt, desk, DossierWorkflow.State(), .reasonMissing(.refuseAtReceipt)),
         // The question to the consulted unit and its answer are said in words.
-        (.consult(unitID: 9, agency: "Phòng Kinh tế"), officer, DossierWorkflow.State(status: .inProgress, step: 1, assigneeID: 2),
-         .reasonMissing(.consult(unitID: 9, agency: "Phòng Kinh tế"))),
-        (.consultationAnswered, officer, DossierWorkflow.State(status: .consulting, step: 1, assigneeID: 2), .reasonMissing(.consultationAnswered)),
+        (
+            .consult(unitID: 9, agency: "Phòng Kinh tế"), officer, DossierWorkflow.State(status: .inProgress, step: 1, assigneeID: 2),
+            .reasonMissing(.consult(unitID: 9, agency: "Phòng Kinh tế"))
+        ),
+        (
+            .consultationAnswered, officer, DossierWorkflow.State(status: .consulting, step: 1, assigneeID: 2),
+            .reasonMissing(.consultationAnswered)
+        ),
         (.assign(userID: 2), officer, DossierWorkflow.State(status: .inProgress, step: 1), .wrongRole(.assign(userID: 2))),
     ])
     func refusals(action: Action, actor: DossierWorkflow.Actor, state: DossierWorkflow.State, refusal: DossierWorkflow.Refusal) {
@@ -91,7 +98,8 @@ import Testing
 
     @Test func theAllowedActionsFollowTheRole() {
         let received = DossierWorkflow.State()
-        #expect(DossierWorkflow.allowedActions(for: received, steps: Self.steps, by: Self.desk).map(\.key)
+        #expect(
+            DossierWorkflow.allowedActions(for: received, steps: Self.steps, by: Self.desk).map(\.key)
                 == ["transfer", "requestSupplement", "refuseAtReceipt", "stopOnRequest", "withdraw"])
         #expect(DossierWorkflow.allowedActions(for: received, steps: Self.steps, by: Self.officer).map(\.key) == ["requestSupplement"])
     }
@@ -122,7 +130,10 @@ import Testing
         #expect(id.gender == .male)
     }
 
-    @Test(arguments: [("0100109106", true, true), ("0100109107", true, false), ("0100109106-001", true, true), ("010010910", false, false), ("0100109106-01", false, false)])
+    @Test(arguments: [
+        ("0100109106", true, true), ("0100109107", true, false), ("0100109106-001", true, true), ("010010910", false, false),
+        ("0100109106-01", false, false),
+    ])
     func taxCodes(text: String, valid: Bool, checkDigit: Bool) {
         let code = try? TaxCode(text)
         #expect((code != nil) == valid)
@@ -137,7 +148,9 @@ import Testing
         #expect(DossierCode(parsing: "demo-snv-260212-0001")?.text == "DEMO-SNV-260212-0001")
         #expect(DossierCode(parsing: "00070-2602-0007") == nil)
         #expect(DossierCode(parsing: "UBND.HN-260212-0007")?.text == "UBND.HN-260212-0007")
-        for malformed in ["00070-260212-007", "-260212-0007", "00070--260212-0007", "00070-26021A-0007", "00070-260212-00X7", "00070_1-260212-0007", ""] {
+        for malformed in [
+            "00070-260212-007", "-260212-0007", "00070--260212-0007", "00070-26021A-0007", "00070-260212-00X7", "00070_1-260212-0007", "",
+        ] {
             #expect(DossierCode(parsing: malformed) == nil, "\(malformed)")
         }
     }
@@ -147,14 +160,15 @@ import Testing
 @Suite struct NextStepTests {
     static let steps = DossierWorkflowTests.steps
 
-    @Test(arguments: [
-        ([DossierWorkflow.Action.stopOnRequest, .withdraw], nil),
-        ([.withdraw, .transfer, .requestSupplement], "transfer"),
-        ([.assign(userID: 0), .completeStep, .sendBack], "completeStep"),
-        ([.issueApology, .assign(userID: 0)], "assign"),
-        ([.consultationAnswered, .declareIneligible], "consultationAnswered"),
-        ([.completeStep, .returnResult], "returnResult"),
-    ] as [([DossierWorkflow.Action], String?)])
+    @Test(
+        arguments: [
+            ([DossierWorkflow.Action.stopOnRequest, .withdraw], nil),
+            ([.withdraw, .transfer, .requestSupplement], "transfer"),
+            ([.assign(userID: 0), .completeStep, .sendBack], "completeStep"),
+            ([.issueApology, .assign(userID: 0)], "assign"),
+            ([.consultationAnswered, .declareIneligible], "consultationAnswered"),
+            ([.completeStep, .returnResult], "returnResult"),
+        ] as [([DossierWorkflow.Action], String?)])
     func theForwardActionIsPrimary(allowed: [DossierWorkflow.Action], expected: String?) {
         #expect(NextStep.primary(among: allowed)?.key == expected)
     }

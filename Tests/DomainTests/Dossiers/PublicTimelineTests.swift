@@ -4,8 +4,9 @@ import Testing
 
 @Suite struct PublicTimelineTests {
     static func event(_ action: String, _ status: DossierStatus, reason: String = "") -> DossierEvent {
-        DossierEvent(sequence: 1, action: action, actorID: 7, unitID: 1, occurredAt: Date(timeIntervalSince1970: 0), reason: reason, detail: "{}",
-                     statusAfter: status, stepAfter: 0)
+        DossierEvent(
+            sequence: 1, action: action, actorID: 7, unitID: 1, occurredAt: Date(timeIntervalSince1970: 0), reason: reason, detail: "{}",
+            statusAfter: status, stepAfter: 0)
     }
 
     @Test(arguments: [
@@ -20,7 +21,9 @@ import Testing
         ("declareIneligible", .ineligible, "Không thuộc thẩm quyền", "Hồ sơ không đủ điều kiện giải quyết", "Không thuộc thẩm quyền"),
         ("assign", .inProgress, "Giao anh A", "Hồ sơ được phân công xử lý", nil),
     ])
-    func eventsInPlainVietnameseWithOnlyTheApplicantsReasons(action: String, status: DossierStatus, reason: String, text: String, shown: String?) {
+    func eventsInPlainVietnameseWithOnlyTheApplicantsReasons(
+        action: String, status: DossierStatus, reason: String, text: String, shown: String?
+    ) {
         let entry = PublicTimeline.entries([Self.event(action, status, reason: reason)])[0]
         #expect(entry.text == text && entry.reason == shown)
     }

@@ -42,11 +42,14 @@ import Testing
         }
     }
 
-    @Test(arguments: [("2", 2.0), ("0.75", 0.75), (" 3 ", 3.0), ("1e3", 1000.0), ("12.", 12.0), ("", nil), ("x", nil), ("1.2.3", nil)] as [(String, Double?)])
+    @Test(
+        arguments: [("2", 2.0), ("0.75", 0.75), (" 3 ", 3.0), ("1e3", 1000.0), ("12.", 12.0), ("", nil), ("x", nil), ("1.2.3", nil)]
+            as [(String, Double?)])
     func numbersAreReadFromTheBytes(text: String, expected: Double?) throws {
         try CSV.scan(Data("\(text),\"a\"\"b\"\n".utf8)) { _, fields in
             #expect(fields.double(0) == expected)
-            #expect(fields.integer(0) == expected.flatMap { $0 == $0.rounded() && !text.contains(".") && !text.contains("e") ? Int($0) : nil })
+            #expect(
+                fields.integer(0) == expected.flatMap { $0 == $0.rounded() && !text.contains(".") && !text.contains("e") ? Int($0) : nil })
             #expect(!fields.equals(1, Array("a\"b".utf8)), "an escaped field is compared as text, not bytes")
             #expect(fields.equals(0, Array(text.utf8)) && fields.hash(0) == CSVTests.fnv(Array(text.utf8)))
         }
@@ -88,7 +91,8 @@ import Testing
     @Test(arguments: [
         ("=HYPERLINK(\"http://x.vn\",\"Bấm\")", "\"'=HYPERLINK(\"\"http://x.vn\"\",\"\"Bấm\"\")\""),
         ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"), ("+84 912 345 678", "'+84 912 345 678"), ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
-        ("-2+3", "'-2+3"), ("\tlệnh", "'\tlệnh"), ("-0.5", "-0.5"), ("+1", "+1"), ("12.5", "12.5"), ("Phường Hoàn Kiếm", "Phường Hoàn Kiếm"),
+        ("-2+3", "'-2+3"), ("\tlệnh", "'\tlệnh"), ("-0.5", "-0.5"), ("+1", "+1"), ("12.5", "12.5"),
+        ("Phường Hoàn Kiếm", "Phường Hoàn Kiếm"),
     ])
     func formulasAreWrittenAsText(field: String, written: String) {
         #expect(CSV.line([field]) == written)

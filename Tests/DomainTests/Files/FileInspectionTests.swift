@@ -13,8 +13,11 @@ import Testing
     /// A PDF whose object 2 is a zlib stream holding `content` (a stored DEFLATE block: readers inflate it).
     static func pdf(stream content: String) -> [UInt8] {
         let data = Array(content.utf8)
-        let deflated: [UInt8] = [0x78, 0x01, 0x01, UInt8(data.count & 0xFF), UInt8(data.count >> 8),
-                                 UInt8(~data.count & 0xFF), UInt8((~data.count >> 8) & 0xFF)] + data + [0, 0, 0, 0]
+        let deflated: [UInt8] =
+            [
+                0x78, 0x01, 0x01, UInt8(data.count & 0xFF), UInt8(data.count >> 8),
+                UInt8(~data.count & 0xFF), UInt8((~data.count >> 8) & 0xFF),
+            ] + data + [0, 0, 0, 0]
         return Array("%PDF-1.7\n2 0 obj\n<< /Length \(deflated.count) /Filter /FlateDecode >>\nstream\n".utf8) + deflated
             + Array("\nendstream\nendobj\ntrailer\n<< >>\n%%EOF\n".utf8)
     }

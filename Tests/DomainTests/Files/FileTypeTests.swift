@@ -28,6 +28,8 @@ import Testing
     }
 
     @Test func tooLarge() {
-        #expect(throws: FileType.Problem.tooLarge) { try FileType.check(name: "lon.pdf", bytes: Self.pdf + [UInt8](repeating: 0, count: FileType.maximumSize)) }
+        #expect(throws: FileType.Problem.tooLarge) {
+            try FileType.check(name: "lon.pdf", bytes: Self.pdf + [UInt8](repeating: 0, count: FileType.maximumSize))
+        }
     }
 }

@@ -22,15 +22,22 @@ import Testing
         #expect(JSONLocator(Data(text.utf8)).syntaxErrorLine == line)
     }
 
-    struct Shape: Decodable { var count: Int; var items: [String] }
+    struct Shape: Decodable {
+        var count: Int
+        var items: [String]
+    }
 
-    @Test(arguments: [
-        ("{\n \"count\": \"2\",\n \"items\": []\n}", 2, "“count” phải là một số nguyên."),
-        ("{\n \"count\": 2,\n \"items\": [\n  \"a\",\n  3]\n}", 5, "phần tử thứ 2 của “items” phải là một chuỗi văn bản trong dấu nháy."),
-        ("{\n \"count\": 2\n}", 1, "thiếu trường “items”."),
-        // Foundation on Linux names neither the value nor its path for a decimal where an integer is expected.
-        ("{\n \"count\": 2.5,\n \"items\": []\n}", nil, "có một giá trị không đúng kiểu (ví dụ số thập phân ở chỗ cần số nguyên)."),
-    ] as [(String, Int?, String)])
+    @Test(
+        arguments: [
+            ("{\n \"count\": \"2\",\n \"items\": []\n}", 2, "“count” phải là một số nguyên."),
+            (
+                "{\n \"count\": 2,\n \"items\": [\n  \"a\",\n  3]\n}", 5,
+                "phần tử thứ 2 của “items” phải là một chuỗi văn bản trong dấu nháy."
+            ),
+            ("{\n \"count\": 2\n}", 1, "thiếu trường “items”."),
+            // Foundation on Linux names neither the value nor its path for a decimal where an integer is expected.
+            ("{\n \"count\": 2.5,\n \"items\": []\n}", nil, "có một giá trị không đúng kiểu (ví dụ số thập phân ở chỗ cần số nguyên)."),
+        ] as [(String, Int?, String)])
     func whatTheDecoderRefusesIsExplainedInVietnamese(text: String, line: Int?, reason: String) {
         do {
             _ = try JSONDecoder().decode(Shape.self, from: Data(text.utf8))

@@ -28,9 +28,11 @@ enum SampleFiles {
         var body: [UInt8] = [], directory: [UInt8] = []
         for (name, content) in entries {
             let offset = body.count, nameBytes = Array(name.utf8), size = declaredSize ?? content.count
-            body += u32(0x0403_4B50) + u16(20) + u16(0) + u16(0) + u32(0) + u32(0) + u32(content.count) + u32(size)
+            body +=
+                u32(0x0403_4B50) + u16(20) + u16(0) + u16(0) + u32(0) + u32(0) + u32(content.count) + u32(size)
                 + u16(nameBytes.count) + u16(0) + nameBytes + content
-            directory += u32(0x0201_4B50) + u16(20) + u16(20) + u16(0) + u16(0) + u32(0) + u32(0) + u32(content.count) + u32(size)
+            directory +=
+                u32(0x0201_4B50) + u16(20) + u16(20) + u16(0) + u16(0) + u32(0) + u32(0) + u32(content.count) + u32(size)
                 + u16(nameBytes.count) + u16(0) + u16(0) + u16(0) + u16(0) + u32(0) + u32(offset) + nameBytes
         }
         return body + directory + u32(0x0605_4B50) + u16(0) + u16(0) + u16(entries.count) + u16(entries.count)

@@ -30,7 +30,7 @@ import Testing
         let formatter = ISO8601DateFormatter()
         #expect(HistoryYears.bounds(of: 2026).start == formatter.date(from: "2025-12-31T17:00:00Z"))
         #expect(HistoryYears.bounds(of: 2026).end == HistoryYears.bounds(of: 2027).start)
-        #expect(HistoryYears.bounds(of: 2028).end.timeIntervalSince(HistoryYears.bounds(of: 2028).start) == 366 * 86_400)   // a leap year
+        #expect(HistoryYears.bounds(of: 2028).end.timeIntervalSince(HistoryYears.bounds(of: 2028).start) == 366 * 86_400)  // a leap year
     }
 
     struct Plan: Sendable, CustomTestStringConvertible {
@@ -38,28 +38,31 @@ import Testing
         var rows: ClosedRange<Int>?
         var currentYear: Int
         var missing: [Int]
-        var testDescription: String { "existing \(existing.sorted()), rows \(rows.map { "\($0)" } ?? "none") in \(currentYear) → \(missing)" }
+        var testDescription: String {
+            "existing \(existing.sorted()), rows \(rows.map { "\($0)" } ?? "none") in \(currentYear) → \(missing)"
+        }
     }
 
     static let plans: [Plan] = [
-        Plan(existing: [], rows: nil, currentYear: 2026, missing: [2026, 2027]),                        // a new database
-        Plan(existing: [2026, 2027], rows: nil, currentYear: 2026, missing: []),                          // nothing to do
-        Plan(existing: [2026, 2027], rows: nil, currentYear: 2027, missing: [2028]),                      // a new year: the next one ahead
-        Plan(existing: [2026, 2027], rows: 2009...2011, currentYear: 2026, missing: [2009, 2010, 2011]),   // old records restored
+        Plan(existing: [], rows: nil, currentYear: 2026, missing: [2026, 2027]),  // a new database
+        Plan(existing: [2026, 2027], rows: nil, currentYear: 2026, missing: []),  // nothing to do
+        Plan(existing: [2026, 2027], rows: nil, currentYear: 2027, missing: [2028]),  // a new year: the next one ahead
+        Plan(existing: [2026, 2027], rows: 2009...2011, currentYear: 2026, missing: [2009, 2010, 2011]),  // old records restored
         Plan(existing: [2010], rows: 2009...2011, currentYear: 2026, missing: [2009, 2011, 2026, 2027]),
-        Plan(existing: [2026, 2027], rows: 2027...2027, currentYear: 2026, missing: []),                  // its year was made meanwhile
+        Plan(existing: [2026, 2027], rows: 2027...2027, currentYear: 2026, missing: []),  // its year was made meanwhile
     ]
 
     @Test(arguments: plans) func theMissingYears(_ plan: Plan) {
         #expect(HistoryYears.missing(existing: plan.existing, rows: plan.rows, currentYear: plan.currentYear) == plan.missing)
     }
 
-    @Test(arguments: [
-        ([], []),
-        ([2026], [2026...2026]),
-        ([2027, 2026, 2026], [2026...2027]),
-        ([2009, 2024, 2025, 2026, 2028], [2009...2009, 2024...2026, 2028...2028]),
-    ] as [([Int], [ClosedRange<Int>])])
+    @Test(
+        arguments: [
+            ([], []),
+            ([2026], [2026...2026]),
+            ([2027, 2026, 2026], [2026...2027]),
+            ([2009, 2024, 2025, 2026, 2028], [2009...2009, 2024...2026, 2028...2028]),
+        ] as [([Int], [ClosedRange<Int>])])
     func yearsAsRuns(_ years: [Int], _ runs: [ClosedRange<Int>]) {
         #expect(HistoryYears.runs(years) == runs)
     }

@@ -4,13 +4,17 @@ import Testing
 
 @Suite struct NotificationTemplatesTests {
     /// A complete set of templates, with `body` for one purpose and channel replaced.
-    static func file(replacing purpose: NotificationPurpose? = nil, _ channel: NotificationChannel = .sms, body: String = "", dropping: Bool = false) -> Data {
+    static func file(
+        replacing purpose: NotificationPurpose? = nil, _ channel: NotificationChannel = .sms, body: String = "", dropping: Bool = false
+    ) -> Data {
         var templates: [[String: String]] = []
         for each in NotificationPurpose.allCases {
             for via in NotificationChannel.allCases {
                 if each == purpose, via == channel, dropping { continue }
                 let standard = each.placeholders.contains("code") ? "Hồ sơ {code}" : "Nội dung: {\(each.placeholders.sorted()[0])}"
-                var template = ["purpose": each.rawValue, "channel": via.rawValue, "body": each == purpose && via == channel ? body : standard]
+                var template = [
+                    "purpose": each.rawValue, "channel": via.rawValue, "body": each == purpose && via == channel ? body : standard,
+                ]
                 if via == .email { template["subject"] = each.placeholders.contains("code") ? "Về hồ sơ {code}" : "Thông báo" }
                 templates.append(template)
             }

@@ -8,31 +8,42 @@ import Testing
     static let form = DeclarationForm(
         title: "Tờ khai đăng ký khai sinh", replaces: "Tờ khai", source: "Thông tư 04/2020/TT-BTP",
         sections: [
-            .init(title: "Người yêu cầu", fields: [
-                .init(key: "ho-ten", label: "Họ, chữ đệm, tên", kind: .text),
-                .init(key: "dinh-danh", label: "Số định danh cá nhân", kind: .personalID),
-                .init(key: "dien-thoai", label: "Điện thoại", kind: .phone, required: false),
-                .init(key: "quan-he", label: "Quan hệ với người được khai sinh", kind: .choice, options: ["Cha", "Mẹ"]),
-            ]),
-            .init(title: "Người được khai sinh", fields: [
-                .init(key: "ngay-sinh", label: "Ngày, tháng, năm sinh", kind: .pastDate),
-                .init(key: "nam-sinh-me", label: "Năm sinh của mẹ", kind: .year),
-                .init(key: "hen", label: "Ngày hẹn", kind: .date, required: false),
-                .init(key: "ghi-chu", label: "Ghi chú", kind: .paragraph, required: false),
-            ]),
+            .init(
+                title: "Người yêu cầu",
+                fields: [
+                    .init(key: "ho-ten", label: "Họ, chữ đệm, tên", kind: .text),
+                    .init(key: "dinh-danh", label: "Số định danh cá nhân", kind: .personalID),
+                    .init(key: "dien-thoai", label: "Điện thoại", kind: .phone, required: false),
+                    .init(key: "quan-he", label: "Quan hệ với người được khai sinh", kind: .choice, options: ["Cha", "Mẹ"]),
+                ]),
+            .init(
+                title: "Người được khai sinh",
+                fields: [
+                    .init(key: "ngay-sinh", label: "Ngày, tháng, năm sinh", kind: .pastDate),
+                    .init(key: "nam-sinh-me", label: "Năm sinh của mẹ", kind: .year),
+                    .init(key: "hen", label: "Ngày hẹn", kind: .date, required: false),
+                    .init(key: "ghi-chu", label: "Ghi chú", kind: .paragraph, required: false),
+                ]),
         ])
     static let today = LocalDate(iso: "2026-12-07")!
     static let good: [String: String] = [
-        "f-ho-ten": "  Nguyễn Văn An ", "f-dinh-danh": "001 095 012345", "f-quan-he": "Cha", "f-ngay-sinh": "5/11/2026", "f-nam-sinh-me": "1996",
+        "f-ho-ten": "  Nguyễn Văn An ", "f-dinh-danh": "001 095 012345", "f-quan-he": "Cha", "f-ngay-sinh": "5/11/2026",
+        "f-nam-sinh-me": "1996",
         "f-hen": "2027-01-04", "f-ghi-chu": "Dòng một\nDòng hai",
     ]
 
     @Test func goodAnswersAreKeptWithTheirLabelsAndNormalized() throws {
         let declaration = try Self.form.read(Self.good, today: Self.today).get()
         #expect(declaration.title == "Tờ khai đăng ký khai sinh")
-        #expect(declaration.answers.map(\.value) == ["Nguyễn Văn An", "001095012345", "Cha", "05/11/2026", "1996", "04/01/2027", "Dòng một\nDòng hai"])
+        #expect(
+            declaration.answers.map(\.value) == [
+                "Nguyễn Văn An", "001095012345", "Cha", "05/11/2026", "1996", "04/01/2027", "Dòng một\nDòng hai",
+            ])
         #expect(declaration.sections.map(\.title) == ["Người yêu cầu", "Người được khai sinh"])
-        #expect(declaration.sections[0].answers.map(\.label) == ["Họ, chữ đệm, tên", "Số định danh cá nhân", "Quan hệ với người được khai sinh"])
+        #expect(
+            declaration.sections[0].answers.map(\.label) == [
+                "Họ, chữ đệm, tên", "Số định danh cá nhân", "Quan hệ với người được khai sinh",
+            ])
         // The saved answers fill the form again, and survive their encoding.
         #expect(try Self.form.read(declaration.fieldValues, today: Self.today).get() == declaration)
         #expect(Declaration(encoded: declaration.encoded) == declaration)
@@ -82,12 +93,13 @@ import Testing
         broken.sections[0].fields[3].options = ["Cha", "Cha"]
         broken.sections[1].fields[0].key = "Ngày sinh"
         procedure.declaration = broken
-        #expect(procedure.problems.map(\.message) == [
-            "Tờ khai điện tử thay cho “Giấy chứng sinh”, không có trong thành phần hồ sơ.",
-            "Mã trường “ho-ten” bị trùng.",
-            "Trường “Quan hệ với người được khai sinh” cần ít nhất hai lựa chọn khác nhau.",
-            "Mã trường “Ngày sinh” chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
-        ])
+        #expect(
+            procedure.problems.map(\.message) == [
+                "Tờ khai điện tử thay cho “Giấy chứng sinh”, không có trong thành phần hồ sơ.",
+                "Mã trường “ho-ten” bị trùng.",
+                "Trường “Quan hệ với người được khai sinh” cần ít nhất hai lựa chọn khác nhau.",
+                "Mã trường “Ngày sinh” chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
+            ])
     }
 
     /// A catalogue file writes only what differs from the defaults (required, no options), and reads them back.
@@ -100,16 +112,19 @@ import Testing
         #expect(String(decoding: try encoder.encode(field), as: UTF8.self) == #"{"key":"ten","kind":"text","label":"Tên"}"#)
     }
 
-    @Test(arguments: [
-        ("atDesk", nil, ResultDelivery.Choice(.atDesk), nil),
-        ("electronic", "12 Lý Thái Tổ", ResultDelivery.Choice(.electronic), nil),
-        ("post", " 12 Lý Thái Tổ, Hoàn Kiếm ", ResultDelivery.Choice(.post, address: "12 Lý Thái Tổ, Hoàn Kiếm"), nil),
-        ("post", "  ", nil, "address"),
-        ("post", "12\nLý Thái Tổ", nil, "address"),
-        ("drone", nil, nil, "delivery"),
-        (nil, nil, nil, "delivery"),
-    ] as [(String?, String?, ResultDelivery.Choice?, String?)])
-    func theResultDeliveryNeedsAnAddressOnlyByPost(value: String?, address: String?, expected: ResultDelivery.Choice?, refusedField: String?) {
+    @Test(
+        arguments: [
+            ("atDesk", nil, ResultDelivery.Choice(.atDesk), nil),
+            ("electronic", "12 Lý Thái Tổ", ResultDelivery.Choice(.electronic), nil),
+            ("post", " 12 Lý Thái Tổ, Hoàn Kiếm ", ResultDelivery.Choice(.post, address: "12 Lý Thái Tổ, Hoàn Kiếm"), nil),
+            ("post", "  ", nil, "address"),
+            ("post", "12\nLý Thái Tổ", nil, "address"),
+            ("drone", nil, nil, "delivery"),
+            (nil, nil, nil, "delivery"),
+        ] as [(String?, String?, ResultDelivery.Choice?, String?)])
+    func theResultDeliveryNeedsAnAddressOnlyByPost(
+        value: String?, address: String?, expected: ResultDelivery.Choice?, refusedField: String?
+    ) {
         switch ResultDelivery.read(value, address: address) {
         case .success(let choice): #expect(choice == expected && refusedField == nil)
         case .failure(let problems): #expect(expected == nil && problems.fields.keys.first == refusedField)

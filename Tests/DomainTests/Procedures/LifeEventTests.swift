@@ -6,8 +6,11 @@ import Testing
     static let cases: [(name: String, field: String, events: Set<String>)] = [
         ("Đăng ký khai sinh", "Hộ tịch", ["sinh-con"]),
         ("Đăng ký nhận cha, mẹ, con", "Hộ tịch", ["sinh-con"]),
-        ("Liên thông thủ tục hành chính về đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi", "Hộ tịch",
-         ["sinh-con", "cu-tru-giay-to"]),
+        (
+            "Liên thông thủ tục hành chính về đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
+            "Hộ tịch",
+            ["sinh-con", "cu-tru-giay-to"]
+        ),
         ("Đăng ký kết hôn", "Hộ tịch", ["ket-hon"]),
         ("Xác nhận tình trạng hôn nhân", "Hộ tịch", ["ket-hon"]),
         ("ĐĂNG KÝ KHAI TỬ", "Hộ tịch", ["nguoi-than-qua-doi"]),

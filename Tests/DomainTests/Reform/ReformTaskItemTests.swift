@@ -6,8 +6,12 @@ import Testing
     static func day(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }
 
     static let items = [
-        ReformTaskItem(taskID: 1, kind: .session, title: "Lớp 1", plannedOn: day("2023-05-10"), doneOn: day("2023-05-10"), registered: 120, attended: 114),
-        ReformTaskItem(taskID: 1, kind: .session, title: "Lớp 2", plannedOn: day("2023-06-14"), doneOn: day("2023-06-14"), registered: 80, attended: 70),
+        ReformTaskItem(
+            taskID: 1, kind: .session, title: "Lớp 1", plannedOn: day("2023-05-10"), doneOn: day("2023-05-10"), registered: 120,
+            attended: 114),
+        ReformTaskItem(
+            taskID: 1, kind: .session, title: "Lớp 2", plannedOn: day("2023-06-14"), doneOn: day("2023-06-14"), registered: 80, attended: 70
+        ),
         ReformTaskItem(taskID: 1, kind: .session, title: "Lớp 3", plannedOn: day("2023-09-12")),
         ReformTaskItem(taskID: 2, kind: .site, title: "Quận Hoàn Kiếm", doneOn: day("2023-08-01")),
         ReformTaskItem(taskID: 2, kind: .site, title: "Phường Hàng Bạc"),
@@ -18,7 +22,7 @@ import Testing
     static let cases: [(asOf: String, held: Int, attendance: Double?, sitesDone: Int, reached: Int, late: Int)] = [
         ("2023-04-01", 0, nil, 0, 0, 0),
         ("2023-05-31", 1, 95, 0, 1, 0),
-        ("2023-08-15", 2, 92, 1, 1, 1),      // (114 + 70) / 200
+        ("2023-08-15", 2, 92, 1, 1, 1),  // (114 + 70) / 200
     ]
 
     @Test(arguments: 0..<cases.count)

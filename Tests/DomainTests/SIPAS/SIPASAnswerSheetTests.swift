@@ -5,18 +5,21 @@ import Testing
 /// A respondent's answers read from a form or from storage, and the differences between two entries of a
 /// paper form.
 @Suite struct SIPASAnswerSheetTests {
-    static let questionnaire = try! SIPASQuestionnaire(json: Data("""
-        {"id":"t","title":"t","note":"","scale":[{"value":1,"label":"1"},{"value":2,"label":"2"},{"value":3,"label":"3"},{"value":4,"label":"4"},
-         {"value":5,"label":"5"}],"satisfiedValues":[4,5],"dontKnow":{"value":0,"label":"Không biết"},"profile":[],
-         "sections":[{"code":"service","label":"Dịch vụ","aspects":[{"code":"A","label":"A","items":[{"code":"A.1","text":"a1"},{"code":"A.2","text":"a2"},
-         {"code":"A.3","text":"a3"}]}]}]}
-        """.utf8))
+    static let questionnaire = try! SIPASQuestionnaire(
+        json: Data(
+            """
+            {"id":"t","title":"t","note":"","scale":[{"value":1,"label":"1"},{"value":2,"label":"2"},{"value":3,"label":"3"},{"value":4,"label":"4"},
+             {"value":5,"label":"5"}],"satisfiedValues":[4,5],"dontKnow":{"value":0,"label":"Không biết"},"profile":[],
+             "sections":[{"code":"service","label":"Dịch vụ","aspects":[{"code":"A","label":"A","items":[{"code":"A.1","text":"a1"},{"code":"A.2","text":"a2"},
+             {"code":"A.3","text":"a3"}]}]}]}
+            """.utf8))
 
-    @Test(arguments: [
-        (["A.1": "4", "A.2": "0", "A.3": ""], [4, 0, -1]),
-        ([:], [-1, -1, -1]),
-        (["A.1": " 5 ", "A.3": "1", "other": "x"], [5, -1, 1]),
-    ] as [([String: String], [Int8])])
+    @Test(
+        arguments: [
+            (["A.1": "4", "A.2": "0", "A.3": ""], [4, 0, -1]),
+            ([:], [-1, -1, -1]),
+            (["A.1": " 5 ", "A.3": "1", "other": "x"], [5, -1, 1]),
+        ] as [([String: String], [Int8])])
     func aFormIsRead(fields: [String: String], answers: [Int8]) throws {
         let sheet = try SIPASAnswerSheet(fields: fields, questionnaire: Self.questionnaire)
         #expect(sheet.answers == answers)

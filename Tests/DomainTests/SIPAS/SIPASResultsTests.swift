@@ -6,18 +6,20 @@ import Testing
 /// SIPAS results against figures computed by hand (weighted and unweighted, with blanks and don't-knows),
 /// the order of responses mattering not at all, and bad files refused with their line and column.
 @Suite struct SIPASResultsTests {
-    static let questionnaire = try! SIPASQuestionnaire(json: Data("""
-        {"id": "t", "title": "Thử", "note": "", "satisfiedValues": [4, 5],
-         "scale": [{"value": 1, "label": "1"}, {"value": 2, "label": "2"}, {"value": 3, "label": "3"}, {"value": 4, "label": "4"}, {"value": 5, "label": "5"}],
-         "dontKnow": {"value": 0, "label": "Không biết"},
-         "profile": [{"code": "gender", "label": "Giới tính", "options": ["Nam", "Nữ"]}],
-         "sections": [
-          {"code": "service", "label": "Dịch vụ", "aspects": [
-            {"code": "A1", "label": "A1", "items": [{"code": "a", "text": "a"}, {"code": "b", "text": "b"}]},
-            {"code": "A2", "label": "A2", "items": [{"code": "c", "text": "c"}]}]},
-          {"code": "policy", "label": "Chính sách", "aspects": [
-            {"code": "P1", "label": "P1", "items": [{"code": "p", "text": "p"}]}]}]}
-        """.utf8))
+    static let questionnaire = try! SIPASQuestionnaire(
+        json: Data(
+            """
+            {"id": "t", "title": "Thử", "note": "", "satisfiedValues": [4, 5],
+             "scale": [{"value": 1, "label": "1"}, {"value": 2, "label": "2"}, {"value": 3, "label": "3"}, {"value": 4, "label": "4"}, {"value": 5, "label": "5"}],
+             "dontKnow": {"value": 0, "label": "Không biết"},
+             "profile": [{"code": "gender", "label": "Giới tính", "options": ["Nam", "Nữ"]}],
+             "sections": [
+              {"code": "service", "label": "Dịch vụ", "aspects": [
+                {"code": "A1", "label": "A1", "items": [{"code": "a", "text": "a"}, {"code": "b", "text": "b"}]},
+                {"code": "A2", "label": "A2", "items": [{"code": "c", "text": "c"}]}]},
+              {"code": "policy", "label": "Chính sách", "aspects": [
+                {"code": "P1", "label": "P1", "items": [{"code": "p", "text": "p"}]}]}]}
+            """.utf8))
 
     static let weighted = "unit,weight,a,b,c,p\nU1,1,5,3,0,4\nU1,1,4,,2,5\nU1,2,2,4,5,\nU2,1,5,5,0,0\n"
 
@@ -102,7 +104,8 @@ import Testing
     }
 
     @Test func profileColumnsAndABOMAreAccepted() throws {
-        let responses = try SIPASResponses.read(csv: Data("\u{FEFF}unit,gender,a,b,c,p\r\nU1,Nữ,5, 4 ,,0\r\n".utf8), questionnaire: Self.questionnaire)
+        let responses = try SIPASResponses.read(
+            csv: Data("\u{FEFF}unit,gender,a,b,c,p\r\nU1,Nữ,5, 4 ,,0\r\n".utf8), questionnaire: Self.questionnaire)
         #expect(responses.count == 1 && responses.answers == [5, 4, -1, 0])
     }
 }
@@ -110,14 +113,15 @@ import Testing
 /// The change since the previous campaign and whether it exceeds both margins together.
 @Suite struct SIPASChangeTests {
     @Test(arguments: [
-        (60.0, 3.0, 70.0, 4.0, 10.0, true),    // √(9 + 16) = 5 < 10
-        (60.0, 6.0, 66.0, 8.0, 6.0, false),    // 10 > 6
-        (80.0, 3.0, 75.0, 4.0, -5.0, false),   // exactly the combined margin: not beyond it
+        (60.0, 3.0, 70.0, 4.0, 10.0, true),  // √(9 + 16) = 5 < 10
+        (60.0, 6.0, 66.0, 8.0, 6.0, false),  // 10 > 6
+        (80.0, 3.0, 75.0, 4.0, -5.0, false),  // exactly the combined margin: not beyond it
         (50.0, 0.0, 50.5, 0.0, 0.5, true),
     ])
     func change(previous: Double, previousMoe: Double, current: Double, currentMoe: Double, points: Double, exceeds: Bool) {
-        let change = SIPASChange(from: .init(percent: previous, valid: 100, moe: previousMoe, effectiveSample: 100),
-                                 to: .init(percent: current, valid: 100, moe: currentMoe, effectiveSample: 100))
+        let change = SIPASChange(
+            from: .init(percent: previous, valid: 100, moe: previousMoe, effectiveSample: 100),
+            to: .init(percent: current, valid: 100, moe: currentMoe, effectiveSample: 100))
         #expect(abs(change.points - points) < 1e-9 && change.exceedsMargins == exceeds)
     }
 }
@@ -133,12 +137,16 @@ import Testing
     ]
 
     @Test func ourAggregationOfThePublishedAspectsIsTheirMeanNotThePublishedIndex() throws {
-        let items = Self.aspects.map { #"{"code": "\#($0.code)", "label": "\#($0.code)", "items": [{"code": "\#($0.code).1", "text": "x"}]}"# }
-        let questionnaire = try SIPASQuestionnaire(json: Data("""
-            {"id": "sipas-2023-aspects", "title": "Năm yếu tố", "note": "", "satisfiedValues": [4, 5],
-             "scale": [{"value": 1, "label": "1"}, {"value": 2, "label": "2"}, {"value": 3, "label": "3"}, {"value": 4, "label": "4"}, {"value": 5, "label": "5"}],
-             "dontKnow": {"value": 0, "label": "Không biết"}, "profile": [], "sections": [{"code": "service", "label": "Dịch vụ", "aspects": [\(items.joined(separator: ","))]}]}
-            """.utf8))
+        let items = Self.aspects.map {
+            #"{"code": "\#($0.code)", "label": "\#($0.code)", "items": [{"code": "\#($0.code).1", "text": "x"}]}"#
+        }
+        let questionnaire = try SIPASQuestionnaire(
+            json: Data(
+                """
+                {"id": "sipas-2023-aspects", "title": "Năm yếu tố", "note": "", "satisfiedValues": [4, 5],
+                 "scale": [{"value": 1, "label": "1"}, {"value": 2, "label": "2"}, {"value": 3, "label": "3"}, {"value": 4, "label": "4"}, {"value": 5, "label": "5"}],
+                 "dontKnow": {"value": 0, "label": "Không biết"}, "profile": [], "sections": [{"code": "service", "label": "Dịch vụ", "aspects": [\(items.joined(separator: ","))]}]}
+                """.utf8))
         // Each aspect's one item: satisfied with the published percent as weight, not satisfied with the rest.
         let codes = Self.aspects.map { "\($0.code).1" }
         var csv = "unit,weight," + codes.joined(separator: ",") + "\n"

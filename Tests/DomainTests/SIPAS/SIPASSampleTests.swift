@@ -4,13 +4,18 @@ import Testing
 /// Drawing the sample: the frame holds each applicant once and no one who opted out; allocation proportional
 /// or equal with a minimum; the same seed draws the same people; weights are N_h ÷ n_h; small strata flagged.
 @Suite struct SIPASSampleTests {
-    static func entry(_ applicant: String, _ unit: String, _ id: Int64, field: String = "Hộ tịch", channel: Channel = .inPerson) -> SIPASSample.Entry {
+    static func entry(_ applicant: String, _ unit: String, _ id: Int64, field: String = "Hộ tịch", channel: Channel = .inPerson)
+        -> SIPASSample.Entry
+    {
         .init(applicant: applicant, unit: unit, field: field, channel: channel, dossierID: id)
     }
 
     @Test func theFrameHoldsEachApplicantOnceByTheirLatestDossier() {
-        let frame = SIPASSample.frame([Self.entry("A", "U1", 1), Self.entry("B", "U1", 2), Self.entry("A", "U2", 3), Self.entry("C", "U2", 4),
-                                       Self.entry("", "U2", 5)], optedOut: ["C"])
+        let frame = SIPASSample.frame(
+            [
+                Self.entry("A", "U1", 1), Self.entry("B", "U1", 2), Self.entry("A", "U2", 3), Self.entry("C", "U2", 4),
+                Self.entry("", "U2", 5),
+            ], optedOut: ["C"])
         #expect(frame.map(\.applicant) == ["B", "A"] && frame.map(\.unit) == ["U1", "U2"])
     }
 

@@ -10,7 +10,9 @@ import Testing
     static func dossiers(seed: UInt64, count: Int) -> [DossierStatistics.Facts] {
         var random = SeededRandom(seed: seed)
         let origin = LocalClock().instant(parsing: "2026-01-05T08:00")!
-        func later(_ date: Date, hours: ClosedRange<Int>) -> Date { date.addingTimeInterval(Double(Int.random(in: hours, using: &random)) * 3600 + 60) }
+        func later(_ date: Date, hours: ClosedRange<Int>) -> Date {
+            date.addingTimeInterval(Double(Int.random(in: hours, using: &random)) * 3600 + 60)
+        }
         return (0..<count).map { index in
             let received = later(origin, hours: 0...(24 * 90))
             let due: Date? = random.chance(0.05) ? nil : later(received, hours: 4...(24 * 15))
@@ -21,12 +23,14 @@ import Testing
             let apologies: [Date] = random.chance(0.1) ? [later(received, hours: 1...48)] : []
             let channels: [Channel] = [.online, .inPerson, .post]
             let electronic = random.chance(0.5)
-            let service = ServiceFacts(fullyOnlineOffered: random.chance(0.6), feeDue: random.chance(0.4), feePaidOnline: random.chance(0.5),
-                                       digitised: random.chance(0.5), reusedDocuments: random.chance(0.2), populationChecked: random.chance(0.7),
-                                       electronicResult: electronic, resultSynced: electronic && random.chance(0.5))
-            return .init(id: Int64(index), channel: channels[Int.random(in: 0..<3, using: &random)], receivedAt: received, dueAt: due,
-                         finishedAt: finished, outcome: outcome, returnedAt: returned, apologies: apologies, service: service,
-                         ofCitizen: random.chance(0.8))
+            let service = ServiceFacts(
+                fullyOnlineOffered: random.chance(0.6), feeDue: random.chance(0.4), feePaidOnline: random.chance(0.5),
+                digitised: random.chance(0.5), reusedDocuments: random.chance(0.2), populationChecked: random.chance(0.7),
+                electronicResult: electronic, resultSynced: electronic && random.chance(0.5))
+            return .init(
+                id: Int64(index), channel: channels[Int.random(in: 0..<3, using: &random)], receivedAt: received, dueAt: due,
+                finishedAt: finished, outcome: outcome, returnedAt: returned, apologies: apologies, service: service,
+                ofCitizen: random.chance(0.8))
         }
     }
 
@@ -38,9 +42,11 @@ import Testing
         let facts = Self.dossiers(seed: seed, count: 400)
         let clock = LocalClock()
         let start = LocalDate(iso: from)!, end = LocalDate(iso: to)!
-        let recount = DossierStatistics.table(facts, from: clock.instant(parsing: from + "T00:00")!, to: clock.instant(parsing: to + "T00:00")!,
-                                              clock: clock, calculator: Self.calculator)
-        let counted = DossierStatistics.table(.init(facts.flatMap { DossierStatistics.contributions($0, calculator: Self.calculator) }, from: start, to: end))
+        let recount = DossierStatistics.table(
+            facts, from: clock.instant(parsing: from + "T00:00")!, to: clock.instant(parsing: to + "T00:00")!,
+            clock: clock, calculator: Self.calculator)
+        let counted = DossierStatistics.table(
+            .init(facts.flatMap { DossierStatistics.contributions($0, calculator: Self.calculator) }, from: start, to: end))
         for figure in DossierStatistics.Figure.allCases {
             #expect(counted.count(figure) == recount.count(figure), "\(figure)")
         }
@@ -55,7 +61,8 @@ import Testing
         let clock = LocalClock()
         let start = LocalDate(iso: from)!, end = LocalDate(iso: to)!
         var sums: [DossierStatistics.Counter: Int] = [:]
-        for item in facts.flatMap({ DossierStatistics.contributions($0, calculator: Self.calculator) }) where start <= item.day && item.day < end {
+        for item in facts.flatMap({ DossierStatistics.contributions($0, calculator: Self.calculator) })
+        where start <= item.day && item.day < end {
             sums[item.counter, default: 0] += Int(item.value)
         }
         func counted(_ measure: ServiceIndexMeasure) -> [Int] {

@@ -9,23 +9,43 @@ import Testing
     typealias Facts = DossierStatistics.Facts
 
     static let fixture: [Facts] = [
-        Facts(id: 1, channel: .inPerson, receivedAt: at("2026-02-20T09:00"), dueAt: at("2026-02-26T12:00"), finishedAt: at("2026-02-25T10:00"), outcome: .result),
-        Facts(id: 2, channel: .inPerson, receivedAt: at("2026-02-26T09:00"), dueAt: at("2026-03-03T12:00"), finishedAt: nil, outcome: .open),
-        Facts(id: 3, channel: .inPerson, receivedAt: at("2026-02-27T09:00"), dueAt: at("2026-03-04T17:00"), finishedAt: at("2026-03-02T10:00"), outcome: .result),
-        Facts(id: 4, channel: .online, receivedAt: at("2026-03-02T09:00"), dueAt: at("2026-03-05T12:00"), finishedAt: at("2026-03-05T11:00"), outcome: .result,
-              returnedAt: at("2026-03-06T09:00")),
-        Facts(id: 5, channel: .inPerson, receivedAt: at("2026-03-03T09:00"), dueAt: at("2026-03-09T17:00"), finishedAt: at("2026-03-10T09:00"), outcome: .result,
-              apologies: [at("2026-03-09T10:00")]),
+        Facts(
+            id: 1, channel: .inPerson, receivedAt: at("2026-02-20T09:00"), dueAt: at("2026-02-26T12:00"),
+            finishedAt: at("2026-02-25T10:00"), outcome: .result),
+        Facts(
+            id: 2, channel: .inPerson, receivedAt: at("2026-02-26T09:00"), dueAt: at("2026-03-03T12:00"), finishedAt: nil, outcome: .open),
+        Facts(
+            id: 3, channel: .inPerson, receivedAt: at("2026-02-27T09:00"), dueAt: at("2026-03-04T17:00"),
+            finishedAt: at("2026-03-02T10:00"), outcome: .result),
+        Facts(
+            id: 4, channel: .online, receivedAt: at("2026-03-02T09:00"), dueAt: at("2026-03-05T12:00"), finishedAt: at("2026-03-05T11:00"),
+            outcome: .result,
+            returnedAt: at("2026-03-06T09:00")),
+        Facts(
+            id: 5, channel: .inPerson, receivedAt: at("2026-03-03T09:00"), dueAt: at("2026-03-09T17:00"),
+            finishedAt: at("2026-03-10T09:00"), outcome: .result,
+            apologies: [at("2026-03-09T10:00")]),
         Facts(id: 6, channel: .post, receivedAt: at("2026-03-10T09:00"), dueAt: at("2026-04-02T12:00"), finishedAt: nil, outcome: .open),
-        Facts(id: 7, channel: .inPerson, receivedAt: at("2026-03-11T09:00"), dueAt: at("2026-03-16T12:00"), finishedAt: at("2026-03-12T09:00"), outcome: .withdrawn),
-        Facts(id: 8, channel: .inPerson, receivedAt: at("2026-03-12T09:00"), dueAt: at("2026-03-12T12:00"), finishedAt: at("2026-03-12T09:05"), outcome: .rejected),
+        Facts(
+            id: 7, channel: .inPerson, receivedAt: at("2026-03-11T09:00"), dueAt: at("2026-03-16T12:00"),
+            finishedAt: at("2026-03-12T09:00"), outcome: .withdrawn),
+        Facts(
+            id: 8, channel: .inPerson, receivedAt: at("2026-03-12T09:00"), dueAt: at("2026-03-12T12:00"),
+            finishedAt: at("2026-03-12T09:05"), outcome: .rejected),
         Facts(id: 9, channel: .online, receivedAt: at("2026-03-20T09:00"), dueAt: nil, finishedAt: nil, outcome: .open),
-        Facts(id: 10, channel: .inPerson, receivedAt: at("2026-03-25T09:00"), dueAt: at("2026-03-30T12:00"), finishedAt: at("2026-03-27T15:00"), outcome: .ineligible),
-        Facts(id: 11, channel: .inPerson, receivedAt: at("2026-04-02T09:00"), dueAt: at("2026-04-07T12:00"), finishedAt: nil, outcome: .open),
-        Facts(id: 12, channel: .inPerson, receivedAt: at("2026-03-30T09:00"), dueAt: at("2026-04-02T12:00"), finishedAt: at("2026-04-03T09:00"), outcome: .result),
+        Facts(
+            id: 10, channel: .inPerson, receivedAt: at("2026-03-25T09:00"), dueAt: at("2026-03-30T12:00"),
+            finishedAt: at("2026-03-27T15:00"), outcome: .ineligible),
+        Facts(
+            id: 11, channel: .inPerson, receivedAt: at("2026-04-02T09:00"), dueAt: at("2026-04-07T12:00"), finishedAt: nil, outcome: .open),
+        Facts(
+            id: 12, channel: .inPerson, receivedAt: at("2026-03-30T09:00"), dueAt: at("2026-04-02T12:00"),
+            finishedAt: at("2026-04-03T09:00"), outcome: .result),
         // Ready in February, handed over in March: returned in March and nothing else.
-        Facts(id: 13, channel: .online, receivedAt: at("2026-02-23T09:00"), dueAt: at("2026-02-27T12:00"), finishedAt: at("2026-02-26T10:00"), outcome: .result,
-              returnedAt: at("2026-03-02T08:30")),
+        Facts(
+            id: 13, channel: .online, receivedAt: at("2026-02-23T09:00"), dueAt: at("2026-02-27T12:00"), finishedAt: at("2026-02-26T10:00"),
+            outcome: .result,
+            returnedAt: at("2026-03-02T08:30")),
     ]
 
     static let table = DossierStatistics.table(
@@ -67,14 +87,18 @@ import Testing
         let change = DossierStatistics.change(from: before, to: DossierStatistics.contributions(open, calculator: calculator))
         let day = LocalDate(iso: "2026-03-03")!
         // Finished late on its due day (due 12:00, finished 15:00): finished, late, due-and-finished, timed.
-        #expect(Set(change.filter { $0.counter != .workingMilliDays }) == [
-            .init(day: day, counter: .finished), .init(day: day, counter: .late), .init(day: day, counter: .dueAndFinished),
-            .init(day: day, counter: .timed),
-        ])
+        #expect(
+            Set(change.filter { $0.counter != .workingMilliDays }) == [
+                .init(day: day, counter: .finished), .init(day: day, counter: .late), .init(day: day, counter: .dueAndFinished),
+                .init(day: day, counter: .timed),
+            ])
         #expect(DossierStatistics.change(from: before, to: before).isEmpty)
         // Refused at receipt: everything it had added is taken away.
         open.outcome = .rejected
-        #expect(DossierStatistics.change(from: before, to: DossierStatistics.contributions(open, calculator: calculator)).allSatisfy { $0.value == -1 })
+        #expect(
+            DossierStatistics.change(from: before, to: DossierStatistics.contributions(open, calculator: calculator)).allSatisfy {
+                $0.value == -1
+            })
     }
 
     @Test func sharesAndAverage() throws {

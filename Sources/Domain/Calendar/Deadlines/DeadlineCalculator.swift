@@ -95,7 +95,7 @@ public struct DeadlineCalculator: Sendable {
         let local = Int64((instant.timeIntervalSince1970).rounded(.down)) + Int64(officeHours.utcOffsetMinutes) * 60
         let localDay = Int((Double(local) / 86_400).rounded(.down))
         let secondOfDay = Int(local - Int64(localDay) * 86_400)
-        let dayNumber = localDay + 2_440_588   // 1970-01-01 is JDN 2 440 588
+        let dayNumber = localDay + 2_440_588  // 1970-01-01 is JDN 2 440 588
         guard let index = calendar.workingIndex(onOrAfter: dayNumber), calendar.workingDay(at: index) != nil else {
             throw .outsideCalendar(instant)
         }
@@ -115,8 +115,9 @@ public struct DeadlineCalculator: Sendable {
         case ..<(hours.afternoonStart * 60):
             return Position(seconds: base + morning, halfDayIndex: 2 * index + 1, halfDayStart: base + morning)
         case ..<(hours.afternoonEnd * 60):
-            return Position(seconds: base + morning + Int64(secondOfDay - hours.afternoonStart * 60), halfDayIndex: 2 * index + 1,
-                            halfDayStart: base + morning)
+            return Position(
+                seconds: base + morning + Int64(secondOfDay - hours.afternoonStart * 60), halfDayIndex: 2 * index + 1,
+                halfDayStart: base + morning)
         default:
             let next = base + day
             return Position(seconds: next, halfDayIndex: 2 * index + 2, halfDayStart: next)
@@ -146,9 +147,11 @@ public struct DeadlineCalculator: Sendable {
         guard let dayNumber = calendar.workingDay(at: index) else { throw .outsideCalendar(Date.distantFuture) }
         let second: Int
         if minimum != nil {
-            second = within < morning ? officeHours.morningStart * 60 + Int(within) : officeHours.afternoonStart * 60 + Int(within - morning)
+            second =
+                within < morning ? officeHours.morningStart * 60 + Int(within) : officeHours.afternoonStart * 60 + Int(within - morning)
         } else {
-            second = within <= morning ? officeHours.morningStart * 60 + Int(within) : officeHours.afternoonStart * 60 + Int(within - morning)
+            second =
+                within <= morning ? officeHours.morningStart * 60 + Int(within) : officeHours.afternoonStart * 60 + Int(within - morning)
         }
         let result = localInstant(dayNumber: dayNumber, second: second)
         if let minimum, result < minimum { return minimum }

@@ -34,25 +34,43 @@ public struct DeadlineSchedule: Sendable, Equatable {
 
 extension DeadlineCalculator {
     /// Computes the due instant of a limit received at an instant, through its pauses in order.
-    public func schedule(receivedAt received: Date, limit: TimeLimit, pauses: [DeadlineSchedule.Pause] = [],
-                         sameDay: SameDayRule = .documented) throws(Problem) -> DeadlineSchedule {
+    public func schedule(
+        receivedAt received: Date, limit: TimeLimit, pauses: [DeadlineSchedule.Pause] = [],
+        sameDay: SameDayRule = .documented
+    ) throws(Problem) -> DeadlineSchedule {
         let deemed = try deemedReceipt(of: received)
         let firstDue = try due(receivedAt: received, limit: limit, sameDay: sameDay)
         var steps: [DeadlineSchedule.Step] = []
         let clock = LocalClock(utcOffsetMinutes: officeHours.utcOffsetMinutes)
         if deemed == received {
-            steps.append(.init(rule: "receipt", text: "Tiếp nhận lúc \(clock.text(received)), trong giờ làm việc: bắt đầu tính thời hạn từ thời điểm này."))
+            steps.append(
+                .init(
+                    rule: "receipt",
+                    text: "Tiếp nhận lúc \(clock.text(received)), trong giờ làm việc: bắt đầu tính thời hạn từ thời điểm này."))
         } else {
-            steps.append(.init(rule: "receipt", text: "Tiếp nhận lúc \(clock.text(received)), ngoài giờ làm việc: coi như tiếp nhận lúc \(clock.text(deemed)) (đầu buổi làm việc kế tiếp)."))
+            steps.append(
+                .init(
+                    rule: "receipt",
+                    text:
+                        "Tiếp nhận lúc \(clock.text(received)), ngoài giờ làm việc: coi như tiếp nhận lúc \(clock.text(deemed)) (đầu buổi làm việc kế tiếp)."
+                ))
         }
         switch limit {
         case .workingDays(0):
             steps.append(.init(rule: "limit", text: "\(sameDay.description): hẹn trả lúc \(clock.text(firstDue))."))
         case .workingDays(let halfDays):
             let session = clock.isMorning(deemed, officeHours) ? "buổi sáng" : "buổi chiều"
-            steps.append(.init(rule: "limit", text: "Thời hạn \(limit): hẹn trả vào cuối buổi làm việc thứ \(halfDays) sau \(session) tiếp nhận, tức \(clock.text(firstDue))."))
+            steps.append(
+                .init(
+                    rule: "limit",
+                    text:
+                        "Thời hạn \(limit): hẹn trả vào cuối buổi làm việc thứ \(halfDays) sau \(session) tiếp nhận, tức \(clock.text(firstDue))."
+                ))
         case .workingHours:
-            steps.append(.init(rule: "limit", text: "Thời hạn \(limit): cộng số phút làm việc từ thời điểm tiếp nhận, hết hạn lúc \(clock.text(firstDue))."))
+            steps.append(
+                .init(
+                    rule: "limit",
+                    text: "Thời hạn \(limit): cộng số phút làm việc từ thời điểm tiếp nhận, hết hạn lúc \(clock.text(firstDue))."))
         }
         steps += calendarSteps(from: deemed, to: firstDue, clock: clock)
         var current: Date? = firstDue
@@ -61,7 +79,8 @@ extension DeadlineCalculator {
         for pause in pauses {
             guard let due = current, pause.pausedAt >= previousResume else { throw .pauseOutOfOrder }
             let left = try workingSeconds(from: pause.pausedAt, to: due)
-            steps.append(.init(rule: "pause", text: "Tạm dừng lúc \(clock.text(pause.pausedAt)); thời gian còn lại: \(Self.duration(left))."))
+            steps.append(
+                .init(rule: "pause", text: "Tạm dừng lúc \(clock.text(pause.pausedAt)); thời gian còn lại: \(Self.duration(left))."))
             guard let resume = pause.resumedAt else {
                 current = nil
                 remaining = left
@@ -78,8 +97,9 @@ extension DeadlineCalculator {
         } else {
             steps.append(.init(rule: "due", text: "Hồ sơ đang tạm dừng: hạn trả được tính lại khi tiếp tục."))
         }
-        return DeadlineSchedule(receivedAt: received, deemedReceipt: deemed, limit: limit, firstDue: firstDue, due: current,
-                                remainingWhilePaused: remaining, steps: steps)
+        return DeadlineSchedule(
+            receivedAt: received, deemedReceipt: deemed, limit: limit, firstDue: firstDue, due: current,
+            remainingWhilePaused: remaining, steps: steps)
     }
 
     /// The days between two instants that the count skips (weekdays off) or includes (Saturdays worked).
@@ -100,7 +120,9 @@ extension DeadlineCalculator {
                 if row.kind.isWorked {
                     flush()
                     steps.append(.init(rule: "swappedWorkday", text: "Tính \(date.vietnamese) (thứ Bảy làm bù): \(row.name)."))
-                } else if let current = run, current.name == row.name, current.last.adding(days: 1) == date || Self.onlyWeekendBetween(current.last, date) {
+                } else if let current = run, current.name == row.name,
+                    current.last.adding(days: 1) == date || Self.onlyWeekendBetween(current.last, date)
+                {
                     run = (current.first, date, current.name)
                 } else {
                     flush()
@@ -180,8 +202,8 @@ public struct LocalClock: Sendable {
         guard parts.count == 2, let day = LocalDate(typed: parts[0]) else { return nil }
         let time = parts[1].split(omittingEmptySubsequences: false) { $0 == ":" || $0 == "h" || $0 == "H" }
         guard time.count == 2, (1...2).contains(time[0].count), time[1].count == 2,
-              time.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), let hour = Int(time[0]), let minute = Int(time[1]),
-              hour < 24, minute < 60
+            time.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), let hour = Int(time[0]), let minute = Int(time[1]),
+            hour < 24, minute < 60
         else { return nil }
         return instant(parsing: day.iso + String(format: "T%02d:%02d", hour, minute))
     }
@@ -202,10 +224,10 @@ public struct LocalClock: Sendable {
         }
         // yyyy-MM-ddTHH:mm
         guard bytes.count >= 16, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"),
-              number(0, 4) != nil, number(5, 2) != nil, number(8, 2) != nil,
-              let date = LocalDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
-              let hour = number(11, 2), let minute = number(14, 2), hour < 24, minute < 60
+            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"),
+            number(0, 4) != nil, number(5, 2) != nil, number(8, 2) != nil,
+            let date = LocalDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
+            let hour = number(11, 2), let minute = number(14, 2), hour < 24, minute < 60
         else { return nil }
         var index = 16
         var second = 0
@@ -220,7 +242,7 @@ public struct LocalClock: Sendable {
                 offset = 0
             } else {
                 guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"), index + 6 == bytes.count,
-                      bytes[index + 3] == UInt8(ascii: ":"), let h = number(index + 1, 2), let m = number(index + 4, 2), h <= 14, m < 60
+                    bytes[index + 3] == UInt8(ascii: ":"), let h = number(index + 1, 2), let m = number(index + 4, 2), h <= 14, m < 60
                 else { return nil }
                 offset = (bytes[index] == UInt8(ascii: "-") ? -1 : 1) * (h * 60 + m)
             }

@@ -34,12 +34,13 @@ public struct OfficeHours: Sendable, Hashable, Codable {
         for part in sessions.joined() {
             let pieces = part.split(separator: ":")
             guard pieces.count == 2, pieces[0].count <= 2, pieces[1].count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]),
-                  (0...24).contains(hour), (0...59).contains(minute)
+                (0...24).contains(hour), (0...59).contains(minute)
             else { throw .unreadable(text) }
             minutes.append(hour * 60 + minute)
         }
-        self.init(morningStart: minutes[0], morningEnd: minutes[1], afternoonStart: minutes[2], afternoonEnd: minutes[3],
-                  utcOffsetMinutes: utcOffsetMinutes)
+        self.init(
+            morningStart: minutes[0], morningEnd: minutes[1], afternoonStart: minutes[2], afternoonEnd: minutes[3],
+            utcOffsetMinutes: utcOffsetMinutes)
         guard morningStart < morningEnd, morningEnd <= afternoonStart, afternoonStart < afternoonEnd, afternoonEnd <= 24 * 60 else {
             throw .sessionsOutOfOrder
         }

@@ -26,7 +26,7 @@ public struct SameDayRule: Sendable, Hashable, Codable {
     public init(cutoff: String, source: String) throws(Problem) {
         let pieces = cutoff.trimmingCharacters(in: .whitespaces).split(separator: ":")
         guard pieces.count == 2, pieces[0].count <= 2, pieces[1].count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]),
-              (0...23).contains(hour), (0...59).contains(minute)
+            (0...23).contains(hour), (0...59).contains(minute)
         else { throw .unreadableCutoff(cutoff) }
         guard !source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .noSource }
         self.init(cutoffMinute: hour * 60 + minute, source: source)

@@ -58,7 +58,8 @@ extension TimeLimit {
             case (let days?, nil): self = try .days(days)
             case (nil, let hours?): self = try .hours(hours)
             default:
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "give exactly one of days or hours"))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: decoder.codingPath, debugDescription: "give exactly one of days or hours"))
             }
         } catch let problem as Problem {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.message))

@@ -28,7 +28,8 @@ enum LunarAstronomy {
         correction += -0.0006 * sin(2 * latitude + moonAnomaly) + 0.0010 * sin(2 * latitude - moonAnomaly)
         correction += 0.0005 * sin(2 * moonAnomaly + sunAnomaly)
         // ΔT (TT − UT) in days, a polynomial fit on each side of 1900.
-        let deltaT = t < -11
+        let deltaT =
+            t < -11
             ? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3
             : -0.000278 + 0.000265 * t + 0.000262 * t2
         return jd + correction - deltaT

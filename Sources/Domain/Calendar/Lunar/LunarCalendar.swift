@@ -26,7 +26,8 @@ public struct LunarCalendar: Sendable {
         /// The reason in Vietnamese, for pages and the command line.
         public var message: String {
             switch self {
-            case .noSuchDate(let date): "Không có ngày âm lịch \(date.day)/\(date.month)/\(date.year)\(date.isLeapMonth ? " (tháng nhuận)" : "")."
+            case .noSuchDate(let date):
+                "Không có ngày âm lịch \(date.day)/\(date.month)/\(date.year)\(date.isLeapMonth ? " (tháng nhuận)" : "")."
             case .notALeapMonth(let date): "Năm âm lịch \(date.year) không có tháng \(date.month) nhuận."
             }
         }
@@ -76,7 +77,8 @@ public struct LunarCalendar: Sendable {
         guard (1...12).contains(lunar.month), (1...30).contains(lunar.day), (1...9998).contains(lunar.year) else {
             throw .noSuchDate(lunar)
         }
-        let (month11, nextMonth11) = lunar.month < 11
+        let (month11, nextMonth11) =
+            lunar.month < 11
             ? (self.month11(of: lunar.year - 1), self.month11(of: lunar.year))
             : (self.month11(of: lunar.year), self.month11(of: lunar.year + 1))
         let k = Int((0.5 + (Double(month11) - LunarAstronomy.epochNewMoon) / LunarAstronomy.synodicMonth).rounded(.down))

@@ -83,10 +83,16 @@ public struct CalendarFile: Sendable, Equatable {
         var seen: [LocalDate: Int] = [:]
         var days: [CalendarDay] = []
         for (index, row) in file.days.enumerated() {
-            let day = CalendarDay(date: row.date, kind: row.kind, name: VietnameseText.normalized(row.name),
-                                  reference: VietnameseText.normalized(row.reference), isProvisional: row.provisional ?? false)
+            let day = CalendarDay(
+                date: row.date, kind: row.kind, name: VietnameseText.normalized(row.name),
+                reference: VietnameseText.normalized(row.reference), isProvisional: row.provisional ?? false)
             do { try CalendarEdit.set(day).validate() } catch {
-                let field = switch error { case .nameMissing: "name"; case .referenceMissing: "reference"; default: "date" }
+                let field =
+                    switch error {
+                    case .nameMissing: "name"
+                    case .referenceMissing: "reference"
+                    default: "date"
+                    }
                 throw Problem(line: line(row: index, field), "Ngày \(row.date.vietnamese): \(error.message)")
             }
             if let first = seen[row.date] {
@@ -101,8 +107,10 @@ public struct CalendarFile: Sendable, Equatable {
             let worked = days.filter { $0.date.year == year && $0.kind == .swappedWorkday }
             guard off.count == worked.count else {
                 let first = (off + worked).map(\.date).min()!
-                throw Problem(line: seen[first].flatMap { line(row: $0, "date") }, "Năm \(year) có \(off.count) ngày nghỉ do hoán đổi nhưng \(worked.count) ngày làm bù: "
-                              + "mỗi ngày nghỉ do hoán đổi phải có đúng một ngày làm bù trong cùng năm.")
+                throw Problem(
+                    line: seen[first].flatMap { line(row: $0, "date") },
+                    "Năm \(year) có \(off.count) ngày nghỉ do hoán đổi nhưng \(worked.count) ngày làm bù: "
+                        + "mỗi ngày nghỉ do hoán đổi phải có đúng một ngày làm bù trong cùng năm.")
             }
         }
         self.source = source

@@ -7,7 +7,7 @@ public enum OfficialCalendar {
     /// defect, so it stops the program loudly.
     public static let rows: [CalendarDay] = {
         guard let url = Bundle.module.url(forResource: "official-days", withExtension: "json", subdirectory: "Data"),
-              let data = try? Data(contentsOf: url)
+            let data = try? Data(contentsOf: url)
         else { fatalError("Calendar/Data/official-days.json is missing or unreadable") }
         do { return try CalendarFile(json: data).days } catch { fatalError("Calendar/Data/official-days.json: \(error)") }
     }()

@@ -28,7 +28,8 @@ public struct StatutoryHolidays: Sendable {
         holiday(LocalDate(unchecked: year, 1, 1), "Tết Dương lịch")
         if let tet = try? lunarCalendar.solar(from: LunarDate(day: 1, month: 1, year: year)) {
             for offset in -tetDaysBefore..<(5 - tetDaysBefore) {
-                holiday(tet.adding(days: offset), "Tết Âm lịch", Self.labourCode + "; ngày cụ thể do Thủ tướng quyết định (khoản 3 Điều 112)")
+                holiday(
+                    tet.adding(days: offset), "Tết Âm lịch", Self.labourCode + "; ngày cụ thể do Thủ tướng quyết định (khoản 3 Điều 112)")
             }
         }
         if let hungKings = try? lunarCalendar.solar(from: LunarDate(day: 10, month: 3, year: year)) {
@@ -38,8 +39,9 @@ public struct StatutoryHolidays: Sendable {
         holiday(LocalDate(unchecked: year, 5, 1), "Ngày Quốc tế lao động")
         let nationalDay = LocalDate(unchecked: year, 9, 2)
         holiday(nationalDay, "Quốc khánh")
-        holiday(Self.nationalDayNeighbour(of: nationalDay), "Quốc khánh (ngày liền kề)",
-                Self.labourCode + "; ngày liền kề do Thủ tướng quyết định (khoản 3 Điều 112)")
+        holiday(
+            Self.nationalDayNeighbour(of: nationalDay), "Quốc khánh (ngày liền kề)",
+            Self.labourCode + "; ngày liền kề do Thủ tướng quyết định (khoản 3 Điều 112)")
         days.sort { $0.date < $1.date }
         return days + Self.compensatoryDays(for: days)
     }
@@ -48,8 +50,8 @@ public struct StatutoryHolidays: Sendable {
     /// next to one, otherwise the day before. (2024: Mon → Tue 3 Sep; 2025: Tue → Mon 1 Sep.)
     static func nationalDayNeighbour(of date: LocalDate) -> LocalDate {
         switch date.weekday {
-        case 1, 4, 7: date.adding(days: 1)   // Mon → Tue, Thu → Fri, Sun → Mon
-        default: date.adding(days: -1)       // Tue → Mon, Wed → Tue, Fri → Thu, Sat → Fri
+        case 1, 4, 7: date.adding(days: 1)  // Mon → Tue, Thu → Fri, Sun → Mon
+        default: date.adding(days: -1)  // Tue → Mon, Wed → Tue, Fri → Thu, Sat → Fri
         }
     }
 
@@ -61,8 +63,10 @@ public struct StatutoryHolidays: Sendable {
             var candidate = day.date.adding(days: 1)
             while candidate.isWeekend || taken.contains(candidate) { candidate = candidate.adding(days: 1) }
             taken.insert(candidate)
-            result.append(CalendarDay(date: candidate, kind: .compensatory, name: "Nghỉ bù \(day.name) (\(day.date.vietnamese))",
-                                      reference: compensation, isProvisional: true))
+            result.append(
+                CalendarDay(
+                    date: candidate, kind: .compensatory, name: "Nghỉ bù \(day.name) (\(day.date.vietnamese))",
+                    reference: compensation, isProvisional: true))
         }
         return result
     }

@@ -9,8 +9,10 @@ import SQLKit
 struct AddServiceIndex: Migration {
     let name = "019-add-service-index"
 
-    static let factColumns = ["fully_online_offered", "fee_due", "fee_paid_online", "digitised", "reused_documents", "population_checked",
-                              "electronic_result", "result_synced"]
+    static let factColumns = [
+        "fully_online_offered", "fee_due", "fee_paid_online", "digitised", "reused_documents", "population_checked",
+        "electronic_result", "result_synced",
+    ]
 
     func prepare(on database: any SQLDatabase) async throws {
         for column in Self.factColumns {
@@ -21,7 +23,9 @@ struct AddServiceIndex: Migration {
         for row in try await database.select().columns("id", "definition").from("procedure_versions").all() {
             let definition = try row.decode(column: "definition", as: String.self)
             guard let procedure = try? JSONDecoder().decode(Procedure.self, from: Data(definition.utf8)), procedure.hasFee else { continue }
-            try await database.update("procedure_versions").set("has_fee", to: true).where("id", .equal, try row.decode(column: "id", as: Int64.self)).run()
+            try await database.update("procedure_versions").set("has_fee", to: true).where(
+                "id", .equal, try row.decode(column: "id", as: Int64.self)
+            ).run()
         }
         try await database.create(table: "service_index_frameworks")
             .column("id", type: .text, .primaryKey(autoIncrement: false))
@@ -38,10 +42,14 @@ struct AddServiceIndex: Migration {
             .unique("unit_id", "counter", "month")
             .run()
         // Covering indexes: a period's sums for every unit are read from the index alone.
-        try await database.create(index: "statistics_monthly_month").on("statistics_monthly").column("month").column("counter").column("unit_id")
-            .column("value").run()
-        try await database.create(index: "statistics_counters_day").on("statistics_counters").column("day").column("counter").column("unit_id")
-            .column("value").run()
+        try await database.create(index: "statistics_monthly_month").on("statistics_monthly").column("month").column("counter").column(
+            "unit_id"
+        )
+        .column("value").run()
+        try await database.create(index: "statistics_counters_day").on("statistics_counters").column("day").column("counter").column(
+            "unit_id"
+        )
+        .column("value").run()
         try await database.delete(from: "statistics_counters").run()
     }
 

@@ -57,7 +57,9 @@ struct CreateSIPASCampaigns: Migration {
     }
 
     func revert(on database: any SQLDatabase) async throws {
-        for table in ["sipas_opt_outs", "sipas_invitations", "sipas_strata", "sipas_campaign_units", "sipas_campaigns", "sipas_questionnaires"] {
+        for table in [
+            "sipas_opt_outs", "sipas_invitations", "sipas_strata", "sipas_campaign_units", "sipas_campaigns", "sipas_questionnaires",
+        ] {
             try await database.drop(table: table).run()
         }
     }

@@ -90,7 +90,9 @@ struct CreatePAR: Migration {
     }
 
     func revert(on database: any SQLDatabase) async throws {
-        for table in ["par_publications", "par_evidence", "par_entry_history", "par_entries", "par_assessments", "par_rounds", "par_frameworks"] {
+        for table in [
+            "par_publications", "par_evidence", "par_entry_history", "par_entries", "par_assessments", "par_rounds", "par_frameworks",
+        ] {
             try await database.drop(table: table).run()
         }
     }

@@ -63,6 +63,8 @@ struct AddReformFollowUp: Migration {
 
     func revert(on database: any SQLDatabase) async throws {
         try await database.alter(table: "reform_tasks").dropColumn("directive_id").run()
-        for table in ["reform_directive_ratings", "reform_directives", "reform_urges", "reform_task_files"] { try await database.drop(table: table).run() }
+        for table in ["reform_directive_ratings", "reform_directives", "reform_urges", "reform_task_files"] {
+            try await database.drop(table: table).run()
+        }
     }
 }

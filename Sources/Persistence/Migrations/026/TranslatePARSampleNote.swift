@@ -9,7 +9,8 @@ import SQLKit
 struct TranslatePARSampleNote: Migration {
     let name = "033-translate-par-sample-note"
 
-    static let englishNote = "SAMPLE, not an official framework. The 8 areas are those of the provincial PAR INDEX (docs/PAR.md, indices.md §3); "
+    static let englishNote =
+        "SAMPLE, not an official framework. The 8 areas are those of the provincial PAR INDEX (docs/PAR.md, indices.md §3); "
         + "their point split, the criteria, sub-criteria, maxima and rules are MotCua's placeholders, written to exercise every scoring method, "
         + "until the secretariat enters the official annex of the year's decision."
 

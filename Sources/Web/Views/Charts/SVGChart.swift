@@ -43,10 +43,12 @@ struct SVGChart {
             var length = 0
             if let value = item.value {
                 length = Swift.max(Int((value / top * Double(barWidth)).rounded()), 1)
-                marks += "<rect x=\"0\" y=\"\(y + 21)\" width=\"\(length)\" height=\"18\" class=\"chart__bar\">"
+                marks +=
+                    "<rect x=\"0\" y=\"\(y + 21)\" width=\"\(length)\" height=\"18\" class=\"chart__bar\">"
                     + "<title>\(Markup.escaped(item.label)): \(Markup.escaped(item.text))</title></rect>"
             }
-            marks += "<text x=\"\(length + 6)\" y=\"\(y + 35)\" class=\"chart__value\">\(Markup.escaped(item.text.shortened(to: 18)))</text>"
+            marks +=
+                "<text x=\"\(length + 6)\" y=\"\(y + 35)\" class=\"chart__value\">\(Markup.escaped(item.text.shortened(to: 18)))</text>"
         }
         return figure(svg(width: width, height: height, marks: marks))
     }
@@ -60,10 +62,13 @@ struct SVGChart {
         let step = items.count > 1 ? Double(plotWidth) / Double(items.count - 1) : 0
         func x(_ index: Int) -> Int { left + Int((Double(index) * step).rounded()) + (items.count == 1 ? plotWidth / 2 : 0) }
         func y(_ value: Double) -> Int { topMargin + plotHeight - Int((value / top * Double(plotHeight)).rounded()) }
-        var marks = "<text x=\"\(left - 8)\" y=\"\(topMargin - 16)\" text-anchor=\"end\" class=\"chart__unit\">\(Markup.escaped(unit))</text>"
+        var marks =
+            "<text x=\"\(left - 8)\" y=\"\(topMargin - 16)\" text-anchor=\"end\" class=\"chart__unit\">\(Markup.escaped(unit))</text>"
         for tick in [0, top / 2, top] {
-            marks += "<line x1=\"\(left)\" y1=\"\(y(tick))\" x2=\"\(width - right)\" y2=\"\(y(tick))\" class=\"\(tick == 0 ? "chart__axis" : "chart__grid")\"/>"
-            marks += "<text x=\"\(left - 8)\" y=\"\(y(tick) + 4)\" text-anchor=\"end\" class=\"chart__tick\">\(Markup.escaped(Self.tick(tick)))</text>"
+            marks +=
+                "<line x1=\"\(left)\" y1=\"\(y(tick))\" x2=\"\(width - right)\" y2=\"\(y(tick))\" class=\"\(tick == 0 ? "chart__axis" : "chart__grid")\"/>"
+            marks +=
+                "<text x=\"\(left - 8)\" y=\"\(y(tick) + 4)\" text-anchor=\"end\" class=\"chart__tick\">\(Markup.escaped(Self.tick(tick)))</text>"
         }
         // The line runs through consecutive items with a value and breaks at a gap.
         for run in Self.runs(items.map(\.value)) where run.count > 1 {
@@ -74,18 +79,22 @@ struct SVGChart {
         let every = Swift.max(1, Int((Double(items.count) / 5).rounded(.up)))
         for (index, item) in items.enumerated() {
             if let value = item.value {
-                marks += "<circle cx=\"\(x(index))\" cy=\"\(y(value))\" r=\"5\" class=\"chart__dot\"><title>\(Markup.escaped(item.label)): \(Markup.escaped(item.text))</title></circle>"
+                marks +=
+                    "<circle cx=\"\(x(index))\" cy=\"\(y(value))\" r=\"5\" class=\"chart__dot\"><title>\(Markup.escaped(item.label)): \(Markup.escaped(item.text))</title></circle>"
                 if items.count <= 6 {
-                    marks += "<text x=\"\(x(index))\" y=\"\(y(value) - 10)\" text-anchor=\"middle\" class=\"chart__value\">\(Markup.escaped(Self.tick(value)))</text>"
+                    marks +=
+                        "<text x=\"\(x(index))\" y=\"\(y(value) - 10)\" text-anchor=\"middle\" class=\"chart__value\">\(Markup.escaped(Self.tick(value)))</text>"
                 }
             }
             if (items.count - 1 - index) % every == 0 {
-                marks += "<text x=\"\(x(index))\" y=\"\(topMargin + plotHeight + 20)\" text-anchor=\"middle\" class=\"chart__label\">\(Markup.escaped(item.label))</text>"
+                marks +=
+                    "<text x=\"\(x(index))\" y=\"\(topMargin + plotHeight + 20)\" text-anchor=\"middle\" class=\"chart__label\">\(Markup.escaped(item.label))</text>"
             }
         }
         // The legend: the series' mark and name, and what a gap means.
         let legendY = height - 14
-        marks += "<line x1=\"\(left)\" y1=\"\(legendY - 4)\" x2=\"\(left + 24)\" y2=\"\(legendY - 4)\" class=\"chart__line\"/>"
+        marks +=
+            "<line x1=\"\(left)\" y1=\"\(legendY - 4)\" x2=\"\(left + 24)\" y2=\"\(legendY - 4)\" class=\"chart__line\"/>"
             + "<circle cx=\"\(left + 12)\" cy=\"\(legendY - 4)\" r=\"4\" class=\"chart__dot\"/>"
             + "<text x=\"\(left + 32)\" y=\"\(legendY)\" class=\"chart__legend\">\(Markup.escaped(valueHeading))"
             + (items.contains { $0.value == nil } ? " — khoảng trống: chưa có dữ liệu" : "") + "</text>"
@@ -114,22 +123,28 @@ struct SVGChart {
     }
 
     private func figure(_ svg: String) -> Node<HTML.BodyContext> {
-        .element(named: "figure", nodes: [
-            .class("chart-figure"), .id(id),
-            .raw(svg),
-            .element(named: "figcaption", nodes: [.text(title)]),
-            .element(named: "details", nodes: [
-                .element(named: "summary", nodes: [.text("Xem bảng số liệu")]),
-                .table(
-                    .class("table"),
-                    .thead(.tr(.th(.text("Mục")), .th(.text(valueHeading)))),
-                    .tbody(.forEach(items) { item in
-                        .tr(.th(.attribute(named: "scope", value: "row"), .text(item.label)),
-                            .td(item.href.map { .a(.href($0), .text(item.text)) } ?? .text(item.text)))
-                    })
-                ),
-            ]),
-        ])
+        .element(
+            named: "figure",
+            nodes: [
+                .class("chart-figure"), .id(id),
+                .raw(svg),
+                .element(named: "figcaption", nodes: [.text(title)]),
+                .element(
+                    named: "details",
+                    nodes: [
+                        .element(named: "summary", nodes: [.text("Xem bảng số liệu")]),
+                        .table(
+                            .class("table"),
+                            .thead(.tr(.th(.text("Mục")), .th(.text(valueHeading)))),
+                            .tbody(
+                                .forEach(items) { item in
+                                    .tr(
+                                        .th(.attribute(named: "scope", value: "row"), .text(item.label)),
+                                        .td(item.href.map { .a(.href($0), .text(item.text)) } ?? .text(item.text)))
+                                })
+                        ),
+                    ]),
+            ])
     }
 
     /// The indices of consecutive values, split at each nil.

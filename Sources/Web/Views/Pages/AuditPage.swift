@@ -15,20 +15,27 @@ struct AuditPage {
     var body: [Node<HTML.BodyContext>] {
         [
             .h1(.text("Nhật ký hệ thống")),
-            .p(.text("Mỗi dòng ghi ai đã làm gì, với đối tượng nào, lúc nào và vì sao. Mỗi dòng mang mã băm của dòng trước, nên một dòng bị sửa hoặc xóa sẽ bị phát hiện khi kiểm tra.")),
+            .p(
+                .text(
+                    "Mỗi dòng ghi ai đã làm gì, với đối tượng nào, lúc nào và vì sao. Mỗi dòng mang mã băm của dòng trước, nên một dòng bị sửa hoặc xóa sẽ bị phát hiện khi kiểm tra."
+                )),
             verificationNotice,
             .form(
                 .class("filters"), .action(SiteRoute.audit.path), .method(.get), .attribute(named: "role", value: "search"),
-                .div(.class("field"), .label(.for("action"), .text("Nhóm thao tác")),
-                     .select(.id("action"), .attribute(named: "name", value: "action"),
-                             .choice("", "Tất cả", isSelected: (query.actionPrefix ?? "").isEmpty),
-                             .forEach(AuditVocabulary.groups) { .choice($0.prefix, $0.title, isSelected: query.actionPrefix == $0.prefix) })),
-                .div(.class("field"), .label(.for("object"), .text("Loại đối tượng")),
-                     .select(.id("object"), .attribute(named: "name", value: "object"),
-                             .choice("", "Tất cả", isSelected: (query.objectType ?? "").isEmpty),
-                             .forEach(AuditVocabulary.objects.sorted { $0.value < $1.value }) {
-                                 .choice($0.key, $0.value.prefix(1).uppercased() + $0.value.dropFirst(), isSelected: query.objectType == $0.key)
-                             })),
+                .div(
+                    .class("field"), .label(.for("action"), .text("Nhóm thao tác")),
+                    .select(
+                        .id("action"), .attribute(named: "name", value: "action"),
+                        .choice("", "Tất cả", isSelected: (query.actionPrefix ?? "").isEmpty),
+                        .forEach(AuditVocabulary.groups) { .choice($0.prefix, $0.title, isSelected: query.actionPrefix == $0.prefix) })),
+                .div(
+                    .class("field"), .label(.for("object"), .text("Loại đối tượng")),
+                    .select(
+                        .id("object"), .attribute(named: "name", value: "object"),
+                        .choice("", "Tất cả", isSelected: (query.objectType ?? "").isEmpty),
+                        .forEach(AuditVocabulary.objects.sorted { $0.value < $1.value }) {
+                            .choice($0.key, $0.value.prefix(1).uppercased() + $0.value.dropFirst(), isSelected: query.objectType == $0.key)
+                        })),
                 .button(.type(.submit), .class("button"), .text("Lọc"))
             ),
             .form(
@@ -46,11 +53,13 @@ struct AuditPage {
     private var verificationNotice: Node<HTML.BodyContext> {
         guard let verification else { return .empty }
         if verification.isIntact {
-            return .p(.class("notice notice--success"), .attribute(named: "role", value: "status"),
-                      .text("Nhật ký toàn vẹn: đã kiểm tra \(verification.rowsChecked) dòng, chuỗi mã băm không bị phá vỡ."))
+            return .p(
+                .class("notice notice--success"), .attribute(named: "role", value: "status"),
+                .text("Nhật ký toàn vẹn: đã kiểm tra \(verification.rowsChecked) dòng, chuỗi mã băm không bị phá vỡ."))
         }
-        return .p(.class("notice notice--error"), .attribute(named: "role", value: "alert"),
-                  .text("Nhật ký KHÔNG toàn vẹn từ dòng số \(verification.firstBrokenSequence ?? 0): \(verification.problem ?? "")."))
+        return .p(
+            .class("notice notice--error"), .attribute(named: "role", value: "alert"),
+            .text("Nhật ký KHÔNG toàn vẹn từ dòng số \(verification.firstBrokenSequence ?? 0): \(verification.problem ?? "")."))
     }
 
     private func nextPage(after last: AuditEntry) -> String {
@@ -69,18 +78,21 @@ enum AuditTable {
         .table(
             .class("table"),
             .caption(.text(caption)),
-            .thead(.tr(.th(.text("Số")), .th(.text("Thời điểm")), .th(.text("Người thực hiện")), .th(.text("Thao tác")),
-                       .th(.text("Đối tượng")), .th(.text("Lý do, chi tiết")))),
-            .tbody(.forEach(entries) { entry in
+            .thead(
                 .tr(
-                    .td(.text(String(entry.sequence))),
-                    .td(.text(DisplayFormat.dateTime(entry.occurredAt, in: timeZone))),
-                    .td(actor(entry.actorID, actors)),
-                    .td(.span(.attribute(named: "title", value: entry.action), .text(AuditVocabulary.action(entry.action)))),
-                    .td(.text("\(AuditVocabulary.object(entry.objectType)) \(entry.objectID)")),
-                    .td(.text(entry.reason))
-                )
-            })
+                    .th(.text("Số")), .th(.text("Thời điểm")), .th(.text("Người thực hiện")), .th(.text("Thao tác")),
+                    .th(.text("Đối tượng")), .th(.text("Lý do, chi tiết")))),
+            .tbody(
+                .forEach(entries) { entry in
+                    .tr(
+                        .td(.text(String(entry.sequence))),
+                        .td(.text(DisplayFormat.dateTime(entry.occurredAt, in: timeZone))),
+                        .td(actor(entry.actorID, actors)),
+                        .td(.span(.attribute(named: "title", value: entry.action), .text(AuditVocabulary.action(entry.action)))),
+                        .td(.text("\(AuditVocabulary.object(entry.objectType)) \(entry.objectID)")),
+                        .td(.text(entry.reason))
+                    )
+                })
         )
     }
 

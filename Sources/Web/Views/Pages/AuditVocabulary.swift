@@ -28,9 +28,12 @@ enum AuditVocabulary {
         "par.evidence": "Đính kèm tài liệu kiểm chứng", "par.loadFramework": "Nạp bộ tiêu chí PAR", "par.openRound": "Mở đợt đánh giá PAR",
         "par.publish": "Công bố kết quả PAR", "par.submit": "Gửi bản tự đánh giá",
         "portalSync.retry": "Gửi lại đồng bộ DVCQG",
-        "reform.addTasks": "Thêm nhiệm vụ vào kế hoạch", "reform.carryOver": "Chuyển nhiệm vụ sang năm sau", "reform.createPlan": "Tạo kế hoạch CCHC",
-        "reform.directive": "Ghi văn bản chỉ đạo", "reform.item": "Thêm đầu việc", "reform.itemDone": "Hoàn thành đầu việc", "reform.urge": "Đôn đốc nhiệm vụ",
-        "reform.progress": "Cập nhật tiến độ", "reform.completionReported": "Báo cáo hoàn thành", "reform.completionAccepted": "Chấp nhận hoàn thành",
+        "reform.addTasks": "Thêm nhiệm vụ vào kế hoạch", "reform.carryOver": "Chuyển nhiệm vụ sang năm sau",
+        "reform.createPlan": "Tạo kế hoạch CCHC",
+        "reform.directive": "Ghi văn bản chỉ đạo", "reform.item": "Thêm đầu việc", "reform.itemDone": "Hoàn thành đầu việc",
+        "reform.urge": "Đôn đốc nhiệm vụ",
+        "reform.progress": "Cập nhật tiến độ", "reform.completionReported": "Báo cáo hoàn thành",
+        "reform.completionAccepted": "Chấp nhận hoàn thành",
         "reform.completionReturned": "Trả lại báo cáo hoàn thành", "reform.publish": "Công khai văn bản chỉ đạo",
         "reform.withdraw": "Thu hồi công khai văn bản chỉ đạo",
         "sipas.close": "Kết thúc thu phiếu SIPAS", "sipas.create": "Tạo đợt khảo sát SIPAS", "sipas.draw": "Chọn mẫu SIPAS",
@@ -38,15 +41,20 @@ enum AuditVocabulary {
         "sipas.paper": "Nhập phiếu giấy", "sipas.printForms": "In phiếu giấy",
         "unit.create": "Tạo đơn vị", "unit.import": "Nhập đơn vị hành chính", "unit.officeHours": "Đặt giờ làm việc của đơn vị",
         "user.create": "Tạo tài khoản", "user.grant": "Cấp vai trò", "user.read": "Xem tài khoản", "user.revoke": "Thu hồi vai trò",
-        "user.signIn": "Đăng nhập", "user.lock": "Khóa tài khoản", "user.unlock": "Mở khóa tài khoản", "user.signInFailed": "Đăng nhập không thành công", "user.signOut": "Đăng xuất",
+        "user.signIn": "Đăng nhập", "user.lock": "Khóa tài khoản", "user.unlock": "Mở khóa tài khoản",
+        "user.signInFailed": "Đăng nhập không thành công", "user.signOut": "Đăng xuất",
     ]
 
     static let objects: [String: String] = [
-        "backup": "bản sao lưu", "calendarDay": "ngày trong lịch", "calendarYear": "lịch năm", "catalogue": "danh mục thủ tục", "dossier": "hồ sơ",
+        "backup": "bản sao lưu", "calendarDay": "ngày trong lịch", "calendarYear": "lịch năm", "catalogue": "danh mục thủ tục",
+        "dossier": "hồ sơ",
         "dossierLog": "sổ theo dõi hồ sơ", "dossierQueue": "danh sách hồ sơ", "feedback": "phản ánh", "notifications": "thông báo",
-        "parAssessment": "bản tự đánh giá PAR", "parEntry": "tiêu chí PAR", "parFramework": "bộ tiêu chí PAR", "parRound": "đợt đánh giá PAR",
-        "portalOutbox": "hàng đợi đồng bộ DVCQG", "reformDirective": "văn bản chỉ đạo", "reformPlan": "kế hoạch CCHC", "reformTask": "nhiệm vụ CCHC",
-        "reformUrge": "đôn đốc", "serviceIndex": "chỉ số phục vụ", "sipasCampaign": "đợt khảo sát SIPAS", "sipasQuestionnaire": "bảng hỏi SIPAS",
+        "parAssessment": "bản tự đánh giá PAR", "parEntry": "tiêu chí PAR", "parFramework": "bộ tiêu chí PAR",
+        "parRound": "đợt đánh giá PAR",
+        "portalOutbox": "hàng đợi đồng bộ DVCQG", "reformDirective": "văn bản chỉ đạo", "reformPlan": "kế hoạch CCHC",
+        "reformTask": "nhiệm vụ CCHC",
+        "reformUrge": "đôn đốc", "serviceIndex": "chỉ số phục vụ", "sipasCampaign": "đợt khảo sát SIPAS",
+        "sipasQuestionnaire": "bảng hỏi SIPAS",
         "statistics": "số liệu thống kê", "unit": "đơn vị", "user": "tài khoản",
     ]
 
@@ -54,7 +62,9 @@ enum AuditVocabulary {
     static func action(_ code: String) -> String {
         if let title = actions[code] { return title }
         if let step = DossierWorkflow.Action.every.first(where: { "dossier.\($0.key)" == code }) { return step.title }
-        if let status = PARRoundStatus.allCases.first(where: { "par.\($0.rawValue)" == code }) { return "Đợt đánh giá PAR: \(status.title.lowercased())" }
+        if let status = PARRoundStatus.allCases.first(where: { "par.\($0.rawValue)" == code }) {
+            return "Đợt đánh giá PAR: \(status.title.lowercased())"
+        }
         return code
     }
 

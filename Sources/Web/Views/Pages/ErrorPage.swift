@@ -26,7 +26,9 @@ struct ErrorPage {
         [
             .h1(.text(Self.title(status))),
             .p(.class("notice notice--error"), .text(message)),
-            .if(status == .unauthorized, .p(.a(.class("button"), .href(SiteRoute.signIn(returningTo: path)), .text("Đăng nhập để tiếp tục")))),
+            .if(
+                status == .unauthorized,
+                .p(.a(.class("button"), .href(SiteRoute.signIn(returningTo: path)), .text("Đăng nhập để tiếp tục")))),
             .p(.a(.href(SiteRoute.home.path), .text("Về trang chủ"))),
         ]
     }

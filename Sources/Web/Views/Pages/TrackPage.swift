@@ -45,8 +45,9 @@ struct TrackPage {
             .h1(.text("Tra cứu hồ sơ")),
             .form(
                 .class("filters"), .action("/track"), .method(.get), .attribute(named: "role", value: "search"),
-                .div(.class("field"), .label(.for("code"), .text("Mã hồ sơ (in trên giấy hẹn)")),
-                     .input(.type(.search), .id("code"), .name("code"), .value(query))),
+                .div(
+                    .class("field"), .label(.for("code"), .text("Mã hồ sơ (in trên giấy hẹn)")),
+                    .input(.type(.search), .id("code"), .name("code"), .value(query))),
                 .button(.type(.submit), .class("button"), .text("Tra cứu"))
             ),
             .unwrap(error) { .p(.class("notice notice--error"), .attribute(named: "role", value: "alert"), .text($0)) },
@@ -59,9 +60,12 @@ struct TrackPage {
                         .dt(.text("Nơi tiếp nhận")), .dd(.text(result.receivingUnit)),
                         .dt(.text("Trạng thái")), .dd(.strong(.id("status"), .text(result.status.title))),
                         .dt(.text("Ngày tiếp nhận")), .dd(.text(clock.text(result.receivedAt))),
-                        .dt(.text("Ngày hẹn trả")), .dd(.text(result.appointmentAt.map(clock.text) ?? "Đang tạm dừng, sẽ hẹn lại khi đủ hồ sơ")),
+                        .dt(.text("Ngày hẹn trả")),
+                        .dd(.text(result.appointmentAt.map(clock.text) ?? "Đang tạm dừng, sẽ hẹn lại khi đủ hồ sơ")),
                         .unwrap(details) { details in
-                            .unwrap(details.workingDaysLeft) { .group(.dt(.text("Thời gian còn lại")), .dd(.id("countdown"), .text(Self.days($0)))) }
+                            .unwrap(details.workingDaysLeft) {
+                                .group(.dt(.text("Thời gian còn lại")), .dd(.id("countdown"), .text(Self.days($0))))
+                            }
                         }
                     ),
                     details.map { detailsSection($0) } ?? digitsForm(result)
@@ -73,7 +77,8 @@ struct TrackPage {
     /// "còn 2,5 ngày làm việc"
     static func days(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
-        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded).replacingOccurrences(of: ".", with: ",")
+        let text =
+            rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded).replacingOccurrences(of: ".", with: ",")
         return "còn \(text) ngày làm việc"
     }
 
@@ -82,12 +87,14 @@ struct TrackPage {
             .class("form track-details"), .action(SiteRoute.track(code: result.code).path), .method(.post),
             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
             .h2(.text("Xem chi tiết hồ sơ")),
-            .div(.class("field"),
-                 .label(.for("digits"), .text("Bốn chữ số cuối của số điện thoại hoặc số định danh cá nhân đã khai khi nộp hồ sơ")),
-                 .input(.type(.text), .id("digits"), .name("digits"), .attribute(named: "inputmode", value: "numeric"),
-                        .attribute(named: "autocomplete", value: "off"), .attribute(named: "maxlength", value: "4"),
-                        .attribute(named: "pattern", value: "[0-9]{4}"), .attribute(named: "required", value: "required"),
-                        .attribute(named: "aria-invalid", value: digitsError ? "true" : "false"))),
+            .div(
+                .class("field"),
+                .label(.for("digits"), .text("Bốn chữ số cuối của số điện thoại hoặc số định danh cá nhân đã khai khi nộp hồ sơ")),
+                .input(
+                    .type(.text), .id("digits"), .name("digits"), .attribute(named: "inputmode", value: "numeric"),
+                    .attribute(named: "autocomplete", value: "off"), .attribute(named: "maxlength", value: "4"),
+                    .attribute(named: "pattern", value: "[0-9]{4}"), .attribute(named: "required", value: "required"),
+                    .attribute(named: "aria-invalid", value: digitsError ? "true" : "false"))),
             .button(.type(.submit), .class("button"), .text("Xem chi tiết"))
         )
     }
@@ -97,24 +104,31 @@ struct TrackPage {
             .attribute(named: "aria-labelledby", value: "details-title"),
             .h2(.id("details-title"), .text("Chi tiết hồ sơ")),
             .unwrap(details.supplementReason) { reason in
-                .div(.class("notice"), .attribute(named: "role", value: "note"),
-                     .p(.strong(.text("Hồ sơ cần bổ sung: "))), .p(.id("supplement-reason"), .text(reason)),
-                     .p(.text("Thời gian giải quyết tạm dừng đến khi nhận đủ hồ sơ. Vui lòng nộp phần bổ sung tại nơi tiếp nhận.")))
+                .div(
+                    .class("notice"), .attribute(named: "role", value: "note"),
+                    .p(.strong(.text("Hồ sơ cần bổ sung: "))), .p(.id("supplement-reason"), .text(reason)),
+                    .p(.text("Thời gian giải quyết tạm dừng đến khi nhận đủ hồ sơ. Vui lòng nộp phần bổ sung tại nơi tiếp nhận.")))
             },
             .unwrap(details.apology) { apology in
-                .div(.class("notice"), .attribute(named: "role", value: "note"),
-                     .p(.strong(.text("Phiếu xin lỗi và hẹn lại ngày trả kết quả (\(clock.text(apology.at))): "))), .p(.text(apology.reason)))
+                .div(
+                    .class("notice"), .attribute(named: "role", value: "note"),
+                    .p(.strong(.text("Phiếu xin lỗi và hẹn lại ngày trả kết quả (\(clock.text(apology.at))): "))), .p(.text(apology.reason))
+                )
             },
             Self.results(details.results) { file in
-                .form(.class("inline-form"), .action(SiteRoute.trackResult(code: result?.code, fileID: file.id).path), .method(.post),
-                      .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                      .input(.type(.hidden), .name("digits"), .value(details.digits)),
-                      .button(.type(.submit), .class("button button--secondary"), .text("Tải về \(file.originalName)")))
+                .form(
+                    .class("inline-form"), .action(SiteRoute.trackResult(code: result?.code, fileID: file.id).path), .method(.post),
+                    .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                    .input(.type(.hidden), .name("digits"), .value(details.digits)),
+                    .button(.type(.submit), .class("button button--secondary"), .text("Tải về \(file.originalName)")))
             },
-            .if(ratingSaved, .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text("Cảm ơn ông/bà đã đánh giá."))),
+            .if(
+                ratingSaved,
+                .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text("Cảm ơn ông/bà đã đánh giá."))),
             .unwrap(rating) { form in
-                .section(.attribute(named: "aria-labelledby", value: "rating-title"),
-                         .h3(.id("rating-title"), .text("Đánh giá việc giải quyết hồ sơ")), form.body)
+                .section(
+                    .attribute(named: "aria-labelledby", value: "rating-title"),
+                    .h3(.id("rating-title"), .text("Đánh giá việc giải quyết hồ sơ")), form.body)
             },
             .if(ratingClosed, .p(.text("Ông/bà đã đánh giá hồ sơ này; đánh giá chỉ được sửa trong 7 ngày."))),
             .h3(.text("Diễn biến")),
@@ -128,17 +142,24 @@ struct TrackPage {
         return .section(
             .class("no-print"), .attribute(named: "aria-labelledby", value: "results-title"),
             .h3(.id("results-title"), .text("Kết quả giải quyết (bản điện tử)")),
-            .ul(.class("result-files"), .forEach(files) { file in
-                .li(download(file), .text(" \(max(1, file.size / 1024)) KB"), .unwrap(file.description.isEmpty ? nil : file.description) { .text(" — " + $0) })
-            })
+            .ul(
+                .class("result-files"),
+                .forEach(files) { file in
+                    .li(
+                        download(file), .text(" \(max(1, file.size / 1024)) KB"),
+                        .unwrap(file.description.isEmpty ? nil : file.description) { .text(" — " + $0) })
+                })
         )
     }
 
     /// A dossier's history for its applicant, oldest first.
     static func timeline(_ entries: [PublicTimeline.Entry], clock: LocalClock, printed: Bool = true) -> Node<HTML.BodyContext> {
-        .ol(.class(printed ? "timeline" : "timeline no-print"), .forEach(entries) { entry in
-            .li(.span(.class("timeline__time"), .text(clock.text(entry.at))), .text(" — "), .text(entry.text),
-                .unwrap(entry.reason) { .span(.class("timeline__reason"), .text(": " + $0)) })
-        })
+        .ol(
+            .class(printed ? "timeline" : "timeline no-print"),
+            .forEach(entries) { entry in
+                .li(
+                    .span(.class("timeline__time"), .text(clock.text(entry.at))), .text(" — "), .text(entry.text),
+                    .unwrap(entry.reason) { .span(.class("timeline__reason"), .text(": " + $0)) })
+            })
     }
 }

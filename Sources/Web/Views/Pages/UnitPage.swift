@@ -41,11 +41,15 @@ struct UnitPage {
             .unwrap(hoursEditing) { hoursForm($0) },
             .if(!predecessors.isEmpty, section("Hình thành từ", predecessors)),
             .if(!successors.isEmpty, section("Sắp xếp vào", successors)),
-            .if(!children.isEmpty, .section(
-                .attribute(named: "aria-labelledby", value: "children-title"),
-                .h2(.id("children-title"), .text("Đơn vị trực thuộc (\(children.count))")),
-                .ul(.class("columns"), .forEach(children) { child in .li(.a(.href(SiteRoute.unit(id: child.id).path), .text(child.name))) })
-            )),
+            .if(
+                !children.isEmpty,
+                .section(
+                    .attribute(named: "aria-labelledby", value: "children-title"),
+                    .h2(.id("children-title"), .text("Đơn vị trực thuộc (\(children.count))")),
+                    .ul(
+                        .class("columns"),
+                        .forEach(children) { child in .li(.a(.href(SiteRoute.unit(id: child.id).path), .text(child.name))) })
+                )),
         ]
     }
 
@@ -57,19 +61,25 @@ struct UnitPage {
             .form(
                 .class("form"), .action(SiteRoute.unitOfficeHours(id: unit.id).path), .method(.post),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(editing.csrfToken)),
-                .div(.class("field"),
-                     .label(.for("hours"), .text("Buổi sáng và buổi chiều")),
-                     .input(.type(.text), .id("hours"), .name("hours"), .value(editing.entered),
-                            .attribute(named: "aria-describedby", value: "hours-hint")),
-                     .p(.class("hint"), .id("hours-hint"), .text("Dạng 08:00-12:00,13:00-17:00. Thời hạn giải quyết hồ sơ của đơn vị được tính theo giờ này."))),
+                .div(
+                    .class("field"),
+                    .label(.for("hours"), .text("Buổi sáng và buổi chiều")),
+                    .input(
+                        .type(.text), .id("hours"), .name("hours"), .value(editing.entered),
+                        .attribute(named: "aria-describedby", value: "hours-hint")),
+                    .p(
+                        .class("hint"), .id("hours-hint"),
+                        .text("Dạng 08:00-12:00,13:00-17:00. Thời hạn giải quyết hồ sơ của đơn vị được tính theo giờ này."))),
                 .button(.type(.submit), .class("button"), .text("Lưu giờ làm việc"))
             ),
-            .if(hasOwnOfficeHours, .form(
-                .class("inline-form"), .action(SiteRoute.unitOfficeHours(id: unit.id).path), .method(.post),
-                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(editing.csrfToken)),
-                .input(.type(.hidden), .name("useDefault"), .value("1")),
-                .button(.type(.submit), .class("button button--secondary"), .text("Dùng giờ làm việc chung"))
-            ))
+            .if(
+                hasOwnOfficeHours,
+                .form(
+                    .class("inline-form"), .action(SiteRoute.unitOfficeHours(id: unit.id).path), .method(.post),
+                    .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(editing.csrfToken)),
+                    .input(.type(.hidden), .name("useDefault"), .value("1")),
+                    .button(.type(.submit), .class("button button--secondary"), .text("Dùng giờ làm việc chung"))
+                ))
         )
     }
 
@@ -78,13 +88,14 @@ struct UnitPage {
         return .section(
             .attribute(named: "aria-labelledby", value: id),
             .h2(.id(id), .text(title)),
-            .ul(.forEach(linked) { item in
-                .li(
-                    .a(.href(SiteRoute.unit(id: item.unit.id).path), .text(item.unit.name)),
-                    .text(item.link.isWhole ? " — toàn bộ" : " — một phần"),
-                    .text(" (từ \(item.link.effective.vietnamese), \(item.link.legalBasis))")
-                )
-            })
+            .ul(
+                .forEach(linked) { item in
+                    .li(
+                        .a(.href(SiteRoute.unit(id: item.unit.id).path), .text(item.unit.name)),
+                        .text(item.link.isWhole ? " — toàn bộ" : " — một phần"),
+                        .text(" (từ \(item.link.effective.vietnamese), \(item.link.legalBasis))")
+                    )
+                })
         )
     }
 }

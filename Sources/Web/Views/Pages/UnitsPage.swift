@@ -24,15 +24,21 @@ struct UnitsPage {
             .h1(.text("Đơn vị hành chính")),
             .form(
                 .class("filters"), .action(SiteRoute.units.path), .method(.get), .attribute(named: "role", value: "search"),
-                .div(.class("field"), .label(.for("q"), .text("Tìm theo tên hoặc mã")),
-                     .input(.type(.search), .id("q"), .name("q"), .value(query), .attribute(named: "placeholder", value: "Ví dụ: hoan kiem"))),
-                .div(.class("field"), .label(.for("kind"), .text("Loại đơn vị")),
-                     .select(.id("kind"), .attribute(named: "name", value: "kind"),
-                             .choice("", "Tất cả", isSelected: kind == nil),
-                             .forEach(UnitKind.allCases) { k in .choice(k.rawValue, k.title, isSelected: k == kind) })),
-                .div(.class("field"), .label(.for("period"), .text("Thời kỳ")),
-                     .select(.id("period"), .attribute(named: "name", value: "period"),
-                             .forEach(Period.allCases) { p in .choice(p.rawValue, p.title, isSelected: p == period) })),
+                .div(
+                    .class("field"), .label(.for("q"), .text("Tìm theo tên hoặc mã")),
+                    .input(.type(.search), .id("q"), .name("q"), .value(query), .attribute(named: "placeholder", value: "Ví dụ: hoan kiem"))
+                ),
+                .div(
+                    .class("field"), .label(.for("kind"), .text("Loại đơn vị")),
+                    .select(
+                        .id("kind"), .attribute(named: "name", value: "kind"),
+                        .choice("", "Tất cả", isSelected: kind == nil),
+                        .forEach(UnitKind.allCases) { k in .choice(k.rawValue, k.title, isSelected: k == kind) })),
+                .div(
+                    .class("field"), .label(.for("period"), .text("Thời kỳ")),
+                    .select(
+                        .id("period"), .attribute(named: "name", value: "period"),
+                        .forEach(Period.allCases) { p in .choice(p.rawValue, p.title, isSelected: p == period) })),
                 .button(.type(.submit), .class("button"), .text("Tìm"))
             ),
             .p(.attribute(named: "role", value: "status"), .text("Tìm thấy \(units.count) đơn vị.")),
@@ -40,14 +46,17 @@ struct UnitsPage {
                 .class("table"),
                 .caption(.text("Danh sách đơn vị")),
                 .thead(.tr(.th(.text("Tên")), .th(.text("Mã")), .th(.text("Loại")), .th(.text("Hiệu lực")))),
-                .tbody(.forEach(units) { unit in
-                    .tr(
-                        .td(.a(.href(SiteRoute.unit(id: unit.id).path), .text(unit.name)), .if(unit.isDemo, .span(.class("badge"), .text("dữ liệu mẫu")))),
-                        .td(.text(unit.code)),
-                        .td(.text(unit.kind.title)),
-                        .td(.text(Self.validity(unit)))
-                    )
-                })
+                .tbody(
+                    .forEach(units) { unit in
+                        .tr(
+                            .td(
+                                .a(.href(SiteRoute.unit(id: unit.id).path), .text(unit.name)),
+                                .if(unit.isDemo, .span(.class("badge"), .text("dữ liệu mẫu")))),
+                            .td(.text(unit.code)),
+                            .td(.text(unit.kind.title)),
+                            .td(.text(Self.validity(unit)))
+                        )
+                    })
             ),
         ]
     }

@@ -15,20 +15,22 @@ struct UsersPage {
             .if(canCreate, .p(.a(.class("button"), .href(SiteRoute.newUser.path), .text("Tạo tài khoản")))),
             .form(
                 .class("filters"), .action(SiteRoute.users.path), .method(.get), .attribute(named: "role", value: "search"),
-                .div(.class("field"), .label(.for("q"), .text("Tìm theo tên")), .input(.type(.search), .id("q"), .name("q"), .value(query))),
+                .div(
+                    .class("field"), .label(.for("q"), .text("Tìm theo tên")), .input(.type(.search), .id("q"), .name("q"), .value(query))),
                 .button(.type(.submit), .class("button"), .text("Tìm"))
             ),
             .table(
                 .class("table"),
                 .caption(.text("Tài khoản trong phạm vi của bạn")),
                 .thead(.tr(.th(.text("Họ và tên")), .th(.text("Tên đăng nhập")), .th(.text("Trạng thái")))),
-                .tbody(.forEach(users) { user in
-                    .tr(
-                        .td(.a(.href(SiteRoute.user(id: user.id).path), .text(user.displayName))),
-                        .td(.text(user.username)),
-                        .td(.text(user.isActive ? "Đang hoạt động" : "Đã khóa"))
-                    )
-                })
+                .tbody(
+                    .forEach(users) { user in
+                        .tr(
+                            .td(.a(.href(SiteRoute.user(id: user.id).path), .text(user.displayName))),
+                            .td(.text(user.username)),
+                            .td(.text(user.isActive ? "Đang hoạt động" : "Đã khóa"))
+                        )
+                    })
             ),
         ]
     }
@@ -69,20 +71,24 @@ struct UserPage {
                 .dt(.text("Ngày tạo")), .dd(.text(DisplayFormat.dateTime(user.createdAt)))
             ),
             .h2(.text("Vai trò")),
-            .ul(.class("grants"), .forEach(grants) { item in
-                .li(
-                    .text(item.grant.role.title),
-                    .unwrap(item.unit) { .group(.text(" — "), .a(.href(SiteRoute.unit(id: $0.id).path), .text($0.name))) },
-                    .unwrap(administration) { admin in
-                        .form(
-                            .class("inline-form"), .action(SiteRoute.userGrantRevocation(id: user.id, grantID: item.id).path), .method(.post),
-                            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(admin.csrfToken)),
-                            .button(.type(.submit), .class("button button--secondary"),
+            .ul(
+                .class("grants"),
+                .forEach(grants) { item in
+                    .li(
+                        .text(item.grant.role.title),
+                        .unwrap(item.unit) { .group(.text(" — "), .a(.href(SiteRoute.unit(id: $0.id).path), .text($0.name))) },
+                        .unwrap(administration) { admin in
+                            .form(
+                                .class("inline-form"), .action(SiteRoute.userGrantRevocation(id: user.id, grantID: item.id).path),
+                                .method(.post),
+                                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(admin.csrfToken)),
+                                .button(
+                                    .type(.submit), .class("button button--secondary"),
                                     .attribute(named: "aria-label", value: "Thu hồi vai trò \(item.grant.role.title)"), .text("Thu hồi"))
-                        )
-                    }
-                )
-            }),
+                            )
+                        }
+                    )
+                }),
             .unwrap(administration) { administrationForms($0) },
         ]
     }
@@ -101,10 +107,12 @@ struct UserPage {
                 .class("form"), .action(SiteRoute.userStatus(id: user.id).path), .method(.post),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(admin.csrfToken)),
                 .input(.type(.hidden), .name("active"), .value(user.isActive ? "false" : "true")),
-                .div(.class("field"),
-                     .label(.for("reason"), .text("Lý do (ghi vào nhật ký)")),
-                     .input(.type(.text), .id("reason"), .name("reason"), .attribute(named: "required", value: "required"),
-                            .attribute(named: "maxlength", value: "500"))),
+                .div(
+                    .class("field"),
+                    .label(.for("reason"), .text("Lý do (ghi vào nhật ký)")),
+                    .input(
+                        .type(.text), .id("reason"), .name("reason"), .attribute(named: "required", value: "required"),
+                        .attribute(named: "maxlength", value: "500"))),
                 .button(.type(.submit), .class("button"), .text(user.isActive ? "Khóa tài khoản" : "Mở khóa"))
             ),
             .h2(.text("Lịch sử gần đây")),
@@ -138,22 +146,26 @@ struct NewUserPage {
                 field("username", "Tên đăng nhập", value: entry.username, type: .text, hint: "3–64 ký tự: chữ, số và . _ - @"),
                 field("displayName", "Họ và tên", value: entry.displayName, type: .text),
                 field("email", "Thư điện tử (không bắt buộc)", value: entry.email, type: .email, required: false),
-                field("password", "Mật khẩu ban đầu", value: "", type: .password,
-                      hint: "Ít nhất \(PasswordPolicy().minimumLength) ký tự; có thể là một câu dễ nhớ. Không dùng mật khẩu phổ biến."),
+                field(
+                    "password", "Mật khẩu ban đầu", value: "", type: .password,
+                    hint: "Ít nhất \(PasswordPolicy().minimumLength) ký tự; có thể là một câu dễ nhớ. Không dùng mật khẩu phổ biến."),
                 RoleAndUnitFields.node(role: entry.role, unitID: entry.unitID, units: units, idPrefix: "new"),
                 .button(.type(.submit), .class("button"), .text("Tạo tài khoản"))
             ),
         ]
     }
 
-    private func field(_ name: String, _ label: String, value: String, type: HTMLInputType, hint: String? = nil, required: Bool = true) -> Node<HTML.FormContext> {
+    private func field(_ name: String, _ label: String, value: String, type: HTMLInputType, hint: String? = nil, required: Bool = true)
+        -> Node<HTML.FormContext>
+    {
         .div(
             .class("field"),
             .label(.for(name), .text(label)),
-            .input(.type(type), .id(name), .name(name), .value(value),
-                   .attribute(named: "required", value: required ? "required" : ""),
-                   .attribute(named: "aria-describedby", value: hint == nil ? "" : "\(name)-hint"),
-                   .attribute(named: "autocomplete", value: type == .password ? "new-password" : "")),
+            .input(
+                .type(type), .id(name), .name(name), .value(value),
+                .attribute(named: "required", value: required ? "required" : ""),
+                .attribute(named: "aria-describedby", value: hint == nil ? "" : "\(name)-hint"),
+                .attribute(named: "autocomplete", value: type == .password ? "new-password" : "")),
             .unwrap(hint) { .p(.class("hint"), .id("\(name)-hint"), .text($0)) }
         )
     }

@@ -45,7 +45,9 @@ struct DueDatePage {
                         return .failure(Refusal(message: "Thời điểm tạm dừng lần \(index + 1) không hợp lệ."))
                     }
                     let resume = pair.resume.isEmpty ? nil : clock.instant(typed: pair.resume)
-                    if !pair.resume.isEmpty, resume == nil { return .failure(Refusal(message: "Thời điểm tiếp tục lần \(index + 1) không hợp lệ.")) }
+                    if !pair.resume.isEmpty, resume == nil {
+                        return .failure(Refusal(message: "Thời điểm tiếp tục lần \(index + 1) không hợp lệ."))
+                    }
                     stops.append(.init(pausedAt: pause, resumedAt: resume))
                 }
                 if stops.dropLast().contains(where: { $0.resumedAt == nil }) {
@@ -74,35 +76,46 @@ struct DueDatePage {
     var body: [Node<HTML.BodyContext>] {
         [
             .h1(.text("Tính ngày hẹn trả")),
-            .p(.text("Theo giờ làm việc của đơn vị (giờ Hà Nội) và lịch nghỉ lễ, Tết, ngày hoán đổi của năm. Ngày nghỉ lễ và thứ Bảy, Chủ nhật không được tính; thứ Bảy làm bù được tính.")),
+            .p(
+                .text(
+                    "Theo giờ làm việc của đơn vị (giờ Hà Nội) và lịch nghỉ lễ, Tết, ngày hoán đổi của năm. Ngày nghỉ lễ và thứ Bảy, Chủ nhật không được tính; thứ Bảy làm bù được tính."
+                )),
             .form(
                 .class("form form--wide"), .action(SiteRoute.dueDate.path), .method(.get),
-                .div(.class("field"), .label(.for("received"), .text("Thời điểm tiếp nhận")),
-                     .dateTimeInput(id: "received", name: "received", value: entry.received, clock: clock, required: true)),
-                .div(.class("field"), .label(.for("unitID"), .text("Đơn vị giải quyết")),
-                     .select(.id("unitID"), .attribute(named: "name", value: "unitID"),
-                             .choice("", "Giờ làm việc chung", isSelected: entry.unitID.isEmpty),
-                             .forEach(units) { .choice(String($0.id), $0.name, isSelected: String($0.id) == entry.unitID) })),
+                .div(
+                    .class("field"), .label(.for("received"), .text("Thời điểm tiếp nhận")),
+                    .dateTimeInput(id: "received", name: "received", value: entry.received, clock: clock, required: true)),
+                .div(
+                    .class("field"), .label(.for("unitID"), .text("Đơn vị giải quyết")),
+                    .select(
+                        .id("unitID"), .attribute(named: "name", value: "unitID"),
+                        .choice("", "Giờ làm việc chung", isSelected: entry.unitID.isEmpty),
+                        .forEach(units) { .choice(String($0.id), $0.name, isSelected: String($0.id) == entry.unitID) })),
                 .fieldset(
                     .element(named: "legend", text: "Thời hạn giải quyết"),
-                    .div(.class("field field--inline"),
-                         .label(.for("amount"), .text("Số")),
-                         .input(.type(.text), .id("amount"), .name("amount"), .value(entry.amount), .attribute(named: "inputmode", value: "decimal"),
-                                .attribute(named: "required", value: "required"), .attribute(named: "aria-describedby", value: "amount-hint")),
-                         .label(.for("unit"), .text("Đơn vị")),
-                         .select(.id("unit"), .attribute(named: "name", value: "unit"),
-                                 .choice("days", "ngày làm việc", isSelected: entry.unit == "days"),
-                                 .choice("hours", "giờ làm việc", isSelected: entry.unit == "hours"))),
+                    .div(
+                        .class("field field--inline"),
+                        .label(.for("amount"), .text("Số")),
+                        .input(
+                            .type(.text), .id("amount"), .name("amount"), .value(entry.amount),
+                            .attribute(named: "inputmode", value: "decimal"),
+                            .attribute(named: "required", value: "required"), .attribute(named: "aria-describedby", value: "amount-hint")),
+                        .label(.for("unit"), .text("Đơn vị")),
+                        .select(
+                            .id("unit"), .attribute(named: "name", value: "unit"),
+                            .choice("days", "ngày làm việc", isSelected: entry.unit == "days"),
+                            .choice("hours", "giờ làm việc", isSelected: entry.unit == "hours"))),
                     .p(.class("hint"), .id("amount-hint"), .text("Ngày làm việc theo bội số 0,5; 0 là giải quyết trong ngày."))
                 ),
                 .fieldset(
                     .element(named: "legend", text: "Tạm dừng (yêu cầu bổ sung, chờ thực hiện nghĩa vụ tài chính) — không bắt buộc"),
                     .forEach(Array(entry.pauses.enumerated())) { index, pair in
-                        .div(.class("field field--inline"),
-                             .label(.for("pause\(index + 1)"), .text("Tạm dừng lần \(index + 1)")),
-                             .dateTimeInput(id: "pause\(index + 1)", name: "pause\(index + 1)", value: pair.pause, clock: clock),
-                             .label(.for("resume\(index + 1)"), .text("Tiếp tục")),
-                             .dateTimeInput(id: "resume\(index + 1)", name: "resume\(index + 1)", value: pair.resume, clock: clock))
+                        .div(
+                            .class("field field--inline"),
+                            .label(.for("pause\(index + 1)"), .text("Tạm dừng lần \(index + 1)")),
+                            .dateTimeInput(id: "pause\(index + 1)", name: "pause\(index + 1)", value: pair.pause, clock: clock),
+                            .label(.for("resume\(index + 1)"), .text("Tiếp tục")),
+                            .dateTimeInput(id: "resume\(index + 1)", name: "resume\(index + 1)", value: pair.resume, clock: clock))
                     }
                 ),
                 .button(.type(.submit), .class("button"), .text("Tính"))
@@ -122,8 +135,9 @@ struct DueDatePage {
                 .attribute(named: "aria-labelledby", value: "result-title"),
                 .h2(.id("result-title"), .text("Kết quả")),
                 .p(.text("Giờ làm việc áp dụng: \(officeHours.text.replacingOccurrences(of: ",", with: " và ")).")),
-                .p(.class("notice notice--success"), .id("due"), .attribute(named: "role", value: "status"),
-                   .text(schedule.due.map { "Hẹn trả kết quả: \(clock.text($0))" } ?? "Hồ sơ đang tạm dừng: chưa có ngày hẹn trả.")),
+                .p(
+                    .class("notice notice--success"), .id("due"), .attribute(named: "role", value: "status"),
+                    .text(schedule.due.map { "Hẹn trả kết quả: \(clock.text($0))" } ?? "Hồ sơ đang tạm dừng: chưa có ngày hẹn trả.")),
                 .h3(.text("Cách tính")),
                 .ol(.class("steps"), .forEach(schedule.steps) { .li(.text($0.text)) })
             )

@@ -21,7 +21,9 @@ struct DeclarationFormView {
                 .fieldset(.element(named: "legend", text: section.title), .forEach(section.fields) { field($0) })
             },
             .p(.class("hint"), .text("Các trường đánh dấu * là bắt buộc. Mẫu tờ khai: \(form.source).")),
-            .button(.type(.submit), .class(isSaved ? "button button--secondary" : "button"), .text(isSaved ? "Lưu thay đổi tờ khai" : "Lưu tờ khai"))
+            .button(
+                .type(.submit), .class(isSaved ? "button button--secondary" : "button"),
+                .text(isSaved ? "Lưu thay đổi tờ khai" : "Lưu tờ khai"))
         )
     }
 
@@ -38,10 +40,12 @@ struct DeclarationFormView {
                 .unwrap(field.hint) { .p(.id("\(id)-hint"), .class("hint"), .text($0)) },
                 .unwrap(error) { .p(.id("\(id)-error"), .class("field-error"), .text($0)) },
                 .forEach(field.options.enumerated()) { index, option in
-                    .div(.class("choice"),
-                         .input(.type(.radio), .id("\(id)-\(index)"), .name(name), .value(option),
-                                .attribute(named: "checked", value: value == option ? "checked" : "")),
-                         .label(.for("\(id)-\(index)"), .text(option)))
+                    .div(
+                        .class("choice"),
+                        .input(
+                            .type(.radio), .id("\(id)-\(index)"), .name(name), .value(option),
+                            .attribute(named: "checked", value: value == option ? "checked" : "")),
+                        .label(.for("\(id)-\(index)"), .text(option)))
                 })
         }
         return .div(
@@ -52,7 +56,9 @@ struct DeclarationFormView {
             input(field, id: id, name: name, value: value, describedBy: described, invalid: error != nil))
     }
 
-    private func input(_ field: DeclarationForm.Field, id: String, name: String, value: String, describedBy: String, invalid: Bool) -> Node<HTML.FormContext> {
+    private func input(_ field: DeclarationForm.Field, id: String, name: String, value: String, describedBy: String, invalid: Bool) -> Node<
+        HTML.FormContext
+    > {
         var attributes: [Attribute<HTML.InputContext>] = [
             .id(id), .name(name), .value(value), .attribute(named: "aria-describedby", value: describedBy),
             .attribute(named: "aria-invalid", value: invalid ? "true" : ""),
@@ -61,14 +67,19 @@ struct DeclarationFormView {
         case .date, .pastDate:
             return .dateInput(id: id, name: name, value: value, describedBy: describedBy.isEmpty ? nil : describedBy)
         case .paragraph:
-            return .textarea(.id(id), .name(name), .attribute(named: "maxlength", value: "2000"),
-                             .attribute(named: "aria-describedby", value: describedBy), .text(value))
+            return .textarea(
+                .id(id), .name(name), .attribute(named: "maxlength", value: "2000"),
+                .attribute(named: "aria-describedby", value: describedBy), .text(value))
         case .year:
-            attributes += [.type(.text), .attribute(named: "inputmode", value: "numeric"), .attribute(named: "maxlength", value: "4"),
-                           .attribute(named: "size", value: "4")]
+            attributes += [
+                .type(.text), .attribute(named: "inputmode", value: "numeric"), .attribute(named: "maxlength", value: "4"),
+                .attribute(named: "size", value: "4"),
+            ]
         case .personalID:
-            attributes += [.type(.text), .attribute(named: "inputmode", value: "numeric"), .attribute(named: "maxlength", value: "12"),
-                           .attribute(named: "size", value: "14"), .attribute(named: "autocomplete", value: "off")]
+            attributes += [
+                .type(.text), .attribute(named: "inputmode", value: "numeric"), .attribute(named: "maxlength", value: "12"),
+                .attribute(named: "size", value: "14"), .attribute(named: "autocomplete", value: "off"),
+            ]
         case .phone:
             attributes += [.type(.tel), .attribute(named: "autocomplete", value: "tel")]
         case .text, .choice:
@@ -82,8 +93,9 @@ extension Declaration {
     /// The answers by section, each a list of label and value.
     var answersNode: Node<HTML.BodyContext> {
         .forEach(sections) { section in
-            .group(.h3(.text(section.title)),
-                   .dl(.class("facts"), .forEach(section.answers) { answer in .group(.dt(.text(answer.label)), .dd(.text(answer.value))) }))
+            .group(
+                .h3(.text(section.title)),
+                .dl(.class("facts"), .forEach(section.answers) { answer in .group(.dt(.text(answer.label)), .dd(.text(answer.value))) }))
         }
     }
 }

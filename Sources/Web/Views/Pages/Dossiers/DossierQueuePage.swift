@@ -64,54 +64,70 @@ struct DossierQueuePage {
         [
             .h1(.text("Hồ sơ")),
             .unwrap(answered) { code in
-                .p(.class("notice notice--success"), .attribute(named: "role", value: "status"),
-                   .text("Đã gửi ý kiến về hồ sơ \(code.text). Hồ sơ đã trở lại đơn vị giải quyết."))
+                .p(
+                    .class("notice notice--success"), .attribute(named: "role", value: "status"),
+                    .text("Đã gửi ý kiến về hồ sơ \(code.text). Hồ sơ đã trở lại đơn vị giải quyết."))
             },
-            .p(.if(canReceive, .a(.class("button"), .href(SiteRoute.newDossier.path), .text("Tiếp nhận hồ sơ mới"))),
-               .text(" "), .a(.href(SiteRoute.dossierLog.path), .text("Sổ theo dõi hồ sơ (mẫu 07)"))),
+            .p(
+                .if(canReceive, .a(.class("button"), .href(SiteRoute.newDossier.path), .text("Tiếp nhận hồ sơ mới"))),
+                .text(" "), .a(.href(SiteRoute.dossierLog.path), .text("Sổ theo dõi hồ sơ (mẫu 07)"))),
             .form(
                 .class("filters"), .action(SiteRoute.dossiers.path), .method(.get), .attribute(named: "role", value: "search"),
-                .div(.class("field"), .label(.for("q"), .text("Mã hồ sơ, người nộp, thủ tục")),
-                     .input(.type(.search), .id("q"), .name("q"), .value(filter.query))),
-                .div(.class("field"), .label(.for("status"), .text("Trạng thái")),
-                     .select(.id("status"), .attribute(named: "name", value: "status"),
-                             .choice("", "Đang xử lý (tất cả)", isSelected: filter.status.isEmpty),
-                             .forEach(DossierStatus.allCases) { .choice($0.rawValue, $0.title, isSelected: $0.rawValue == filter.status) })),
-                .div(.class("field"), .label(.for("channel"), .text("Kênh")),
-                     .select(.id("channel"), .attribute(named: "name", value: "channel"),
-                             .choice("", "Tất cả", isSelected: filter.channel.isEmpty),
-                             .forEach(Channel.allCases) { .choice($0.rawValue, $0.title, isSelected: $0.rawValue == filter.channel) })),
+                .div(
+                    .class("field"), .label(.for("q"), .text("Mã hồ sơ, người nộp, thủ tục")),
+                    .input(.type(.search), .id("q"), .name("q"), .value(filter.query))),
+                .div(
+                    .class("field"), .label(.for("status"), .text("Trạng thái")),
+                    .select(
+                        .id("status"), .attribute(named: "name", value: "status"),
+                        .choice("", "Đang xử lý (tất cả)", isSelected: filter.status.isEmpty),
+                        .forEach(DossierStatus.allCases) { .choice($0.rawValue, $0.title, isSelected: $0.rawValue == filter.status) })),
+                .div(
+                    .class("field"), .label(.for("channel"), .text("Kênh")),
+                    .select(
+                        .id("channel"), .attribute(named: "name", value: "channel"),
+                        .choice("", "Tất cả", isSelected: filter.channel.isEmpty),
+                        .forEach(Channel.allCases) { .choice($0.rawValue, $0.title, isSelected: $0.rawValue == filter.channel) })),
                 dateField("receivedFrom", "Tiếp nhận từ ngày", filter.receivedFrom),
                 dateField("receivedTo", "đến ngày", filter.receivedTo),
                 dateField("dueFrom", "Hạn từ ngày", filter.dueFrom),
                 dateField("dueTo", "đến ngày", filter.dueTo),
-                .div(.class("field field--check"),
-                     .input(.type(.checkbox), .id("mine"), .name("mine"), .value("1"), .attribute(named: "checked", value: filter.mine ? "checked" : "")),
-                     .label(.for("mine"), .text("Chỉ hồ sơ giao cho tôi"))),
-                .div(.class("field field--check"),
-                     .input(.type(.checkbox), .id("all"), .name("all"), .value("1"), .attribute(named: "checked", value: filter.includeFinished ? "checked" : "")),
-                     .label(.for("all"), .text("Gồm hồ sơ đã kết thúc"))),
+                .div(
+                    .class("field field--check"),
+                    .input(
+                        .type(.checkbox), .id("mine"), .name("mine"), .value("1"),
+                        .attribute(named: "checked", value: filter.mine ? "checked" : "")),
+                    .label(.for("mine"), .text("Chỉ hồ sơ giao cho tôi"))),
+                .div(
+                    .class("field field--check"),
+                    .input(
+                        .type(.checkbox), .id("all"), .name("all"), .value("1"),
+                        .attribute(named: "checked", value: filter.includeFinished ? "checked" : "")),
+                    .label(.for("all"), .text("Gồm hồ sơ đã kết thúc"))),
                 .button(.type(.submit), .class("button"), .text("Lọc"))
             ),
             .p(.attribute(named: "role", value: "status"), .text("\(items.count) hồ sơ")),
             .table(
                 .class("table queue"),
                 .caption(.text("Hồ sơ của đơn vị, hạn gần nhất trước")),
-                .thead(.tr(.th(.text("Mã hồ sơ")), .th(.text("Thủ tục")), .th(.text("Người nộp")), .th(.text("Trạng thái")),
-                           .th(.text("Tiếp nhận")), .th(.text("Hạn xử lý")), .th(.text("Còn lại")))),
-                .tbody(.forEach(items) { item in
-                    let urgency = Self.urgency(item.dossier, now: now, calculator: calculator)
-                    return .tr(
-                        .class("urgency--\(urgency.key)"),
-                        .td(.a(.href(SiteRoute.dossier(id: item.dossier.id).path), .text(item.dossier.code.text))),
-                        .td(.text(item.procedureName)),
-                        .td(.text(item.dossier.applicant.name)),
-                        .td(.text(item.dossier.state.status.title)),
-                        .td(.text(clock.text(item.dossier.receivedAt))),
-                        .td(.text(item.dossier.dueAt.map(clock.text) ?? "—")),
-                        .td(.span(.class("urgency"), .text(urgency.text)))
-                    )
-                })
+                .thead(
+                    .tr(
+                        .th(.text("Mã hồ sơ")), .th(.text("Thủ tục")), .th(.text("Người nộp")), .th(.text("Trạng thái")),
+                        .th(.text("Tiếp nhận")), .th(.text("Hạn xử lý")), .th(.text("Còn lại")))),
+                .tbody(
+                    .forEach(items) { item in
+                        let urgency = Self.urgency(item.dossier, now: now, calculator: calculator)
+                        return .tr(
+                            .class("urgency--\(urgency.key)"),
+                            .td(.a(.href(SiteRoute.dossier(id: item.dossier.id).path), .text(item.dossier.code.text))),
+                            .td(.text(item.procedureName)),
+                            .td(.text(item.dossier.applicant.name)),
+                            .td(.text(item.dossier.state.status.title)),
+                            .td(.text(clock.text(item.dossier.receivedAt))),
+                            .td(.text(item.dossier.dueAt.map(clock.text) ?? "—")),
+                            .td(.span(.class("urgency"), .text(urgency.text)))
+                        )
+                    })
             ),
         ]
     }

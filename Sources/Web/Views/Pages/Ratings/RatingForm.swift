@@ -19,8 +19,9 @@ struct RatingForm {
         for (name, value) in fields where name.hasPrefix("c-") {
             if let score = Int(value) { answers[String(name.dropFirst(2))] = score }
         }
-        return DossierRating(overall: fields["overall"].flatMap { Int($0) } ?? 0, answers: answers,
-                             comment: VietnameseText.normalized(fields["comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+        return DossierRating(
+            overall: fields["overall"].flatMap { Int($0) } ?? 0, answers: answers,
+            comment: VietnameseText.normalized(fields["comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     var body: Node<HTML.BodyContext> {
@@ -39,29 +40,34 @@ struct RatingForm {
 
     private var overallGroup: Node<HTML.FormContext> {
         let choices: [Node<HTML.FormContext>] = criteria.overall.enumerated().map { index, label in
-            choice(name: "overall", id: "overall-\(index + 1)", value: index + 1, label: "\(index + 1) — \(label)",
-                   checked: current?.overall == index + 1, required: index == 0)
+            choice(
+                name: "overall", id: "overall-\(index + 1)", value: index + 1, label: "\(index + 1) — \(label)",
+                checked: current?.overall == index + 1, required: index == 0)
         }
         return .fieldset(.class("choices choices--overall"), .element(named: "legend", text: "Mức độ hài lòng chung"), .group(choices))
     }
 
     private func criterionGroup(_ criterion: RatingCriteria.Criterion) -> Node<HTML.FormContext> {
         let choices: [Node<HTML.FormContext>] = criterion.scale.enumerated().map { index, label in
-            choice(name: "c-\(criterion.code)", id: "c-\(criterion.code)-\(index)", value: index, label: label,
-                   checked: current?.answers[criterion.code] == index, required: false)
+            choice(
+                name: "c-\(criterion.code)", id: "c-\(criterion.code)-\(index)", value: index, label: label,
+                checked: current?.answers[criterion.code] == index, required: false)
         }
         return .fieldset(.class("choices"), .element(named: "legend", text: criterion.text), .group(choices))
     }
 
     private var commentField: Node<HTML.FormContext> {
-        .div(.class("field"), .label(.for("comment"), .text("Ý kiến góp ý (không bắt buộc)")),
-             .textarea(.id("comment"), .name("comment"), .attribute(named: "maxlength", value: "2000"), .text(current?.comment ?? "")))
+        .div(
+            .class("field"), .label(.for("comment"), .text("Ý kiến góp ý (không bắt buộc)")),
+            .textarea(.id("comment"), .name("comment"), .attribute(named: "maxlength", value: "2000"), .text(current?.comment ?? "")))
     }
 
     private func choice(name: String, id: String, value: Int, label: String, checked: Bool, required: Bool) -> Node<HTML.FormContext> {
-        .div(.class("choice"),
-             .input(.type(.radio), .id(id), .name(name), .value(String(value)), .attribute(named: "checked", value: checked ? "checked" : ""),
-                    .attribute(named: "required", value: required ? "required" : "")),
-             .label(.for(id), .text(label)))
+        .div(
+            .class("choice"),
+            .input(
+                .type(.radio), .id(id), .name(name), .value(String(value)), .attribute(named: "checked", value: checked ? "checked" : ""),
+                .attribute(named: "required", value: required ? "required" : "")),
+            .label(.for(id), .text(label)))
     }
 }

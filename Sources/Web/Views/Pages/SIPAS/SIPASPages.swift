@@ -19,32 +19,61 @@ struct SIPASCampaignsPage {
         [
             .h1(.text("Khảo sát sự hài lòng (SIPAS)")),
             FormNotice.node(error: error, saved: false),
-            .unwrap(loaded) { .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text("Đã nạp phiếu khảo sát “\($0)”.")) },
+            .unwrap(loaded) {
+                .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text("Đã nạp phiếu khảo sát “\($0)”."))
+            },
             .if(canManage, .p(.a(.class("button"), .href(SiteRoute.sipasCampaignNew.path), .text("Tạo đợt khảo sát")))),
-            campaigns.isEmpty ? .p(.text("Chưa có đợt khảo sát nào.")) : .table(
-                .class("table"),
-                .thead(.tr(.th(.text("Đợt khảo sát")), .th(.text("Thời gian sử dụng dịch vụ")), .th(.text("Số đơn vị")), .th(.text("Cỡ mẫu")),
-                           .th(.text("Tình trạng")))),
-                .tbody(.forEach(campaigns) { campaign in
-                    .tr(.td(.a(.href(entersPaperOnly ? SiteRoute.sipasCampaignPaper(id: campaign.id).path : SiteRoute.sipasCampaign(id: campaign.id).path),
-                               .text(campaign.name))),
-                        .td(.text("\(campaign.serviceFrom.vietnamese) – \(campaign.serviceTo.vietnamese)")), .td(.text(String(campaign.unitIDs.count))),
-                        .td(.text(String(campaign.design.size))), .td(.text(campaign.status.title)))
-                })
-            ),
-            entersPaperOnly ? .empty : .section(
-                .attribute(named: "aria-labelledby", value: "questionnaires-title"),
-                .h2(.id("questionnaires-title"), .text("Phiếu khảo sát")),
-                .ul(.id("questionnaires"), .forEach(questionnaires) { .li(.text("\($0.id) — \($0.title) (\($0.items.count) câu hỏi)")) }),
-                .if(canManage, .form(
-                    .class("form upload"), .action(SiteRoute.sipasQuestionnaires.path), .method(.post),
-                    .attribute(named: "enctype", value: "multipart/form-data"),
-                    .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                    .div(.class("field"), .label(.for("questionnaire-file"), .text("Nạp phiên bản phiếu mới (tệp JSON cùng cấu trúc với phiếu 2022; phiếu đã dùng thì không sửa được)")),
-                         .input(.type(.file), .id("questionnaire-file"), .name("file"), .attribute(named: "accept", value: ".json,application/json"),
-                                .attribute(named: "required", value: "required"))),
-                    .button(.type(.submit), .class("button button--secondary"), .text("Nạp phiếu"))))
-            ),
+            campaigns.isEmpty
+                ? .p(.text("Chưa có đợt khảo sát nào."))
+                : .table(
+                    .class("table"),
+                    .thead(
+                        .tr(
+                            .th(.text("Đợt khảo sát")), .th(.text("Thời gian sử dụng dịch vụ")), .th(.text("Số đơn vị")),
+                            .th(.text("Cỡ mẫu")),
+                            .th(.text("Tình trạng")))),
+                    .tbody(
+                        .forEach(campaigns) { campaign in
+                            .tr(
+                                .td(
+                                    .a(
+                                        .href(
+                                            entersPaperOnly
+                                                ? SiteRoute.sipasCampaignPaper(id: campaign.id).path
+                                                : SiteRoute.sipasCampaign(id: campaign.id).path),
+                                        .text(campaign.name))),
+                                .td(.text("\(campaign.serviceFrom.vietnamese) – \(campaign.serviceTo.vietnamese)")),
+                                .td(.text(String(campaign.unitIDs.count))),
+                                .td(.text(String(campaign.design.size))), .td(.text(campaign.status.title)))
+                        })
+                ),
+            entersPaperOnly
+                ? .empty
+                : .section(
+                    .attribute(named: "aria-labelledby", value: "questionnaires-title"),
+                    .h2(.id("questionnaires-title"), .text("Phiếu khảo sát")),
+                    .ul(
+                        .id("questionnaires"), .forEach(questionnaires) { .li(.text("\($0.id) — \($0.title) (\($0.items.count) câu hỏi)")) }
+                    ),
+                    .if(
+                        canManage,
+                        .form(
+                            .class("form upload"), .action(SiteRoute.sipasQuestionnaires.path), .method(.post),
+                            .attribute(named: "enctype", value: "multipart/form-data"),
+                            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                            .div(
+                                .class("field"),
+                                .label(
+                                    .for("questionnaire-file"),
+                                    .text(
+                                        "Nạp phiên bản phiếu mới (tệp JSON cùng cấu trúc với phiếu 2022; phiếu đã dùng thì không sửa được)")
+                                ),
+                                .input(
+                                    .type(.file), .id("questionnaire-file"), .name("file"),
+                                    .attribute(named: "accept", value: ".json,application/json"),
+                                    .attribute(named: "required", value: "required"))),
+                            .button(.type(.submit), .class("button button--secondary"), .text("Nạp phiếu"))))
+                ),
         ]
     }
 }
@@ -91,21 +120,27 @@ struct SIPASCampaignForm {
     var body: [Node<HTML.BodyContext>] {
         [
             .h1(.text("Đợt khảo sát mới")),
-            .if(!errors.isEmpty, .p(.class("notice notice--error"), .attribute(named: "role", value: "alert"), .text("Vui lòng sửa các mục được đánh dấu."))),
-            .form(.class("form"), .action(SiteRoute.sipasCampaigns.path), .method(.post),
-                  .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                  general, unitChoice, design,
-                  .button(.type(.submit), .class("button"), .text("Tạo đợt khảo sát"))),
+            .if(
+                !errors.isEmpty,
+                .p(.class("notice notice--error"), .attribute(named: "role", value: "alert"), .text("Vui lòng sửa các mục được đánh dấu."))),
+            .form(
+                .class("form"), .action(SiteRoute.sipasCampaigns.path), .method(.post),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                general, unitChoice, design,
+                .button(.type(.submit), .class("button"), .text("Tạo đợt khảo sát"))),
         ]
     }
 
     private var general: Node<HTML.FormContext> {
         .group(
             field("name", "Tên đợt khảo sát", type: .text, value: values.name),
-            .div(.class(errors["questionnaire"] == nil ? "field" : "field field--invalid"), .label(.for("questionnaire"), .text("Phiếu khảo sát")),
-                 error("questionnaire"),
-                 .select(.id("questionnaire"), .attribute(named: "name", value: "questionnaire"),
-                         .forEach(questionnaires) { .choice($0.id, $0.title, isSelected: $0.id == values.questionnaire) })),
+            .div(
+                .class(errors["questionnaire"] == nil ? "field" : "field field--invalid"),
+                .label(.for("questionnaire"), .text("Phiếu khảo sát")),
+                error("questionnaire"),
+                .select(
+                    .id("questionnaire"), .attribute(named: "name", value: "questionnaire"),
+                    .forEach(questionnaires) { .choice($0.id, $0.title, isSelected: $0.id == values.questionnaire) })),
             field("serviceFrom", "Sử dụng dịch vụ từ ngày", type: .date, value: values.serviceFrom),
             field("serviceTo", "Đến ngày", type: .date, value: values.serviceTo)
         )
@@ -117,10 +152,12 @@ struct SIPASCampaignForm {
             .element(named: "legend", text: "Đơn vị được khảo sát"),
             .unwrap(errors["units"]) { .p(.id("units-error"), .class("field-error"), .text($0)) },
             .forEach(units) { unit in
-                .div(.class("choice"),
-                     .input(.type(.checkbox), .id("unit-\(unit.id)"), .name("unit-\(unit.id)"), .value("on"),
-                            .attribute(named: "checked", value: values.unitIDs.contains(unit.id) ? "checked" : "")),
-                     .label(.for("unit-\(unit.id)"), .text(unit.name)))
+                .div(
+                    .class("choice"),
+                    .input(
+                        .type(.checkbox), .id("unit-\(unit.id)"), .name("unit-\(unit.id)"), .value("on"),
+                        .attribute(named: "checked", value: values.unitIDs.contains(unit.id) ? "checked" : "")),
+                    .label(.for("unit-\(unit.id)"), .text(unit.name)))
             }
         )
     }
@@ -128,20 +165,29 @@ struct SIPASCampaignForm {
     private var design: Node<HTML.FormContext> {
         .group(
             field("size", "Cỡ mẫu (số người được mời)", type: .number, value: values.size),
-            .fieldset(.class("choices"), .element(named: "legend", text: "Phân bổ mẫu cho các tầng"),
-                      .forEach(SIPASSample.Allocation.allCases) { allocation in
-                          .div(.class("choice"),
-                               .input(.type(.radio), .id("allocation-\(allocation.rawValue)"), .name("allocation"), .value(allocation.rawValue),
-                                      .attribute(named: "checked", value: values.allocation == allocation.rawValue ? "checked" : "")),
-                               .label(.for("allocation-\(allocation.rawValue)"), .text(allocation.title)))
-                      }),
+            .fieldset(
+                .class("choices"), .element(named: "legend", text: "Phân bổ mẫu cho các tầng"),
+                .forEach(SIPASSample.Allocation.allCases) { allocation in
+                    .div(
+                        .class("choice"),
+                        .input(
+                            .type(.radio), .id("allocation-\(allocation.rawValue)"), .name("allocation"), .value(allocation.rawValue),
+                            .attribute(named: "checked", value: values.allocation == allocation.rawValue ? "checked" : "")),
+                        .label(.for("allocation-\(allocation.rawValue)"), .text(allocation.title)))
+                }),
             field("minimum", "Số người tối thiểu mỗi tầng", type: .number, value: values.minimum),
-            .div(.class("choice"), .input(.type(.checkbox), .id("byField"), .name("byField"), .value("on"),
-                                          .attribute(named: "checked", value: values.byField ? "checked" : "")),
-                 .label(.for("byField"), .text("Chia tầng thêm theo lĩnh vực thủ tục"))),
-            .div(.class("choice"), .input(.type(.checkbox), .id("byChannel"), .name("byChannel"), .value("on"),
-                                          .attribute(named: "checked", value: values.byChannel ? "checked" : "")),
-                 .label(.for("byChannel"), .text("Chia tầng thêm theo kênh nộp hồ sơ"))),
+            .div(
+                .class("choice"),
+                .input(
+                    .type(.checkbox), .id("byField"), .name("byField"), .value("on"),
+                    .attribute(named: "checked", value: values.byField ? "checked" : "")),
+                .label(.for("byField"), .text("Chia tầng thêm theo lĩnh vực thủ tục"))),
+            .div(
+                .class("choice"),
+                .input(
+                    .type(.checkbox), .id("byChannel"), .name("byChannel"), .value("on"),
+                    .attribute(named: "checked", value: values.byChannel ? "checked" : "")),
+                .label(.for("byChannel"), .text("Chia tầng thêm theo kênh nộp hồ sơ"))),
             field("seed", "Số khởi tạo ngẫu nhiên (ghi lại số này thì chọn lại được đúng mẫu đó)", type: .number, value: values.seed)
         )
     }
@@ -151,11 +197,14 @@ struct SIPASCampaignForm {
     }
 
     private func field(_ name: String, _ label: String, type: HTMLInputType, value: String) -> Node<HTML.FormContext> {
-        .div(.class(errors[name] == nil ? "field" : "field field--invalid"), .label(.for(name), .text(label)), error(name),
-             type == .date ? .dateInput(id: name, name: name, value: value, describedBy: errors[name] == nil ? nil : "\(name)-error")
-                 : .input(.type(type), .id(name), .name(name), .value(value),
-                          .attribute(named: "aria-describedby", value: errors[name] == nil ? "" : "\(name)-error"),
-                          .attribute(named: "aria-invalid", value: errors[name] == nil ? "" : "true")))
+        .div(
+            .class(errors[name] == nil ? "field" : "field field--invalid"), .label(.for(name), .text(label)), error(name),
+            type == .date
+                ? .dateInput(id: name, name: name, value: value, describedBy: errors[name] == nil ? nil : "\(name)-error")
+                : .input(
+                    .type(type), .id(name), .name(name), .value(value),
+                    .attribute(named: "aria-describedby", value: errors[name] == nil ? "" : "\(name)-error"),
+                    .attribute(named: "aria-invalid", value: errors[name] == nil ? "" : "true")))
     }
 }
 
@@ -179,51 +228,89 @@ struct SIPASCampaignPage {
             .h1(.text(campaign.name)),
             FormNotice.node(error: error, saved: saved),
             .unwrap(invitationRun) { run in
-                .p(.class("notice notice--success"), .id("invitation-run"), .attribute(named: "role", value: "status"),
-                   .text("Đã gửi lời mời cho \(run.invited) người." + (run.withoutContact > 0
-                         ? " \(run.withoutContact) người không có số điện thoại hay thư điện tử: mời bằng phiếu giấy (số phiếu là số thứ tự trong mẫu)." : "")))
+                .p(
+                    .class("notice notice--success"), .id("invitation-run"), .attribute(named: "role", value: "status"),
+                    .text(
+                        "Đã gửi lời mời cho \(run.invited) người."
+                            + (run.withoutContact > 0
+                                ? " \(run.withoutContact) người không có số điện thoại hay thư điện tử: mời bằng phiếu giấy (số phiếu là số thứ tự trong mẫu)."
+                                : "")))
             },
-            .dl(.class("facts"),
+            .dl(
+                .class("facts"),
                 .dt(.text("Tình trạng")), .dd(.strong(.id("campaign-status"), .text(campaign.status.title))),
                 .dt(.text("Phiếu khảo sát")), .dd(.text(campaign.questionnaireID)),
-                .dt(.text("Thời gian sử dụng dịch vụ")), .dd(.text("\(campaign.serviceFrom.vietnamese) – \(campaign.serviceTo.vietnamese)")),
+                .dt(.text("Thời gian sử dụng dịch vụ")),
+                .dd(.text("\(campaign.serviceFrom.vietnamese) – \(campaign.serviceTo.vietnamese)")),
                 .dt(.text("Đơn vị")), .dd(.text(units.map(\.name).joined(separator: "; "))),
                 .dt(.text("Thiết kế mẫu")),
-                .dd(.text("Cỡ mẫu \(design.size), phân bổ \(design.allocation.title.lowercased()), tối thiểu \(design.minimumPerStratum) người mỗi tầng"
-                          + (design.byField ? ", theo lĩnh vực" : "") + (design.byChannel ? ", theo kênh nộp" : "") + "; số khởi tạo ngẫu nhiên \(campaign.seed)")),
-                .unwrap(frameSize) { .group(.dt(.text("Khung mẫu")), .dd(.id("frame-size"), .text("\($0) người đã nhận kết quả trong thời gian này"))) }),
+                .dd(
+                    .text(
+                        "Cỡ mẫu \(design.size), phân bổ \(design.allocation.title.lowercased()), tối thiểu \(design.minimumPerStratum) người mỗi tầng"
+                            + (design.byField ? ", theo lĩnh vực" : "") + (design.byChannel ? ", theo kênh nộp" : "")
+                            + "; số khởi tạo ngẫu nhiên \(campaign.seed)")),
+                .unwrap(frameSize) {
+                    .group(.dt(.text("Khung mẫu")), .dd(.id("frame-size"), .text("\($0) người đã nhận kết quả trong thời gian này")))
+                }),
             // Once a sample is drawn the results are one step away; the step itself when the campaign is over.
-            .if(campaign.status != .draft, .p(.id("results-link"), .a(.class(campaign.status == .closed ? "button" : "button button--secondary"),
-                                                                     .href(SiteRoute.sipasCampaignResults(id: campaign.id).path), .text("Xem kết quả")))),
-            .if(campaign.status == .draft && canManage, .form(
-                .class("form"), .action(SiteRoute.sipasCampaignDraw(id: campaign.id).path), .method(.post),
-                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                .p(.text("Mẫu chỉ được chọn một lần; cùng khung mẫu, thiết kế và hạt giống luôn cho cùng một mẫu.")),
-                .button(.type(.submit), .class("button"), .text("Chọn mẫu")))),
+            .if(
+                campaign.status != .draft,
+                .p(
+                    .id("results-link"),
+                    .a(
+                        .class(campaign.status == .closed ? "button" : "button button--secondary"),
+                        .href(SiteRoute.sipasCampaignResults(id: campaign.id).path), .text("Xem kết quả")))),
+            .if(
+                campaign.status == .draft && canManage,
+                .form(
+                    .class("form"), .action(SiteRoute.sipasCampaignDraw(id: campaign.id).path), .method(.post),
+                    .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                    .p(.text("Mẫu chỉ được chọn một lần; cùng khung mẫu, thiết kế và hạt giống luôn cho cùng một mẫu.")),
+                    .button(.type(.submit), .class("button"), .text("Chọn mẫu")))),
             .unwrap(sampleSizeNote) { .p(.class("notice"), .id("sample-size-note"), .text($0)) },
-            strata.isEmpty ? .empty : .table(
-                .class("table"), .id("strata"),
-                .caption(.text("Các tầng mẫu và tỷ lệ phản hồi")),
-                .thead(.tr(.th(.text("Tầng")), .th(.text("Số người trong khung")), .th(.text("Số người được chọn")), .th(.text("Trọng số")),
-                           .th(.text("Đã mời")), .th(.text("Đã trả lời")), .th(.text("Tỷ lệ phản hồi")))),
-                .tbody(.forEach(strata) { stratum in
-                    .tr(.th(.attribute(named: "scope", value: "row"), .text(label(of: stratum)),
-                            .if(stratum.tooFew, .span(.class("flag"), .text(" — ít hơn số tối thiểu: chọn toàn bộ")))),
-                        .td(.text(String(stratum.population))), .td(.text(String(stratum.allocated))),
-                        .td(.text(ServiceIndexViews.number(stratum.allocated > 0 ? Double(stratum.population) / Double(stratum.allocated) : 0))),
-                        .td(.text(String(stratum.invited))), .td(.text(String(stratum.answered))),
-                        .td(.text(stratum.responseRate.map { ServiceIndexViews.number($0 * 100, decimals: 1) + "%" } ?? "—")))
-                })
-            ),
+            strata.isEmpty
+                ? .empty
+                : .table(
+                    .class("table"), .id("strata"),
+                    .caption(.text("Các tầng mẫu và tỷ lệ phản hồi")),
+                    .thead(
+                        .tr(
+                            .th(.text("Tầng")), .th(.text("Số người trong khung")), .th(.text("Số người được chọn")),
+                            .th(.text("Trọng số")),
+                            .th(.text("Đã mời")), .th(.text("Đã trả lời")), .th(.text("Tỷ lệ phản hồi")))),
+                    .tbody(
+                        .forEach(strata) { stratum in
+                            .tr(
+                                .th(
+                                    .attribute(named: "scope", value: "row"), .text(label(of: stratum)),
+                                    .if(stratum.tooFew, .span(.class("flag"), .text(" — ít hơn số tối thiểu: chọn toàn bộ")))),
+                                .td(.text(String(stratum.population))), .td(.text(String(stratum.allocated))),
+                                .td(
+                                    .text(
+                                        ServiceIndexViews.number(
+                                            stratum.allocated > 0 ? Double(stratum.population) / Double(stratum.allocated) : 0))),
+                                .td(.text(String(stratum.invited))), .td(.text(String(stratum.answered))),
+                                .td(.text(stratum.responseRate.map { ServiceIndexViews.number($0 * 100, decimals: 1) + "%" } ?? "—")))
+                        })
+                ),
             collection,
-            .if(canManage, .form(
-                .class("form upload"), .action(SiteRoute.sipasCampaignImport(id: campaign.id).path), .method(.post),
-                .attribute(named: "enctype", value: "multipart/form-data"),
-                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                .div(.class("field"), .label(.for("responses-file"), .text("Nhập phiếu trả lời từ tệp CSV, cùng dạng với tệp phiếu trả lời tải về ở trang kết quả (mỗi phiếu một dòng: mã đơn vị, trọng số, rồi câu trả lời từng câu hỏi)")),
-                     .input(.type(.file), .id("responses-file"), .name("file"), .attribute(named: "accept", value: ".csv,text/csv"),
+            .if(
+                canManage,
+                .form(
+                    .class("form upload"), .action(SiteRoute.sipasCampaignImport(id: campaign.id).path), .method(.post),
+                    .attribute(named: "enctype", value: "multipart/form-data"),
+                    .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                    .div(
+                        .class("field"),
+                        .label(
+                            .for("responses-file"),
+                            .text(
+                                "Nhập phiếu trả lời từ tệp CSV, cùng dạng với tệp phiếu trả lời tải về ở trang kết quả (mỗi phiếu một dòng: mã đơn vị, trọng số, rồi câu trả lời từng câu hỏi)"
+                            )),
+                        .input(
+                            .type(.file), .id("responses-file"), .name("file"), .attribute(named: "accept", value: ".csv,text/csv"),
                             .attribute(named: "required", value: "required"))),
-                .button(.type(.submit), .class("button button--secondary"), .text("Nhập phiếu")))),
+                    .button(.type(.submit), .class("button button--secondary"), .text("Nhập phiếu")))),
             .p(.a(.href(SiteRoute.sipasCampaigns.path), .text("← Các đợt khảo sát"))),
         ]
     }
@@ -244,12 +331,15 @@ extension SIPASCampaignPage {
         guard !strata.isEmpty, drawn != asked else { return nil }
         let population = strata.map(\.population).reduce(0, +)
         if population <= asked {
-            return "Cỡ mẫu yêu cầu là \(asked) người nhưng khung mẫu chỉ có \(population) người đã nhận kết quả trong thời gian này, nên chọn toàn bộ \(drawn) người."
+            return
+                "Cỡ mẫu yêu cầu là \(asked) người nhưng khung mẫu chỉ có \(population) người đã nhận kết quả trong thời gian này, nên chọn toàn bộ \(drawn) người."
         }
         if drawn > asked {
-            return "Đã chọn \(drawn) người, nhiều hơn cỡ mẫu \(asked): mỗi tầng được chọn ít nhất \(campaign.design.minimumPerStratum) người (hoặc toàn bộ tầng nếu ít hơn)."
+            return
+                "Đã chọn \(drawn) người, nhiều hơn cỡ mẫu \(asked): mỗi tầng được chọn ít nhất \(campaign.design.minimumPerStratum) người (hoặc toàn bộ tầng nếu ít hơn)."
         }
-        return "Đã chọn \(drawn) người, ít hơn cỡ mẫu \(asked): các tầng có ít người hơn phần được phân bổ được chọn toàn bộ, phần thiếu không chuyển sang tầng khác."
+        return
+            "Đã chọn \(drawn) người, ít hơn cỡ mẫu \(asked): các tầng có ít người hơn phần được phân bổ được chọn toàn bộ, phần thiếu không chuyển sang tầng khác."
     }
 
     /// Sending the invitations (once the sample is drawn, again for anyone not invited yet), entering paper
@@ -258,16 +348,25 @@ extension SIPASCampaignPage {
         guard canManage, campaign.status == .sampled || campaign.status == .collecting else { return .empty }
         return .div(
             .class("actions"),
-            .form(.class("inline-form"), .action(SiteRoute.sipasCampaignInvite(id: campaign.id).path), .method(.post),
-                  .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                  .button(.type(.submit), .class("button"),
-                          .text(campaign.status == .sampled ? "Bắt đầu thu phiếu và gửi lời mời" : "Gửi lời mời cho người chưa được mời"))),
-            .if(campaign.status == .collecting, .group(
-                .a(.class("button button--secondary"), .href(SiteRoute.sipasCampaignPaperForms(id: campaign.id).path), .text("In phiếu giấy")),
-                .a(.class("button button--secondary"), .href(SiteRoute.sipasCampaignPaper(id: campaign.id).path), .text("Nhập phiếu giấy")),
-                .form(.class("inline-form"), .action(SiteRoute.sipasCampaignClose(id: campaign.id).path), .method(.post),
-                      .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                      .button(.type(.submit), .class("button button--secondary"), .text("Kết thúc thu phiếu")))))
+            .form(
+                .class("inline-form"), .action(SiteRoute.sipasCampaignInvite(id: campaign.id).path), .method(.post),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .button(
+                    .type(.submit), .class("button"),
+                    .text(campaign.status == .sampled ? "Bắt đầu thu phiếu và gửi lời mời" : "Gửi lời mời cho người chưa được mời"))),
+            .if(
+                campaign.status == .collecting,
+                .group(
+                    .a(
+                        .class("button button--secondary"), .href(SiteRoute.sipasCampaignPaperForms(id: campaign.id).path),
+                        .text("In phiếu giấy")),
+                    .a(
+                        .class("button button--secondary"), .href(SiteRoute.sipasCampaignPaper(id: campaign.id).path),
+                        .text("Nhập phiếu giấy")),
+                    .form(
+                        .class("inline-form"), .action(SiteRoute.sipasCampaignClose(id: campaign.id).path), .method(.post),
+                        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                        .button(.type(.submit), .class("button button--secondary"), .text("Kết thúc thu phiếu")))))
         )
     }
 }
@@ -293,7 +392,8 @@ extension SIPASResultsPage {
         }
         let byAspect = SVGChart(
             id: "chart-aspects", title: "Tỷ lệ hài lòng theo khía cạnh — \(name(of: unit)) (%)",
-            summary: "Trung bình tỷ lệ hài lòng của các câu hỏi trong từng khía cạnh.", items: aspects, scaleMax: 100, valueHeading: "Hài lòng")
+            summary: "Trung bình tỷ lệ hài lòng của các câu hỏi trong từng khía cạnh.", items: aspects, scaleMax: 100,
+            valueHeading: "Hài lòng")
         return .div(.class("charts"), overall.bars(), aspects.isEmpty ? .empty : byAspect.bars())
     }
 }
@@ -313,7 +413,8 @@ struct SIPASResultsPage {
     var previous: (name: String, results: SIPASResults)?
 
     /// The aggregation is ours (docs/SIPAS.md): said on the page, with the published example that differs from it.
-    static let methodNote = "Chỉ số từng yếu tố, từng phần và chỉ số chung ở đây là trung bình cộng giản đơn — cách tính của MotCua, "
+    static let methodNote =
+        "Chỉ số từng yếu tố, từng phần và chỉ số chung ở đây là trung bình cộng giản đơn — cách tính của MotCua, "
         + "chưa phải cách tổng hợp chính thức của Bộ Nội vụ (chưa được công bố đầy đủ). Ví dụ: SIPAS 2023 do Bộ công bố có năm yếu tố "
         + "83,00%, 83,02%, 83,12%, 83,03%, 82,27% và chỉ số chung 82,66%, không bằng trung bình cộng của năm yếu tố (82,89%). "
         + "Vì vậy không so sánh trực tiếp chỉ số chung ở đây với chỉ số SIPAS do Bộ công bố."
@@ -333,45 +434,70 @@ struct SIPASResultsPage {
         let chosen = results.units[unit]
         return [
             .h1(.text("Kết quả — \(campaign.name)")),
-            .unwrap(imported) { .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text("Đã nhập \($0) phiếu trả lời.")) },
-            .p(.text("Tỷ lệ hài lòng = số câu trả lời mức 4–5 trên số câu trả lời hợp lệ 1–5 (có trọng số thiết kế; “không biết” và bỏ trống không tính). "
-                     + "Sai số ở độ tin cậy 95% theo cỡ mẫu hiệu dụng Kish. "),
-               .a(.href(SiteRoute.sipasCampaignResultsCSV(id: campaign.id).path), .text("Tải kết quả (CSV)")), .text(" · "),
-               .a(.href(SiteRoute.sipasCampaignResultsXLSX(id: campaign.id).path), .text("Tải kết quả (Excel)")), .text(" · "),
-               .a(.href(SiteRoute.sipasCampaignResponsesCSV(id: campaign.id).path), .text("Tải dữ liệu phiếu không có thông tin cá nhân (CSV)"))),
+            .unwrap(imported) {
+                .p(.class("notice notice--success"), .attribute(named: "role", value: "status"), .text("Đã nhập \($0) phiếu trả lời."))
+            },
+            .p(
+                .text(
+                    "Tỷ lệ hài lòng = số câu trả lời mức 4–5 trên số câu trả lời hợp lệ 1–5 (có trọng số thiết kế; “không biết” và bỏ trống không tính). "
+                        + "Sai số ở độ tin cậy 95% theo cỡ mẫu hiệu dụng Kish. "),
+                .a(.href(SiteRoute.sipasCampaignResultsCSV(id: campaign.id).path), .text("Tải kết quả (CSV)")), .text(" · "),
+                .a(.href(SiteRoute.sipasCampaignResultsXLSX(id: campaign.id).path), .text("Tải kết quả (Excel)")), .text(" · "),
+                .a(
+                    .href(SiteRoute.sipasCampaignResponsesCSV(id: campaign.id).path),
+                    .text("Tải dữ liệu phiếu không có thông tin cá nhân (CSV)"))),
             .p(.class("notice"), .id("sipas-method"), .text(Self.methodNote)),
-            results.units.isEmpty || responses[SIPASResults.all] == 0 ? .p(.text("Chưa có phiếu trả lời.")) : .table(
-                .class("table"), .id("sipas-units"),
-                .caption(.text("Chỉ số hài lòng theo đơn vị")),
-                .thead(.tr(.th(.text("Đơn vị")), .th(.text("Số phiếu")), .th(.text("Chung (cách tính MotCua)")),
-                           .forEach(questionnaire.sections) { .th(.text($0.label)) })),
-                .tbody(.forEach(units) { code in
-                    let figures = results.units[code]!
-                    return .tr(.th(.attribute(named: "scope", value: "row"),
-                                   .a(.href(SiteRoute.sipasCampaignResults(id: campaign.id).path + "?unit=\(code)"), .text(name(of: code)))),
-                               .td(.text(String(responses[code] ?? 0))), .td(.text(Self.percent(figures.overall))),
-                               .forEach(questionnaire.sections) { .td(.text(Self.percent(figures.sections[$0.code]))) })
-                })
-            ),
+            results.units.isEmpty || responses[SIPASResults.all] == 0
+                ? .p(.text("Chưa có phiếu trả lời."))
+                : .table(
+                    .class("table"), .id("sipas-units"),
+                    .caption(.text("Chỉ số hài lòng theo đơn vị")),
+                    .thead(
+                        .tr(
+                            .th(.text("Đơn vị")), .th(.text("Số phiếu")), .th(.text("Chung (cách tính MotCua)")),
+                            .forEach(questionnaire.sections) { .th(.text($0.label)) })),
+                    .tbody(
+                        .forEach(units) { code in
+                            let figures = results.units[code]!
+                            return .tr(
+                                .th(
+                                    .attribute(named: "scope", value: "row"),
+                                    .a(.href(SiteRoute.sipasCampaignResults(id: campaign.id).path + "?unit=\(code)"), .text(name(of: code)))
+                                ),
+                                .td(.text(String(responses[code] ?? 0))), .td(.text(Self.percent(figures.overall))),
+                                .forEach(questionnaire.sections) { .td(.text(Self.percent(figures.sections[$0.code]))) })
+                        })
+                ),
             responses[SIPASResults.all] ?? 0 > 0 ? charts(units: units) : .empty,
             .unwrap(chosen) { figures in
                 .section(
                     .attribute(named: "aria-labelledby", value: "items-title"),
                     .h2(.id("items-title"), .text("Từng câu hỏi — \(name(of: unit))")),
-                    .unwrap(previous) { .p(.text("So sánh với đợt trước: \($0.name). Thay đổi “vượt sai số” khi lớn hơn sai số của hai đợt cộng lại.")) },
+                    .unwrap(previous) {
+                        .p(.text("So sánh với đợt trước: \($0.name). Thay đổi “vượt sai số” khi lớn hơn sai số của hai đợt cộng lại."))
+                    },
                     .table(
                         .class("table"), .id("sipas-items"),
-                        .thead(.tr(.th(.text("Mã")), .th(.text("Nội dung")), .th(.text("Hài lòng")), .th(.text("Sai số (±)")), .th(.text("Số trả lời hợp lệ")),
-                                   .th(.text("So với đợt trước")), .th(.text("Ghi chú")))),
-                        .tbody(.forEach(questionnaire.items) { item in
-                            let value = figures.items[item.code]
-                            return .tr(.td(.text(item.code)), .td(.text(item.text)), .td(.text(Self.percent(value?.percent))),
-                                       .td(.text(value.map { ServiceIndexViews.number($0.moe, decimals: 1) } ?? "—")),
-                                       .td(.text(String(value?.valid ?? 0))),
-                                       .td(.text(change(item.code, value))),
-                                       .td(.text(value == nil ? "Không có câu trả lời hợp lệ"
-                                                 : figures.tooSmall.contains(item.code) ? "Cỡ mẫu hiệu dụng dưới 30: chưa đủ để công bố" : "")))
-                        })
+                        .thead(
+                            .tr(
+                                .th(.text("Mã")), .th(.text("Nội dung")), .th(.text("Hài lòng")), .th(.text("Sai số (±)")),
+                                .th(.text("Số trả lời hợp lệ")),
+                                .th(.text("So với đợt trước")), .th(.text("Ghi chú")))),
+                        .tbody(
+                            .forEach(questionnaire.items) { item in
+                                let value = figures.items[item.code]
+                                return .tr(
+                                    .td(.text(item.code)), .td(.text(item.text)), .td(.text(Self.percent(value?.percent))),
+                                    .td(.text(value.map { ServiceIndexViews.number($0.moe, decimals: 1) } ?? "—")),
+                                    .td(.text(String(value?.valid ?? 0))),
+                                    .td(.text(change(item.code, value))),
+                                    .td(
+                                        .text(
+                                            value == nil
+                                                ? "Không có câu trả lời hợp lệ"
+                                                : figures.tooSmall.contains(item.code) ? "Cỡ mẫu hiệu dụng dưới 30: chưa đủ để công bố" : ""
+                                        )))
+                            })
                     )
                 )
             },

@@ -13,20 +13,34 @@ enum ServiceIndexViews {
         return .section(
             .id("sipas-satisfaction"), .attribute(named: "aria-labelledby", value: "sipas-satisfaction-title"),
             .h3(.id("sipas-satisfaction-title"), .text("Đối chiếu với khảo sát SIPAS")),
-            .unwrap(sipas, { sipas in
-                .group(
-                    .p(.text("Đợt “\(sipas.campaignName)” (sử dụng dịch vụ \(sipas.serviceFrom.vietnamese) – \(sipas.serviceTo.vietnamese)), \(sipas.responses) phiếu: "),
-                       .strong(.text("hài lòng về cung ứng dịch vụ \(SIPASResultsPage.percent(sipas.service))")),
-                       .text(", chỉ số hài lòng chung \(SIPASResultsPage.percent(sipas.figures.overall))."),
-                       .if(sipas.isTooSmall, .text(" Một số câu có cỡ mẫu hiệu dụng dưới 30: chưa đủ để công bố.")),
-                       .if(link, .group(.text(" "), .a(.href(SiteRoute.sipasCampaignResults(id: sipas.campaignID).path
-                                                             + (sipas.unit == SIPASResults.all ? "" : "?unit=\(sipas.unit)")),
-                                                      .text("Xem kết quả khảo sát"))))),
-                    .unwrap(ratings?.ratio) { ratio in
-                        .p(.text("Chỉ tiêu \(ratings!.code) (đánh giá của người nộp hồ sơ trong kỳ): \(SIPASResultsPage.percent(ratio * 100)) hài lòng, rất hài lòng."))
-                    }
-                )
-            }, else: .p(.text("Chưa có đợt khảo sát SIPAS nào có phiếu trả lời về thời gian này.")))
+            .unwrap(
+                sipas,
+                { sipas in
+                    .group(
+                        .p(
+                            .text(
+                                "Đợt “\(sipas.campaignName)” (sử dụng dịch vụ \(sipas.serviceFrom.vietnamese) – \(sipas.serviceTo.vietnamese)), \(sipas.responses) phiếu: "
+                            ),
+                            .strong(.text("hài lòng về cung ứng dịch vụ \(SIPASResultsPage.percent(sipas.service))")),
+                            .text(", chỉ số hài lòng chung \(SIPASResultsPage.percent(sipas.figures.overall))."),
+                            .if(sipas.isTooSmall, .text(" Một số câu có cỡ mẫu hiệu dụng dưới 30: chưa đủ để công bố.")),
+                            .if(
+                                link,
+                                .group(
+                                    .text(" "),
+                                    .a(
+                                        .href(
+                                            SiteRoute.sipasCampaignResults(id: sipas.campaignID).path
+                                                + (sipas.unit == SIPASResults.all ? "" : "?unit=\(sipas.unit)")),
+                                        .text("Xem kết quả khảo sát"))))),
+                        .unwrap(ratings?.ratio) { ratio in
+                            .p(
+                                .text(
+                                    "Chỉ tiêu \(ratings!.code) (đánh giá của người nộp hồ sơ trong kỳ): \(SIPASResultsPage.percent(ratio * 100)) hài lòng, rất hài lòng."
+                                ))
+                        }
+                    )
+                }, else: .p(.text("Chưa có đợt khảo sát SIPAS nào có phiếu trả lời về thời gian này.")))
         )
     }
 
@@ -48,7 +62,8 @@ enum ServiceIndexViews {
 
     static func periodForm(_ period: ReportingPeriod, action: String, today: LocalDate) -> Node<HTML.BodyContext> {
         let quick: [(String, ReportingPeriod)] = [
-            ("Tháng này", .month(of: today)), ("Tháng trước", .previousMonth(of: today)), ("Quý này", .quarter(of: today)), ("Năm nay", .year(of: today)),
+            ("Tháng này", .month(of: today)), ("Tháng trước", .previousMonth(of: today)), ("Quý này", .quarter(of: today)),
+            ("Năm nay", .year(of: today)),
         ]
         return .group(
             .form(
@@ -57,10 +72,14 @@ enum ServiceIndexViews {
                 .div(.class("field"), .label(.for("to"), .text("Đến ngày")), .dateInput(id: "to", name: "to", value: period.through.iso)),
                 .button(.type(.submit), .class("button"), .text("Xem"))
             ),
-            .p(.class("quick-periods"), .text("Kỳ: "), .forEach(quick) { title, value in
-                .group(.a(.href(action + "?" + ServiceIndexRoutes.parameters(value)),
-                          .if(value == period, .attribute(named: "aria-current", value: "true")), .text(title)), .text(" "))
-            })
+            .p(
+                .class("quick-periods"), .text("Kỳ: "),
+                .forEach(quick) { title, value in
+                    .group(
+                        .a(
+                            .href(action + "?" + ServiceIndexRoutes.parameters(value)),
+                            .if(value == period, .attribute(named: "aria-current", value: "true")), .text(title)), .text(" "))
+                })
         )
     }
 
@@ -73,37 +92,53 @@ enum ServiceIndexViews {
     /// Groups and indicators; each numerator and denominator links to its records (`unit` nil: the city).
     static func scoreTable(_ score: ServiceIndexScore, unit: OrgUnit?, period: ReportingPeriod) -> Node<HTML.BodyContext> {
         func link(_ indicator: ServiceIndexScore.Indicator, _ part: ServiceIndexStore.Part, _ value: Int) -> Node<HTML.BodyContext> {
-            .a(.href(records(indicator, part, unit: unit, period: period)), .attribute(named: "aria-label", value: "\(indicator.code) \(part.title.lowercased()): \(value), xem danh sách"), .text(String(value)))
+            .a(
+                .href(records(indicator, part, unit: unit, period: period)),
+                .attribute(named: "aria-label", value: "\(indicator.code) \(part.title.lowercased()): \(value), xem danh sách"),
+                .text(String(value)))
         }
         return .table(
             .class("table service-index"), .id("score-table"),
             .caption(.text("Điểm theo nhóm và chỉ tiêu")),
-            .thead(.tr(.th(.text("Mã")), .th(.text("Chỉ tiêu")), .th(.text("Tử số")), .th(.text("Mẫu số")), .th(.text("Tỷ lệ")), .th(.text("Điểm")),
-                       .th(.text("Tối đa")))),
-            .tbody(.forEach(score.groups) { group in
-                .group(
-                    .tr(.class("group"), .th(.attribute(named: "scope", value: "row"), .text(group.code)),
-                        .th(.attribute(named: "scope", value: "row"), .attribute(named: "colspan", value: "4"), .text(group.name)),
-                        .td(.text(group.measurableMax > 0 ? number(group.points) : "—")), .td(.text(number(group.max, decimals: nil)))),
-                    .forEach(group.indicators) { indicator in
+            .thead(
+                .tr(
+                    .th(.text("Mã")), .th(.text("Chỉ tiêu")), .th(.text("Tử số")), .th(.text("Mẫu số")), .th(.text("Tỷ lệ")),
+                    .th(.text("Điểm")),
+                    .th(.text("Tối đa")))),
+            .tbody(
+                .forEach(score.groups) { group in
+                    .group(
                         .tr(
-                            .td(.text(indicator.code)), .td(.text(indicator.name)),
-                            .unwrap(indicator.count, { count in
-                                .group(.td(link(indicator, .numerator, count.numerator)), .td(link(indicator, .denominator, count.denominator)),
-                                       .td(.text(indicator.ratio.map { number($0 * 100, decimals: 1) + "%" } ?? "không áp dụng")),
-                                       .td(.text(indicator.points.map { number($0) } ?? "—")))
-                            }, else: .group(.td(.attribute(named: "colspan", value: "4"), .class("no-data"), .text("không có dữ liệu")))),
-                            .td(.text(number(indicator.max, decimals: nil)))
-                        )
-                    }
-                )
-            })
+                            .class("group"), .th(.attribute(named: "scope", value: "row"), .text(group.code)),
+                            .th(.attribute(named: "scope", value: "row"), .attribute(named: "colspan", value: "4"), .text(group.name)),
+                            .td(.text(group.measurableMax > 0 ? number(group.points) : "—")), .td(.text(number(group.max, decimals: nil)))),
+                        .forEach(group.indicators) { indicator in
+                            .tr(
+                                .td(.text(indicator.code)), .td(.text(indicator.name)),
+                                .unwrap(
+                                    indicator.count,
+                                    { count in
+                                        .group(
+                                            .td(link(indicator, .numerator, count.numerator)),
+                                            .td(link(indicator, .denominator, count.denominator)),
+                                            .td(.text(indicator.ratio.map { number($0 * 100, decimals: 1) + "%" } ?? "không áp dụng")),
+                                            .td(.text(indicator.points.map { number($0) } ?? "—")))
+                                    },
+                                    else: .group(
+                                        .td(.attribute(named: "colspan", value: "4"), .class("no-data"), .text("không có dữ liệu")))),
+                                .td(.text(number(indicator.max, decimals: nil)))
+                            )
+                        }
+                    )
+                })
         )
     }
 
     /// The score scaled to 100, month by month, each month linking to its own index.
-    static func trendChart(_ trend: [(month: ReportingPeriod, score: ServiceIndexScore)], id: String, title: String,
-                           link: (ReportingPeriod) -> String) -> Node<HTML.BodyContext> {
+    static func trendChart(
+        _ trend: [(month: ReportingPeriod, score: ServiceIndexScore)], id: String, title: String,
+        link: (ReportingPeriod) -> String
+    ) -> Node<HTML.BodyContext> {
         SVGChart(
             id: id, title: title,
             summary: "Chỉ số trên thang 100 của \(trend.count) tháng gần nhất, tháng cuối là \(trend.last?.month.title ?? ""); "
@@ -120,15 +155,22 @@ enum ServiceIndexViews {
     static func weakest(_ score: ServiceIndexScore, unit: OrgUnit?, period: ReportingPeriod) -> Node<HTML.BodyContext> {
         let weakest = score.weakest(5)
         guard !weakest.isEmpty else { return .p(.text("Không mất điểm ở chỉ tiêu nào đo được.")) }
-        return .ol(.class("weakest"), .forEach(weakest) { indicator in
-            .li(.text("\(indicator.code) \(indicator.name): "),
-                .a(.href(records(indicator, .lost, unit: unit, period: period)),
-                   .text("mất \(number(indicator.lost)) / \(number(indicator.max, decimals: nil)) điểm")))
-        })
+        return .ol(
+            .class("weakest"),
+            .forEach(weakest) { indicator in
+                .li(
+                    .text("\(indicator.code) \(indicator.name): "),
+                    .a(
+                        .href(records(indicator, .lost, unit: unit, period: period)),
+                        .text("mất \(number(indicator.lost)) / \(number(indicator.max, decimals: nil)) điểm")))
+            })
     }
 
-    static func records(_ indicator: ServiceIndexScore.Indicator, _ part: ServiceIndexStore.Part, unit: OrgUnit?, period: ReportingPeriod) -> String {
-        SiteRoute.serviceIndexRecords.path + "?unit=\(unit.map { String($0.id) } ?? "city")&indicator=\(indicator.code)&part=\(part.rawValue)&"
+    static func records(_ indicator: ServiceIndexScore.Indicator, _ part: ServiceIndexStore.Part, unit: OrgUnit?, period: ReportingPeriod)
+        -> String
+    {
+        SiteRoute.serviceIndexRecords.path
+            + "?unit=\(unit.map { String($0.id) } ?? "city")&indicator=\(indicator.code)&part=\(part.rawValue)&"
             + ServiceIndexRoutes.parameters(period)
     }
 }
@@ -153,17 +195,23 @@ struct ServiceIndexPage {
             .div(.class("dashboard"), trendChart, satisfactionChart, overdueChart),
             .section(
                 .attribute(named: "aria-labelledby", value: "city-title"),
-                .h2(.id("city-title"), .text("Toàn thành phố: "),
+                .h2(
+                    .id("city-title"), .text("Toàn thành phố: "),
                     .a(.id("city-total"), .href("#score-table"), .text(ServiceIndexViews.total(city)))),
                 .h3(.text("Chỉ tiêu mất nhiều điểm nhất")),
                 ServiceIndexViews.weakest(city, unit: nil, period: period),
                 ServiceIndexViews.scoreTable(city, unit: nil, period: period),
                 ServiceIndexViews.sipas(sipas, score: city, link: true),
-                .p(.class("note"), .text("Chỉ tiêu “không có dữ liệu” chưa được MotCua ghi nhận; chỉ tiêu có mẫu số bằng 0 trong kỳ là “không áp dụng”. "
-                                         + "Cả hai không được tính điểm và không tính vào điểm đo được; chỉ số là điểm đạt trên điểm đo được, quy về thang 100. "
-                                         + "Kỳ không có hồ sơ nào thì chưa có chỉ số. Ghi chú của bộ chỉ số: \(report.framework.note)"))
+                .p(
+                    .class("note"),
+                    .text(
+                        "Chỉ tiêu “không có dữ liệu” chưa được MotCua ghi nhận; chỉ tiêu có mẫu số bằng 0 trong kỳ là “không áp dụng”. "
+                            + "Cả hai không được tính điểm và không tính vào điểm đo được; chỉ số là điểm đạt trên điểm đo được, quy về thang 100. "
+                            + "Kỳ không có hồ sơ nào thì chưa có chỉ số. Ghi chú của bộ chỉ số: \(report.framework.note)"))
             ),
-            .forEach([("department", UnitKind.department.title), ("local", UnitKind.localLevelTitle(through: period.through))]) { group, title in ranking(group, title) },
+            .forEach([("department", UnitKind.department.title), ("local", UnitKind.localLevelTitle(through: period.through))]) {
+                group, title in ranking(group, title)
+            },
         ]
     }
 
@@ -180,10 +228,16 @@ struct ServiceIndexPage {
             items: trend.map { month, score in
                 let indicator = score.indicators.first { $0.measure == .ratingsSatisfied }
                 let count = indicator?.count ?? .zero
-                return .init(label: month.title, value: indicator?.ratio.map { $0 * 100 },
-                             text: indicator?.ratio.map { ServiceIndexViews.number($0 * 100, decimals: 1) + "% (\(count.numerator)/\(count.denominator))" }
-                                 ?? "Chưa có đánh giá",
-                             href: indicator.map { SiteRoute.serviceIndexRecords.path + "?unit=city&indicator=\($0.code)&part=denominator&" + ServiceIndexRoutes.parameters(month) })
+                return .init(
+                    label: month.title, value: indicator?.ratio.map { $0 * 100 },
+                    text: indicator?.ratio.map {
+                        ServiceIndexViews.number($0 * 100, decimals: 1) + "% (\(count.numerator)/\(count.denominator))"
+                    }
+                        ?? "Chưa có đánh giá",
+                    href: indicator.map {
+                        SiteRoute.serviceIndexRecords.path + "?unit=city&indicator=\($0.code)&part=denominator&"
+                            + ServiceIndexRoutes.parameters(month)
+                    })
             },
             scaleMax: 100, valueHeading: "Tỷ lệ hài lòng", unit: "%"
         ).line()
@@ -196,8 +250,10 @@ struct ServiceIndexPage {
             id: "chart-overdue", title: "Hồ sơ đang giải quyết đã quá hạn, theo đơn vị (đầu ngày \(today.vietnamese))",
             summary: "\(overdue.count) đơn vị có hồ sơ quá hạn; \(min(overdue.count, 15)) đơn vị nhiều nhất được vẽ.",
             items: overdue.prefix(15).map { unit, count in
-                .init(label: unit.name, value: Double(count), text: "\(count) hồ sơ",
-                      href: SiteRoute.statisticsDossiers.path + "?unit=\(unit.id)&from=\(yesterday.iso)&to=\(yesterday.iso)&figure=pendingOverdue")
+                .init(
+                    label: unit.name, value: Double(count), text: "\(count) hồ sơ",
+                    href: SiteRoute.statisticsDossiers.path
+                        + "?unit=\(unit.id)&from=\(yesterday.iso)&to=\(yesterday.iso)&figure=pendingOverdue")
             },
             scaleMax: nil, valueHeading: "Số hồ sơ quá hạn"
         ).bars()
@@ -208,20 +264,42 @@ struct ServiceIndexPage {
         return .section(
             .attribute(named: "aria-labelledby", value: "ranking-\(group)"),
             .h2(.id("ranking-\(group)"), .text("Xếp hạng \(title)")),
-            entries.isEmpty ? .p(.text("Chưa có đơn vị nào có hồ sơ trong kỳ.")) : .table(
-                .class("table ranking"),
-                .thead(.tr(.th(.text("Hạng")), .th(.text("Đơn vị")), .th(.text("Chỉ số /100")), .th(.text("Điểm / điểm đo được")))),
-                .tbody(.forEach(entries) { entry in
-                    .tr(.td(.text(String(entry.rank))),
-                        .td(.a(.href(SiteRoute.serviceIndexUnit(id: entry.unit.id).path + "?" + ServiceIndexRoutes.parameters(period)), .text(entry.unit.name))),
-                        .td(.a(.href(SiteRoute.serviceIndexUnit(id: entry.unit.id).path + "?" + ServiceIndexRoutes.parameters(period)),
-                               .attribute(named: "aria-label", value: "\(entry.unit.name): \(ServiceIndexViews.number(entry.score.index ?? 0)) trên 100, xem chi tiết"),
-                               .text(ServiceIndexViews.number(entry.score.index ?? 0)))),
-                        .td(.text("\(ServiceIndexViews.number(entry.score.total)) / \(ServiceIndexViews.number(entry.score.measurableMax, decimals: nil))")))
-                })
-            ),
-            .p(.class("note"), .text("Xếp hạng theo chỉ số làm tròn đến hai chữ số thập phân: đơn vị bằng chỉ số thì đồng hạng. "
-                                     + "Đơn vị không có hồ sơ nào trong kỳ chưa có chỉ số và không được xếp hạng."))
+            entries.isEmpty
+                ? .p(.text("Chưa có đơn vị nào có hồ sơ trong kỳ."))
+                : .table(
+                    .class("table ranking"),
+                    .thead(.tr(.th(.text("Hạng")), .th(.text("Đơn vị")), .th(.text("Chỉ số /100")), .th(.text("Điểm / điểm đo được")))),
+                    .tbody(
+                        .forEach(entries) { entry in
+                            .tr(
+                                .td(.text(String(entry.rank))),
+                                .td(
+                                    .a(
+                                        .href(
+                                            SiteRoute.serviceIndexUnit(id: entry.unit.id).path + "?" + ServiceIndexRoutes.parameters(period)
+                                        ), .text(entry.unit.name))),
+                                .td(
+                                    .a(
+                                        .href(
+                                            SiteRoute.serviceIndexUnit(id: entry.unit.id).path + "?" + ServiceIndexRoutes.parameters(period)
+                                        ),
+                                        .attribute(
+                                            named: "aria-label",
+                                            value:
+                                                "\(entry.unit.name): \(ServiceIndexViews.number(entry.score.index ?? 0)) trên 100, xem chi tiết"
+                                        ),
+                                        .text(ServiceIndexViews.number(entry.score.index ?? 0)))),
+                                .td(
+                                    .text(
+                                        "\(ServiceIndexViews.number(entry.score.total)) / \(ServiceIndexViews.number(entry.score.measurableMax, decimals: nil))"
+                                    )))
+                        })
+                ),
+            .p(
+                .class("note"),
+                .text(
+                    "Xếp hạng theo chỉ số làm tròn đến hai chữ số thập phân: đơn vị bằng chỉ số thì đồng hạng. "
+                        + "Đơn vị không có hồ sơ nào trong kỳ chưa có chỉ số và không được xếp hạng."))
         )
     }
 }
@@ -243,15 +321,21 @@ struct ServiceIndexUnitPage {
         [
             .h1(.text("Chỉ số phục vụ — \(unit.name)")),
             ServiceIndexViews.periodForm(period, action: SiteRoute.serviceIndexUnit(id: unit.id).path, today: today),
-            .p(.class("lead"), .text("Kỳ \(period.title): "), .a(.id("unit-total"), .href("#score-table"), .strong(.text(ServiceIndexViews.total(score)))),
-               .text(rank.map { ". Xếp hạng \($0)/\(ranked) trong \(unit.kind.title.lowercased()) và đơn vị cùng cấp." } ?? ". Chưa được xếp hạng trong kỳ.")),
+            .p(
+                .class("lead"), .text("Kỳ \(period.title): "),
+                .a(.id("unit-total"), .href("#score-table"), .strong(.text(ServiceIndexViews.total(score)))),
+                .text(
+                    rank.map { ". Xếp hạng \($0)/\(ranked) trong \(unit.kind.title.lowercased()) và đơn vị cùng cấp." }
+                        ?? ". Chưa được xếp hạng trong kỳ.")),
             .h2(.text("Chỉ tiêu mất nhiều điểm nhất")),
             ServiceIndexViews.weakest(score, unit: unit, period: period),
             ServiceIndexViews.trendChart(trend, id: "chart-unit-trend", title: "Chỉ số của \(unit.name) theo tháng (thang 100)") { month in
                 SiteRoute.serviceIndexUnit(id: unit.id).path + "?" + ServiceIndexRoutes.parameters(month)
             },
-            .p(.a(.href(SiteRoute.serviceIndexWhatIf(id: unit.id).path + "?" + ServiceIndexRoutes.parameters(period)),
-                  .text("Giả định: nếu hoàn thành các hồ sơ đang giải quyết trước cuối kỳ thì điểm sẽ là bao nhiêu?"))),
+            .p(
+                .a(
+                    .href(SiteRoute.serviceIndexWhatIf(id: unit.id).path + "?" + ServiceIndexRoutes.parameters(period)),
+                    .text("Giả định: nếu hoàn thành các hồ sơ đang giải quyết trước cuối kỳ thì điểm sẽ là bao nhiêu?"))),
             ServiceIndexViews.scoreTable(score, unit: unit, period: period),
             ServiceIndexViews.sipas(sipas, score: score, link: seesSurveys),
         ]
@@ -273,43 +357,65 @@ struct ServiceIndexWhatIfPage {
         let changed = zip(before.indicators, after.indicators).filter { $0.0.count != $0.1.count }
         return [
             .h1(.text("Giả định — \(unit.name)")),
-            .p(.class("lead"), .text("Nếu \(selected.count) hồ sơ được chọn hoàn thành lúc \(clock.text(completion)) (cuối kỳ \(period.title)), chỉ số từ "),
-               .strong(.id("before-total"), .text(before.index.map { ServiceIndexViews.number($0) } ?? ServiceIndexViews.noData)), .text(" thành "),
-               .strong(.id("after-total"), .text(after.index.map { ServiceIndexViews.number($0) } ?? ServiceIndexViews.noData)),
-               .text(" / 100 (\(ServiceIndexViews.number(after.total)) / \(ServiceIndexViews.number(after.measurableMax, decimals: nil)) điểm đo được).")),
-            changed.isEmpty ? .p(.text("Không chỉ tiêu nào thay đổi.")) : .table(
-                .class("table"), .caption(.text("Chỉ tiêu thay đổi")),
-                .thead(.tr(.th(.text("Chỉ tiêu")), .th(.text("Hiện nay")), .th(.text("Giả định")))),
-                .tbody(.forEach(changed) { now, then in
-                    .tr(.th(.attribute(named: "scope", value: "row"), .text("\(now.code) \(now.name)")),
-                        .td(.text(Self.figure(now))), .td(.id("after-\(now.code)"), .text(Self.figure(then))))
-                })
-            ),
-            .p(.class("note"), .text("Hồ sơ đã quá hạn nếu hoàn thành vẫn tính là trễ hạn (tăng mẫu số chỉ tiêu 2.1); hồ sơ chưa đến hạn hoàn thành "
-                                     + "trước hạn tính là đúng hạn. Mặc định chọn các hồ sơ sẽ quá hạn trước thời điểm cuối kỳ.")),
+            .p(
+                .class("lead"),
+                .text(
+                    "Nếu \(selected.count) hồ sơ được chọn hoàn thành lúc \(clock.text(completion)) (cuối kỳ \(period.title)), chỉ số từ "),
+                .strong(.id("before-total"), .text(before.index.map { ServiceIndexViews.number($0) } ?? ServiceIndexViews.noData)),
+                .text(" thành "),
+                .strong(.id("after-total"), .text(after.index.map { ServiceIndexViews.number($0) } ?? ServiceIndexViews.noData)),
+                .text(
+                    " / 100 (\(ServiceIndexViews.number(after.total)) / \(ServiceIndexViews.number(after.measurableMax, decimals: nil)) điểm đo được)."
+                )),
+            changed.isEmpty
+                ? .p(.text("Không chỉ tiêu nào thay đổi."))
+                : .table(
+                    .class("table"), .caption(.text("Chỉ tiêu thay đổi")),
+                    .thead(.tr(.th(.text("Chỉ tiêu")), .th(.text("Hiện nay")), .th(.text("Giả định")))),
+                    .tbody(
+                        .forEach(changed) { now, then in
+                            .tr(
+                                .th(.attribute(named: "scope", value: "row"), .text("\(now.code) \(now.name)")),
+                                .td(.text(Self.figure(now))), .td(.id("after-\(now.code)"), .text(Self.figure(then))))
+                        })
+                ),
+            .p(
+                .class("note"),
+                .text(
+                    "Hồ sơ đã quá hạn nếu hoàn thành vẫn tính là trễ hạn (tăng mẫu số chỉ tiêu 2.1); hồ sơ chưa đến hạn hoàn thành "
+                        + "trước hạn tính là đúng hạn. Mặc định chọn các hồ sơ sẽ quá hạn trước thời điểm cuối kỳ.")),
             .form(
                 .class("form"), .action(SiteRoute.serviceIndexWhatIf(id: unit.id).path), .method(.get),
-                .input(.type(.hidden), .name("from"), .value(period.from.iso)), .input(.type(.hidden), .name("to"), .value(period.through.iso)),
+                .input(.type(.hidden), .name("from"), .value(period.from.iso)),
+                .input(.type(.hidden), .name("to"), .value(period.through.iso)),
                 .table(
                     .class("table"), .caption(.text("Hồ sơ đang giải quyết (\(open.count))")),
                     .thead(.tr(.th(.text("Chọn")), .th(.text("Mã hồ sơ")), .th(.text("Thủ tục")), .th(.text("Hạn giải quyết")))),
-                    .tbody(.forEach(open) { item in
-                        .tr(.td(.input(.type(.checkbox), .id("d-\(item.dossier.id)"), .name("dossier"), .value(String(item.dossier.id)),
-                                       .attribute(named: "checked", value: selected.contains(item.dossier.id) ? "checked" : ""),
-                                       .attribute(named: "aria-label", value: "Chọn hồ sơ \(item.dossier.code.text)"))),
-                            .td(.a(.href(SiteRoute.dossier(id: item.dossier.id).path), .text(item.dossier.code.text))), .td(.text(item.procedureName)),
-                            .td(.text(item.dossier.dueAt.map(clock.text) ?? "Tạm dừng")))
-                    })
+                    .tbody(
+                        .forEach(open) { item in
+                            .tr(
+                                .td(
+                                    .input(
+                                        .type(.checkbox), .id("d-\(item.dossier.id)"), .name("dossier"), .value(String(item.dossier.id)),
+                                        .attribute(named: "checked", value: selected.contains(item.dossier.id) ? "checked" : ""),
+                                        .attribute(named: "aria-label", value: "Chọn hồ sơ \(item.dossier.code.text)"))),
+                                .td(.a(.href(SiteRoute.dossier(id: item.dossier.id).path), .text(item.dossier.code.text))),
+                                .td(.text(item.procedureName)),
+                                .td(.text(item.dossier.dueAt.map(clock.text) ?? "Tạm dừng")))
+                        })
                 ),
                 .button(.type(.submit), .class("button"), .text("Tính lại"))
             ),
-            .p(.a(.href(SiteRoute.serviceIndexUnit(id: unit.id).path + "?" + ServiceIndexRoutes.parameters(period)), .text("Về bảng điểm"))),
+            .p(
+                .a(.href(SiteRoute.serviceIndexUnit(id: unit.id).path + "?" + ServiceIndexRoutes.parameters(period)), .text("Về bảng điểm"))
+            ),
         ]
     }
 
     static func figure(_ indicator: ServiceIndexScore.Indicator) -> String {
         guard let count = indicator.count else { return "không có dữ liệu" }
-        return "\(count.numerator)/\(count.denominator) → " + (indicator.points.map { "\(ServiceIndexViews.number($0)) điểm" } ?? "không áp dụng")
+        return "\(count.numerator)/\(count.denominator) → "
+            + (indicator.points.map { "\(ServiceIndexViews.number($0)) điểm" } ?? "không áp dụng")
     }
 }
 
@@ -329,7 +435,8 @@ struct ServiceIndexRecordsPage {
         switch part {
         case .numerator: measure.numeratorTitle
         case .denominator: measure.denominatorTitle
-        case .lost: "\(measure.denominatorTitle), trừ: \(measure.numeratorTitle.prefix(1).lowercased() + measure.numeratorTitle.dropFirst())"
+        case .lost:
+            "\(measure.denominatorTitle), trừ: \(measure.numeratorTitle.prefix(1).lowercased() + measure.numeratorTitle.dropFirst())"
         }
     }
 
@@ -337,9 +444,12 @@ struct ServiceIndexRecordsPage {
         let back = unit.map { SiteRoute.serviceIndexUnit(id: $0.id).path } ?? SiteRoute.serviceIndex.path
         return [
             .h1(.text("\(indicator.code) \(indicator.name) — \(part.title.lowercased())")),
-            .p(.text("\(unit?.name ?? "Toàn thành phố"), kỳ \(period.title): \(indicator.measure.map { Self.definition($0, part) } ?? "") — "),
-               .strong(.id("record-count"), .text(String(records.count))), .text(". "),
-               .a(.href(back + "?" + ServiceIndexRoutes.parameters(period)), .text("Về bảng điểm"))),
+            .p(
+                .text(
+                    "\(unit?.name ?? "Toàn thành phố"), kỳ \(period.title): \(indicator.measure.map { Self.definition($0, part) } ?? "") — "
+                ),
+                .strong(.id("record-count"), .text(String(records.count))), .text(". "),
+                .a(.href(back + "?" + ServiceIndexRoutes.parameters(period)), .text("Về bảng điểm"))),
             .if(records.count > Self.shown, .p(.class("note"), .text("Hiển thị \(Self.shown) bản ghi đầu tiên."))),
             content,
         ]
@@ -352,13 +462,18 @@ struct ServiceIndexRecordsPage {
         case .feedback(let items):
             return .table(
                 .class("table"),
-                .thead(.tr(.th(.text("Mã")), .th(.text("Nội dung")), .th(.text("Tiếp nhận")), .th(.text("Hạn trả lời")), .th(.text("Trả lời")),
-                           .th(.text("Đánh giá")))),
-                .tbody(.forEach(items.prefix(Self.shown)) { item in
-                    .tr(.td(.text(item.code)), .td(.text(item.subject.title)), .td(.text(clock.text(item.receivedAt))), .td(.text(clock.text(item.dueAt))),
-                        .td(.text(item.answeredAt.map(clock.text) ?? "Chưa trả lời")),
-                        .td(.text(item.satisfied.map { $0 ? "Hài lòng" : "Không hài lòng" } ?? "—")))
-                })
+                .thead(
+                    .tr(
+                        .th(.text("Mã")), .th(.text("Nội dung")), .th(.text("Tiếp nhận")), .th(.text("Hạn trả lời")), .th(.text("Trả lời")),
+                        .th(.text("Đánh giá")))),
+                .tbody(
+                    .forEach(items.prefix(Self.shown)) { item in
+                        .tr(
+                            .td(.text(item.code)), .td(.text(item.subject.title)), .td(.text(clock.text(item.receivedAt))),
+                            .td(.text(clock.text(item.dueAt))),
+                            .td(.text(item.answeredAt.map(clock.text) ?? "Chưa trả lời")),
+                            .td(.text(item.satisfied.map { $0 ? "Hài lòng" : "Không hài lòng" } ?? "—")))
+                    })
             )
         }
     }

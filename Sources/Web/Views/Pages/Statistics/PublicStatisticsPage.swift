@@ -15,24 +15,33 @@ struct PublicStatisticsPage {
         return [
             .h1(.text("Số liệu công khai về giải quyết thủ tục hành chính")),
             ServiceIndexViews.periodForm(period, action: SiteRoute.publicStatistics.path, today: today),
-            .p(.text("Kỳ \(period.title). Dữ liệu mở: "), .a(.href(SiteRoute.publicStatisticsCSV.path + "?" + parameters), .text("tệp CSV")), .text(" · "),
-               .a(.href(SiteRoute.publicStatisticsJSON.path + "?" + parameters), .text("JSON"))),
+            .p(
+                .text("Kỳ \(period.title). Dữ liệu mở: "),
+                .a(.href(SiteRoute.publicStatisticsCSV.path + "?" + parameters), .text("tệp CSV")), .text(" · "),
+                .a(.href(SiteRoute.publicStatisticsJSON.path + "?" + parameters), .text("JSON"))),
             charts,
             .table(
                 .class("table public-statistics"),
                 .caption(.text("Tiếp nhận, giải quyết và mức độ hài lòng theo đơn vị")),
-                .thead(.tr(.th(.text("Đơn vị")), .th(.text("Tiếp nhận")), .th(.text("Tỷ lệ trực tuyến")), .th(.text("Đã giải quyết")),
-                           .th(.text("Tỷ lệ đúng hạn")), .th(.text("Tỷ lệ hài lòng")))),
-                .tbody(.forEach([document.city] + document.units) { row in
-                    .tr(.class(row.unit == "ALL" ? "group" : ""), .th(.attribute(named: "scope", value: "row"), .text(row.name)),
-                        .td(.text(String(row.received))), .td(.text(Self.percent(row.onlineShare))), .td(.text(String(row.completed))),
-                        .td(.text(Self.percent(row.onTimeRate))),
-                        .td(.text(Self.percent(row.satisfaction) + (row.rated > 0 ? " (\(row.rated) lượt)" : ""))))
-                })
+                .thead(
+                    .tr(
+                        .th(.text("Đơn vị")), .th(.text("Tiếp nhận")), .th(.text("Tỷ lệ trực tuyến")), .th(.text("Đã giải quyết")),
+                        .th(.text("Tỷ lệ đúng hạn")), .th(.text("Tỷ lệ hài lòng")))),
+                .tbody(
+                    .forEach([document.city] + document.units) { row in
+                        .tr(
+                            .class(row.unit == "ALL" ? "group" : ""), .th(.attribute(named: "scope", value: "row"), .text(row.name)),
+                            .td(.text(String(row.received))), .td(.text(Self.percent(row.onlineShare))), .td(.text(String(row.completed))),
+                            .td(.text(Self.percent(row.onTimeRate))),
+                            .td(.text(Self.percent(row.satisfaction) + (row.rated > 0 ? " (\(row.rated) lượt)" : ""))))
+                    })
             ),
-            .p(.class("note"), .text("Tỷ lệ trực tuyến: hồ sơ nộp trực tuyến trên hồ sơ tiếp nhận trong kỳ. Tỷ lệ đúng hạn: hồ sơ giải quyết trước hạn "
-                                     + "và đúng hạn trên hồ sơ đã giải quyết trong kỳ. Tỷ lệ hài lòng: đánh giá mức hài lòng, rất hài lòng trên tổng số đánh giá. "
-                                     + "Đơn vị không có hồ sơ trong kỳ không được liệt kê.")),
+            .p(
+                .class("note"),
+                .text(
+                    "Tỷ lệ trực tuyến: hồ sơ nộp trực tuyến trên hồ sơ tiếp nhận trong kỳ. Tỷ lệ đúng hạn: hồ sơ giải quyết trước hạn "
+                        + "và đúng hạn trên hồ sơ đã giải quyết trong kỳ. Tỷ lệ hài lòng: đánh giá mức hài lòng, rất hài lòng trên tổng số đánh giá. "
+                        + "Đơn vị không có hồ sơ trong kỳ không được liệt kê.")),
         ]
     }
 
@@ -45,10 +54,13 @@ struct PublicStatisticsPage {
             scaleMax: nil, valueHeading: "Hồ sơ tiếp nhận", unit: "hồ sơ")
         let onTime = SVGChart(
             id: "chart-on-time", title: "Tỷ lệ giải quyết đúng hạn theo tháng — toàn thành phố (%)",
-            summary: "Hồ sơ giải quyết trước hạn và đúng hạn trên hồ sơ đã giải quyết của từng tháng; tháng chưa giải quyết hồ sơ nào để trống.",
+            summary:
+                "Hồ sơ giải quyết trước hạn và đúng hạn trên hồ sơ đã giải quyết của từng tháng; tháng chưa giải quyết hồ sơ nào để trống.",
             items: trend.map { month, row in
-                .init(label: Self.monthLabel(month), value: row.onTimeRate.map { $0 * 100 },
-                      text: row.onTimeRate.map { Self.percent($0) + " (\(row.completedOnTime)/\(row.completed))" } ?? "Chưa có hồ sơ giải quyết")
+                .init(
+                    label: Self.monthLabel(month), value: row.onTimeRate.map { $0 * 100 },
+                    text: row.onTimeRate.map { Self.percent($0) + " (\(row.completedOnTime)/\(row.completed))" }
+                        ?? "Chưa có hồ sơ giải quyết")
             },
             scaleMax: 100, valueHeading: "Tỷ lệ đúng hạn", unit: "%")
         let busiest = document.units.sorted { $0.received > $1.received }.prefix(15)
@@ -56,12 +68,15 @@ struct PublicStatisticsPage {
             id: "chart-units", title: "Tỷ lệ giải quyết đúng hạn của \(busiest.count) đơn vị tiếp nhận nhiều hồ sơ nhất (%)",
             summary: "Kỳ \(period.title); đơn vị chưa giải quyết hồ sơ nào trong kỳ để trống.",
             items: busiest.map { row in
-                .init(label: row.name, value: row.onTimeRate.map { $0 * 100 },
-                      text: row.onTimeRate.map { Self.percent($0) + " (\(row.completedOnTime)/\(row.completed))" } ?? "Chưa có hồ sơ giải quyết")
+                .init(
+                    label: row.name, value: row.onTimeRate.map { $0 * 100 },
+                    text: row.onTimeRate.map { Self.percent($0) + " (\(row.completedOnTime)/\(row.completed))" }
+                        ?? "Chưa có hồ sơ giải quyết")
             },
             scaleMax: 100, valueHeading: "Tỷ lệ đúng hạn")
-        return .div(.class("dashboard"), trend.isEmpty ? .empty : received.line(), trend.isEmpty ? .empty : onTime.line(),
-                    busiest.isEmpty ? .empty : units.bars())
+        return .div(
+            .class("dashboard"), trend.isEmpty ? .empty : received.line(), trend.isEmpty ? .empty : onTime.line(),
+            busiest.isEmpty ? .empty : units.bars())
     }
 
     /// "12/2026": a month on a chart's axis.

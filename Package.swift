@@ -46,12 +46,30 @@ let package = Package(
             resources: [.copy("Seed/Data")],
             swiftSettings: swiftSettings
         ),
+        // The use cases, one entry per capability: who may do what, when, in one transaction, and the read models
+        // the pages, the API and the commands need. No HTTP.
+        .target(
+            name: "Services",
+            dependencies: [
+                "Domain",
+                "Persistence",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The web application: routes, request contexts, middleware, Plot views, JSON API.
         .target(
             name: "Web",
             dependencies: [
                 "Domain",
                 "Persistence",
+                "Services",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -69,6 +87,7 @@ let package = Package(
         .executableTarget(
             name: "motcua",
             dependencies: [
+                "Services",
                 "Web",
                 "Persistence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -87,6 +106,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
+                "Services",
                 "Web",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Persistence
+import Services
 import Web
 
 struct Migrate: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Persistence
+import Services
 
 /// `motcua backup --to DIR`: the whole product (every table in one snapshot, the stored files) into a new
 /// folder, while the server keeps running. `motcua restore --from DIR`: into a new, empty database (the

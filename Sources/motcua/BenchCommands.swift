@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Logging
 import Persistence
+import Services
 
 /// `motcua bench …`: throughput figures measured against a baseline in the same run, never against a clock
 /// target in a unit test.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Persistence
+import Services
 import Web
 
 /// `motcua calendar …`: the lunar calendar, the year's days off and due dates, for scripts and for checks by

@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Persistence
+import Services
 import Web
 
 /// `motcua catalogue import|export`: the procedure catalogue as CSV or JSON files (docs/CATALOGUE.md).

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Persistence
 import SQLKit
+import Services
 
 extension BenchCommand {
     /// Dossiers' events over N years on PostgreSQL, in the product's year-partitioned table against the same

@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Persistence
 import SQLKit
+import Services
 import Web
 
 extension BenchCommand {

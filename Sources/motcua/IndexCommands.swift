@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Persistence
+import Services
 import Web
 
 /// `motcua index …`: the service index of Decision 766 computed from MotCua's own data (docs/SERVICE-INDEX.md).

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Persistence
 import SQLKit
+import Services
 import Web
 
 extension BenchCommand {

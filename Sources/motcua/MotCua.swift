@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Services
 
 /// The `motcua` command: serve the product and administer it.
 @main

@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Persistence
+import Services
 
 /// `motcua par …`: the PAR INDEX from files alone, so that anyone can reproduce a published ranking.
 struct PARCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Persistence
+import Services
 
 extension BenchCommand {
     /// SIPAS results for N responses to the shipped questionnaire from a CSV file, against reading the same

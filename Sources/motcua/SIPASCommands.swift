@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Persistence
+import Services
 
 /// `motcua sipas …`: the satisfaction survey's results from files alone, so that anyone can reproduce them.
 struct SIPASCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Hummingbird
 import Persistence
 import ServiceLifecycle
+import Services
 import Web
 
 struct Serve: AsyncParsableCommand {

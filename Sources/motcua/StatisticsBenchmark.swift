@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Persistence
 import SQLKit
+import Services
 
 extension BenchCommand {
     /// The statistics table of the busiest processing unit for one month (October 2026), read from the

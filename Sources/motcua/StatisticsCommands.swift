@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 import Persistence
+import Services
 import Web
 
 /// `motcua statistics …`: the counters behind the one-stop statistics table (and the service index:

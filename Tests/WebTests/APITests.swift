@@ -4,6 +4,7 @@ import HTTPTypes
 import HummingbirdTesting
 import Testing
 
+@testable import Services
 @testable import Web
 
 @Suite struct APITests {

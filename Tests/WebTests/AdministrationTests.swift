@@ -6,6 +6,8 @@ import Persistence
 import Testing
 import Web
 
+@testable import Services
+
 /// The administrator's pages: accounts, grants, locking, and the audit trail, each change audited.
 @Suite struct AdministrationTests {
     let password = testPassword

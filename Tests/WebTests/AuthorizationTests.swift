@@ -6,6 +6,8 @@ import Persistence
 import Testing
 import Web
 
+@testable import Services
+
 @Suite struct AuthorizationTests {
     let password = testPassword
 

@@ -6,6 +6,8 @@ import Persistence
 import Testing
 import Web
 
+@testable import Services
+
 /// The calendar year view, the due-date calculator, and the secretariat's audited changes to the table.
 @Suite struct CalendarPagesTests {
     let password = testPassword

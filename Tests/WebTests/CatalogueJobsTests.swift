@@ -6,6 +6,8 @@ import Persistence
 import Testing
 import Web
 
+@testable import Services
+
 /// Catalogue imports and exports from the web, as jobs with a page for their progress and result.
 @Suite struct CatalogueJobsTests {
     func seed(_ services: AppServices) async throws {

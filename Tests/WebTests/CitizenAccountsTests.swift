@@ -6,6 +6,8 @@ import Persistence
 import Testing
 import Web
 
+@testable import Services
+
 /// Citizens register with a one-time code to their phone or e-mail, then see and change their consents.
 @Suite struct CitizenAccountsTests {
     static let form = [

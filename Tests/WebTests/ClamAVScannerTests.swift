@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// The answers of clamd's INSTREAM command, and the addresses MOTCUA_CLAMD accepts.

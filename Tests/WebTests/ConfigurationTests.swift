@@ -3,6 +3,8 @@ import Persistence
 import Testing
 import Web
 
+@testable import Services
+
 @Suite struct ConfigurationTests {
     @Test func defaultsServeOnSQLite() throws {
         let configuration = try AppConfiguration.load(environment: [:])

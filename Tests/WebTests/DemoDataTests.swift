@@ -4,6 +4,7 @@ import Persistence
 import SQLKit
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// Issue 22, "A demo that looks like a city": `serve --demo` loads a year of the whole city — dossiers at every

@@ -6,6 +6,8 @@ import Persistence
 import Testing
 import Web
 
+@testable import Services
+
 /// Dossiers through the officers' pages: intake, the queue, the dossier page and its actions.
 @Suite struct DossierPagesTests {
     struct Ids {

@@ -3,6 +3,8 @@ import HummingbirdTesting
 import Testing
 import Web
 
+@testable import Services
+
 /// Words a visitor typed come back on the page that echoes them inside a field's value, as the visitor typed them:
 /// a `"` cannot close the attribute (Plot writes attribute values unescaped; `Plot+Escaping.swift` escapes every
 /// value and text the views write), and a typed "&lt;" is not read as an entity.

@@ -6,6 +6,8 @@ import Persistence
 import Testing
 import Web
 
+@testable import Services
+
 /// Phản ánh, kiến nghị: submitted by anyone, answered by the unit, rated by the submitter through the private
 /// link, published without personal data when the unit allows it.
 @Suite struct FeedbackTests {

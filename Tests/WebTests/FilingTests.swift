@@ -6,6 +6,8 @@ import Persistence
 import Testing
 import Web
 
+@testable import Services
+
 /// A citizen files online: a draft from the procedure page, a file for each document, the unit, then
 /// the receipt; the desk sees the dossier with its files; nobody else sees the draft or the dossier.
 @Suite struct FilingTests {

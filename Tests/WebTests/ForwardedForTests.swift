@@ -1,6 +1,8 @@
 import Testing
 import Web
 
+@testable import Services
+
 /// The client's address behind trusted proxies only; a forged header from anyone else changes nothing.
 @Suite struct ForwardedForTests {
     static let proxies: Set<String> = ["10.0.0.5", "10.0.0.6"]

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Synchronization
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// Beyond the limit of requests in flight, one more is refused at once with 503 and Retry-After; the health

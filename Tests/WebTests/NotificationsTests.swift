@@ -4,6 +4,7 @@ import Persistence
 import Synchronization
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// Messages to applicants: queued with the events, sent by the service on each channel's transport, retried

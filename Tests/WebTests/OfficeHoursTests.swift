@@ -6,6 +6,8 @@ import Persistence
 import Testing
 import Web
 
+@testable import Services
+
 /// A unit's own office hours: set by its head (or the secretariat, or an administrator), audited, and used
 /// by the due-date calculator for that unit.
 @Suite struct OfficeHoursTests {

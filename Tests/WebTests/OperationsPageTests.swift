@@ -6,6 +6,8 @@ import SQLKit
 import Testing
 import Web
 
+@testable import Services
+
 /// The administrators' operations page: version, database, migrations, queues, the messages given up on with
 /// their retry, the last backup; nobody else sees it.
 @Suite struct OperationsPageTests {

@@ -6,6 +6,8 @@ import SQLKit
 import Testing
 import Web
 
+@testable import Services
+
 /// A PAR round on the pages, with who may do what: the secretariat loads the sample framework and opens a
 /// round; a department's head self-assesses its own unit only (with evidence) and submits; council members
 /// appraise but never edit a self-score; the chair approves and publishes; the public page shows the ranking

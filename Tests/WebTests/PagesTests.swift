@@ -4,6 +4,8 @@ import HummingbirdTesting
 import Testing
 import Web
 
+@testable import Services
+
 @Suite struct PagesTests {
     @Test func healthAnswersOK() async throws {
         try await withApp { client, _ in

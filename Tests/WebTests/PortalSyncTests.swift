@@ -7,6 +7,8 @@ import Synchronization
 import Testing
 import Web
 
+@testable import Services
+
 /// The outbox for the national portal: one message per dossier event, written with the event; sent in
 /// order by the sync service; retried with growing delays; shown to administrators.
 @Suite struct PortalSyncTests {

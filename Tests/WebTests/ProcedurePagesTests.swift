@@ -6,6 +6,8 @@ import Persistence
 import Testing
 import Web
 
+@testable import Services
+
 /// The public catalogue pages and API, on the demo catalogue.
 @Suite struct ProcedurePagesTests {
     func seed(_ services: AppServices) async throws {

@@ -6,6 +6,8 @@ import SQLKit
 import Testing
 import Web
 
+@testable import Services
+
 /// Reform plans on the pages, with who may do what: the secretariat creates a plan and imports tasks (a bad
 /// file refused at its line, nothing kept), a unit reports progress with evidence on its own task only and
 /// never on another unit's, reads only its own board, the secretariat decides; the urging run writes one

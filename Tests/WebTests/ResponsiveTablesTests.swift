@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// Tables of three columns or more are marked to become cards on a phone, each body cell labelled with its

@@ -6,6 +6,8 @@ import SQLKit
 import Testing
 import Web
 
+@testable import Services
+
 /// A SIPAS campaign's frame and sample from real dossiers: one entry per applicant of a dossier returned (or
 /// answered ineligible) in the period at the campaign's units, opted-out people and citizens without
 /// consent to surveys left out; the sample drawn once, reproducible from the seed, stored with its weights.

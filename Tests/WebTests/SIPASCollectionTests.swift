@@ -6,6 +6,8 @@ import SQLKit
 import Testing
 import Web
 
+@testable import Services
+
 /// Collecting a campaign's answers: one link per drawn person sent once, the anonymous questionnaire saved for
 /// later and sent once, the QR code of the result slip leading to the same invitation, paper forms counted
 /// when two people's entries agree — and nothing that tells who answered what.

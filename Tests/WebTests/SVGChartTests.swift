@@ -1,6 +1,7 @@
 import Plot
 import Testing
 
+@testable import Services
 @testable import Web
 
 /// Server-drawn charts: named for screen readers, one mark per figure with its own title, lengths to scale,

@@ -6,6 +6,8 @@ import SQLKit
 import Testing
 import Web
 
+@testable import Services
+
 /// The service index from MotCua's own data, checked against a fixture computed by hand (docs/SERVICE-INDEX.md
 /// has the table): five dossiers, two ratings and two feedback items in October 2026 at two wards.
 @Suite struct ServiceIndexTests {

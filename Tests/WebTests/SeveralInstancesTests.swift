@@ -5,6 +5,8 @@ import Synchronization
 import Testing
 import Web
 
+@testable import Services
+
 /// Issue 10: the notification outbox lives in the database, and several instances deliver from it at once —
 /// here two delivery loops on one database (on PostgreSQL, through separate pooled connections), racing over
 /// the same messages: each message is sent exactly once.

@@ -6,6 +6,8 @@ import Persistence
 import Testing
 import Web
 
+@testable import Services
+
 @Suite struct SignInTests {
     static let password = testPassword
 

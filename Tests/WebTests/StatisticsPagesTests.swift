@@ -6,6 +6,8 @@ import Persistence
 import Testing
 import Web
 
+@testable import Services
+
 /// The statistics pages on dossiers made through the desk with known times: the figures, the lists behind
 /// them, the CSV file and the API agree.
 @Suite struct StatisticsPagesTests {

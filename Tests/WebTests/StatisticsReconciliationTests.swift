@@ -5,6 +5,8 @@ import SQLKit
 import Testing
 import Web
 
+@testable import Services
+
 /// Issue 21, point 9: every figure of the statistics tables (a unit's, a unit above others', the city's) and of
 /// the service index equals its recount from the records, over random synthetic dossiers taken through the desk
 /// (several seeds, on SQLite and on PostgreSQL with the suite); and a counter that drifted is named by unit,

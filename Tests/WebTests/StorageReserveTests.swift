@@ -7,6 +7,8 @@ import TestSupport
 import Testing
 import Web
 
+@testable import Services
+
 /// Below the room kept free on the SQLite file's disk, every change and every audited reading is refused with
 /// 507, Retry-After and the Vietnamese page, whatever room SQLite's write-ahead log still has; unaudited pages are
 /// read; once there is room again the same database takes changes (issue 20, docs/RELIABILITY.md "Disk full").

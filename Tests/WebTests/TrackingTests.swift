@@ -6,6 +6,8 @@ import Persistence
 import Testing
 import Web
 
+@testable import Services
+
 /// Public tracking: the code alone shows the status without personal data; the last four digits of the
 /// phone or ID open the details; guessing digits and walking codes are throttled.
 @Suite struct TrackingTests {

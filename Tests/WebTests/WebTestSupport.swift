@@ -6,6 +6,8 @@ import Persistence
 import TestSupport
 import Web
 
+@testable import Services
+
 /// Runs `body` against the application on a fresh database with Hanoi's units imported.
 func withApp(
     configure: @Sendable (inout AppConfiguration) -> Void = { _ in },

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// The typed error body of every refused API request: `{"error":{"code","message"}}`.
 struct APIError: ResponseEncodable {

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// The JSON API under /api/v1, described by openapi.yaml at the repository root.
 struct APIRoutes {

@@ -1,6 +1,7 @@
 import Domain
 import Hummingbird
 import Persistence
+import Services
 
 /// Errors the web layer answers with a page (Vietnamese) or a typed JSON error (API), mapped once in
 /// ``ErrorMiddleware``.

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdAuth
 import Logging
 import Persistence
+import Services
 
 /// Builds the web application over an open, migrated database.
 public func buildApplication(services: AppServices, logger: Logger) throws -> some ApplicationProtocol {

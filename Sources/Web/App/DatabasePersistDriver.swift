@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 import Synchronization
 
 /// hummingbird-auth's session storage over the `sessions` table, so sessions survive restarts and are shared

@@ -1,4 +1,5 @@
 import Hummingbird
+import Services
 
 /// The pages treat an empty number, date or choice in a query as "any" (a form's empty select); the API does
 /// not: a typed parameter that is present must hold a value, or the request is refused with 400.

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import MultipartKit
+import Services
 
 /// Protects every state-changing request against cross-site request forgery with a signed double-submit
 /// token: a random value in an HttpOnly, SameSite=Strict cookie, and in each form (or the `X-CSRF-Token`

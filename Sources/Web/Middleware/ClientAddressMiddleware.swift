@@ -1,4 +1,5 @@
 import Hummingbird
+import Services
 
 /// The client's address behind the proxies the operator trusts (`MOTCUA_TRUSTED_PROXIES`): when the
 /// connection comes from one of them, the address is the right-most entry of `X-Forwarded-For` that is not a

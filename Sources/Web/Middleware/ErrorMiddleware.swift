@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Services
 
 /// Maps every error to one answer: a Vietnamese page for people, `{"error":{"code","message"}}` for the API.
 /// Known errors are logged at info; anything else is a 500 logged at error, with no detail shown.

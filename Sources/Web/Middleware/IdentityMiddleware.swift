@@ -1,6 +1,7 @@
 import Domain
 import Hummingbird
 import Persistence
+import Services
 
 /// Loads the signed-in person (account, grants, unit scope) from the session into the context. A session
 /// whose account is gone or disabled is ended.

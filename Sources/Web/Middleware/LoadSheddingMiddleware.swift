@@ -1,4 +1,5 @@
 import Hummingbird
+import Services
 import Synchronization
 
 /// Sheds load: at most `limit` requests are handled at once; one more is refused at once with 503 and

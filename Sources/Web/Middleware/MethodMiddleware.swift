@@ -1,4 +1,5 @@
 import Hummingbird
+import Services
 
 /// MotCua's pages use GET, HEAD and POST only, and its JSON API (read-only) GET and HEAD: any other method is
 /// answered 405 with `Allow`, before the session or the form-token check would refuse it as a forged form.

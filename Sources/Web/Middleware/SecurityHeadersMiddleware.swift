@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import Services
 
 /// Headers every response carries: a Content-Security-Policy without inline script, no MIME sniffing, no
 /// framing by other sites, no referrer leaks, and no caching of pages that may hold personal data.

@@ -1,5 +1,6 @@
 import Hummingbird
 import Persistence
+import Services
 
 /// Refuses every change (a POST) with 507 and Retry-After while the SQLite file's disk is below its
 /// ``StorageReserve``, before the session, the form token or the route would write anything. Readings go on,

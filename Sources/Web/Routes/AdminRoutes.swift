@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// The system administrator's pages: creating accounts, granting and revoking roles, locking and reopening
 /// accounts, and reading the audit trail. Every change goes through ``AccountService`` and is audited.

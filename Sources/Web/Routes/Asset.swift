@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Services
 
 /// The site's own stylesheet and script, shipped as resources of this target (Assets/) and served with a
 /// day of caching. No CDN, no build step.

@@ -4,6 +4,7 @@ import Hummingbird
 import MultipartKit
 import NIOHTTP1
 import Persistence
+import Services
 
 /// Files attached to a dossier: uploaded by the officers of its units (type checked by content, size
 /// limited, stored durably before the row), downloaded only by people who may see the dossier; both audited.

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// The calendar pages: the year view (public), the due-date calculator (public), and the secretariat's
 /// changes to the yearly table (each audited, through ``CalendarStore/apply(_:actorID:at:on:statutory:)``).

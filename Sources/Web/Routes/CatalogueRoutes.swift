@@ -4,6 +4,7 @@ import Hummingbird
 import MultipartKit
 import Persistence
 import Plot
+import Services
 
 /// The catalogue's administration (secretariat and administrators): import a CSV or JSON file, export the
 /// catalogue; both run as jobs with a page that shows their progress and result.

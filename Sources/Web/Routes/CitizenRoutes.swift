@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// Citizens' accounts: registration with a one-time code to the phone or e-mail, and the consents page.
 /// Sign-ups are throttled per address.

@@ -1,6 +1,7 @@
 import Domain
 import Hummingbird
 import Persistence
+import Services
 
 /// `serve --demo` only (never registered otherwise): the messages the server would have sent by SMS and e-mail —
 /// registration codes, dossier notices — newest first, so that someone trying the demo without a gateway can

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// The officers' dossier pages: the work queue, intake at the desk, one dossier with its history, due
 /// instants, control sheet and the actions the reader may take. Reads are scoped to the reader's units and

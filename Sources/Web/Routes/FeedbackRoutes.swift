@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// Phản ánh, kiến nghị: anyone submits (throttled per address), the unit's staff answer within the working
 /// days of `FeedbackRules`, the submitter opens the item by its private link and rates the answer, and the

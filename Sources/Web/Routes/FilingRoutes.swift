@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// Filing online: a signed-in citizen who consents to the handling of their data starts a draft from a
 /// procedure that can be filed online, uploads a file for each document, chooses where to file and submits;

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Persistence
 import Plot
+import Services
 
 /// The administrators' operations page (issue 10): the version and database, the migrations applied, the queues
 /// (notifications, the national-portal outbox), the messages given up on with a retry, the audit chain's

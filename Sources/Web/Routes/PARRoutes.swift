@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// The PAR INDEX process (docs/PAR.md): the secretariat loads or edits a year's framework and opens a round
 /// (deadlines in working days); each unit self-scores its criteria with explanations and evidence and

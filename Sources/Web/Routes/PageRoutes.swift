@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Persistence
+import Services
 
 /// The server-rendered pages: home, glossary, users, and the assets they load.
 struct PageRoutes {
@@ -55,14 +56,5 @@ struct UserAccess {
         }
         try await services.audit(AuditRecord(actorID: identity.user.id, action: "user.read", objectType: "user", objectID: String(id)))
         return user
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        switch self {
-        case .some(let value): try await transform(value)
-        case .none: nil
-        }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Persistence
 import Plot
+import Services
 
 /// The administrators' view of the synchronisation with the national portal: counts by status, whether a
 /// portal address is configured, the recent failures, and a retry of the messages given up.

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// The public catalogue: the list with search (diacritics and case ignored) and filters, one procedure with
 /// its documents, fees, steps, units and versions — as pages and as JSON, from the same store calls.

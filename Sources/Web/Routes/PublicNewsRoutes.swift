@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// The public "Tin tức – Thông báo cải cách hành chính" page: the working group's published items, searched
 /// by words (without diacritics) and by date, each with its file and readers' star rating (one per reader: a

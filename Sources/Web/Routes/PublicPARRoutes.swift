@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// The published PAR INDEX results, for everyone: the list, each round's ranking (any published version),
 /// and the table as CSV and XLSX. What is shown is the stored publication, never recomputed.

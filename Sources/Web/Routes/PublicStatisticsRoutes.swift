@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// Published statistics, for anyone: per unit and period, the dossiers received, the online share, the
 /// on-time rate and the applicants' satisfaction — no personal data — as a page, JSON and CSV (the open

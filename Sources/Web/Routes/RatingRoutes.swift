@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Persistence
 import Plot
+import Services
 
 /// The rating tablet at the desk: the officer who handed over the result opens the dossier's rating page and
 /// turns the tablet to the applicant, who rates the handling there (channel "desk"). The portal's way in is

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// The working group's register of directives (plans, notices of conclusions, urging letters, news): recorded
 /// with their file by the secretariat, listed with the tasks created from them, published to the public news

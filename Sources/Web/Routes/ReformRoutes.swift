@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// The reform plan and the working group's tasks (docs/REFORM.md): the secretariat keeps plans, imports or
 /// enters tasks from directives, decides on reported completions, urges units and carries unfinished tasks

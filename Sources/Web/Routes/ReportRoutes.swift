@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// Reports: the dossier log of a desk (form 07) and the delegation report for the city's evaluation of
 /// delegated procedures.

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// Collecting a SIPAS campaign's answers: the secretariat sends the invitations and ends the collection; a
 /// drawn person answers the anonymous questionnaire from their one-time link or the QR code of their result

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// SIPAS campaigns for the working group's secretariat: create one (questionnaire, units, period of service
 /// use, sample design, seed), see its frame, draw the sample once, follow the strata's response rates. City

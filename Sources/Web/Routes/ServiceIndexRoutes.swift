@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// The service index (Decision 766) on pages and in the API: the city with the units ranked (for the roles
 /// that see the whole city), a unit's score (for readers with that unit in scope), and the records behind

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// Signing in and out. The session id is renewed at sign-in; failures and throttling give answers that do
 /// not tell whether the account exists.

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// The statistics table of a unit for a period, with every figure linked to the dossiers behind it, as a
 /// page, a CSV file and JSON. The unit must be in the reader's scope. Counts come from the counters kept as

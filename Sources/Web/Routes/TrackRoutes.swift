@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// Public tracking, no account needed. The code alone (the printed QR code, the link in a notification)
 /// shows where a dossier stands and when its result is due, without personal data; the code with the last

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Persistence
+import Services
 
 /// The unit list and unit pages (public), and a unit's office hours, which its head, the secretariat and the
 /// administrators may set (audited).

@@ -1,4 +1,5 @@
 import Plot
+import Services
 
 /// The frame of every page: skip link, header with the navigation, the text-size control (A−/A/A+, remembered
 /// by the browser) and the account menu, the main landmark and the footer.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Plot
+import Services
 
 /// A page of the site: a title and body content, rendered inside the common layout with the signed-in person,
 /// the CSRF token and the navigation.

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 // Plot writes attribute values as they are — a `"` in a citizen's search words closed the `value` of the search box
 // and opened attributes of its own — and escapes text one Character at a time, a String each (16 % of the CPU of a

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// A labelled input whose problem, if any, is shown next to it and announced with it.
 func labelledField(

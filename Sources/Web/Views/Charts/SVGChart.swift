@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Plot
+import Services
 
 /// Charts drawn on the server as accessible SVG (no script): a title and a description read by screen
 /// readers, each mark with its own title, and the same figures in a table behind a toggle — every figure

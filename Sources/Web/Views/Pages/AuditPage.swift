@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 /// The audit trail for administrators: the newest rows first, filtered by action or object type, paged by
 /// sequence, with an on-demand check of the hash chain.

@@ -1,4 +1,5 @@
 import Domain
+import Services
 
 /// The audit trail's action codes and object types as the administrators read them, in Vietnamese; the code
 /// stays in the trail (and in the row's tooltip and the filter) so that it can be searched and verified.

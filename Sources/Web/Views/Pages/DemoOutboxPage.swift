@@ -1,6 +1,7 @@
 import Domain
 import Persistence
 import Plot
+import Services
 
 /// The demo server's outbox: what would have gone out by SMS and e-mail, newest first.
 struct DemoOutboxPage {

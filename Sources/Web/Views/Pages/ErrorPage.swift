@@ -1,5 +1,6 @@
 import Hummingbird
 import Plot
+import Services
 
 /// The answer to a refused or failed request, in Vietnamese, with a way back.
 struct ErrorPage {

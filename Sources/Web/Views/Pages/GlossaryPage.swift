@@ -1,4 +1,5 @@
 import Plot
+import Services
 
 /// Abbreviations and terms of Vietnamese public administration, explained in plain words.
 struct GlossaryPage {

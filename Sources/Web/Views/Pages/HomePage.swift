@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The front page serves citizens first: find a procedure, track a dossier, file online, the procedures most filed
 /// and the catalogue grouped by life event; then the public figures. A signed-in person is greeted with the way to

@@ -1,4 +1,5 @@
 import Plot
+import Services
 
 /// The sign-in form for officers and citizens.
 struct SignInPage {

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 /// Tracking a dossier: by code, where it stands (no personal data); with the last four digits of the
 /// applicant's phone or ID number, its timeline, countdown, supplement request, apology slip and result.

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// One unit: its place in the tree, its validity, and where it came from or went in a reorganisation.
 struct UnitPage {

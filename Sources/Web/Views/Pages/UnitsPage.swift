@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// The list of units, searchable without diacritics ("hoan kiem" finds "Hoàn Kiếm"), by kind and period.
 struct UnitsPage {

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 /// The accounts an officer may see: those granted on units within their scope.
 struct UsersPage {

@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// A year of the working calendar: twelve month grids with the lunar date under each solar date and the
 /// days off marked with their reason, the table of rows with their legal references, and — for the

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Plot
+import Services
 
 /// "Tính ngày hẹn trả": a receipt instant, a limit in working days or hours, up to three pauses, and the
 /// computation explained step by step. A GET form, so that a result can be shared as a link.

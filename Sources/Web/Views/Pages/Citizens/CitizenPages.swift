@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Plot
+import Services
 
 /// The registration form: identity, contact, password and the consents, each purpose on its own.
 struct RegisterPage {

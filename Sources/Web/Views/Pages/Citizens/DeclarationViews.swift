@@ -1,5 +1,6 @@
 import Domain
 import Plot
+import Services
 
 /// A procedure's online declaration as a form (one fieldset per section, each field with its label, hint and problem
 /// next to it, what was typed kept), and a filled-in declaration as the officers, the applicant and the receipt read it.

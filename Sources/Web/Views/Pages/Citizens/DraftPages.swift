@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 /// A draft being filled, in the order a citizen goes: the declaration (when the procedure has it as an online form),
 /// a file for each other paper, then where to file, how to receive the result and the contact details — "Tiếp tục"

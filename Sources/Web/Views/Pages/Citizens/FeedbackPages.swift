@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 /// Submitting feedback (phản ánh, kiến nghị): what about, to which unit, the content, and how to answer.
 struct FeedbackFormPage {

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 /// The citizen's dossiers filed online and drafts not yet submitted.
 struct MyDossiersPage {

@@ -1,6 +1,7 @@
 import Domain
 import Persistence
 import Plot
+import Services
 
 /// Intake at the one-stop desk: the procedure, the receiving desk, the channel, and the applicant, with the
 /// personal ID or tax code checked before anything is stored.

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 /// One dossier: what it is, where it stands, its due instants, the process control sheet (each step's own
 /// due and whether it was met), its history, and the actions the reader may take now.

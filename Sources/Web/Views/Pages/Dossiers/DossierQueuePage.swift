@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Persistence
 import Plot
+import Services
 
 /// The officer's work queue: the open dossiers of their units (or only theirs), most urgent first, coloured
 /// by the working time left, with filters and a search by code, applicant or procedure.

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Plot
+import Services
 
 /// The official forms printed from a dossier (one-stop.md): 01 receipt and appointment slip, 02 supplement
 /// request, 03 refusal of receipt, 06 process control sheet, and the apology slip. The numbers are those of

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 enum PARViews {
     /// Points as Vietnamese write them, without trailing zeros ("2,5", "3", "91,43").

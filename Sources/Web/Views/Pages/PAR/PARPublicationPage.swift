@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 /// A published PAR INDEX (public, no internal comments): the ranking with each unit's areas, the change from
 /// the previous year, the areas where it lost most points; the version shown and the downloads.

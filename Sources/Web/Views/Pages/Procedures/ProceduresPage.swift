@@ -1,6 +1,7 @@
 import Domain
 import Persistence
 import Plot
+import Services
 
 /// The catalogue list: search by code or name (diacritics and case ignored), filters by field, by the unit
 /// where one files and by online level, and the procedures found.

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Plot
+import Services
 
 /// The rating of a dossier's handling as a form: the overall rating on five levels and each criterion on its
 /// scale, as groups of radio buttons with a legend (large targets, usable by keyboard), and a comment.

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 /// The working group's register of directives (plans, notices of conclusions, urging letters, news) and,
 /// for the secretariat, the form to record one with its file.

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Plot
+import Services
 
 /// A training's sessions (day, registered, attended) or a pilot's sites and milestones (planned, reached) on a
 /// task's page: what they add up to, the list, and the forms to add one or record it held or reached.

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 enum ReformViews {
     static func hidden(_ csrfToken: String) -> Node<HTML.FormContext> {

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 /// The city's overdue tasks on a day, the most working days late first, with each unit's last note.
 struct ReformOverduePage {

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 /// Form 07, the dossier log (Sổ theo dõi hồ sơ) of a desk for a period, printable in landscape.
 struct DossierLogPage {

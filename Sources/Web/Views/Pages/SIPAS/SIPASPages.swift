@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 /// The campaigns, newest first.
 struct SIPASCampaignsPage {

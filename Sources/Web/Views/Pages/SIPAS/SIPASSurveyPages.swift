@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 /// The anonymous questionnaire a drawn person opens from their link or the QR code of their result slip:
 /// one group of five levels and "don't know" per item, big enough to tap on a phone; the answers can be saved

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 /// Pieces shared by the service index pages: the period form, the score table with a link behind every
 /// count, numbers in Vietnamese.

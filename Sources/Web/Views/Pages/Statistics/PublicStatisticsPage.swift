@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Plot
+import Services
 
 /// Published statistics per unit: no personal data, no link to any dossier.
 struct PublicStatisticsPage {

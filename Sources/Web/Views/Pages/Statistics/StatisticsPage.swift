@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Plot
+import Services
 
 /// The statistics table: every figure links to the dossiers behind it.
 struct StatisticsPage {

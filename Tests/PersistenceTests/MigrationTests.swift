@@ -22,6 +22,22 @@ import Testing
         }
     }
 
+    /// Each migration is one file named by its number, in the order they run: `Migrations/NNN-Name.swift` holds
+    /// the migration named `NNN-…`, and no number is skipped or repeated.
+    @Test func eachMigrationIsTheFileOfItsNumber() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/Persistence/Migrations")
+            .standardized
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.first?.isNumber == true }.sorted()
+        #expect(files.count == Migrations.all.count)
+        for (file, migration) in zip(files, Migrations.all) {
+            let number = String(file.prefix(3))
+            #expect(migration.name.hasPrefix(number + "-"), "\(file) runs as \(migration.name)")
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(text.contains("\"\(migration.name)\""), "\(file) does not hold \(migration.name)")
+        }
+        #expect(Migrations.all.enumerated().allSatisfy { index, migration in migration.name.hasPrefix(String(format: "%03d-", index + 1)) })
+    }
+
     /// Migration 031 brings the 2026 New Year swap (12729/VPCP-KGVX) to a database made before it, and leaves a
     /// day on which the secretariat had already entered a row (issue 21, point 7).
     @Test func theNewYearSwapOf2026ReachesAnOlderDatabaseWithoutOverwritingARow() async throws {

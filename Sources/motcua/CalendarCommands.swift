@@ -112,7 +112,7 @@ struct CalendarCommand: AsyncParsableCommand {
 
         func run() async throws {
             let configuration = CommandEnvironment.configuration()
-            let clock = LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)
+            let clock = configuration.localClock
             func instant(_ text: String) throws -> Date {
                 guard let value = clock.instant(parsing: text) else {
                     throw Refusal("Thời điểm không hợp lệ: \(text) (cần dạng 2026-02-12T09:30:00+07:00).")

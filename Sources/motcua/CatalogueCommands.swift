@@ -30,7 +30,7 @@ struct CatalogueCommand: AsyncParsableCommand {
                 guard let parsed = LocalDate(iso: validOn) else { throw Refusal("Ngày không hợp lệ: \(validOn) (cần dạng yyyy-MM-dd).") }
                 day = parsed
             } else {
-                day = LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes).localDate(Date())
+                day = configuration.localClock.localDate(Date())
             }
             let bar = ProgressBar(label: "Nhập thủ tục")
             let summary: ProcedureImport.Summary

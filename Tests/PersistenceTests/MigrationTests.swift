@@ -25,8 +25,10 @@ import Testing
     /// Each migration is one file named by its number, in the order they run: `Migrations/NNN-Name.swift` holds
     /// the migration named `NNN-…`, and no number is skipped or repeated.
     @Test func eachMigrationIsTheFileOfItsNumber() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/Persistence/Migrations")
-            .standardized
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../Sources/Persistence/Migrations"
+        )
+        .standardized
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.first?.isNumber == true }.sorted()
         #expect(files.count == Migrations.all.count)
         for (file, migration) in zip(files, Migrations.all) {

@@ -37,6 +37,8 @@ public struct AppConfiguration: Sendable {
     public var bcryptCost: UInt8
     public var timeZone: TimeZone
     public var officeHours: OfficeHours
+    /// The city's local time (the office hours' UTC offset): the one place the application makes a `LocalClock`.
+    public var localClock: LocalClock { LocalClock(utcOffsetMinutes: officeHours.utcOffsetMinutes) }
     public var logLevel: String
     /// The national portal's receiving address; nil keeps the events queued, unsent.
     public var portalURL: URL?

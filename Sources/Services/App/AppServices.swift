@@ -70,7 +70,7 @@ public final class AppServices: Sendable {
         self.slipSurveyLink = DossierLink(purpose: "survey-slip", secret: secret)
         let notices = templates.map { templates in
             DossierNotices(
-                templates: templates, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes),
+                templates: templates, clock: configuration.localClock,
                 ratingURL: { code in publicURL + SiteRoute.rate(code: code.text).path + "?t=" + ratingLink.token(for: code) }
             ) { code in
                 publicURL + SiteRoute.track(code: code.text).path
@@ -172,6 +172,9 @@ public final class AppServices: Sendable {
         return Identity(user: user, grants: grants, scope: UnitScope(grants: grants, tree: tree))
     }
 
+    /// The city's local time: local days, periods' bounds, dates shown (``AppConfiguration/localClock``).
+    package var localClock: LocalClock { configuration.localClock }
+
     /// Today's date in the city's time zone.
     public func today() -> LocalDate {
         var calendar = Calendar(identifier: .gregorian)
@@ -182,7 +185,7 @@ public final class AppServices: Sendable {
 
     /// Applicants' ratings, counted on the city's local days.
     public var ratings: RatingStore {
-        RatingStore(database, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes))
+        RatingStore(database, clock: localClock)
     }
 
     /// Records an act in the audit trail in its own transaction. Below the database's reserve it is refused, and

@@ -80,7 +80,7 @@ extension AppServices {
     {
         let store = ServiceIndexStore(database.reports)
         let frameworks = try await store.frameworks()
-        let clock = LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes)
+        let clock = localClock
         let months = ReportingPeriod.months(count: count, endingWith: last)
         let counts = try await store.monthlyCounts(months: months, units: units, clock: clock, now: self.clock())
         return zip(months, counts).compactMap { month, counts in
@@ -110,7 +110,7 @@ extension AppServices {
             throw ServiceIndexProblem.noFramework(from)
         }
         let period = ReportingPeriod(from: from, through: through)
-        let (start, endInstant) = period.bounds(LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes))
+        let (start, endInstant) = period.bounds(localClock)
         let end = period.end
         let units = try await unitDirectory().list(.init(validDuring: period))
         let counts = try await ServiceIndexStore(database.reports).counts(

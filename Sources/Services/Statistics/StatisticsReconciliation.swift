@@ -30,7 +30,7 @@ extension AppServices {
         let directory = try await unitDirectory()
         for period in periods {
             let title = "\(period.from.iso)..\(period.through.iso)"
-            let (_, end) = period.bounds(LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes))
+            let (_, end) = period.bounds(localClock)
             // The units whose tables count a dossier: each processing unit, every unit above it, the city.
             var checked: Set<Int64> = []
             for row in try await database.sql.select().distinct().column("processing_unit_id").from("dossiers")
@@ -61,7 +61,7 @@ extension AppServices {
     private func reconcileServiceIndex(_ period: ReportingPeriod, title: String) async throws -> [StatisticsDifference] {
         let report: ServiceIndexReport
         do { report = try await serviceIndex(from: period.from, through: period.through) } catch is ServiceIndexProblem { return [] }
-        let (start, end) = period.bounds(LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes))
+        let (start, end) = period.bounds(localClock)
         let store = ServiceIndexStore(database.reports)
         var scopes: [(code: String, name: String, score: ServiceIndexScore, members: [Int64])] = [
             ("ALL", "Toàn thành phố", report.city, report.units.map(\.id))

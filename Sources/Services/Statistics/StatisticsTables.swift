@@ -26,7 +26,7 @@ extension AppServices {
     /// The scope of a unit's table for a period: its subtree (every unit for the city), stocks as of now while
     /// the period is not over.
     public func statisticsScope(of unit: OrgUnit, period: ReportingPeriod) async throws -> StatisticsScope {
-        let (start, end) = period.bounds(LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes))
+        let (start, end) = period.bounds(localClock)
         let units: [Int64]? = unit.kind == .city ? nil : try await unitDirectory().tree.subtree(of: unit.id).sorted()
         return StatisticsScope(
             unit: unit, from: period.from, to: period.through, start: start, end: end, units: units, asOf: min(end, clock()))
@@ -47,7 +47,7 @@ extension AppServices {
         let facts = try await dossiers.statisticsFacts(processingUnits: scope.units, from: scope.start, to: scope.asOf)
         let hours = try await CalendarStore(database.sql).officeHours(of: scope.unit.id) ?? configuration.officeHours
         return DossierStatistics.table(
-            facts, from: scope.start, to: scope.asOf, clock: LocalClock(utcOffsetMinutes: configuration.officeHours.utcOffsetMinutes),
+            facts, from: scope.start, to: scope.asOf, clock: localClock,
             calculator: DeadlineCalculator(calendar: try await workingCalendar(), officeHours: hours))
     }
 }

@@ -89,7 +89,7 @@ struct CitizenRoutes {
         }
     }
 
-    private var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+    private var clock: LocalClock { services.localClock }
 
     private func verifyPage(
         token: String, error: String? = nil, notice: String? = nil, status: HTTPResponse.Status = .ok,

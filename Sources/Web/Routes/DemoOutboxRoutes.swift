@@ -12,7 +12,7 @@ struct DemoOutboxRoutes {
     func register(on router: some RouterMethods<AppRequestContext>) {
         router.get(SiteRoute.demoOutbox.pattern) { request, context in
             let rows = try await NotificationOutbox(services.database.sql).recent(limit: 50)
-            let page = DemoOutboxPage(rows: rows, clock: LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes))
+            let page = DemoOutboxPage(rows: rows, clock: services.localClock)
             return Page("Hộp thư trình diễn", body: page.body).render(context: context, request: request)
         }
     }

@@ -205,7 +205,7 @@ struct DossierRoutes {
         }
     }
 
-    var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+    var clock: LocalClock { services.localClock }
 
     /// The reader as the actor of an action: with their roles in the dossier's receiving and processing units; an officer
     /// of the unit whose opinion is asked answers it with their roles there, and may do nothing else with the dossier.

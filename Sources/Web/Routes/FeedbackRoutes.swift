@@ -127,7 +127,7 @@ struct FeedbackRoutes {
         }
     }
 
-    private var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+    private var clock: LocalClock { services.localClock }
 
     private func currentUnits() async throws -> [OrgUnit] {
         try await services.unitDirectory().list(.init(validOn: services.today())).filter { $0.kind != .city }

@@ -279,7 +279,7 @@ struct FilingRoutes {
         return Page("Hồ sơ \(item.dossier.code.text)", body: page.body, status: status).render(context: context, request: request)
     }
 
-    private var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+    private var clock: LocalClock { services.localClock }
 
     /// The signed-in citizen; one who withdrew consent to the handling of their data cannot file.
     private func filer(_ context: AppRequestContext, _ request: Request, needsConsent: Bool = true) async throws -> Identity {

@@ -70,5 +70,5 @@ struct ReportRoutes {
         }
     }
 
-    var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+    var clock: LocalClock { services.localClock }
 }

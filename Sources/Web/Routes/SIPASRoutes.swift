@@ -207,7 +207,7 @@ struct SIPASRoutes {
     }
 
     private var campaigns: SIPASCampaigns { SIPASCampaigns(services.database) }
-    private var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+    private var clock: LocalClock { services.localClock }
 
     static func canManage(_ identity: Identity) -> Bool { identity.has(.secretariat) || identity.has(.admin) }
     /// Who sees campaigns and their results: those who manage them, the city's leaders, the appraisal council.

@@ -55,7 +55,7 @@ struct ServiceIndexRoutes {
             let period = try request.reportingPeriod(today: services.today())
             let report = try await report(period)
             guard let unit = report.units.first(where: { $0.id == id }), unit.kind != .city else { throw AppError.notFound }
-            let clock = LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes)
+            let clock = services.localClock
             let (start, end) = period.bounds(clock)
             let completion = end.addingTimeInterval(-7 * 3600)  // 17:00 on the period's last day
             guard completion > services.clock() else {
@@ -100,7 +100,7 @@ struct ServiceIndexRoutes {
             }
             let unit = try scopedUnit(request.query("unit"), report: report, identity: identity)
             let members = unit.map { ServiceIndexRanking.members(of: $0.id, in: report.units) } ?? report.units.map(\.id)
-            let clock = LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes)
+            let clock = services.localClock
             let (start, end) = period.bounds(clock)
             let records = try await ServiceIndexStore(services.database.reports).records(
                 measure, part, units: members, from: period.from, to: period.end, start: start, end: end, now: services.clock()

@@ -64,7 +64,7 @@ struct StatisticsRoutes {
         }
     }
 
-    var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+    var clock: LocalClock { services.localClock }
 
     /// The table as rows of cells, for the CSV and XLSX files.
     static func rows(_ table: DossierStatistics.Table) -> [[Spreadsheet.Cell]] {

@@ -130,7 +130,7 @@ struct TrackRoutes {
         return Double(seconds) / Double(calculator.officeHours.daySeconds)
     }
 
-    private var clock: LocalClock { LocalClock(utcOffsetMinutes: services.configuration.officeHours.utcOffsetMinutes) }
+    private var clock: LocalClock { services.localClock }
 
     private func page(_ track: TrackPage, status: HTTPResponse.Status = .ok, context: AppRequestContext, request: Request) -> Response {
         Page(track.result.map { "Tra cứu hồ sơ \($0.code)" } ?? "Tra cứu hồ sơ", body: track.body, status: status).render(

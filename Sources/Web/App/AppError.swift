@@ -69,6 +69,15 @@ public enum AppError: Error, Equatable {
     init?(_ error: any Error) {
         switch error {
         case let error as AppError: self = error
+        case let error as ServiceError:
+            switch error {
+            case .notFound: self = .notFound
+            case .unauthorized: self = .unauthorized
+            case .forbidden: self = .forbidden
+            case .refused(let reason): self = .badRequest(reason)
+            case .invalid(let fields): self = .badRequest(fields.sorted { $0.key < $1.key }.map(\.value).joined(separator: " "))
+            case .tooManyRequests(let seconds): self = .tooManyRequests(retryAfterSeconds: seconds)
+            }
         case PersistenceError.notFound: self = .notFound
         case let problem as FileType.Problem: self = .badRequest(problem.message)
         case FileStore.Problem.scannerUnavailable:

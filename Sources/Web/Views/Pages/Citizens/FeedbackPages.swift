@@ -6,16 +6,7 @@ import Services
 
 /// Submitting feedback (phản ánh, kiến nghị): what about, to which unit, the content, and how to answer.
 struct FeedbackFormPage {
-    struct Entry: Decodable, Sendable {
-        var subject: String?
-        var unit: String?
-        var dossierCode: String?
-        var officer: String?
-        var content: String?
-        var contactName: String?
-        var phone: String?
-        var email: String?
-    }
+    typealias Entry = FeedbackService.Submission
 
     var entry: Entry
     var units: [OrgUnit]

@@ -3,7 +3,6 @@ import Domain
 import Foundation
 import Persistence
 import Services
-import Web
 
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Apply pending migrations (or revert the last one).")

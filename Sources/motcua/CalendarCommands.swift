@@ -3,7 +3,6 @@ import Domain
 import Foundation
 import Persistence
 import Services
-import Web
 
 /// `motcua calendar …`: the lunar calendar, the year's days off and due dates, for scripts and for checks by
 /// others. Each prints Vietnamese text, or JSON with `--json`; bad input exits with status 2.

@@ -3,7 +3,6 @@ import Domain
 import Foundation
 import Persistence
 import Services
-import Web
 
 /// `motcua catalogue import|export`: the procedure catalogue as CSV or JSON files (docs/CATALOGUE.md).
 struct CatalogueCommand: AsyncParsableCommand {

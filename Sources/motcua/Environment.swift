@@ -2,7 +2,6 @@ import Foundation
 import Logging
 import Persistence
 import Services
-import Web
 
 /// Shared start-up for every command: configuration from the environment, a logger, a migrated database.
 enum CommandEnvironment {

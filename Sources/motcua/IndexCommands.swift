@@ -3,7 +3,6 @@ import Domain
 import Foundation
 import Persistence
 import Services
-import Web
 
 /// `motcua index …`: the service index of Decision 766 computed from MotCua's own data (docs/SERVICE-INDEX.md).
 struct IndexCommand: AsyncParsableCommand {

@@ -5,7 +5,6 @@ import Logging
 import Persistence
 import SQLKit
 import Services
-import Web
 
 extension BenchCommand {
     /// Durable intake on a fresh SQLite file (WAL, synchronous=FULL): dossiers received through the product's

@@ -3,7 +3,6 @@ import Domain
 import Foundation
 import Persistence
 import Services
-import Web
 
 /// `motcua reform …`: the working group's urging run, for a scheduler (cron, a systemd timer) or by hand.
 struct ReformCommand: AsyncParsableCommand {

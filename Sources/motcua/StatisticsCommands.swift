@@ -3,7 +3,6 @@ import Domain
 import Foundation
 import Persistence
 import Services
-import Web
 
 /// `motcua statistics …`: the counters behind the one-stop statistics table (and the service index:
 /// `motcua index rebuild` is the same command).

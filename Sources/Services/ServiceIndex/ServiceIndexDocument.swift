@@ -1,8 +1,5 @@
 import Domain
 import Foundation
-import Hummingbird
-import Plot
-import Services
 
 /// The service index of one unit (or the city) as JSON — `motcua index service --json` and the API.
 /// Points and the index are published to two decimals; an indicator without data has no numerator, denominator
@@ -120,16 +117,4 @@ public struct ServiceIndexRankingDocument: Codable, Sendable, Equatable {
             }
         }
     }
-}
-
-extension ServiceIndexDocument: ResponseEncodable {}
-extension ServiceIndexRankingDocument: ResponseEncodable {}
-
-extension ServiceIndexDashboard {
-    var page: ServiceIndexPage {
-        ServiceIndexPage(report: report, period: period, today: today, trend: trend, overdue: overdue, sipas: sipas)
-    }
-
-    /// The page's content as HTML (for the benchmark: what the server renders, without the site's frame).
-    public func html() -> String { Node<HTML.BodyContext>.group(page.body).render() }
 }
